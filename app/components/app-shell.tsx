@@ -1,0 +1,65 @@
+import { Form, Link, NavLink, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { ROLE_LABELS, type Role } from '~/domain/permissions'
+import { navFor } from './nav'
+
+type ShellUser = { name: string; roles: Role[] }
+
+export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  const navigation = useNavigation()
+  const busy = navigation.state !== 'idle'
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <div className={busy ? 'progress-line is-active' : 'progress-line'} role="presentation" />
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand" aria-label="Atelier — accueil">
+            <span className="brand__mark" aria-hidden="true">
+              A
+            </span>
+            <span className="brand__name">Atelier</span>
+            <span className="brand__tagline">Chargé·e de marketing et communication</span>
+          </Link>
+          {user ? (
+            <div className="user-menu">
+              <p className="user-menu__who">
+                <span className="user-menu__name">{user.name}</span>
+                <span className="user-menu__role">{user.roles.map((r) => ROLE_LABELS[r]).join(' · ')}</span>
+              </p>
+              <Form method="post" action="/deconnexion">
+                <button type="submit" className="button button--ghost button--small">
+                  Se déconnecter
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+        {user ? (
+          <nav className="main-nav" aria-label="Navigation principale">
+            <ul>
+              {navFor(user.roles).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/admin'} prefetch="intent">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="contenu" tabIndex={-1} className="page" aria-busy={busy || undefined}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          Atelier — préparation du titre RNCP niveau 6 « Chargé(e) de marketing et communication ».{' '}
+          <Link to="/referentiel">Consulter le référentiel</Link>
+        </p>
+      </footer>
+    </>
+  )
+}

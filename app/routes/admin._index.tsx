@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { EmptyState, PageHeader, Stat } from '~/components/ui'
+import { formatDate, formatNumber } from '~/domain/format'
+import { requirePermission } from '~/services/auth.server'
+import { adminHome } from '~/services/homes.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sessions d’examen — Atelier' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'read:examSession:any')
+  return { sessions: adminHome() }
+}
+
+export default function AdminHome() {
+  const { sessions } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageHeader
+        title="Sessions d’examen"
+        lead="Candidat·es, groupes et affectations de chaque session."
+        actions={
+          <Link className="button button--ghost button--small" to="/admin/utilisateurs">
+            Gérer les utilisateurs
+          </Link>
+        }
+      />
+      {sessions.length === 0 ? (
+        <EmptyState title="Aucune session d’examen">
+          <p>Les sessions d’examen créées apparaîtront ici.</p>
+        </EmptyState>
+      ) : (
+        <ul className="card-grid">
+          {sessions.map((s) => (
+            <li key={s.id} className="card">
+              <h2>{s.name}</h2>
+              <p className="card__muted">
+                Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)}
+              </p>
+              <dl className="stats">
+                <Stat label="Candidat·es" value={formatNumber(s.learners)} />
+                <Stat label="Groupes" value={formatNumber(s.groups)} />
+                <Stat label="Tutorats" value={formatNumber(s.tutorAssignments)} />
+                <Stat label="Affectations jury" value={formatNumber(s.jurorAssignments)} />
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}

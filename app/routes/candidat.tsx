@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Badge, EmptyState, PageHeader } from '~/components/ui'
+import { formatDate, frenchTypography as ft } from '~/domain/format'
+import { requireRole } from '~/services/auth.server'
+import { learnerHome } from '~/services/homes.server'
+
+export const meta: MetaFunction = () => [{ title: 'Mes épreuves — Atelier' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'learner')
+  return { firstName: user.name.split(' ')[0], sessions: learnerHome(user.id) }
+}
+
+const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
+
+export default function LearnerHome() {
+  const { firstName, sessions } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageHeader
+        title={`Bonjour ${firstName}`}
+        lead="Voici les épreuves de votre session d’examen et les compétences que chacune évalue."
+      />
+      {sessions.length === 0 ? (
+        <EmptyState title="Vous n’êtes inscrit·e à aucune session d’examen">
+          <p>Votre école vous inscrira à une session ; vos épreuves apparaîtront alors ici.</p>
+        </EmptyState>
+      ) : null}
+      {sessions.map((s) => (
+        <section key={s.id} aria-labelledby={`session-${s.id}`} className="stack">
+          <div>
+            <h2 id={`session-${s.id}`}>{s.name}</h2>
+            <p className="card__muted">
+              Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)} · {s.evaluations.length} épreuves
+              {s.tutors.length ? ` · Tutorat : ${s.tutors.join(', ')}` : ''}
+            </p>
+          </div>
+          <ul className="card-grid">
+            {s.evaluations.map((e) => (
+              <li key={e.id} className="card">
+                <div className="card__meta">
+                  <Badge tone={e.mode === 'group' ? 'accent' : 'info'}>{e.mode === 'group' ? 'En groupe' : 'Individuel'}</Badge>
+                  {(Object.keys(PART_LABELS) as (keyof typeof PART_LABELS)[])
+                    .filter((p) => e.parts[p])
+                    .map((p) => (
+                      <Badge key={p}>{PART_LABELS[p]}</Badge>
+                    ))}
+                </div>
+                <h3>
+                  {ft(e.title)} <span className="card__muted">({e.range})</span>
+                </h3>
+                <p className="card__muted">{ft(e.typeLabel)}</p>
+                {e.mode === 'group' ? (
+                  <p>
+                    {e.group ? (
+                      <>
+                        <strong>{e.group.name}</strong>
+                        {e.group.partners.length ? ` avec ${e.group.partners.join(' et ')}` : ''}
+                      </>
+                    ) : (
+                      'Groupe pas encore constitué'
+                    )}
+                  </p>
+                ) : null}
+                <h4 className="visually-hidden">Compétences évaluées</h4>
+                <ul className="chips">
+                  {e.competencies.map((c) => (
+                    <li key={c.id}>
+                      <Link className="chip" to={`/referentiel#${c.id}`} title={c.text}>
+                        {c.id}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  )
+}

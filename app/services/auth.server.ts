@@ -1,0 +1,133 @@
+import { redirect } from '@remix-run/node'
+import { and, eq, gt } from 'drizzle-orm'
+import { hasPermission, isRole, type Permission, type Role } from '~/domain/permissions'
+import { getDb, schema } from './db.server'
+import { verifyPassword } from './password.server'
+import { SESSION_TTL_MS, sessionCookie } from './session.server'
+import { checkLoginThrottle, recordLoginAttempt } from './login-throttle.server'
+
+export type SessionUser = { id: string; name: string; email: string; roles: Role[] }
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get('Cookie'))
+  return typeof value === 'string' ? value : null
+}
+
+/** The logged-in user, or null. A session row that expired or was deleted logs out. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request)
+  if (!sessionId) return null
+  const db = getDb()
+  const row = db
+    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+    .from(schema.loginSessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.loginSessions.userId))
+    .where(and(eq(schema.loginSessions.id, sessionId), gt(schema.loginSessions.expiresAt, new Date())))
+    .get()
+  if (!row) return null
+  const roles = db
+    .select({ role: schema.userRoles.role })
+    .from(schema.userRoles)
+    .where(eq(schema.userRoles.userId, row.id))
+    .all()
+    .map((r) => r.role)
+    .filter(isRole)
+  return { ...row, roles }
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url)
+  const redirectTo = `${url.pathname}${url.search}`
+  const params = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
+  throw redirect(`/connexion${params}`)
+}
+
+/** Every loader and action calls this (or requirePermission): anonymous → login page. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (!user) loginRedirect(request)
+  return user
+}
+
+export function forbidden(message = 'Vous n’avez pas accès à cette page.'): never {
+  throw new Response(message, { status: 403, statusText: 'Forbidden' })
+}
+
+/** Requires a logged-in user holding `permission` (`any` satisfies `own`); otherwise 403. */
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!hasPermission(user.roles, permission)) forbidden()
+  return user
+}
+
+/** Requires a logged-in user holding `role`; otherwise 403. */
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!user.roles.includes(role)) forbidden()
+  return user
+}
+
+export type LoginResult =
+  | { ok: true; cookie: string; user: SessionUser }
+  | { ok: false; status: 401 | 429; message: string }
+
+export async function login(emailInput: string, password: string): Promise<LoginResult> {
+  const email = emailInput.trim().toLowerCase()
+  const throttle = checkLoginThrottle(email)
+  if (throttle.blocked) {
+    return {
+      ok: false,
+      status: 429,
+      message: `Trop de tentatives de connexion échouées. Par sécurité, réessayez dans ${throttle.retryInMinutes}\u00a0minute${throttle.retryInMinutes > 1 ? 's' : ''}.`,
+    }
+  }
+  const db = getDb()
+  const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get()
+  // Verify even for an unknown e-mail so that timing does not reveal which accounts exist.
+  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
+  recordLoginAttempt(email, Boolean(user && valid))
+  if (!user || !valid) {
+    return { ok: false, status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' }
+  }
+  const session = db
+    .insert(schema.loginSessions)
+    .values({ userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+    .returning()
+    .get()
+  const sessionUser = (await getUserById(user.id))!
+  return { ok: true, cookie: await sessionCookie.serialize(session.id), user: sessionUser }
+}
+
+async function getUserById(id: string): Promise<SessionUser | null> {
+  const db = getDb()
+  const row = db
+    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+    .from(schema.users)
+    .where(eq(schema.users.id, id))
+    .get()
+  if (!row) return null
+  const roles = db
+    .select({ role: schema.userRoles.role })
+    .from(schema.userRoles)
+    .where(eq(schema.userRoles.userId, id))
+    .all()
+    .map((r) => r.role)
+  return { ...row, roles }
+}
+
+/** Deletes the session row (revocation) and returns a cookie header that clears the cookie. */
+export async function logout(request: Request): Promise<string> {
+  const sessionId = await readSessionId(request)
+  if (sessionId) getDb().delete(schema.loginSessions).where(eq(schema.loginSessions.id, sessionId)).run()
+  return sessionCookie.serialize('', { maxAge: 0 })
+}
+
+/** Only same-site relative paths are followed after login. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}
+
+// A valid hash of a random password, used to spend the same time on unknown e-mails.
+const DUMMY_HASH =
+  'scrypt$32768$8$1$cmFuZG9tLXNhbHQtMTIzNA==$0P0oNYcOsQ2dGYlUuTdnjC0i8bKqHyFqIYGB2W7m0ZqyKQq3wD5eMIz0hQhN4vS0hGfQpVf4o8F3oV8zCq5YQw=='

@@ -1,0 +1,2 @@
+export { getDb } from '#db/client'
+export * as schema from '#db/schema'

@@ -1,0 +1,163 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { competencyRange } from '~/domain/referentiel'
+import { getDb, schema } from './db.server'
+import { referentiel, referentielIndex } from './referentiel.server'
+
+const { users, examSessions, enrollments, groups, groupMembers, tutorAssignments, jurorAssignments } = schema
+
+/** A learner's exam sessions, each with the 17 evaluation instances and the learner's groups. */
+export function learnerHome(learnerId: string) {
+  const db = getDb()
+  const sessions = db
+    .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
+    .from(enrollments)
+    .innerJoin(examSessions, eq(examSessions.id, enrollments.examSessionId))
+    .where(eq(enrollments.learnerId, learnerId))
+    .orderBy(asc(examSessions.startsOn))
+    .all()
+
+  return sessions.map((session) => {
+    // Only the groups this learner belongs to, in this session.
+    const myGroups = db
+      .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+      .where(and(eq(groupMembers.learnerId, learnerId), eq(groups.examSessionId, session.id)))
+      .all()
+    const members = myGroups.length
+      ? db
+          .select({ groupId: groupMembers.groupId, name: users.name, id: users.id })
+          .from(groupMembers)
+          .innerJoin(users, eq(users.id, groupMembers.learnerId))
+          .where(inArray(groupMembers.groupId, myGroups.map((g) => g.id)))
+          .orderBy(asc(users.name))
+          .all()
+      : []
+    const tutors = db
+      .select({ name: users.name })
+      .from(tutorAssignments)
+      .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
+      .where(and(eq(tutorAssignments.learnerId, learnerId), eq(tutorAssignments.examSessionId, session.id)))
+      .all()
+      .map((t) => t.name)
+
+    const evaluations = referentiel.evaluations.map((e) => {
+      const group = myGroups.find((g) => g.evaluationId === e.id)
+      return {
+        id: e.id,
+        title: e.title,
+        type: e.type,
+        typeLabel: referentielIndex.epreuveTypeLabels.get(e.type) ?? e.type,
+        range: competencyRange(e),
+        mode: e.mode,
+        parts: e.parts,
+        competencies: e.competencyIds.map((cid) => ({ id: cid, text: referentielIndex.competencies.get(cid)?.text ?? '' })),
+        group: group
+          ? {
+              name: group.name,
+              partners: members.filter((m) => m.groupId === group.id && m.id !== learnerId).map((m) => m.name),
+            }
+          : null,
+      }
+    })
+    return { ...session, tutors, evaluations }
+  })
+}
+
+/** The learners assigned to a tutor, scoped to that tutor in the query. */
+export function tutorHome(tutorId: string) {
+  const db = getDb()
+  return db
+    .select({
+      learnerId: users.id,
+      name: users.name,
+      email: users.email,
+      sessionId: examSessions.id,
+      sessionName: examSessions.name,
+    })
+    .from(tutorAssignments)
+    .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
+    .innerJoin(examSessions, eq(examSessions.id, tutorAssignments.examSessionId))
+    .where(eq(tutorAssignments.tutorId, tutorId))
+    .orderBy(asc(examSessions.startsOn), asc(users.name))
+    .all()
+}
+
+/** A juror's assignments, scoped to that juror in the query. */
+export function jurorHome(jurorId: string) {
+  const db = getDb()
+  const rows = db
+    .select({
+      id: jurorAssignments.id,
+      evaluationId: jurorAssignments.evaluationId,
+      sessionName: examSessions.name,
+      learnerName: users.name,
+      groupId: jurorAssignments.groupId,
+      groupName: groups.name,
+    })
+    .from(jurorAssignments)
+    .innerJoin(examSessions, eq(examSessions.id, jurorAssignments.examSessionId))
+    .leftJoin(users, eq(users.id, jurorAssignments.learnerId))
+    .leftJoin(groups, eq(groups.id, jurorAssignments.groupId))
+    .where(eq(jurorAssignments.jurorId, jurorId))
+    .all()
+  const groupIds = rows.flatMap((r) => (r.groupId ? [r.groupId] : []))
+  const members = groupIds.length
+    ? db
+        .select({ groupId: groupMembers.groupId, name: users.name })
+        .from(groupMembers)
+        .innerJoin(users, eq(users.id, groupMembers.learnerId))
+        .where(inArray(groupMembers.groupId, groupIds))
+        .orderBy(asc(users.name))
+        .all()
+    : []
+  const order = new Map(referentiel.evaluations.map((e, i) => [e.id, i]))
+  return rows
+    .map((r) => {
+      const evaluation = referentielIndex.evaluations.get(r.evaluationId)
+      return {
+        id: r.id,
+        sessionName: r.sessionName,
+        evaluationId: r.evaluationId,
+        evaluationTitle: evaluation?.title ?? r.evaluationId,
+        range: evaluation ? competencyRange(evaluation) : '',
+        target: r.groupId
+          ? { kind: 'group' as const, name: r.groupName ?? '', members: members.filter((m) => m.groupId === r.groupId).map((m) => m.name) }
+          : { kind: 'learner' as const, name: r.learnerName ?? '', members: [] },
+      }
+    })
+    .sort((a, b) => (order.get(a.evaluationId) ?? 0) - (order.get(b.evaluationId) ?? 0) || a.target.name.localeCompare(b.target.name, 'fr'))
+}
+
+/** Every exam session with its counts, for admins. */
+export function adminHome() {
+  const db = getDb()
+  const countBy = (table: typeof enrollments | typeof groups | typeof tutorAssignments | typeof jurorAssignments) =>
+    new Map(
+      db
+        .select({ sessionId: table.examSessionId, n: count() })
+        .from(table)
+        .groupBy(table.examSessionId)
+        .all()
+        .map((r) => [r.sessionId, r.n]),
+    )
+  const learners = countBy(enrollments)
+  const groupCounts = countBy(groups)
+  const tutorCounts = countBy(tutorAssignments)
+  const jurorCounts = countBy(jurorAssignments)
+  return db
+    .select()
+    .from(examSessions)
+    .orderBy(asc(examSessions.startsOn))
+    .all()
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      startsOn: s.startsOn,
+      endsOn: s.endsOn,
+      learners: learners.get(s.id) ?? 0,
+      groups: groupCounts.get(s.id) ?? 0,
+      tutorAssignments: tutorCounts.get(s.id) ?? 0,
+      jurorAssignments: jurorCounts.get(s.id) ?? 0,
+    }))
+}

@@ -1,0 +1,6 @@
+import { databasePath, openDatabase, runMigrations } from './client'
+
+const { sqlite, db } = openDatabase()
+runMigrations(sqlite, db)
+sqlite.close()
+console.log(`Migrations appliquées : ${databasePath()}`)

@@ -1,0 +1,136 @@
+/**
+ * Demo data: « Session de démonstration » with 1 admin, 2 tutors, 2 jurors and
+ * 9 learners (or `--learners N`), groups for the group épreuves, tutor and
+ * juror assignments. Idempotent: it replaces the demo session and the demo
+ * accounts (e-mails @ecole-demo.fr) and leaves every other row alone.
+ *
+ *   npm run db:seed                      # the demo session
+ *   npm run db:seed -- --learners 1000   # a large cohort for benchmarks
+ */
+import { parseArgs } from 'node:util'
+import { eq, like } from 'drizzle-orm'
+import { makeGroups, seededShuffle, seedFrom } from '../app/domain/groups'
+import type { Role } from '../app/domain/permissions'
+import { hashPassword } from '../app/services/password.server'
+import { referentiel } from '../templates/referentiel'
+import { databasePath, openDatabase, runMigrations } from './client'
+import * as schema from './schema'
+
+export const DEMO_DOMAIN = 'ecole-demo.fr'
+export const DEMO_PASSWORD = 'Atelier-demo-2026'
+export const DEMO_SESSION = 'Session de démonstration'
+
+type Person = { name: string; email: string; roles: Role[] }
+
+const person = (name: string, local: string, roles: Role[]): Person => ({ name, email: `${local}@${DEMO_DOMAIN}`, roles })
+
+export const DEMO_STAFF: Person[] = [
+  person('Hélène Dubreuil', 'admin', ['admin']),
+  person('Étienne Garnier', 'tuteur1', ['tutor']),
+  person('Inès Ferrand', 'tuteur2', ['tutor']),
+  person('Benoît Lemaître', 'jure1', ['juror']),
+  person('Chloé Aubertin', 'jure2', ['juror']),
+]
+
+export const DEMO_LEARNERS: Person[] = [
+  'Zoé Lefèvre',
+  'Maël Dupré',
+  'Anaïs Bénard',
+  'Noé Château',
+  'Clémence Rivière',
+  'Jérôme Leroy',
+  'Gaëlle Perrot',
+  'Loïc Brémond',
+  'Maëlys N’Diaye',
+].map((name, i) => person(name, `candidat${i + 1}`, ['learner']))
+
+const FIRST = ['Léa', 'Hugo', 'Chloé', 'Lucas', 'Inès', 'Théo', 'Manon', 'Noah', 'Camille', 'Enzo', 'Océane', 'Raphaël', 'Élise', 'Gabriel', 'Anaïs', 'Jérémy']
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Lefèvre', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'Bénard']
+
+function learners(count: number): Person[] {
+  const out = DEMO_LEARNERS.slice(0, count)
+  for (let i = out.length; i < count; i++) {
+    const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${Math.floor(i / (FIRST.length * LAST.length)) || ''}`.trim()
+    out.push(person(name, `candidat${i + 1}`, ['learner']))
+  }
+  return out
+}
+
+export async function seed(options: { learners: number }) {
+  const { sqlite, db } = openDatabase()
+  runMigrations(sqlite, db)
+  // Demo accounts share one password: hash it once (scrypt is deliberately slow).
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const people = [...DEMO_STAFF, ...learners(options.learners)]
+  const started = Date.now()
+
+  const summary = db.transaction((tx) => {
+    tx.delete(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).run()
+    tx.delete(schema.users).where(like(schema.users.email, `%@${DEMO_DOMAIN}`)).run()
+
+    const ids = new Map<string, string>()
+    for (const p of people) {
+      const user = tx.insert(schema.users).values({ name: p.name, email: p.email, passwordHash }).returning({ id: schema.users.id }).get()
+      ids.set(p.email, user.id)
+      tx.insert(schema.userRoles).values(p.roles.map((role) => ({ userId: user.id, role }))).run()
+    }
+    const idOf = (p: Person) => ids.get(p.email)!
+    const learnerIds = people.filter((p) => p.roles.includes('learner')).map(idOf)
+    const [tutor1, tutor2, juror1, juror2] = DEMO_STAFF.slice(1).map(idOf) as [string, string, string, string]
+
+    const session = tx
+      .insert(schema.examSessions)
+      .values({ name: DEMO_SESSION, startsOn: '2026-09-07', endsOn: '2027-06-25' })
+      .returning({ id: schema.examSessions.id })
+      .get()
+    const examSessionId = session.id
+
+    tx.insert(schema.enrollments).values(learnerIds.map((learnerId) => ({ examSessionId, learnerId }))).run()
+    tx.insert(schema.tutorAssignments)
+      .values(learnerIds.map((learnerId, i) => ({ examSessionId, learnerId, tutorId: i % 2 === 0 ? tutor1 : tutor2 })))
+      .run()
+
+    let groupCount = 0
+    let jurorCount = 0
+    const jurorFor = (i: number) => (i % 2 === 0 ? juror1 : juror2)
+    for (const evaluation of referentiel.evaluations) {
+      if (evaluation.mode === 'group' && evaluation.groupSize) {
+        const drawn = seededShuffle(learnerIds, seedFrom(evaluation.id))
+        const { groups } = makeGroups(drawn, evaluation.groupSize.min, evaluation.groupSize.max)
+        groups.forEach((members, g) => {
+          const group = tx
+            .insert(schema.groups)
+            .values({ examSessionId, evaluationId: evaluation.id, name: `Groupe ${g + 1}` })
+            .returning({ id: schema.groups.id })
+            .get()
+          tx.insert(schema.groupMembers).values(members.map((learnerId) => ({ groupId: group.id, learnerId }))).run()
+          tx.insert(schema.jurorAssignments).values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id }).run()
+          groupCount++
+          jurorCount++
+        })
+      } else {
+        tx.insert(schema.jurorAssignments)
+          .values(learnerIds.map((learnerId, i) => ({ examSessionId, jurorId: jurorFor(i), evaluationId: evaluation.id, learnerId })))
+          .run()
+        jurorCount += learnerIds.length
+      }
+    }
+    return { users: people.length, learners: learnerIds.length, groups: groupCount, jurorAssignments: jurorCount }
+  })
+  sqlite.close()
+  return { ...summary, ms: Date.now() - started }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { learners: { type: 'string', default: '9' } } })
+  const count = Number(values.learners)
+  if (!Number.isInteger(count) || count < 1 || count > 100_000) {
+    console.error('--learners attend un nombre entier entre 1 et 100 000.')
+    process.exit(1)
+  }
+  const s = await seed({ learners: count })
+  console.log(
+    `${DEMO_SESSION} : ${s.users} comptes dont ${s.learners} candidat·es, ${s.groups} groupes, ${s.jurorAssignments} affectations jury (${s.ms} ms) → ${databasePath()}`,
+  )
+  console.log(`Mot de passe des comptes de démonstration : ${DEMO_PASSWORD}`)
+}

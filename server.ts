@@ -1,0 +1,119 @@
+/**
+ * Production (and development) HTTP server: Express + Remix.
+ * helmet with an enforced CSP (per-request nonce), compression, rate limits
+ * on login and mutations, migrations at start, graceful shutdown.
+ */
+import crypto from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+import { databasePath, openDatabase, runMigrations } from './db/client'
+
+const MODE = process.env.NODE_ENV ?? 'development'
+const PORT = Number(process.env.PORT ?? 3000)
+// Tests raise the limits (many logins from one address); production keeps them.
+const LIMIT_FACTOR = Number(process.env.RATE_LIMIT_FACTOR ?? 1)
+
+// Migrations are applied at start, on a short-lived connection.
+{
+  const { sqlite, db } = openDatabase()
+  runMigrations(sqlite, db)
+  sqlite.close()
+}
+
+const viteDevServer =
+  MODE === 'production'
+    ? undefined
+    : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? 1 : false)
+app.use(compression())
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString('hex')
+  next()
+})
+app.use(
+  helmet({
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'connect-src': [MODE === 'development' ? 'ws:' : null, "'self'"].filter((v): v is string => v !== null),
+        'font-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'script-src': [
+          "'strict-dynamic'",
+          "'self'",
+          // @ts-expect-error helmet passes (req, res) to directive functions
+          (_req, res) => `'nonce-${res.locals.cspNonce}'`,
+        ],
+        'script-src-attr': ["'none'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  }),
+)
+
+const tooMany = (message: string) => ({
+  standardHeaders: 'draft-8' as const,
+  legacyHeaders: false,
+  handler: (_req: express.Request, res: express.Response) => {
+    res.status(429).type('text/plain; charset=utf-8').send(message)
+  },
+})
+const loginLimiter = rateLimit({
+  windowMs: 60_000,
+  limit: 20 * LIMIT_FACTOR,
+  ...tooMany('Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.'),
+})
+const mutationLimiter = rateLimit({
+  windowMs: 60_000,
+  limit: 120 * LIMIT_FACTOR,
+  ...tooMany('Trop de requêtes. Patientez une minute avant de réessayer.'),
+})
+app.use((req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next()
+  if (req.path === '/connexion') return loginLimiter(req, res, next)
+  return mutationLimiter(req, res, next)
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(new URL('./build/server/index.js', import.meta.url).href)) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: MODE,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+)
+
+const server = app.listen(PORT, () => {
+  console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databasePath()})`)
+})
+
+function shutdown(signal: string) {
+  console.log(`${signal} reçu : arrêt en cours…`)
+  server.close(() => process.exit(0))
+  server.closeIdleConnections()
+  // Requests still running get 10 s to finish.
+  setTimeout(() => process.exit(1), 10_000).unref()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

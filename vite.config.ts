@@ -1,0 +1,19 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vitest/config'
+import tsconfigPaths from 'vite-tsconfig-paths'
+import remixConfig from './remix.config.js'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+export default defineConfig({
+  plugins: [!process.env.VITEST && remix(remixConfig), tsconfigPaths()],
+  optimizeDeps: { include: ['react', 'react-dom'] },
+  test: {
+    include: ['app/**/*.test.{ts,tsx}', 'templates/**/*.test.ts', 'db/**/*.test.ts'],
+    environment: 'node',
+  },
+})
