@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import data from './referentiel.json'
+import data from './referentiel.json' with { type: 'json' }
 import { referentiel } from './referentiel'
 import { referentielSchema } from './referentiel.schema'
 

@@ -16,7 +16,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       <div className={busy ? 'progress-line is-active' : 'progress-line'} role="presentation" />
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/" className="brand" aria-label="Atelier — accueil">
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               A
             </span>

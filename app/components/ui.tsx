@@ -41,3 +41,12 @@ export function Alert({ tone = 'error', children, id }: { tone?: 'error' | 'succ
     </div>
   )
 }
+
+/** A horizontally scrollable table container, reachable by keyboard. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  )
+}

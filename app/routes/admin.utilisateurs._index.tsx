@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { Alert, Badge, PageHeader } from '~/components/ui'
+import { Alert, Badge, PageHeader, TableWrap } from '~/components/ui'
 import { formatShortDate, plural } from '~/domain/format'
 import { ROLE_LABELS } from '~/domain/permissions'
 import { requirePermission } from '~/services/auth.server'
@@ -28,7 +28,7 @@ export default function AdminUsers() {
         }
       />
       {params.get('cree') ? <Alert tone="success">Le compte a été créé.</Alert> : null}
-      <div className="table-wrap">
+      <TableWrap label="Liste des comptes">
         <table className="table">
           <caption className="visually-hidden">Liste des comptes</caption>
           <thead>
@@ -62,7 +62,7 @@ export default function AdminUsers() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   )
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Badge, EmptyState, PageHeader } from '~/components/ui'
+import { Badge, EmptyState, PageHeader, TableWrap } from '~/components/ui'
 import { frenchTypography as ft, plural } from '~/domain/format'
 import { requireRole } from '~/services/auth.server'
 import { jurorHome } from '~/services/homes.server'
@@ -25,7 +25,7 @@ export default function JurorHome() {
           <p>L’administration vous attribuera des épreuves à évaluer.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Épreuves à évaluer">
           <table className="table">
             <caption>Épreuves à évaluer</caption>
             <thead>
@@ -55,7 +55,7 @@ export default function JurorHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

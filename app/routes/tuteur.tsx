@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { EmptyState, PageHeader } from '~/components/ui'
+import { EmptyState, PageHeader, TableWrap } from '~/components/ui'
 import { plural } from '~/domain/format'
 import { requireRole } from '~/services/auth.server'
 import { tutorHome } from '~/services/homes.server'
@@ -28,7 +28,7 @@ export default function TutorHome() {
       ) : null}
       {sessions.map((name) => (
         <section key={name} className="section" aria-labelledby={`s-${name}`}>
-          <div className="table-wrap">
+          <TableWrap label={name}>
             <table className="table">
               <caption id={`s-${name}`}>{name}</caption>
               <thead>
@@ -50,7 +50,7 @@ export default function TutorHome() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
     </>
