@@ -74,13 +74,27 @@ describe('référentiel data', () => {
     const seed = normalizeSeed(fs.readFileSync(path.join(__dirname, 'source/referentiel-seed.txt'), 'utf8'))
     const failures: string[] = []
     for (const { label, value } of allStrings()) {
-      // Cells cut by a page break come back in at most two pieces.
+      // Every text is one run of the seed, except the cells a page break cuts in two.
       const pieces = splitIntoSeedPieces(value, seed)
-      if (pieces === null || pieces > 2) failures.push(label)
+      const allowed = CUT_BY_PAGE_BREAK.includes(label) ? 2 : 1
+      if (pieces === null || pieces > allowed) failures.push(`${label} (${pieces ?? 'absent'})`)
     }
     expect(failures).toEqual([])
   })
 })
+
+/** Cells of the seed's table that a page break splits in two. */
+const CUT_BY_PAGE_BREAK = [
+  'C5.2',
+  'C6.3',
+  'C12.3',
+  'C13.2',
+  'C14.3',
+  'projet-com-a11 written',
+  'projet-com-a14 written',
+  'projet-com-a13 context',
+  'fiche-manageriale context',
+]
 
 function allStrings(): { label: string; value: string }[] {
   const out = [
@@ -114,8 +128,9 @@ function splitIntoSeedPieces(value: string, seed: string): number | null {
   while (rest.length > 0) {
     let len = rest.length
     while (len > 0 && !seed.includes(rest.slice(0, len))) len--
-    if (len < 8 && len < rest.length) return null
     if (len === 0) return null
+    // A page break falls between two words, never inside one.
+    if (len < rest.length && rest[len] !== ' ' && rest[len - 1] !== ' ') return null
     pieces++
     rest = rest.slice(len).trimStart()
   }

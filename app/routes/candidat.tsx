@@ -18,64 +18,74 @@ export default function LearnerHome() {
   const { firstName, sessions } = useLoaderData<typeof loader>()
   return (
     <>
-      <PageHeader
-        title={`Bonjour ${firstName}`}
-        lead="Voici les épreuves de votre session d’examen et les compétences que chacune évalue."
-      />
+      <PageHeader title={`Bonjour ${firstName}`} lead="Voici les épreuves de votre session d’examen et les compétences que chacune évalue." />
       {sessions.length === 0 ? (
         <EmptyState title="Vous n’êtes inscrit·e à aucune session d’examen">
           <p>Votre école vous inscrira à une session ; vos épreuves apparaîtront alors ici.</p>
         </EmptyState>
       ) : null}
       {sessions.map((s) => (
-        <section key={s.id} aria-labelledby={`session-${s.id}`} className="stack">
-          <div>
-            <h2 id={`session-${s.id}`}>{s.name}</h2>
-            <p className="card__muted">
-              Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)} · {s.evaluations.length} épreuves
-              {s.tutors.length ? ` · Tutorat : ${s.tutors.join(', ')}` : ''}
-            </p>
-          </div>
-          <ul className="card-grid">
-            {s.evaluations.map((e) => (
-              <li key={e.id} className="card">
-                <div className="card__meta">
-                  <Badge tone={e.mode === 'group' ? 'accent' : 'info'}>{e.mode === 'group' ? 'En groupe' : 'Individuel'}</Badge>
-                  {(Object.keys(PART_LABELS) as (keyof typeof PART_LABELS)[])
-                    .filter((p) => e.parts[p])
-                    .map((p) => (
-                      <Badge key={p}>{PART_LABELS[p]}</Badge>
-                    ))}
-                </div>
-                <h3>
-                  {ft(e.title)} <span className="card__muted">({e.range})</span>
-                </h3>
-                <p className="card__muted">{ft(e.typeLabel)}</p>
-                {e.mode === 'group' ? (
-                  <p>
-                    {e.group ? (
-                      <>
-                        <strong>{e.group.name}</strong>
-                        {e.group.partners.length ? ` avec ${e.group.partners.join(' et ')}` : ''}
-                      </>
-                    ) : (
-                      'Groupe pas encore constitué'
-                    )}
-                  </p>
-                ) : null}
-                <h4 className="visually-hidden">Compétences évaluées</h4>
-                <ul className="chips">
-                  {e.competencies.map((c) => (
-                    <li key={c.id}>
-                      <Link className="chip" to={`/referentiel#${c.id}`} title={c.text}>
-                        {c.id}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+        <section key={s.id} aria-labelledby={`session-${s.id}`}>
+          <h2 id={`session-${s.id}`}>{s.name}</h2>
+          <p className="card__muted">
+            Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)} · {s.evaluations.length} épreuves
+            {s.tutors.length ? ` · Tutorat\u00a0: ${s.tutors.join(', ')}` : ''}
+          </p>
+          {s.types.map((type) => (
+            <section key={type.id} aria-labelledby={`${s.id}-${type.id}`}>
+              <h3 id={`${s.id}-${type.id}`} className="group-heading">
+                {ft(type.label)} <span className="count">({type.evaluations.length})</span>
+              </h3>
+              <ul className="card-grid">
+                {type.evaluations.map((e) => (
+                  <li key={e.id} className="card" id={`epreuve-${e.id}`}>
+                    <div className="card__meta">
+                      <Badge tone={e.mode === 'group' ? 'accent' : 'info'}>{e.mode === 'group' ? 'En groupe' : 'Individuel'}</Badge>
+                      {(Object.keys(PART_LABELS) as (keyof typeof PART_LABELS)[])
+                        .filter((p) => e.parts[p])
+                        .map((p) => (
+                          <Badge key={p}>{PART_LABELS[p]}</Badge>
+                        ))}
+                    </div>
+                    <h4>
+                      {ft(e.title)} <span className="card__muted">({e.range})</span>
+                    </h4>
+                    {e.mode === 'group' ? (
+                      <p>
+                        {e.group ? (
+                          <>
+                            <strong>{e.group.name}</strong>
+                            {e.group.partners.length ? ` avec ${e.group.partners.join(' et ')}` : ''}
+                          </>
+                        ) : (
+                          'Groupe pas encore constitué'
+                        )}
+                      </p>
+                    ) : null}
+                    <ul className="chips" aria-label="Compétences évaluées">
+                      {e.competencies.map((c) => (
+                        <li key={c.id}>
+                          <Link className="chip" to={`/referentiel#${c.id}`}>
+                            {c.id}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                    <details className="competency-list">
+                      <summary>Voir les compétences</summary>
+                      <ul>
+                        {e.competencies.map((c) => (
+                          <li key={c.id}>
+                            <strong>{c.id}</strong> — {ft(c.text)}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
         </section>
       ))}
     </>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Badge, EmptyState, PageHeader, TableWrap } from '~/components/ui'
+import { Badge, EmptyState, PageHeader } from '~/components/ui'
 import { frenchTypography as ft, plural } from '~/domain/format'
 import { requireRole } from '~/services/auth.server'
 import { jurorHome } from '~/services/homes.server'
@@ -9,53 +9,55 @@ export const meta: MetaFunction = () => [{ title: 'Mes évaluations — Atelier'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'juror')
-  return { assignments: jurorHome(user.id) }
+  return { evaluations: jurorHome(user.id) }
 }
 
 export default function JurorHome() {
-  const { assignments } = useLoaderData<typeof loader>()
+  const { evaluations } = useLoaderData<typeof loader>()
+  const total = evaluations.reduce((n, e) => n + e.targets.length, 0)
+  const multiSession = new Set(evaluations.flatMap((e) => e.targets.map((t) => t.sessionName))).size > 1
   return (
     <>
       <PageHeader
         title="Mes évaluations"
-        lead={`${plural(assignments.length, 'évaluation vous est attribuée', 'évaluations vous sont attribuées')}. Les copies à noter apparaîtront ici une fois déposées.`}
+        lead={
+          total > 0
+            ? `${plural(total, 'copie à évaluer', 'copies à évaluer')} sur ${plural(evaluations.length, 'épreuve', 'épreuves')}. Les copies apparaîtront ici une fois déposées.`
+            : undefined
+        }
       />
-      {assignments.length === 0 ? (
+      {evaluations.length === 0 ? (
         <EmptyState title="Aucune évaluation ne vous est attribuée">
           <p>L’administration vous attribuera des épreuves à évaluer.</p>
         </EmptyState>
       ) : (
-        <TableWrap label="Épreuves à évaluer">
-          <table className="table">
-            <caption>Épreuves à évaluer</caption>
-            <thead>
-              <tr>
-                <th scope="col">Épreuve</th>
-                <th scope="col">Compétences</th>
-                <th scope="col">Candidat·e ou groupe</th>
-                <th scope="col">Session</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{ft(a.evaluationTitle)}</th>
-                  <td>{a.range}</td>
-                  <td>
-                    {a.target.kind === 'group' ? (
+        <ul className="card-grid">
+          {evaluations.map((e) => (
+            <li key={e.evaluationId} className="card">
+              <div className="card__meta">
+                <Badge tone={e.mode === 'group' ? 'accent' : 'info'}>{e.mode === 'group' ? 'En groupe' : 'Individuel'}</Badge>
+                <Badge>{plural(e.targets.length, e.mode === 'group' ? 'groupe' : 'candidat·e', e.mode === 'group' ? 'groupes' : 'candidat·es')}</Badge>
+              </div>
+              <h2>
+                {ft(e.title)} <span className="card__muted">({e.range})</span>
+              </h2>
+              <ul className="target-list">
+                {e.targets.map((t) => (
+                  <li key={t.id}>
+                    {t.kind === 'group' ? (
                       <>
-                        <Badge tone="accent">{a.target.name}</Badge> {a.target.members.join(', ')}
+                        <strong>{t.name}</strong> — {t.members.join(', ')}
                       </>
                     ) : (
-                      a.target.name
+                      t.name
                     )}
-                  </td>
-                  <td>{a.sessionName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+                    {multiSession ? <span className="card__muted"> · {t.sessionName}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   )

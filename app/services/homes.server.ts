@@ -47,7 +47,6 @@ export function learnerHome(learnerId: string) {
         id: e.id,
         title: e.title,
         type: e.type,
-        typeLabel: referentielIndex.epreuveTypeLabels.get(e.type) ?? e.type,
         range: competencyRange(e),
         mode: e.mode,
         parts: e.parts,
@@ -60,7 +59,11 @@ export function learnerHome(learnerId: string) {
           : null,
       }
     })
-    return { ...session, tutors, evaluations }
+    // Grouped by épreuve type, in the order the référentiel lists the types.
+    const types = referentiel.epreuveTypes
+      .map((t) => ({ id: t.id, label: t.label, evaluations: evaluations.filter((e) => e.type === t.id) }))
+      .filter((t) => t.evaluations.length > 0)
+    return { ...session, tutors, evaluations, types }
   })
 }
 
@@ -111,22 +114,23 @@ export function jurorHome(jurorId: string) {
         .orderBy(asc(users.name))
         .all()
     : []
-  const order = new Map(referentiel.evaluations.map((e, i) => [e.id, i]))
-  return rows
-    .map((r) => {
-      const evaluation = referentielIndex.evaluations.get(r.evaluationId)
-      return {
-        id: r.id,
-        sessionName: r.sessionName,
-        evaluationId: r.evaluationId,
-        evaluationTitle: evaluation?.title ?? r.evaluationId,
-        range: evaluation ? competencyRange(evaluation) : '',
-        target: r.groupId
-          ? { kind: 'group' as const, name: r.groupName ?? '', members: members.filter((m) => m.groupId === r.groupId).map((m) => m.name) }
-          : { kind: 'learner' as const, name: r.learnerName ?? '', members: [] },
-      }
-    })
-    .sort((a, b) => (order.get(a.evaluationId) ?? 0) - (order.get(b.evaluationId) ?? 0) || a.target.name.localeCompare(b.target.name, 'fr'))
+  const targetOf = (r: (typeof rows)[number]) =>
+    r.groupId
+      ? { id: r.id, kind: 'group' as const, name: r.groupName ?? '', sessionName: r.sessionName, members: members.filter((m) => m.groupId === r.groupId).map((m) => m.name) }
+      : { id: r.id, kind: 'learner' as const, name: r.learnerName ?? '', sessionName: r.sessionName, members: [] as string[] }
+  // One entry per evaluation, in référentiel order, with the candidates or groups to grade.
+  return referentiel.evaluations
+    .map((e) => ({
+      evaluationId: e.id,
+      title: e.title,
+      range: competencyRange(e),
+      mode: e.mode,
+      targets: rows
+        .filter((r) => r.evaluationId === e.id)
+        .map(targetOf)
+        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    }))
+    .filter((e) => e.targets.length > 0)
 }
 
 /** Every exam session with its counts, for admins. */
