@@ -17,22 +17,12 @@ async function readSessionId(request: Request): Promise<string | null> {
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request)
   if (!sessionId) return null
-  const db = getDb()
-  const row = db
-    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+  const session = getDb()
+    .select({ userId: schema.loginSessions.userId })
     .from(schema.loginSessions)
-    .innerJoin(schema.users, eq(schema.users.id, schema.loginSessions.userId))
     .where(and(eq(schema.loginSessions.id, sessionId), gt(schema.loginSessions.expiresAt, new Date())))
     .get()
-  if (!row) return null
-  const roles = db
-    .select({ role: schema.userRoles.role })
-    .from(schema.userRoles)
-    .where(eq(schema.userRoles.userId, row.id))
-    .all()
-    .map((r) => r.role)
-    .filter(isRole)
-  return { ...row, roles }
+  return session ? getUserById(session.userId) : null
 }
 
 function loginRedirect(request: Request): never {
@@ -94,11 +84,11 @@ export async function login(emailInput: string, password: string): Promise<Login
     .values({ userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
     .returning()
     .get()
-  const sessionUser = (await getUserById(user.id))!
+  const sessionUser = getUserById(user.id)!
   return { ok: true, cookie: await sessionCookie.serialize(session.id), user: sessionUser }
 }
 
-async function getUserById(id: string): Promise<SessionUser | null> {
+function getUserById(id: string): SessionUser | null {
   const db = getDb()
   const row = db
     .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
@@ -112,6 +102,7 @@ async function getUserById(id: string): Promise<SessionUser | null> {
     .where(eq(schema.userRoles.userId, id))
     .all()
     .map((r) => r.role)
+    .filter(isRole)
   return { ...row, roles }
 }
 

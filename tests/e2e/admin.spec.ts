@@ -65,3 +65,20 @@ test('a duplicate e-mail is refused with a French message', async ({ page }) => 
   await page.getByRole('button', { name: 'Créer le compte' }).click()
   await expect(page.getByText('Un compte existe déjà avec cette adresse e-mail.')).toBeVisible()
 })
+
+test('a learner who opens an admin page gets a French 403 page', async ({ page }) => {
+  await loginAs(page, 'learner')
+  const response = await page.goto('/admin/utilisateurs')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé')
+  await expect(page.getByRole('link', { name: 'Revenir à l’accueil' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('an unknown page gets a French 404 page', async ({ page }) => {
+  await loginAs(page, 'tutor')
+  const response = await page.goto('/nulle-part')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable')
+  await expectNoAxeViolations(page)
+})

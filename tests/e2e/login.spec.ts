@@ -43,8 +43,9 @@ test('the learner home lists the 17 épreuves with their competencies and groups
   await expect(page).toHaveURL('/candidat')
   const cards = page.locator('.card-grid > li')
   await expect(cards).toHaveCount(17)
-  await expect(cards.filter({ hasText: 'Veille' })).toContainText('C1.1 à C1.3')
-  await expect(cards.filter({ hasText: 'Serious game' })).toContainText(/Groupe \d avec .+ et .+/)
+  await expect(page.locator('#epreuve-fiche-veille')).toContainText('C1.1 à C1.3')
+  await expect(page.locator('#epreuve-serious-game-a11')).toContainText(/Groupe \d avec .+ et .+/)
+  await expect(page.getByRole('heading', { name: /Mise en situation professionnelle reconstituée/, level: 3 })).toContainText('(4)')
   await expect(page.getByRole('link', { name: 'C11.1', exact: true })).toHaveAttribute('href', '/referentiel#C11.1')
 })
 
@@ -73,20 +74,22 @@ test('repeated failed logins are throttled, even with the right password afterwa
   const user = db.insert(schema.users).values({ email, name: 'Compte Limité', passwordHash: await hashPassword('le-bon-mot-de-passe') }).returning().get()
   db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
 
+  const attempt = async (password: string) => {
+    await page.getByLabel('Adresse e-mail').fill(email)
+    await page.getByLabel('Mot de passe').fill(password)
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Se connecter' }).click(),
+    ])
+    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeEnabled()
+    return response.status()
+  }
   await page.goto('/connexion')
   for (let i = 0; i < 5; i++) {
-    await page.getByLabel('Adresse e-mail').fill(email)
-    await page.getByLabel('Mot de passe').fill(`faux-${i}`)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
+    expect(await attempt(`faux-${i}`)).toBe(401)
     await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.')
   }
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill('le-bon-mot-de-passe')
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Se connecter' }).click(),
-  ])
-  expect(response.status()).toBe(429)
+  expect(await attempt('le-bon-mot-de-passe')).toBe(429)
   await expect(page.getByRole('alert')).toContainText('Trop de tentatives de connexion échouées')
   await expect(page.getByRole('alert')).toContainText(/réessayez dans 15\u00a0minutes/)
   await expect(page).toHaveURL(/\/connexion/)
