@@ -1,10 +1,11 @@
 import { redirect } from '@remix-run/node'
-import { and, eq, gt } from 'drizzle-orm'
-import { hasPermission, isRole, type Permission, type Role } from '~/domain/permissions'
+import { and, eq, gt, lt } from 'drizzle-orm'
+import { hasPermission, type Permission, type Role } from '~/domain/permissions'
 import { getDb, schema } from './db.server'
 import { verifyPassword } from './password.server'
 import { SESSION_TTL_MS, sessionCookie } from './session.server'
 import { checkLoginThrottle, recordLoginAttempt } from './login-throttle.server'
+import { getUserWithRoles } from './users.server'
 
 export type SessionUser = { id: string; name: string; email: string; roles: Role[] }
 
@@ -22,7 +23,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     .from(schema.loginSessions)
     .where(and(eq(schema.loginSessions.id, sessionId), gt(schema.loginSessions.expiresAt, new Date())))
     .get()
-  return session ? getUserById(session.userId) : null
+  return session ? getUserWithRoles(session.userId) : null
 }
 
 function loginRedirect(request: Request): never {
@@ -79,31 +80,17 @@ export async function login(emailInput: string, password: string): Promise<Login
   if (!user || !valid) {
     return { ok: false, status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' }
   }
+  // Expired sessions of this user are of no use any more.
+  db.delete(schema.loginSessions)
+    .where(and(eq(schema.loginSessions.userId, user.id), lt(schema.loginSessions.expiresAt, new Date())))
+    .run()
   const session = db
     .insert(schema.loginSessions)
     .values({ userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
     .returning()
     .get()
-  const sessionUser = getUserById(user.id)!
+  const sessionUser = getUserWithRoles(user.id)!
   return { ok: true, cookie: await sessionCookie.serialize(session.id), user: sessionUser }
-}
-
-function getUserById(id: string): SessionUser | null {
-  const db = getDb()
-  const row = db
-    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
-    .from(schema.users)
-    .where(eq(schema.users.id, id))
-    .get()
-  if (!row) return null
-  const roles = db
-    .select({ role: schema.userRoles.role })
-    .from(schema.userRoles)
-    .where(eq(schema.userRoles.userId, id))
-    .all()
-    .map((r) => r.role)
-    .filter(isRole)
-  return { ...row, roles }
 }
 
 /** Deletes the session row (revocation) and returns a cookie header that clears the cookie. */
