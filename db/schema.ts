@@ -179,3 +179,118 @@ export const jurorAssignments = sqliteTable(
     ),
   ],
 )
+
+/**
+ * A dossier: one learner's (or one group's) work on one template for one
+ * exam session. Exactly one of learnerId / groupId is set.
+ */
+export const dossiers = sqliteTable(
+  'dossiers',
+  {
+    id: id(),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    evaluationId: text('evaluation_id').notNull(),
+    templateId: text('template_id').notNull(),
+    learnerId: text('learner_id').references(() => users.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_learner_uq').on(t.examSessionId, t.templateId, t.learnerId),
+    uniqueIndex('dossiers_group_uq').on(t.templateId, t.groupId),
+    index('dossiers_learner_idx').on(t.learnerId),
+    index('dossiers_group_idx').on(t.groupId),
+    check('dossiers_owner_check', sql`(${t.learnerId} is null) <> (${t.groupId} is null)`),
+  ],
+)
+
+/** The current content of one section of a dossier, with its version (optimistic locking). */
+export const dossierSections = sqliteTable(
+  'dossier_sections',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id').notNull(),
+    /** JSON, shaped by the section's field kind. */
+    content: text('content', { mode: 'json' }).notNull(),
+    version: integer('version').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.sectionId] })],
+)
+
+/**
+ * Revision history. Consecutive saves of one author on one section within a
+ * few minutes update the same revision; any other save starts a new one.
+ * `kind`: save, restore, or conflict-copy (a version set aside in a conflict).
+ */
+export const dossierRevisions = sqliteTable(
+  'dossier_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id').notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: ['save', 'restore', 'conflict-copy'] }).notNull(),
+    content: text('content', { mode: 'json' }).notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('dossier_revisions_dossier_idx').on(t.dossierId, t.updatedAt)],
+)
+
+export const SELF_ASSESSMENT_STATUSES = ['todo', 'in_progress', 'achieved'] as const
+
+/** A learner's own status on one criterion, for one exam session. */
+export const selfAssessments = sqliteTable(
+  'self_assessments',
+  {
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    status: text('status', { enum: SELF_ASSESSMENT_STATUSES }).notNull(),
+    justification: text('justification').notNull().default(''),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learnerId, t.examSessionId, t.criterionId] })],
+)
+
+/** The fictional company material a school provides for a cas pratique or an MSP. */
+export const caseMaterials = sqliteTable(
+  'case_materials',
+  {
+    id: id(),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    evaluationId: text('evaluation_id').notNull(),
+    title: text('title').notNull(),
+    /** Plain text: paragraphs separated by blank lines, « - » for list items. */
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('case_materials_uq').on(t.examSessionId, t.evaluationId)],
+)
+
+/** Images uploaded into a dossier; the file lives in data/uploads/<id>. */
+export const uploads = sqliteTable('uploads', {
+  id: id(),
+  dossierId: text('dossier_id')
+    .notNull()
+    .references(() => dossiers.id, { onDelete: 'cascade' }),
+  uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  createdAt: createdAt(),
+})

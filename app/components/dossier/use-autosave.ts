@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FieldValue } from '~/domain/fields'
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error'
+export type ServerState = { content: FieldValue; version: number; updatedAt: number; updatedBy: string | null }
+
+const DEBOUNCE_MS = 700
+const RETRY_MS = 4_000
+
+type Buffer = { baseVersion: number; content: FieldValue; at: number }
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+function readBuffer(key: string): Buffer | null {
+  try {
+    const raw = localStorage.getItem(key)
+    return raw ? (JSON.parse(raw) as Buffer) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Autosave of one section. Every change is written at once to localStorage
+ * (so nothing is lost offline or if the tab closes), then sent after a short
+ * pause with the version it was based on. The server refuses a stale version:
+ * the conflict is exposed with both contents, never overwritten silently.
+ */
+export function useSectionAutosave({ url, storageKey, initial }: { url: string; storageKey: string; initial: ServerState }) {
+  const [content, setContent] = useState<FieldValue>(initial.content)
+  const [status, setStatus] = useState<SaveStatus>('saved')
+  const [savedAt, setSavedAt] = useState<number | null>(initial.version > 0 ? initial.updatedAt : null)
+  const [conflict, setConflict] = useState<ServerState | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [resetKey, setResetKey] = useState(0)
+
+  const contentRef = useRef(initial.content)
+  const versionRef = useRef(initial.version)
+  const conflictRef = useRef<ServerState | null>(null)
+  const inFlight = useRef(false)
+  const queued = useRef(false)
+  const dirty = useRef(false)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+
+  const persist = useCallback(() => {
+    try {
+      localStorage.setItem(storageKey, JSON.stringify({ baseVersion: versionRef.current, content: contentRef.current, at: Date.now() }))
+    } catch {
+      // Storage full or disabled: the server copy is then the only one.
+    }
+  }, [storageKey])
+
+  const send = useCallback(
+    async (baseVersion?: number) => {
+      if (conflictRef.current && baseVersion === undefined) return
+      if (inFlight.current) {
+        queued.current = true
+        return
+      }
+      clearTimeout(timer.current)
+      inFlight.current = true
+      setStatus('saving')
+      const sent = contentRef.current
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ baseVersion: baseVersion ?? versionRef.current, content: sent }),
+        })
+        const body = (await res.json().catch(() => ({}))) as { version?: number; savedAt?: number; error?: string; current?: ServerState }
+        if (res.ok && typeof body.version === 'number') {
+          versionRef.current = body.version
+          setSavedAt(body.savedAt ?? Date.now())
+          setError(null)
+          if (contentRef.current === sent) {
+            dirty.current = false
+            localStorage.removeItem(storageKey)
+            setStatus('saved')
+          } else {
+            persist()
+            queued.current = true
+          }
+        } else if (res.status === 409 && body.current) {
+          conflictRef.current = body.current
+          setConflict(body.current)
+          setStatus('conflict')
+        } else if (res.status >= 500 || res.status === 429 || res.status === 0) {
+          setStatus('offline')
+          timer.current = setTimeout(() => void send(), RETRY_MS)
+        } else {
+          // 400, 403, 413: the content stays in this browser; the user is told why.
+          setError(body.error ?? 'L’enregistrement a été refusé.')
+          setStatus('error')
+        }
+      } catch {
+        setStatus('offline')
+        timer.current = setTimeout(() => void send(), RETRY_MS)
+      } finally {
+        inFlight.current = false
+        if (queued.current && !conflictRef.current) {
+          queued.current = false
+          void send()
+        }
+      }
+    },
+    [url, storageKey, persist],
+  )
+
+  const change = useCallback(
+    (next: FieldValue) => {
+      contentRef.current = next
+      dirty.current = true
+      setContent(next)
+      persist()
+      if (conflictRef.current) return
+      setStatus((s) => (s === 'offline' ? s : 'pending'))
+      clearTimeout(timer.current)
+      timer.current = setTimeout(() => void send(), DEBOUNCE_MS)
+    },
+    [persist, send],
+  )
+
+  // On load: edits left in this browser (offline, closed tab) are sent, or shown as a conflict.
+  useEffect(() => {
+    const buffer = readBuffer(storageKey)
+    if (!buffer) return
+    if (same(buffer.content, initial.content)) {
+      localStorage.removeItem(storageKey)
+      return
+    }
+    contentRef.current = buffer.content
+    dirty.current = true
+    setContent(buffer.content)
+    setResetKey((k) => k + 1)
+    if (buffer.baseVersion === initial.version) {
+      void send()
+    } else {
+      conflictRef.current = initial
+      setConflict(initial)
+      setStatus('conflict')
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    const online = () => {
+      if (dirty.current && !conflictRef.current) void send()
+    }
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (inFlight.current) e.preventDefault()
+    }
+    window.addEventListener('online', online)
+    window.addEventListener('beforeunload', beforeUnload)
+    return () => {
+      window.removeEventListener('online', online)
+      window.removeEventListener('beforeunload', beforeUnload)
+      clearTimeout(timer.current)
+    }
+  }, [send])
+
+  /** Keep my version: saved over the other one (which stays in the history). */
+  const keepMine = useCallback(() => {
+    const other = conflictRef.current
+    if (!other) return
+    conflictRef.current = null
+    setConflict(null)
+    void send(other.version)
+  }, [send])
+
+  /** Take the other version: mine is set aside in the history first, so nothing is lost. */
+  const takeTheirs = useCallback(async () => {
+    const other = conflictRef.current
+    if (!other) return
+    setStatus('saving')
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ baseVersion: other.version, content: contentRef.current, kind: 'conflict-copy' }),
+      })
+      if (!res.ok) throw new Error(String(res.status))
+    } catch {
+      setStatus('conflict')
+      setError('Votre version n’a pas pu être mise de côté : réessayez une fois en ligne.')
+      return
+    }
+    conflictRef.current = null
+    setConflict(null)
+    contentRef.current = other.content
+    versionRef.current = other.version
+    dirty.current = false
+    localStorage.removeItem(storageKey)
+    setContent(other.content)
+    setResetKey((k) => k + 1)
+    setSavedAt(other.updatedAt)
+    setError(null)
+    setStatus('saved')
+  }, [url, storageKey])
+
+  return { content, change, status, savedAt, conflict, error, resetKey, keepMine, takeTheirs }
+}

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { valueSchema } from '~/domain/fields'
+import { requirePermission } from '~/services/auth.server'
+import { requireDossierForUser, saveSection, templateOfDossier } from '~/services/dossiers.server'
+
+/** Autosave of one section. Bodies are JSON, 1 MB at most. */
+export const MAX_BODY_BYTES = 1_000_000
+
+const BodySchema = z.object({
+  baseVersion: z.number().int().min(0),
+  content: z.unknown(),
+  /** `conflict-copy` sets a version aside in the history (after « prendre l’autre version »). */
+  kind: z.enum(['save', 'conflict-copy']).default('save'),
+})
+
+const error = (status: number, message: string) => Response.json({ error: message }, { status })
+
+export async function loader(_: LoaderFunctionArgs) {
+  return error(405, 'Utilisez POST pour enregistrer une section.')
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'update:dossier:own')
+  if (request.method !== 'POST') return error(405, 'Utilisez POST pour enregistrer une section.')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const section = templateOfDossier(dossier).sections.find((s) => s.id === params.sectionId)
+  if (!section) return error(400, 'Cette section n’existe pas dans ce dossier.')
+
+  const declared = Number(request.headers.get('Content-Length') ?? 0)
+  if (declared > MAX_BODY_BYTES) return error(413, 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.')
+  const raw = await request.text()
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return error(413, 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.')
+
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    return error(400, 'Le contenu envoyé n’est pas du JSON valide.')
+  }
+  const body = BodySchema.safeParse(json)
+  if (!body.success) return error(400, 'La demande d’enregistrement est incomplète (version ou contenu manquant).')
+  const content = valueSchema(section.field).safeParse(body.data.content)
+  if (!content.success) return error(400, `Le contenu de la section « ${section.title} » n’a pas le format attendu ; rien n’a été enregistré.`)
+
+  const result = saveSection({
+    dossierId: dossier.id,
+    sectionId: section.id,
+    baseVersion: body.data.baseVersion,
+    content: content.data,
+    authorId: user.id,
+    kind: body.data.kind,
+  })
+  if (!result.ok) {
+    return Response.json(
+      { error: 'Cette section a été modifiée entre-temps par une autre personne ou un autre onglet.', current: result.conflict },
+      { status: 409 },
+    )
+  }
+  return Response.json({ version: result.version, savedAt: result.savedAt })
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+
+/**
+ * Schema of a dossier template (templates/dossiers/*.json): the guided
+ * sections of one deliverable, each with a field kind, the criteria it
+ * serves and the structural hints that can be checked by machine.
+ * Adding a template means adding one file: no route, table or export code.
+ */
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant attendu en minuscules-avec-tirets')
+const text = z.string().trim().min(1)
+const criterionId = z.string().regex(/^C\d{1,2}\.\d-\d{1,2}$/)
+
+export const COLUMN_TYPES = ['text', 'number', 'money', 'percent', 'date', 'choice'] as const
+export type ColumnType = (typeof COLUMN_TYPES)[number]
+
+export const columnSchema = z
+  .object({
+    id: slug,
+    label: text,
+    type: z.enum(COLUMN_TYPES),
+    /** For `choice` columns: the allowed values. */
+    options: z.array(text).min(2).optional(),
+    /** A short hint shown under the column header. */
+    help: z.string().optional(),
+  })
+  .refine((c) => (c.type === 'choice') === Boolean(c.options), {
+    message: 'une colonne « choice » a des options, et elle seule',
+  })
+
+export const richTextFieldSchema = z.object({
+  kind: z.literal('richText'),
+  placeholder: z.string().optional(),
+})
+
+export const tableFieldSchema = z.object({
+  kind: z.literal('table'),
+  columns: z.array(columnSchema).min(1).max(12),
+  /** Label of the « add a row » button, e.g. « Ajouter une source ». */
+  rowLabel: z.string().optional(),
+})
+
+export const checklistFieldSchema = z.object({
+  kind: z.literal('checklist'),
+  items: z.array(z.object({ id: slug, label: text })).min(1),
+})
+
+export const sourcesFieldSchema = z.object({
+  kind: z.literal('sources'),
+})
+
+export const fieldSchema = z.discriminatedUnion('kind', [
+  richTextFieldSchema,
+  tableFieldSchema,
+  checklistFieldSchema,
+  sourcesFieldSchema,
+])
+export type FieldConfig = z.infer<typeof fieldSchema>
+export type FieldKind = FieldConfig['kind']
+
+/**
+ * Machine-checkable parts of criteria. Each hint names the criteria it
+ * informs (default: all criteria of its section). Evaluated by app/domain/hints.ts.
+ */
+export const hintSchema = z.discriminatedUnion('rule', [
+  /** The section has no content. */
+  z.object({ rule: z.literal('notEmpty'), criteria: z.array(criterionId).optional() }),
+  /** A rich text has fewer than `min` words. */
+  z.object({ rule: z.literal('minWords'), min: z.number().int().positive(), criteria: z.array(criterionId).optional() }),
+  /** A table or a source list has fewer than `min` rows. */
+  z.object({ rule: z.literal('minRows'), min: z.number().int().positive(), criteria: z.array(criterionId).optional() }),
+  /** A source list has no source of this origin. */
+  z.object({ rule: z.literal('hasOrigin'), origin: z.enum(['interne', 'externe']), criteria: z.array(criterionId).optional() }),
+  /** A checklist has unchecked items. */
+  z.object({ rule: z.literal('allChecked'), criteria: z.array(criterionId).optional() }),
+])
+export type Hint = z.infer<typeof hintSchema>
+
+export const sectionSchema = z.object({
+  id: slug,
+  title: text,
+  /** Which part of the épreuve the section prepares. */
+  part: z.enum(['written', 'oral', 'rex']),
+  /** What the référentiel expects, in our own words (the criteria are shown verbatim beside it). */
+  guidance: text,
+  criteria: z.array(criterionId),
+  field: fieldSchema,
+  hints: z.array(hintSchema).default([]),
+})
+export type Section = z.infer<typeof sectionSchema>
+
+export const dossierTemplateSchema = z
+  .object({
+    id: slug,
+    /** The référentiel evaluation this template prepares. */
+    evaluationId: slug,
+    /** `main`: the deliverables (shared by the group for group épreuves); `rex`: an individual REX. */
+    kind: z.enum(['main', 'rex']),
+    title: text,
+    intro: text,
+    sections: z.array(sectionSchema).min(1),
+  })
+  .superRefine((t, ctx) => {
+    const ids = t.sections.map((s) => s.id)
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i)
+    if (dup) ctx.addIssue({ code: 'custom', message: `section en double : ${dup}`, path: ['sections'] })
+    for (const [i, s] of t.sections.entries()) {
+      for (const h of s.hints) {
+        const kind = s.field.kind
+        const ok =
+          h.rule === 'notEmpty' ||
+          (h.rule === 'minWords' && kind === 'richText') ||
+          (h.rule === 'minRows' && (kind === 'table' || kind === 'sources')) ||
+          (h.rule === 'hasOrigin' && kind === 'sources') ||
+          (h.rule === 'allChecked' && kind === 'checklist')
+        if (!ok) ctx.addIssue({ code: 'custom', message: `règle « ${h.rule} » inapplicable à un champ ${kind}`, path: ['sections', i, 'hints'] })
+        for (const c of h.criteria ?? []) {
+          if (!s.criteria.includes(c)) ctx.addIssue({ code: 'custom', message: `l’indice cite ${c}, absent de la section`, path: ['sections', i, 'hints'] })
+        }
+      }
+    }
+  })
+export type DossierTemplate = z.infer<typeof dossierTemplateSchema>
