@@ -14,6 +14,7 @@ import type { Role } from '../app/domain/permissions'
 import { hashPassword } from '../app/services/password.server'
 import { referentiel } from '../templates/referentiel'
 import { databasePath, openDatabase, runMigrations } from './client'
+import { DEMO_CASE } from './demo-case'
 import * as schema from './schema'
 
 export const DEMO_DOMAIN = 'ecole-demo.fr'
@@ -85,6 +86,7 @@ export async function seed(options: { learners: number }) {
       .get()
     const examSessionId = session.id
 
+    tx.insert(schema.caseMaterials).values({ examSessionId, ...DEMO_CASE }).run()
     tx.insert(schema.enrollments).values(learnerIds.map((learnerId) => ({ examSessionId, learnerId }))).run()
     tx.insert(schema.tutorAssignments)
       .values(learnerIds.map((learnerId, i) => ({ examSessionId, learnerId, tutorId: i % 2 === 0 ? tutor1 : tutor2 })))

@@ -50,3 +50,30 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     </div>
   )
 }
+
+/** A labelled progress bar with its figures in text (never colour alone). */
+export function ProgressBar({ label, achieved, total, inProgress, id }: { label: string; achieved: number; total: number; inProgress?: number; id?: string }) {
+  const percent = total === 0 ? 0 : Math.round((achieved / total) * 100)
+  return (
+    <div className="progress" id={id}>
+      <div className="progress__label">
+        <span>{label}</span>
+        <span className="progress__figures">
+          {achieved}/{total} atteint{achieved > 1 ? 's' : ''}
+          {inProgress ? ` · ${inProgress} en cours` : ''}
+        </span>
+      </div>
+      <div
+        className="progress__track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent} % — ${achieved} critère${achieved > 1 ? 's' : ''} atteint${achieved > 1 ? 's' : ''} sur ${total}`}
+      >
+        <div className="progress__fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  )
+}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Badge, EmptyState, PageHeader } from '~/components/ui'
+import { Badge, EmptyState, PageHeader, ProgressBar } from '~/components/ui'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
 import { requireRole } from '~/services/auth.server'
 import { learnerHome } from '~/services/homes.server'
@@ -62,6 +62,19 @@ export default function LearnerHome() {
                         )}
                       </p>
                     ) : null}
+                    <ProgressBar label={`Auto-évaluation ${e.range}`} achieved={e.progress.achieved} total={e.progress.total} inProgress={e.progress.inProgress} />
+                    <div className="card__actions">
+                      {e.dossierId ? (
+                        <Link className="button button--small" to={`/dossiers/${e.dossierId}`} aria-label={`Ouvrir le dossier ${e.title} (${e.range})`}>
+                          Ouvrir le dossier
+                        </Link>
+                      ) : null}
+                      {e.rexDossierId ? (
+                        <Link className="button button--ghost button--small" to={`/dossiers/${e.rexDossierId}`} aria-label={`Mon REX individuel ${e.range}`}>
+                          Mon REX individuel
+                        </Link>
+                      ) : null}
+                    </div>
                     <ul className="chips" aria-label="Compétences évaluées">
                       {e.competencies.map((c) => (
                         <li key={c.id}>

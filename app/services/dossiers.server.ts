@@ -10,8 +10,18 @@ const { dossiers, dossierSections, dossierRevisions, enrollments, groups, groupM
 
 export type Dossier = typeof dossiers.$inferSelect
 
-/** Consecutive saves of one author on one section within this window share a revision. */
-const REVISION_WINDOW_MS = 5 * 60 * 1000
+/**
+ * Consecutive saves of one author on one section share a revision for this
+ * long; a save that removes a large part of the content always starts a new
+ * one, so an accidental deletion can be undone from the history.
+ */
+const REVISION_WINDOW_MS = 2 * 60 * 1000
+
+function shrinksALot(before: unknown, after: unknown): boolean {
+  const a = JSON.stringify(before).length
+  const b = JSON.stringify(after).length
+  return a - b > 100 && b < a * 0.75
+}
 
 /**
  * Creates the dossiers a learner is due and does not have yet: one per
@@ -180,7 +190,8 @@ export function saveSection(input: {
       last?.kind === 'save' &&
       last.authorId === input.authorId &&
       last.version === currentVersion &&
-      now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS
+      now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS &&
+      !shrinksALot(last.content, input.content)
     if (coalesce) {
       tx.update(dossierRevisions).set({ version, content: input.content, updatedAt: now }).where(eq(dossierRevisions.id, last.id)).run()
     } else {

@@ -1,12 +1,16 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { competencyRange } from '~/domain/referentiel'
+import { progressOf } from '~/domain/self-assessment'
+import { ensureLearnerDossiers, learnerDossiers, learnerStatuses } from './dossiers.server'
+import { mainTemplateOf, rexTemplateOf } from './templates.server'
 import { getDb, schema } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 
 const { users, examSessions, enrollments, groups, groupMembers, tutorAssignments, jurorAssignments } = schema
 
-/** A learner's exam sessions, each with the 17 evaluation instances and the learner's groups. */
+/** A learner's exam sessions, each with the 17 evaluation instances, their dossiers, groups and progress. */
 export function learnerHome(learnerId: string) {
+  ensureLearnerDossiers(learnerId)
   const db = getDb()
   const sessions = db
     .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
@@ -41,9 +45,16 @@ export function learnerHome(learnerId: string) {
       .all()
       .map((t) => t.name)
 
+    const dossiers = learnerDossiers(learnerId, session.id)
+    const statuses = new Map(learnerStatuses(learnerId, session.id).map((r) => [r.criterionId, r.status]))
     const evaluations = referentiel.evaluations.map((e) => {
       const group = myGroups.find((g) => g.evaluationId === e.id)
+      const mine = dossiers.filter((d) => d.evaluationId === e.id)
+      const criteria = e.competencyIds.flatMap((cid) => referentielIndex.competencies.get(cid)?.criteria.map((k) => k.id) ?? [])
       return {
+        dossierId: mine.find((d) => d.templateId === mainTemplateOf(e.id)?.id)?.id ?? null,
+        rexDossierId: mine.find((d) => d.templateId === rexTemplateOf(e.id)?.id)?.id ?? null,
+        progress: progressOf(criteria, statuses),
         id: e.id,
         title: e.title,
         type: e.type,

@@ -1,11 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { openDatabase } from '../../db/client'
 import * as schema from '../../db/schema'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../db/seed'
 import type { Role } from '../../app/domain/permissions'
-import { E2E_DATABASE, E2E_SECRET } from './env'
+import { E2E_DATABASE, E2E_PORT, E2E_SECRET } from './env'
 
 process.env.SESSION_SECRET = E2E_SECRET
 const { sessionCookie, SESSION_TTL_MS } = await import('../../app/services/session.server')
@@ -44,9 +44,10 @@ export async function sessionCookieFor(email: string): Promise<string> {
   return header.split(';')[0]!
 }
 
-/** Logs a page's browser context in as a demo role, without going through the form. */
-export async function loginAs(page: Page, role: Role) {
-  const [name, value] = (await sessionCookieFor(DEMO_ACCOUNTS[role].email)).split(/=(.*)/s) as [string, string]
+/** Logs a page's browser context in as a demo role (or any e-mail), without going through the form. */
+export async function loginAs(page: Page, who: Role | { email: string }) {
+  const email = typeof who === 'string' ? DEMO_ACCOUNTS[who].email : who.email
+  const [name, value] = (await sessionCookieFor(email)).split(/=(.*)/s) as [string, string]
   await page.context().addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }])
 }
 
@@ -55,6 +56,74 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   expect(summary, 'axe violations').toEqual([])
+}
+
+const DEMO_SESSION = 'Session de démonstration'
+
+/** A new learner enrolled in the demo session, so tests do not share work. */
+export function createLearner(label: string) {
+  const db = e2eDb()
+  const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
+  const user = db.insert(schema.users).values({ email, name: `Élève ${label}`, passwordHash: 'x' }).returning().get()
+  db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
+  const session = db.select().from(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).get()!
+  db.insert(schema.enrollments).values({ examSessionId: session.id, learnerId: user.id }).run()
+  return { id: user.id, email, examSessionId: session.id }
+}
+
+/** A new group of these learners for a group épreuve of the demo session. */
+export function createGroup(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
+  const db = e2eDb()
+  const group = db
+    .insert(schema.groups)
+    .values({ examSessionId: learners[0]!.examSessionId, evaluationId, name: `Groupe test ${Date.now()}` })
+    .returning()
+    .get()
+  db.insert(schema.groupMembers).values(learners.map((l) => ({ groupId: group.id, learnerId: l.id }))).run()
+  return group.id
+}
+
+export const BASE_URL = `http://localhost:${E2E_PORT}`
+
+/** Opens the learner's home once (which creates their dossiers) and returns the id of one dossier. */
+export async function dossierIdOf(email: string, evaluationId: string, kind: 'main' | 'rex' = 'main'): Promise<string> {
+  const cookie = await sessionCookieFor(email)
+  const res = await fetch(`${BASE_URL}/candidat`, { headers: { Cookie: cookie } })
+  if (!res.ok) throw new Error(`home returned ${res.status}`)
+  const learnerId = userIdByEmail(email)
+  const db = e2eDb()
+  const templateId = kind === 'rex' ? `${evaluationId}-rex` : evaluationId
+  const own = db
+    .select({ id: schema.dossiers.id })
+    .from(schema.dossiers)
+    .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, templateId)))
+    .get()
+  if (own) return own.id
+  const viaGroup = db
+    .select({ id: schema.dossiers.id })
+    .from(schema.dossiers)
+    .innerJoin(schema.groupMembers, eq(schema.groupMembers.groupId, schema.dossiers.groupId))
+    .where(and(eq(schema.groupMembers.learnerId, learnerId), eq(schema.dossiers.templateId, templateId), isNull(schema.dossiers.learnerId)))
+    .get()
+  if (!viaGroup) throw new Error(`no ${templateId} dossier for ${email}`)
+  return viaGroup.id
+}
+
+export function sectionRow(dossierId: string, sectionId: string) {
+  return e2eDb()
+    .select()
+    .from(schema.dossierSections)
+    .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
+    .get()
+}
+
+export function revisionTexts(dossierId: string, sectionId: string): string[] {
+  return e2eDb()
+    .select({ content: schema.dossierRevisions.content })
+    .from(schema.dossierRevisions)
+    .where(and(eq(schema.dossierRevisions.dossierId, dossierId), eq(schema.dossierRevisions.sectionId, sectionId)))
+    .all()
+    .map((r) => JSON.stringify(r.content))
 }
 
 export const test = base

@@ -81,8 +81,9 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
   const [dialog, setDialog] = useState<null | 'link' | 'image'>(null)
   const chain = () => editor.chain().focus()
   const button = (label: string, pressed: boolean | undefined, run: () => void, text: string) => (
-    <button type="button" className="rt-button" aria-label={label} title={label} aria-pressed={pressed} onClick={run}>
+    <button type="button" className="rt-button" title={label} aria-pressed={pressed} onClick={run}>
       <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   )
   return (
@@ -97,8 +98,8 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
         {button('Liste à puces', state.bullet, () => chain().toggleBulletList().run(), '•')}
         {button('Liste numérotée', state.ordered, () => chain().toggleOrderedList().run(), '1.')}
         <span className="rt-sep" aria-hidden="true" />
-        {button(state.link ? 'Modifier le lien' : 'Insérer un lien', state.link, () => setDialog('link'), '🔗')}
-        {button('Insérer une image', undefined, () => setDialog('image'), '🖼')}
+        {button(state.link ? 'Modifier le lien' : 'Insérer un lien', state.link, () => setDialog('link'), 'Lien')}
+        {button('Insérer une image', undefined, () => setDialog('image'), 'Image')}
         {state.table ? (
           <>
             {button('Ajouter une ligne au tableau', undefined, () => chain().addRowAfter().run(), '+L')}
@@ -108,7 +109,7 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
             {button('Supprimer le tableau', undefined, () => chain().deleteTable().run(), '×T')}
           </>
         ) : (
-          button('Insérer un tableau', undefined, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), '▦')
+          button('Insérer un tableau', undefined, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), 'Tableau')
         )}
       </div>
       {dialog === 'link' ? <LinkDialog editor={editor} onClose={() => setDialog(null)} /> : null}

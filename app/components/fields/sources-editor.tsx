@@ -14,7 +14,7 @@ export function SourcesEditor({ value, onChange, caption }: { value: SourcesValu
         {value.rows.length} source{value.rows.length > 1 ? 's' : ''} · {internal} interne{internal > 1 ? 's' : ''} · {external} externe
         {external > 1 ? 's' : ''}
       </p>
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-wrap" role="region" aria-label={`Tableau : ${caption}`} tabIndex={0}>
         <table className="table table--edit">
           <caption className="visually-hidden">{caption}</caption>
           <thead>

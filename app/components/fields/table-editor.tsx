@@ -32,7 +32,7 @@ export function TableEditor({
   }
   return (
     <div className="field-table">
-      <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-wrap" role="region" aria-label={`Tableau : ${caption}`} tabIndex={0}>
         <table className="table table--edit">
           <caption className="visually-hidden">{caption}</caption>
           <thead>

@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react'
+import type { Section } from '#templates/template.schema'
+import type { FieldValue } from '~/domain/fields'
+import { formatTime, frenchTypography as ft } from '~/domain/format'
+import type { HintResult } from '~/domain/hints'
+import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
+import { FieldEditor } from '../fields/field-editor'
+import { FieldView } from '../fields/field-view'
+import { Badge } from '../ui'
+import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
+
+const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
+
+export type CriterionInfo = { id: string; text: string; heading: string; status: Status }
+
+export function SectionEditor({
+  dossierId,
+  section,
+  initial,
+  criteria,
+  hints,
+  onContent,
+  onStatus,
+}: {
+  dossierId: string
+  section: Section
+  initial: ServerState
+  criteria: CriterionInfo[]
+  hints: HintResult[]
+  onContent: (sectionId: string, value: FieldValue) => void
+  onStatus: (sectionId: string, status: SaveStatus, savedAt: number | null) => void
+}) {
+  const save = useSectionAutosave({
+    url: `/api/dossiers/${dossierId}/sections/${section.id}`,
+    storageKey: `atelier:brouillon:${dossierId}:${section.id}`,
+    initial,
+  })
+  const [merging, setMerging] = useState(false)
+  const titleId = `section-${section.id}-title`
+  const guidanceId = `section-${section.id}-guidance`
+
+  useEffect(() => onContent(section.id, save.content), [save.content, section.id, onContent])
+  useEffect(() => onStatus(section.id, save.status, save.savedAt), [save.status, save.savedAt, section.id, onStatus])
+  useEffect(() => {
+    if (!save.conflict) setMerging(false)
+  }, [save.conflict])
+
+  return (
+    <section id={`section-${section.id}`} className="dossier-section card" aria-labelledby={titleId}>
+      <header className="dossier-section__head">
+        <h2 id={titleId}>{ft(section.title)}</h2>
+        <div className="dossier-section__meta">
+          <Badge tone={section.part === 'written' ? 'neutral' : 'accent'}>{PART_LABELS[section.part]}</Badge>
+          <SectionStatus status={save.status} savedAt={save.savedAt} />
+        </div>
+      </header>
+      <p id={guidanceId} className="dossier-section__guidance">
+        {ft(section.guidance)}
+      </p>
+
+      {save.error ? (
+        <p className="alert alert--error" role="alert">
+          {save.error} Vos modifications restent enregistrées sur cet appareil.
+        </p>
+      ) : null}
+
+      {save.conflict ? (
+        <div className="conflict" role="alert" aria-labelledby={`${titleId}-conflict`}>
+          <h3 id={`${titleId}-conflict`}>Conflit à résoudre</h3>
+          <p>
+            {save.conflict.updatedBy ?? 'Quelqu’un'} a enregistré cette section à {formatTime(new Date(save.conflict.updatedAt))} pendant que vous
+            la modifiiez. Rien n’est perdu : choisissez la version à garder. L’autre restera dans l’historique.
+          </p>
+          <div className="conflict__versions">
+            <div>
+              <h4>Votre version</h4>
+              <div className="conflict__box">
+                <FieldView field={section.field} value={save.content} caption={`${section.title} — votre version`} />
+              </div>
+            </div>
+            <div>
+              <h4>L’autre version (enregistrée)</h4>
+              <div className="conflict__box">
+                <FieldView field={section.field} value={save.conflict.content} caption={`${section.title} — l’autre version`} />
+              </div>
+            </div>
+          </div>
+          <div className="conflict__actions">
+            <button type="button" className="button" onClick={save.keepMine}>
+              {merging ? 'Enregistrer ma fusion' : 'Garder ma version'}
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => void save.takeTheirs()}>
+              Prendre l’autre version
+            </button>
+            {!merging ? (
+              <button type="button" className="button button--ghost" onClick={() => setMerging(true)}>
+                Fusionner à la main
+              </button>
+            ) : (
+              <p className="card__muted">
+                Reprenez dans l’éditeur ci-dessous ce que vous voulez garder de l’autre version, puis enregistrez votre fusion.
+              </p>
+            )}
+          </div>
+        </div>
+      ) : null}
+
+      <div className="dossier-section__body">
+        <div className="dossier-section__editor">
+          <FieldEditor
+            field={section.field}
+            value={save.content}
+            onChange={save.change}
+            titleId={titleId}
+            guidanceId={guidanceId}
+            caption={section.title}
+            uploadUrl={`/api/dossiers/${dossierId}/images`}
+            resetKey={save.resetKey}
+          />
+        </div>
+        <aside className="dossier-section__aside" aria-label={`Critères servis par « ${section.title} »`}>
+          {criteria.length > 0 ? (
+            <>
+              <h3 className="aside-title">Critères d’évaluation</h3>
+              <ul className="criteria-mini">
+                {criteria.map((c) => (
+                  <li key={c.id}>
+                    <span className="criteria-mini__id">{c.id}</span> {ft(c.text)}{' '}
+                    <a href={`#critere-${c.id}`} className={`status-chip status-chip--${c.status}`}>
+                      {STATUS_LABELS[c.status]}
+                      <span className="visually-hidden"> — modifier mon auto-évaluation</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="card__muted">Cette section prépare l’épreuve sans critère propre.</p>
+          )}
+          {hints.length > 0 ? (
+            <div className="hints">
+              <h3 className="aside-title">Indices</h3>
+              <ul>
+                {hints.map((h, i) => (
+                  <li key={i}>{h.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </aside>
+      </div>
+    </section>
+  )
+}
+
+export function saveStatusText(status: SaveStatus, savedAt: number | null): string {
+  switch (status) {
+    case 'conflict':
+      return 'Conflit à résoudre'
+    case 'offline':
+      return 'Hors ligne — modifications conservées sur cet appareil'
+    case 'error':
+      return 'Non enregistré — modifications conservées sur cet appareil'
+    case 'saving':
+    case 'pending':
+      return 'Enregistrement…'
+    case 'saved':
+      return savedAt ? `Enregistré à ${formatTime(new Date(savedAt))}` : 'Aucune modification'
+  }
+}
+
+function SectionStatus({ status, savedAt }: { status: SaveStatus; savedAt: number | null }) {
+  return <span className={`save-status save-status--${status}`}>{saveStatusText(status, savedAt)}</span>
+}

@@ -1,0 +1,41 @@
+import type { FieldConfig } from '#templates/template.schema'
+import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
+import type { RichTextDoc } from '~/domain/rich-text'
+import { ChecklistEditor } from './checklist-editor'
+import { RichTextEditor } from './rich-text-editor'
+import { SourcesEditor } from './sources-editor'
+import { TableEditor } from './table-editor'
+
+/** The editor of a field kind. A new kind adds a case here and a value schema in app/domain/fields.ts. */
+export function FieldEditor(props: {
+  field: FieldConfig
+  value: FieldValue
+  onChange: (v: FieldValue) => void
+  titleId: string
+  guidanceId: string
+  caption: string
+  uploadUrl: string
+  resetKey: number
+}) {
+  const { field, value, onChange } = props
+  switch (field.kind) {
+    case 'richText':
+      return (
+        <RichTextEditor
+          value={value as RichTextDoc}
+          onChange={onChange}
+          labelledBy={props.titleId}
+          describedBy={props.guidanceId}
+          placeholder={field.placeholder}
+          uploadUrl={props.uploadUrl}
+          resetKey={props.resetKey}
+        />
+      )
+    case 'table':
+      return <TableEditor value={value as TableValue} onChange={onChange} columns={field.columns} caption={props.caption} rowLabel={field.rowLabel} />
+    case 'checklist':
+      return <ChecklistEditor value={value as ChecklistValue} onChange={onChange} items={field.items} legendId={props.titleId} />
+    case 'sources':
+      return <SourcesEditor value={value as SourcesValue} onChange={onChange} caption={props.caption} />
+  }
+}

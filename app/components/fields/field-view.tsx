@@ -1,0 +1,94 @@
+import type { FieldConfig } from '#templates/template.schema'
+import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
+import { formatDate, formatMoney, formatNumber } from '~/domain/format'
+import type { RichTextDoc } from '~/domain/rich-text'
+import { RichTextView } from './rich-text-view'
+
+/** Read-only rendering of any field value (history previews, conflicts). */
+export function FieldView({ field, value, caption }: { field: FieldConfig; value: FieldValue; caption: string }) {
+  switch (field.kind) {
+    case 'richText':
+      return <RichTextView doc={value as RichTextDoc} />
+    case 'table': {
+      const rows = (value as TableValue).rows
+      return (
+        <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                {field.columns.map((c) => (
+                  <th key={c.id} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  {field.columns.map((c) => {
+                    const v = r.cells[c.id]
+                    const text =
+                      v === null || v === undefined || v === ''
+                        ? '—'
+                        : c.type === 'money' && typeof v === 'number'
+                          ? formatMoney(v)
+                          : c.type === 'percent' && typeof v === 'number'
+                            ? `${formatNumber(v)}\u00a0%`
+                            : c.type === 'number' && typeof v === 'number'
+                              ? formatNumber(v)
+                              : c.type === 'date' && typeof v === 'string'
+                                ? formatDate(v)
+                                : String(v)
+                    return (
+                      <td key={c.id} className={typeof v === 'number' ? 'num' : undefined}>
+                        {text}
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 ? <p className="table-empty">Aucune ligne.</p> : null}
+        </div>
+      )
+    }
+    case 'checklist': {
+      const checked = (value as ChecklistValue).checked
+      return (
+        <ul className="checklist">
+          {field.items.map((i) => (
+            <li key={i.id}>
+              {checked[i.id] ? '☑' : '☐'} {i.label}
+            </li>
+          ))}
+        </ul>
+      )
+    }
+    case 'sources': {
+      const rows = (value as SourcesValue).rows
+      return rows.length === 0 ? (
+        <p className="table-empty">Aucune source.</p>
+      ) : (
+        <ul className="sources-view">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <strong>{r.title || 'Sans titre'}</strong>
+              {r.origin ? ` (${r.origin})` : ''}
+              {r.type ? ` — ${r.type}` : ''}
+              {r.url ? (
+                <>
+                  {' '}
+                  — <a href={r.url}>{r.url}</a>
+                </>
+              ) : null}
+              {r.note ? <span className="card__muted"> · {r.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )
+    }
+  }
+}

@@ -1,0 +1,312 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Link, useFetcher, useFetchers, useLoaderData } from '@remix-run/react'
+import { useCallback, useMemo, useState } from 'react'
+import { z } from 'zod'
+import { SectionEditor, saveStatusText } from '~/components/dossier/section-editor'
+import type { SaveStatus } from '~/components/dossier/use-autosave'
+import { Badge, PageHeader, ProgressBar } from '~/components/ui'
+import type { FieldValue } from '~/domain/fields'
+import { frenchTypography as ft } from '~/domain/format'
+import { evaluateHints, hintsByCriterion } from '~/domain/hints'
+import { plainTextBlocks } from '~/domain/plain-text'
+import { competencyRange } from '~/domain/referentiel'
+import { progressOf, STATUS_LABELS, STATUSES, type Status } from '~/domain/self-assessment'
+import { requirePermission } from '~/services/auth.server'
+import { dossierView } from '~/services/dossier-view.server'
+import { requireDossierForUser, setSelfAssessment, templateOfDossier } from '~/services/dossiers.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.title ?? 'Dossier'} — Atelier` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:dossier:own')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  return dossierView(dossier, user.id)
+}
+
+const SelfAssessSchema = z.object({
+  intent: z.literal('self-assess'),
+  criterionId: z.string(),
+  status: z.enum(STATUSES, 'Statut inconnu.'),
+  justification: z.string().max(2_000, 'La justification est limitée à 2 000 caractères.').default(''),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'update:dossier:own')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const parsed = SelfAssessSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return data({ ok: false, error: parsed.error.issues[0]?.message ?? 'Demande invalide.' }, { status: 400 })
+  const served = templateOfDossier(dossier).sections.some((s) => s.criteria.includes(parsed.data.criterionId))
+  if (!served) return data({ ok: false, error: 'Ce critère n’appartient pas à ce dossier.' }, { status: 400 })
+  setSelfAssessment({
+    learnerId: user.id,
+    examSessionId: dossier.examSessionId,
+    criterionId: parsed.data.criterionId,
+    status: parsed.data.status,
+    justification: parsed.data.justification.trim(),
+  })
+  return { ok: true, error: null }
+}
+
+export default function DossierPage() {
+  const view = useLoaderData<typeof loader>()
+  const { template, evaluation, sections, competencies, members, caseMaterial, showCaseMaterial, siblings, dossier } = view
+
+  // Live contents and save states, reported by each section editor.
+  const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(sections.map((s) => [s.id, s.state.content as FieldValue])))
+  const [saveStates, setSaveStates] = useState<Record<string, { status: SaveStatus; savedAt: number | null }>>({})
+  const onContent = useCallback((id: string, value: FieldValue) => setValues((v) => (v[id] === value ? v : { ...v, [id]: value })), [])
+  const onStatus = useCallback(
+    (id: string, status: SaveStatus, savedAt: number | null) =>
+      setSaveStates((s) => (s[id]?.status === status && s[id]?.savedAt === savedAt ? s : { ...s, [id]: { status, savedAt } })),
+    [],
+  )
+
+  // Statuses, with self-assessments still on their way to the server applied optimistically.
+  const fetchers = useFetchers()
+  const statuses = useMemo(() => {
+    const map = new Map<string, Status>()
+    for (const c of competencies) for (const k of c.criteria) map.set(k.id, k.status)
+    for (const f of fetchers) {
+      if (f.formData?.get('intent') === 'self-assess') map.set(String(f.formData.get('criterionId')), f.formData.get('status') as Status)
+    }
+    return map
+  }, [competencies, fetchers])
+
+  const hints = useMemo(() => evaluateHints(template as Parameters<typeof evaluateHints>[0], values), [template, values])
+  const hintsForCriterion = useMemo(() => hintsByCriterion(hints), [hints])
+  const allCriteria = competencies.flatMap((c) => c.criteria.map((k) => k.id))
+  const overall = progressOf(allCriteria, statuses)
+  const criterionInfo = new Map(competencies.flatMap((c) => c.criteria.map((k) => [k.id, { ...k, heading: c.heading }] as const)))
+
+  return (
+    <>
+      <PageHeader
+        title={ft(template.title)}
+        lead={
+          <>
+            {ft(evaluation.title)} ({competencyRange(evaluation)}) · {ft(evaluation.workMode)}
+            {members.length ? ` · Groupe : ${members.join(', ')}` : ''}
+          </>
+        }
+        actions={
+          <>
+            {siblings.map((s) => (
+              <Link key={s.id} to={`/dossiers/${s.id}`} className="button button--ghost button--small">
+                {s.kind === 'rex' ? 'Mon REX individuel' : 'Dossier du groupe'}
+              </Link>
+            ))}
+            <Link to={`/dossiers/${dossier.id}/historique`} className="button button--ghost button--small">
+              Historique
+            </Link>
+          </>
+        }
+      />
+      <DossierStatusLine states={Object.values(saveStates)} />
+
+      <div className="dossier-summary card">
+        <p>{ft(template.intro)}</p>
+        {allCriteria.length > 0 ? (
+          <ProgressBar id="progression-dossier" label="Progression du dossier" achieved={overall.achieved} total={overall.total} inProgress={overall.inProgress} />
+        ) : null}
+        <details className="brief">
+          <summary>Le sujet de l’épreuve{showCaseMaterial ? ' et le cas de l’entreprise' : ''}</summary>
+          <h2 className="brief__title">Ce que dit le référentiel</h2>
+          <p>{ft(evaluation.context)}</p>
+          {evaluation.deliverables.length ? (
+            <ul>
+              {evaluation.deliverables.map((d) => (
+                <li key={d.part}>{ft(d.text)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {showCaseMaterial ? (
+            caseMaterial ? (
+              <section className="case" aria-labelledby="case-title">
+                <h2 id="case-title" className="brief__title">
+                  {caseMaterial.title}
+                </h2>
+                {plainTextBlocks(caseMaterial.body).map((b, i) =>
+                  b.kind === 'heading' ? (
+                    <h3 key={i}>{b.text}</h3>
+                  ) : b.kind === 'list' ? (
+                    <ul key={i}>
+                      {b.items.map((item, j) => (
+                        <li key={j}>{item}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p key={i}>{b.text}</p>
+                  ),
+                )}
+              </section>
+            ) : (
+              <p className="card__muted">Le dossier de l’entreprise fictive sera fourni par votre école.</p>
+            )
+          ) : null}
+        </details>
+      </div>
+
+      <div className="dossier-layout">
+        <nav className="dossier-toc card" aria-label="Sections du dossier">
+          <h2 className="aside-title">Sections</h2>
+          <ol>
+            {template.sections.map((s) => {
+              const n = hints.filter((h) => h.sectionId === s.id).length
+              return (
+                <li key={s.id}>
+                  <a href={`#section-${s.id}`}>
+                    {ft(s.title)}
+                    {n > 0 ? <span className="toc-hint"> · {n} indice{n > 1 ? 's' : ''}</span> : null}
+                  </a>
+                </li>
+              )
+            })}
+            {allCriteria.length > 0 ? (
+              <li>
+                <a href="#auto-evaluation">
+                  <strong>Auto-évaluation</strong>
+                </a>
+              </li>
+            ) : null}
+          </ol>
+        </nav>
+        <div className="dossier-sections">
+          {template.sections.map((s, i) => (
+            <SectionEditor
+              key={s.id}
+              dossierId={dossier.id}
+              section={s}
+              initial={sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']}
+              criteria={s.criteria.map((id) => ({
+                id,
+                text: criterionInfo.get(id)?.text ?? id,
+                heading: criterionInfo.get(id)?.heading ?? '',
+                status: statuses.get(id) ?? 'todo',
+              }))}
+              hints={hints.filter((h) => h.sectionId === s.id)}
+              onContent={onContent}
+              onStatus={onStatus}
+            />
+          ))}
+
+          {allCriteria.length > 0 ? (
+            <section id="auto-evaluation" className="card self-assessment" aria-labelledby="auto-evaluation-title">
+              <h2 id="auto-evaluation-title">Auto-évaluation</h2>
+              <p className="card__muted">
+                Pour chaque critère, indiquez où vous en êtes. Les indices signalent ce qu’une machine peut vérifier ; c’est vous qui décidez du statut.
+              </p>
+              {competencies.map((c) => {
+                const p = progressOf(
+                  c.criteria.map((k) => k.id),
+                  statuses,
+                )
+                return (
+                  <div key={c.id} className="sa-competency">
+                    <h3>
+                      {c.id} — {ft(c.heading)}
+                    </h3>
+                    <ProgressBar label={`Progression ${c.id}`} achieved={p.achieved} total={p.total} inProgress={p.inProgress} />
+                    {c.criteria.map((k) => (
+                      <CriterionAssessment
+                        key={k.id}
+                        criterion={k}
+                        status={statuses.get(k.id) ?? 'todo'}
+                        hints={(hintsForCriterion.get(k.id) ?? []).map((h) => h.message)}
+                      />
+                    ))}
+                  </div>
+                )
+              })}
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  )
+}
+
+function DossierStatusLine({ states }: { states: { status: SaveStatus; savedAt: number | null }[] }) {
+  const worst = (['conflict', 'error', 'offline', 'saving', 'pending'] as const).find((s) => states.some((x) => x.status === s))
+  const latest = Math.max(0, ...states.map((s) => s.savedAt ?? 0))
+  const text = worst ? saveStatusText(worst, null) : latest ? saveStatusText('saved', latest) : 'Aucune modification pour l’instant'
+  return (
+    <p className={`status-line status-line--${worst ?? 'saved'}`} role="status" data-testid="status-line">
+      {text}
+    </p>
+  )
+}
+
+function CriterionAssessment({
+  criterion,
+  status,
+  hints,
+}: {
+  criterion: { id: string; text: string; justification: string; sections: { id: string; title: string }[] }
+  status: Status
+  hints: string[]
+}) {
+  const fetcher = useFetcher<typeof action>()
+  const [justification, setJustification] = useState(criterion.justification)
+  const submit = (next: { status?: Status; justification?: string }) =>
+    fetcher.submit(
+      { intent: 'self-assess', criterionId: criterion.id, status: next.status ?? status, justification: next.justification ?? justification },
+      { method: 'post' },
+    )
+  const name = `statut-${criterion.id}`
+  return (
+    <fieldset id={`critere-${criterion.id}`} className="sa-criterion">
+      <legend>
+        <span className="criteria-mini__id">{criterion.id}</span> {ft(criterion.text)}
+      </legend>
+      <div className="sa-criterion__row">
+        <div className="segmented" role="radiogroup" aria-label={`Statut du critère ${criterion.id}`}>
+          {STATUSES.map((s) => (
+            <label key={s} className={`segmented__option segmented__option--${s}`}>
+              <input type="radio" name={name} value={s} checked={status === s} onChange={() => submit({ status: s })} />
+              {STATUS_LABELS[s]}
+            </label>
+          ))}
+        </div>
+        {criterion.sections.length ? (
+          <p className="sa-criterion__sections">
+            Sections :{' '}
+            {criterion.sections.map((s, i) => (
+              <span key={s.id}>
+                {i > 0 ? ', ' : ''}
+                <a href={`#section-${s.id}`}>{ft(s.title)}</a>
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </div>
+      {hints.length ? (
+        <ul className="sa-criterion__hints" aria-label={`Indices pour ${criterion.id}`}>
+          {hints.map((h, i) => (
+            <li key={i}>
+              <Badge tone="accent">Indice</Badge> {h}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`justification-${criterion.id}`}>Justification (facultative)</label>
+        <textarea
+          id={`justification-${criterion.id}`}
+          rows={2}
+          maxLength={2000}
+          value={justification}
+          onChange={(e) => setJustification(e.target.value)}
+          onBlur={() => {
+            if (justification !== criterion.justification) submit({})
+          }}
+        />
+      </div>
+      {fetcher.data?.error ? (
+        <p className="field__error" role="alert">
+          {fetcher.data.error}
+        </p>
+      ) : null}
+    </fieldset>
+  )
+}

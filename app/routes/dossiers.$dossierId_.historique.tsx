@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { EmptyState, PageHeader, TableWrap } from '~/components/ui'
+import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
+import { requirePermission } from '~/services/auth.server'
+import { listRevisions, requireDossierForUser, templateOfDossier } from '~/services/dossiers.server'
+
+export const meta: MetaFunction = () => [{ title: 'Historique du dossier — Atelier' }]
+
+const KIND_LABELS = { save: 'Enregistrement', restore: 'Restauration', 'conflict-copy': 'Version mise de côté (conflit)' } as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:dossier:own')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const template = templateOfDossier(dossier)
+  const titles = new Map(template.sections.map((s) => [s.id, s.title]))
+  return {
+    dossierId: dossier.id,
+    title: template.title,
+    revisions: listRevisions(dossier.id).map((r) => ({ ...r, sectionTitle: titles.get(r.sectionId) ?? r.sectionId, updatedAt: r.updatedAt.getTime() })),
+  }
+}
+
+export default function History() {
+  const { dossierId, title, revisions } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageHeader
+        title="Historique du dossier"
+        lead={ft(title)}
+        actions={
+          <Link to={`/dossiers/${dossierId}`} className="button button--ghost button--small">
+            Retour au dossier
+          </Link>
+        }
+      />
+      {revisions.length === 0 ? (
+        <EmptyState title="Aucune version enregistrée">
+          <p>Chaque enregistrement d’une section apparaîtra ici ; vous pourrez le consulter et le restaurer.</p>
+        </EmptyState>
+      ) : (
+        <TableWrap label="Versions enregistrées">
+          <table className="table">
+            <caption className="visually-hidden">Versions enregistrées, de la plus récente à la plus ancienne</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Section</th>
+                <th scope="col">Auteur·rice</th>
+                <th scope="col">Nature</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {formatDate(new Date(r.updatedAt))} à {formatTime(new Date(r.updatedAt))}
+                  </td>
+                  <th scope="row">{ft(r.sectionTitle)}</th>
+                  <td>{r.author ?? 'Compte supprimé'}</td>
+                  <td>
+                    {KIND_LABELS[r.kind]} (v{r.version})
+                  </td>
+                  <td>
+                    <Link to={`/dossiers/${dossierId}/historique/${r.id}`} aria-label={`Voir la version de ${r.sectionTitle} du ${formatDate(new Date(r.updatedAt))} à ${formatTime(new Date(r.updatedAt))}`}>
+                      Voir
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </>
+  )
+}

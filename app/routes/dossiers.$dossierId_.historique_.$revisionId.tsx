@@ -1,0 +1,77 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { useRef } from 'react'
+import { FieldView } from '~/components/fields/field-view'
+import { PageHeader } from '~/components/ui'
+import type { FieldValue } from '~/domain/fields'
+import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
+import { requirePermission } from '~/services/auth.server'
+import { getRevision, requireDossierForUser, restoreRevision, templateOfDossier } from '~/services/dossiers.server'
+
+export const meta: MetaFunction = () => [{ title: 'Version du dossier — Atelier' }]
+
+function load(revisionId: string | undefined, dossierId: string) {
+  const id = Number(revisionId)
+  const revision = Number.isInteger(id) ? getRevision(dossierId, id) : undefined
+  if (!revision) throw new Response('Cette version n’existe pas.', { status: 404 })
+  return revision
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:dossier:own')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const revision = load(params.revisionId, dossier.id)
+  const section = templateOfDossier(dossier).sections.find((s) => s.id === revision.sectionId)
+  if (!section) throw new Response('Cette section n’existe plus dans le modèle.', { status: 404 })
+  return { dossierId: dossier.id, section, revision: { ...revision, content: revision.content as FieldValue, updatedAt: revision.updatedAt.getTime() } }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'update:dossier:own')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const revision = load(params.revisionId, dossier.id)
+  restoreRevision(dossier.id, revision.id, user.id)
+  throw redirect(`/dossiers/${dossier.id}#section-${revision.sectionId}`)
+}
+
+export default function RevisionPreview() {
+  const { dossierId, section, revision } = useLoaderData<typeof loader>()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const restoring = useNavigation().state === 'submitting'
+  const when = `${formatDate(new Date(revision.updatedAt))} à ${formatTime(new Date(revision.updatedAt))}`
+  return (
+    <>
+      <PageHeader
+        title={ft(section.title)}
+        lead={`Version ${revision.version} du ${when}${revision.author ? `, par ${revision.author}` : ''}`}
+        actions={
+          <>
+            <Link to={`/dossiers/${dossierId}/historique`} className="button button--ghost button--small">
+              Retour à l’historique
+            </Link>
+            <button type="button" className="button button--small" onClick={() => dialog.current?.showModal()}>
+              Restaurer cette version
+            </button>
+          </>
+        }
+      />
+      <div className="card">
+        <FieldView field={section.field} value={revision.content} caption={section.title} />
+      </div>
+      <dialog ref={dialog} className="dialog" aria-labelledby="restore-title">
+        <h2 id="restore-title" className="dialog__title">
+          Restaurer cette version ?
+        </h2>
+        <p>Le contenu actuel de la section « {ft(section.title)} » sera remplacé. Il restera consultable dans l’historique.</p>
+        <Form method="post" className="dialog__actions">
+          <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()} autoFocus>
+            Annuler
+          </button>
+          <button type="submit" className="button" disabled={restoring}>
+            Restaurer
+          </button>
+        </Form>
+      </dialog>
+    </>
+  )
+}

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requirePermission } from '~/services/auth.server'
+import { requireDossierForUser } from '~/services/dossiers.server'
+import { findUpload, readUpload } from '~/services/uploads.server'
+
+/** An uploaded image, for the people who may read its dossier. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:dossier:own')
+  const upload = findUpload(params.fileId ?? '')
+  if (!upload) throw new Response('Ce fichier n’existe pas.', { status: 404 })
+  requireDossierForUser(user, upload.dossierId)
+  const bytes = readUpload(upload.id)
+  if (!bytes) throw new Response('Ce fichier n’existe plus.', { status: 404 })
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': upload.mime,
+      'Content-Length': String(bytes.byteLength),
+      'Cache-Control': 'private, max-age=86400, immutable',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'inline',
+    },
+  })
+}

@@ -1,0 +1,58 @@
+import { createLearner, dossierIdOf, expect, sectionRow, sessionCookieFor, test } from './fixtures'
+
+/** The autosave endpoint refuses malformed saves with a French message and writes nothing. */
+test.describe('autosave API', () => {
+  let dossierId = ''
+  let cookie = ''
+  test.beforeAll(async () => {
+    const learner = createLearner('api')
+    dossierId = await dossierIdOf(learner.email, 'fiche-veille')
+    cookie = await sessionCookieFor(learner.email)
+  })
+
+  const save = (request: import('@playwright/test').APIRequestContext, section: string, data: unknown) =>
+    request.post(`/api/dossiers/${dossierId}/sections/${section}`, { headers: { Cookie: cookie }, data })
+
+  test('accepts a valid save, then refuses a stale version with the current content', async ({ request }) => {
+    const rows = [{ id: 'row-ok-000001', cells: { theme: 'Marché', besoin: 'Taille du marché', nature: 'Quantitatif' } }]
+    const ok = await save(request, 'besoins', { baseVersion: 0, content: { rows } })
+    expect(ok.status()).toBe(200)
+    expect(await ok.json()).toMatchObject({ version: 1 })
+    const stale = await save(request, 'besoins', { baseVersion: 0, content: { rows: [] } })
+    expect(stale.status()).toBe(409)
+    const body = await stale.json()
+    expect(body.error).toContain('modifiée entre-temps')
+    expect(body.current).toMatchObject({ version: 1, content: { rows } })
+    expect(sectionRow(dossierId, 'besoins')).toMatchObject({ version: 1, content: { rows } })
+  })
+
+  test('refuses wrong types, unknown sections, bad JSON and oversized bodies, writing nothing', async ({ request }) => {
+    const before = sectionRow(dossierId, 'requetes')
+    const cases: [string, unknown, number, RegExp][] = [
+      ['requetes', { baseVersion: 0, content: { rows: [{ id: 'row-bad-000001', cells: { frequence: 'Parfois' } }] } }, 400, /n’a pas le format attendu/],
+      ['requetes', { baseVersion: 0, content: { rows: 'aucune' } }, 400, /n’a pas le format attendu/],
+      ['requetes', { baseVersion: 'zéro', content: { rows: [] } }, 400, /version ou contenu manquant/],
+      ['contexte', { baseVersion: 0, content: { type: 'doc', content: [{ type: 'script' }] } }, 400, /n’a pas le format attendu/],
+      ['inconnue', { baseVersion: 0, content: { rows: [] } }, 400, /n’existe pas dans ce dossier/],
+    ]
+    for (const [section, data, status, message] of cases) {
+      const res = await save(request, section, data)
+      expect(res.status(), JSON.stringify(data)).toBe(status)
+      expect((await res.json()).error).toMatch(message)
+    }
+    const badJson = await request.post(`/api/dossiers/${dossierId}/sections/requetes`, {
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      data: Buffer.from('{"baseVersion": 0, "content": '),
+    })
+    expect(badJson.status()).toBe(400)
+    expect((await badJson.json()).error).toBe('Le contenu envoyé n’est pas du JSON valide.')
+
+    const huge = { baseVersion: 0, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'é'.repeat(600_000) }] }] } }
+    const tooBig = await save(request, 'contexte', huge)
+    expect(tooBig.status()).toBe(413)
+    expect((await tooBig.json()).error).toContain('1 Mo')
+
+    expect(sectionRow(dossierId, 'requetes')).toEqual(before)
+    expect(sectionRow(dossierId, 'contexte')).toBeUndefined()
+  })
+})

@@ -1,0 +1,251 @@
+import fs from 'node:fs'
+import type { Page } from '@playwright/test'
+import type { DossierTemplate } from '../../templates/template.schema'
+import referentiel from '../../templates/referentiel.json' with { type: 'json' }
+import {
+  createGroup,
+  createLearner,
+  dossierIdOf,
+  expect,
+  expectNoAxeViolations,
+  loginAs,
+  revisionTexts,
+  sectionRow,
+  test,
+} from './fixtures'
+
+const template = (id: string) => JSON.parse(fs.readFileSync(`templates/dossiers/${id}.json`, 'utf8')) as DossierTemplate
+const firstOf = (id: string, kind: string) => template(id).sections.find((s) => s.field.kind === kind)!
+const GROUP_EVALUATIONS = referentiel.evaluations.filter((e) => e.mode === 'group').map((e) => e.id)
+
+/** A learner with a group of their own for every group épreuve. */
+function learnerWithGroups(label: string) {
+  const learner = createLearner(label)
+  for (const evaluationId of GROUP_EVALUATIONS) createGroup(evaluationId, [learner])
+  return learner
+}
+
+const statusLine = (page: Page) => page.getByTestId('status-line')
+const editorOf = (page: Page, sectionId: string) => page.locator(`#section-${sectionId} [role="textbox"]`)
+
+test('a learner opens each of the 17 dossiers, types, reloads and finds the text', async ({ page }) => {
+  test.setTimeout(180_000)
+  const learner = learnerWithGroups('dix-sept')
+  await loginAs(page, learner)
+  await page.goto('/candidat')
+  const links = page.getByRole('link', { name: /^Ouvrir le dossier/ })
+  await expect(links).toHaveCount(17)
+  const targets = await links.evaluateAll((as) =>
+    as.map((a) => ({ href: a.getAttribute('href')!, evaluationId: a.closest('li')!.id.replace(/^epreuve-/, '') })),
+  )
+  expect(new Set(targets.map((t) => t.evaluationId)).size).toBe(17)
+
+  for (const [i, { href, evaluationId }] of targets.entries()) {
+    await page.goto(href)
+    const section = firstOf(evaluationId, 'richText')
+    const text = `Brouillon ${evaluationId} — « essai » n°${i + 1}`
+    await editorOf(page, section.id).click()
+    await page.keyboard.type(text)
+    await expect(statusLine(page)).toHaveText(/^Enregistré à \d{1,2}\u00a0h\u00a0\d{2}$/)
+    await page.reload()
+    await expect(editorOf(page, section.id)).toContainText(text)
+  }
+})
+
+test('a table row, three self-assessments and the progress bars on the dossier and the home', async ({ page }) => {
+  const learner = createLearner('tableau')
+  await loginAs(page, learner)
+  await page.goto('/candidat')
+  await page.getByRole('link', { name: /^Ouvrir le dossier Cas pratique professionnel \(C3\.1/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cas pratique')
+  await expectNoAxeViolations(page)
+
+  // A table row: typed cells, saved, still there after a reload.
+  const table = firstOf('cas-pratique-a3', 'table')
+  const textColumn = table.field.kind === 'table' ? table.field.columns.find((c) => c.type === 'text')! : null
+  const choiceColumn = table.field.kind === 'table' ? table.field.columns.find((c) => c.type === 'choice')! : null
+  const sectionBox = page.locator(`#section-${table.id}`)
+  await expect(sectionBox.locator('.hints')).toContainText('n’a encore aucune ligne')
+  await sectionBox.getByRole('button', { name: /^\+/ }).click()
+  await page.getByLabel(`${textColumn!.label}, ligne 1`).fill('Fréquence d’achat des 25-34 ans')
+  await page.getByLabel(`${choiceColumn!.label}, ligne 1`).selectOption(choiceColumn!.options![1]!)
+  await expect(statusLine(page)).toHaveText(/^Enregistré à/)
+  await expect(sectionBox.locator('.hints')).not.toContainText('n’a encore aucune ligne')
+  await page.reload()
+  await expect(page.getByLabel(`${textColumn!.label}, ligne 1`)).toHaveValue('Fréquence d’achat des 25-34 ans')
+  await expect(page.getByLabel(`${choiceColumn!.label}, ligne 1`)).toHaveValue(choiceColumn!.options![1]!)
+
+  // Three criteria marked « atteint »: the bar moves on the dossier…
+  const bar = page.locator('#progression-dossier [role="progressbar"]')
+  await expect(bar).toHaveAttribute('aria-valuenow', '0')
+  for (const id of ['C3.1-1', 'C3.2-1', 'C3.3-1']) {
+    await page.locator(`[id="critere-${id}"]`).getByText('Atteint', { exact: true }).click()
+  }
+  await expect(bar).toHaveAttribute('aria-valuenow', String(Math.round((3 / 13) * 100)))
+  await expect(page.locator('#progression-dossier')).toContainText('3/13 atteints')
+  await page.reload()
+  await expect(bar).toHaveAttribute('aria-valuenow', '23')
+  await expect(page.locator('[id="critere-C3.2-1"]').getByRole('radio', { name: 'Atteint' })).toBeChecked()
+
+  // …and on the home.
+  await page.goto('/candidat')
+  await expect(page.locator('#epreuve-cas-pratique-a3 [role="progressbar"]')).toHaveAttribute('aria-valuenow', '23')
+  await expect(page.locator('#epreuve-cas-pratique-a3')).toContainText('3/13 atteints')
+})
+
+test('two members editing the same group dossier: the stale save gets the conflict, nothing is lost', async ({ browser }) => {
+  const alice = createLearner('alice')
+  const bruno = createLearner('bruno')
+  createGroup('msp-a2', [alice, bruno])
+  const dossierId = await dossierIdOf(alice.email, 'msp-a2')
+  const section = firstOf('msp-a2', 'richText')
+
+  const a = await (await browser.newContext()).newPage()
+  const b = await (await browser.newContext()).newPage()
+  await loginAs(a, alice)
+  await loginAs(b, bruno)
+  await a.goto(`/dossiers/${dossierId}`)
+  await b.goto(`/dossiers/${dossierId}`)
+  await expect(editorOf(a, section.id)).toBeVisible()
+  await expect(editorOf(b, section.id)).toBeVisible()
+
+  await editorOf(a, section.id).click()
+  await a.keyboard.type('Texte écrit par Alice.')
+  await expect(statusLine(a)).toHaveText(/^Enregistré à/)
+
+  await editorOf(b, section.id).click()
+  await b.keyboard.type('Texte écrit par Bruno.')
+  await expect(statusLine(b)).toHaveText('Conflit à résoudre')
+  const conflict = b.locator(`#section-${section.id} .conflict`)
+  await expect(conflict).toContainText('Texte écrit par Bruno.')
+  await expect(conflict).toContainText('Texte écrit par Alice.')
+  await expectNoAxeViolations(b)
+  await conflict.getByRole('button', { name: 'Garder ma version' }).click()
+  await expect(statusLine(b)).toHaveText(/^Enregistré à/)
+  expect(JSON.stringify(sectionRow(dossierId, section.id)!.content)).toContain('Texte écrit par Bruno.')
+
+  // Alice, still on the old version, types again: her save is refused too; she takes Bruno’s version.
+  await a.keyboard.type(' Et une suite.')
+  await expect(statusLine(a)).toHaveText('Conflit à résoudre')
+  await a.locator(`#section-${section.id} .conflict`).getByRole('button', { name: 'Prendre l’autre version' }).click()
+  await expect(statusLine(a)).toHaveText(/^Enregistré à/)
+  await expect(editorOf(a, section.id)).toContainText('Texte écrit par Bruno.')
+
+  // Every word of both sides is in the database: current content or history.
+  const everything = [JSON.stringify(sectionRow(dossierId, section.id)!.content), ...revisionTexts(dossierId, section.id)].join(' ')
+  for (const words of ['Texte écrit par Alice.', 'Texte écrit par Bruno.', 'Texte écrit par Alice. Et une suite.']) {
+    expect(everything).toContain(words)
+  }
+  await a.goto(`/dossiers/${dossierId}/historique`)
+  await expect(a.getByRole('row', { name: /Version mise de côté/ })).toBeVisible()
+})
+
+test('offline, the learner keeps typing; back online, the text reaches the server', async ({ page, context }) => {
+  const learner = createLearner('hors-ligne')
+  const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
+  await loginAs(page, learner)
+  await page.goto(`/dossiers/${dossierId}`)
+  await editorOf(page, 'contexte').click()
+  await page.keyboard.type('Avant la coupure.')
+  await expect(statusLine(page)).toHaveText(/^Enregistré à/)
+
+  await context.setOffline(true)
+  await page.keyboard.type(' Pendant la coupure, rien ne se perd.')
+  await expect(statusLine(page)).toHaveText('Hors ligne — modifications conservées sur cet appareil')
+  const buffered = await page.evaluate((key) => localStorage.getItem(key), `atelier:brouillon:${dossierId}:contexte`)
+  expect(buffered).toContain('Pendant la coupure')
+  expect(JSON.stringify(sectionRow(dossierId, 'contexte')!.content)).not.toContain('Pendant la coupure')
+
+  await context.setOffline(false)
+  await expect(statusLine(page)).toHaveText(/^Enregistré à/)
+  expect(JSON.stringify(sectionRow(dossierId, 'contexte')!.content)).toContain('Avant la coupure. Pendant la coupure, rien ne se perd.')
+})
+
+test('edits left in the browser when the tab closed are sent on the next visit', async ({ page, context }) => {
+  const learner = createLearner('onglet')
+  const dossierId = await dossierIdOf(learner.email, 'fiche-ux')
+  await loginAs(page, learner)
+  await page.goto(`/dossiers/${dossierId}`)
+  await context.setOffline(true)
+  await editorOf(page, 'contexte-persona').click()
+  await page.keyboard.type('Écrit hors ligne puis onglet fermé.')
+  await expect(statusLine(page)).toHaveText('Hors ligne — modifications conservées sur cet appareil')
+  await page.close()
+  await context.setOffline(false)
+  const again = await context.newPage()
+  await again.goto(`/dossiers/${dossierId}`)
+  await expect(statusLine(again)).toHaveText(/^Enregistré à/)
+  expect(JSON.stringify(sectionRow(dossierId, 'contexte-persona')!.content)).toContain('Écrit hors ligne puis onglet fermé.')
+})
+
+test('the history shows versions, previews one and restores it', async ({ page }) => {
+  const learner = createLearner('historique')
+  const dossierId = await dossierIdOf(learner.email, 'fiche-event')
+  await loginAs(page, learner)
+  await page.goto(`/dossiers/${dossierId}`)
+  const editor = editorOf(page, 'contexte')
+  await editor.click()
+  const long = 'Salon Maison & Objet en janvier, webinaire de lancement en mars, avec partenaires, budget et planning détaillés. '.repeat(3)
+  await page.keyboard.type(long)
+  await expect(statusLine(page)).toHaveText(/^Enregistré à/)
+  // Deleting most of the text starts a new version, so the old one can be restored.
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.type('Oups.')
+  await expect(statusLine(page)).toHaveText(/^Enregistré à/)
+
+  await page.getByRole('link', { name: 'Historique' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Historique du dossier')
+  const rows = page.locator('tbody tr')
+  await expect(rows).toHaveCount(2)
+  await expectNoAxeViolations(page)
+  await rows.nth(1).getByRole('link', { name: /^Voir/ }).click()
+  await expect(page.locator('.card')).toContainText('Salon Maison & Objet')
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Restaurer cette version' }).click()
+  await expect(page.getByRole('dialog')).toContainText('restera consultable dans l’historique')
+  await page.getByRole('dialog').getByRole('button', { name: 'Restaurer' }).click()
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${dossierId}#section-contexte$`))
+  await expect(editorOf(page, 'contexte')).toContainText('Salon Maison & Objet')
+  expect(sectionRow(dossierId, 'contexte')!.version).toBe(3)
+})
+
+test('the whole flow works with the keyboard only', async ({ page }) => {
+  const learner = createLearner('clavier')
+  await loginAs(page, learner)
+  await page.goto('/candidat')
+  // Reach the first dossier link with Tab, open it with Enter.
+  const link = page.getByRole('link', { name: /^Ouvrir le dossier Fiche de compétences « Veille »/ })
+  for (let i = 0; i < 200 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(link).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Veille')
+
+  // Tab to the first editor and type.
+  const editor = editorOf(page, 'contexte')
+  await expect(editor).toBeVisible()
+  for (let i = 0; i < 60 && !(await editor.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(editor).toBeFocused()
+  await page.keyboard.type('Rédigé au clavier.')
+  await page.keyboard.press('ControlOrMeta+b')
+  await page.keyboard.type(' En gras.')
+  await expect(statusLine(page)).toHaveText(/^Enregistré à/)
+  await expect(editor.locator('strong')).toHaveText('En gras.')
+
+  // Tab to the next section's « add a row » button, add a row and type in it.
+  const addRow = page.locator('#section-besoins').getByRole('button', { name: /^\+/ })
+  for (let i = 0; i < 40 && !(await addRow.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(addRow).toBeFocused()
+  await page.keyboard.press('Enter')
+  const firstCell = page.getByLabel('Sous-partie, ligne 1')
+  for (let i = 0; i < 10 && !(await firstCell.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab')
+  await expect(firstCell).toBeFocused()
+  await page.keyboard.type('Marché')
+
+  // Self-assessment with arrow keys in the radio group.
+  const todo = page.locator('[id="critere-C1.1-1"]').getByRole('radio', { name: 'À faire' })
+  for (let i = 0; i < 200 && !(await todo.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(todo).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator('[id="critere-C1.1-1"]').getByRole('radio', { name: 'En cours' })).toBeChecked()
+  await expect(page.locator('#progression-dossier')).toContainText('1 en cours')
+})
