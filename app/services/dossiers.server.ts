@@ -46,8 +46,10 @@ export function ensureLearnerDossiers(learnerId: string) {
         rows.push({ examSessionId, evaluationId: evaluation.id, templateId: main.id, learnerId })
         continue
       }
+      // Group work (and the REX that follows it) starts once the learner has a group.
       const group = memberships.find((m) => m.examSessionId === examSessionId && m.evaluationId === evaluation.id)
-      if (group) rows.push({ examSessionId, evaluationId: evaluation.id, templateId: main.id, groupId: group.groupId })
+      if (!group) continue
+      rows.push({ examSessionId, evaluationId: evaluation.id, templateId: main.id, groupId: group.groupId })
       const rex = rexTemplateOf(evaluation.id)
       if (rex) rows.push({ examSessionId, evaluationId: evaluation.id, templateId: rex.id, learnerId })
     }

@@ -71,7 +71,7 @@ const CASES: Case[] = [
   // Dossiers: only their learner (or their group) may read or write them.
   { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => `/dossiers/${ids.own}`, expect: learnerOnly(200) },
   { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => `/dossiers/${ids.other}`, expect: learnerOnly(403) },
-  { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => '/dossiers/inconnu', expect: loggedIn(404) },
+  { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => '/dossiers/inconnu', expect: { ...loggedIn(404), admin: 403 } },
   {
     route: 'routes/dossiers.$dossierId',
     method: 'POST',
@@ -122,7 +122,7 @@ const CASES: Case[] = [
   { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: () => `/api/dossiers/${ids.own}/images`, body: image, expect: learnerOnly(201) },
   { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: () => `/api/dossiers/${ids.other}/images`, body: image, expect: learnerOnly(403) },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: () => `/fichiers/${ids.file}`, expect: learnerOnly(200) },
-  { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: loggedIn(404) },
+  { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: { ...loggedIn(404), admin: 403 } },
 ]
 
 test.beforeAll(async () => {

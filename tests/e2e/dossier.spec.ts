@@ -50,6 +50,15 @@ test('a learner opens each of the 17 dossiers, types, reloads and finds the text
     await page.reload()
     await expect(editorOf(page, section.id)).toContainText(text)
   }
+
+  // Each group épreuve with a REX gives the member an individual REX dossier too.
+  await page.goto('/candidat')
+  const rex = page.getByRole('link', { name: /^Mon REX individuel/ })
+  await expect(rex).toHaveCount(4)
+  await rex.first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Retour d’expérience')
+  await expect(page.getByRole('link', { name: 'Dossier du groupe' })).toBeVisible()
+  await expectNoAxeViolations(page)
 })
 
 test('a table row, three self-assessments and the progress bars on the dossier and the home', async ({ page }) => {
@@ -59,6 +68,14 @@ test('a table row, three self-assessments and the progress bars on the dossier a
   await page.getByRole('link', { name: /^Ouvrir le dossier Cas pratique professionnel \(C3\.1/ }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Cas pratique')
   await expectNoAxeViolations(page)
+  // The brief: the référentiel's context and the demo company case.
+  await page.getByText('Le sujet de l’épreuve et le cas de l’entreprise').click()
+  await expect(page.getByRole('heading', { name: /Maison Lumen/ })).toBeVisible()
+  await expectNoAxeViolations(page)
+  for (const [name, size] of Object.entries({ phone: { width: 390, height: 844 }, desktop: { width: 1440, height: 900 } })) {
+    await page.setViewportSize(size)
+    await page.screenshot({ path: `test-results/screenshots/dossier-${name}.png`, fullPage: false })
+  }
 
   // A table row: typed cells, saved, still there after a reload.
   const table = firstOf('cas-pratique-a3', 'table')

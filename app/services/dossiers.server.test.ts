@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// A database of its own for this file, set before the services open it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-dossiers-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { ensureLearnerDossiers, learnerDossiers, listRevisions, requireDossierForUser, saveSection, sectionStates } = await import('./dossiers.server')
+
+const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] })
+let learner = ''
+let other = ''
+let sessionId = ''
+
+beforeAll(() => {
+  const db = getDb()
+  const user = (email: string) => db.insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning().get().id
+  learner = user('a@test.fr')
+  other = user('b@test.fr')
+  sessionId = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+  db.insert(schema.enrollments).values([{ examSessionId: sessionId, learnerId: learner }, { examSessionId: sessionId, learnerId: other }]).run()
+  const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
+  db.insert(schema.groupMembers).values([{ groupId: group, learnerId: learner }, { groupId: group, learnerId: other }]).run()
+})
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('dossiers', () => {
+  it('creates each learner’s dossiers once: individual ones, the shared group one and the REX', () => {
+    ensureLearnerDossiers(learner)
+    ensureLearnerDossiers(learner)
+    ensureLearnerDossiers(other)
+    const mine = learnerDossiers(learner, sessionId)
+    // 12 individual épreuves + msp-a2 (group) + its REX; no group yet for the other group épreuves.
+    expect(mine.map((d) => d.templateId).sort()).toContain('msp-a2-rex')
+    expect(mine.filter((d) => d.templateId === 'msp-a2')).toHaveLength(1)
+    expect(mine).toHaveLength(14)
+    const shared = mine.find((d) => d.templateId === 'msp-a2')!
+    expect(learnerDossiers(other, sessionId).map((d) => d.id)).toContain(shared.id)
+    const theirs = learnerDossiers(other, sessionId).find((d) => d.templateId === 'fiche-veille')!
+    const user = { id: learner, name: 'A', email: 'a@test.fr', roles: ['learner' as const] }
+    expect(requireDossierForUser(user, shared.id).id).toBe(shared.id)
+    expect(() => requireDossierForUser(user, theirs.id)).toThrow()
+  })
+
+  it('refuses a stale version and returns the current content', () => {
+    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-veille')!.id
+    const first = saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Un'), authorId: learner })
+    expect(first).toMatchObject({ ok: true, version: 1 })
+    const stale = saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Deux'), authorId: other })
+    expect(stale).toMatchObject({ ok: false, conflict: { version: 1, content: doc('Un'), updatedBy: 'a@test.fr' } })
+    expect(sectionStates(dossierId).contexte).toMatchObject({ version: 1, content: doc('Un') })
+  })
+
+  it('keeps one revision per author burst, a new one per other author, and conflict copies aside', () => {
+    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-ux')!.id
+    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 0, content: doc('a'), authorId: learner })
+    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 1, content: doc('ab'), authorId: learner })
+    expect(listRevisions(dossierId)).toHaveLength(1)
+    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 2, content: doc('abc'), authorId: other })
+    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 3, content: doc('mine'), authorId: learner, kind: 'conflict-copy' })
+    const revisions = listRevisions(dossierId)
+    expect(revisions.map((r) => r.kind).sort()).toEqual(['conflict-copy', 'save', 'save'])
+    // A conflict copy leaves the current content alone.
+    expect(sectionStates(dossierId)['contexte-persona']).toMatchObject({ version: 3, content: doc('abc') })
+  })
+
+  it('starts a new revision when most of the content is deleted', () => {
+    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-event')!.id
+    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('x'.repeat(500)), authorId: learner })
+    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('x'), authorId: learner })
+    expect(listRevisions(dossierId)).toHaveLength(2)
+  })
+})
