@@ -9,7 +9,7 @@ import { E2E_DATABASE, E2E_PORT, E2E_SECRET } from './tests/e2e/env'
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/artifacts',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

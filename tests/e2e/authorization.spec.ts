@@ -13,7 +13,7 @@ import * as schema from '../../db/schema'
 
 type Who = 'anonymous' | Role
 /** 'login' is a redirect to the login page; `redirect:` any other redirect. */
-type Outcome = 200 | 201 | 400 | 403 | 404 | 405 | 'login' | `redirect:${string}`
+type Outcome = 200 | 201 | 400 | 403 | 404 | 405 | 413 | 'login' | `redirect:${string}`
 type Body = { form?: Record<string, string>; json?: unknown; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> }
 type Case = { route: string; method: 'GET' | 'POST'; path: () => string; body?: () => Body; expect: Record<Who, Outcome> }
 
@@ -117,6 +117,28 @@ const CASES: Case[] = [
     path: () => `/api/dossiers/${ids.other}/sections/contexte`,
     body: () => ({ json: { baseVersion: 0, content: { type: 'doc', content: [] } } }),
     expect: learnerOnly(403),
+  },
+  // Malformed saves on one's own dossier: refused, nothing written (details in dossier-api.spec.ts).
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'POST',
+    path: () => `/api/dossiers/${ids.own}/sections/inconnue`,
+    body: () => ({ json: { baseVersion: 0, content: { rows: [] } } }),
+    expect: learnerOnly(400),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'POST',
+    path: () => `/api/dossiers/${ids.own}/sections/requetes`,
+    body: () => ({ json: { baseVersion: 0, content: { rows: [{ id: 'row-bad-000001', cells: { frequence: 42 } }] } } }),
+    expect: learnerOnly(400),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'POST',
+    path: () => `/api/dossiers/${ids.own}/sections/contexte`,
+    body: () => ({ json: { baseVersion: 0, content: { type: 'doc', content: [{ type: 'text', text: 'x'.repeat(1_100_000) }] } } }),
+    expect: learnerOnly(413),
   },
   { route: 'routes/api.dossiers.$dossierId.images', method: 'GET', path: () => `/api/dossiers/${ids.own}/images`, expect: all(405) },
   { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: () => `/api/dossiers/${ids.own}/images`, body: image, expect: learnerOnly(201) },

@@ -62,6 +62,7 @@ test('a learner opens each of the 17 dossiers, types, reloads and finds the text
 })
 
 test('a table row, three self-assessments and the progress bars on the dossier and the home', async ({ page }) => {
+  test.setTimeout(120_000)
   const learner = createLearner('tableau')
   await loginAs(page, learner)
   await page.goto('/candidat')
@@ -111,6 +112,7 @@ test('a table row, three self-assessments and the progress bars on the dossier a
 })
 
 test('two members editing the same group dossier: the stale save gets the conflict, nothing is lost', async ({ browser }) => {
+  test.setTimeout(120_000)
   const alice = createLearner('alice')
   const bruno = createLearner('bruno')
   createGroup('msp-a2', [alice, bruno])
@@ -196,6 +198,7 @@ test('edits left in the browser when the tab closed are sent on the next visit',
 })
 
 test('the history shows versions, previews one and restores it', async ({ page }) => {
+  test.setTimeout(120_000)
   const learner = createLearner('historique')
   const dossierId = await dossierIdOf(learner.email, 'fiche-event')
   await loginAs(page, learner)
@@ -227,6 +230,7 @@ test('the history shows versions, previews one and restores it', async ({ page }
 })
 
 test('the whole flow works with the keyboard only', async ({ page }) => {
+  test.setTimeout(120_000)
   const learner = createLearner('clavier')
   await loginAs(page, learner)
   await page.goto('/candidat')
