@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { checkObjective, type Objective } from './smart'
+
+const global: Objective = {
+  id: 'g',
+  kind: 'global',
+  label: 'Générer des leads qualifiés pour la gamme Essentiel',
+  indicator: 'Leads qualifiés par mois',
+  baseline: 120,
+  target: 300,
+  unit: 'leads',
+  deadline: '2027-12-31',
+  owner: 'Chargée de marketing',
+  resources: '2 campagnes, 8 000 €',
+  agreedWith: 'Direction commerciale',
+}
+const failing = (o: Objective, all: Objective[] = [o]) =>
+  Object.fromEntries(checkObjective(o, all).filter((c) => !c.ok).map((c) => [c.quality, c.problems]))
+
+describe('checkObjective', () => {
+  it('accepts a complete objective', () => {
+    expect(failing(global)).toEqual({})
+  })
+  it('Spécifique: a vague label', () => {
+    expect(failing({ ...global, label: 'Plus de ventes' })).toEqual({ specifique: ['intitulé trop vague : dites précisément ce qui doit changer, pour qui'] })
+  })
+  it('Mesurable: a target without unit, no indicator', () => {
+    expect(failing({ ...global, unit: '' })).toEqual({ mesurable: ['cible sans unité'] })
+    expect(failing({ ...global, indicator: null })).toEqual({ mesurable: ['pas d’indicateur'] })
+  })
+  it('Atteignable: a target far beyond the baseline, no resources', () => {
+    expect(failing({ ...global, target: 1_200, resources: '' })).toEqual({
+      atteignable: ['la cible multiplie la valeur de départ par 10 : justifiez qu’elle est atteignable', 'aucune ressource affectée'],
+    })
+  })
+  it('Limité dans le temps: no deadline; an intermediate after its global', () => {
+    expect(failing({ ...global, deadline: null })).toEqual({ limite: ['pas d’échéance'] })
+    const intermediate: Objective = { ...global, id: 'i', kind: 'intermediate', parentId: 'g', deadline: '2028-02-01' }
+    expect(failing(intermediate, [global, intermediate])).toEqual({
+      limite: ['objectif intermédiaire après l’échéance du global (1 février 2028 > 31 décembre 2027)'],
+    })
+  })
+  it('Individualisé: no owner', () => {
+    expect(failing({ ...global, owner: ' ' })).toEqual({ individualise: ['pas de responsable nommé'] })
+  })
+  it('Négociable: not agreed with anyone', () => {
+    expect(failing({ ...global, agreedWith: undefined })).toEqual({ negociable: ['ne dit pas avec qui l’objectif a été discuté et validé'] })
+  })
+})
