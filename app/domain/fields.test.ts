@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldConfig } from '#templates/template.schema'
-import { valueSchema } from './fields'
+import { valueSchema } from './fields.schema'
 
 const table: FieldConfig = {
   kind: 'table',

@@ -5,7 +5,7 @@
  */
 type N = number | null | undefined
 
-const ok = (...values: N[]): values is number[] => values.every((v) => typeof v === 'number' && Number.isFinite(v))
+const ok = (...values: N[]): boolean => values.every((v) => typeof v === 'number' && Number.isFinite(v))
 const ratio = (a: N, b: N) => (ok(a, b) && b !== 0 ? a! / b! : null)
 
 /** ROI = (gain − coût) / coût */

@@ -1,8 +1,7 @@
-import { z } from 'zod'
-
 /**
- * The stored shape of a rich-text field: the editor's ProseMirror JSON,
- * restricted to the nodes and marks the editor offers. Never HTML.
+ * Rich-text values: the editor's ProseMirror JSON, restricted to the nodes
+ * and marks the editor offers (validated by rich-text.schema.ts). Never HTML.
+ * This module stays free of zod: it is used in the browser too.
  */
 export const RICH_TEXT_NODES = [
   'doc',
@@ -28,47 +27,15 @@ export const SAFE_URL = /^(https?:\/\/|mailto:)[^\s]+$/i
 /** Images can only come from the app's own uploads. */
 export const UPLOAD_SRC = /^\/fichiers\/[0-9a-f-]{36}$/
 
-const mark = z.object({
-  type: z.enum(RICH_TEXT_MARKS),
-  attrs: z.record(z.string(), z.unknown()).optional(),
-})
-
+export type RichTextMark = { type: (typeof RICH_TEXT_MARKS)[number]; attrs?: Record<string, unknown> }
 export type RichTextNode = {
   type: (typeof RICH_TEXT_NODES)[number]
   attrs?: Record<string, unknown>
   content?: RichTextNode[]
   text?: string
-  marks?: z.infer<typeof mark>[]
+  marks?: RichTextMark[]
 }
-
-const node: z.ZodType<RichTextNode> = z.lazy(() =>
-  z
-    .object({
-      type: z.enum(RICH_TEXT_NODES),
-      attrs: z.record(z.string(), z.unknown()).optional(),
-      content: z.array(node).max(10_000).optional(),
-      text: z.string().optional(),
-      marks: z.array(mark).max(10).optional(),
-    })
-    .superRefine((n, ctx) => {
-      if (n.type === 'text' && typeof n.text !== 'string') ctx.addIssue({ code: 'custom', message: 'texte manquant' })
-      if (n.type === 'image') {
-        const src = n.attrs?.src
-        if (typeof src !== 'string' || !UPLOAD_SRC.test(src)) ctx.addIssue({ code: 'custom', message: 'image inconnue' })
-      }
-      for (const m of n.marks ?? []) {
-        if (m.type === 'link') {
-          const href = m.attrs?.href
-          if (typeof href !== 'string' || !SAFE_URL.test(href)) ctx.addIssue({ code: 'custom', message: 'lien non autorisé' })
-        }
-      }
-    }),
-)
-
-export const richTextSchema = z
-  .object({ type: z.literal('doc'), content: z.array(node).max(10_000).optional() })
-  .strict()
-export type RichTextDoc = z.infer<typeof richTextSchema>
+export type RichTextDoc = { type: 'doc'; content?: RichTextNode[] }
 
 export const EMPTY_DOC: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] }
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { valueSchema } from '~/domain/fields'
+import { valueSchema } from '~/domain/fields.schema'
 import { requirePermission } from '~/services/auth.server'
 import { requireDossierForUser, saveSection, templateOfDossier } from '~/services/dossiers.server'
 
@@ -13,6 +13,24 @@ const BodySchema = z.object({
   /** `conflict-copy` sets a version aside in the history (after « prendre l’autre version »). */
   kind: z.enum(['save', 'conflict-copy']).default('save'),
 })
+
+/** Drains bodies up to this size even when refusing them, so the client gets the answer instead of a reset. */
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024
+
+/** The body as text, or null when it is over `max` bytes (read without keeping more than `max`). */
+async function readCapped(request: Request, max: number): Promise<string | null> {
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_DRAIN_BYTES || !request.body) {
+    return request.body ? null : ''
+  }
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength
+    if (size <= max) chunks.push(chunk)
+    else if (size > MAX_DRAIN_BYTES) return null
+  }
+  return size > max ? null : Buffer.concat(chunks).toString('utf8')
+}
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status })
 
@@ -27,10 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const section = templateOfDossier(dossier).sections.find((s) => s.id === params.sectionId)
   if (!section) return error(400, 'Cette section n’existe pas dans ce dossier.')
 
-  const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > MAX_BODY_BYTES) return error(413, 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.')
-  const raw = await request.text()
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return error(413, 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.')
+  const raw = await readCapped(request, MAX_BODY_BYTES)
+  if (raw === null) return error(413, 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.')
 
   let json: unknown
   try {

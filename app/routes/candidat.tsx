@@ -90,6 +90,7 @@ export default function LearnerHome() {
                         {e.competencies.map((c) => (
                           <li key={c.id}>
                             <strong>{c.id}</strong> — {ft(c.text)}
+                            <ProgressBar label={`Auto-évaluation ${c.id}`} achieved={c.progress.achieved} total={c.progress.total} inProgress={c.progress.inProgress} />
                           </li>
                         ))}
                       </ul>

@@ -61,7 +61,10 @@ export function learnerHome(learnerId: string) {
         range: competencyRange(e),
         mode: e.mode,
         parts: e.parts,
-        competencies: e.competencyIds.map((cid) => ({ id: cid, text: referentielIndex.competencies.get(cid)?.text ?? '' })),
+        competencies: e.competencyIds.map((cid) => {
+          const c = referentielIndex.competencies.get(cid)
+          return { id: cid, text: c?.text ?? '', progress: progressOf(c?.criteria.map((k) => k.id) ?? [], statuses) }
+        }),
         group: group
           ? {
               name: group.name,

@@ -118,7 +118,7 @@ const CASES: Case[] = [
     body: () => ({ json: { baseVersion: 0, content: { type: 'doc', content: [] } } }),
     expect: learnerOnly(403),
   },
-  // Malformed saves on one's own dossier: refused, nothing written (details in dossier-api.spec.ts).
+  // Malformed saves on one's own dossier: refused, nothing written (413 and details in dossier-api.spec.ts).
   {
     route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
     method: 'POST',
@@ -132,13 +132,6 @@ const CASES: Case[] = [
     path: () => `/api/dossiers/${ids.own}/sections/requetes`,
     body: () => ({ json: { baseVersion: 0, content: { rows: [{ id: 'row-bad-000001', cells: { frequence: 42 } }] } } }),
     expect: learnerOnly(400),
-  },
-  {
-    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
-    method: 'POST',
-    path: () => `/api/dossiers/${ids.own}/sections/contexte`,
-    body: () => ({ json: { baseVersion: 0, content: { type: 'doc', content: [{ type: 'text', text: 'x'.repeat(1_100_000) }] } } }),
-    expect: learnerOnly(413),
   },
   { route: 'routes/api.dossiers.$dossierId.images', method: 'GET', path: () => `/api/dossiers/${ids.own}/images`, expect: all(405) },
   { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: () => `/api/dossiers/${ids.own}/images`, body: image, expect: learnerOnly(201) },

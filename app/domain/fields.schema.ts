@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import type { ColumnType, FieldConfig } from '#templates/template.schema'
+import { SOURCE_ORIGINS, type ChecklistValue, type FieldValue, type TableValue } from './fields'
+import { richTextSchema } from './rich-text.schema'
+
+/** Validation of stored field values against their section's configuration (server side). */
+const rowId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'identifiant de ligne invalide')
+const MAX_ROWS = 500
+const cellText = z.string().max(5_000)
+
+function cellSchema(type: ColumnType, options?: string[]) {
+  switch (type) {
+    case 'text':
+      return cellText.nullable()
+    case 'number':
+    case 'money':
+    case 'percent':
+      return z.number().finite().nullable()
+    case 'date':
+      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').nullable()
+    case 'choice':
+      return z.enum((options ?? ['']) as [string, ...string[]]).nullable()
+  }
+}
+
+/** The zod schema of a field's value, built from the section's configuration. */
+export function valueSchema(field: FieldConfig): z.ZodType<FieldValue> {
+  switch (field.kind) {
+    case 'richText':
+      return richTextSchema
+    case 'table': {
+      const cells = z
+        .object(Object.fromEntries(field.columns.map((c) => [c.id, cellSchema(c.type, c.options).optional()])))
+        .strict()
+      return z.object({ rows: z.array(z.object({ id: rowId, cells }).strict()).max(MAX_ROWS) }).strict() as z.ZodType<TableValue>
+    }
+    case 'checklist': {
+      const ids = field.items.map((i) => i.id) as [string, ...string[]]
+      return z.object({ checked: z.partialRecord(z.enum(ids), z.boolean()) }).strict() as z.ZodType<ChecklistValue>
+    }
+    case 'sources':
+      return z
+        .object({
+          rows: z
+            .array(
+              z
+                .object({
+                  id: rowId,
+                  title: z.string().max(500),
+                  url: z.string().max(2_000).refine((u) => u === '' || /^https?:\/\/\S+$/i.test(u), 'adresse web invalide'),
+                  origin: z.enum([...SOURCE_ORIGINS, '']),
+                  type: z.string().max(200),
+                  note: z.string().max(2_000),
+                })
+                .strict(),
+            )
+            .max(MAX_ROWS),
+        })
+        .strict()
+  }
+}
