@@ -49,11 +49,17 @@ export const sourcesFieldSchema = z.object({
   kind: z.literal('sources'),
 })
 
+/** Personae « portrait-robot » (C3.2): profiling fields, media consumption, inclusion notes, avatar. */
+export const personaFieldSchema = z.object({
+  kind: z.literal('persona'),
+})
+
 export const fieldSchema = z.discriminatedUnion('kind', [
   richTextFieldSchema,
   tableFieldSchema,
   checklistFieldSchema,
   sourcesFieldSchema,
+  personaFieldSchema,
 ])
 export type FieldConfig = z.infer<typeof fieldSchema>
 export type FieldKind = FieldConfig['kind']
@@ -73,6 +79,8 @@ export const hintSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('hasOrigin'), origin: z.enum(['interne', 'externe']), criteria: z.array(criterionId).optional() }),
   /** A checklist has unchecked items. */
   z.object({ rule: z.literal('allChecked'), criteria: z.array(criterionId).optional() }),
+  /** The field kind's own structural checks (e.g. a persona's empty profiling fields). */
+  z.object({ rule: z.literal('kindChecks'), criteria: z.array(criterionId).optional() }),
 ])
 export type Hint = z.infer<typeof hintSchema>
 
@@ -110,7 +118,8 @@ export const dossierTemplateSchema = z
         const ok =
           h.rule === 'notEmpty' ||
           (h.rule === 'minWords' && kind === 'richText') ||
-          (h.rule === 'minRows' && (kind === 'table' || kind === 'sources')) ||
+          (h.rule === 'minRows' && (kind === 'table' || kind === 'sources' || kind === 'persona')) ||
+          (h.rule === 'kindChecks' && kind === 'persona') ||
           (h.rule === 'hasOrigin' && kind === 'sources') ||
           (h.rule === 'allChecked' && kind === 'checklist')
         if (!ok) ctx.addIssue({ code: 'custom', message: `règle « ${h.rule} » inapplicable à un champ ${kind}`, path: ['sections', i, 'hints'] })

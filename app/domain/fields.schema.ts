@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ColumnType, FieldConfig } from '#templates/template.schema'
 import { SOURCE_ORIGINS, type ChecklistValue, type FieldValue, type TableValue } from './fields'
+import { UPLOAD_SRC } from './rich-text'
 import { richTextSchema } from './rich-text.schema'
 
 /** Validation of stored field values against their section's configuration (server side). */
@@ -57,5 +58,37 @@ export function valueSchema(field: FieldConfig): z.ZodType<FieldValue> {
             .max(MAX_ROWS),
         })
         .strict()
+    case 'persona': {
+      const text = z.string().max(2_000)
+      return z
+        .object({
+          personas: z
+            .array(
+              z
+                .object({
+                  id: rowId,
+                  firstName: z.string().max(100),
+                  age: z.number().int().min(0).max(120).nullable(),
+                  location: text,
+                  csp: text,
+                  family: text,
+                  tastes: text,
+                  habits: text,
+                  brands: text,
+                  media: z
+                    .array(z.object({ id: rowId, channel: z.string().max(200), intensity: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable() }).strict())
+                    .max(30),
+                  needs: text,
+                  frustrations: text,
+                  quote: z.string().max(500),
+                  inclusion: text,
+                  avatar: z.object({ src: z.string().regex(UPLOAD_SRC), alt: z.string().max(300) }).strict().nullable(),
+                })
+                .strict(),
+            )
+            .max(20),
+        })
+        .strict()
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { FieldConfig } from '#templates/template.schema'
+import { personaProblems, type PersonaValue } from './persona'
 import { EMPTY_DOC, imagesWithoutAlt, wordCount, type RichTextDoc } from './rich-text'
 
 /**
@@ -12,7 +13,7 @@ export type TableValue = { rows: { id: string; cells: Record<string, string | nu
 export type ChecklistValue = { checked: Record<string, boolean> }
 export type SourceRow = { id: string; title: string; url: string; origin: 'interne' | 'externe' | ''; type: string; note: string }
 export type SourcesValue = { rows: SourceRow[] }
-export type FieldValue = RichTextDoc | TableValue | ChecklistValue | SourcesValue
+export type FieldValue = RichTextDoc | TableValue | ChecklistValue | SourcesValue | PersonaValue
 
 export const SOURCE_ORIGINS = ['interne', 'externe'] as const
 
@@ -25,29 +26,46 @@ export function emptyValue(field: FieldConfig): FieldValue {
       return { rows: [] }
     case 'checklist':
       return { checked: {} }
+    case 'persona':
+      return { personas: [] }
   }
 }
 
+export type Measure = {
+  empty: boolean
+  words: number
+  rows: number
+  origins: SourceRow['origin'][]
+  unchecked: number
+  imagesWithoutAlt: number
+  /** The field kind's own structural problems, in French. */
+  problems: string[]
+}
+
 /** What hints measure in a value. */
-export function measure(field: FieldConfig, value: FieldValue) {
+export function measure(field: FieldConfig, value: FieldValue): Measure {
   switch (field.kind) {
     case 'richText': {
       const doc = value as RichTextDoc
       const words = wordCount(doc)
-      return { empty: words === 0 && !JSON.stringify(doc).includes('"image"'), words, rows: 0, origins: [], unchecked: 0, imagesWithoutAlt: imagesWithoutAlt(doc) }
+      return { empty: words === 0 && !JSON.stringify(doc).includes('"image"'), words, rows: 0, origins: [], unchecked: 0, imagesWithoutAlt: imagesWithoutAlt(doc), problems: [] }
     }
     case 'table': {
       const rows = (value as TableValue).rows.filter((r) => Object.values(r.cells).some((v) => v !== null && v !== ''))
-      return { empty: rows.length === 0, words: 0, rows: rows.length, origins: [], unchecked: 0, imagesWithoutAlt: 0 }
+      return { empty: rows.length === 0, words: 0, rows: rows.length, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: [] }
     }
     case 'sources': {
       const rows = (value as SourcesValue).rows.filter((r) => r.title.trim() || r.url.trim())
-      return { empty: rows.length === 0, words: 0, rows: rows.length, origins: rows.map((r) => r.origin), unchecked: 0, imagesWithoutAlt: 0 }
+      return { empty: rows.length === 0, words: 0, rows: rows.length, origins: rows.map((r) => r.origin), unchecked: 0, imagesWithoutAlt: 0, problems: [] }
     }
     case 'checklist': {
       const checked = (value as ChecklistValue).checked
       const done = field.items.filter((i) => checked[i.id]).length
-      return { empty: done === 0, words: 0, rows: 0, origins: [], unchecked: field.items.length - done, imagesWithoutAlt: 0 }
+      return { empty: done === 0, words: 0, rows: 0, origins: [], unchecked: field.items.length - done, imagesWithoutAlt: 0, problems: [] }
+    }
+    case 'persona': {
+      const personas = (value as PersonaValue).personas
+      return { empty: personas.length === 0, words: 0, rows: personas.length, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: personaProblems(value as PersonaValue) }
     }
   }
 }

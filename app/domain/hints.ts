@@ -23,6 +23,8 @@ function check(hint: Hint, section: Section, value: FieldValue): string | null {
       if (m.rows === 0) return `« ${section.title} » n’a encore aucune ligne.`
       return section.field.kind === 'sources'
         ? `${hint.min} sources au moins sont attendues dans « ${section.title} » ; vous en listez ${m.rows}.`
+        : section.field.kind === 'persona'
+          ? `${hint.min} personae au moins sont attendus ; vous en avez ${m.rows}.`
         : `« ${section.title} » a ${plural(m.rows, 'ligne', 'lignes')} ; ${hint.min} au moins sont attendues.`
     case 'hasOrigin':
       return m.origins.includes(hint.origin)
@@ -30,6 +32,8 @@ function check(hint: Hint, section: Section, value: FieldValue): string | null {
         : `Aucune source ${hint.origin} n’est listée dans « ${section.title} ».`
     case 'allChecked':
       return m.unchecked > 0 ? `${plural(m.unchecked, 'point reste', 'points restent')} à vérifier dans « ${section.title} ».` : null
+    case 'kindChecks':
+      return m.problems.length ? m.problems.join(' ') : null
   }
 }
 

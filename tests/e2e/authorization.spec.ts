@@ -102,6 +102,9 @@ const CASES: Case[] = [
     path: () => `/dossiers/${ids.other}/historique/${ids.revision}`,
     expect: learnerOnly(403),
   },
+  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.own}/imprimer/sources`, expect: learnerOnly(200) },
+  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.other}/imprimer/sources`, expect: learnerOnly(403) },
+  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.own}/imprimer/inconnue`, expect: learnerOnly(404) },
   { route: 'routes/api.dossiers.$dossierId.sections.$sectionId', method: 'GET', path: () => `/api/dossiers/${ids.own}/sections/contexte`, expect: all(405) },
   {
     route: 'routes/api.dossiers.$dossierId.sections.$sectionId',

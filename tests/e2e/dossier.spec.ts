@@ -107,7 +107,7 @@ test('a table row, three self-assessments and the progress bars on the dossier a
 
   // …and on the home.
   await page.goto('/candidat')
-  await expect(page.locator('#epreuve-cas-pratique-a3 [role="progressbar"]')).toHaveAttribute('aria-valuenow', '23')
+  await expect(page.getByRole('progressbar', { name: 'Auto-évaluation C3.1 à C3.3' })).toHaveAttribute('aria-valuenow', '23')
   await expect(page.locator('#epreuve-cas-pratique-a3')).toContainText('3/13 atteints')
   await page.locator('#epreuve-cas-pratique-a3').getByText('Voir les compétences').click()
   await expect(page.getByRole('progressbar', { name: 'Auto-évaluation C3.1', exact: true })).toHaveAttribute('aria-valuenow', '25')

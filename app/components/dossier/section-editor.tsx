@@ -52,6 +52,11 @@ export function SectionEditor({
         <div className="dossier-section__meta">
           <Badge tone={section.part === 'written' ? 'neutral' : 'accent'}>{PART_LABELS[section.part]}</Badge>
           <SectionStatus status={save.status} savedAt={save.savedAt} />
+          {section.field.kind === 'persona' ? (
+            <a href={`/dossiers/${dossierId}/imprimer/${section.id}`} className="print-link">
+              Fiches imprimables<span className="visually-hidden"> : {section.title}</span>
+            </a>
+          ) : null}
         </div>
       </header>
       <p id={guidanceId} className="dossier-section__guidance">

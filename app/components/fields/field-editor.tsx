@@ -1,7 +1,9 @@
 import type { FieldConfig } from '#templates/template.schema'
 import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
+import type { PersonaValue } from '~/domain/persona'
 import type { RichTextDoc } from '~/domain/rich-text'
 import { ChecklistEditor } from './checklist-editor'
+import { PersonaEditor } from './persona-editor'
 import { RichTextEditor } from './rich-text-editor'
 import { SourcesEditor } from './sources-editor'
 import { TableEditor } from './table-editor'
@@ -16,7 +18,7 @@ export function FieldEditor(props: {
   caption: string
   uploadUrl: string
   resetKey: number
-}) {
+}): JSX.Element {
   const { field, value, onChange } = props
   switch (field.kind) {
     case 'richText':
@@ -37,5 +39,7 @@ export function FieldEditor(props: {
       return <ChecklistEditor value={value as ChecklistValue} onChange={onChange} items={field.items} legendId={props.titleId} />
     case 'sources':
       return <SourcesEditor value={value as SourcesValue} onChange={onChange} caption={props.caption} />
+    case 'persona':
+      return <PersonaEditor value={value as PersonaValue} onChange={onChange} uploadUrl={props.uploadUrl} />
   }
 }

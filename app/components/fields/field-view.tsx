@@ -1,11 +1,24 @@
 import type { FieldConfig } from '#templates/template.schema'
 import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
 import { formatDate, formatMoney, formatNumber } from '~/domain/format'
+import type { PersonaValue } from '~/domain/persona'
 import type { RichTextDoc } from '~/domain/rich-text'
+import { PersonaView } from './persona-view'
 import { RichTextView } from './rich-text-view'
 
 /** Read-only rendering of any field value (history previews, conflicts). */
-export function FieldView({ field, value, caption }: { field: FieldConfig; value: FieldValue; caption: string }) {
+export function FieldView({
+  field,
+  value,
+  caption,
+  headingLevel,
+}: {
+  field: FieldConfig
+  value: FieldValue
+  caption: string
+  /** Level of the headings the view makes (2 when shown right under the page title). */
+  headingLevel?: 2 | 3
+}): JSX.Element {
   switch (field.kind) {
     case 'richText':
       return <RichTextView doc={value as RichTextDoc} />
@@ -67,6 +80,8 @@ export function FieldView({ field, value, caption }: { field: FieldConfig; value
         </ul>
       )
     }
+    case 'persona':
+      return <PersonaView value={value as PersonaValue} headingLevel={headingLevel} />
     case 'sources': {
       const rows = (value as SourcesValue).rows
       return rows.length === 0 ? (

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { SAFE_URL, type RichTextDoc } from '~/domain/rich-text'
 import { richTextExtensions } from './rich-text-extensions'
 import { RichTextView } from './rich-text-view'
+import { IMAGE_TYPES, uploadImage } from './upload'
 
 type Props = {
   value: RichTextDoc
@@ -203,9 +204,6 @@ function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }
   )
 }
 
-const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
-const MAX_IMAGE_BYTES = 2 * 1024 * 1024
-
 function ImageDialog({ editor, uploadUrl, onClose }: { editor: Editor; uploadUrl: string; onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null)
   const [alt, setAlt] = useState('')
@@ -218,27 +216,13 @@ function ImageDialog({ editor, uploadUrl, onClose }: { editor: Editor; uploadUrl
       busy={busy}
       onClose={onClose}
       onSubmit={async () => {
-        if (!file) return setError('Choisissez une image (PNG, JPEG, WebP ou GIF).')
-        if (!IMAGE_TYPES.includes(file.type)) return setError('Ce format n’est pas accepté : PNG, JPEG, WebP ou GIF.')
-        if (file.size > MAX_IMAGE_BYTES) return setError('L’image dépasse 2 Mo : réduisez-la avant de l’insérer.')
         if (!alt.trim()) return setError('Le texte alternatif est obligatoire : décrivez ce que montre l’image.')
         setBusy(true)
-        try {
-          const body = new FormData()
-          body.set('image', file)
-          const res = await fetch(uploadUrl, { method: 'POST', body })
-          const json = (await res.json().catch(() => ({}))) as { src?: string; error?: string }
-          if (!res.ok || !json.src) {
-            setError(json.error ?? 'L’image n’a pas pu être envoyée. Réessayez.')
-            return
-          }
-          editor.chain().focus().setImage({ src: json.src, alt: alt.trim() }).run()
-          onClose()
-        } catch {
-          setError('Connexion impossible : l’image n’a pas été envoyée. Réessayez quand vous serez en ligne.')
-        } finally {
-          setBusy(false)
-        }
+        const result = await uploadImage(uploadUrl, file)
+        setBusy(false)
+        if ('error' in result) return setError(result.error)
+        editor.chain().focus().setImage({ src: result.src, alt: alt.trim() }).run()
+        onClose()
       }}
     >
       {error ? (

@@ -1,0 +1,18 @@
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
+/** Checks and uploads an image into a dossier; returns its address or a French error. */
+export async function uploadImage(url: string, file: File | null): Promise<{ src: string } | { error: string }> {
+  if (!file) return { error: 'Choisissez une image (PNG, JPEG, WebP ou GIF).' }
+  if (!IMAGE_TYPES.includes(file.type)) return { error: 'Ce format n’est pas accepté : PNG, JPEG, WebP ou GIF.' }
+  if (file.size > MAX_IMAGE_BYTES) return { error: 'L’image dépasse 2 Mo : réduisez-la avant de l’insérer.' }
+  try {
+    const body = new FormData()
+    body.set('image', file)
+    const res = await fetch(url, { method: 'POST', body })
+    const json = (await res.json().catch(() => ({}))) as { src?: string; error?: string }
+    return res.ok && json.src ? { src: json.src } : { error: json.error ?? 'L’image n’a pas pu être envoyée. Réessayez.' }
+  } catch {
+    return { error: 'Connexion impossible : l’image n’a pas été envoyée. Réessayez quand vous serez en ligne.' }
+  }
+}

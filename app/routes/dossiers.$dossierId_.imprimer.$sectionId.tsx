@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { FieldView } from '~/components/fields/field-view'
+import type { FieldValue } from '~/domain/fields'
+import { emptyValue } from '~/domain/fields'
+import { frenchTypography as ft } from '~/domain/format'
+import { requirePermission } from '~/services/auth.server'
+import { requireDossierForUser, sectionStates, templateOfDossier } from '~/services/dossiers.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.section.title ?? 'Section'} — version imprimable — Atelier` }]
+
+/** A section on its own, laid out for printing (persona sheets, tables). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:dossier:own')
+  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const template = templateOfDossier(dossier)
+  const section = template.sections.find((s) => s.id === params.sectionId)
+  if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
+  const state = sectionStates(dossier.id)[section.id]
+  return { dossierId: dossier.id, dossierTitle: template.title, section, content: (state?.content ?? emptyValue(section.field)) as FieldValue }
+}
+
+export default function PrintSection() {
+  const { dossierId, dossierTitle, section, content } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="card__muted">{ft(dossierTitle)}</p>
+          <h1>{ft(section.title)}</h1>
+        </div>
+        <div className="page-header__actions no-print">
+          <Link to={`/dossiers/${dossierId}#section-${section.id}`} className="button button--ghost button--small">
+            Retour au dossier
+          </Link>
+          <button type="button" className="button button--small" onClick={() => window.print()}>
+            Imprimer
+          </button>
+        </div>
+      </div>
+      <FieldView field={section.field} value={content} caption={section.title} headingLevel={2} />
+    </>
+  )
+}
