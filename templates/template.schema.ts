@@ -54,12 +54,18 @@ export const personaFieldSchema = z.object({
   kind: z.literal('persona'),
 })
 
+/** SMART objectives (C6.2): global and intermediate objectives, checked quality by quality. */
+export const smartFieldSchema = z.object({
+  kind: z.literal('smart'),
+})
+
 export const fieldSchema = z.discriminatedUnion('kind', [
   richTextFieldSchema,
   tableFieldSchema,
   checklistFieldSchema,
   sourcesFieldSchema,
   personaFieldSchema,
+  smartFieldSchema,
 ])
 export type FieldConfig = z.infer<typeof fieldSchema>
 export type FieldKind = FieldConfig['kind']
@@ -118,8 +124,8 @@ export const dossierTemplateSchema = z
         const ok =
           h.rule === 'notEmpty' ||
           (h.rule === 'minWords' && kind === 'richText') ||
-          (h.rule === 'minRows' && (kind === 'table' || kind === 'sources' || kind === 'persona')) ||
-          (h.rule === 'kindChecks' && kind === 'persona') ||
+          (h.rule === 'minRows' && (kind === 'table' || kind === 'sources' || kind === 'persona' || kind === 'smart')) ||
+          (h.rule === 'kindChecks' && (kind === 'persona' || kind === 'smart')) ||
           (h.rule === 'hasOrigin' && kind === 'sources') ||
           (h.rule === 'allChecked' && kind === 'checklist')
         if (!ok) ctx.addIssue({ code: 'custom', message: `règle « ${h.rule} » inapplicable à un champ ${kind}`, path: ['sections', i, 'hints'] })

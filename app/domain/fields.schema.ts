@@ -90,5 +90,33 @@ export function valueSchema(field: FieldConfig): z.ZodType<FieldValue> {
         })
         .strict()
     }
+    case 'smart': {
+      const text = z.string().max(1_000)
+      const num = z.number().finite().nullable()
+      return z
+        .object({
+          objectives: z
+            .array(
+              z
+                .object({
+                  id: rowId,
+                  label: text,
+                  kind: z.enum(['global', 'intermediate']),
+                  parentId: rowId.nullable(),
+                  indicator: text,
+                  baseline: num,
+                  target: num,
+                  unit: z.string().max(100),
+                  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+                  owner: z.string().max(200),
+                  resources: text,
+                  agreedWith: z.string().max(300),
+                })
+                .strict(),
+            )
+            .max(50),
+        })
+        .strict() as z.ZodType<FieldValue>
+    }
   }
 }

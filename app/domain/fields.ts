@@ -1,5 +1,6 @@
 import type { FieldConfig } from '#templates/template.schema'
 import { personaProblems, type PersonaValue } from './persona'
+import { smartProblems, type SmartValue } from './smart'
 import { EMPTY_DOC, imagesWithoutAlt, wordCount, type RichTextDoc } from './rich-text'
 
 /**
@@ -13,7 +14,7 @@ export type TableValue = { rows: { id: string; cells: Record<string, string | nu
 export type ChecklistValue = { checked: Record<string, boolean> }
 export type SourceRow = { id: string; title: string; url: string; origin: 'interne' | 'externe' | ''; type: string; note: string }
 export type SourcesValue = { rows: SourceRow[] }
-export type FieldValue = RichTextDoc | TableValue | ChecklistValue | SourcesValue | PersonaValue
+export type FieldValue = RichTextDoc | TableValue | ChecklistValue | SourcesValue | PersonaValue | SmartValue
 
 export const SOURCE_ORIGINS = ['interne', 'externe'] as const
 
@@ -28,6 +29,8 @@ export function emptyValue(field: FieldConfig): FieldValue {
       return { checked: {} }
     case 'persona':
       return { personas: [] }
+    case 'smart':
+      return { objectives: [] }
   }
 }
 
@@ -66,6 +69,10 @@ export function measure(field: FieldConfig, value: FieldValue): Measure {
     case 'persona': {
       const personas = (value as PersonaValue).personas
       return { empty: personas.length === 0, words: 0, rows: personas.length, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: personaProblems(value as PersonaValue) }
+    }
+    case 'smart': {
+      const objectives = (value as SmartValue).objectives
+      return { empty: objectives.length === 0, words: 0, rows: objectives.length, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: smartProblems(value as SmartValue) }
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkObjective, type Objective } from './smart'
+import { checkObjective, smartProblems, type Objective } from './smart'
 
 const global: Objective = {
   id: 'g',
@@ -45,5 +45,15 @@ describe('checkObjective', () => {
   })
   it('Négociable: not agreed with anyone', () => {
     expect(failing({ ...global, agreedWith: undefined })).toEqual({ negociable: ['ne dit pas avec qui l’objectif a été discuté et validé'] })
+  })
+})
+
+describe('smartProblems', () => {
+  it('lists each objective that fails, quality by quality', () => {
+    expect(smartProblems({ objectives: [] })).toEqual(['Aucun objectif pour l’instant.'])
+    const intermediate: Objective = { ...global, id: 'i', kind: 'intermediate', parentId: 'g', label: 'Atteindre 150 leads au premier trimestre', unit: '', deadline: '2028-01-15' }
+    expect(smartProblems({ objectives: [global, intermediate] })).toEqual([
+      '« Atteindre 150 leads au premier trimestre » — Mesurable : cible sans unité ; Limité dans le temps : objectif intermédiaire après l’échéance du global (15 janvier 2028 > 31 décembre 2027).',
+    ])
   })
 })

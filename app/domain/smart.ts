@@ -74,3 +74,23 @@ export function checkObjective(o: Objective, all: Objective[] = []): SmartCheck[
 
   return QUALITIES.map((quality) => ({ quality, ok: checks[quality].length === 0, problems: checks[quality] }))
 }
+
+export type SmartValue = { objectives: Objective[] }
+
+export function emptyObjective(id: string, kind: Objective['kind'] = 'global'): Objective {
+  return { id, label: '', kind, parentId: null, indicator: '', baseline: null, target: null, unit: '', deadline: null, owner: '', resources: '', agreedWith: '' }
+}
+
+/** Structural problems of a set of objectives, one line per objective that fails a quality. */
+export function smartProblems(value: SmartValue): string[] {
+  if (value.objectives.length === 0) return ['Aucun objectif pour l’instant.']
+  const problems: string[] = []
+  if (!value.objectives.some((o) => o.kind === 'global')) problems.push('Aucun objectif global : les objectifs intermédiaires doivent s’y rattacher.')
+  value.objectives.forEach((o, i) => {
+    const failing = checkObjective(o, value.objectives).filter((c) => !c.ok)
+    if (failing.length === 0) return
+    const name = o.label.trim() ? `« ${o.label.trim()} »` : `Objectif ${i + 1}`
+    problems.push(`${name} — ${failing.map((c) => `${QUALITY_LABELS[c.quality]} : ${c.problems.join(', ')}`).join(' ; ')}.`)
+  })
+  return problems
+}

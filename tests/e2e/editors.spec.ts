@@ -1,4 +1,4 @@
-import { createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
+import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
 
 test('persona « portrait-robot »: create, edit, reload, hints follow the content, printable sheet', async ({ page }) => {
   test.setTimeout(120_000)
@@ -45,4 +45,59 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   await expect(sheet).toContainText('InstagramForte')
   await expectNoAxeViolations(page)
   await page.screenshot({ path: 'test-results/screenshots/persona-sheet.png', fullPage: true })
+})
+
+test('SMART objectives: create, edit, reload, the checker explains each failure, timeline with its table', async ({ page }) => {
+  test.setTimeout(120_000)
+  const learner = createLearner('smart')
+  createGroup('msp-a6', [learner])
+  const dossierId = await dossierIdOf(learner.email, 'msp-a6')
+  await loginAs(page, learner)
+  await page.goto(`/dossiers/${dossierId}#section-objectifs-smart`)
+  const section = page.locator('#section-objectifs-smart')
+  const hints = section.locator('.hints')
+  await expect(hints).toContainText('Aucun objectif pour l’instant.')
+
+  await section.getByRole('button', { name: '+ Objectif global' }).click()
+  const first = section.locator('fieldset[data-objective-id]').first()
+  await first.getByLabel('Intitulé').fill('Générer des leads qualifiés pour la gamme Essentiel')
+  await first.getByLabel('Indicateur').fill('Leads qualifiés par mois')
+  await first.getByLabel('Valeur de départ').fill('120')
+  await first.getByLabel('Cible').fill('300')
+  await first.getByLabel('Échéance').fill('2027-12-31')
+  await first.getByLabel('Responsable').fill('Chargée de marketing')
+  await first.getByLabel('Ressources').fill('2 campagnes, 8 000 €')
+  await first.getByLabel('Négocié et validé avec').fill('Direction commerciale')
+  // The unit is missing: the checker says so, under the objective and as a hint.
+  await expect(first.getByRole('listitem').filter({ hasText: 'Mesurable' })).toContainText('cible sans unité')
+  await expect(hints).toContainText('Mesurable : cible sans unité')
+  await first.getByLabel('Unité').fill('leads')
+  await expect(hints).not.toContainText('Mesurable')
+
+  await section.getByRole('button', { name: '+ Objectif intermédiaire' }).click()
+  const second = section.locator('fieldset[data-objective-id]').nth(1)
+  await second.getByLabel('Intitulé').fill('Atteindre 150 leads au premier trimestre')
+  await second.getByLabel('Indicateur').fill('Leads qualifiés')
+  await second.getByLabel('Valeur de départ').fill('120')
+  await second.getByLabel('Cible').fill('150')
+  await second.getByLabel('Unité').fill('leads')
+  await second.getByLabel('Échéance').fill('2028-01-15')
+  await second.getByLabel('Responsable').fill('Chef de projet')
+  await second.getByLabel('Ressources').fill('Webinaire')
+  await second.getByLabel('Négocié et validé avec').fill('Direction commerciale')
+  await expect(hints).toContainText('objectif intermédiaire après l’échéance du global (15 janvier 2028 > 31 décembre 2027)')
+  await second.getByLabel('Échéance').fill('2027-03-31')
+  await expect(hints).toHaveCount(0)
+  await expect(page.getByTestId('status-line')).toHaveText(/^Enregistré à/)
+
+  await page.reload()
+  await expect(section.locator('fieldset[data-objective-id]').nth(1).getByLabel('Objectif global servi')).toHaveValue(/obj-/)
+  await expect(section.locator('fieldset[data-objective-id]').first().getByLabel('Unité')).toHaveValue('leads')
+  // The timeline has a table equivalent, reachable by keyboard.
+  await section.getByText('Données de la frise (tableau)').click()
+  const table = section.getByRole('region', { name: /^Tableau : Frise des échéances/ })
+  await expect(table.getByRole('row')).toHaveCount(3)
+  await expect(table).toContainText('31 mars 2027')
+  await expectNoAxeViolations(page)
+  await section.screenshot({ path: 'test-results/screenshots/smart-editor.png' })
 })

@@ -1,9 +1,11 @@
 import type { FieldConfig } from '#templates/template.schema'
 import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
 import type { PersonaValue } from '~/domain/persona'
+import type { SmartValue } from '~/domain/smart'
 import type { RichTextDoc } from '~/domain/rich-text'
 import { ChecklistEditor } from './checklist-editor'
 import { PersonaEditor } from './persona-editor'
+import { SmartEditor } from './smart-editor'
 import { RichTextEditor } from './rich-text-editor'
 import { SourcesEditor } from './sources-editor'
 import { TableEditor } from './table-editor'
@@ -41,5 +43,7 @@ export function FieldEditor(props: {
       return <SourcesEditor value={value as SourcesValue} onChange={onChange} caption={props.caption} />
     case 'persona':
       return <PersonaEditor value={value as PersonaValue} onChange={onChange} uploadUrl={props.uploadUrl} />
+    case 'smart':
+      return <SmartEditor value={value as SmartValue} onChange={onChange} caption={props.caption} />
   }
 }

@@ -2,8 +2,10 @@ import type { FieldConfig } from '#templates/template.schema'
 import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
 import { formatDate, formatMoney, formatNumber } from '~/domain/format'
 import type { PersonaValue } from '~/domain/persona'
+import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
 import type { RichTextDoc } from '~/domain/rich-text'
 import { PersonaView } from './persona-view'
+import { SmartTimeline } from './smart-timeline'
 import { RichTextView } from './rich-text-view'
 
 /** Read-only rendering of any field value (history previews, conflicts). */
@@ -82,6 +84,25 @@ export function FieldView({
     }
     case 'persona':
       return <PersonaView value={value as PersonaValue} headingLevel={headingLevel} />
+    case 'smart': {
+      const objectives = (value as SmartValue).objectives
+      return (
+        <div>
+          <ul className="sources-view">
+            {objectives.map((o) => {
+              const failing = checkObjective(o, objectives).filter((c) => !c.ok)
+              return (
+                <li key={o.id}>
+                  <strong>{o.label || 'Sans intitulé'}</strong> ({o.kind === 'global' ? 'global' : 'intermédiaire'}) — {o.indicator || 'sans indicateur'}
+                  {failing.length ? <span className="card__muted"> · à revoir : {failing.map((c) => QUALITY_LABELS[c.quality]).join(', ')}</span> : null}
+                </li>
+              )
+            })}
+          </ul>
+          <SmartTimeline objectives={objectives} caption={`Frise des échéances : ${caption}`} />
+        </div>
+      )
+    }
     case 'sources': {
       const rows = (value as SourcesValue).rows
       return rows.length === 0 ? (
