@@ -3,8 +3,9 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { getDb, schema } from './db.server'
 
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+import { IMAGE_TYPES, MAX_IMAGE_BYTES } from '~/domain/images'
+
+export { MAX_IMAGE_BYTES }
 
 export function uploadsDir() {
   const dbUrl = process.env.DATABASE_URL ?? './data/atelier.db'

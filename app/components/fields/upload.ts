@@ -1,10 +1,11 @@
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+import { IMAGE_TYPES, MAX_IMAGE_BYTES } from '~/domain/images'
+
+export { IMAGE_TYPES }
 
 /** Checks and uploads an image into a dossier; returns its address or a French error. */
 export async function uploadImage(url: string, file: File | null): Promise<{ src: string } | { error: string }> {
   if (!file) return { error: 'Choisissez une image (PNG, JPEG, WebP ou GIF).' }
-  if (!IMAGE_TYPES.includes(file.type)) return { error: 'Ce format n’est pas accepté : PNG, JPEG, WebP ou GIF.' }
+  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return { error: 'Ce format n’est pas accepté : PNG, JPEG, WebP ou GIF.' }
   if (file.size > MAX_IMAGE_BYTES) return { error: 'L’image dépasse 2 Mo : réduisez-la avant de l’insérer.' }
   try {
     const body = new FormData()
