@@ -147,8 +147,8 @@ export default function DossierPage() {
         </details>
       </div>
 
-      <div className="dossier-layout">
-        <nav className="dossier-toc card" aria-label="Sections du dossier">
+      <div className="side-layout side-layout--wide">
+        <nav className="side-toc card" aria-label="Sections du dossier">
           <h2 className="aside-title">Sections</h2>
           <ol>
             {template.sections.map((s) => {

@@ -66,8 +66,8 @@ export default function ReferentielPage() {
           </>
         }
       />
-      <div className="ref-layout">
-        <nav className="ref-toc card" aria-label="Activités du référentiel">
+      <div className="side-layout">
+        <nav className="side-toc card" aria-label="Activités du référentiel">
           <h2 className="visually-hidden">Sommaire</h2>
           <ol>
             {toc.map((a) => (
