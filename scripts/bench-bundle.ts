@@ -1,7 +1,9 @@
 /**
  * Client JavaScript per route, gzip-compressed: the entry, the root and the
  * route's own chunks (with everything they import), read from the Remix
- * manifest of the production build. Prints one line per page route.
+ * manifest of the production build. Prints one line per page route, then
+ * the chunks loaded on demand (dynamic imports: charts, read-only rich text)
+ * with what they add to the page that loads them.
  *
  *   npm run bench:bundle
  */
@@ -42,7 +44,14 @@ const closure = (start: string[]) => {
 }
 
 const base = [manifest.entry.module, ...(manifest.entry.imports ?? []), manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? [])]
+/** Chunks a chunk may load later (Vite writes them as `import("./x.js")`). */
+const dynamicImportsOf = (asset: string): string[] => {
+  const code = fs.readFileSync(path.join(dir, asset), 'utf8')
+  return [...code.matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map((m) => `/assets/${m[1]}`)
+}
+
 const rows: { route: string; kb: number }[] = []
+const onDemand: { chunk: string; route: string; kb: number }[] = []
 for (const route of Object.values(manifest.routes)) {
   if (route.id === 'root') continue
   const assets = closure([...base, route.module, ...(route.imports ?? [])])
@@ -50,7 +59,16 @@ for (const route of Object.values(manifest.routes)) {
   // Resource routes (no UI) have an empty client module.
   if (fs.readFileSync(path.join(dir, route.module), 'utf8').trim().length === 0) continue
   rows.push({ route: `/${route.path ?? ''}`, kb: bytes / 1024 })
+  for (const lazy of new Set([...assets].flatMap(dynamicImportsOf))) {
+    const extra = [...closure([lazy])].filter((a) => !assets.has(a)).reduce((sum, a) => sum + size(a), 0)
+    onDemand.push({ chunk: path.basename(lazy).replace(/-[\w-]{8}\.js$/, ''), route: `/${route.path ?? ''}`, kb: extra / 1024 })
+  }
 }
 rows.sort((a, b) => b.kb - a.kb)
 const width = Math.max(...rows.map((r) => r.route.length))
 for (const r of rows) console.log(`${r.route.padEnd(width)}  ${r.kb.toFixed(1).padStart(6)} KB gzip`)
+if (onDemand.length) {
+  console.log('\nLoaded on demand, on top of the route (charts, rich text outside the editor):')
+  onDemand.sort((a, b) => a.chunk.localeCompare(b.chunk) || b.kb - a.kb)
+  for (const o of onDemand) console.log(`  ${`${o.chunk} on ${o.route}`.padEnd(width + 22)}  +${o.kb.toFixed(1).padStart(5)} KB gzip`)
+}

@@ -103,3 +103,8 @@ export function workingDaysBetween(from: string, to: string): number {
   for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) n++
   return n
 }
+
+/** Today's date in France, as an ISO date. */
+export function todayInFrance(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}

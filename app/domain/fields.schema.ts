@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { ColumnType, FieldConfig } from '#templates/template.schema'
+import { KPI_FORMULAS } from '#templates/template.schema'
+import { FOUR_E } from './mix'
 import { SOURCE_ORIGINS, type ChecklistValue, type FieldValue, type TableValue } from './fields'
 import { UPLOAD_SRC } from './rich-text'
 import { richTextSchema } from './rich-text.schema'
@@ -8,6 +10,7 @@ import { richTextSchema } from './rich-text.schema'
 const rowId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'identifiant de ligne invalide')
 const MAX_ROWS = 500
 const cellText = z.string().max(5_000)
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
 
 function cellSchema(type: ColumnType, options?: string[]) {
   switch (type) {
@@ -115,6 +118,81 @@ export function valueSchema(field: FieldConfig): z.ZodType<FieldValue> {
                 .strict(),
             )
             .max(50),
+        })
+        .strict() as z.ZodType<FieldValue>
+    }
+    case 'mix': {
+      const text = z.string().max(5_000)
+      const extensionIds = field.extensions.map((x) => x.id) as [string, ...string[]]
+      const itemIds = [...field.fourP.map((p) => p.id), ...extensionIds] as [string, ...string[]]
+      const p = z
+        .object(
+          Object.fromEntries(
+            field.fourP.map((fp) => [fp.id, z.partialRecord(z.enum(fp.parts.map((part) => part.id) as [string, ...string[]]), text).optional()]),
+          ),
+        )
+        .strict()
+      const e = z
+        .object({ proposal: text, illustration: text, personalisation: text, links: z.array(z.enum(itemIds)).max(itemIds.length) })
+        .strict()
+      return z
+        .object({
+          p,
+          extensions: z
+            .array(z.object({ id: z.enum(extensionIds), content: text, context: text }).strict())
+            .max(field.maxExtensions, `${field.maxExtensions} extensions au plus (10P)`)
+            .refine((xs) => new Set(xs.map((x) => x.id)).size === xs.length, 'extension choisie deux fois'),
+          e: z.object(Object.fromEntries(FOUR_E.map((x) => [x.id, e.optional()]))).strict(),
+        })
+        .strict() as z.ZodType<FieldValue>
+    }
+    case 'retroplanning': {
+      const text = z.string().max(1_000)
+      return z
+        .object({
+          deadline: isoDate.nullable(),
+          projectStart: isoDate.nullable(),
+          tasks: z
+            .array(
+              z
+                .object({
+                  id: rowId,
+                  group: text,
+                  name: text,
+                  owner: z.string().max(200),
+                  stakeholders: text,
+                  constraints: text,
+                  duration: z.number().int().min(0).max(1_000).nullable(),
+                  dependsOn: z.array(rowId).max(50),
+                  actualStart: isoDate.nullable(),
+                  actualFinish: isoDate.nullable(),
+                })
+                .strict(),
+            )
+            .max(200),
+        })
+        .strict() as z.ZodType<FieldValue>
+    }
+    case 'kpi': {
+      return z
+        .object({
+          rows: z
+            .array(
+              z
+                .object({
+                  id: rowId,
+                  name: z.string().max(300),
+                  category: z.union([z.enum(field.categories as [string, ...string[]]), z.literal('')]),
+                  formula: z.enum(KPI_FORMULAS),
+                  period: z.string().max(100),
+                  target: z.number().finite().nullable(),
+                  inputs: z.record(z.string().regex(/^[a-zA-Z]{1,20}$/), z.number().finite().nullable()),
+                  source: z.string().max(500),
+                  objectiveId: rowId.nullable(),
+                })
+                .strict(),
+            )
+            .max(MAX_ROWS),
         })
         .strict() as z.ZodType<FieldValue>
     }

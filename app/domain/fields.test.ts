@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FieldConfig } from '#templates/template.schema'
+import { fieldSchema, type FieldConfig } from '#templates/template.schema'
 import { valueSchema } from './fields.schema'
 
 const table: FieldConfig = {
@@ -43,5 +43,34 @@ describe('valueSchema', () => {
     const checklist = valueSchema({ kind: 'checklist', items: [{ id: 'a', label: 'A' }] })
     expect(checklist.safeParse({ checked: { a: true } }).success).toBe(true)
     expect(checklist.safeParse({ checked: { b: true } }).success).toBe(false)
+  })
+
+  it('validates a mix against its template lists: known P, sub-parts and extensions, 10P at most, links to known items', () => {
+    const schema = valueSchema(fieldSchema.parse({ kind: 'mix' }))
+    const e = { proposal: 'Atelier', illustration: '', personalisation: '', links: ['produit', 'processus'] }
+    const ok = { p: { produit: { gamme: 'Bougies' } }, extensions: [{ id: 'processus', content: 'x', context: '' }], e: { emotion: e } }
+    expect(schema.safeParse(ok).success).toBe(true)
+    expect(schema.safeParse({ ...ok, p: { produit: { inconnue: 'x' } } }).success).toBe(false)
+    expect(schema.safeParse({ ...ok, extensions: [{ id: 'pourpre', content: '', context: '' }] }).success).toBe(false)
+    const twice = { id: 'processus', content: '', context: '' }
+    expect(schema.safeParse({ ...ok, extensions: [twice, twice] }).success).toBe(false)
+    const seven = ['personnel', 'processus', 'preuve-physique', 'partenariat', 'permission', 'personnalisation', 'personnel'].map((id) => ({ id, content: '', context: '' }))
+    expect(schema.safeParse({ ...ok, extensions: seven }).success).toBe(false)
+    expect(schema.safeParse({ ...ok, e: { emotion: { ...e, links: ['ailleurs'] } } }).success).toBe(false)
+    expect(schema.safeParse({ ...ok, e: { amour: e } }).success).toBe(false)
+  })
+
+  it('validates retroplannings and KPI dashboards', () => {
+    const plan = valueSchema(fieldSchema.parse({ kind: 'retroplanning' }))
+    const task = { id: 'tache-123456', group: '', name: 'Brief', owner: '', stakeholders: '', constraints: '', duration: 3, dependsOn: [], actualStart: null, actualFinish: null }
+    expect(plan.safeParse({ deadline: '2027-05-14', projectStart: null, tasks: [task] }).success).toBe(true)
+    expect(plan.safeParse({ deadline: '14/05/2027', projectStart: null, tasks: [task] }).success).toBe(false)
+    expect(plan.safeParse({ deadline: null, projectStart: null, tasks: [{ ...task, duration: 2.5 }] }).success).toBe(false)
+    const kpi = valueSchema(fieldSchema.parse({ kind: 'kpi' }))
+    const row = { id: 'kpi-123456', name: 'ROI', category: 'Rentabilité', formula: 'roi', period: 'T1', target: 40, inputs: { gain: 12_000, cost: 8_000 }, source: '', objectiveId: null }
+    expect(kpi.safeParse({ rows: [row] }).success).toBe(true)
+    expect(kpi.safeParse({ rows: [{ ...row, formula: 'magie' }] }).success).toBe(false)
+    expect(kpi.safeParse({ rows: [{ ...row, category: 'Autre' }] }).success).toBe(false)
+    expect(kpi.safeParse({ rows: [{ ...row, inputs: { gain: '12000' } }] }).success).toBe(false)
   })
 })

@@ -1,6 +1,10 @@
 import type { FieldConfig } from '#templates/template.schema'
 import { personaProblems, type PersonaValue } from './persona'
 import { smartProblems, type SmartValue } from './smart'
+import { todayInFrance } from './calendar'
+import { kpiProblems, type KpiValue } from './kpi'
+import { EMPTY_MIX, isMixEmpty, mixProblems, type MixValue } from './mix'
+import { EMPTY_RETROPLANNING, retroplanningProblems, type RetroValue } from './retroplanning'
 import { EMPTY_DOC, imagesWithoutAlt, wordCount, type RichTextDoc } from './rich-text'
 
 /**
@@ -14,7 +18,7 @@ export type TableValue = { rows: { id: string; cells: Record<string, string | nu
 export type ChecklistValue = { checked: Record<string, boolean> }
 export type SourceRow = { id: string; title: string; url: string; origin: 'interne' | 'externe' | ''; type: string; note: string }
 export type SourcesValue = { rows: SourceRow[] }
-export type FieldValue = RichTextDoc | TableValue | ChecklistValue | SourcesValue | PersonaValue | SmartValue
+export type FieldValue = RichTextDoc | TableValue | ChecklistValue | SourcesValue | PersonaValue | SmartValue | MixValue | RetroValue | KpiValue
 
 export const SOURCE_ORIGINS = ['interne', 'externe'] as const
 
@@ -31,6 +35,12 @@ export function emptyValue(field: FieldConfig): FieldValue {
       return { personas: [] }
     case 'smart':
       return { objectives: [] }
+    case 'mix':
+      return EMPTY_MIX
+    case 'retroplanning':
+      return EMPTY_RETROPLANNING
+    case 'kpi':
+      return { rows: [] }
   }
 }
 
@@ -73,6 +83,20 @@ export function measure(field: FieldConfig, value: FieldValue): Measure {
     case 'smart': {
       const objectives = (value as SmartValue).objectives
       return { empty: objectives.length === 0, words: 0, rows: objectives.length, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: smartProblems(value as SmartValue) }
+    }
+    case 'mix': {
+      const mix = value as MixValue
+      return { empty: isMixEmpty(mix), words: 0, rows: 0, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: mixProblems(field, mix) }
+    }
+    case 'retroplanning': {
+      const plan = value as RetroValue
+      const tasks = plan.tasks.filter((t) => t.name.trim()).length
+      const problems = retroplanningProblems(plan, { tracking: field.tracking, thresholds: field.alerts, today: todayInFrance() })
+      return { empty: tasks === 0, words: 0, rows: tasks, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems }
+    }
+    case 'kpi': {
+      const rows = (value as KpiValue).rows.filter((r) => r.name.trim()).length
+      return { empty: rows === 0, words: 0, rows, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: kpiProblems(value as KpiValue, field.requiredFormulas) }
     }
   }
 }

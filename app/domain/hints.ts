@@ -9,7 +9,14 @@ import { plural } from './format'
  */
 export type HintResult = { sectionId: string; sectionTitle: string; criteria: string[]; message: string }
 
-function check(hint: Hint, section: Section, value: FieldValue): string | null {
+/** What `minRows` counts, by field kind. */
+const ROW_NOUNS: Partial<Record<Section['field']['kind'], [string, string]>> = {
+  retroplanning: ['tâche', 'tâches'],
+  kpi: ['indicateur', 'indicateurs'],
+  smart: ['objectif', 'objectifs'],
+}
+
+function check(hint: Hint, section: Section, value: FieldValue): string | string[] | null {
   const m = measure(section.field, value)
   switch (hint.rule) {
     case 'notEmpty':
@@ -21,11 +28,12 @@ function check(hint: Hint, section: Section, value: FieldValue): string | null {
     case 'minRows':
       if (m.rows >= hint.min) return null
       if (m.rows === 0) return `« ${section.title} » n’a encore aucune ligne.`
-      return section.field.kind === 'sources'
-        ? `${hint.min} sources au moins sont attendues dans « ${section.title} » ; vous en listez ${m.rows}.`
-        : section.field.kind === 'persona'
-          ? `${hint.min} personae au moins sont attendus ; vous en avez ${m.rows}.`
-        : `« ${section.title} » a ${plural(m.rows, 'ligne', 'lignes')} ; ${hint.min} au moins sont attendues.`
+      if (section.field.kind === 'sources') return `${hint.min} sources au moins sont attendues dans « ${section.title} » ; vous en listez ${m.rows}.`
+      if (section.field.kind === 'persona') return `${hint.min} personae au moins sont attendus ; vous en avez ${m.rows}.`
+      {
+        const [one, many] = ROW_NOUNS[section.field.kind] ?? ['ligne', 'lignes']
+        return `« ${section.title} » a ${plural(m.rows, one, many)} ; ${hint.min} au moins sont attendu${one === 'ligne' || one === 'tâche' ? 'e' : ''}s.`
+      }
     case 'hasOrigin':
       return m.origins.includes(hint.origin)
         ? null
@@ -33,7 +41,7 @@ function check(hint: Hint, section: Section, value: FieldValue): string | null {
     case 'allChecked':
       return m.unchecked > 0 ? `${plural(m.unchecked, 'point reste', 'points restent')} à vérifier dans « ${section.title} ».` : null
     case 'kindChecks':
-      return m.problems.length ? m.problems.join(' ') : null
+      return m.problems.length ? m.problems : null
   }
 }
 
@@ -43,8 +51,11 @@ export function evaluateHints(template: DossierTemplate, values: Record<string, 
   for (const section of template.sections) {
     const value = values[section.id] ?? emptyValue(section.field)
     for (const hint of section.hints) {
-      const message = check(hint, section, value)
-      if (message) results.push({ sectionId: section.id, sectionTitle: section.title, criteria: hint.criteria ?? section.criteria, message })
+      const found = check(hint, section, value)
+      // A field kind's structural checks give one hint per problem.
+      for (const message of found === null ? [] : Array.isArray(found) ? found : [found]) {
+        results.push({ sectionId: section.id, sectionTitle: section.title, criteria: hint.criteria ?? section.criteria, message })
+      }
     }
     // Accessibility is checked on every rich text, whatever the template says.
     const missingAlt = section.field.kind === 'richText' ? measure(section.field, value).imagesWithoutAlt : 0

@@ -187,6 +187,7 @@ export default function DossierPage() {
               hints={hints.filter((h) => h.sectionId === s.id)}
               onContent={onContent}
               onStatus={onStatus}
+              objectives={view.objectives}
             />
           ))}
 

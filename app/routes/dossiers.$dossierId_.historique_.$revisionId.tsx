@@ -4,8 +4,10 @@ import { useRef } from 'react'
 import { FieldView } from '~/components/fields/field-view'
 import { PageHeader } from '~/components/ui'
 import type { FieldValue } from '~/domain/fields'
+import type { RichTextDoc } from '~/domain/rich-text'
 import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
 import { requirePermission } from '~/services/auth.server'
+import { richTextHtml } from '~/services/rich-text-html.server'
 import { getRevision, requireDossierForUser, restoreRevision, templateOfDossier } from '~/services/dossiers.server'
 
 export const meta: MetaFunction = () => [{ title: 'Version du dossier — Atelier' }]
@@ -23,7 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const revision = load(params.revisionId, dossier.id)
   const section = templateOfDossier(dossier).sections.find((s) => s.id === revision.sectionId)
   if (!section) throw new Response('Cette section n’existe plus dans le modèle.', { status: 404 })
-  return { dossierId: dossier.id, section, revision: { ...revision, content: revision.content as FieldValue, updatedAt: revision.updatedAt.getTime() } }
+  const content = revision.content as FieldValue
+  return {
+    dossierId: dossier.id,
+    section,
+    revision: { ...revision, content, updatedAt: revision.updatedAt.getTime() },
+    html: section.field.kind === 'richText' ? richTextHtml(content as RichTextDoc) : undefined,
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RevisionPreview() {
-  const { dossierId, section, revision } = useLoaderData<typeof loader>()
+  const { dossierId, section, revision, html } = useLoaderData<typeof loader>()
   const dialog = useRef<HTMLDialogElement>(null)
   const restoring = useNavigation().state === 'submitting'
   const when = `${formatDate(new Date(revision.updatedAt))} à ${formatTime(new Date(revision.updatedAt))}`
@@ -56,7 +64,7 @@ export default function RevisionPreview() {
         }
       />
       <div className="card">
-        <FieldView field={section.field} value={revision.content} caption={section.title} />
+        <FieldView field={section.field} value={revision.content} caption={section.title} html={html} />
       </div>
       <dialog ref={dialog} className="dialog" aria-labelledby="restore-title">
         <h2 id="restore-title" className="dialog__title">

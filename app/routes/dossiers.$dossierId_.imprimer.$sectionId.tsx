@@ -3,8 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { FieldView } from '~/components/fields/field-view'
 import type { FieldValue } from '~/domain/fields'
 import { emptyValue } from '~/domain/fields'
+import type { RichTextDoc } from '~/domain/rich-text'
 import { frenchTypography as ft } from '~/domain/format'
 import { requirePermission } from '~/services/auth.server'
+import { richTextHtml } from '~/services/rich-text-html.server'
 import { requireDossierForUser, sectionStates, templateOfDossier } from '~/services/dossiers.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.section.title ?? 'Section'} — version imprimable — Atelier` }]
@@ -16,12 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const template = templateOfDossier(dossier)
   const section = template.sections.find((s) => s.id === params.sectionId)
   if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
-  const state = sectionStates(dossier.id)[section.id]
-  return { dossierId: dossier.id, dossierTitle: template.title, section, content: (state?.content ?? emptyValue(section.field)) as FieldValue }
+  const content = (sectionStates(dossier.id)[section.id]?.content ?? emptyValue(section.field)) as FieldValue
+  const html = section.field.kind === 'richText' ? richTextHtml(content as RichTextDoc) : undefined
+  return { dossierId: dossier.id, dossierTitle: template.title, section, content, html }
 }
 
 export default function PrintSection() {
-  const { dossierId, dossierTitle, section, content } = useLoaderData<typeof loader>()
+  const { dossierId, dossierTitle, section, content, html } = useLoaderData<typeof loader>()
   return (
     <>
       <div className="page-header">
@@ -38,7 +41,7 @@ export default function PrintSection() {
           </button>
         </div>
       </div>
-      <FieldView field={section.field} value={content} caption={section.title} headingLevel={2} />
+      <FieldView field={section.field} value={content} caption={section.title} headingLevel={2} html={html} />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import { emptyValue } from '~/domain/fields'
 import type { Status } from '~/domain/self-assessment'
 import { caseMaterialFor } from './case-materials.server'
-import { groupMemberNames, learnerDossiers, learnerStatuses, sectionStates, templateOfDossier, type Dossier } from './dossiers.server'
+import { groupMemberNames, learnerDossiers, learnerObjectives, learnerStatuses, sectionStates, templateOfDossier, type Dossier } from './dossiers.server'
 import { referentielIndex } from './referentiel.server'
 
 /** Everything the dossier page shows, for a learner who may open it. */
@@ -58,5 +58,6 @@ export function dossierView(dossier: Dossier, learnerId: string) {
       evaluation.type === 'cas-pratique' || evaluation.type === 'mise-en-situation' ? caseMaterialFor(dossier.examSessionId, evaluation.id) : null,
     showCaseMaterial: evaluation.type === 'cas-pratique' || evaluation.type === 'mise-en-situation',
     siblings,
+    objectives: template.sections.some((s) => s.field.kind === 'kpi') ? learnerObjectives(learnerId, dossier.examSessionId) : [],
   }
 }

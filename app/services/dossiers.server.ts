@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm'
 import type { FieldValue } from '~/domain/fields'
 import type { Status } from '~/domain/self-assessment'
+import type { SmartValue } from '~/domain/smart'
 import { forbidden, type SessionUser } from './auth.server'
 import { getDb, schema } from './db.server'
 import { referentiel } from './referentiel.server'
@@ -125,6 +126,29 @@ export function groupMemberNames(groupId: string | null): string[] {
     .all()
     .map((r) => r.name)
     .sort((a, b) => a.localeCompare(b, 'fr'))
+}
+
+/**
+ * The SMART objectives written in the dossiers a learner may open in one
+ * session (a KPI can say which one it measures). Scoped like the dossiers.
+ */
+export function learnerObjectives(learnerId: string, examSessionId: string): { id: string; label: string; where: string }[] {
+  const owned = learnerDossiers(learnerId, examSessionId)
+  const wanted = owned.flatMap((d) => {
+    const template = templateOfDossier(d)
+    return template.sections.filter((s) => s.field.kind === 'smart').map((s) => ({ dossierId: d.id, sectionId: s.id, where: template.title }))
+  })
+  if (wanted.length === 0) return []
+  const rows = getDb()
+    .select({ dossierId: dossierSections.dossierId, sectionId: dossierSections.sectionId, content: dossierSections.content })
+    .from(dossierSections)
+    .where(inArray(dossierSections.dossierId, [...new Set(wanted.map((w) => w.dossierId))]))
+    .all()
+  return wanted.flatMap((w) => {
+    const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
+    const objectives = (row?.content as SmartValue | undefined)?.objectives ?? []
+    return objectives.filter((o) => o.label.trim()).map((o) => ({ id: o.id, label: o.label.trim(), where: w.where }))
+  })
 }
 
 export type SaveResult =

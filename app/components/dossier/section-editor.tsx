@@ -6,6 +6,7 @@ import type { HintResult } from '~/domain/hints'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import { FieldEditor } from '../fields/field-editor'
 import { FieldView } from '../fields/field-view'
+import type { LinkableObjective } from '../fields/kpi-editor'
 import { Badge } from '../ui'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
 
@@ -21,6 +22,7 @@ export function SectionEditor({
   hints,
   onContent,
   onStatus,
+  objectives,
 }: {
   dossierId: string
   section: Section
@@ -29,6 +31,7 @@ export function SectionEditor({
   hints: HintResult[]
   onContent: (sectionId: string, value: FieldValue) => void
   onStatus: (sectionId: string, status: SaveStatus, savedAt: number | null) => void
+  objectives: LinkableObjective[]
 }) {
   const save = useSectionAutosave({
     url: `/api/dossiers/${dossierId}/sections/${section.id}`,
@@ -121,6 +124,7 @@ export function SectionEditor({
             caption={section.title}
             uploadUrl={`/api/dossiers/${dossierId}/images`}
             resetKey={save.resetKey}
+            objectives={objectives}
           />
         </div>
         <aside className="dossier-section__aside" aria-label={`Critères servis par « ${section.title} »`}>

@@ -3,7 +3,13 @@ import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/dom
 import type { PersonaValue } from '~/domain/persona'
 import type { SmartValue } from '~/domain/smart'
 import type { RichTextDoc } from '~/domain/rich-text'
+import type { KpiValue } from '~/domain/kpi'
+import type { MixValue } from '~/domain/mix'
+import type { RetroValue } from '~/domain/retroplanning'
 import { ChecklistEditor } from './checklist-editor'
+import { KpiEditor, type LinkableObjective } from './kpi-editor'
+import { MixEditor } from './mix-editor'
+import { RetroplanningEditor } from './retroplanning-editor'
 import { PersonaEditor } from './persona-editor'
 import { SmartEditor } from './smart-editor'
 import { RichTextEditor } from './rich-text-editor'
@@ -20,6 +26,8 @@ export function FieldEditor(props: {
   caption: string
   uploadUrl: string
   resetKey: number
+  /** SMART objectives of the same candidate, for the KPI dashboard to link to. */
+  objectives: LinkableObjective[]
 }): JSX.Element {
   const { field, value, onChange } = props
   switch (field.kind) {
@@ -45,5 +53,11 @@ export function FieldEditor(props: {
       return <PersonaEditor value={value as PersonaValue} onChange={onChange} uploadUrl={props.uploadUrl} />
     case 'smart':
       return <SmartEditor value={value as SmartValue} onChange={onChange} caption={props.caption} />
+    case 'mix':
+      return <MixEditor value={value as MixValue} onChange={onChange} config={field} idPrefix={props.titleId} />
+    case 'retroplanning':
+      return <RetroplanningEditor value={value as RetroValue} onChange={onChange} config={field} caption={props.caption} idPrefix={props.titleId} />
+    case 'kpi':
+      return <KpiEditor value={value as KpiValue} onChange={onChange} config={field} caption={props.caption} objectives={props.objectives} />
   }
 }

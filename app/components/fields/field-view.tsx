@@ -1,12 +1,22 @@
+import { lazy, Suspense } from 'react'
 import type { FieldConfig } from '#templates/template.schema'
 import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
 import { formatDate, formatMoney, formatNumber } from '~/domain/format'
 import type { PersonaValue } from '~/domain/persona'
 import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
 import type { RichTextDoc } from '~/domain/rich-text'
+import { todayInFrance } from '~/domain/calendar'
+import type { KpiValue } from '~/domain/kpi'
+import type { MixValue } from '~/domain/mix'
+import { planRows, type RetroValue } from '~/domain/retroplanning'
+import { Gantt } from './gantt'
+import { KpiDashboard } from './kpi-dashboard'
+import { MixView } from './mix-view'
 import { PersonaView } from './persona-view'
+
+/** Loaded only where a rich text is shown without server-rendered HTML (conflict views, inside the editor's page). */
+const RichTextView = lazy(() => import('./rich-text-view').then((m) => ({ default: m.RichTextView })))
 import { SmartTimeline } from './smart-timeline'
-import { RichTextView } from './rich-text-view'
 
 /** Read-only rendering of any field value (history previews, conflicts). */
 export function FieldView({
@@ -14,16 +24,25 @@ export function FieldView({
   value,
   caption,
   headingLevel,
+  html,
 }: {
   field: FieldConfig
   value: FieldValue
   caption: string
   /** Level of the headings the view makes (2 when shown right under the page title). */
   headingLevel?: 2 | 3
+  /** A rich text already rendered on the server (see rich-text-html.server.ts). */
+  html?: string
 }): JSX.Element {
   switch (field.kind) {
     case 'richText':
-      return <RichTextView doc={value as RichTextDoc} />
+      return html !== undefined ? (
+        <div className="rt-content rt-content--static" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <Suspense fallback={<p className="card__muted">Chargement…</p>}>
+          <RichTextView doc={value as RichTextDoc} />
+        </Suspense>
+      )
     case 'table': {
       const rows = (value as TableValue).rows
       return (
@@ -103,6 +122,16 @@ export function FieldView({
         </div>
       )
     }
+    case 'mix':
+      return <MixView value={value as MixValue} config={field} caption={caption} />
+    case 'retroplanning': {
+      const plan = value as RetroValue
+      const today = todayInFrance()
+      const { rows } = planRows(plan, field.alerts, today)
+      return <Gantt rows={rows} deadline={plan.deadline} today={today} tracking={field.tracking} groupLabel={field.groupLabel} caption={`Diagramme de Gantt : ${caption}`} />
+    }
+    case 'kpi':
+      return <KpiDashboard value={value as KpiValue} thresholds={field.thresholds} caption={caption} />
     case 'sources': {
       const rows = (value as SourcesValue).rows
       return rows.length === 0 ? (
