@@ -1,4 +1,5 @@
-import type { FieldConfig } from '#templates/template.schema'
+import type { ColumnType, FieldConfig } from '#templates/template.schema'
+import { formatDate, formatMoney, formatNumber } from './format'
 import { personaProblems, type PersonaValue } from './persona'
 import { smartProblems, type SmartValue } from './smart'
 import { todayInFrance } from './calendar'
@@ -99,4 +100,15 @@ export function measure(field: FieldConfig, value: FieldValue): Measure {
       return { empty: rows === 0, words: 0, rows, origins: [], unchecked: 0, imagesWithoutAlt: 0, problems: kpiProblems(value as KpiValue, field.requiredFormulas) }
     }
   }
+}
+
+/** A table cell as French text (« — » when empty): the same on screen and in exports. */
+export function cellText(type: ColumnType, v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—'
+  if (typeof v === 'number') {
+    if (type === 'money') return formatMoney(v)
+    if (type === 'percent') return `${formatNumber(v)}\u00a0%`
+    return formatNumber(v)
+  }
+  return type === 'date' ? formatDate(v) : v
 }

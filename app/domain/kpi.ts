@@ -184,6 +184,19 @@ export function kpiProblems(value: KpiValue, requiredFormulas: KpiFormula[] = []
   return problems
 }
 
+/** Per named indicator: its label (with the period), achievement in percent and alert level — the achievement chart's data. */
+export function kpiAchievements(value: KpiValue, thresholds: KpiThresholds): { id: string; label: string; rate: number | null; level: Level | null }[] {
+  return named(value.rows).map((r) => {
+    const a = achievement(r)
+    return {
+      id: r.id,
+      label: r.period.trim() ? `${r.name.trim()} (${r.period.trim()})` : r.name.trim(),
+      rate: a === null ? null : Math.round(a * 1000) / 10,
+      level: kpiLevel(r, thresholds),
+    }
+  })
+}
+
 /** Rows grouped by indicator name, in the order first met, for trend charts (only indicators measured over two periods or more). */
 export function kpiTrends(value: KpiValue): { name: string; unit: KpiUnit; points: { period: string; target: number | null; actual: number | null }[] }[] {
   const groups = new Map<string, KpiRow[]>()

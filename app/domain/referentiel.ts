@@ -50,3 +50,6 @@ export function filterReferentiel(activities: Activity[], query: string): Activi
     return competencies.length > 0 ? [{ ...activity, competencies }] : []
   })
 }
+
+/** The épreuve type whose dossiers make up the « rapport de compétences » (the fiches and the projet de communication). */
+export const RAPPORT_TYPE = 'rapport-de-competences'

@@ -1,5 +1,5 @@
-import { addDays, addWorkingDays, workingDayOnOrBefore, workingDaysBetween } from './calendar'
-import { formatDate } from './format'
+import { addDays, addWorkingDays, parseIsoDate, workingDayOnOrBefore, workingDaysBetween } from './calendar'
+import { formatDate, formatShortDate } from './format'
 import type { Level } from './kpi'
 
 /**
@@ -216,4 +216,14 @@ export function retroplanningProblems(value: RetroValue, options: { tracking: bo
     }
   }
   return problems
+}
+
+/** Axis ticks of a Gantt chart: its first day, then the first day of each month after it. */
+export function ganttTicks(first: string, last: string): { date: string; label: string }[] {
+  const month = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+  const ticks = [{ date: first, label: formatShortDate(first) }]
+  for (let d = addDays(`${first.slice(0, 7)}-01`, 32).slice(0, 7) + '-01'; d <= last; d = addDays(d, 32).slice(0, 7) + '-01') {
+    ticks.push({ date: d, label: month.format(parseIsoDate(d)) })
+  }
+  return ticks
 }

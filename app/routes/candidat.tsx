@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { DownloadLink } from '~/components/download-link'
 import { Badge, EmptyState, PageHeader, ProgressBar } from '~/components/ui'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
+import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { requireRole } from '~/services/auth.server'
 import { learnerHome } from '~/services/homes.server'
 
@@ -36,6 +38,13 @@ export default function LearnerHome() {
               <h3 id={`${s.id}-${type.id}`} className="group-heading">
                 {ft(type.label)} <span className="count">({type.evaluations.length})</span>
               </h3>
+              {type.id === RAPPORT_TYPE ? (
+                <p className="group-actions">
+                  <DownloadLink href={`/candidat/sessions/${s.id}/rapport-de-competences.docx`}>
+                    Télécharger le rapport de compétences complet (Word)
+                  </DownloadLink>
+                </p>
+              ) : null}
               <ul className="card-grid">
                 {type.evaluations.map((e) => (
                   <li key={e.id} className="card" id={`epreuve-${e.id}`}>

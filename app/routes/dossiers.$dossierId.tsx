@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react'
 import { z } from 'zod'
 import { SectionEditor, saveStatusText } from '~/components/dossier/section-editor'
 import type { SaveStatus } from '~/components/dossier/use-autosave'
+import { DownloadLink } from '~/components/download-link'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
 import type { FieldValue } from '~/domain/fields'
 import { frenchTypography as ft } from '~/domain/format'
@@ -99,6 +100,8 @@ export default function DossierPage() {
             <Link to={`/dossiers/${dossier.id}/historique`} className="button button--ghost button--small">
               Historique
             </Link>
+            <DownloadLink href={`/dossiers/${dossier.id}/export.docx`}>Télécharger en Word</DownloadLink>
+            <DownloadLink href={`/dossiers/${dossier.id}/export.xlsx`}>Télécharger en Excel</DownloadLink>
           </>
         }
       />

@@ -26,7 +26,7 @@ const learnerId = () => userIdByEmail(DEMO_ACCOUNTS.learner.email)
 const learnerOnly = (learner: Outcome, others: Outcome = 403): Record<Who, Outcome> => ({ ...loggedIn(others), learner })
 
 // Ids made in beforeAll: the demo learner's own dossier, another learner's, a revision, an image.
-const ids = { own: '', other: '', revision: '', file: '' }
+const ids = { own: '', other: '', revision: '', file: '', session: '' }
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a1e0a50000000049454e44ae426082', 'hex')
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
 
@@ -102,6 +102,24 @@ const CASES: Case[] = [
     path: () => `/dossiers/${ids.other}/historique/${ids.revision}`,
     expect: learnerOnly(403),
   },
+  // Exports: one's own dossier only; the rapport de compétences of a session one is enrolled in.
+  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: () => `/dossiers/${ids.own}/export.docx`, expect: learnerOnly(200) },
+  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: () => `/dossiers/${ids.other}/export.docx`, expect: learnerOnly(403) },
+  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: () => `/dossiers/${ids.own}/export.docx?section=inconnue`, expect: learnerOnly(404) },
+  { route: 'routes/dossiers.$dossierId_.export[.]xlsx', method: 'GET', path: () => `/dossiers/${ids.own}/export.xlsx?section=sources`, expect: learnerOnly(200) },
+  { route: 'routes/dossiers.$dossierId_.export[.]xlsx', method: 'GET', path: () => `/dossiers/${ids.other}/export.xlsx`, expect: learnerOnly(403) },
+  {
+    route: 'routes/candidat_.sessions.$sessionId.rapport-de-competences[.]docx',
+    method: 'GET',
+    path: () => `/candidat/sessions/${ids.session}/rapport-de-competences.docx`,
+    expect: learnerOnly(200),
+  },
+  {
+    route: 'routes/candidat_.sessions.$sessionId.rapport-de-competences[.]docx',
+    method: 'GET',
+    path: () => '/candidat/sessions/inconnue/rapport-de-competences.docx',
+    expect: learnerOnly(404),
+  },
   { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.own}/imprimer/sources`, expect: learnerOnly(200) },
   { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.other}/imprimer/sources`, expect: learnerOnly(403) },
   { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.own}/imprimer/inconnue`, expect: learnerOnly(404) },
@@ -146,6 +164,7 @@ const CASES: Case[] = [
 test.beforeAll(async () => {
   ids.own = await dossierIdOf(DEMO_ACCOUNTS.learner.email, 'fiche-veille')
   ids.other = await dossierIdOf('candidat2@ecole-demo.fr', 'fiche-veille')
+  ids.session = e2eDb().select({ examSessionId: schema.dossiers.examSessionId }).from(schema.dossiers).where(eq(schema.dossiers.id, ids.own)).get()!.examSessionId
   const cookie = await sessionCookieFor(DEMO_ACCOUNTS.learner.email)
   const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`
   const save = await fetch(`${base}/api/dossiers/${ids.own}/sections/contexte`, {

@@ -4,6 +4,7 @@ import type { FieldValue } from '~/domain/fields'
 import { formatTime, frenchTypography as ft } from '~/domain/format'
 import type { HintResult } from '~/domain/hints'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
+import { DownloadLink } from '../download-link'
 import { FieldEditor } from '../fields/field-editor'
 import { FieldView } from '../fields/field-view'
 import type { LinkableObjective } from '../fields/kpi-editor'
@@ -55,6 +56,14 @@ export function SectionEditor({
         <div className="dossier-section__meta">
           <Badge tone={section.part === 'written' ? 'neutral' : 'accent'}>{PART_LABELS[section.part]}</Badge>
           <SectionStatus status={save.status} savedAt={save.savedAt} />
+          <DownloadLink href={`/dossiers/${dossierId}/export.docx?section=${section.id}`} className="print-link">
+            Word<span className="visually-hidden"> : télécharger « {section.title} »</span>
+          </DownloadLink>
+          {section.field.kind !== 'richText' ? (
+            <DownloadLink href={`/dossiers/${dossierId}/export.xlsx?section=${section.id}`} className="print-link">
+              Excel<span className="visually-hidden"> : télécharger « {section.title} »</span>
+            </DownloadLink>
+          ) : null}
           {section.field.kind === 'persona' ? (
             <a href={`/dossiers/${dossierId}/imprimer/${section.id}`} className="print-link">
               Fiches imprimables<span className="visually-hidden"> : {section.title}</span>

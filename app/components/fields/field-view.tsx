@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { FieldConfig } from '#templates/template.schema'
-import type { ChecklistValue, FieldValue, SourcesValue, TableValue } from '~/domain/fields'
-import { formatDate, formatMoney, formatNumber } from '~/domain/format'
+import { cellText, type ChecklistValue, type FieldValue, type SourcesValue, type TableValue } from '~/domain/fields'
 import type { PersonaValue } from '~/domain/persona'
 import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
 import type { RichTextDoc } from '~/domain/rich-text'
@@ -63,21 +62,9 @@ export function FieldView({
                 <tr key={r.id}>
                   {field.columns.map((c) => {
                     const v = r.cells[c.id]
-                    const text =
-                      v === null || v === undefined || v === ''
-                        ? '—'
-                        : c.type === 'money' && typeof v === 'number'
-                          ? formatMoney(v)
-                          : c.type === 'percent' && typeof v === 'number'
-                            ? `${formatNumber(v)}\u00a0%`
-                            : c.type === 'number' && typeof v === 'number'
-                              ? formatNumber(v)
-                              : c.type === 'date' && typeof v === 'string'
-                                ? formatDate(v)
-                                : String(v)
                     return (
                       <td key={c.id} className={typeof v === 'number' ? 'num' : undefined}>
-                        {text}
+                        {cellText(c.type, v)}
                       </td>
                     )
                   })}

@@ -1,7 +1,7 @@
-import { addDays, parseIsoDate } from '~/domain/calendar'
+import { parseIsoDate } from '~/domain/calendar'
 import { formatDate, formatShortDate, plural } from '~/domain/format'
 import { LEVEL_LABELS } from '~/domain/kpi'
-import type { PlanRow } from '~/domain/retroplanning'
+import { ganttTicks, type PlanRow } from '~/domain/retroplanning'
 
 const DAY = 86_400_000
 const dayNumber = (iso: string) => parseIsoDate(iso).getTime() / DAY
@@ -37,8 +37,7 @@ export function Gantt({
   const span = dayNumber(last) + 1 - start
   const left = (iso: string) => ((dayNumber(iso) - start) / span) * 100
   const width = (from: string, to: string) => Math.max(((dayNumber(to) + 1 - dayNumber(from)) / span) * 100, 0.8)
-  const months: string[] = []
-  for (let d = `${first.slice(0, 7)}-01`; d <= last; d = addDays(d, 32).slice(0, 7) + '-01') if (d >= first) months.push(d)
+  const ticks = ganttTicks(first, last)
   const todayInside = today >= first && today <= last
 
   return (
@@ -47,9 +46,9 @@ export function Gantt({
         <div className="gantt__row gantt__row--axis">
           <span />
           <div className="gantt__track">
-            {months.map((m) => (
-              <span key={m} className="gantt__month" style={{ left: `${left(m)}%` }}>
-                {new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit' }).format(parseIsoDate(m))}
+            {ticks.map((t) => (
+              <span key={t.date} className="gantt__month" style={{ left: `${left(t.date)}%` }}>
+                {t.label}
               </span>
             ))}
           </div>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { formatNumber } from '~/domain/format'
-import { achievement, FORMULAS, LEVEL_LABELS, kpiActual, kpiLevel, kpiTrends, type KpiThresholds, type KpiUnit, type KpiValue } from '~/domain/kpi'
+import { FORMULAS, LEVEL_LABELS, kpiAchievements, kpiActual, kpiTrends, type KpiThresholds, type KpiUnit, type KpiValue } from '~/domain/kpi'
 
 /** recharts is heavy: its chunk loads only where a dashboard is shown, after hydration. */
 const KpiCharts = lazy(() => import('./kpi-charts'))
@@ -18,10 +18,7 @@ export function KpiDashboard({ value, thresholds, caption }: { value: KpiValue; 
   const rows = value.rows.filter((r) => r.name.trim())
   const trends = kpiTrends(value)
   if (rows.length === 0) return <p className="card__muted">Le tableau de bord apparaîtra avec le premier indicateur.</p>
-  const bars = rows.map((r) => {
-    const a = achievement(r)
-    return { id: r.id, label: r.period.trim() ? `${r.name.trim()} (${r.period.trim()})` : r.name.trim(), rate: a === null ? null : Math.round(a * 1000) / 10, level: kpiLevel(r, thresholds) }
-  })
+  const bars = kpiAchievements(value, thresholds)
   const dashboardId = `kpi-tableau-${rows[0]!.id}`
   return (
     <div className="kpi-dashboard">

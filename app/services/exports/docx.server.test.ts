@@ -1,0 +1,202 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { XMLParser } from 'fast-xml-parser'
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RichTextDoc } from '~/domain/rich-text'
+
+// A database of its own for this file, set before the services open it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { ensureLearnerDossiers, learnerDossiers, saveSection, setSelfAssessment } = await import('../dossiers.server')
+const { saveUpload } = await import('../uploads.server')
+const { dossierExport, rapportDossiers } = await import('./model.server')
+const { dossiersToDocx } = await import('./docx.server')
+
+const run = promisify(execFile)
+// A 2×1 red PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAHAQEAq0gRmwAAAABJRU5ErkJggg==', 'base64')
+
+let learner = ''
+let sessionId = ''
+const dossierOf = (evaluationId: string) => learnerDossiers(learner, sessionId).find((d) => d.evaluationId === evaluationId && d.templateId === evaluationId)!
+
+beforeAll(() => {
+  const db = getDb()
+  learner = db.insert(schema.users).values({ email: 'chloe@test.fr', name: 'Chloé Lefèvre', passwordHash: 'x' }).returning().get().id
+  sessionId = db.insert(schema.examSessions).values({ name: 'Session de printemps 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+  db.insert(schema.enrollments).values({ examSessionId: sessionId, learnerId: learner }).run()
+  ensureLearnerDossiers(learner)
+})
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** The parts of a .docx a test reads: the body XML (parsed and as text), styles, relationships and media. */
+async function open(buffer: Buffer) {
+  const zip = await JSZip.loadAsync(buffer)
+  const xml = await zip.file('word/document.xml')!.async('string')
+  const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml)
+  expect(parsed['w:document']['w:body']).toBeTruthy()
+  const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'))
+  return {
+    xml,
+    text: texts.join(''),
+    styles: await zip.file('word/styles.xml')!.async('string'),
+    rels: await zip.file('word/_rels/document.xml.rels')!.async('string'),
+    media: Object.keys(zip.files).filter((f) => f.startsWith('word/media/')),
+  }
+}
+
+describe('Word export', () => {
+  it('converts a dossier faithfully: cover, contents, rich text, structured fields, charts, self-assessment', async () => {
+    const dossier = dossierOf('cas-pratique-a3')
+    const upload = saveUpload(dossier.id, learner, PNG, 'image/png')
+    const doc: RichTextDoc = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Comportements observés' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Les acheteuses ' },
+            { type: 'text', text: 'fidèles', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' préfèrent ' },
+            { type: 'text', text: 'l’éco-conception', marks: [{ type: 'italic' }] },
+            { type: 'text', text: ' et ' },
+            { type: 'text', text: 'le « fait main »', marks: [{ type: 'underline' }] },
+            { type: 'text', text: ' ; source : ' },
+            { type: 'text', text: 'Xerfi', marks: [{ type: 'link', attrs: { href: 'https://www.xerfi.com/étude' } }] },
+          ],
+        },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Point à puce' }] }] }] },
+        { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Première étape' }] }] }] },
+        {
+          type: 'table',
+          content: [
+            { type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Segment' }] }] }] },
+            { type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Urbaines actives' }] }] }] },
+          ],
+        },
+        { type: 'image', attrs: { src: `/fichiers/${upload.id}`, alt: 'Carte des points de vente à Lyon' } },
+      ],
+    }
+    saveSection({ dossierId: dossier.id, sectionId: 'attitudes-comportements', baseVersion: 0, content: doc, authorId: learner })
+    saveSection({
+      dossierId: dossier.id,
+      sectionId: 'mix',
+      baseVersion: 0,
+      content: { p: { produit: { gamme: 'Bougies rechargeables' } }, extensions: [{ id: 'processus', content: 'Recharge en boutique', context: '' }], e: { emotion: { proposal: 'Atelier créatif', illustration: '', personalisation: '', links: ['processus'] } } },
+      authorId: learner,
+    })
+    setSelfAssessment({ learnerId: learner, examSessionId: sessionId, criterionId: 'C3.3-1', status: 'achieved', justification: 'Quatre P détaillés en sous-parties' })
+
+    const model = dossierExport(dossier, learner, new Date('2027-03-15T10:00:00Z'))
+    const file = await open(await dossiersToDocx([model], model.title, model.evaluationTitle))
+    // Cover: candidate, session, date, competencies.
+    expect(file.text).toContain('Candidat·e : Chloé Lefèvre')
+    expect(file.text).toContain('Session de printemps 2027')
+    expect(file.text).toContain('15 mars 2027')
+    expect(file.text).toContain('C3.3 — ')
+    // Contents: internal links to bookmarked headings.
+    expect(file.text).toContain('Sommaire')
+    expect(file.xml).toMatch(/<w:hyperlink[^>]*w:anchor="titre-\d+"/)
+    expect(file.xml).toMatch(/<w:bookmarkStart w:name="titre-\d+"/)
+    // Sections as navigable headings; rich text with its marks, lists, link, table and image.
+    expect(file.xml).toContain('<w:pStyle w:val="Heading1"/>')
+    expect(file.xml).toMatch(/<w:pStyle w:val="Heading2"\/>.*Comportements observés/s)
+    expect(file.xml).toMatch(/<w:b\/>.*fidèles/s)
+    expect(file.xml).toMatch(/<w:i\/>.*l’éco-conception/s)
+    expect(file.xml).toMatch(/<w:u w:val="single"\/>.*le « fait main »/s)
+    expect(file.xml).toContain('<w:numPr>')
+    expect(file.rels).toMatch(/Target="https:\/\/www\.xerfi\.com\/(étude|%C3%A9tude)" TargetMode="External"/)
+    expect(file.text).toContain('Urbaines actives')
+    expect(file.xml).toContain('descr="Carte des points de vente à Lyon"')
+    expect(file.media.length).toBeGreaterThanOrEqual(1)
+    // The mix as styled tables.
+    expect(file.text).toContain('Les 5P')
+    expect(file.text).toContain('Bougies rechargeables')
+    expect(file.text).toContain('Recharge en boutique')
+    // The appendix and the French language.
+    expect(file.text).toContain('Annexe — Grille d’auto-évaluation')
+    expect(file.text).toContain('Quatre P détaillés en sous-parties')
+    expect(file.text).toContain('Atteint')
+    expect(file.styles).toContain('w:lang w:val="fr-FR"')
+  })
+
+  it('draws KPI charts and the Gantt chart as images with their alt text', async () => {
+    const a15 = dossierOf('cas-pratique-a15')
+    saveSection({
+      dossierId: a15.id,
+      sectionId: 'kpi',
+      baseVersion: 0,
+      content: {
+        rows: [
+          { id: 'kpi-aaaaaa', name: 'ROI Search', category: 'Rentabilité', formula: 'roi', period: 'T1', target: 40, inputs: { gain: 12_000, cost: 8_000 }, source: '', objectiveId: null },
+          { id: 'kpi-bbbbbb', name: 'ROI Search', category: 'Rentabilité', formula: 'roi', period: 'T2', target: 40, inputs: { gain: 15_000, cost: 8_000 }, source: '', objectiveId: null },
+        ],
+      },
+      authorId: learner,
+    })
+    const a10 = dossierOf('cas-pratique-a10')
+    saveSection({
+      dossierId: a10.id,
+      sectionId: 'retroplanning',
+      baseVersion: 0,
+      content: {
+        deadline: '2027-05-14',
+        projectStart: null,
+        tasks: [{ id: 'tache-aaaaaa', group: '', name: 'Impression', owner: 'Imprimeur', stakeholders: '', constraints: '', duration: 2, dependsOn: [], actualStart: null, actualFinish: null }],
+      },
+      authorId: learner,
+    })
+    const kpi = await open(await dossiersToDocx([dossierExport(a15, learner)], 'KPI', 'A15'))
+    expect(kpi.text).toContain('50\u00a0%')
+    expect(kpi.text).toContain('125\u00a0%')
+    expect(kpi.xml).toContain('descr="Taux d’atteinte des cibles : ROI Search (T1) 125 % ; ROI Search (T2) 218,8 %.')
+    expect(kpi.xml).toContain('descr="Évolution de « ROI Search » : T1 : réel 50 %')
+    expect(kpi.media.length).toBe(2)
+    const plan = await open(await dossiersToDocx([dossierExport(a10, learner)], 'Plan', 'A10', { sectionId: 'retroplanning' }))
+    expect(plan.xml).toContain('descr="Diagramme de Gantt jusqu’au 14/05/2027 : Impression du 13/05/2027 au 14/05/2027.')
+    expect(plan.text).toContain('13 mai 2027')
+    // A per-section export holds that section only.
+    expect(plan.text).not.toContain('Sommaire')
+    expect(plan.text).not.toContain('Plan média')
+  })
+
+  it('assembles the rapport de compétences: the fiches and the four parts of the projet de communication, one table of contents', async () => {
+    const dossiers = rapportDossiers(learner, sessionId)
+    expect(dossiers.map((d) => d.evaluationId)).toEqual(['fiche-veille', 'fiche-ux', 'fiche-event', 'projet-com-a9', 'projet-com-a11', 'fiche-manageriale', 'projet-com-a13', 'projet-com-a14'])
+    const models = dossiers.map((d) => dossierExport(d, learner))
+    const file = await open(await dossiersToDocx(models, 'Rapport de compétences', 'Fiches de compétences et projet de communication'))
+    for (const m of models) expect(file.text).toContain(m.title.replace(/«\s*/g, '«\u00a0').replace(/\s*»/g, '\u00a0»'))
+    const anchors = [...file.xml.matchAll(/<w:hyperlink[^>]*w:anchor="(titre-\d+)"/g)].map((m) => m[1])
+    const bookmarks = new Set([...file.xml.matchAll(/<w:bookmarkStart w:name="(titre-\d+)"/g)].map((m) => m[1]))
+    expect(anchors.length).toBeGreaterThan(models.length)
+    for (const a of anchors) expect(bookmarks.has(a)).toBe(true)
+  })
+
+  it('opens in LibreOffice: the demo-like dossier converts to a PDF of at least one page', async (ctx) => {
+    const soffice = await run('sh', ['-c', 'command -v soffice']).catch(() => null)
+    if (!soffice) {
+      if (process.env.CI) throw new Error('LibreOffice manquant : .ci/run doit l’installer (scripts/ensure-libreoffice.sh).')
+      ctx.skip()
+    }
+    const model = dossierExport(dossierOf('cas-pratique-a3'), learner)
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-pdf-'))
+    const docx = path.join(out, 'dossier.docx')
+    fs.writeFileSync(docx, await dossiersToDocx([model], model.title, model.evaluationTitle))
+    await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 120_000 })
+    const { stdout } = await run('pdfinfo', [path.join(out, 'dossier.pdf')])
+    expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(2)
+    const { stdout: text } = await run('pdftotext', [path.join(out, 'dossier.pdf'), '-'])
+    expect(text).toContain('Chloé Lefèvre')
+    fs.rmSync(out, { recursive: true, force: true })
+  }, 180_000)
+})

@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm'
+import type { Section } from '#templates/template.schema'
+import { emptyValue, type FieldValue } from '~/domain/fields'
+import { RAPPORT_TYPE } from '~/domain/referentiel'
+import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
+import { getDb, schema } from '../db.server'
+import { groupMemberNames, learnerDossiers, learnerObjectives, learnerStatuses, sectionStates, templateOfDossier, type Dossier } from '../dossiers.server'
+import { referentielIndex } from '../referentiel.server'
+import { findUpload, readUpload } from '../uploads.server'
+
+/**
+ * What an export needs of a dossier, read once: generic over templates, so
+ * a new template exports with no new export code.
+ */
+export type ExportSection = { section: Section; value: FieldValue }
+export type ExportCriterion = { id: string; text: string; status: Status; statusLabel: string; justification: string }
+export type DossierExport = {
+  dossierId: string
+  title: string
+  evaluationId: string
+  evaluationTitle: string
+  /** The learner who exports (the candidate named on the cover). */
+  candidate: string
+  /** For a group dossier, every member. */
+  members: string[]
+  sessionName: string
+  competencies: { id: string; text: string }[]
+  generatedAt: Date
+  sections: ExportSection[]
+  /** The learner's self-assessment of the criteria the dossier serves, by competency. */
+  selfAssessment: { competencyId: string; heading: string; criteria: ExportCriterion[] }[]
+  /** SMART objectives a KPI may link to: id → label. */
+  objectives: Map<string, string>
+  /** The dossier's uploaded images the content shows (`/fichiers/<id>` → bytes), read here so exports need no database. */
+  images: Map<string, { data: Uint8Array; mime: string }>
+}
+
+/** The uploaded images a dossier's content refers to, if they belong to that dossier. */
+function imagesOf(dossierId: string, values: FieldValue[]): DossierExport['images'] {
+  const images: DossierExport['images'] = new Map()
+  const srcs = new Set(values.flatMap((v) => JSON.stringify(v).match(/\/fichiers\/[0-9a-f-]{36}/g) ?? []))
+  for (const src of srcs) {
+    const id = src.slice('/fichiers/'.length)
+    const upload = findUpload(id)
+    const data = upload?.dossierId === dossierId ? readUpload(id) : null
+    if (upload && data) images.set(src, { data: new Uint8Array(data), mime: upload.mime })
+  }
+  return images
+}
+
+export function dossierExport(dossier: Dossier, learnerId: string, generatedAt = new Date()): DossierExport {
+  const db = getDb()
+  const template = templateOfDossier(dossier)
+  const evaluation = referentielIndex.evaluations.get(dossier.evaluationId)!
+  const states = sectionStates(dossier.id)
+  const statuses = new Map(learnerStatuses(learnerId, dossier.examSessionId).map((r) => [r.criterionId, r]))
+  const learner = db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get()
+  const session = db.select({ name: schema.examSessions.name }).from(schema.examSessions).where(eq(schema.examSessions.id, dossier.examSessionId)).get()
+  const cited = new Set(template.sections.flatMap((s) => s.criteria))
+  const hasKpi = template.sections.some((s) => s.field.kind === 'kpi')
+  const sections = template.sections.map((section) => ({ section, value: states[section.id]?.content ?? emptyValue(section.field) }))
+  return {
+    dossierId: dossier.id,
+    title: template.title,
+    evaluationId: evaluation.id,
+    evaluationTitle: evaluation.title,
+    candidate: learner?.name ?? '',
+    members: groupMemberNames(dossier.groupId),
+    sessionName: session?.name ?? '',
+    competencies: evaluation.competencyIds.map((id) => ({ id, text: referentielIndex.competencies.get(id)!.text })),
+    generatedAt,
+    sections,
+    selfAssessment: evaluation.competencyIds
+      .map((id) => referentielIndex.competencies.get(id)!)
+      .map((c) => ({
+        competencyId: c.id,
+        heading: c.criteriaHeading,
+        criteria: c.criteria
+          .filter((k) => cited.has(k.id))
+          .map((k) => {
+            const status = (statuses.get(k.id)?.status ?? 'todo') as Status
+            return { id: k.id, text: k.text, status, statusLabel: STATUS_LABELS[status], justification: statuses.get(k.id)?.justification ?? '' }
+          }),
+      }))
+      .filter((c) => c.criteria.length > 0),
+    objectives: new Map(hasKpi ? learnerObjectives(learnerId, dossier.examSessionId).map((o) => [o.id, o.label]) : []),
+    images: imagesOf(dossier.id, sections.map((s) => s.value)),
+  }
+}
+
+/**
+ * The dossiers of a learner's rapport de compétences (the fiches and the parts
+ * of the projet de communication), in référentiel order.
+ */
+export function rapportDossiers(learnerId: string, examSessionId: string): Dossier[] {
+  const order = [...referentielIndex.evaluations.values()].filter((e) => e.type === RAPPORT_TYPE).map((e) => e.id)
+  return learnerDossiers(learnerId, examSessionId)
+    .filter((d) => order.includes(d.evaluationId) && templateOfDossier(d).kind === 'main')
+    .sort((a, b) => order.indexOf(a.evaluationId) - order.indexOf(b.evaluationId))
+}
