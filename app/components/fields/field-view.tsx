@@ -1,24 +1,37 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import type { FieldConfig } from '#templates/template.schema'
 import { cellText, type ChecklistValue, type FieldValue, type SourcesValue, type TableValue } from '~/domain/fields'
-import type { PersonaValue } from '~/domain/persona'
-import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
-import type { RichTextDoc } from '~/domain/rich-text'
-import { todayInFrance } from '~/domain/calendar'
 import type { KpiValue } from '~/domain/kpi'
 import type { MixValue } from '~/domain/mix'
-import { planRows, type RetroValue } from '~/domain/retroplanning'
-import { Gantt } from './gantt'
-import { KpiDashboard } from './kpi-dashboard'
-import { MixView } from './mix-view'
-import { PersonaView } from './persona-view'
+import type { PersonaValue } from '~/domain/persona'
+import type { RetroValue } from '~/domain/retroplanning'
+import type { RichTextDoc } from '~/domain/rich-text'
+import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
 
-/** Loaded only where a rich text is shown without server-rendered HTML (conflict views, inside the editor's page). */
-const RichTextView = lazy(() => import('./rich-text-view').then((m) => ({ default: m.RichTextView })))
-import { SmartTimeline } from './smart-timeline'
+/**
+ * The views of each kind load on demand: read-only pages (history, print)
+ * ship only the code of the kind they show; the dossier page already has it.
+ * A rich text without server-rendered HTML (conflict views) loads its renderer the same way.
+ */
+const named = <P,>(load: () => Promise<Record<string, unknown>>, name: string) =>
+  lazy(async () => ({ default: (await load())[name] as ComponentType<P> }))
+const RichTextView = named<{ doc: RichTextDoc }>(() => import('./rich-text-view'), 'RichTextView')
+const PersonaView = named<{ value: PersonaValue; headingLevel?: 2 | 3 }>(() => import('./persona-view'), 'PersonaView')
+const MixView = named<{ value: MixValue; config: Extract<FieldConfig, { kind: 'mix' }>; caption: string }>(() => import('./mix-view'), 'MixView')
+const RetroplanningView = named<{ value: RetroValue; config: Extract<FieldConfig, { kind: 'retroplanning' }>; caption: string }>(() => import('./gantt'), 'RetroplanningView')
+const KpiDashboard = named<{ value: KpiValue; thresholds: { green: number; orange: number }; caption: string }>(() => import('./kpi-dashboard'), 'KpiDashboard')
+const SmartTimeline = named<{ objectives: SmartValue['objectives']; caption: string }>(() => import('./smart-timeline'), 'SmartTimeline')
 
-/** Read-only rendering of any field value (history previews, conflicts). */
-export function FieldView({
+/** Read-only rendering of any field value (history previews, print views, conflicts). */
+export function FieldView(props: Parameters<typeof KindView>[0]): JSX.Element {
+  return (
+    <Suspense fallback={<p className="card__muted">Chargement…</p>}>
+      <KindView {...props} />
+    </Suspense>
+  )
+}
+
+function KindView({
   field,
   value,
   caption,
@@ -38,9 +51,7 @@ export function FieldView({
       return html !== undefined ? (
         <div className="rt-content rt-content--static" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
-        <Suspense fallback={<p className="card__muted">Chargement…</p>}>
-          <RichTextView doc={value as RichTextDoc} />
-        </Suspense>
+        <RichTextView doc={value as RichTextDoc} />
       )
     case 'table': {
       const rows = (value as TableValue).rows
@@ -111,12 +122,8 @@ export function FieldView({
     }
     case 'mix':
       return <MixView value={value as MixValue} config={field} caption={caption} />
-    case 'retroplanning': {
-      const plan = value as RetroValue
-      const today = todayInFrance()
-      const { rows } = planRows(plan, field.alerts, today)
-      return <Gantt rows={rows} deadline={plan.deadline} today={today} tracking={field.tracking} groupLabel={field.groupLabel} caption={`Diagramme de Gantt : ${caption}`} />
-    }
+    case 'retroplanning':
+      return <RetroplanningView value={value as RetroValue} config={field} caption={caption} />
     case 'kpi':
       return <KpiDashboard value={value as KpiValue} thresholds={field.thresholds} caption={caption} />
     case 'sources': {

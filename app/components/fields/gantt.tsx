@@ -1,7 +1,7 @@
-import { parseIsoDate } from '~/domain/calendar'
+import { parseIsoDate, todayInFrance } from '~/domain/calendar'
 import { formatDate, formatShortDate, plural } from '~/domain/format'
 import { LEVEL_LABELS } from '~/domain/kpi'
-import { ganttTicks, type PlanRow } from '~/domain/retroplanning'
+import { ganttTicks, planRows, type AlertThresholds, type PlanRow, type RetroValue } from '~/domain/retroplanning'
 
 const DAY = 86_400_000
 const dayNumber = (iso: string) => parseIsoDate(iso).getTime() / DAY
@@ -163,4 +163,11 @@ export function PlanTable({ rows, tracking, groupLabel, caption }: { rows: PlanR
       {rows.length === 0 ? <p className="table-empty">Aucune tâche.</p> : null}
     </div>
   )
+}
+
+/** A retroplanning read-only: its Gantt chart and data table, computed for today. */
+export function RetroplanningView({ value, config, caption }: { value: RetroValue; config: { alerts: AlertThresholds; tracking: boolean; groupLabel: string }; caption: string }) {
+  const today = todayInFrance()
+  const { rows } = planRows(value, config.alerts, today)
+  return <Gantt rows={rows} deadline={value.deadline} today={today} tracking={config.tracking} groupLabel={config.groupLabel} caption={`Diagramme de Gantt : ${caption}`} />
 }
