@@ -1,5 +1,6 @@
-import { emptyE, FOUR_E, mixItems, mixSize, type EId, type MixConfig, type MixE, type MixValue } from '~/domain/mix'
+import { emptyE, FOUR_E, mixItems, mixSize, type EId, type MixConfig, type MixE, type MixExtension, type MixValue } from '~/domain/mix'
 import { useConfirm } from '../confirm-dialog'
+import { ChoiceList } from './choice-list'
 
 /** Marketing mix: the 4P in sub-parts, extensions up to 10P, then the 4E linked to the P they transform. */
 export function MixEditor({ value, onChange, config, idPrefix }: { value: MixValue; onChange: (v: MixValue) => void; config: MixConfig; idPrefix: string }) {
@@ -10,6 +11,8 @@ export function MixEditor({ value, onChange, config, idPrefix }: { value: MixVal
 
   const setPart = (pId: string, partId: string, text: string) => onChange({ ...value, p: { ...value.p, [pId]: { ...value.p[pId], [partId]: text } } })
   const setE = (eId: EId, patch: Partial<MixE>) => onChange({ ...value, e: { ...value.e, [eId]: { ...(value.e[eId] ?? emptyE()), ...patch } } })
+  const setExtension = (xId: string, patch: Partial<MixExtension>) =>
+    onChange({ ...value, extensions: value.extensions.map((x) => (x.id === xId ? { ...x, ...patch } : x)) })
   const chosen = new Set(value.extensions.map((x) => x.id))
   const full = value.extensions.length >= config.maxExtensions
 
@@ -51,7 +54,7 @@ export function MixEditor({ value, onChange, config, idPrefix }: { value: MixVal
       <h3 className="mix-editor__title">Les extensions (jusqu’aux {4 + config.maxExtensions}P)</h3>
       <fieldset className="fieldset">
         <legend>Extensions retenues ({config.maxExtensions} au plus)</legend>
-        <div className="mix-choices">
+        <div className="choice-list">
           {config.extensions.map((x) => (
             <label key={x.id} className="checkbox">
               <input type="checkbox" checked={chosen.has(x.id)} disabled={!chosen.has(x.id) && full} onChange={(e) => toggleExtension(x.id, e.target.checked)} />
@@ -68,21 +71,11 @@ export function MixEditor({ value, onChange, config, idPrefix }: { value: MixVal
             <legend>{labels.get(x.id)}</legend>
             <div className="field">
               <label htmlFor={id('x', x.id, 'content')}>Contenu</label>
-              <textarea
-                id={id('x', x.id, 'content')}
-                rows={2}
-                value={x.content}
-                onChange={(e) => onChange({ ...value, extensions: value.extensions.map((y) => (y.id === x.id ? { ...y, content: e.target.value } : y)) })}
-              />
+              <textarea id={id('x', x.id, 'content')} rows={2} value={x.content} onChange={(e) => setExtension(x.id, { content: e.target.value })} />
             </div>
             <div className="field">
               <label htmlFor={id('x', x.id, 'context')}>Lien avec le contexte du cas</label>
-              <textarea
-                id={id('x', x.id, 'context')}
-                rows={2}
-                value={x.context}
-                onChange={(e) => onChange({ ...value, extensions: value.extensions.map((y) => (y.id === x.id ? { ...y, context: e.target.value } : y)) })}
-              />
+              <textarea id={id('x', x.id, 'context')} rows={2} value={x.context} onChange={(e) => setExtension(x.id, { context: e.target.value })} />
             </div>
           </fieldset>
         ))}
@@ -107,21 +100,7 @@ export function MixEditor({ value, onChange, config, idPrefix }: { value: MixVal
                 <label htmlFor={id('e', eId, 'personalisation')}>Ce qu’elle apporte de sur-mesure</label>
                 <textarea id={id('e', eId, 'personalisation')} rows={2} value={e.personalisation} onChange={(ev) => setE(eId, { personalisation: ev.target.value })} />
               </div>
-              <fieldset className="fieldset">
-                <legend>P transformés par « {label} »</legend>
-                <div className="mix-choices">
-                  {items.map((item) => (
-                    <label key={item.id} className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={e.links.includes(item.id)}
-                        onChange={(ev) => setE(eId, { links: ev.target.checked ? [...e.links, item.id] : e.links.filter((l) => l !== item.id) })}
-                      />
-                      {item.label}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              <ChoiceList legend={`P transformés par « ${label} »`} options={items} selected={e.links} onChange={(links) => setE(eId, { links })} />
             </fieldset>
           )
         })}

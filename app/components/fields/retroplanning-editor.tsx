@@ -4,6 +4,7 @@ import { LEVEL_PHRASES } from '~/domain/kpi'
 import { emptyTask, planRows, type AlertThresholds, type RetroTask, type RetroValue } from '~/domain/retroplanning'
 import { useConfirm } from '../confirm-dialog'
 import { newId } from '../ids'
+import { ChoiceList } from './choice-list'
 import { Gantt } from './gantt'
 
 type Config = { groupLabel: string; tracking: boolean; alerts: AlertThresholds }
@@ -112,21 +113,12 @@ export function RetroplanningEditor({
               {text('constraints', 'Conditions et contraintes')}
             </div>
             {others.length ? (
-              <fieldset className="fieldset">
-                <legend>Commence après la fin de</legend>
-                <div className="mix-choices">
-                  {others.map((o) => (
-                    <label key={o.id} className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={task.dependsOn.includes(o.id)}
-                        onChange={(e) => update(task.id, { dependsOn: e.target.checked ? [...task.dependsOn, o.id] : task.dependsOn.filter((d) => d !== o.id) })}
-                      />
-                      {o.name}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              <ChoiceList
+                legend="Commence après la fin de"
+                options={others.map((o) => ({ id: o.id, label: o.name }))}
+                selected={task.dependsOn}
+                onChange={(dependsOn) => update(task.id, { dependsOn })}
+              />
             ) : null}
             {config.tracking ? (
               <div className="form-row">
