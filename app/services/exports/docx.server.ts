@@ -9,6 +9,7 @@ import {
   ImageRun,
   InternalHyperlink,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -25,7 +26,7 @@ import {
 import { imageSize } from 'image-size'
 import type { Section } from '#templates/template.schema'
 import { todayInFrance } from '~/domain/calendar'
-import { cellText, type ChecklistValue, type FieldValue, type SourcesValue, type TableValue } from '~/domain/fields'
+import { cellText, measure, type ChecklistValue, type FieldValue, type SourcesValue, type TableValue } from '~/domain/fields'
 import { formatDate, formatNumber, frenchTypography as ft } from '~/domain/format'
 import { FORMULAS, kpiAchievements, kpiActual, LEVEL_LABELS, type KpiValue } from '~/domain/kpi'
 import { FOUR_E, mixItems, type MixValue } from '~/domain/mix'
@@ -55,6 +56,8 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 const heading = (level: number) => HEADINGS[Math.min(level, HEADINGS.length) - 1]!
 const PRIMARY = '1F3A8A'
 const SOFT = 'E6EBF7'
+/** Text width of an A4 page with 2.5 cm margins, in twips. */
+const TEXT_WIDTH = 9070
 const MAX_IMAGE_WIDTH = 600 // px at 96 dpi: the text width of an A4 page with 2.5 cm margins
 
 /** Lets other requests run between two sections of a long export. */
@@ -94,8 +97,17 @@ function cell(text: string | Paragraph[], options: { header?: boolean; fill?: st
 
 /** A table with a repeated, shaded header row. `right` marks numeric columns. */
 function table(headers: string[], rows: (string | { text: string; fill?: string })[][], right: boolean[] = []): Table {
+  // Column widths follow the longest word and the length of the content, so that short columns stay narrow.
+  const weights = headers.map((h, i) => {
+    const texts = [h, ...rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string) : (r[i] as { text: string }).text))]
+    const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length)))
+    const longest = Math.max(...texts.map((t) => t.length))
+    return Math.min(Math.max(longestWord + 2, Math.sqrt(longest) * 2.5, 6), 40)
+  })
+  const total = weights.reduce((a, b) => a + b, 0)
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: weights.map((w) => Math.round((TEXT_WIDTH * w) / total)),
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { header: true, align: right[i] ? 'right' : undefined })) }),
       ...rows.map(
@@ -233,14 +245,13 @@ function richBlocks(nodes: RichTextNode[] | undefined, ctx: Ctx, list?: { ordere
 function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[] {
   const field = section.field
   const level = ctx.base + 1
+  if (measure(field, value).empty) return [para('(Section non remplie)', { italics: true, color: '4A5162' })]
   switch (field.kind) {
     case 'richText': {
-      const blocks = richBlocks((value as RichTextDoc).content, ctx)
-      return blocks.length ? blocks : [para('(Section vide)', { italics: true })]
+      return richBlocks((value as RichTextDoc).content, ctx)
     }
     case 'table': {
       const rows = (value as TableValue).rows
-      if (rows.length === 0) return [para('(Aucune ligne)', { italics: true })]
       return [
         table(
           field.columns.map((c) => c.label),
@@ -255,7 +266,6 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
     }
     case 'sources': {
       const rows = (value as SourcesValue).rows
-      if (rows.length === 0) return [para('(Aucune source)', { italics: true })]
       return [table(['Source', 'Origine', 'Type', 'Adresse', 'Apport'], rows.map((r) => [r.title || '—', r.origin || '—', r.type || '—', r.url || '—', r.note || '—']))]
     }
     case 'persona':
@@ -286,7 +296,6 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
       })
     case 'smart': {
       const objectives = (value as SmartValue).objectives
-      if (objectives.length === 0) return [para('(Aucun objectif)', { italics: true })]
       return [
         table(
           ['Objectif', 'Type', 'Indicateur', 'Départ → cible', 'Échéance', 'Responsable', 'À revoir'],
@@ -336,8 +345,7 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
         labelled('Date finale', date(plan.deadline)),
         ...(plan.projectStart ? [labelled('Début du projet', date(plan.projectStart))] : []),
         ...(gantt ? chartParagraphs([gantt]) : []),
-        rows.length
-          ? table(
+        table(
               headers,
               rows.map(({ task, slot, variance, level: alert }) => [
                 task.name || '—',
@@ -350,15 +358,13 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
                   ? [date(task.actualStart), date(task.actualFinish), variance === null ? '—' : `${variance > 0 ? '+' : ''}${variance} j`, alert ? { text: LEVEL_LABELS[alert], fill: LEVEL_FILLS[alert] } : '—']
                   : []),
               ]),
-            )
-          : para('(Aucune tâche)', { italics: true }),
+            ),
         ...problems.map((p) => para(p.message, { italics: true, color: 'A11A1A' })),
       ]
     }
     case 'kpi': {
       const kpi = value as KpiValue
       const rows = kpi.rows.filter((r) => r.name.trim())
-      if (rows.length === 0) return [para('(Aucun indicateur)', { italics: true })]
       const achievements = kpiAchievements(kpi, field.thresholds)
       const unit = (n: number | null, u: string) => (n === null ? '—' : `${formatNumber(Math.round(n * 100) / 100)}${u ? `\u00a0${u}` : ''}`)
       return [
@@ -390,7 +396,7 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
 
 function cover(title: string, subtitle: string, model: DossierExport, competencies: { id: string; text: string }[]): FileChild[] {
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400 }, children: [run(ft(title))] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 240, line: 240, lineRule: LineRuleType.AUTO }, children: [run(ft(title))] }),
     para(ft(subtitle), { color: '4A5162' }),
     new Paragraph({ spacing: { before: 480 }, children: [run('Candidat·e : ', { bold: true }), run(model.candidate)] }),
     ...(model.members.length > 1 ? [labelled('Groupe', model.members.join(', '))] : []),
@@ -472,7 +478,7 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
     description: subtitle,
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 22, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: 'Calibri', size: 22, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { size: 52, bold: true, color: PRIMARY } },
         heading1: { run: { size: 36, bold: true, color: PRIMARY }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         heading2: { run: { size: 28, bold: true, color: PRIMARY }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
