@@ -27,6 +27,8 @@ export function DownloadLink({ href, children, className = 'button button--ghost
     try {
       const response = await fetch(href, { credentials: 'same-origin' })
       if (!response.ok) throw new Error((await response.text()) || `Erreur ${response.status}`)
+      // A page instead of a file: the session ended and the request was sent to the login page.
+      if (!response.headers.get('Content-Disposition')) throw new Error('Votre session a peut-être expiré : rechargez la page et reconnectez-vous.')
       const total = Number(response.headers.get('Content-Length')) || null
       const reader = response.body!.getReader()
       const chunks: Uint8Array[] = []

@@ -1,3 +1,5 @@
+import { formatNumber } from './format'
+
 /**
  * Marketing performance formulas (C14.1, C14.2, C15.1). Each returns null
  * when it cannot be computed (missing value, division by zero), never NaN
@@ -123,6 +125,13 @@ export const FORMULAS: Record<
 
 function percent(fraction: number | null): number | null {
   return fraction === null ? null : fraction * 100
+}
+
+/** A value in its display unit, in French (« 87,5 % », « 3 × », « 45 € »), « — » when missing. */
+export function formatKpi(value: number | null, unit: KpiUnit): string {
+  if (value === null) return '—'
+  const n = formatNumber(Math.round(value * 100) / 100)
+  return unit ? `${n}\u00a0${unit}` : n
 }
 
 export type KpiRow = {

@@ -1,15 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { formatNumber } from '~/domain/format'
-import { FORMULAS, LEVEL_LABELS, kpiAchievements, kpiActual, kpiTrends, type KpiThresholds, type KpiUnit, type KpiValue } from '~/domain/kpi'
+import { formatKpi, FORMULAS, LEVEL_LABELS, kpiAchievements, kpiActual, kpiTrends, type KpiThresholds, type KpiValue } from '~/domain/kpi'
 
 /** recharts is heavy: its chunk loads only where a dashboard is shown, after hydration. */
 const KpiCharts = lazy(() => import('./kpi-charts'))
-
-export function formatKpi(value: number | null, unit: KpiUnit): string {
-  if (value === null) return '—'
-  const n = formatNumber(Math.round(value * 100) / 100)
-  return unit === '%' ? `${n}\u00a0%` : unit === '€' ? `${n}\u00a0€` : unit === '×' ? `${n}\u00a0×` : n
-}
 
 /** The dashboard: every indicator with its computed value and alert colour, then the charts with their data tables. */
 export function KpiDashboard({ value, thresholds, caption }: { value: KpiValue; thresholds: KpiThresholds; caption: string }) {

@@ -1,8 +1,8 @@
 import { formatNumber } from '~/domain/format'
-import { achievement, emptyKpi, FORMULAS, kpiActual, kpiLevel, LEVEL_PHRASES, type KpiFormula, type KpiRow, type KpiThresholds, type KpiValue } from '~/domain/kpi'
+import { achievement, emptyKpi, formatKpi, FORMULAS, kpiActual, kpiLevel, LEVEL_PHRASES, type KpiFormula, type KpiRow, type KpiThresholds, type KpiValue } from '~/domain/kpi'
 import { useConfirm } from '../confirm-dialog'
 import { newId } from '../ids'
-import { formatKpi, KpiDashboard } from './kpi-dashboard'
+import { KpiDashboard } from './kpi-dashboard'
 
 export type LinkableObjective = { id: string; label: string; where: string }
 type Config = { categories: string[]; thresholds: KpiThresholds; requiredFormulas: KpiFormula[] }

@@ -28,7 +28,7 @@ import type { Section } from '#templates/template.schema'
 import { todayInFrance } from '~/domain/calendar'
 import { cellText, measure, type ChecklistValue, type FieldValue, type SourcesValue, type TableValue } from '~/domain/fields'
 import { formatDate, formatNumber, frenchTypography as ft } from '~/domain/format'
-import { FORMULAS, kpiAchievements, kpiActual, LEVEL_LABELS, type KpiValue } from '~/domain/kpi'
+import { formatKpi, FORMULAS, kpiAchievements, kpiActual, LEVEL_LABELS, type KpiValue } from '~/domain/kpi'
 import { FOUR_E, mixItems, type MixValue } from '~/domain/mix'
 import { INTENSITY_LABELS, type PersonaValue } from '~/domain/persona'
 import { planRows, type RetroValue } from '~/domain/retroplanning'
@@ -366,7 +366,6 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
       const kpi = value as KpiValue
       const rows = kpi.rows.filter((r) => r.name.trim())
       const achievements = kpiAchievements(kpi, field.thresholds)
-      const unit = (n: number | null, u: string) => (n === null ? '—' : `${formatNumber(Math.round(n * 100) / 100)}${u ? `\u00a0${u}` : ''}`)
       return [
         table(
           ['Indicateur', 'Période', 'Calcul', 'Objectif SMART', 'Cible', 'Réel', 'Atteinte', 'Alerte'],
@@ -378,8 +377,8 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
               r.period || '—',
               f.label,
               (r.objectiveId && ctx.model.objectives.get(r.objectiveId)) || '—',
-              unit(r.target, f.unit),
-              a.level ? { text: unit(kpiActual(r), f.unit), fill: LEVEL_FILLS[a.level] } : unit(kpiActual(r), f.unit),
+              formatKpi(r.target, f.unit),
+              a.level ? { text: formatKpi(kpiActual(r), f.unit), fill: LEVEL_FILLS[a.level] } : formatKpi(kpiActual(r), f.unit),
               a.rate === null ? '—' : `${formatNumber(a.rate)}\u00a0%`,
               a.level ? { text: LEVEL_LABELS[a.level], fill: LEVEL_FILLS[a.level] } : '—',
             ]
