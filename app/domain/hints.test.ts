@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { DossierTemplate } from '#templates/template.schema'
+import { fieldSchema, type DossierTemplate } from '#templates/template.schema'
+import { emptyKpi } from './kpi'
 import { evaluateHints, hintsByCriterion } from './hints'
 import { progressOf } from './self-assessment'
 
@@ -105,5 +106,27 @@ describe('progressOf', () => {
     const p = progressOf(['a', 'b', 'c', 'd'], new Map([['a', 'achieved'], ['b', 'in_progress'], ['c', 'achieved']] as const))
     expect(p).toEqual({ total: 4, achieved: 2, inProgress: 1, percent: 50 })
     expect(progressOf([], new Map()).percent).toBe(0)
+  })
+
+  it('counts the rows of a KPI dashboard as indicators, and gives one hint per structural problem', () => {
+    const kpiTemplate: DossierTemplate = {
+      ...template,
+      sections: [
+        {
+          id: 'kpi',
+          title: 'Indicateurs',
+          part: 'written',
+          guidance: 'g',
+          criteria: ['C15.1-1', 'C15.1-3'],
+          field: fieldSchema.parse({ kind: 'kpi', requiredFormulas: ['roi', 'roas'] }),
+          hints: [{ rule: 'minRows', min: 6, criteria: ['C15.1-1'] }, { rule: 'kindChecks', criteria: ['C15.1-3'] }],
+        },
+      ],
+    }
+    const row = { ...emptyKpi('kpi-aaaaaa', 'roi'), name: 'ROI Search', target: 40, inputs: { gain: 12_000, cost: 8_000 } }
+    expect(evaluateHints(kpiTemplate, { kpi: { rows: [row] } }).map((h) => [h.criteria, h.message])).toEqual([
+      [['C15.1-1'], '« Indicateurs » a 1\u00a0indicateur ; 6 au moins sont attendus.'],
+      [['C15.1-3'], 'Aucun indicateur calculé en ROAS : ajoutez-en un.'],
+    ])
   })
 })

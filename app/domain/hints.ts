@@ -9,11 +9,11 @@ import { plural } from './format'
  */
 export type HintResult = { sectionId: string; sectionTitle: string; criteria: string[]; message: string }
 
-/** What `minRows` counts, by field kind. */
-const ROW_NOUNS: Partial<Record<Section['field']['kind'], [string, string]>> = {
-  retroplanning: ['tâche', 'tâches'],
-  kpi: ['indicateur', 'indicateurs'],
-  smart: ['objectif', 'objectifs'],
+/** What `minRows` counts, by field kind: singular, plural, and « attendu » agreed with it. */
+const ROW_NOUNS: Partial<Record<Section['field']['kind'], [string, string, string]>> = {
+  retroplanning: ['tâche', 'tâches', 'attendues'],
+  kpi: ['indicateur', 'indicateurs', 'attendus'],
+  smart: ['objectif', 'objectifs', 'attendus'],
 }
 
 function check(hint: Hint, section: Section, value: FieldValue): string | string[] | null {
@@ -31,8 +31,8 @@ function check(hint: Hint, section: Section, value: FieldValue): string | string
       if (section.field.kind === 'sources') return `${hint.min} sources au moins sont attendues dans « ${section.title} » ; vous en listez ${m.rows}.`
       if (section.field.kind === 'persona') return `${hint.min} personae au moins sont attendus ; vous en avez ${m.rows}.`
       {
-        const [one, many] = ROW_NOUNS[section.field.kind] ?? ['ligne', 'lignes']
-        return `« ${section.title} » a ${plural(m.rows, one, many)} ; ${hint.min} au moins sont attendu${one === 'ligne' || one === 'tâche' ? 'e' : ''}s.`
+        const [one, many, expected] = ROW_NOUNS[section.field.kind] ?? ['ligne', 'lignes', 'attendues']
+        return `« ${section.title} » a ${plural(m.rows, one, many)} ; ${hint.min} au moins sont ${expected}.`
       }
     case 'hasOrigin':
       return m.origins.includes(hint.origin)
