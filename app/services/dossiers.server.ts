@@ -3,7 +3,7 @@ import type { FieldValue } from '~/domain/fields'
 import type { Status } from '~/domain/self-assessment'
 import type { SmartValue } from '~/domain/smart'
 import { forbidden, type SessionUser } from './auth.server'
-import { getDb, schema } from './db.server'
+import { getDb, IMMEDIATE, schema } from './db.server'
 import { referentiel } from './referentiel.server'
 import { mainTemplateOf, rexTemplateOf, templatesById } from './templates.server'
 
@@ -226,7 +226,7 @@ export function saveSection(input: {
         .run()
     }
     return { ok: true, version, savedAt: now.getTime() }
-  })
+  }, IMMEDIATE)
 }
 
 export function listRevisions(dossierId: string) {

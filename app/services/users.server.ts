@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Role } from '~/domain/permissions'
-import { getDb, schema } from './db.server'
+import { getDb, IMMEDIATE, schema } from './db.server'
 import { hashPassword } from './password.server'
 
 const { users, userRoles, loginSessions } = schema
@@ -31,7 +31,7 @@ export async function createUser(input: { name: string; email: string; password:
     const user = tx.insert(users).values({ name: input.name.trim(), email, passwordHash }).returning().get()
     if (input.roles.length) tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role }))).run()
     return user
-  })
+  }, IMMEDIATE)
 }
 
 /** Replaces a user's roles in one transaction. */
@@ -39,7 +39,7 @@ export function setUserRoles(userId: string, roles: Role[]) {
   getDb().transaction((tx) => {
     tx.delete(userRoles).where(eq(userRoles.userId, userId)).run()
     if (roles.length) tx.insert(userRoles).values(roles.map((role) => ({ userId, role }))).run()
-  })
+  }, IMMEDIATE)
 }
 
 /** Revokes every login session of a user. Returns how many were revoked. */
