@@ -21,6 +21,14 @@ export type PersonaValue = { personas: Persona[] }
 
 export const INTENSITY_LABELS = { 1: 'Faible', 2: 'Moyenne', 3: 'Forte' } as const
 
+/** A persona's media consumption in one line: « Instagram (Forte), Radio (Faible) ». */
+export function mediaSummary(p: Persona): string {
+  return p.media
+    .filter((m) => m.channel.trim())
+    .map((m) => (m.intensity ? `${m.channel.trim()} (${INTENSITY_LABELS[m.intensity]})` : m.channel.trim()))
+    .join(', ')
+}
+
 /** The profiling fields the référentiel lists (C3.2-1), with their French labels. */
 export const PROFILING_FIELDS = [
   ['age', 'âge'],

@@ -218,6 +218,46 @@ export function retroplanningProblems(value: RetroValue, options: { tracking: bo
   return problems
 }
 
+/**
+ * The geometry of a Gantt chart, shared by the screen and the exported image:
+ * the scheduled rows, the calendar span they cover (with the deadline and
+ * actual dates), and positions as fractions of that span. Null when nothing
+ * can be drawn yet.
+ */
+export type GanttFrame = {
+  placed: (PlanRow & { slot: Slot })[]
+  deadline: string
+  first: string
+  last: string
+  /** Where a day starts, from 0 (first day) to 1 (after the last). */
+  offset: (iso: string) => number
+  /** How much of the span the days from `from` to `to` (both included) take. */
+  extent: (from: string, to: string) => number
+  /** Where an actual bar ends: its finish, else today while it runs, else its start. */
+  actualEnd: (task: RetroTask) => string
+  todayInside: boolean
+}
+
+export function ganttFrame(rows: PlanRow[], deadline: string | null, today: string): GanttFrame | null {
+  const placed = rows.filter((r): r is PlanRow & { slot: Slot } => r.slot !== null)
+  if (!deadline || placed.length === 0) return null
+  const dates = [deadline, ...placed.flatMap((r) => [r.slot.latestStart, r.slot.latestFinish, r.task.actualStart, r.task.actualFinish].filter((d): d is string => Boolean(d)))]
+  const first = dates.reduce((a, b) => (a < b ? a : b))
+  const last = dates.reduce((a, b) => (a > b ? a : b))
+  const day = (iso: string) => parseIsoDate(iso).getTime() / 86_400_000
+  const span = day(last) + 1 - day(first)
+  return {
+    placed,
+    deadline,
+    first,
+    last,
+    offset: (iso) => (day(iso) - day(first)) / span,
+    extent: (from, to) => (day(to) + 1 - day(from)) / span,
+    actualEnd: (task) => task.actualFinish ?? (task.actualStart && today > task.actualStart ? today : task.actualStart!),
+    todayInside: today >= first && today <= last,
+  }
+}
+
 /** Axis ticks of a Gantt chart: its first day, then the first day of each month after it. */
 export function ganttTicks(first: string, last: string): { date: string; label: string }[] {
   const month = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' })

@@ -1,10 +1,7 @@
-import { parseIsoDate, todayInFrance } from '~/domain/calendar'
+import { todayInFrance } from '~/domain/calendar'
 import { formatDate, formatShortDate, plural } from '~/domain/format'
 import { LEVEL_LABELS } from '~/domain/kpi'
-import { ganttTicks, planRows, type AlertThresholds, type PlanRow, type RetroValue } from '~/domain/retroplanning'
-
-const DAY = 86_400_000
-const dayNumber = (iso: string) => parseIsoDate(iso).getTime() / DAY
+import { ganttFrame, ganttTicks, planRows, type AlertThresholds, type PlanRow, type RetroValue } from '~/domain/retroplanning'
 
 /**
  * Gantt chart of a retroplanning: latest dates computed backwards, actual
@@ -26,19 +23,14 @@ export function Gantt({
   groupLabel: string
   caption: string
 }) {
-  const placed = rows.filter((r) => r.slot)
-  if (!deadline || placed.length === 0) {
+  const frame = ganttFrame(rows, deadline, today)
+  if (!frame) {
     return <p className="card__muted">Le diagramme de Gantt apparaîtra quand le rétroplanning aura une date finale et des tâches avec une durée.</p>
   }
-  const dates = [deadline, ...placed.flatMap((r) => [r.slot!.latestStart, r.slot!.latestFinish, r.task.actualStart, r.task.actualFinish].filter((d): d is string => Boolean(d)))]
-  const first = dates.reduce((a, b) => (a < b ? a : b))
-  const last = dates.reduce((a, b) => (a > b ? a : b))
-  const start = dayNumber(first)
-  const span = dayNumber(last) + 1 - start
-  const left = (iso: string) => ((dayNumber(iso) - start) / span) * 100
-  const width = (from: string, to: string) => Math.max(((dayNumber(to) + 1 - dayNumber(from)) / span) * 100, 0.8)
-  const ticks = ganttTicks(first, last)
-  const todayInside = today >= first && today <= last
+  const { placed, todayInside } = frame
+  const left = (iso: string) => frame.offset(iso) * 100
+  const width = (from: string, to: string) => Math.max(frame.extent(from, to) * 100, 0.8)
+  const ticks = ganttTicks(frame.first, frame.last)
 
   return (
     <figure className="gantt">
@@ -61,13 +53,13 @@ export function Gantt({
             <div className="gantt__track">
               <span
                 className="gantt__bar"
-                style={{ left: `${left(slot!.latestStart)}%`, width: `${width(slot!.latestStart, slot!.latestFinish)}%` }}
-                title={`${task.name} : ${formatShortDate(slot!.latestStart)} → ${formatShortDate(slot!.latestFinish)}`}
+                style={{ left: `${left(slot.latestStart)}%`, width: `${width(slot.latestStart, slot.latestFinish)}%` }}
+                title={`${task.name} : ${formatShortDate(slot.latestStart)} → ${formatShortDate(slot.latestFinish)}`}
               />
               {tracking && task.actualStart ? (
                 <span
                   className={`gantt__actual gantt__actual--${level ?? 'vert'}`}
-                  style={{ left: `${left(task.actualStart)}%`, width: `${width(task.actualStart, task.actualFinish ?? (today > task.actualStart ? today : task.actualStart))}%` }}
+                  style={{ left: `${left(task.actualStart)}%`, width: `${width(task.actualStart, frame.actualEnd(task))}%` }}
                 />
               ) : null}
             </div>
@@ -76,7 +68,7 @@ export function Gantt({
         <div className="gantt__overlay">
           <span />
           <div className="gantt__track">
-            <span className="gantt__line gantt__line--deadline" style={{ left: `${left(deadline) + width(deadline, deadline)}%` }}>
+            <span className="gantt__line gantt__line--deadline" style={{ left: `${left(frame.deadline) + width(frame.deadline, frame.deadline)}%` }}>
               <span>Date finale</span>
             </span>
             {todayInside ? (

@@ -1,10 +1,9 @@
 import { Resvg } from '@resvg/resvg-js'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts'
-import { parseIsoDate } from '~/domain/calendar'
 import { formatShortDate } from '~/domain/format'
 import { kpiAchievements, kpiTrends, type KpiThresholds, type KpiValue, type Level } from '~/domain/kpi'
-import { ganttTicks, type PlanRow } from '~/domain/retroplanning'
+import { ganttFrame, ganttTicks, type PlanRow } from '~/domain/retroplanning'
 
 /**
  * Charts for the exports, drawn on the server from the same data as the
@@ -87,20 +86,16 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** A Gantt chart of a retroplanning (planned bars, actual bars coloured by alert, deadline and today). */
 export function ganttImage(rows: PlanRow[], deadline: string | null, today: string, tracking: boolean): ChartImage | null {
-  const placed = rows.filter((r) => r.slot)
-  if (!deadline || placed.length === 0) return null
-  const dates = [deadline, ...placed.flatMap((r) => [r.slot!.latestStart, r.slot!.latestFinish, r.task.actualStart, r.task.actualFinish].filter((d): d is string => Boolean(d)))]
-  const first = dates.reduce((a, b) => (a < b ? a : b))
-  const last = dates.reduce((a, b) => (a > b ? a : b))
-  const day = (iso: string) => parseIsoDate(iso).getTime() / 86_400_000
+  const frame = ganttFrame(rows, deadline, today)
+  if (!frame) return null
+  const { placed, first, last } = frame
   const label = 170
   const chart = WIDTH - label - 16
   const rowH = 26
   const top = 28
   const height = top + rowH * placed.length + 12
-  const span = day(last) + 1 - day(first)
-  const x = (iso: string) => label + ((day(iso) - day(first)) / span) * chart
-  const w = (from: string, to: string) => Math.max(((day(to) + 1 - day(from)) / span) * chart, 2)
+  const x = (iso: string) => label + frame.offset(iso) * chart
+  const w = (from: string, to: string) => Math.max(frame.extent(from, to) * chart, 2)
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="${FONT}" font-size="11">`]
   for (const { date, label: text } of ganttTicks(first, last)) {
     parts.push(`<line x1="${x(date)}" y1="${top - 14}" x2="${x(date)}" y2="${height - 8}" stroke="#d9d6cc"/>`)
@@ -110,19 +105,18 @@ export function ganttImage(rows: PlanRow[], deadline: string | null, today: stri
     const y = top + i * rowH
     const name = task.name.length > 28 ? `${task.name.slice(0, 27)}…` : task.name
     parts.push(`<text x="4" y="${y + 14}" fill="#1b1f2a">${escape(name)}</text>`)
-    parts.push(`<rect x="${x(slot!.latestStart)}" y="${y + 3}" width="${w(slot!.latestStart, slot!.latestFinish)}" height="10" rx="2" fill="#1f3a8a"/>`)
+    parts.push(`<rect x="${x(slot.latestStart)}" y="${y + 3}" width="${w(slot.latestStart, slot.latestFinish)}" height="10" rx="2" fill="#1f3a8a"/>`)
     if (tracking && task.actualStart) {
-      const end = task.actualFinish ?? (today > task.actualStart ? today : task.actualStart)
-      parts.push(`<rect x="${x(task.actualStart)}" y="${y + 15}" width="${w(task.actualStart, end)}" height="6" rx="2" fill="${COLORS[level ?? 'vert']}"/>`)
+      parts.push(`<rect x="${x(task.actualStart)}" y="${y + 15}" width="${w(task.actualStart, frame.actualEnd(task))}" height="6" rx="2" fill="${COLORS[level ?? 'vert']}"/>`)
     }
   })
-  const deadlineX = x(deadline) + w(deadline, deadline)
+  const deadlineX = x(frame.deadline) + w(frame.deadline, frame.deadline)
   parts.push(`<line x1="${deadlineX}" y1="${top - 6}" x2="${deadlineX}" y2="${height - 8}" stroke="#1b1f2a" stroke-width="2"/>`)
   parts.push(`<text x="${deadlineX - 4}" y="${height - 1}" text-anchor="end" fill="#1b1f2a">Date finale</text>`)
-  if (today >= first && today <= last) {
+  if (frame.todayInside) {
     parts.push(`<line x1="${x(today)}" y1="${top - 6}" x2="${x(today)}" y2="${height - 8}" stroke="#d97706" stroke-width="2" stroke-dasharray="4 3"/>`)
   }
   parts.push('</svg>')
-  const alt = `Diagramme de Gantt jusqu’au ${formatShortDate(deadline)} : ${placed.map(({ task, slot }) => `${task.name} du ${formatShortDate(slot!.latestStart)} au ${formatShortDate(slot!.latestFinish)}`).join(' ; ')}.`
+  const alt = `Diagramme de Gantt jusqu’au ${formatShortDate(frame.deadline)} : ${placed.map(({ task, slot }) => `${task.name} du ${formatShortDate(slot.latestStart)} au ${formatShortDate(slot.latestFinish)}`).join(' ; ')}.`
   return rasterise(parts.join(''), WIDTH, height, alt)
 }

@@ -30,7 +30,7 @@ import { cellText, measure, type ChecklistValue, type FieldValue, type SourcesVa
 import { formatDate, formatNumber, frenchTypography as ft } from '~/domain/format'
 import { formatKpi, FORMULAS, kpiAchievements, kpiActual, LEVEL_LABELS, type KpiValue } from '~/domain/kpi'
 import { FOUR_E, mixItems, type MixValue } from '~/domain/mix'
-import { INTENSITY_LABELS, type PersonaValue } from '~/domain/persona'
+import { mediaSummary, type PersonaValue } from '~/domain/persona'
 import { planRows, type RetroValue } from '~/domain/retroplanning'
 import type { RichTextDoc, RichTextMark, RichTextNode } from '~/domain/rich-text'
 import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
@@ -270,7 +270,6 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
     }
     case 'persona':
       return (value as PersonaValue).personas.flatMap((p, i) => {
-        const media = p.media.filter((m) => m.channel.trim()).map((m) => `${m.channel}${m.intensity ? ` (${INTENSITY_LABELS[m.intensity]})` : ''}`)
         return [
           new Paragraph({ heading: heading(level), children: [run(`Persona ${i + 1} : ${p.firstName || 'sans prénom'}`)] }),
           ...(p.avatar ? [uploadedImage(p.avatar.src, p.avatar.alt, ctx.model)] : []),
@@ -285,7 +284,7 @@ function fieldBlocks(section: Section, value: FieldValue, ctx: Ctx): FileChild[]
               ['Goûts et centres d’intérêt', p.tastes],
               ['Habitudes de consommation', p.habits],
               ['Comportement vis-à-vis des marques', p.brands],
-              ['Consommation médiatique', media.join(', ')],
+              ['Consommation médiatique', mediaSummary(p)],
               ['Besoins et motivations', p.needs],
               ['Freins et frustrations', p.frustrations],
               ['Inclusion, diversité, accessibilité', p.inclusion],

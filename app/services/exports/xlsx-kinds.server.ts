@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { ColumnType, FieldConfig } from '#templates/template.schema'
 import type { ChecklistValue, SourcesValue, TableValue } from '~/domain/fields'
 import { FOUR_E, mixItems, type MixValue } from '~/domain/mix'
-import { INTENSITY_LABELS, type Persona, type PersonaValue } from '~/domain/persona'
+import { mediaSummary, type Persona, type PersonaValue } from '~/domain/persona'
 import { checkObjective, QUALITY_LABELS, type SmartValue } from '~/domain/smart'
 import type { DossierExport } from './model.server'
 import {
@@ -142,21 +142,13 @@ const PERSONA_COLUMNS: { header: string; value: (p: Persona) => ExcelJS.CellValu
   { header: 'Goûts', value: (p) => text(p.tastes) },
   { header: 'Habitudes', value: (p) => text(p.habits) },
   { header: 'Marques', value: (p) => text(p.brands) },
-  { header: 'Médias', value: (p) => text(mediaText(p)) },
+  { header: 'Médias', value: (p) => text(mediaSummary(p)) },
   { header: 'Besoins', value: (p) => text(p.needs) },
   { header: 'Frustrations', value: (p) => text(p.frustrations) },
   { header: 'Citation', value: (p) => text(p.quote) },
   { header: 'Inclusion', value: (p) => text(p.inclusion) },
   { header: 'Texte alternatif du visuel', value: (p) => text(p.avatar?.alt) },
 ]
-
-/** « Instagram (Forte), Radio (Faible) » */
-function mediaText(p: Persona): string {
-  return p.media
-    .filter((m) => m.channel.trim())
-    .map((m) => (m.intensity ? `${m.channel.trim()} (${INTENSITY_LABELS[m.intensity]})` : m.channel.trim()))
-    .join(', ')
-}
 
 export function writePersonae(ws: ExcelJS.Worksheet, value: PersonaValue): void {
   writeHeader(
