@@ -10,11 +10,13 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { and, eq } from 'drizzle-orm'
+import { freePort } from './free-port'
 
 const { values } = parseArgs({ options: { learners: { type: 'string', default: '100' }, seconds: { type: 'string', default: '30' } } })
 const LEARNERS = Number(values.learners)
 const SECONDS = Number(values.seconds)
-const PORT = 3200
+// A port of its own, so that the bench never talks to a server that was already running.
+const PORT = await freePort()
 const DB = 'data/bench.db'
 const BASE = `http://127.0.0.1:${PORT}`
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: DB, SESSION_SECRET: 'bench-secret', NODE_ENV: 'production', PORT: String(PORT), RATE_LIMIT_FACTOR: '1000' }
@@ -41,6 +43,7 @@ try {
   for (let i = 0; ; i++) {
     const ok = await fetch(`${BASE}/connexion`).then((r) => r.ok, () => false)
     if (ok) break
+    if (server.exitCode !== null) throw new Error(`the server stopped before answering (port ${PORT} taken by another process?)`)
     if (i > 120) throw new Error('server did not start')
     await new Promise((r) => setTimeout(r, 250))
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { delayLevel, emptyTask, planRows, retroplanningProblems, scheduleBackwards, varianceInWorkingDays, type PlanTask, type RetroTask, type RetroValue } from './retroplanning'
+import { scheduleBackwards, type PlanTask } from './retroplanning'
 
 const task = (id: string, duration: number, dependsOn: string[] = []): PlanTask => ({ id, name: id.toUpperCase(), duration, dependsOn })
 
@@ -23,7 +23,10 @@ describe('scheduleBackwards', () => {
   })
 
   it('chains dependencies backwards: a task ends the working day before its successor starts', () => {
-    const { slots } = scheduleBackwards([task('brief', 1), task('maquette', 3, ['brief']), task('bat', 2, ['maquette']), task('impression', 2, ['bat'])], '2027-04-09')
+    const { slots } = scheduleBackwards(
+      [task('brief', 1), task('maquette', 3, ['brief']), task('bat', 2, ['maquette']), task('impression', 2, ['bat'])],
+      '2027-04-09',
+    )
     expect(slots.get('impression')).toEqual({ latestStart: '2027-04-08', latestFinish: '2027-04-09' })
     expect(slots.get('bat')).toEqual({ latestStart: '2027-04-06', latestFinish: '2027-04-07' })
     // 3 working days ending Monday 5 April: Thursday 1, Friday 2, Monday 5.
@@ -47,9 +50,13 @@ describe('scheduleBackwards', () => {
   })
 
   it('says which chain cannot fit before the project start', () => {
-    const { problems } = scheduleBackwards([task('brief', 2), task('tournage', 5, ['brief']), task('montage', 4, ['tournage']), task('affiche', 1)], '2027-06-11', {
-      projectStart: '2027-06-01',
-    })
+    const { problems } = scheduleBackwards(
+      [task('brief', 2), task('tournage', 5, ['brief']), task('montage', 4, ['tournage']), task('affiche', 1)],
+      '2027-06-11',
+      {
+        projectStart: '2027-06-01',
+      },
+    )
     expect(problems).toHaveLength(1)
     expect(problems[0]!.kind).toBe('too-late')
     expect(problems[0]!.taskIds).toEqual(['brief', 'tournage', 'montage'])
@@ -59,70 +66,5 @@ describe('scheduleBackwards', () => {
   it('refuses invalid durations and unknown dependencies', () => {
     const { problems } = scheduleBackwards([task('a', 0), task('b', 1, ['zzz'])], '2027-06-11')
     expect(problems.map((p) => p.kind)).toEqual(['duration', 'unknown-dependency'])
-  })
-})
-
-describe('retroplanning field: planned vs actual', () => {
-  const thresholds = { orange: 1, rouge: 3 }
-  const t = (id: string, name: string, duration: number | null, dependsOn: string[] = [], actual: [string | null, string | null] = [null, null]): RetroTask => ({
-    ...emptyTask(id),
-    name,
-    owner: 'X',
-    duration,
-    dependsOn,
-    actualStart: actual[0],
-    actualFinish: actual[1],
-  })
-
-  it('counts the variance in working days, signed', () => {
-    expect(varianceInWorkingDays('2026-11-20', '2026-11-25')).toBe(3) // Fri → Wed: Mon, Tue, Wed
-    expect(varianceInWorkingDays('2026-11-20', '2026-11-20')).toBe(0)
-    expect(varianceInWorkingDays('2026-11-20', '2026-11-18')).toBe(-2)
-    expect(varianceInWorkingDays('2026-11-10', '2026-11-12')).toBe(1) // 11 November is a public holiday
-  })
-  it('gives each task its level from the template thresholds', () => {
-    expect(delayLevel(0, thresholds)).toBe('vert')
-    expect(delayLevel(-4, thresholds)).toBe('vert')
-    expect(delayLevel(1, thresholds)).toBe('orange')
-    expect(delayLevel(2, thresholds)).toBe('orange')
-    expect(delayLevel(3, thresholds)).toBe('rouge')
-  })
-  it('plans backwards, then measures actual finishes and overdue unfinished tasks against today', () => {
-    const value: RetroValue = {
-      deadline: '2026-11-20',
-      projectStart: null,
-      tasks: [t('a', 'Brief', 2, [], ['2026-11-12', '2026-11-16']), t('b', 'Tournage', 3, ['a'], ['2026-11-18', null])],
-    }
-    const { rows, problems } = planRows(value, thresholds, '2026-11-24')
-    expect(problems).toEqual([])
-    // Tournage: 18–20 Nov; Brief: 16–17 Nov, finished on the 16th, a day early.
-    expect(rows[1]!.slot).toEqual({ latestStart: '2026-11-18', latestFinish: '2026-11-20' })
-    expect(rows[0]!.slot).toEqual({ latestStart: '2026-11-16', latestFinish: '2026-11-17' })
-    expect(rows[0]).toMatchObject({ variance: -1, overdue: false, level: 'vert' })
-    // Not finished on Tuesday 24th: 2 working days late so far.
-    expect(rows[1]).toMatchObject({ variance: 2, overdue: true, level: 'orange' })
-  })
-  it('leaves tasks without a duration out of the schedule and says so', () => {
-    const value: RetroValue = { deadline: '2026-11-20', projectStart: null, tasks: [t('a', 'Brief', null), t('b', 'Tournage', 3, ['a'])] }
-    const { rows, problems } = planRows(value, thresholds, '2026-11-01')
-    expect(rows[0]!.slot).toBeNull()
-    expect(rows[1]!.slot).toEqual({ latestStart: '2026-11-18', latestFinish: '2026-11-20' })
-    expect(problems.map((p) => p.message)).toEqual(['La tâche « Brief » n’a pas de durée (en jours ouvrés).'])
-  })
-  it('lists its problems for the hints: no deadline, no owner, cycles, red alerts', () => {
-    const options = { tracking: true, thresholds, today: '2026-11-30' }
-    expect(retroplanningProblems({ deadline: null, projectStart: null, tasks: [] }, options)).toEqual([
-      'Pas de date finale : le rétroplanning se calcule à rebours à partir d’elle.',
-      'Aucune tâche pour l’instant.',
-    ])
-    const cycle: RetroValue = { deadline: '2026-11-20', projectStart: null, tasks: [t('a', 'Brief', 2, ['b']), { ...t('b', 'Tournage', 3, ['a']), owner: '' }] }
-    const problems = retroplanningProblems(cycle, options)
-    expect(problems[0]).toMatch(/^Dépendances circulaires : « (Brief|Tournage) » → /)
-    expect(problems[1]).toBe('Sans responsable : « Tournage ».')
-    const late: RetroValue = { deadline: '2026-11-20', projectStart: null, tasks: [t('a', 'Tournage', 3, [], ['2026-11-16', '2026-11-25'])] }
-    expect(retroplanningProblems(late, options)).toEqual([
-      'En alerte rouge : « Tournage » (3 j). Dites qui est alerté et quel ajustement vous proposez.',
-    ])
-    expect(retroplanningProblems(late, { ...options, tracking: false })).toEqual([])
   })
 })

@@ -1,6 +1,5 @@
-import { addDays, addWorkingDays, parseIsoDate, workingDayOnOrBefore, workingDaysBetween } from './calendar'
-import { formatDate, formatShortDate } from './format'
-import type { Level } from './kpi'
+import { addWorkingDays, workingDayOnOrBefore, workingDaysBetween } from './calendar'
+import { formatDate } from './format'
 
 /**
  * Backward scheduling (rétroplanning): from a final deadline, each task's
@@ -24,10 +23,15 @@ export function scheduleBackwards(tasks: PlanTask[], deadline: string, options: 
 
   for (const t of tasks) {
     if (!Number.isInteger(t.duration) || t.duration < 1) {
-      problems.push({ kind: 'duration', taskIds: [t.id], message: `La tâche ${quote(t.name)} n’a pas de durée valide (un nombre entier de jours ouvrés, au moins 1).` })
+      problems.push({
+        kind: 'duration',
+        taskIds: [t.id],
+        message: `La tâche ${quote(t.name)} n’a pas de durée valide (un nombre entier de jours ouvrés, au moins 1).`,
+      })
     }
     for (const dep of t.dependsOn) {
-      if (!byId.has(dep)) problems.push({ kind: 'unknown-dependency', taskIds: [t.id], message: `La tâche ${quote(t.name)} dépend d’une tâche qui n’existe pas.` })
+      if (!byId.has(dep))
+        problems.push({ kind: 'unknown-dependency', taskIds: [t.id], message: `La tâche ${quote(t.name)} dépend d’une tâche qui n’existe pas.` })
     }
   }
   const cycle = findCycle(tasks, byId)
@@ -111,159 +115,4 @@ function findCycle(tasks: PlanTask[], byId: Map<string, PlanTask>): string[] | n
     if (found) return found.reverse()
   }
   return null
-}
-
-/* ---------- The retroplanning field: tasks, schedule, planned vs actual ---------- */
-
-export type RetroTask = {
-  id: string
-  /** The action or phase the task belongs to. */
-  group: string
-  name: string
-  owner: string
-  stakeholders: string
-  constraints: string
-  duration: number | null
-  dependsOn: string[]
-  actualStart: string | null
-  /** Actual finish, or its current estimate. */
-  actualFinish: string | null
-}
-export type RetroValue = { deadline: string | null; projectStart: string | null; tasks: RetroTask[] }
-export type AlertThresholds = { orange: number; rouge: number }
-export type AlertLevel = Level
-
-export const EMPTY_RETROPLANNING: RetroValue = { deadline: null, projectStart: null, tasks: [] }
-
-export function emptyTask(id: string): RetroTask {
-  return { id, group: '', name: '', owner: '', stakeholders: '', constraints: '', duration: null, dependsOn: [], actualStart: null, actualFinish: null }
-}
-
-/** Signed variance in working days from `planned` to `actual` (positive: late). */
-export function varianceInWorkingDays(planned: string, actual: string): number {
-  if (actual === planned) return 0
-  return actual > planned ? workingDaysBetween(addDays(planned, 1), actual) : -workingDaysBetween(addDays(actual, 1), planned)
-}
-
-/** Alert level of a delay in working days: orange from `orange` days late, rouge from `rouge`. */
-export function delayLevel(delay: number, thresholds: AlertThresholds): AlertLevel {
-  return delay >= thresholds.rouge ? 'rouge' : delay >= thresholds.orange ? 'orange' : 'vert'
-}
-
-export type PlanRow = {
-  task: RetroTask
-  slot: Slot | null
-  /** Working days late (negative: early) at the actual finish or, unfinished and overdue, today. */
-  variance: number | null
-  /** True when the variance is measured against today because the task is not finished. */
-  overdue: boolean
-  level: AlertLevel | null
-}
-
-/** Tasks that can be scheduled: named, whatever their other fields. */
-const namedTasks = (value: RetroValue) => value.tasks.filter((t) => t.name.trim())
-
-/**
- * The schedule of a retroplanning and, per task, planned (latest) dates,
- * variance and alert level. Tasks without a valid duration are left out of
- * the schedule (and reported). `today` is an ISO date.
- */
-export function planRows(value: RetroValue, thresholds: AlertThresholds, today: string): { rows: PlanRow[]; problems: PlanProblem[] } {
-  const named = namedTasks(value)
-  const valid = (t: RetroTask) => Number.isInteger(t.duration) && t.duration! >= 1
-  const tasks = named.filter(valid)
-  const ids = new Set(tasks.map((t) => t.id))
-  const undated: PlanProblem[] = named
-    .filter((t) => !valid(t))
-    .map((t) => ({ kind: 'duration', taskIds: [t.id], message: `La tâche « ${t.name.trim()} » n’a pas de durée (en jours ouvrés).` }))
-  const schedule = value.deadline
-    ? scheduleBackwards(
-        tasks.map((t) => ({ id: t.id, name: t.name.trim(), duration: t.duration!, dependsOn: t.dependsOn.filter((d) => ids.has(d)) })),
-        value.deadline,
-        { projectStart: value.projectStart ?? undefined },
-      )
-    : { slots: new Map<string, Slot>(), problems: [] }
-  const rows = value.tasks.map((task): PlanRow => {
-    const slot = schedule.slots.get(task.id) ?? null
-    let variance: number | null = null
-    let overdue = false
-    if (slot && task.actualFinish) variance = varianceInWorkingDays(slot.latestFinish, task.actualFinish)
-    else if (slot && today > slot.latestFinish) {
-      variance = varianceInWorkingDays(slot.latestFinish, today)
-      overdue = true
-    }
-    return { task, slot, variance, overdue, level: variance === null ? null : delayLevel(variance, thresholds) }
-  })
-  return { rows, problems: [...undated, ...schedule.problems] }
-}
-
-/** Structural problems of a retroplanning, in French, for the hints. */
-export function retroplanningProblems(value: RetroValue, options: { tracking: boolean; thresholds: AlertThresholds; today: string }): string[] {
-  const problems: string[] = []
-  if (!value.deadline) problems.push('Pas de date finale : le rétroplanning se calcule à rebours à partir d’elle.')
-  const tasks = namedTasks(value)
-  if (tasks.length === 0) problems.push('Aucune tâche pour l’instant.')
-  const { rows, problems: schedule } = planRows(value, options.thresholds, options.today)
-  problems.push(...schedule.map((p) => p.message))
-  const noOwner = tasks.filter((t) => !t.owner.trim())
-  if (noOwner.length) problems.push(`Sans responsable : ${noOwner.map((t) => `« ${t.name.trim()} »`).join(', ')}.`)
-  if (options.tracking) {
-    const red = rows.filter((r) => r.level === 'rouge')
-    if (red.length) {
-      problems.push(
-        `En alerte rouge : ${red.map((r) => `« ${r.task.name.trim()} » (${r.variance} j)`).join(', ')}. Dites qui est alerté et quel ajustement vous proposez.`,
-      )
-    }
-  }
-  return problems
-}
-
-/**
- * The geometry of a Gantt chart, shared by the screen and the exported image:
- * the scheduled rows, the calendar span they cover (with the deadline and
- * actual dates), and positions as fractions of that span. Null when nothing
- * can be drawn yet.
- */
-export type GanttFrame = {
-  placed: (PlanRow & { slot: Slot })[]
-  deadline: string
-  first: string
-  last: string
-  /** Where a day starts, from 0 (first day) to 1 (after the last). */
-  offset: (iso: string) => number
-  /** How much of the span the days from `from` to `to` (both included) take. */
-  extent: (from: string, to: string) => number
-  /** Where an actual bar ends: its finish, else today while it runs, else its start. */
-  actualEnd: (task: RetroTask) => string
-  todayInside: boolean
-}
-
-export function ganttFrame(rows: PlanRow[], deadline: string | null, today: string): GanttFrame | null {
-  const placed = rows.filter((r): r is PlanRow & { slot: Slot } => r.slot !== null)
-  if (!deadline || placed.length === 0) return null
-  const dates = [deadline, ...placed.flatMap((r) => [r.slot.latestStart, r.slot.latestFinish, r.task.actualStart, r.task.actualFinish].filter((d): d is string => Boolean(d)))]
-  const first = dates.reduce((a, b) => (a < b ? a : b))
-  const last = dates.reduce((a, b) => (a > b ? a : b))
-  const day = (iso: string) => parseIsoDate(iso).getTime() / 86_400_000
-  const span = day(last) + 1 - day(first)
-  return {
-    placed,
-    deadline,
-    first,
-    last,
-    offset: (iso) => (day(iso) - day(first)) / span,
-    extent: (from, to) => (day(to) + 1 - day(from)) / span,
-    actualEnd: (task) => task.actualFinish ?? (task.actualStart && today > task.actualStart ? today : task.actualStart!),
-    todayInside: today >= first && today <= last,
-  }
-}
-
-/** Axis ticks of a Gantt chart: its first day, then the first day of each month after it. */
-export function ganttTicks(first: string, last: string): { date: string; label: string }[] {
-  const month = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' })
-  const ticks = [{ date: first, label: formatShortDate(first) }]
-  for (let d = addDays(`${first.slice(0, 7)}-01`, 32).slice(0, 7) + '-01'; d <= last; d = addDays(d, 32).slice(0, 7) + '-01') {
-    ticks.push({ date: d, label: month.format(parseIsoDate(d)) })
-  }
-  return ticks
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import type { Section } from '#templates/template.schema'
-import type { FieldValue } from '~/domain/fields'
 import { formatTime, frenchTypography as ft } from '~/domain/format'
-import type { HintResult } from '~/domain/hints'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
+import type { HintResult } from '~/kinds/hints'
+import { definitionOf } from '~/kinds/registry'
+import { FieldEditor, FieldView } from '~/kinds/registry.client'
+import type { LinkableObjective } from '~/kinds/types.client'
+import type { FieldValue } from '~/kinds/values'
 import { DownloadLink } from '../download-link'
-import { FieldEditor } from '../fields/field-editor'
-import { FieldView } from '../fields/field-view'
-import type { LinkableObjective } from '../fields/kpi-editor'
 import { Badge } from '../ui'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
 
@@ -42,6 +42,7 @@ export function SectionEditor({
   const [merging, setMerging] = useState(false)
   const titleId = `section-${section.id}-title`
   const guidanceId = `section-${section.id}-guidance`
+  const kind = definitionOf(section.field)
 
   useEffect(() => onContent(section.id, save.content), [save.content, section.id, onContent])
   useEffect(() => onStatus(section.id, save.status, save.savedAt), [save.status, save.savedAt, section.id, onStatus])
@@ -59,12 +60,12 @@ export function SectionEditor({
           <DownloadLink href={`/dossiers/${dossierId}/export.docx?section=${section.id}`} className="print-link">
             Word<span className="visually-hidden"> : télécharger « {section.title} »</span>
           </DownloadLink>
-          {section.field.kind !== 'richText' ? (
+          {kind.excel ? (
             <DownloadLink href={`/dossiers/${dossierId}/export.xlsx?section=${section.id}`} className="print-link">
               Excel<span className="visually-hidden"> : télécharger « {section.title} »</span>
             </DownloadLink>
           ) : null}
-          {section.field.kind === 'persona' ? (
+          {kind.printable ? (
             <a href={`/dossiers/${dossierId}/imprimer/${section.id}`} className="print-link">
               Fiches imprimables<span className="visually-hidden"> : {section.title}</span>
             </a>
@@ -76,9 +77,18 @@ export function SectionEditor({
       </p>
 
       {save.error ? (
-        <p className="alert alert--error" role="alert">
-          {save.error} Vos modifications restent enregistrées sur cet appareil.
-        </p>
+        <div className="alert alert--error" role="alert">
+          <p>
+            {save.error} Vos modifications restent enregistrées sur cet appareil.
+          </p>
+          {save.issues.length ? (
+            <ul>
+              {save.issues.map((issue, i) => (
+                <li key={i}>{issue.place ? `${issue.place} : ${issue.message}` : issue.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
 
       {save.conflict ? (
@@ -128,12 +138,15 @@ export function SectionEditor({
             field={section.field}
             value={save.content}
             onChange={save.change}
-            titleId={titleId}
-            guidanceId={guidanceId}
-            caption={section.title}
-            uploadUrl={`/api/dossiers/${dossierId}/images`}
-            resetKey={save.resetKey}
-            objectives={objectives}
+            ctx={{
+              titleId,
+              guidanceId,
+              caption: section.title,
+              uploadUrl: `/api/dossiers/${dossierId}/images`,
+              resetKey: save.resetKey,
+              objectives,
+              issues: save.issues,
+            }}
           />
         </div>
         <aside className="dossier-section__aside" aria-label={`Critères servis par « ${section.title} »`}>

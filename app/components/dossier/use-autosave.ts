@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { FieldValue } from '~/domain/fields'
+import type { FieldIssue } from '~/kinds/types'
+import type { FieldValue } from '~/kinds/values'
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'conflict' | 'error'
 export type ServerState = { content: FieldValue; version: number; updatedAt: number; updatedBy: string | null }
@@ -31,6 +32,8 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
   const [savedAt, setSavedAt] = useState<number | null>(initial.version > 0 ? initial.updatedAt : null)
   const [conflict, setConflict] = useState<ServerState | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** The parts of the content the server refused at the last save, located by the field's kind. */
+  const [issues, setIssues] = useState<FieldIssue[]>([])
   const [resetKey, setResetKey] = useState(0)
 
   const contentRef = useRef(initial.content)
@@ -66,11 +69,12 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ baseVersion: baseVersion ?? versionRef.current, content: sent }),
         })
-        const body = (await res.json().catch(() => ({}))) as { version?: number; savedAt?: number; error?: string; current?: ServerState }
+        const body = (await res.json().catch(() => ({}))) as { version?: number; savedAt?: number; error?: string; current?: ServerState; issues?: FieldIssue[] }
         if (res.ok && typeof body.version === 'number') {
           versionRef.current = body.version
           setSavedAt(body.savedAt ?? Date.now())
           setError(null)
+          setIssues([])
           if (contentRef.current === sent) {
             dirty.current = false
             localStorage.removeItem(storageKey)
@@ -88,7 +92,9 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
           timer.current = setTimeout(() => void send(), RETRY_MS)
         } else {
           // 400, 403, 413: the content stays in this browser; the user is told why.
+          // The next change is sent again: fixing the marked input is enough.
           setError(body.error ?? 'L’enregistrement a été refusé.')
+          setIssues(Array.isArray(body.issues) ? body.issues : [])
           setStatus('error')
         }
       } catch {
@@ -196,5 +202,5 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
     setStatus('saved')
   }, [url, storageKey])
 
-  return { content, change, status, savedAt, conflict, error, resetKey, keepMine, takeTheirs }
+  return { content, change, status, savedAt, conflict, error, issues, resetKey, keepMine, takeTheirs }
 }

@@ -12,12 +12,12 @@ import { ganttFrame, ganttTicks, type PlanRow } from '~/domain/retroplanning'
  */
 export type ChartImage = { png: Buffer; width: number; height: number; alt: string }
 
-const WIDTH = 640
-const COLORS: Record<Level, string> = { vert: '#166534', orange: '#b45309', rouge: '#a11a1a' }
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif'
-const fr = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('fr-FR', { maximumFractionDigits: 2 }) : String(v))
+export const WIDTH = 640
+export const COLORS: Record<Level, string> = { vert: '#166534', orange: '#b45309', rouge: '#a11a1a' }
+export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif'
+export const fr = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('fr-FR', { maximumFractionDigits: 2 }) : String(v))
 
-function rasterise(svg: string, width: number, height: number, alt: string): ChartImage {
+export function rasterise(svg: string, width: number, height: number, alt: string): ChartImage {
   const markup = svg.includes('xmlns=') ? svg : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"')
   const withBackground = markup.replace(/(<svg[^>]*>)/, `$1<rect width="100%" height="100%" fill="#ffffff"/>`)
   const png = new Resvg(withBackground, {
@@ -30,7 +30,7 @@ function rasterise(svg: string, width: number, height: number, alt: string): Cha
 }
 
 /** The <svg> element of a server-rendered recharts chart. */
-function svgOf(element: JSX.Element): string {
+export function svgOf(element: JSX.Element): string {
   const html = renderToStaticMarkup(element)
   const start = html.indexOf('<svg')
   // The chart surface is the first <svg>; legends are HTML around it.
@@ -82,7 +82,7 @@ export function kpiChartImages(value: KpiValue, thresholds: KpiThresholds): Char
   return images
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+export const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** A Gantt chart of a retroplanning (planned bars, actual bars coloured by alert, deadline and today). */
 export function ganttImage(rows: PlanRow[], deadline: string | null, today: string, tracking: boolean): ChartImage | null {

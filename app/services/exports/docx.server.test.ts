@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RichTextDoc } from '~/domain/rich-text'
+import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 
 // A database of its own for this file, set before the services open it.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-'))

@@ -9,12 +9,14 @@ import { describe, expect, it } from 'vitest'
 import { templatesById } from '#templates/dossiers'
 import type { Section } from '#templates/template.schema'
 import { addWorkingDays, todayInFrance } from '~/domain/calendar'
-import { emptyValue, type FieldValue } from '~/domain/fields'
+import { emptyValue } from '~/kinds/registry'
+import type { FieldValue } from '~/kinds/values'
 import { achievement, FORMULAS, kpiActual, kpiLevel, LEVEL_LABELS, type KpiRow, type KpiValue } from '~/domain/kpi'
-import type { MixValue } from '~/domain/mix'
-import type { PersonaValue } from '~/domain/persona'
-import { planRows, type RetroValue } from '~/domain/retroplanning'
-import type { SmartValue } from '~/domain/smart'
+import type { MixValue } from '~/kinds/mix/schema'
+import type { PersonaValue } from '~/kinds/persona/schema'
+import { planRows } from '~/kinds/retroplanning/retroplanning'
+import type { RetroplanningValue as RetroValue } from '~/kinds/retroplanning/schema'
+import type { SmartValue } from '~/kinds/smart/schema'
 import type { DossierExport } from './model.server'
 import { dossierToXlsx } from './xlsx.server'
 
@@ -345,22 +347,22 @@ describe('dossierToXlsx — listes, sources, personae, mix, SMART', () => {
     expect(headerOf(ws)).toEqual([
       'Prénom',
       'Âge',
-      'Localisation',
+      'Localisation géographique',
       'CSP',
       'Situation familiale',
       'Goûts',
       'Habitudes',
-      'Marques',
-      'Médias',
-      'Besoins',
-      'Frustrations',
+      'Comportement vis-à-vis des marques',
+      'Consommation médiatique',
+      'Besoins et motivations',
+      'Freins et frustrations',
       'Citation',
-      'Inclusion',
+      'Inclusion, diversité, accessibilité',
       'Texte alternatif du visuel',
     ])
     expect(ws.getCell('A2').value).toBe('Léa')
     expect(ws.getCell('B2').value).toBe(34)
-    expect(ws.getRow(2).getCell(col(ws, 'Médias')).value).toBe('Instagram (Forte), France Inter (Faible)')
+    expect(ws.getRow(2).getCell(col(ws, 'Consommation médiatique')).value).toBe('Instagram (Forte), France Inter (Faible)')
     expect(ws.getRow(2).getCell(col(ws, 'Texte alternatif du visuel')).value).toBe('Portrait de Léa souriante')
   })
 
@@ -410,13 +412,13 @@ describe('dossierToXlsx — listes, sources, personae, mix, SMART', () => {
       'Type',
       'Objectif global servi',
       'Indicateur',
-      'Départ',
+      'Valeur de départ',
       'Cible',
       'Unité',
       'Échéance',
       'Responsable',
       'Ressources',
-      'Négocié avec',
+      'Négocié et validé avec',
       'Écart à faire',
       'Qualités à revoir',
     ])
@@ -492,13 +494,13 @@ describe('dossierToXlsx — rétroplanning suivi', () => {
       'Activité ou lot',
       'Responsable',
       'Parties prenantes',
-      'Contraintes',
-      'Durée (j ouvrés)',
+      'Conditions et contraintes',
+      'Durée (jours ouvrés)',
       'Début au plus tard',
       'Fin au plus tard',
       'Début réel',
-      'Fin réelle',
-      'Écart (j ouvrés)',
+      'Fin réelle ou estimée',
+      'Écart (jours ouvrés)',
       'Alerte',
     ]
     expect(headerOf(ws).slice(0, 12)).toEqual(fixed)
@@ -549,9 +551,9 @@ describe('dossierToXlsx — rétroplanning suivi', () => {
     const value = retroValue()
     const wb = await load(await dossierToXlsx(dossier('cas-pratique-a10', { retroplanning: value }), { sectionId: 'retroplanning' }))
     const ws = wb.worksheets.find((w) => w.state !== 'hidden')!
-    expect(headerOf(ws).slice(0, 8)).toEqual(['Tâche', RETRO_FIELD_A10_GROUP(), 'Responsable', 'Parties prenantes', 'Contraintes', 'Durée (j ouvrés)', 'Début au plus tard', 'Fin au plus tard'])
+    expect(headerOf(ws).slice(0, 8)).toEqual(['Tâche', RETRO_FIELD_A10_GROUP(), 'Responsable', 'Parties prenantes', 'Conditions et contraintes', 'Durée (jours ouvrés)', 'Début au plus tard', 'Fin au plus tard'])
     expect(ws.getCell('I1').value).toBeInstanceOf(Date)
-    expect(headerOf(ws)).not.toContain('Écart (j ouvrés)')
+    expect(headerOf(ws)).not.toContain('Écart (jours ouvrés)')
     expect(wb.worksheets.map((w) => w.name)).toEqual([ws.name, 'Jours fériés'])
   })
 })

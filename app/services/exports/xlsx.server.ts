@@ -1,23 +1,17 @@
 import ExcelJS from 'exceljs'
 import { todayInFrance } from '~/domain/calendar'
-import type { ChecklistValue, SourcesValue, TableValue } from '~/domain/fields'
-import type { KpiValue } from '~/domain/kpi'
-import type { MixValue } from '~/domain/mix'
-import type { PersonaValue } from '~/domain/persona'
-import type { RetroValue } from '~/domain/retroplanning'
-import type { SmartValue } from '~/domain/smart'
+import { entryOf } from '~/kinds/registry'
+import { hasSheet, holidayYearsOf, writeSheet } from '~/kinds/registry.server'
+import { holidaysRange, writeHolidays } from '~/kinds/retroplanning/xlsx.server'
 import type { DossierExport, ExportSection } from './model.server'
-import { writeChecklist, writeMix, writeNothingStructured, writePersonae, writeSelfAssessment, writeSmart, writeSources, writeTable } from './xlsx-kinds.server'
-import { writeKpi } from './xlsx-kpi.server'
-import { holidaysRange, holidayYears, preparePlan, writeHolidays, writeRetroplanning, type Plan } from './xlsx-retroplanning.server'
-import { SheetNames } from './xlsx-sheet.server'
+import { addConditionalFills, COLOURS, fitColumns, setCell, SheetNames, text, writeHeader } from './xlsx-sheet.server'
 
 /**
- * Excel export of a dossier, generic over templates: one sheet per
- * structured section (rich-text sections belong to the Word export), chosen
- * by field kind, then the self-assessment. Values are typed (numbers, money,
- * percents, dates) and computed columns are live formulas that Excel or
- * LibreOffice compute on open (no cached results are written).
+ * Excel export of a dossier, generic over templates: one sheet per section
+ * whose kind has one (rich text belongs to the Word export), written by the
+ * kind (app/kinds/<kind>/xlsx.server.ts), then the self-assessment. Values
+ * are typed (numbers, money, percents, dates) and computed columns are live
+ * formulas that Excel or LibreOffice compute on open (no cached results).
  */
 
 export const SELF_ASSESSMENT_SHEET = 'Auto-évaluation'
@@ -26,7 +20,7 @@ export const EMPTY_SHEET = 'Contenu'
 
 export async function dossierToXlsx(model: DossierExport, options: { sectionId?: string } = {}): Promise<Buffer> {
   const sections = selectedSections(model, options.sectionId)
-  const structured = sections.filter((s) => s.section.field.kind !== 'richText')
+  const structured = sections.map((s) => ({ title: s.section.title, entry: entryOf(s.section.field, s.value) })).filter((s) => hasSheet(s.entry))
   const today = todayInFrance()
 
   const workbook = new ExcelJS.Workbook()
@@ -39,22 +33,13 @@ export async function dossierToXlsx(model: DossierExport, options: { sectionId?:
   workbook.calcProperties = { fullCalcOnLoad: true }
 
   const names = new SheetNames()
-  const withSelfAssessment = !options.sectionId
-  const selfAssessmentName = withSelfAssessment ? names.reserve(SELF_ASSESSMENT_SHEET) : null
-  const plans = new Map<ExportSection, Plan>()
-  for (const s of structured) {
-    if (s.section.field.kind === 'retroplanning') plans.set(s, preparePlan(s.section.field, s.value as RetroValue, today))
-  }
-  const holidaysName = plans.size ? names.reserve(HOLIDAYS_SHEET) : null
-  const holidays = holidaysName ? { name: holidaysName, years: holidayYears([...plans.values()], today) } : null
+  const selfAssessmentName = options.sectionId ? null : names.reserve(SELF_ASSESSMENT_SHEET)
+  // Kinds that count working days read French public holidays from a sheet of their own, written last.
+  const years = [...new Set(structured.flatMap((s) => holidayYearsOf(s.entry, today)))].sort((a, b) => a - b)
+  const holidays = years.length ? { name: names.reserve(HOLIDAYS_SHEET), years } : null
   const holidaysRef = holidays ? holidaysRange(holidays.name, holidays.years) : ''
 
-  for (const s of structured) {
-    const ws = workbook.addWorksheet(names.take(s.section.title))
-    const plan = plans.get(s)
-    if (plan) writeRetroplanning(ws, plan, holidaysRef)
-    else writeSection(ws, s, model)
-  }
+  for (const s of structured) writeSheet(workbook.addWorksheet(names.take(s.title)), s.entry, { model, today, holidaysRef })
   if (structured.length === 0) writeNothingStructured(workbook.addWorksheet(names.take(EMPTY_SHEET)), emptyMessage(sections, options.sectionId))
   if (selfAssessmentName) writeSelfAssessment(workbook.addWorksheet(selfAssessmentName), model)
   if (holidays) writeHolidays(workbook.addWorksheet(holidays.name), holidays.years)
@@ -76,26 +61,36 @@ function emptyMessage(sections: ExportSection[], sectionId: string | undefined):
   return 'Ce dossier ne contient que des textes rédigés : ils figurent dans l’export Word. Aucun tableau à exporter.'
 }
 
-/** One section's sheet, by field kind (retroplanning is written by the caller, which owns the holidays range). */
-function writeSection(ws: ExcelJS.Worksheet, { section, value }: ExportSection, model: DossierExport): void {
-  const field = section.field
-  switch (field.kind) {
-    case 'table':
-      return writeTable(ws, field, value as TableValue)
-    case 'checklist':
-      return writeChecklist(ws, field, value as ChecklistValue)
-    case 'sources':
-      return writeSources(ws, value as SourcesValue)
-    case 'persona':
-      return writePersonae(ws, value as PersonaValue)
-    case 'smart':
-      return writeSmart(ws, value as SmartValue)
-    case 'mix':
-      return writeMix(ws, field, value as MixValue)
-    case 'kpi':
-      return writeKpi(ws, field, value as KpiValue, model.objectives)
-    case 'richText':
-    case 'retroplanning':
-      return
+/** The self-assessment of the criteria the dossier serves, coloured by status. */
+function writeSelfAssessment(ws: ExcelJS.Worksheet, model: DossierExport): void {
+  writeHeader(ws, ['Compétence', 'Critère', 'Intitulé du critère', 'Statut', 'Justification'])
+  const competencies = new Map(model.competencies.map((c) => [c.id, c.text]))
+  let n = 2
+  for (const group of model.selfAssessment) {
+    const competency = competencies.get(group.competencyId)
+    for (const c of group.criteria) {
+      const row = ws.getRow(n++)
+      setCell(row, 1, competency ? `${group.competencyId} — ${competency}` : group.competencyId)
+      setCell(row, 2, c.id)
+      setCell(row, 3, c.text)
+      setCell(row, 4, c.statusLabel)
+      setCell(row, 5, text(c.justification))
+    }
   }
+  if (n > 2) {
+    addConditionalFills(ws, `A2:E${n - 1}`, [
+      { formula: '$D2="Atteint"', argb: COLOURS.green },
+      { formula: '$D2="En cours"', argb: COLOURS.orange },
+      { formula: '$D2="À faire"', argb: COLOURS.neutral },
+    ])
+  }
+  fitColumns(ws)
+}
+
+/** The one sheet of a workbook with nothing structured to show. */
+function writeNothingStructured(ws: ExcelJS.Worksheet, message: string): void {
+  writeHeader(ws, ['Contenu'])
+  setCell(ws.getRow(2), 1, message)
+  ws.getColumn(1).width = 80
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' }
 }

@@ -1,0 +1,33 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import type { EditorContext } from '../types.client'
+import ChecklistEditor from './editor'
+
+const ctx = (issues: EditorContext['issues']): EditorContext => ({
+  titleId: 'controles-titre',
+  guidanceId: 'controles-aide',
+  caption: 'Contrôles',
+  uploadUrl: '/televersement',
+  resetKey: 0,
+  objectives: [],
+  issues,
+})
+const field = { kind: 'checklist' as const, items: [{ id: 'droits', label: 'Droits vérifiés' }] }
+
+describe('checklist editor', () => {
+  it('shows the points and says when the server refused a point the template no longer lists', () => {
+    const html = renderToStaticMarkup(
+      <ChecklistEditor
+        field={field}
+        value={{ checked: { droits: true, ancien: true } }}
+        onChange={() => {}}
+        ctx={ctx([{ path: ['checked', 'ancien'], place: 'point « ancien »', message: 'point « ancien » absent de la liste' }])}
+      />,
+    )
+    expect(html).toContain('<ul class="checklist" aria-labelledby="controles-titre">')
+    expect(html).toContain('checked=""')
+    expect(html).toContain('Droits vérifiés')
+    expect(html).toContain('<p class="field-error" role="alert">point « ancien » absent de la liste</p>')
+    expect(html).not.toContain('aria-invalid')
+  })
+})

@@ -1,0 +1,98 @@
+import { formatNumber } from '~/domain/format'
+import type { KindDefinition } from '../types'
+import { minRowsMessage, type RowNouns } from '../wording'
+import { FORMULAS, kpiActual, kpiProblems, named } from './kpi'
+import { formatKpi, KPI_LABELS } from './labels'
+import type { KpiConfig, KpiRow, KpiValue } from './schema'
+
+const INDICATORS: RowNouns = ['indicateur', 'indicateurs', 'attendus']
+
+const label = (row: KpiRow, index: number) => KPI_LABELS.indicator(index, row.name)
+/** « “Taux de conversion” » or « Indicateur 2 » when it has no name yet. */
+const quoted = (row: KpiRow, index: number) => (row.name.trim() ? `“${row.name.trim()}”` : `${index + 1}`)
+const f = KPI_LABELS.fields
+const w = KPI_LABELS.diff
+
+/** What changed in one indicator, in words: « cible 2 → 3 % », « réel 2,5 % → 3,1 % »… */
+function rowChanges(a: KpiRow, b: KpiRow): string[] {
+  const changes: string[] = []
+  const text = (word: string, x: string, y: string) => {
+    if (x.trim() !== y.trim()) changes.push(`${word} ${x.trim() || '—'} → ${y.trim() || '—'}`)
+  }
+  text(w.name, a.name, b.name)
+  text(w.period, a.period, b.period)
+  text(w.category, a.category, b.category)
+  if (a.formula !== b.formula) changes.push(`${w.formula} ${FORMULAS[a.formula].label} → ${FORMULAS[b.formula].label}`)
+  const [ua, ub] = [FORMULAS[a.formula].unit, FORMULAS[b.formula].unit]
+  // The same target in another unit is a change too (« 40 % → 40 × »).
+  if (a.target !== b.target || (ua !== ub && a.target !== null)) {
+    const before = a.target === null ? '—' : ua === ub ? formatNumber(a.target) : formatKpi(a.target, ua)
+    changes.push(`${w.target} ${before} → ${formatKpi(b.target, ub)}`)
+  }
+  const [ra, rb] = [formatKpi(kpiActual(a), ua), formatKpi(kpiActual(b), ub)]
+  if (ra !== rb) changes.push(`${w.actual} ${ra} → ${rb}`)
+  text(w.source, a.source, b.source)
+  if (a.objectiveId !== b.objectiveId) changes.push(b.objectiveId ? w.linked : w.unlinked)
+  return changes
+}
+
+export const definition: KindDefinition<KpiConfig, KpiValue> = {
+  label: KPI_LABELS.kind,
+  empty: () => ({ rows: [] }),
+  isEmpty: (value) => named(value.rows).length === 0,
+  rules: {
+    minRows: (hint, value, _config, { title }) => minRowsMessage(named(value.rows).length, hint.min, title, INDICATORS),
+    kindChecks: (_hint, value, config) => {
+      const problems = kpiProblems(value, config.requiredFormulas)
+      return problems.length ? problems : null
+    },
+  },
+  items: (value) => value.rows.map((row, i) => ({ id: row.id, label: label(row, i) })),
+  diff(before, after) {
+    const changes: string[] = []
+    const old = new Map(before.rows.map((r, i) => [r.id, { row: r, index: i }]))
+    const kept = new Set(after.rows.map((r) => r.id))
+    after.rows.forEach((row, i) => {
+      const was = old.get(row.id)
+      if (!was) {
+        if (row.name.trim()) changes.push(w.added(row.name.trim()))
+        return
+      }
+      const fields = rowChanges(was.row, row)
+      if (fields.length) changes.push(w.changed(quoted(was.row.name.trim() ? was.row : row, i), fields))
+    })
+    before.rows.forEach((row, i) => {
+      if (!kept.has(row.id) && row.name.trim()) changes.push(w.removed(quoted(row, i)))
+    })
+    const order = (rows: KpiRow[]) =>
+      rows
+        .filter((r) => old.has(r.id) && kept.has(r.id))
+        .map((r) => r.id)
+        .join()
+    if (order(before.rows) !== order(after.rows)) changes.push(w.reordered)
+    return changes
+  },
+  plainText: (value) =>
+    named(value.rows)
+      .map((r) =>
+        [r.name, r.period, r.category, FORMULAS[r.formula].label, r.source]
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .join(' | '),
+      )
+      .join('\n'),
+  locate(path, value) {
+    const [rows, index, field, input] = path
+    if (rows !== 'rows') return null
+    if (typeof index !== 'number') return 'Indicateurs'
+    const row = value.rows[index]
+    const place = row ? label(row, index) : KPI_LABELS.indicator(index)
+    if (field === 'inputs') {
+      const spec = row ? FORMULAS[row.formula].inputs.find((i) => i.id === input) : undefined
+      return `${place}, ${spec?.label ?? 'données du calcul'}`
+    }
+    const name = typeof field === 'string' && field in f ? f[field as keyof typeof f] : undefined
+    return name ? `${place}, ${field === 'target' && row ? KPI_LABELS.target(FORMULAS[row.formula].unit) : name}` : place
+  },
+  excel: true,
+}

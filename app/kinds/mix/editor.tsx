@@ -1,0 +1,171 @@
+import { useConfirm } from '~/components/confirm-dialog'
+import { ChoiceList } from '~/components/fields/choice-list'
+import { invalidProps, issueAt } from '../issues'
+import type { EditorProps, FieldIssue } from '../types.client'
+import { E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS, type EId, type ExtensionText } from './labels'
+import { emptyE, extensionLabel, mixItems, mixSize } from './mix'
+import type { MixConfig, MixE, MixExtension } from './schema'
+
+/** Longest text a part of the mix may hold (the server refuses more). */
+const MAX_TEXT = 5_000
+
+/** A labelled textarea, marked when the server refused what it holds. */
+function TextArea({
+  id,
+  label,
+  value,
+  onChange,
+  issues,
+  path,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (v: string) => void
+  issues: FieldIssue[]
+  path: (string | number)[]
+}) {
+  const error = issueAt(issues, ...path)
+  const errorId = `${id}-erreur`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={2} maxLength={MAX_TEXT} value={value} onChange={(e) => onChange(e.target.value)} {...invalidProps(error, errorId)} />
+      {error ? (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  )
+}
+
+/** Marketing mix: the 4P in sub-parts, extensions up to 10P, then the 4E linked to the P they transform. */
+export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'mix'>) {
+  const config: MixConfig = field
+  const { issues } = ctx
+  const { ask, dialog } = useConfirm()
+  const items = mixItems(config, value)
+  const id = (...parts: string[]) => [ctx.titleId, ...parts].join('-')
+  const maxP = 4 + config.maxExtensions
+
+  const setPart = (pId: string, partId: string, text: string) => onChange({ ...value, p: { ...value.p, [pId]: { ...value.p[pId], [partId]: text } } })
+  const setE = (eId: EId, patch: Partial<MixE>) => onChange({ ...value, e: { ...value.e, [eId]: { ...(value.e[eId] ?? emptyE()), ...patch } } })
+  const setExtension = (xId: string, patch: Partial<MixExtension>) =>
+    onChange({ ...value, extensions: value.extensions.map((x) => (x.id === xId ? { ...x, ...patch } : x)) })
+  const chosen = new Set(value.extensions.map((x) => x.id))
+  const full = value.extensions.length >= config.maxExtensions
+  const extensionsError = issues.find((i) => i.path[0] === 'extensions' && typeof i.path[1] !== 'number')?.message
+
+  const toggleExtension = (xId: string, on: boolean) => {
+    if (on) return onChange({ ...value, extensions: [...value.extensions, { id: xId, content: '', context: '' }] })
+    const remove = () => {
+      // Unlinked from the 4E too, so no E points at a P that is gone.
+      const e = Object.fromEntries(Object.entries(value.e).map(([k, v]) => [k, v && { ...v, links: v.links.filter((l) => l !== xId) }]))
+      onChange({ ...value, extensions: value.extensions.filter((x) => x.id !== xId), e })
+    }
+    const x = value.extensions.find((y) => y.id === xId)
+    if (x && (x.content.trim() || x.context.trim())) ask(MIX_LABELS.removeExtension(extensionLabel(config, xId)), remove, MIX_LABELS.removeButton)
+    else remove()
+  }
+
+  return (
+    <div className="mix-editor">
+      <p className="mix-editor__size" aria-live="polite">
+        Votre mix compte <strong>{mixSize(value)}&nbsp;P</strong>
+        {MIX_LABELS.sizeDetail(value.extensions.length)}.
+      </p>
+
+      <h3 className="mix-editor__title">{MIX_LABELS.fourPTitle}</h3>
+      <div className="mix-grid">
+        {config.fourP.map((p) => (
+          <fieldset key={p.id} className="persona-card-edit" data-mix-p={p.id}>
+            <legend>{p.label}</legend>
+            {p.parts.map((part) => (
+              <TextArea
+                key={part.id}
+                id={id('p', p.id, part.id)}
+                label={part.label}
+                value={value.p[p.id]?.[part.id] ?? ''}
+                onChange={(text) => setPart(p.id, part.id, text)}
+                issues={issues}
+                path={['p', p.id, part.id]}
+              />
+            ))}
+          </fieldset>
+        ))}
+      </div>
+
+      <h3 className="mix-editor__title">{MIX_LABELS.extensionsTitle(maxP)}</h3>
+      <fieldset className="fieldset" aria-describedby={extensionsError ? id('extensions-erreur') : undefined}>
+        <legend>{MIX_LABELS.extensionsLegend(config.maxExtensions)}</legend>
+        <div className="choice-list">
+          {config.extensions.map((x) => (
+            <label key={x.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={chosen.has(x.id)}
+                disabled={!chosen.has(x.id) && full}
+                onChange={(e) => toggleExtension(x.id, e.target.checked)}
+              />
+              {x.label}
+            </label>
+          ))}
+        </div>
+        {full ? <p className="field__hint">{MIX_LABELS.extensionsFull(maxP)}</p> : null}
+        {extensionsError ? (
+          <span id={id('extensions-erreur')} className="field-error">
+            {extensionsError}
+          </span>
+        ) : null}
+      </fieldset>
+      {value.extensions.length === 0 ? <p className="table-empty">{MIX_LABELS.noExtensionYet}</p> : null}
+      <div className="mix-grid">
+        {value.extensions.map((x, i) => (
+          <fieldset key={x.id} className="persona-card-edit" data-mix-extension={x.id}>
+            <legend>{extensionLabel(config, x.id)}</legend>
+            {(Object.keys(EXTENSION_FIELDS) as ExtensionText[]).map((f) => (
+              <TextArea
+                key={f}
+                id={id('x', x.id, f)}
+                label={EXTENSION_FIELDS[f].label}
+                value={x[f]}
+                onChange={(text) => setExtension(x.id, { [f]: text })}
+                issues={issues}
+                path={['extensions', i, f]}
+              />
+            ))}
+          </fieldset>
+        ))}
+      </div>
+
+      <h3 className="mix-editor__title">{MIX_LABELS.eTitle}</h3>
+      <div className="mix-grid">
+        {FOUR_E.map(({ id: eId, label }) => {
+          const e = value.e[eId] ?? emptyE()
+          const linksError = issueAt(issues, 'e', eId, 'links')
+          return (
+            <fieldset key={eId} className="persona-card-edit" data-mix-e={eId}>
+              <legend>{label}</legend>
+              {E_TEXTS.map((f) => (
+                <TextArea
+                  key={f}
+                  id={id('e', eId, f)}
+                  label={E_FIELDS[f].label}
+                  value={e[f]}
+                  onChange={(text) => setE(eId, { [f]: text })}
+                  issues={issues}
+                  path={['e', eId, f]}
+                />
+              ))}
+              <ChoiceList legend={MIX_LABELS.eLinksLegend(label)} options={items} selected={e.links} onChange={(links) => setE(eId, { links })}>
+                {linksError ? <span className="field-error">{linksError}</span> : null}
+              </ChoiceList>
+            </fieldset>
+          )
+        })}
+      </div>
+      {dialog}
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import type { ViewProps } from '../types.client'
+import { MapFigure, MapTable } from './figure'
+import { axisLine, PMAP_LABELS } from './labels'
+import { AXES, mapPoints } from './map'
+
+/** The perceptual map, read-only: the axes in words, the chart, then its data table. */
+export default function PositioningMapView({ field, value, caption }: ViewProps<'positioningMap'>) {
+  const { scale } = field
+  return (
+    <div className="pmap-view">
+      <dl className="pmap-axes-list">
+        {AXES.map((k) => (
+          <div key={k}>
+            <dt>{PMAP_LABELS.axis[k]}</dt>
+            <dd>{axisLine(k, value[k], scale)}</dd>
+          </div>
+        ))}
+      </dl>
+      {mapPoints(value).length ? <MapFigure value={value} scale={scale} caption={caption} /> : null}
+      <MapTable value={value} scale={scale} caption={caption} />
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import type { FileChild } from 'docx'
+import type ExcelJS from 'exceljs'
+import type { FieldKind } from '#templates/template.schema'
+import { docx as checklistDocx } from './checklist/docx.server'
+import { xlsx as checklistXlsx } from './checklist/xlsx.server'
+import { docx as kpiDocx } from './kpi/docx.server'
+import { xlsx as kpiXlsx } from './kpi/xlsx.server'
+import { docx as mixDocx } from './mix/docx.server'
+import { xlsx as mixXlsx } from './mix/xlsx.server'
+import { docx as personaDocx } from './persona/docx.server'
+import { xlsx as personaXlsx } from './persona/xlsx.server'
+import { docx as positioningMapDocx } from './positioning-map/docx.server'
+import { xlsx as positioningMapXlsx } from './positioning-map/xlsx.server'
+import { docx as retroplanningDocx } from './retroplanning/docx.server'
+import { xlsx as retroplanningXlsx } from './retroplanning/xlsx.server'
+import { docx as richTextDocx } from './rich-text/docx.server'
+import { xlsx as richTextXlsx } from './rich-text/xlsx.server'
+import { docx as smartDocx } from './smart/docx.server'
+import { xlsx as smartXlsx } from './smart/xlsx.server'
+import { docx as sourcesDocx } from './sources/docx.server'
+import { xlsx as sourcesXlsx } from './sources/xlsx.server'
+import { docx as tableDocx } from './table/docx.server'
+import { xlsx as tableXlsx } from './table/xlsx.server'
+import type { DocxContext, DocxWriter, XlsxContext, XlsxWriter } from './types.server'
+import type { FieldEntry } from './values'
+
+/** The server side of every kind: its Word blocks and its Excel sheet. */
+export const serverKinds: { [K in FieldKind]: { docx: DocxWriter<K>; xlsx: XlsxWriter<K> } } = {
+  richText: { docx: richTextDocx, xlsx: richTextXlsx },
+  table: { docx: tableDocx, xlsx: tableXlsx },
+  checklist: { docx: checklistDocx, xlsx: checklistXlsx },
+  sources: { docx: sourcesDocx, xlsx: sourcesXlsx },
+  persona: { docx: personaDocx, xlsx: personaXlsx },
+  smart: { docx: smartDocx, xlsx: smartXlsx },
+  mix: { docx: mixDocx, xlsx: mixXlsx },
+  retroplanning: { docx: retroplanningDocx, xlsx: retroplanningXlsx },
+  kpi: { docx: kpiDocx, xlsx: kpiXlsx },
+  positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
+}
+
+type Loose = { docx: DocxWriter<FieldKind>; xlsx: XlsxWriter<FieldKind> }
+/** The one place a field and a value of its kind meet a writer. */
+const kindOf = (entry: FieldEntry) => serverKinds[entry.field.kind] as unknown as Loose
+
+export const docxBlocks = (entry: FieldEntry, ctx: DocxContext): FileChild[] => kindOf(entry).docx(entry.field, entry.value, ctx)
+
+/** True when the entry's kind has an Excel sheet. */
+export const hasSheet = (entry: FieldEntry): boolean => kindOf(entry).xlsx !== null
+
+export function writeSheet(ws: ExcelJS.Worksheet, entry: FieldEntry, ctx: XlsxContext): void {
+  const writer = kindOf(entry).xlsx
+  if (!writer) throw new Error(`No Excel sheet for a ${entry.field.kind} field`)
+  writer.write(ws, entry.field, entry.value, ctx)
+}
+
+export const holidayYearsOf = (entry: FieldEntry, today: string): number[] => kindOf(entry).xlsx?.holidayYears?.(entry.field, entry.value, today) ?? []

@@ -1,0 +1,31 @@
+import type { Extensions } from '@tiptap/core'
+import Image from '@tiptap/extension-image'
+import { TableKit } from '@tiptap/extension-table'
+import StarterKit from '@tiptap/starter-kit'
+import { SAFE_URL } from './rich-text'
+
+/**
+ * The one schema of rich-text fields, used by the editor, by the check of
+ * saved values (pm-schema.ts, check.ts) and by the static renderers (server
+ * HTML, browser view). Importable on the server: no DOM needed until an editor is made.
+ */
+export function richTextExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      // Sections are h2 on the page: content headings start at h3.
+      heading: { levels: [3, 4] },
+      code: false,
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ['http', 'https', 'mailto'],
+        defaultProtocol: 'https',
+        // Pasted or typed links the server would refuse never become links.
+        isAllowedUri: (url) => SAFE_URL.test(url),
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    Image.configure({ inline: false, allowBase64: false }),
+  ]
+}

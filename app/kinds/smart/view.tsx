@@ -1,0 +1,31 @@
+import type { ViewProps } from '../types.client'
+import { KIND_WORDS, QUALITY_LABELS, SMART_LABELS } from './labels'
+import { checkObjective } from './smart'
+import { SmartTimeline } from './timeline'
+
+/** SMART objectives, read-only: each with its type, indicator and the qualities to review, then the timeline. */
+export default function SmartView({ value, caption }: ViewProps<'smart'>) {
+  const objectives = value.objectives
+  if (objectives.length === 0) return <p className="table-empty">{SMART_LABELS.none}</p>
+  return (
+    <div>
+      <ul className="sources-view">
+        {objectives.map((o) => {
+          const failing = checkObjective(o, objectives).filter((c) => !c.ok)
+          return (
+            <li key={o.id}>
+              <strong>{o.label.trim() || SMART_LABELS.noLabel}</strong> ({KIND_WORDS[o.kind]}) — {o.indicator.trim() || SMART_LABELS.noIndicator}
+              {failing.length ? (
+                <span className="card__muted">
+                  {' '}
+                  · {SMART_LABELS.toReview} : {failing.map((c) => QUALITY_LABELS[c.quality]).join(', ')}
+                </span>
+              ) : null}
+            </li>
+          )
+        })}
+      </ul>
+      <SmartTimeline objectives={objectives} caption={SMART_LABELS.timeline(caption)} />
+    </div>
+  )
+}

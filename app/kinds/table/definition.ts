@@ -1,0 +1,60 @@
+import type { KindDefinition } from '../types'
+import { minRowsMessage, rowPlace } from '../wording'
+import { cellText, TABLE_LABELS } from './labels'
+import type { Column, TableConfig, TableRow, TableValue } from './schema'
+
+const filled = (r: TableRow) => Object.values(r.cells).some((v) => v !== null && v !== undefined && v !== '')
+const filledRows = (value: TableValue) => value.rows.filter(filled)
+
+/** « Ligne 2 — Salon de Lyon »: the row's number and its first filled cell. */
+function rowLabel(row: TableRow, index: number, columns: Column[]): string {
+  const first = columns.map((c) => row.cells[c.id]).find((v) => v !== null && v !== undefined && v !== '')
+  const column = columns.find((c) => row.cells[c.id] === first)
+  return first === undefined || !column ? TABLE_LABELS.row(index) : `${TABLE_LABELS.row(index)} — ${cellText(column.type, first)}`
+}
+
+export const definition: KindDefinition<TableConfig, TableValue> = {
+  label: TABLE_LABELS.kind,
+  empty: () => ({ rows: [] }),
+  isEmpty: (value) => filledRows(value).length === 0,
+  rules: {
+    minRows: (hint, value, _config, { title }) => minRowsMessage(filledRows(value).length, hint.min, title),
+  },
+  items: (value, config) => value.rows.map((row, i) => ({ id: row.id, label: rowLabel(row, i, config.columns) })),
+  diff(before, after, config) {
+    const changes: string[] = []
+    const old = new Map(before.rows.map((r, i) => [r.id, { row: r, index: i }]))
+    const kept = new Set(after.rows.map((r) => r.id))
+    after.rows.forEach((row, i) => {
+      const was = old.get(row.id)
+      const label = rowLabel(row, i, config.columns)
+      if (!was) {
+        if (filled(row)) changes.push(`Ajoutée : « ${label} ».`)
+        return
+      }
+      const cells = config.columns.flatMap((c) => {
+        const a = cellText(c.type, was.row.cells[c.id])
+        const b = cellText(c.type, row.cells[c.id])
+        return a === b ? [] : [`${c.label} : ${a} → ${b}`]
+      })
+      if (cells.length) changes.push(`${label} : ${cells.join(' ; ')}.`)
+    })
+    before.rows.forEach((row, i) => {
+      if (!kept.has(row.id) && filled(row)) changes.push(`Supprimée : « ${rowLabel(row, i, config.columns)} ».`)
+    })
+    const order = (rows: TableRow[]) => rows.filter((r) => old.has(r.id) && kept.has(r.id)).map((r) => r.id).join()
+    if (order(before.rows) !== order(after.rows)) changes.push('Lignes réordonnées.')
+    return changes
+  },
+  plainText: (value, config) =>
+    filledRows(value)
+      .map((r) => config.columns.map((c) => r.cells[c.id]).filter((v) => v !== null && v !== undefined && v !== '').join(' | '))
+      .join('\n'),
+  locate(path, _value, config) {
+    const [rows, index, cells, columnId] = path
+    if (rows !== 'rows' || typeof index !== 'number') return null
+    const column = cells === 'cells' ? config.columns.find((c) => c.id === columnId) : undefined
+    return rowPlace(index, column?.label)
+  },
+  excel: true,
+}

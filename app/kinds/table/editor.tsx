@@ -1,0 +1,160 @@
+import { useConfirm } from '~/components/confirm-dialog'
+import { newId } from '~/components/ids'
+import { invalidProps, issueAt } from '../issues'
+import type { EditorProps } from '../types.client'
+import { TABLE_LABELS, UNIT_SUFFIX } from './labels'
+import type { Column } from './schema'
+
+type Cell = string | number | null
+
+/** A repeating table with typed columns; rows keep a stable id through edits and moves. */
+export default function TableEditor({ field, value, onChange, ctx }: EditorProps<'table'>) {
+  const { columns, rowLabel = TABLE_LABELS.addRow } = field
+  const { caption, issues } = ctx
+  const { ask, dialog } = useConfirm()
+  const rows = value.rows
+  const setCell = (rowId: string, colId: string, cell: Cell) =>
+    onChange({ rows: rows.map((r) => (r.id === rowId ? { ...r, cells: { ...r.cells, [colId]: cell } } : r)) })
+  const move = (index: number, delta: number) => {
+    const next = [...rows]
+    const [row] = next.splice(index, 1)
+    next.splice(index + delta, 0, row!)
+    onChange({ rows: next })
+  }
+  return (
+    <div className="field-table">
+      <div className="table-wrap" role="region" aria-label={`Tableau : ${caption}`} tabIndex={0}>
+        <table className="table table--edit">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {TABLE_LABELS.number}
+              </th>
+              {columns.map((c) => (
+                <th scope="col" key={c.id}>
+                  {c.label}
+                  {UNIT_SUFFIX[c.type]}
+                  {c.help ? <span className="th-help">{c.help}</span> : null}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length + 2} className="table-empty">
+                  {TABLE_LABELS.noRowsYet}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((row, i) => (
+              <tr key={row.id} data-row-id={row.id}>
+                <td className="num">{i + 1}</td>
+                {columns.map((c) => {
+                  const error = issueAt(issues, 'rows', i, 'cells', c.id)
+                  const errorId = `${row.id}-${c.id}-erreur`
+                  return (
+                    <td key={c.id}>
+                      <CellInput
+                        column={c}
+                        value={row.cells[c.id] ?? null}
+                        label={`${c.label}, ligne ${i + 1}`}
+                        onChange={(v) => setCell(row.id, c.id, v)}
+                        invalid={invalidProps(error, errorId)}
+                      />
+                      {error ? (
+                        <span id={errorId} className="field-error">
+                          {error}
+                        </span>
+                      ) : null}
+                    </td>
+                  )
+                })}
+                <td className="row-actions">
+                  <button type="button" className="icon-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Monter la ligne ${i + 1}`}>
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => move(i, 1)}
+                    disabled={i === rows.length - 1}
+                    aria-label={`Descendre la ligne ${i + 1}`}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button icon-button--danger"
+                    aria-label={`Supprimer la ligne ${i + 1}`}
+                    onClick={() =>
+                      ask(`Supprimer la ligne ${i + 1} ? Son contenu restera consultable dans l’historique du dossier.`, () =>
+                        onChange({ rows: rows.filter((r) => r.id !== row.id) }),
+                      )
+                    }
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="button button--ghost button--small" onClick={() => onChange({ rows: [...rows, { id: newId('row'), cells: {} }] })}>
+        + {rowLabel}
+      </button>
+      {dialog}
+    </div>
+  )
+}
+
+function CellInput({
+  column,
+  value,
+  label,
+  onChange,
+  invalid,
+}: {
+  column: Column
+  value: Cell
+  label: string
+  onChange: (v: Cell) => void
+  invalid: ReturnType<typeof invalidProps>
+}) {
+  switch (column.type) {
+    case 'choice':
+      return (
+        <select aria-label={label} {...invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)}>
+          <option value="">—</option>
+          {column.options?.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      )
+    case 'date':
+      return <input type="date" aria-label={label} {...invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />
+    case 'number':
+    case 'money':
+    case 'percent':
+      return (
+        <input
+          type="number"
+          step="any"
+          inputMode="decimal"
+          aria-label={label}
+          {...invalid}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' || Number.isNaN(e.target.valueAsNumber) ? null : e.target.valueAsNumber)}
+        />
+      )
+    case 'text':
+      return <input type="text" aria-label={label} {...invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />
+  }
+}

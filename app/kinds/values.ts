@@ -1,0 +1,36 @@
+import type { FieldConfig, FieldKind } from '#templates/template.schema'
+import type { ChecklistValue } from './checklist/schema'
+import type { KpiValue } from './kpi/schema'
+import type { MixValue } from './mix/schema'
+import type { PersonaValue } from './persona/schema'
+import type { PositioningMapValue } from './positioning-map/schema'
+import type { RetroplanningValue } from './retroplanning/schema'
+import type { RichTextValue } from './rich-text/schema'
+import type { SmartValue } from './smart/schema'
+import type { SourcesValue } from './sources/schema'
+import type { TableValue } from './table/schema'
+
+/** The stored value of each field kind, inferred from its zod schema (one line per kind). */
+export type KindValues = {
+  richText: RichTextValue
+  table: TableValue
+  checklist: ChecklistValue
+  sources: SourcesValue
+  persona: PersonaValue
+  smart: SmartValue
+  mix: MixValue
+  retroplanning: RetroplanningValue
+  kpi: KpiValue
+  positioningMap: PositioningMapValue
+}
+
+/** Fails to compile when a kind of the template schema has no value type here, or the reverse. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const everyKindHasAValue: Same<keyof KindValues, FieldKind> = true
+void everyKindHasAValue
+
+export type ConfigOf<K extends FieldKind> = Extract<FieldConfig, { kind: K }>
+export type ValueOf<K extends FieldKind> = KindValues[K]
+export type FieldValue = KindValues[FieldKind]
+/** A field's configuration with a value of the same kind. */
+export type FieldEntry = { [K in FieldKind]: { field: ConfigOf<K>; value: ValueOf<K> } }[FieldKind]
