@@ -61,4 +61,21 @@ describe('section saves', () => {
     saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('x'), authorId: learner })
     expect(listRevisions(dossierId)).toHaveLength(2)
   })
+
+  it('answers a save based on a version of a never-saved section with a conflict: the empty field, version 0', () => {
+    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-manageriale')!.id
+    const tableId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-veille')!.id
+    expect(saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('Perdu ?'), authorId: learner })).toEqual({
+      ok: false,
+      conflict: { content: { type: 'doc', content: [{ type: 'paragraph' }] }, version: 0, updatedAt: 0, updatedBy: null },
+    })
+    expect(saveSection({ dossierId: tableId, sectionId: 'besoins', baseVersion: 1, content: { rows: [] }, authorId: learner })).toMatchObject({
+      ok: false,
+      conflict: { content: { rows: [] }, version: 0 },
+    })
+    // Nothing was written; keeping one's version then saves on version 0.
+    expect(sectionStates(dossierId).contexte).toBeUndefined()
+    expect(listRevisions(dossierId)).toEqual([])
+    expect(saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Gardé'), authorId: learner })).toMatchObject({ ok: true, version: 1 })
+  })
 })

@@ -1,8 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm'
-import type { FieldValue } from '~/domain/fields'
-import { getDb, IMMEDIATE, schema } from './db.server'
+import { emptyValue, type FieldValue } from '~/domain/fields'
+import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { templatesById } from './templates.server'
 
-const { dossierSections, dossierRevisions, users } = schema
+const { dossiers, dossierSections, dossierRevisions, users } = schema
 
 /**
  * Consecutive saves of one author on one section share a revision for this
@@ -35,6 +36,14 @@ export function sectionStates(dossierId: string): Record<string, SectionState> {
   return Object.fromEntries(
     rows.map((r) => [r.sectionId, { content: r.content as FieldValue, version: r.version, updatedAt: r.updatedAt.getTime(), updatedBy: r.updatedBy }]),
   )
+}
+
+/** The empty value of a section's field: its content before the first save. */
+function emptyContent(db: DbHandle, dossierId: string, sectionId: string): FieldValue {
+  const dossier = db.select({ templateId: dossiers.templateId }).from(dossiers).where(eq(dossiers.id, dossierId)).get()
+  const section = dossier ? templatesById.get(dossier.templateId)?.sections.find((s) => s.id === sectionId) : undefined
+  if (!section) throw new Error(`Unknown section ${sectionId} of dossier ${dossierId}`)
+  return emptyValue(section.field)
 }
 
 export type SaveResult =
@@ -73,12 +82,12 @@ export function saveSection(input: {
     }
 
     if (kind === 'save' && currentVersion !== input.baseVersion) {
-      const name = current?.updatedBy
-        ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get()?.name ?? null)
-        : null
+      // Never saved (a client that believes otherwise, e.g. after a database reset): the current state is the empty field.
+      if (!current) return { ok: false, conflict: { content: emptyContent(tx, input.dossierId, input.sectionId), version: 0, updatedAt: 0, updatedBy: null } }
+      const name = current.updatedBy ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get()?.name ?? null) : null
       return {
         ok: false,
-        conflict: { content: current!.content as FieldValue, version: currentVersion, updatedAt: current!.updatedAt.getTime(), updatedBy: name },
+        conflict: { content: current.content as FieldValue, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
       }
     }
 
