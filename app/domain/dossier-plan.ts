@@ -19,15 +19,21 @@ export type Membership = { groupId: string; examSessionId: string; evaluationId:
  * One dossier per enrolled learner and individual épreuve; for a group
  * épreuve, the group's shared dossier and each member's REX, once the learner
  * is in a group (group work starts with the group). Members who are not
- * enrolled in the group's session get nothing.
+ * enrolled in the group's session get nothing. `individual: false` leaves out
+ * the individual épreuves (for learners just added to a group).
  */
+/** A dossier's identity as its unique indexes see it. */
+export const dossierKey = (d: Pick<DueDossier, 'examSessionId' | 'templateId' | 'learnerId' | 'groupId'>) =>
+  d.groupId ? `g|${d.templateId}|${d.groupId}` : `l|${d.examSessionId}|${d.templateId}|${d.learnerId}`
+
 export function dossiersDue(
   evaluations: readonly Pick<Evaluation, 'id' | 'mode' | 'parts'>[],
   enrolments: readonly Enrolment[],
   memberships: readonly Membership[],
+  options: { individual: boolean } = { individual: true },
 ): DueDossier[] {
   const due: DueDossier[] = []
-  const individual = evaluations.filter((e) => e.mode === 'individual')
+  const individual = options.individual ? evaluations.filter((e) => e.mode === 'individual') : []
   const byId = new Map(evaluations.map((e) => [e.id, e]))
   const enrolled = new Set(enrolments.map((e) => `${e.examSessionId}|${e.learnerId}`))
   for (const { examSessionId, learnerId } of enrolments) {

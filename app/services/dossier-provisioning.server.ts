@@ -1,5 +1,5 @@
-import { eq, inArray } from 'drizzle-orm'
-import { dossiersDue } from '~/domain/dossier-plan'
+import { and, eq, inArray, or } from 'drizzle-orm'
+import { dossierKey, dossiersDue } from '~/domain/dossier-plan'
 import { schema, type DbHandle } from './db.server'
 import { referentiel } from './referentiel.server'
 
@@ -13,14 +13,15 @@ const CHUNK = 500
  * fixtures (each on its own connection) and the services (inside their
  * transaction) share it.
  *
- * Creates the dossiers that the enrolments and group memberships of
- * `learnerIds` (every learner when omitted) call for and that do not exist
- * yet. Idempotent: the unique indexes on dossiers turn a second run into
- * nothing. Returns the number of dossiers created.
+ * Creates the dossiers that enrolments and group memberships call for and
+ * that do not exist yet, for `scope.learnerIds` (every learner when omitted)
+ * and, with `scope.groupId`, only that group's dossier and REX. Idempotent:
+ * existing dossiers are read first, and the unique indexes on dossiers back
+ * that up. Returns the number of dossiers created.
  */
-export function provisionDossiers(db: DbHandle, learnerIds?: readonly string[]): number {
-  if (learnerIds && learnerIds.length === 0) return 0
-  const ids = learnerIds ? [...new Set(learnerIds)] : undefined
+export function provisionDossiers(db: DbHandle, scope: { learnerIds?: readonly string[]; groupId?: string } = {}): number {
+  if (scope.learnerIds && scope.learnerIds.length === 0) return 0
+  const ids = scope.learnerIds ? [...new Set(scope.learnerIds)] : undefined
   const enrolments = db
     .select({ examSessionId: enrollments.examSessionId, learnerId: enrollments.learnerId })
     .from(enrollments)
@@ -30,9 +31,20 @@ export function provisionDossiers(db: DbHandle, learnerIds?: readonly string[]):
     .select({ groupId: groups.id, examSessionId: groups.examSessionId, evaluationId: groups.evaluationId, learnerId: groupMembers.learnerId })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(ids ? inArray(groupMembers.learnerId, ids) : undefined)
+    .where(and(ids ? inArray(groupMembers.learnerId, ids) : undefined, scope.groupId ? eq(groupMembers.groupId, scope.groupId) : undefined))
     .all()
-  const rows = dossiersDue(referentiel.evaluations, enrolments, memberships)
+  const due = dossiersDue(referentiel.evaluations, enrolments, memberships, { individual: !scope.groupId })
+  if (due.length === 0) return 0
+  const groupIds = [...new Set(memberships.map((m) => m.groupId))]
+  const existing = new Set(
+    db
+      .select({ examSessionId: dossiers.examSessionId, templateId: dossiers.templateId, learnerId: dossiers.learnerId, groupId: dossiers.groupId })
+      .from(dossiers)
+      .where(ids ? or(inArray(dossiers.learnerId, ids), inArray(dossiers.groupId, groupIds)) : undefined)
+      .all()
+      .map(dossierKey),
+  )
+  const rows = due.filter((d) => !existing.has(dossierKey(d)))
   let created = 0
   for (let i = 0; i < rows.length; i += CHUNK) {
     created += db.insert(dossiers).values(rows.slice(i, i + CHUNK)).onConflictDoNothing().run().changes
@@ -50,7 +62,7 @@ export function enrollLearners(db: DbHandle, examSessionId: string, learnerIds: 
         .onConflictDoNothing()
         .run()
     }
-    return provisionDossiers(tx, learnerIds)
+    return provisionDossiers(tx, { learnerIds })
   })
 }
 
@@ -62,6 +74,6 @@ export function addGroupMembers(db: DbHandle, groupId: string, learnerIds: reado
       .values(learnerIds.map((learnerId) => ({ groupId, learnerId })))
       .onConflictDoNothing()
       .run()
-    return provisionDossiers(tx, learnerIds)
+    return provisionDossiers(tx, { learnerIds, groupId })
   })
 }
