@@ -134,7 +134,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const s = await seed({ learners: count })
   console.log(
-    `${DEMO_SESSION} : ${s.users} comptes dont ${s.learners} candidat·es, ${s.groups} groupes, ${s.dossiers} dossiers, ${s.jurorAssignments} affectations jury (${s.ms} ms) → ${databasePath()}`,
+    `${DEMO_SESSION} : ${s.users} comptes dont ${s.learners} candidat·es, ${s.groups} groupes, ${s.dossiers} dossiers, ` +
+      `${s.jurorAssignments} affectations jury (${s.ms} ms) → ${databasePath()}`,
   )
   console.log(`Mot de passe des comptes de démonstration : ${DEMO_PASSWORD}`)
 }

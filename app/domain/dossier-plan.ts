@@ -45,10 +45,22 @@ export function dossiersDue(
     if (!evaluation || evaluation.mode !== 'group' || !enrolled.has(`${m.examSessionId}|${m.learnerId}`)) continue
     if (!groupsDone.has(m.groupId)) {
       groupsDone.add(m.groupId)
-      due.push({ examSessionId: m.examSessionId, evaluationId: m.evaluationId, templateId: mainTemplateId(m.evaluationId), learnerId: null, groupId: m.groupId })
+      due.push({
+        examSessionId: m.examSessionId,
+        evaluationId: m.evaluationId,
+        templateId: mainTemplateId(m.evaluationId),
+        learnerId: null,
+        groupId: m.groupId,
+      })
     }
     if (evaluation.parts.rex) {
-      due.push({ examSessionId: m.examSessionId, evaluationId: m.evaluationId, templateId: rexTemplateId(m.evaluationId), learnerId: m.learnerId, groupId: null })
+      due.push({
+        examSessionId: m.examSessionId,
+        evaluationId: m.evaluationId,
+        templateId: rexTemplateId(m.evaluationId),
+        learnerId: m.learnerId,
+        groupId: null,
+      })
     }
   }
   return due

@@ -63,9 +63,20 @@ beforeAll(() => {
   addGroupMembers(db, otherGroup, [otherLearner.id])
   const tutor = (who: Who, learner: Who, examSessionId = s) => ({ examSessionId, tutorId: users[who].id, learnerId: users[learner].id })
   db.insert(schema.tutorAssignments)
-    .values([tutor('tutor', 'owner'), tutor('tutorOfPartner', 'partner'), tutor('tutorOtherSession', 'owner', s2), tutor('otherTutor', 'otherLearner'), tutor('formerTutor', 'owner')])
+    .values([
+      tutor('tutor', 'owner'),
+      tutor('tutorOfPartner', 'partner'),
+      tutor('tutorOtherSession', 'owner', s2),
+      tutor('otherTutor', 'otherLearner'),
+      tutor('formerTutor', 'owner'),
+    ])
     .run()
-  const juror = (who: Who, evaluationId: string, target: { learnerId: string } | { groupId: string }) => ({ examSessionId: s, jurorId: users[who].id, evaluationId, ...target })
+  const juror = (who: Who, evaluationId: string, target: { learnerId: string } | { groupId: string }) => ({
+    examSessionId: s,
+    jurorId: users[who].id,
+    evaluationId,
+    ...target,
+  })
   db.insert(schema.jurorAssignments)
     .values([
       juror('juror', 'fiche-veille', { learnerId: owner.id }),
@@ -119,7 +130,10 @@ describe('dossier access', () => {
         expect(dossierRelations(users[who], dossiers[target])?.relations, `${who} → ${target}`).toEqual(expected)
         for (const action of ACTIONS) {
           const allowed = expected.some((r) => ALLOWED[r].includes(action))
-          expect(statusOf(() => authorizeDossier(users[who], dossiers[target], action)), `${who} ${action} ${target}`).toBe(allowed ? 200 : 403)
+          expect(
+            statusOf(() => authorizeDossier(users[who], dossiers[target], action)),
+            `${who} ${action} ${target}`,
+          ).toBe(allowed ? 200 : 403)
         }
       }
     })
@@ -130,7 +144,11 @@ describe('dossier access', () => {
   })
 
   it('answers 404 for a dossier that does not exist, whoever asks', () => {
-    for (const who of Object.keys(ROLES) as Who[]) expect(statusOf(() => authorizeDossier(users[who], 'inconnu', 'read')), who).toBe(404)
+    for (const who of Object.keys(ROLES) as Who[])
+      expect(
+        statusOf(() => authorizeDossier(users[who], 'inconnu', 'read')),
+        who,
+      ).toBe(404)
   })
 
   it('explains a refusal in French', () => {

@@ -41,8 +41,15 @@ describe('dossier provisioning', () => {
     const a = user('a@test.fr')
     expect(enrollLearners(db, sessionId, [a])).toBe(INDIVIDUAL)
     expect(enrollLearners(db, sessionId, [a])).toBe(0)
-    expect(learnerDossiers(a, sessionId).map((d) => d.templateId).sort()).toEqual(
-      referentiel.evaluations.filter((e) => e.mode === 'individual').map((e) => e.id).sort(),
+    expect(
+      learnerDossiers(a, sessionId)
+        .map((d) => d.templateId)
+        .sort(),
+    ).toEqual(
+      referentiel.evaluations
+        .filter((e) => e.mode === 'individual')
+        .map((e) => e.id)
+        .sort(),
     )
   })
 
@@ -56,7 +63,11 @@ describe('dossier provisioning', () => {
     expect(addGroupMembers(db, group, [b, c])).toBe(0)
     const shared = learnerDossiers(b, sessionId).filter((d) => d.templateId === 'msp-a2')
     expect(shared).toHaveLength(1)
-    expect(learnerDossiers(c, sessionId).filter((d) => d.templateId === 'msp-a2').map((d) => d.id)).toEqual(shared.map((d) => d.id))
+    expect(
+      learnerDossiers(c, sessionId)
+        .filter((d) => d.templateId === 'msp-a2')
+        .map((d) => d.id),
+    ).toEqual(shared.map((d) => d.id))
     expect(learnerDossiers(c, sessionId).filter((d) => d.templateId === 'msp-a2-rex' && d.learnerId === c)).toHaveLength(1)
     expect(learnerDossiers(b, sessionId)).toHaveLength(INDIVIDUAL + 2)
     // A serious game has no REX: the group's dossier only.
@@ -67,16 +78,32 @@ describe('dossier provisioning', () => {
   it('rolls the enrolment back when provisioning fails', () => {
     const db = getDb()
     expect(() => enrollLearners(db, sessionId, ['no-such-user'])).toThrow()
-    expect(db.select().from(schema.enrollments).all().some((e) => e.learnerId === 'no-such-user')).toBe(false)
+    expect(
+      db
+        .select()
+        .from(schema.enrollments)
+        .all()
+        .some((e) => e.learnerId === 'no-such-user'),
+    ).toBe(false)
   })
 
   it('provisions every enrolment of an existing database, idempotently (server start)', () => {
     const db = getDb()
     const [d, e] = [user('d@test.fr'), user('e@test.fr')]
     // Rows written the old way: enrolments and a group, no dossiers.
-    db.insert(schema.enrollments).values([{ examSessionId: sessionId, learnerId: d }, { examSessionId: sessionId, learnerId: e }]).run()
+    db.insert(schema.enrollments)
+      .values([
+        { examSessionId: sessionId, learnerId: d },
+        { examSessionId: sessionId, learnerId: e },
+      ])
+      .run()
     const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a4', name: 'H' }).returning().get().id
-    db.insert(schema.groupMembers).values([{ groupId: group, learnerId: d }, { groupId: group, learnerId: e }]).run()
+    db.insert(schema.groupMembers)
+      .values([
+        { groupId: group, learnerId: d },
+        { groupId: group, learnerId: e },
+      ])
+      .run()
     expect(learnerDossiers(d, sessionId)).toHaveLength(0)
     expect(provisionDossiers(db)).toBe(2 * INDIVIDUAL + 1 + 2)
     expect(provisionDossiers(db)).toBe(0)

@@ -47,7 +47,11 @@ export function provisionDossiers(db: DbHandle, scope: { learnerIds?: readonly s
   const rows = due.filter((d) => !existing.has(dossierKey(d)))
   let created = 0
   for (let i = 0; i < rows.length; i += CHUNK) {
-    created += db.insert(dossiers).values(rows.slice(i, i + CHUNK)).onConflictDoNothing().run().changes
+    created += db
+      .insert(dossiers)
+      .values(rows.slice(i, i + CHUNK))
+      .onConflictDoNothing()
+      .run().changes
   }
   return created
 }

@@ -46,9 +46,7 @@ function emptyContent(db: DbHandle, dossierId: string, sectionId: string): Field
   return emptyValue(section.field)
 }
 
-export type SaveResult =
-  | { ok: true; version: number; savedAt: number }
-  | { ok: false; conflict: SectionState }
+export type SaveResult = { ok: true; version: number; savedAt: number } | { ok: false; conflict: SectionState }
 
 /**
  * Saves a section if `baseVersion` is the current version; otherwise returns
@@ -76,7 +74,16 @@ export function saveSection(input: {
 
     if (kind === 'conflict-copy') {
       tx.insert(dossierRevisions)
-        .values({ dossierId: input.dossierId, sectionId: input.sectionId, version: currentVersion, kind, content: input.content, authorId: input.authorId, createdAt: now, updatedAt: now })
+        .values({
+          dossierId: input.dossierId,
+          sectionId: input.sectionId,
+          version: currentVersion,
+          kind,
+          content: input.content,
+          authorId: input.authorId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .run()
       return { ok: true, version: currentVersion, savedAt: now.getTime() }
     }
@@ -117,7 +124,16 @@ export function saveSection(input: {
       tx.update(dossierRevisions).set({ version, content: input.content, updatedAt: now }).where(eq(dossierRevisions.id, last.id)).run()
     } else {
       tx.insert(dossierRevisions)
-        .values({ dossierId: input.dossierId, sectionId: input.sectionId, version, kind, content: input.content, authorId: input.authorId, createdAt: now, updatedAt: now })
+        .values({
+          dossierId: input.dossierId,
+          sectionId: input.sectionId,
+          version,
+          kind,
+          content: input.content,
+          authorId: input.authorId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .run()
     }
     return { ok: true, version, savedAt: now.getTime() }
@@ -166,4 +182,3 @@ export function restoreRevision(dossierId: string, revisionId: number, authorId:
   const result = saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content as FieldValue, authorId, kind: 'restore' })
   return { ...result, sectionId: revision.sectionId }
 }
-

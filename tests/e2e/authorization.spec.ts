@@ -129,7 +129,12 @@ const DOSSIER_CASES: DossierCase[] = [
     path: (t) => `/dossiers/${t.dossier}/historique/${t.revision}`,
     expect: allowed(AUTHORS, 200),
   },
-  { route: 'routes/dossiers.$dossierId_.historique_.$revisionId', method: 'GET', path: (t) => `/dossiers/${t.dossier}/historique/999999`, expect: allowed(AUTHORS, 404) },
+  {
+    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/historique/999999`,
+    expect: allowed(AUTHORS, 404),
+  },
   // A revision of another dossier is not found in this one.
   {
     route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
@@ -144,11 +149,36 @@ const DOSSIER_CASES: DossierCase[] = [
     expect: allowed(AUTHORS, 'redirect:/dossiers/:id'),
   },
   { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: (t) => `/dossiers/${t.dossier}/export.docx`, expect: allowed(READERS, 200) },
-  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: (t) => `/dossiers/${t.dossier}/export.docx?section=inconnue`, expect: allowed(READERS, 404) },
-  { route: 'routes/dossiers.$dossierId_.export[.]xlsx', method: 'GET', path: (t) => `/dossiers/${t.dossier}/export.xlsx?section=${t.print}`, expect: allowed(READERS, 200) },
-  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: (t) => `/dossiers/${t.dossier}/imprimer/${t.print}`, expect: allowed(READERS, 200) },
-  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: (t) => `/dossiers/${t.dossier}/imprimer/inconnue`, expect: allowed(READERS, 404) },
-  { route: 'routes/api.dossiers.$dossierId.sections.$sectionId', method: 'GET', path: (t) => `/api/dossiers/${t.dossier}/sections/contexte`, expect: everyone(405) },
+  {
+    route: 'routes/dossiers.$dossierId_.export[.]docx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/export.docx?section=inconnue`,
+    expect: allowed(READERS, 404),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.export[.]xlsx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/export.xlsx?section=${t.print}`,
+    expect: allowed(READERS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.imprimer.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/imprimer/${t.print}`,
+    expect: allowed(READERS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.imprimer.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/imprimer/inconnue`,
+    expect: allowed(READERS, 404),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'GET',
+    path: (t) => `/api/dossiers/${t.dossier}/sections/contexte`,
+    expect: everyone(405),
+  },
   {
     route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
     method: 'POST',
@@ -173,7 +203,13 @@ const DOSSIER_CASES: DossierCase[] = [
     expect: allowed(AUTHORS, 400),
   },
   { route: 'routes/api.dossiers.$dossierId.images', method: 'GET', path: (t) => `/api/dossiers/${t.dossier}/images`, expect: everyone(405) },
-  { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: (t) => `/api/dossiers/${t.dossier}/images`, body: image, expect: allowed(AUTHORS, 201) },
+  {
+    route: 'routes/api.dossiers.$dossierId.images',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/images`,
+    body: image,
+    expect: allowed(AUTHORS, 201),
+  },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: (t) => `/fichiers/${t.file}`, expect: allowed(READERS, 200) },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
 ]
@@ -198,7 +234,12 @@ function pickActors() {
     .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
     .where(and(eq(schema.groupMembers.learnerId, owner), eq(schema.groups.evaluationId, 'msp-a2')))
     .get()!
-  const members = db.select({ id: schema.groupMembers.learnerId }).from(schema.groupMembers).where(eq(schema.groupMembers.groupId, group.id)).all().map((m) => m.id)
+  const members = db
+    .select({ id: schema.groupMembers.learnerId })
+    .from(schema.groupMembers)
+    .where(eq(schema.groupMembers.groupId, group.id))
+    .all()
+    .map((m) => m.id)
   const member = members.find((id) => id !== owner)!
   const otherLearner = demo('learner').find((id) => !members.includes(id))!
   const tutor = db.select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments).where(eq(schema.tutorAssignments.learnerId, owner)).get()!.id
@@ -229,7 +270,8 @@ async function fillTarget(target: Target, email: string, evaluationId: string) {
     body: JSON.stringify({ baseVersion: 0, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Contexte.' }] }] } }),
   })
   expect([200, 409]).toContain(save.status)
-  const revision = e2eDb().select({ id: schema.dossierRevisions.id }).from(schema.dossierRevisions).where(eq(schema.dossierRevisions.dossierId, target.dossier)).get()!
+  const revisions = schema.dossierRevisions
+  const revision = e2eDb().select({ id: revisions.id }).from(revisions).where(eq(revisions.dossierId, target.dossier)).get()!
   target.revision = String(revision.id)
   const form = new FormData()
   form.set('image', new Blob([PNG], { type: 'image/png' }), 'point.png')
@@ -242,7 +284,8 @@ test.beforeAll(async () => {
   pickActors()
   await fillTarget(targets.individual, emails.owner, 'fiche-veille')
   await fillTarget(targets.group, emails.member, 'msp-a2')
-  ids.session = e2eDb().select({ examSessionId: schema.dossiers.examSessionId }).from(schema.dossiers).where(eq(schema.dossiers.id, targets.individual.dossier)).get()!.examSessionId
+  const { dossiers } = schema
+  ids.session = e2eDb().select({ examSessionId: dossiers.examSessionId }).from(dossiers).where(eq(dossiers.id, targets.individual.dossier)).get()!.examSessionId
 })
 
 async function outcome(status: number, location: string | undefined): Promise<Outcome> {
