@@ -11,16 +11,21 @@ import express from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { databasePath, openDatabase, runMigrations } from './db/client'
+import { provisionDossiers } from './app/services/dossier-provisioning.server'
 
 const MODE = process.env.NODE_ENV ?? 'development'
 const PORT = Number(process.env.PORT ?? 3000)
 // Tests raise the limits (many logins from one address); production keeps them.
 const LIMIT_FACTOR = Number(process.env.RATE_LIMIT_FACTOR ?? 1)
 
-// Migrations are applied at start, on a short-lived connection.
+// Migrations are applied at start, on a short-lived connection; then the dossiers every enrolment
+// and group membership calls for are created if missing (databases from before provisioning at enrolment).
 {
   const { sqlite, db } = openDatabase()
   runMigrations(sqlite, db)
+  const started = performance.now()
+  const created = db.transaction((tx) => provisionDossiers(tx), { behavior: 'immediate' })
+  if (created > 0) console.log(`${created} dossiers créés pour les inscriptions existantes (${Math.round(performance.now() - started)} ms)`)
   sqlite.close()
 }
 

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { eq, like } from 'drizzle-orm'
 import { makeGroups, seededShuffle, seedFrom } from '../app/domain/groups'
 import type { Role } from '../app/domain/permissions'
+import { addGroupMembers, enrollLearners } from '../app/services/dossier-provisioning.server'
 import { hashPassword } from '../app/services/password.server'
 import { referentiel } from '../templates/referentiel'
 import { databasePath, openDatabase, runMigrations } from './client'
@@ -87,7 +88,8 @@ export async function seed(options: { learners: number }) {
     const examSessionId = session.id
 
     tx.insert(schema.caseMaterials).values({ examSessionId, ...DEMO_CASE }).run()
-    tx.insert(schema.enrollments).values(learnerIds.map((learnerId) => ({ examSessionId, learnerId }))).run()
+    // Enrolling and grouping create the learners' dossiers, as they do in the app.
+    let dossierCount = enrollLearners(tx, examSessionId, learnerIds)
     tx.insert(schema.tutorAssignments)
       .values(learnerIds.map((learnerId, i) => ({ examSessionId, learnerId, tutorId: i % 2 === 0 ? tutor1 : tutor2 })))
       .run()
@@ -105,7 +107,7 @@ export async function seed(options: { learners: number }) {
             .values({ examSessionId, evaluationId: evaluation.id, name: `Groupe ${g + 1}` })
             .returning({ id: schema.groups.id })
             .get()
-          tx.insert(schema.groupMembers).values(members.map((learnerId) => ({ groupId: group.id, learnerId }))).run()
+          dossierCount += addGroupMembers(tx, group.id, members)
           tx.insert(schema.jurorAssignments).values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id }).run()
           groupCount++
           jurorCount++
@@ -117,7 +119,7 @@ export async function seed(options: { learners: number }) {
         jurorCount += learnerIds.length
       }
     }
-    return { users: people.length, learners: learnerIds.length, groups: groupCount, jurorAssignments: jurorCount }
+    return { users: people.length, learners: learnerIds.length, groups: groupCount, jurorAssignments: jurorCount, dossiers: dossierCount }
   })
   sqlite.close()
   return { ...summary, ms: Date.now() - started }
@@ -132,7 +134,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const s = await seed({ learners: count })
   console.log(
-    `${DEMO_SESSION} : ${s.users} comptes dont ${s.learners} candidat·es, ${s.groups} groupes, ${s.jurorAssignments} affectations jury (${s.ms} ms) → ${databasePath()}`,
+    `${DEMO_SESSION} : ${s.users} comptes dont ${s.learners} candidat·es, ${s.groups} groupes, ${s.dossiers} dossiers, ` +
+      `${s.jurorAssignments} affectations jury (${s.ms} ms) → ${databasePath()}`,
   )
   console.log(`Mot de passe des comptes de démonstration : ${DEMO_PASSWORD}`)
 }

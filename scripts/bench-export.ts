@@ -23,7 +23,9 @@ process.env.DATABASE_URL = path.join(dir, 'bench.db')
 const { getDb, closeDb } = await import('#db/client')
 const schema = await import('#db/schema')
 const { emptyValue } = await import('~/domain/fields')
-const { ensureLearnerDossiers, saveSection, templateOfDossier } = await import('~/services/dossiers.server')
+const { templateOfDossier } = await import('~/services/dossiers.server')
+const { enrollLearners } = await import('~/services/dossier-provisioning.server')
+const { saveSection } = await import('~/services/dossier-sections.server')
 const { dossierExport, rapportDossiers } = await import('~/services/exports/model.server')
 const { dossiersToDocx } = await import('~/services/exports/docx.server')
 const { dossierToXlsx } = await import('~/services/exports/xlsx.server')
@@ -114,8 +116,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ ms: number; maxPause:
 const db = getDb()
 const learner = db.insert(schema.users).values({ email: 'bench@test.fr', name: 'Benoît Bénard', passwordHash: 'x' }).returning().get().id
 const session = db.insert(schema.examSessions).values({ name: 'Bench', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-db.insert(schema.enrollments).values({ examSessionId: session, learnerId: learner }).run()
-ensureLearnerDossiers(learner)
+enrollLearners(db, session, [learner])
 const dossiers = rapportDossiers(learner, session)
 let seed = 0
 for (const d of dossiers) for (const s of templateOfDossier(d).sections) saveSection({ dossierId: d.id, sectionId: s.id, baseVersion: 0, content: fill(s, seed++) as never, authorId: learner })

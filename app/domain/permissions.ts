@@ -6,7 +6,7 @@
 export const ROLES = ['learner', 'tutor', 'juror', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export type Action = 'create' | 'read' | 'update' | 'delete'
+export type Action = 'create' | 'read' | 'update' | 'delete' | 'comment' | 'export' | 'grade'
 export type Entity =
   | 'referentiel'
   | 'dossier'
@@ -17,12 +17,20 @@ export type Entity =
 export type Access = 'own' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
+/**
+ * What a role may do. The `dossier` entries must say what DOSSIER_GRANTS says
+ * for the relation that role holds to a dossier (a unit test checks it): the
+ * role says *which kind* of dossier work a user may do, the relation computed
+ * by the dossier access service says *on which dossiers*.
+ */
 export const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  learner: ['read:referentiel:any', 'read:dossier:own', 'update:dossier:own', 'read:examSession:own'],
-  tutor: ['read:referentiel:any', 'read:learner:own', 'read:dossier:own'],
-  juror: ['read:referentiel:any', 'read:assignment:own', 'read:dossier:own'],
+  learner: ['read:referentiel:any', 'read:dossier:own', 'update:dossier:own', 'export:dossier:own', 'read:examSession:own'],
+  tutor: ['read:referentiel:any', 'read:learner:own', 'read:dossier:own', 'comment:dossier:own', 'export:dossier:own'],
+  juror: ['read:referentiel:any', 'read:assignment:own', 'read:dossier:own', 'grade:dossier:own', 'export:dossier:own'],
   admin: [
     'read:referentiel:any',
+    'read:dossier:any',
+    'export:dossier:any',
     'read:examSession:any',
     'create:examSession:any',
     'update:examSession:any',
@@ -43,6 +51,42 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
       return a === action && e === entity && (acc === access || acc === 'any')
     }),
   )
+}
+
+/** What may be done to a dossier. Self-assessment is an update. */
+export const DOSSIER_ACTIONS = ['read', 'comment', 'update', 'export', 'grade'] as const satisfies readonly Action[]
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number]
+
+/**
+ * Who a user is to one dossier: its owner (individual dossier), a member of
+ * its group (group dossier), the tutor assigned to its learner or to a member
+ * of its group, the juror assigned to its evaluation for its learner or group,
+ * or an admin.
+ */
+export const DOSSIER_RELATIONS = ['owner', 'member', 'tutor', 'juror', 'admin'] as const
+export type DossierRelation = (typeof DOSSIER_RELATIONS)[number]
+
+/** The one grant table: what each relation to a dossier allows. Pure data. */
+export const DOSSIER_GRANTS: Record<DossierRelation, readonly DossierAction[]> = {
+  owner: ['read', 'update', 'export'],
+  member: ['read', 'update', 'export'],
+  tutor: ['read', 'comment', 'export'],
+  juror: ['read', 'grade', 'export'],
+  admin: ['read', 'export'],
+}
+
+/** The role a user must hold for a relation to count (a former tutor keeps no access through an old assignment). */
+export const RELATION_ROLE: Record<DossierRelation, Role> = {
+  owner: 'learner',
+  member: 'learner',
+  tutor: 'tutor',
+  juror: 'juror',
+  admin: 'admin',
+}
+
+/** True when one of `relations` grants `action`. */
+export function dossierGrants(relations: readonly DossierRelation[], action: DossierAction): boolean {
+  return relations.some((r) => DOSSIER_GRANTS[r].includes(action))
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { requirePermission } from '~/services/auth.server'
-import { requireDossierForUser } from '~/services/dossiers.server'
+import { requireDossierAccess } from '~/services/dossier-access.server'
 import { MAX_IMAGE_BYTES, saveUpload, sniffImage } from '~/services/uploads.server'
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status })
@@ -11,8 +10,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 /** Image upload into a dossier (PNG, JPEG, WebP, GIF; 2 MB). SVG is refused: it can carry scripts. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'update:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMAGE_BYTES + 64 * 1024) {
     return error(413, 'L’image dépasse 2 Mo : réduisez-la avant de l’insérer.')
   }

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { valueSchema } from '~/domain/fields.schema'
-import { requirePermission } from '~/services/auth.server'
-import { requireDossierForUser, saveSection, templateOfDossier } from '~/services/dossiers.server'
+import { requireUser } from '~/services/auth.server'
+import { authorizeDossier } from '~/services/dossier-access.server'
+import { saveSection } from '~/services/dossier-sections.server'
+import { templateOfDossier } from '~/services/dossiers.server'
 
 /** Autosave of one section. Bodies are JSON, 1 MB at most. */
 export const MAX_BODY_BYTES = 1_000_000
@@ -39,9 +41,9 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'update:dossier:own')
+  const user = await requireUser(request)
   if (request.method !== 'POST') return error(405, 'Utilisez POST pour enregistrer une section.')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const { dossier } = authorizeDossier(user, params.dossierId ?? '', 'update')
   const section = templateOfDossier(dossier).sections.find((s) => s.id === params.sectionId)
   if (!section) return error(400, 'Cette section n’existe pas dans ce dossier.')
 

@@ -13,15 +13,16 @@ import { evaluateHints, hintsByCriterion } from '~/domain/hints'
 import { plainTextBlocks } from '~/domain/plain-text'
 import { competencyRange } from '~/domain/referentiel'
 import { progressOf, STATUS_LABELS, STATUSES, type Status } from '~/domain/self-assessment'
-import { requirePermission } from '~/services/auth.server'
+import { requireDossierAccess } from '~/services/dossier-access.server'
 import { dossierView } from '~/services/dossier-view.server'
-import { requireDossierForUser, setSelfAssessment, templateOfDossier } from '~/services/dossiers.server'
+import { templateOfDossier } from '~/services/dossiers.server'
+import { setSelfAssessment } from '~/services/self-assessment.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.title ?? 'Dossier'} — Atelier` }]
 
+// The page is the learner's editor: it asks for `update` (tutors and jurors get their own screens).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'read:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   return dossierView(dossier, user.id)
 }
 
@@ -33,8 +34,7 @@ const SelfAssessSchema = z.object({
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'update:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const parsed = SelfAssessSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ ok: false, error: parsed.error.issues[0]?.message ?? 'Demande invalide.' }, { status: 400 })
   const served = templateOfDossier(dossier).sections.some((s) => s.criteria.includes(parsed.data.criterionId))

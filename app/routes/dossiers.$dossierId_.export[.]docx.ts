@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requirePermission } from '~/services/auth.server'
+import { requireDossierAccess } from '~/services/dossier-access.server'
 import { dossierDownload } from '~/services/exports/dossier-exports.server'
 
 /** The dossier as a Word document (`?section=<id>`: that section only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'read:dossier:own')
-  return dossierDownload(user, params.dossierId ?? '', 'docx', new URL(request.url).searchParams.get('section'))
+  const access = await requireDossierAccess(request, params.dossierId, 'export')
+  return dossierDownload(access, 'docx', new URL(request.url).searchParams.get('section'))
 }

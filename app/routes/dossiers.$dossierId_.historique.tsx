@@ -2,16 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState, PageHeader, TableWrap } from '~/components/ui'
 import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
-import { requirePermission } from '~/services/auth.server'
-import { listRevisions, requireDossierForUser, templateOfDossier } from '~/services/dossiers.server'
+import { requireDossierAccess } from '~/services/dossier-access.server'
+import { listRevisions } from '~/services/dossier-sections.server'
+import { templateOfDossier } from '~/services/dossiers.server'
 
 export const meta: MetaFunction = () => [{ title: 'Historique du dossier — Atelier' }]
 
 const KIND_LABELS = { save: 'Enregistrement', restore: 'Restauration', 'conflict-copy': 'Version mise de côté (conflit)' } as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'read:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  // The history leads to restoring: the dossier's authors only, for now.
+  const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const template = templateOfDossier(dossier)
   const titles = new Map(template.sections.map((s) => [s.id, s.title]))
   return {

@@ -6,9 +6,10 @@ import { PageHeader } from '~/components/ui'
 import type { FieldValue } from '~/domain/fields'
 import type { RichTextDoc } from '~/domain/rich-text'
 import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
-import { requirePermission } from '~/services/auth.server'
+import { requireDossierAccess } from '~/services/dossier-access.server'
+import { getRevision, restoreRevision } from '~/services/dossier-sections.server'
+import { templateOfDossier } from '~/services/dossiers.server'
 import { richTextHtml } from '~/services/rich-text-html.server'
-import { getRevision, requireDossierForUser, restoreRevision, templateOfDossier } from '~/services/dossiers.server'
 
 export const meta: MetaFunction = () => [{ title: 'Version du dossier — Atelier' }]
 
@@ -20,8 +21,8 @@ function load(revisionId: string | undefined, dossierId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'read:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  // The preview offers to restore: the dossier's authors only, for now.
+  const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const revision = load(params.revisionId, dossier.id)
   const section = templateOfDossier(dossier).sections.find((s) => s.id === revision.sectionId)
   if (!section) throw new Response('Cette section n’existe plus dans le modèle.', { status: 404 })
@@ -35,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'update:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const revision = load(params.revisionId, dossier.id)
   restoreRevision(dossier.id, revision.id, user.id)
   throw redirect(`/dossiers/${dossier.id}#section-${revision.sectionId}`)

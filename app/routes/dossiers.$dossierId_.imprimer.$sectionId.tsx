@@ -5,16 +5,16 @@ import type { FieldValue } from '~/domain/fields'
 import { emptyValue } from '~/domain/fields'
 import type { RichTextDoc } from '~/domain/rich-text'
 import { frenchTypography as ft } from '~/domain/format'
-import { requirePermission } from '~/services/auth.server'
+import { requireDossierAccess } from '~/services/dossier-access.server'
+import { sectionStates } from '~/services/dossier-sections.server'
+import { templateOfDossier } from '~/services/dossiers.server'
 import { richTextHtml } from '~/services/rich-text-html.server'
-import { requireDossierForUser, sectionStates, templateOfDossier } from '~/services/dossiers.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.section.title ?? 'Section'} — version imprimable — Atelier` }]
 
 /** A section on its own, laid out for printing (persona sheets, tables). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'read:dossier:own')
-  const dossier = requireDossierForUser(user, params.dossierId ?? '')
+  const { dossier } = await requireDossierAccess(request, params.dossierId, 'read')
   const template = templateOfDossier(dossier)
   const section = template.sections.find((s) => s.id === params.sectionId)
   if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })

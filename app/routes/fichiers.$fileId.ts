@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requirePermission } from '~/services/auth.server'
-import { requireDossierForUser } from '~/services/dossiers.server'
+import { requireUser } from '~/services/auth.server'
+import { authorizeDossier } from '~/services/dossier-access.server'
 import { findUpload, readUpload } from '~/services/uploads.server'
 
 /** An uploaded image, for the people who may read its dossier. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, 'read:dossier:own')
+  const user = await requireUser(request)
   const upload = findUpload(params.fileId ?? '')
   if (!upload) throw new Response('Ce fichier n’existe pas.', { status: 404 })
-  requireDossierForUser(user, upload.dossierId)
+  authorizeDossier(user, upload.dossierId, 'read')
   const bytes = readUpload(upload.id)
   if (!bytes) throw new Response('Ce fichier n’existe plus.', { status: 404 })
   return new Response(new Uint8Array(bytes), {

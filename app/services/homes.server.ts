@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { competencyRange } from '~/domain/referentiel'
 import { progressOf } from '~/domain/self-assessment'
-import { ensureLearnerDossiers, learnerDossiers, learnerStatuses } from './dossiers.server'
+import { learnerDossiers } from './dossiers.server'
+import { learnerStatuses } from './self-assessment.server'
 import { mainTemplateOf, rexTemplateOf } from './templates.server'
 import { getDb, schema } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
@@ -10,7 +11,6 @@ const { users, examSessions, enrollments, groups, groupMembers, tutorAssignments
 
 /** A learner's exam sessions, each with the 17 evaluation instances, their dossiers, groups and progress. */
 export function learnerHome(learnerId: string) {
-  ensureLearnerDossiers(learnerId)
   const db = getDb()
   const sessions = db
     .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })

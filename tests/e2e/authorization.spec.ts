@@ -1,14 +1,18 @@
 /**
  * Every route of the app, requested as anonymous, learner, tutor, juror and
- * admin. The table is checked against the real route manifest of the build,
- * so a route added without an entry here fails this test.
+ * admin, and every dossier route and API requested by each relation to a
+ * dossier (owner, group member, other learner, assigned and other tutor,
+ * assigned and other juror, admin). The tables are checked against the real
+ * route manifest of the build, so a route added without an entry fails this test.
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { APIRequestContext } from '@playwright/test'
 import type { ServerBuild } from '@remix-run/node'
-import { eq } from 'drizzle-orm'
+import { and, eq, like } from 'drizzle-orm'
 import type { Role } from '../../app/domain/permissions'
-import { DEMO_ACCOUNTS, dossierIdOf, e2eDb, expect, sessionCookieFor, test, userIdByEmail } from './fixtures'
+import { DEMO_DOMAIN } from '../../db/seed'
+import { BASE_URL, DEMO_ACCOUNTS, dossierIdOf, e2eDb, expect, sessionCookieFor, test, userIdByEmail } from './fixtures'
 import * as schema from '../../db/schema'
 
 type Who = 'anonymous' | Role
@@ -25,8 +29,8 @@ const adminOnly = (admin: Outcome): Record<Who, Outcome> => ({ ...loggedIn(403),
 const learnerId = () => userIdByEmail(DEMO_ACCOUNTS.learner.email)
 const learnerOnly = (learner: Outcome, others: Outcome = 403): Record<Who, Outcome> => ({ ...loggedIn(others), learner })
 
-// Ids made in beforeAll: the demo learner's own dossier, another learner's, a revision, an image.
-const ids = { own: '', other: '', revision: '', file: '', session: '' }
+// Made in beforeAll: the demo learner's exam session.
+const ids = { session: '' }
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a1e0a50000000049454e44ae426082', 'hex')
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
 
@@ -68,46 +72,7 @@ const CASES: Case[] = [
   { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => '/admin/utilisateurs/inconnu', expect: adminOnly(404) },
   { route: 'routes/admin.utilisateurs.$userId', method: 'POST', path: () => `/admin/utilisateurs/${learnerId()}`, body: () => ({ form: { intent: 'roles', roles: 'pirate' } }), expect: adminOnly(400) },
 
-  // Dossiers: only their learner (or their group) may read or write them.
-  { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => `/dossiers/${ids.own}`, expect: learnerOnly(200) },
-  { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => `/dossiers/${ids.other}`, expect: learnerOnly(403) },
-  { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => '/dossiers/inconnu', expect: { ...loggedIn(404), admin: 403 } },
-  {
-    route: 'routes/dossiers.$dossierId',
-    method: 'POST',
-    path: () => `/dossiers/${ids.own}`,
-    body: () => ({ form: { intent: 'self-assess', criterionId: 'C1.1-1', status: 'parfait' } }),
-    expect: learnerOnly(400),
-  },
-  {
-    route: 'routes/dossiers.$dossierId',
-    method: 'POST',
-    path: () => `/dossiers/${ids.other}`,
-    body: () => ({ form: { intent: 'self-assess', criterionId: 'C1.1-1', status: 'achieved' } }),
-    expect: learnerOnly(403),
-  },
-  { route: 'routes/dossiers.$dossierId_.historique', method: 'GET', path: () => `/dossiers/${ids.own}/historique`, expect: learnerOnly(200) },
-  { route: 'routes/dossiers.$dossierId_.historique', method: 'GET', path: () => `/dossiers/${ids.other}/historique`, expect: learnerOnly(403) },
-  { route: 'routes/dossiers.$dossierId_.historique_.$revisionId', method: 'GET', path: () => `/dossiers/${ids.own}/historique/${ids.revision}`, expect: learnerOnly(200) },
-  { route: 'routes/dossiers.$dossierId_.historique_.$revisionId', method: 'GET', path: () => `/dossiers/${ids.own}/historique/999999`, expect: learnerOnly(404) },
-  {
-    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
-    method: 'POST',
-    path: () => `/dossiers/${ids.own}/historique/${ids.revision}`,
-    expect: learnerOnly('redirect:/dossiers/:id'),
-  },
-  {
-    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
-    method: 'POST',
-    path: () => `/dossiers/${ids.other}/historique/${ids.revision}`,
-    expect: learnerOnly(403),
-  },
-  // Exports: one's own dossier only; the rapport de compétences of a session one is enrolled in.
-  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: () => `/dossiers/${ids.own}/export.docx`, expect: learnerOnly(200) },
-  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: () => `/dossiers/${ids.other}/export.docx`, expect: learnerOnly(403) },
-  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: () => `/dossiers/${ids.own}/export.docx?section=inconnue`, expect: learnerOnly(404) },
-  { route: 'routes/dossiers.$dossierId_.export[.]xlsx', method: 'GET', path: () => `/dossiers/${ids.own}/export.xlsx?section=sources`, expect: learnerOnly(200) },
-  { route: 'routes/dossiers.$dossierId_.export[.]xlsx', method: 'GET', path: () => `/dossiers/${ids.other}/export.xlsx`, expect: learnerOnly(403) },
+  // The rapport de compétences of a session one is enrolled in (learners only).
   {
     route: 'routes/candidat_.sessions.$sessionId.rapport-de-competences[.]docx',
     method: 'GET',
@@ -120,66 +85,207 @@ const CASES: Case[] = [
     path: () => '/candidat/sessions/inconnue/rapport-de-competences.docx',
     expect: learnerOnly(404),
   },
-  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.own}/imprimer/sources`, expect: learnerOnly(200) },
-  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.other}/imprimer/sources`, expect: learnerOnly(403) },
-  { route: 'routes/dossiers.$dossierId_.imprimer.$sectionId', method: 'GET', path: () => `/dossiers/${ids.own}/imprimer/inconnue`, expect: learnerOnly(404) },
-  { route: 'routes/api.dossiers.$dossierId.sections.$sectionId', method: 'GET', path: () => `/api/dossiers/${ids.own}/sections/contexte`, expect: all(405) },
-  {
-    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
-    method: 'POST',
-    path: () => `/api/dossiers/${ids.own}/sections/besoins`,
-    body: () => ({ json: { baseVersion: 0, content: { rows: [] } } }),
-    // The first save is accepted; the others are refused before any write.
-    expect: { ...loggedIn(403), learner: 200 },
-  },
-  {
-    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
-    method: 'POST',
-    path: () => `/api/dossiers/${ids.other}/sections/contexte`,
-    body: () => ({ json: { baseVersion: 0, content: { type: 'doc', content: [] } } }),
-    expect: learnerOnly(403),
-  },
-  // Malformed saves on one's own dossier: refused, nothing written (413 and details in dossier-api.spec.ts).
-  {
-    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
-    method: 'POST',
-    path: () => `/api/dossiers/${ids.own}/sections/inconnue`,
-    body: () => ({ json: { baseVersion: 0, content: { rows: [] } } }),
-    expect: learnerOnly(400),
-  },
-  {
-    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
-    method: 'POST',
-    path: () => `/api/dossiers/${ids.own}/sections/requetes`,
-    body: () => ({ json: { baseVersion: 0, content: { rows: [{ id: 'row-bad-000001', cells: { frequence: 42 } }] } } }),
-    expect: learnerOnly(400),
-  },
-  { route: 'routes/api.dossiers.$dossierId.images', method: 'GET', path: () => `/api/dossiers/${ids.own}/images`, expect: all(405) },
-  { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: () => `/api/dossiers/${ids.own}/images`, body: image, expect: learnerOnly(201) },
-  { route: 'routes/api.dossiers.$dossierId.images', method: 'POST', path: () => `/api/dossiers/${ids.other}/images`, body: image, expect: learnerOnly(403) },
-  { route: 'routes/fichiers.$fileId', method: 'GET', path: () => `/fichiers/${ids.file}`, expect: learnerOnly(200) },
-  { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: { ...loggedIn(404), admin: 403 } },
 ]
 
-test.beforeAll(async () => {
-  ids.own = await dossierIdOf(DEMO_ACCOUNTS.learner.email, 'fiche-veille')
-  ids.other = await dossierIdOf('candidat2@ecole-demo.fr', 'fiche-veille')
-  ids.session = e2eDb().select({ examSessionId: schema.dossiers.examSessionId }).from(schema.dossiers).where(eq(schema.dossiers.id, ids.own)).get()!.examSessionId
-  const cookie = await sessionCookieFor(DEMO_ACCOUNTS.learner.email)
-  const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`
-  const save = await fetch(`${base}/api/dossiers/${ids.own}/sections/contexte`, {
+/**
+ * Dossier routes and APIs, requested by each relation a user may have to a
+ * dossier. Each actor requests their own target: the group member the
+ * group's dossier, everyone else the owner's individual dossier (so the other
+ * learner, tutor and juror are unrelated to the dossier they ask for).
+ */
+type Actor = 'anonymous' | 'owner' | 'member' | 'otherLearner' | 'tutor' | 'otherTutor' | 'juror' | 'otherJuror' | 'admin'
+const ACTORS: Actor[] = ['anonymous', 'owner', 'member', 'otherLearner', 'tutor', 'otherTutor', 'juror', 'otherJuror', 'admin']
+type Target = { dossier: string; revision: string; file: string; table: string; print: string }
+const targets: { individual: Target; group: Target } = {
+  individual: { dossier: '', revision: '', file: '', table: 'besoins', print: 'sources' },
+  group: { dossier: '', revision: '', file: '', table: 'pestel', print: 'pestel' },
+}
+const targetOf = (actor: Actor) => (actor === 'member' ? targets.group : targets.individual)
+const emails = {} as Record<Exclude<Actor, 'anonymous'>, string>
+type DossierCase = { route: string; method: 'GET' | 'POST'; path: (t: Target) => string; body?: (t: Target) => Body; expect: Record<Actor, Outcome> }
+
+// Who may do what: the dossier's authors edit it; whoever is assigned to it (and admins) read and export it.
+const AUTHORS: Actor[] = ['owner', 'member']
+const READERS: Actor[] = ['owner', 'member', 'tutor', 'juror', 'admin']
+const allowed = (who: Actor[], ok: Outcome, refused: Outcome = 403): Record<Actor, Outcome> =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 'login' : who.includes(a) ? ok : refused])) as Record<Actor, Outcome>
+const everyone = (o: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, o])) as Record<Actor, Outcome>
+
+const DOSSIER_CASES: DossierCase[] = [
+  // The dossier page is the learner's editor: its authors only, until tutors and jurors get their screens.
+  { route: 'routes/dossiers.$dossierId', method: 'GET', path: (t) => `/dossiers/${t.dossier}`, expect: allowed(AUTHORS, 200) },
+  { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => '/dossiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
+  {
+    route: 'routes/dossiers.$dossierId',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}`,
+    body: () => ({ form: { intent: 'self-assess', criterionId: 'C1.1-1', status: 'parfait' } }),
+    expect: allowed(AUTHORS, 400),
+  },
+  { route: 'routes/dossiers.$dossierId_.historique', method: 'GET', path: (t) => `/dossiers/${t.dossier}/historique`, expect: allowed(AUTHORS, 200) },
+  {
+    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/historique/${t.revision}`,
+    expect: allowed(AUTHORS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/historique/999999`,
+    expect: allowed(AUTHORS, 404),
+  },
+  // A revision of another dossier is not found in this one.
+  {
+    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/historique/${t === targets.group ? targets.individual.revision : targets.group.revision}`,
+    expect: allowed(AUTHORS, 404),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/historique/${t.revision}`,
+    expect: allowed(AUTHORS, 'redirect:/dossiers/:id'),
+  },
+  { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: (t) => `/dossiers/${t.dossier}/export.docx`, expect: allowed(READERS, 200) },
+  {
+    route: 'routes/dossiers.$dossierId_.export[.]docx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/export.docx?section=inconnue`,
+    expect: allowed(READERS, 404),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.export[.]xlsx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/export.xlsx?section=${t.print}`,
+    expect: allowed(READERS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.imprimer.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/imprimer/${t.print}`,
+    expect: allowed(READERS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.imprimer.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/imprimer/inconnue`,
+    expect: allowed(READERS, 404),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'GET',
+    path: (t) => `/api/dossiers/${t.dossier}/sections/contexte`,
+    expect: everyone(405),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/sections/${t.table}`,
+    body: () => ({ json: { baseVersion: 0, content: { rows: [] } } }),
+    // The first save is accepted; the others are refused before any write.
+    expect: allowed(AUTHORS, 200),
+  },
+  // Malformed saves: refused, nothing written (413 and details in dossier-api.spec.ts).
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/sections/inconnue`,
+    body: () => ({ json: { baseVersion: 0, content: { rows: [] } } }),
+    expect: allowed(AUTHORS, 400),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/sections/${t.table}`,
+    body: () => ({ json: { baseVersion: 1, content: { rows: 'aucune' } } }),
+    expect: allowed(AUTHORS, 400),
+  },
+  { route: 'routes/api.dossiers.$dossierId.images', method: 'GET', path: (t) => `/api/dossiers/${t.dossier}/images`, expect: everyone(405) },
+  {
+    route: 'routes/api.dossiers.$dossierId.images',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/images`,
+    body: image,
+    expect: allowed(AUTHORS, 201),
+  },
+  { route: 'routes/fichiers.$fileId', method: 'GET', path: (t) => `/fichiers/${t.file}`, expect: allowed(READERS, 200) },
+  { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
+]
+
+/** Finds (in the demo seed) the users related, or not, to the demo learner's dossiers. */
+function pickActors() {
+  const db = e2eDb()
+  const owner = userIdByEmail(DEMO_ACCOUNTS.learner.email)
+  const emailOf = (id: string) => db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, id)).get()!.email
+  const demo = (role: 'learner' | 'tutor' | 'juror') =>
+    db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .innerJoin(schema.userRoles, eq(schema.userRoles.userId, schema.users.id))
+      .where(and(eq(schema.userRoles.role, role), like(schema.users.email, `%@${DEMO_DOMAIN}`)))
+      .all()
+      .map((u) => u.id)
+  // The owner's group for msp-a2 and one of its other members.
+  const group = db
+    .select({ id: schema.groups.id })
+    .from(schema.groupMembers)
+    .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
+    .where(and(eq(schema.groupMembers.learnerId, owner), eq(schema.groups.evaluationId, 'msp-a2')))
+    .get()!
+  const members = db
+    .select({ id: schema.groupMembers.learnerId })
+    .from(schema.groupMembers)
+    .where(eq(schema.groupMembers.groupId, group.id))
+    .all()
+    .map((m) => m.id)
+  const member = members.find((id) => id !== owner)!
+  const otherLearner = demo('learner').find((id) => !members.includes(id))!
+  const tutor = db.select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments).where(eq(schema.tutorAssignments.learnerId, owner)).get()!.id
+  const juror = db
+    .select({ id: schema.jurorAssignments.jurorId })
+    .from(schema.jurorAssignments)
+    .where(and(eq(schema.jurorAssignments.learnerId, owner), eq(schema.jurorAssignments.evaluationId, 'fiche-veille')))
+    .get()!.id
+  Object.assign(emails, {
+    owner: DEMO_ACCOUNTS.learner.email,
+    member: emailOf(member),
+    otherLearner: emailOf(otherLearner),
+    tutor: emailOf(tutor),
+    otherTutor: emailOf(demo('tutor').find((id) => id !== tutor)!),
+    juror: emailOf(juror),
+    otherJuror: emailOf(demo('juror').find((id) => id !== juror)!),
+    admin: DEMO_ACCOUNTS.admin.email,
+  })
+}
+
+/** A saved section (hence a revision) and an uploaded image in a dossier, by one of its authors. */
+async function fillTarget(target: Target, email: string, evaluationId: string) {
+  target.dossier = await dossierIdOf(email, evaluationId)
+  const cookie = await sessionCookieFor(email)
+  const save = await fetch(`${BASE_URL}/api/dossiers/${target.dossier}/sections/contexte`, {
     method: 'POST',
     headers: { Cookie: cookie, 'Content-Type': 'application/json' },
     body: JSON.stringify({ baseVersion: 0, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Contexte.' }] }] } }),
   })
   expect([200, 409]).toContain(save.status)
-  const db = e2eDb()
-  ids.revision = String(db.select({ id: schema.dossierRevisions.id }).from(schema.dossierRevisions).where(eq(schema.dossierRevisions.dossierId, ids.own)).get()!.id)
+  const revisions = schema.dossierRevisions
+  const revision = e2eDb().select({ id: revisions.id }).from(revisions).where(eq(revisions.dossierId, target.dossier)).get()!
+  target.revision = String(revision.id)
   const form = new FormData()
   form.set('image', new Blob([PNG], { type: 'image/png' }), 'point.png')
-  const upload = await fetch(`${base}/api/dossiers/${ids.own}/images`, { method: 'POST', headers: { Cookie: cookie }, body: form })
+  const upload = await fetch(`${BASE_URL}/api/dossiers/${target.dossier}/images`, { method: 'POST', headers: { Cookie: cookie }, body: form })
   expect(upload.status).toBe(201)
-  ids.file = ((await upload.json()) as { src: string }).src.split('/').pop()!
+  target.file = ((await upload.json()) as { src: string }).src.split('/').pop()!
+}
+
+test.beforeAll(async () => {
+  pickActors()
+  await fillTarget(targets.individual, emails.owner, 'fiche-veille')
+  await fillTarget(targets.group, emails.member, 'msp-a2')
+  const { dossiers } = schema
+  ids.session = e2eDb().select({ examSessionId: dossiers.examSessionId }).from(dossiers).where(eq(dossiers.id, targets.individual.dossier)).get()!.examSessionId
 })
 
 async function outcome(status: number, location: string | undefined): Promise<Outcome> {
@@ -197,28 +303,50 @@ test('every route of the manifest has an authorization entry', async () => {
   expect(routes.length).toBeGreaterThan(0)
   const missing: string[] = []
   for (const route of routes) {
-    if (!CASES.some((c) => c.route === route.id && c.method === 'GET')) missing.push(`GET ${route.id}`)
-    if (route.module.action && !CASES.some((c) => c.route === route.id && c.method === 'POST')) missing.push(`POST ${route.id}`)
+    if (!ALL_CASES.some((c) => c.route === route.id && c.method === 'GET')) missing.push(`GET ${route.id}`)
+    if (route.module.action && !ALL_CASES.some((c) => c.route === route.id && c.method === 'POST')) missing.push(`POST ${route.id}`)
   }
   expect(missing, 'routes without an authorization entry').toEqual([])
-  const unknown = CASES.filter((c) => !build.routes[c.route]).map((c) => c.route)
+  // A dossier route is asked of every relation, not only of every role.
+  const dossierRoutes = routes.filter((r) => /dossierId|fileId/.test(r.path ?? '')).map((r) => r.id)
+  expect(dossierRoutes.length).toBeGreaterThan(0)
+  expect(dossierRoutes.filter((id) => !DOSSIER_CASES.some((c) => c.route === id)), 'dossier routes outside the relation matrix').toEqual([])
+  const unknown = ALL_CASES.filter((c) => !build.routes[c.route]).map((c) => c.route)
   expect(unknown, 'entries for routes that do not exist').toEqual([])
 })
+
+const ALL_CASES: { route: string; method: 'GET' | 'POST' }[] = [...CASES, ...DOSSIER_CASES]
+
+/** Sends a case's request, without following redirects. */
+async function send(request: APIRequestContext, method: 'GET' | 'POST', url: string, headers: Record<string, string>, body: Body) {
+  return method === 'GET'
+    ? request.get(url, { headers, maxRedirects: 0 })
+    : request.post(url, {
+        headers,
+        maxRedirects: 0,
+        ...(body.json !== undefined ? { data: body.json } : body.multipart ? { multipart: body.multipart } : { form: body.form ?? {} }),
+      })
+}
 
 for (const c of CASES) {
   test(`${c.method} ${c.route} ${c.path.toString().replace(/^\(\) => /, '')}`, async ({ request }) => {
     const results: Record<string, Outcome> = {}
     for (const who of WHO) {
       const headers: Record<string, string> = who === 'anonymous' ? {} : { Cookie: await sessionCookieFor(DEMO_ACCOUNTS[who].email) }
-      const body = c.body?.() ?? {}
-      const response =
-        c.method === 'GET'
-          ? await request.get(c.path(), { headers, maxRedirects: 0 })
-          : await request.post(c.path(), {
-              headers,
-              maxRedirects: 0,
-              ...(body.json !== undefined ? { data: body.json } : body.multipart ? { multipart: body.multipart } : { form: body.form ?? {} }),
-            })
+      const response = await send(request, c.method, c.path(), headers, c.body?.() ?? {})
+      results[who] = await outcome(response.status(), response.headers()['location'])
+    }
+    expect(results).toEqual(c.expect)
+  })
+}
+
+for (const [i, c] of DOSSIER_CASES.entries()) {
+  test(`${c.method} ${c.route} ${c.path.toString().replace(/^\(?t?\)? => /, '')} × relations (${i + 1})`, async ({ request }) => {
+    const results: Record<string, Outcome> = {}
+    for (const who of ACTORS) {
+      const headers: Record<string, string> = who === 'anonymous' ? {} : { Cookie: await sessionCookieFor(emails[who]) }
+      const target = targetOf(who)
+      const response = await send(request, c.method, c.path(target), headers, c.body?.(target) ?? {})
       results[who] = await outcome(response.status(), response.headers()['location'])
     }
     expect(results).toEqual(c.expect)

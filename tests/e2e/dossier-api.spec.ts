@@ -26,6 +26,13 @@ test.describe('autosave API', () => {
     expect(sectionRow(dossierId, 'besoins')).toMatchObject({ version: 1, content: { rows } })
   })
 
+  test('answers a save based on a version of a never-saved section with 409 and the empty field, not a 500', async ({ request }) => {
+    const res = await save(request, 'feuille-de-route', { baseVersion: 2, content: { rows: [] } })
+    expect(res.status()).toBe(409)
+    expect((await res.json()).current).toEqual({ content: { rows: [] }, version: 0, updatedAt: 0, updatedBy: null })
+    expect(sectionRow(dossierId, 'feuille-de-route')).toBeUndefined()
+  })
+
   test('refuses wrong types, unknown sections, bad JSON and oversized bodies, writing nothing', async ({ request }) => {
     const before = sectionRow(dossierId, 'requetes')
     const cases: [string, unknown, number, RegExp][] = [

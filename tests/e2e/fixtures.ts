@@ -5,6 +5,7 @@ import { openDatabase } from '../../db/client'
 import * as schema from '../../db/schema'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../db/seed'
 import type { Role } from '../../app/domain/permissions'
+import { addGroupMembers, enrollLearners } from '../../app/services/dossier-provisioning.server'
 import { E2E_DATABASE, E2E_PORT, E2E_SECRET } from './env'
 
 process.env.SESSION_SECRET = E2E_SECRET
@@ -60,18 +61,18 @@ export async function expectNoAxeViolations(page: Page) {
 
 const DEMO_SESSION = 'Session de démonstration'
 
-/** A new learner enrolled in the demo session, so tests do not share work. */
+/** A new learner enrolled in the demo session (which creates their dossiers, as in the app), so tests do not share work. */
 export function createLearner(label: string) {
   const db = e2eDb()
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
   const user = db.insert(schema.users).values({ email, name: `Élève ${label}`, passwordHash: 'x' }).returning().get()
   db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
   const session = db.select().from(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).get()!
-  db.insert(schema.enrollments).values({ examSessionId: session.id, learnerId: user.id }).run()
+  enrollLearners(db, session.id, [user.id])
   return { id: user.id, email, examSessionId: session.id }
 }
 
-/** A new group of these learners for a group épreuve of the demo session. */
+/** A new group of these learners for a group épreuve of the demo session, with its dossier and their REX. */
 export function createGroup(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
   const db = e2eDb()
   const group = db
@@ -79,17 +80,14 @@ export function createGroup(evaluationId: string, learners: { id: string; examSe
     .values({ examSessionId: learners[0]!.examSessionId, evaluationId, name: `Groupe test ${Date.now()}` })
     .returning()
     .get()
-  db.insert(schema.groupMembers).values(learners.map((l) => ({ groupId: group.id, learnerId: l.id }))).run()
+  addGroupMembers(db, group.id, learners.map((l) => l.id))
   return group.id
 }
 
 export const BASE_URL = `http://localhost:${E2E_PORT}`
 
-/** Opens the learner's home once (which creates their dossiers) and returns the id of one dossier. */
+/** The id of one of a learner's dossiers (their own, or their group's). */
 export async function dossierIdOf(email: string, evaluationId: string, kind: 'main' | 'rex' = 'main'): Promise<string> {
-  const cookie = await sessionCookieFor(email)
-  const res = await fetch(`${BASE_URL}/candidat`, { headers: { Cookie: cookie } })
-  if (!res.ok) throw new Error(`home returned ${res.status}`)
   const learnerId = userIdByEmail(email)
   const db = e2eDb()
   const templateId = kind === 'rex' ? `${evaluationId}-rex` : evaluationId

@@ -13,7 +13,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-'))
 process.env.DATABASE_URL = path.join(dir, 'test.db')
 const { getDb, closeDb } = await import('#db/client')
 const schema = await import('#db/schema')
-const { ensureLearnerDossiers, learnerDossiers, saveSection, setSelfAssessment } = await import('../dossiers.server')
+const { learnerDossiers } = await import('../dossiers.server')
+const { enrollLearners } = await import('../dossier-provisioning.server')
+const { saveSection } = await import('../dossier-sections.server')
+const { setSelfAssessment } = await import('../self-assessment.server')
 const { saveUpload } = await import('../uploads.server')
 const { dossierExport, rapportDossiers } = await import('./model.server')
 const { dossiersToDocx } = await import('./docx.server')
@@ -30,8 +33,7 @@ beforeAll(() => {
   const db = getDb()
   learner = db.insert(schema.users).values({ email: 'chloe@test.fr', name: 'Chloé Lefèvre', passwordHash: 'x' }).returning().get().id
   sessionId = db.insert(schema.examSessions).values({ name: 'Session de printemps 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  db.insert(schema.enrollments).values({ examSessionId: sessionId, learnerId: learner }).run()
-  ensureLearnerDossiers(learner)
+  enrollLearners(db, sessionId, [learner])
 })
 afterAll(() => {
   closeDb()

@@ -1,22 +1,28 @@
 import { and, eq } from 'drizzle-orm'
 import { forbidden, type SessionUser } from '../auth.server'
 import { getDb, schema } from '../db.server'
-import { requireDossierForUser, templateOfDossier } from '../dossiers.server'
+import { learnerOf, type DossierAccess } from '../dossier-access.server'
+import { templateOfDossier } from '../dossiers.server'
 import { dossierExport, rapportDossiers } from './model.server'
 import { renderExport } from './pool.server'
 import { fileResponse } from './response.server'
 
 /**
- * The downloads a learner may ask for: a dossier (or one of its sections) as
- * Word or Excel, and their whole rapport de compétences as Word. Access is
- * checked by the same scoped queries as the dossier page.
+ * The downloads: a dossier (or one of its sections) as Word or Excel, for a
+ * user the dossier access rule lets export it (the route asks
+ * requireDossierAccess for `export`), and a learner's whole rapport de
+ * compétences as Word.
  */
-export async function dossierDownload(user: SessionUser, dossierId: string, format: 'docx' | 'xlsx', sectionId: string | null): Promise<Response> {
-  const dossier = requireDossierForUser(user, dossierId)
+export async function dossierDownload(
+  { user, ...access }: DossierAccess & { user: SessionUser },
+  format: 'docx' | 'xlsx',
+  sectionId: string | null,
+): Promise<Response> {
+  const { dossier } = access
   const template = templateOfDossier(dossier)
   const section = sectionId ? template.sections.find((s) => s.id === sectionId) : undefined
   if (sectionId && !section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
-  const model = dossierExport(dossier, user.id)
+  const model = dossierExport(dossier, learnerOf(access, user))
   const title = section ? `${template.title} — ${section.title}` : template.title
   const buffer = await renderExport({ format, models: [model], title, subtitle: model.evaluationTitle, sectionId: section?.id })
   return fileResponse(buffer, title, format)

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm'
 import type { Section } from '#templates/template.schema'
-import { emptyValue, type FieldValue } from '~/domain/fields'
+import type { FieldValue } from '~/domain/fields'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import { getDb, schema } from '../db.server'
-import { groupMemberNames, learnerDossiers, learnerObjectives, learnerStatuses, sectionStates, templateOfDossier, type Dossier } from '../dossiers.server'
+import { loadDossier } from '../dossier-content.server'
+import { learnerDossiers, templateOfDossier, type Dossier } from '../dossiers.server'
 import { referentielIndex } from '../referentiel.server'
 import { findUpload, readUpload } from '../uploads.server'
 
@@ -48,43 +49,35 @@ function imagesOf(dossierId: string, values: FieldValue[]): DossierExport['image
   return images
 }
 
-export function dossierExport(dossier: Dossier, learnerId: string, generatedAt = new Date()): DossierExport {
+/**
+ * The export model of a dossier, from the same loader as the dossier page.
+ * `learnerId`: the learner named on the cover, whose self-assessment is
+ * annexed (null: a group dossier exported from outside the group, which names its members).
+ */
+export function dossierExport(dossier: Dossier, learnerId: string | null, generatedAt = new Date()): DossierExport {
   const db = getDb()
-  const template = templateOfDossier(dossier)
-  const evaluation = referentielIndex.evaluations.get(dossier.evaluationId)!
-  const states = sectionStates(dossier.id)
-  const statuses = new Map(learnerStatuses(learnerId, dossier.examSessionId).map((r) => [r.criterionId, r]))
-  const learner = db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get()
+  const { template, evaluation, sections, competencies, members, objectives } = loadDossier(dossier, learnerId)
+  const learner = learnerId ? db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get() : undefined
   const session = db.select({ name: schema.examSessions.name }).from(schema.examSessions).where(eq(schema.examSessions.id, dossier.examSessionId)).get()
-  const cited = new Set(template.sections.flatMap((s) => s.criteria))
-  const hasKpi = template.sections.some((s) => s.field.kind === 'kpi')
-  const sections = template.sections.map((section) => ({ section, value: states[section.id]?.content ?? emptyValue(section.field) }))
+  const values = sections.map((s) => ({ section: s.section, value: s.state.content }))
   return {
     dossierId: dossier.id,
     title: template.title,
     evaluationId: evaluation.id,
     evaluationTitle: evaluation.title,
-    candidate: learner?.name ?? '',
-    members: groupMemberNames(dossier.groupId),
+    candidate: learner?.name ?? members.join(', '),
+    members,
     sessionName: session?.name ?? '',
     competencies: evaluation.competencyIds.map((id) => ({ id, text: referentielIndex.competencies.get(id)!.text })),
     generatedAt,
-    sections,
-    selfAssessment: evaluation.competencyIds
-      .map((id) => referentielIndex.competencies.get(id)!)
-      .map((c) => ({
-        competencyId: c.id,
-        heading: c.criteriaHeading,
-        criteria: c.criteria
-          .filter((k) => cited.has(k.id))
-          .map((k) => {
-            const status = (statuses.get(k.id)?.status ?? 'todo') as Status
-            return { id: k.id, text: k.text, status, statusLabel: STATUS_LABELS[status], justification: statuses.get(k.id)?.justification ?? '' }
-          }),
-      }))
-      .filter((c) => c.criteria.length > 0),
-    objectives: new Map(hasKpi ? learnerObjectives(learnerId, dossier.examSessionId).map((o) => [o.id, o.label]) : []),
-    images: imagesOf(dossier.id, sections.map((s) => s.value)),
+    sections: values,
+    selfAssessment: competencies.map((c) => ({
+      competencyId: c.id,
+      heading: c.heading,
+      criteria: c.criteria.map((k) => ({ id: k.id, text: k.text, status: k.status, statusLabel: STATUS_LABELS[k.status], justification: k.justification })),
+    })),
+    objectives: new Map(objectives.map((o) => [o.id, o.label])),
+    images: imagesOf(dossier.id, values.map((s) => s.value)),
   }
 }
 

@@ -4,11 +4,13 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-dossiers-'))
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-sections-'))
 process.env.DATABASE_URL = path.join(dir, 'test.db')
 const { getDb, closeDb } = await import('#db/client')
 const schema = await import('#db/schema')
-const { ensureLearnerDossiers, learnerDossiers, listRevisions, requireDossierForUser, saveSection, sectionStates } = await import('./dossiers.server')
+const { learnerDossiers } = await import('./dossiers.server')
+const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
+const { listRevisions, saveSection, sectionStates } = await import('./dossier-sections.server')
 
 const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] })
 let learner = ''
@@ -21,33 +23,16 @@ beforeAll(() => {
   learner = user('a@test.fr')
   other = user('b@test.fr')
   sessionId = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  db.insert(schema.enrollments).values([{ examSessionId: sessionId, learnerId: learner }, { examSessionId: sessionId, learnerId: other }]).run()
+  enrollLearners(db, sessionId, [learner, other])
   const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-  db.insert(schema.groupMembers).values([{ groupId: group, learnerId: learner }, { groupId: group, learnerId: other }]).run()
+  addGroupMembers(db, group, [learner, other])
 })
 afterAll(() => {
   closeDb()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-describe('dossiers', () => {
-  it('creates each learner’s dossiers once: individual ones, the shared group one and the REX', () => {
-    ensureLearnerDossiers(learner)
-    ensureLearnerDossiers(learner)
-    ensureLearnerDossiers(other)
-    const mine = learnerDossiers(learner, sessionId)
-    // 12 individual épreuves + msp-a2 (group) + its REX; no group yet for the other group épreuves.
-    expect(mine.map((d) => d.templateId).sort()).toContain('msp-a2-rex')
-    expect(mine.filter((d) => d.templateId === 'msp-a2')).toHaveLength(1)
-    expect(mine).toHaveLength(14)
-    const shared = mine.find((d) => d.templateId === 'msp-a2')!
-    expect(learnerDossiers(other, sessionId).map((d) => d.id)).toContain(shared.id)
-    const theirs = learnerDossiers(other, sessionId).find((d) => d.templateId === 'fiche-veille')!
-    const user = { id: learner, name: 'A', email: 'a@test.fr', roles: ['learner' as const] }
-    expect(requireDossierForUser(user, shared.id).id).toBe(shared.id)
-    expect(() => requireDossierForUser(user, theirs.id)).toThrow()
-  })
-
+describe('section saves', () => {
   it('refuses a stale version and returns the current content', () => {
     const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-veille')!.id
     const first = saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Un'), authorId: learner })
@@ -75,5 +60,22 @@ describe('dossiers', () => {
     saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('x'.repeat(500)), authorId: learner })
     saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('x'), authorId: learner })
     expect(listRevisions(dossierId)).toHaveLength(2)
+  })
+
+  it('answers a save based on a version of a never-saved section with a conflict: the empty field, version 0', () => {
+    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-manageriale')!.id
+    const tableId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-veille')!.id
+    expect(saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('Perdu ?'), authorId: learner })).toEqual({
+      ok: false,
+      conflict: { content: { type: 'doc', content: [{ type: 'paragraph' }] }, version: 0, updatedAt: 0, updatedBy: null },
+    })
+    expect(saveSection({ dossierId: tableId, sectionId: 'besoins', baseVersion: 1, content: { rows: [] }, authorId: learner })).toMatchObject({
+      ok: false,
+      conflict: { content: { rows: [] }, version: 0 },
+    })
+    // Nothing was written; keeping one's version then saves on version 0.
+    expect(sectionStates(dossierId).contexte).toBeUndefined()
+    expect(listRevisions(dossierId)).toEqual([])
+    expect(saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Gardé'), authorId: learner })).toMatchObject({ ok: true, version: 1 })
   })
 })

@@ -1,0 +1,169 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DossierAction, DossierRelation, Role } from '~/domain/permissions'
+
+// A database of its own for this file, set before the services open it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-access-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { learnerDossiers } = await import('./dossiers.server')
+const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
+const { authorizeDossier, dossierRelations } = await import('./dossier-access.server')
+
+type Who =
+  | 'owner'
+  | 'partner'
+  | 'otherLearner'
+  | 'tutor'
+  | 'tutorOfPartner'
+  | 'tutorOtherSession'
+  | 'otherTutor'
+  | 'formerTutor'
+  | 'juror'
+  | 'groupJuror'
+  | 'jurorOtherEvaluation'
+  | 'otherJuror'
+  | 'admin'
+const ROLES: Record<Who, Role[]> = {
+  owner: ['learner'],
+  partner: ['learner'],
+  otherLearner: ['learner'],
+  tutor: ['tutor'],
+  tutorOfPartner: ['tutor'],
+  tutorOtherSession: ['tutor'],
+  otherTutor: ['tutor'],
+  // Assigned to the owner, but no longer holds the tutor role.
+  formerTutor: ['learner'],
+  juror: ['juror'],
+  groupJuror: ['juror'],
+  jurorOtherEvaluation: ['juror'],
+  otherJuror: ['juror'],
+  admin: ['admin'],
+}
+const users = {} as Record<Who, { id: string; name: string; email: string; roles: Role[] }>
+const dossiers = { individual: '', group: '', rex: '' }
+
+beforeAll(() => {
+  const db = getDb()
+  for (const who of Object.keys(ROLES) as Who[]) {
+    const email = `${who}@test.fr`
+    users[who] = { id: db.insert(schema.users).values({ email, name: who, passwordHash: 'x' }).returning().get().id, name: who, email, roles: ROLES[who] }
+  }
+  const session = (name: string) => db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+  const [s, s2] = [session('S'), session('S2')]
+  const { owner, partner, otherLearner } = users
+  enrollLearners(db, s, [owner.id, partner.id, otherLearner.id])
+  enrollLearners(db, s2, [owner.id])
+  const group = db.insert(schema.groups).values({ examSessionId: s, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
+  const otherGroup = db.insert(schema.groups).values({ examSessionId: s, evaluationId: 'msp-a2', name: 'H' }).returning().get().id
+  addGroupMembers(db, group, [owner.id, partner.id])
+  addGroupMembers(db, otherGroup, [otherLearner.id])
+  const tutor = (who: Who, learner: Who, examSessionId = s) => ({ examSessionId, tutorId: users[who].id, learnerId: users[learner].id })
+  db.insert(schema.tutorAssignments)
+    .values([
+      tutor('tutor', 'owner'),
+      tutor('tutorOfPartner', 'partner'),
+      tutor('tutorOtherSession', 'owner', s2),
+      tutor('otherTutor', 'otherLearner'),
+      tutor('formerTutor', 'owner'),
+    ])
+    .run()
+  const juror = (who: Who, evaluationId: string, target: { learnerId: string } | { groupId: string }) => ({
+    examSessionId: s,
+    jurorId: users[who].id,
+    evaluationId,
+    ...target,
+  })
+  db.insert(schema.jurorAssignments)
+    .values([
+      juror('juror', 'fiche-veille', { learnerId: owner.id }),
+      juror('groupJuror', 'msp-a2', { groupId: group }),
+      juror('jurorOtherEvaluation', 'fiche-ux', { learnerId: owner.id }),
+      juror('otherJuror', 'fiche-veille', { learnerId: otherLearner.id }),
+      juror('otherJuror', 'msp-a2', { groupId: otherGroup }),
+    ])
+    .run()
+  const mine = learnerDossiers(owner.id, s)
+  dossiers.individual = mine.find((d) => d.templateId === 'fiche-veille')!.id
+  dossiers.group = mine.find((d) => d.templateId === 'msp-a2')!.id
+  dossiers.rex = mine.find((d) => d.templateId === 'msp-a2-rex')!.id
+})
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+// Who each user is to each dossier, written out by hand.
+const RELATIONS: Record<keyof typeof dossiers, Partial<Record<Who, DossierRelation[]>>> = {
+  individual: { owner: ['owner'], tutor: ['tutor'], juror: ['juror'], admin: ['admin'] },
+  group: { owner: ['member'], partner: ['member'], tutor: ['tutor'], tutorOfPartner: ['tutor'], groupJuror: ['juror'], admin: ['admin'] },
+  rex: { owner: ['owner'], tutor: ['tutor'], groupJuror: ['juror'], admin: ['admin'] },
+}
+// What each relation may do, written out by hand (the grant table must say the same).
+const ALLOWED: Record<DossierRelation, DossierAction[]> = {
+  owner: ['read', 'update', 'export'],
+  member: ['read', 'update', 'export'],
+  tutor: ['read', 'comment', 'export'],
+  juror: ['read', 'grade', 'export'],
+  admin: ['read', 'export'],
+}
+const ACTIONS: DossierAction[] = ['read', 'comment', 'update', 'export', 'grade']
+
+function statusOf(fn: () => unknown): number {
+  try {
+    fn()
+    return 200
+  } catch (e) {
+    if (e instanceof Response) return e.status
+    throw e
+  }
+}
+
+describe('dossier access', () => {
+  for (const target of Object.keys(RELATIONS) as (keyof typeof dossiers)[]) {
+    it(`computes who each user is to the ${target} dossier, and grants each action accordingly`, () => {
+      for (const who of Object.keys(ROLES) as Who[]) {
+        const expected = RELATIONS[target][who] ?? []
+        expect(dossierRelations(users[who], dossiers[target])?.relations, `${who} → ${target}`).toEqual(expected)
+        for (const action of ACTIONS) {
+          const allowed = expected.some((r) => ALLOWED[r].includes(action))
+          expect(
+            statusOf(() => authorizeDossier(users[who], dossiers[target], action)),
+            `${who} ${action} ${target}`,
+          ).toBe(allowed ? 200 : 403)
+        }
+      }
+    })
+  }
+
+  it('returns the dossier it authorizes', () => {
+    expect(authorizeDossier(users.tutor, dossiers.group, 'comment').dossier).toMatchObject({ id: dossiers.group, evaluationId: 'msp-a2' })
+  })
+
+  it('answers 404 for a dossier that does not exist, whoever asks', () => {
+    for (const who of Object.keys(ROLES) as Who[])
+      expect(
+        statusOf(() => authorizeDossier(users[who], 'inconnu', 'read')),
+        who,
+      ).toBe(404)
+  })
+
+  it('explains a refusal in French', () => {
+    const message = (fn: () => unknown): Promise<string | null> => {
+      try {
+        fn()
+      } catch (e) {
+        if (e instanceof Response) return e.text()
+      }
+      return Promise.resolve(null)
+    }
+    return Promise.all([
+      expect(message(() => authorizeDossier(users.otherLearner, dossiers.individual, 'read'))).resolves.toBe('Vous n’avez pas accès à ce dossier.'),
+      expect(message(() => authorizeDossier(users.tutor, dossiers.individual, 'update'))).resolves.toMatch(/peuvent modifier ce dossier/),
+      expect(message(() => authorizeDossier(users.owner, dossiers.individual, 'grade'))).resolves.toMatch(/juré·e affecté·e/),
+    ])
+  })
+})

@@ -1,0 +1,85 @@
+import { inArray } from 'drizzle-orm'
+import { emptyValue, type FieldValue } from '~/domain/fields'
+import type { Status } from '~/domain/self-assessment'
+import type { SmartValue } from '~/domain/smart'
+import { getDb, schema } from './db.server'
+import { sectionStates, type SectionState } from './dossier-sections.server'
+import { groupMemberNames, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
+import { referentielIndex } from './referentiel.server'
+import { learnerStatuses } from './self-assessment.server'
+
+const { dossierSections } = schema
+
+/**
+ * The SMART objectives written in the dossiers a learner may open in one
+ * session (a KPI can say which one it measures). Scoped like the dossiers.
+ */
+export function learnerObjectives(learnerId: string, examSessionId: string): { id: string; label: string; where: string }[] {
+  const owned = learnerDossiers(learnerId, examSessionId)
+  const wanted = owned.flatMap((d) => {
+    const template = templateOfDossier(d)
+    return template.sections.filter((s) => s.field.kind === 'smart').map((s) => ({ dossierId: d.id, sectionId: s.id, where: template.title }))
+  })
+  if (wanted.length === 0) return []
+  const rows = getDb()
+    .select({ dossierId: dossierSections.dossierId, sectionId: dossierSections.sectionId, content: dossierSections.content })
+    .from(dossierSections)
+    .where(inArray(dossierSections.dossierId, [...new Set(wanted.map((w) => w.dossierId))]))
+    .all()
+  return wanted.flatMap((w) => {
+    const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
+    const objectives = (row?.content as SmartValue | undefined)?.objectives ?? []
+    return objectives.filter((o) => o.label.trim()).map((o) => ({ id: o.id, label: o.label.trim(), where: w.where }))
+  })
+}
+
+/**
+ * A dossier read once for display or export, generic over templates: its
+ * template and evaluation, every section's current state (the field's empty
+ * value before the first save), the criteria its sections serve by competency
+ * with `learnerId`'s self-assessment, the group's members and the SMART
+ * objectives a KPI may link to. `learnerId` is the learner whose work it shows
+ * (null: a group dossier seen from outside the group, with no self-assessment).
+ */
+export function loadDossier(dossier: Dossier, learnerId: string | null) {
+  const template = templateOfDossier(dossier)
+  const evaluation = referentielIndex.evaluations.get(dossier.evaluationId)!
+  const states = sectionStates(dossier.id)
+  const statuses = new Map((learnerId ? learnerStatuses(learnerId, dossier.examSessionId) : []).map((r) => [r.criterionId, r]))
+
+  // The criteria the dossier's sections serve, in référentiel order.
+  const cited = new Set(template.sections.flatMap((s) => s.criteria))
+  const competencies = evaluation.competencyIds
+    .map((cid) => referentielIndex.competencies.get(cid)!)
+    .map((c) => ({
+      id: c.id,
+      text: c.text,
+      heading: c.criteriaHeading,
+      criteria: c.criteria
+        .filter((k) => cited.has(k.id))
+        .map((k) => ({
+          id: k.id,
+          text: k.text,
+          status: (statuses.get(k.id)?.status ?? 'todo') as Status,
+          justification: statuses.get(k.id)?.justification ?? '',
+          sections: template.sections.filter((s) => s.criteria.includes(k.id)).map((s) => ({ id: s.id, title: s.title })),
+        })),
+    }))
+    .filter((c) => c.criteria.length > 0)
+
+  const hasKpi = template.sections.some((s) => s.field.kind === 'kpi')
+  return {
+    dossier,
+    template,
+    evaluation,
+    sections: template.sections.map((section) => ({
+      section,
+      state: states[section.id] ?? ({ content: emptyValue(section.field) as FieldValue, version: 0, updatedAt: 0, updatedBy: null } satisfies SectionState),
+    })),
+    competencies,
+    members: groupMemberNames(dossier.groupId),
+    objectives: hasKpi && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],
+  }
+}
+
+export type DossierContent = ReturnType<typeof loadDossier>

@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mainTemplateId, rexTemplateId } from '~/domain/dossier-plan'
+
+// A database of its own for this file, set before the services open it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-provisioning-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { referentiel } = await import('#templates/referentiel')
+const { dossierTemplates, templatesById } = await import('#templates/dossiers')
+const { learnerDossiers } = await import('./dossiers.server')
+const { addGroupMembers, enrollLearners, provisionDossiers } = await import('./dossier-provisioning.server')
+
+let sessionId = ''
+const user = (email: string) => getDb().insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning().get().id
+const INDIVIDUAL = referentiel.evaluations.filter((e) => e.mode === 'individual').length
+
+beforeAll(() => {
+  sessionId = getDb().insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+})
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('dossier provisioning', () => {
+  it('names the templates the templates folder holds: one main per evaluation, one REX per épreuve with a REX part', () => {
+    const planned = referentiel.evaluations.flatMap((e) => [mainTemplateId(e.id), ...(e.parts.rex ? [rexTemplateId(e.id)] : [])])
+    expect(planned.sort()).toEqual(dossierTemplates.map((t) => t.id).sort())
+    for (const e of referentiel.evaluations) {
+      expect(templatesById.get(mainTemplateId(e.id))).toMatchObject({ evaluationId: e.id, kind: 'main' })
+      if (e.parts.rex) expect(templatesById.get(rexTemplateId(e.id))).toMatchObject({ evaluationId: e.id, kind: 'rex' })
+    }
+  })
+
+  it('creates a learner’s individual dossiers when they are enrolled, once', () => {
+    const db = getDb()
+    const a = user('a@test.fr')
+    expect(enrollLearners(db, sessionId, [a])).toBe(INDIVIDUAL)
+    expect(enrollLearners(db, sessionId, [a])).toBe(0)
+    expect(
+      learnerDossiers(a, sessionId)
+        .map((d) => d.templateId)
+        .sort(),
+    ).toEqual(
+      referentiel.evaluations
+        .filter((e) => e.mode === 'individual')
+        .map((e) => e.id)
+        .sort(),
+    )
+  })
+
+  it('creates the group’s shared dossier and each member’s REX when learners are grouped', () => {
+    const db = getDb()
+    const [b, c] = [user('b@test.fr'), user('c@test.fr')]
+    enrollLearners(db, sessionId, [b, c])
+    const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
+    expect(addGroupMembers(db, group, [b])).toBe(2)
+    expect(addGroupMembers(db, group, [c])).toBe(1)
+    expect(addGroupMembers(db, group, [b, c])).toBe(0)
+    const shared = learnerDossiers(b, sessionId).filter((d) => d.templateId === 'msp-a2')
+    expect(shared).toHaveLength(1)
+    expect(
+      learnerDossiers(c, sessionId)
+        .filter((d) => d.templateId === 'msp-a2')
+        .map((d) => d.id),
+    ).toEqual(shared.map((d) => d.id))
+    expect(learnerDossiers(c, sessionId).filter((d) => d.templateId === 'msp-a2-rex' && d.learnerId === c)).toHaveLength(1)
+    expect(learnerDossiers(b, sessionId)).toHaveLength(INDIVIDUAL + 2)
+    // A serious game has no REX: the group's dossier only.
+    const game = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'serious-game-a11', name: 'G' }).returning().get().id
+    expect(addGroupMembers(db, game, [b, c])).toBe(1)
+  })
+
+  it('rolls the enrolment back when provisioning fails', () => {
+    const db = getDb()
+    expect(() => enrollLearners(db, sessionId, ['no-such-user'])).toThrow()
+    expect(
+      db
+        .select()
+        .from(schema.enrollments)
+        .all()
+        .some((e) => e.learnerId === 'no-such-user'),
+    ).toBe(false)
+  })
+
+  it('provisions every enrolment of an existing database, idempotently (server start)', () => {
+    const db = getDb()
+    const [d, e] = [user('d@test.fr'), user('e@test.fr')]
+    // Rows written the old way: enrolments and a group, no dossiers.
+    db.insert(schema.enrollments)
+      .values([
+        { examSessionId: sessionId, learnerId: d },
+        { examSessionId: sessionId, learnerId: e },
+      ])
+      .run()
+    const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a4', name: 'H' }).returning().get().id
+    db.insert(schema.groupMembers)
+      .values([
+        { groupId: group, learnerId: d },
+        { groupId: group, learnerId: e },
+      ])
+      .run()
+    expect(learnerDossiers(d, sessionId)).toHaveLength(0)
+    expect(provisionDossiers(db)).toBe(2 * INDIVIDUAL + 1 + 2)
+    expect(provisionDossiers(db)).toBe(0)
+    expect(learnerDossiers(e, sessionId).map((x) => x.templateId)).toEqual(expect.arrayContaining(['msp-a4', 'msp-a4-rex', 'fiche-veille']))
+  })
+})

@@ -1,0 +1,184 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { emptyValue, type FieldValue } from '~/domain/fields'
+import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { templatesById } from './templates.server'
+
+const { dossiers, dossierSections, dossierRevisions, users } = schema
+
+/**
+ * Consecutive saves of one author on one section share a revision for this
+ * long; a save that removes a large part of the content always starts a new
+ * one, so an accidental deletion can be undone from the history.
+ */
+const REVISION_WINDOW_MS = 2 * 60 * 1000
+
+function shrinksALot(before: unknown, after: unknown): boolean {
+  const a = JSON.stringify(before).length
+  const b = JSON.stringify(after).length
+  return a - b > 100 && b < a * 0.75
+}
+
+export type SectionState = { content: FieldValue; version: number; updatedAt: number; updatedBy: string | null }
+
+export function sectionStates(dossierId: string): Record<string, SectionState> {
+  const rows = getDb()
+    .select({
+      sectionId: dossierSections.sectionId,
+      content: dossierSections.content,
+      version: dossierSections.version,
+      updatedAt: dossierSections.updatedAt,
+      updatedBy: users.name,
+    })
+    .from(dossierSections)
+    .leftJoin(users, eq(users.id, dossierSections.updatedBy))
+    .where(eq(dossierSections.dossierId, dossierId))
+    .all()
+  return Object.fromEntries(
+    rows.map((r) => [r.sectionId, { content: r.content as FieldValue, version: r.version, updatedAt: r.updatedAt.getTime(), updatedBy: r.updatedBy }]),
+  )
+}
+
+/** The empty value of a section's field: its content before the first save. */
+function emptyContent(db: DbHandle, dossierId: string, sectionId: string): FieldValue {
+  const dossier = db.select({ templateId: dossiers.templateId }).from(dossiers).where(eq(dossiers.id, dossierId)).get()
+  const section = dossier ? templatesById.get(dossier.templateId)?.sections.find((s) => s.id === sectionId) : undefined
+  if (!section) throw new Error(`Unknown section ${sectionId} of dossier ${dossierId}`)
+  return emptyValue(section.field)
+}
+
+export type SaveResult = { ok: true; version: number; savedAt: number } | { ok: false; conflict: SectionState }
+
+/**
+ * Saves a section if `baseVersion` is the current version; otherwise returns
+ * the current state so the client can show the conflict. `conflict-copy`
+ * keeps a version aside in the history without touching the current content.
+ */
+export function saveSection(input: {
+  dossierId: string
+  sectionId: string
+  baseVersion: number
+  content: FieldValue
+  authorId: string
+  kind?: 'save' | 'restore' | 'conflict-copy'
+}): SaveResult {
+  const db = getDb()
+  const kind = input.kind ?? 'save'
+  return db.transaction((tx) => {
+    const now = new Date()
+    const current = tx
+      .select()
+      .from(dossierSections)
+      .where(and(eq(dossierSections.dossierId, input.dossierId), eq(dossierSections.sectionId, input.sectionId)))
+      .get()
+    const currentVersion = current?.version ?? 0
+
+    if (kind === 'conflict-copy') {
+      tx.insert(dossierRevisions)
+        .values({
+          dossierId: input.dossierId,
+          sectionId: input.sectionId,
+          version: currentVersion,
+          kind,
+          content: input.content,
+          authorId: input.authorId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run()
+      return { ok: true, version: currentVersion, savedAt: now.getTime() }
+    }
+
+    if (kind === 'save' && currentVersion !== input.baseVersion) {
+      // Never saved (a client that believes otherwise, e.g. after a database reset): the current state is the empty field.
+      if (!current) return { ok: false, conflict: { content: emptyContent(tx, input.dossierId, input.sectionId), version: 0, updatedAt: 0, updatedBy: null } }
+      const name = current.updatedBy ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get()?.name ?? null) : null
+      return {
+        ok: false,
+        conflict: { content: current.content as FieldValue, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
+      }
+    }
+
+    const version = currentVersion + 1
+    tx.insert(dossierSections)
+      .values({ dossierId: input.dossierId, sectionId: input.sectionId, content: input.content, version, updatedAt: now, updatedBy: input.authorId })
+      .onConflictDoUpdate({
+        target: [dossierSections.dossierId, dossierSections.sectionId],
+        set: { content: input.content, version, updatedAt: now, updatedBy: input.authorId },
+      })
+      .run()
+
+    const last = tx
+      .select()
+      .from(dossierRevisions)
+      .where(and(eq(dossierRevisions.dossierId, input.dossierId), eq(dossierRevisions.sectionId, input.sectionId)))
+      .orderBy(desc(dossierRevisions.id))
+      .get()
+    const coalesce =
+      kind === 'save' &&
+      last?.kind === 'save' &&
+      last.authorId === input.authorId &&
+      last.version === currentVersion &&
+      now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS &&
+      !shrinksALot(last.content, input.content)
+    if (coalesce) {
+      tx.update(dossierRevisions).set({ version, content: input.content, updatedAt: now }).where(eq(dossierRevisions.id, last.id)).run()
+    } else {
+      tx.insert(dossierRevisions)
+        .values({
+          dossierId: input.dossierId,
+          sectionId: input.sectionId,
+          version,
+          kind,
+          content: input.content,
+          authorId: input.authorId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run()
+    }
+    return { ok: true, version, savedAt: now.getTime() }
+  }, IMMEDIATE)
+}
+
+export function listRevisions(dossierId: string) {
+  return getDb()
+    .select({
+      id: dossierRevisions.id,
+      sectionId: dossierRevisions.sectionId,
+      version: dossierRevisions.version,
+      kind: dossierRevisions.kind,
+      author: users.name,
+      createdAt: dossierRevisions.createdAt,
+      updatedAt: dossierRevisions.updatedAt,
+    })
+    .from(dossierRevisions)
+    .leftJoin(users, eq(users.id, dossierRevisions.authorId))
+    .where(eq(dossierRevisions.dossierId, dossierId))
+    .orderBy(desc(dossierRevisions.updatedAt), desc(dossierRevisions.id))
+    .all()
+}
+
+export function getRevision(dossierId: string, revisionId: number) {
+  return getDb()
+    .select({
+      id: dossierRevisions.id,
+      sectionId: dossierRevisions.sectionId,
+      version: dossierRevisions.version,
+      kind: dossierRevisions.kind,
+      content: dossierRevisions.content,
+      author: users.name,
+      updatedAt: dossierRevisions.updatedAt,
+    })
+    .from(dossierRevisions)
+    .leftJoin(users, eq(users.id, dossierRevisions.authorId))
+    .where(and(eq(dossierRevisions.dossierId, dossierId), eq(dossierRevisions.id, revisionId)))
+    .get()
+}
+
+/** Restores a revision as the new current content; the replaced content stays in the history. */
+export function restoreRevision(dossierId: string, revisionId: number, authorId: string) {
+  const revision = getRevision(dossierId, revisionId)
+  if (!revision) return null
+  const result = saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content as FieldValue, authorId, kind: 'restore' })
+  return { ...result, sectionId: revision.sectionId }
+}

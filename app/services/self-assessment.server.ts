@@ -1,0 +1,26 @@
+import { and, eq } from 'drizzle-orm'
+import type { Status } from '~/domain/self-assessment'
+import { getDb, schema } from './db.server'
+
+const { selfAssessments } = schema
+
+/** A learner's statuses on the criteria of one session. */
+export function learnerStatuses(learnerId: string, examSessionId: string) {
+  return getDb()
+    .select({ criterionId: selfAssessments.criterionId, status: selfAssessments.status, justification: selfAssessments.justification })
+    .from(selfAssessments)
+    .where(and(eq(selfAssessments.learnerId, learnerId), eq(selfAssessments.examSessionId, examSessionId)))
+    .all()
+}
+
+export function setSelfAssessment(input: { learnerId: string; examSessionId: string; criterionId: string; status: Status; justification: string }) {
+  const now = new Date()
+  getDb()
+    .insert(selfAssessments)
+    .values({ ...input, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [selfAssessments.learnerId, selfAssessments.examSessionId, selfAssessments.criterionId],
+      set: { status: input.status, justification: input.justification, updatedAt: now },
+    })
+    .run()
+}
