@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core'
 
 import { ROLES } from '../app/domain/permissions'
+import type { FieldValue } from '../app/kinds/values'
 
 // Roles a user may hold; one user may hold several (a tutor can also sit on a jury).
 
@@ -215,7 +216,7 @@ export const dossierSections = sqliteTable(
       .references(() => dossiers.id, { onDelete: 'cascade' }),
     sectionId: text('section_id').notNull(),
     /** JSON, shaped by the section's field kind. */
-    content: text('content', { mode: 'json' }).notNull(),
+    content: text('content', { mode: 'json' }).$type<FieldValue>().notNull(),
     version: integer('version').notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
@@ -238,7 +239,7 @@ export const dossierRevisions = sqliteTable(
     sectionId: text('section_id').notNull(),
     version: integer('version').notNull(),
     kind: text('kind', { enum: ['save', 'restore', 'conflict-copy'] }).notNull(),
-    content: text('content', { mode: 'json' }).notNull(),
+    content: text('content', { mode: 'json' }).$type<FieldValue>().notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

@@ -16,13 +16,14 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import ExcelJS from 'exceljs'
-import type { Section } from '#templates/template.schema'
+import type { FieldKind, Section } from '#templates/template.schema'
+import type { ConfigOf, ValueOf } from '~/kinds/values'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-export-'))
 process.env.DATABASE_URL = path.join(dir, 'bench.db')
 const { getDb, closeDb } = await import('#db/client')
 const schema = await import('#db/schema')
-const { emptyValue } = await import('~/domain/fields')
+const { emptyValue } = await import('~/kinds/registry')
 const { templateOfDossier } = await import('~/services/dossiers.server')
 const { enrollLearners } = await import('~/services/dossier-provisioning.server')
 const { saveSection } = await import('~/services/dossier-sections.server')
@@ -37,37 +38,43 @@ const WARM_UP = 1
 const words = (n: number, seed: number) =>
   Array.from({ length: n }, (_, i) => ['marché', 'cible', 'stratégie', 'omnicanal', 'fidélisation', 'notoriété', 'persona', 'éco-conception', 'budget', 'indicateur'][(i * 7 + seed) % 10]).join(' ')
 
-/** Realistic content for any section, by field kind. */
-function fill(section: Section, seed: number): unknown {
-  const f = section.field
-  switch (f.kind) {
-    case 'richText':
-      return {
-        type: 'doc',
+/** Realistic content for the kinds the rapport uses most; other kinds stay empty. */
+const samples: { [K in FieldKind]?: (field: ConfigOf<K>, seed: number) => ValueOf<K> } = {
+  richText: (_field, seed) => ({
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: `Analyse ${seed}` }] },
+      ...Array.from({ length: 4 }, (_, i) => ({
+        type: 'paragraph' as const,
         content: [
-          { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: `Analyse ${seed}` }] },
-          ...Array.from({ length: 4 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `${words(80, seed + i)}.` }, { type: 'text', text: ' Point clé.', marks: [{ type: 'bold' }] }] })),
-          { type: 'bulletList', content: Array.from({ length: 4 }, (_, i) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: words(12, i) }] }] })) },
+          { type: 'text' as const, text: `${words(80, seed + i)}.` },
+          { type: 'text' as const, text: ' Point clé.', marks: [{ type: 'bold' as const }] },
         ],
-      }
-    case 'table':
-      return {
-        rows: Array.from({ length: 10 }, (_, r) => ({
-          id: `row-${seed}-${r}-bench`,
-          cells: Object.fromEntries(
-            f.columns.map((c) => [c.id, c.type === 'text' ? words(6, r) : c.type === 'date' ? `2027-0${1 + (r % 9)}-1${r % 9}` : c.type === 'choice' ? c.options![r % c.options!.length] : 100 * (r + 1)]),
-          ),
-        })),
-      }
-    case 'checklist':
-      return { checked: Object.fromEntries(f.items.map((i) => [i.id, true])) }
-    case 'sources':
-      return { rows: Array.from({ length: 6 }, (_, r) => ({ id: `src-${seed}-${r}-bench`, title: `Étude ${r}`, url: 'https://www.insee.fr', origin: r % 2 ? 'interne' : 'externe', type: 'Étude', note: words(10, r) })) }
-    case 'kpi':
-      return kpiValue(8)
-    default:
-      return emptyValue(f)
-  }
+      })),
+      {
+        type: 'bulletList',
+        content: Array.from({ length: 4 }, (_, i) => ({ type: 'listItem' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: words(12, i) }] }] })),
+      },
+    ],
+  }),
+  table: (field, seed) => ({
+    rows: Array.from({ length: 10 }, (_, r) => ({
+      id: `row-${seed}-${r}-bench`,
+      cells: Object.fromEntries(
+        field.columns.map((c) => [c.id, c.type === 'text' ? words(6, r) : c.type === 'date' ? `2027-0${1 + (r % 9)}-1${r % 9}` : c.type === 'choice' ? c.options![r % c.options!.length]! : 100 * (r + 1)]),
+      ),
+    })),
+  }),
+  checklist: (field) => ({ checked: Object.fromEntries(field.items.map((i) => [i.id, true])) }),
+  sources: (_field, seed) => ({
+    rows: Array.from({ length: 6 }, (_, r) => ({ id: `src-${seed}-${r}-bench`, title: `Étude ${r}`, url: 'https://www.insee.fr', origin: r % 2 ? 'interne' : 'externe', type: 'Étude', note: words(10, r) })),
+  }),
+  kpi: () => kpiValue(8),
+}
+
+function fill(section: Section, seed: number): unknown {
+  const sample = samples[section.field.kind] as ((field: Section['field'], seed: number) => unknown) | undefined
+  return sample ? sample(section.field, seed) : emptyValue(section.field)
 }
 
 function kpiValue(rows: number) {
@@ -77,7 +84,7 @@ function kpiValue(rows: number) {
       id: `kpi-${r}-bench`,
       name: `Indicateur ${r % 50}`,
       category: 'Rentabilité',
-      formula: formulas[r % formulas.length],
+      formula: formulas[r % formulas.length]!,
       period: `Semaine ${Math.floor(r / 50) + 1}`,
       target: 40,
       inputs: { gain: 12_000 + r, cost: 8_000, revenue: 9_000 + r, adSpend: 3_000, conversions: 30 + (r % 20), visitors: 1_000, spend: 5_000, newCustomers: 125, orders: 400 },

@@ -14,6 +14,7 @@ import { xlsx as positioningMapXlsx } from './positioning-map/xlsx.server'
 import { docx as retroplanningDocx } from './retroplanning/docx.server'
 import { xlsx as retroplanningXlsx } from './retroplanning/xlsx.server'
 import { docx as richTextDocx } from './rich-text/docx.server'
+import { richTextHtml } from './rich-text/html.server'
 import { xlsx as richTextXlsx } from './rich-text/xlsx.server'
 import { docx as smartDocx } from './smart/docx.server'
 import { xlsx as smartXlsx } from './smart/xlsx.server'
@@ -22,11 +23,18 @@ import { xlsx as sourcesXlsx } from './sources/xlsx.server'
 import { docx as tableDocx } from './table/docx.server'
 import { xlsx as tableXlsx } from './table/xlsx.server'
 import type { DocxContext, DocxWriter, XlsxContext, XlsxWriter } from './types.server'
-import type { FieldEntry } from './values'
+import type { ConfigOf, FieldEntry, ValueOf } from './values'
 
 /** The server side of every kind: its Word blocks and its Excel sheet. */
-export const serverKinds: { [K in FieldKind]: { docx: DocxWriter<K>; xlsx: XlsxWriter<K> } } = {
-  richText: { docx: richTextDocx, xlsx: richTextXlsx },
+type ServerKind<K extends FieldKind> = {
+  docx: DocxWriter<K>
+  xlsx: XlsxWriter<K>
+  /** The value as static HTML, for read-only pages that should not load the kind's renderer. */
+  html?: (field: ConfigOf<K>, value: ValueOf<K>) => string
+}
+
+export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
+  richText: { docx: richTextDocx, xlsx: richTextXlsx, html: (_field, value) => richTextHtml(value) },
   table: { docx: tableDocx, xlsx: tableXlsx },
   checklist: { docx: checklistDocx, xlsx: checklistXlsx },
   sources: { docx: sourcesDocx, xlsx: sourcesXlsx },
@@ -38,7 +46,7 @@ export const serverKinds: { [K in FieldKind]: { docx: DocxWriter<K>; xlsx: XlsxW
   positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
 }
 
-type Loose = { docx: DocxWriter<FieldKind>; xlsx: XlsxWriter<FieldKind> }
+type Loose = ServerKind<FieldKind>
 /** The one place a field and a value of its kind meet a writer. */
 const kindOf = (entry: FieldEntry) => serverKinds[entry.field.kind] as unknown as Loose
 
@@ -54,3 +62,6 @@ export function writeSheet(ws: ExcelJS.Worksheet, entry: FieldEntry, ctx: XlsxCo
 }
 
 export const holidayYearsOf = (entry: FieldEntry, today: string): number[] => kindOf(entry).xlsx?.holidayYears?.(entry.field, entry.value, today) ?? []
+
+/** Static HTML of the entry when its kind renders on the server (rich text), else undefined. */
+export const staticHtml = (entry: FieldEntry): string | undefined => kindOf(entry).html?.(entry.field, entry.value)

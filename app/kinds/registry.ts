@@ -41,7 +41,7 @@ function use<R>(field: FieldConfig, f: (definition: KindDefinition<FieldConfig, 
  * its field's kind.
  */
 export function entryOf(field: FieldConfig, value: unknown): FieldEntry {
-  return { field, value } as FieldEntry
+  return { kind: field.kind, field, value } as FieldEntry
 }
 
 export const definitionOf = (field: FieldConfig) => definitions[field.kind]
@@ -49,7 +49,7 @@ export const emptyValue = (field: FieldConfig): FieldValue => use(field, (d, f) 
 export const isEmpty = ({ field, value }: FieldEntry): boolean => use(field, (d, f) => d.isEmpty(value, f))
 export const itemsOf = ({ field, value }: FieldEntry): KindItem[] => use(field, (d, f) => d.items(value, f))
 export const plainTextOf = ({ field, value }: FieldEntry): string => use(field, (d, f) => d.plainText(value, f))
-export const diffOf = (field: FieldConfig, before: unknown, after: unknown): string[] => use(field, (d, f) => d.diff(before as FieldValue, after as FieldValue, f))
+export const diffOf = (field: FieldConfig, before: unknown, after: unknown): string[] => use(field, (d, f) => d.diff(before as never, after as never, f))
 
 /** A template's hint on an entry: null when it holds, else the kind's sentence(s). `notEmpty` is every kind's. */
 export function checkHint(hint: Hint, { field, value }: FieldEntry, ctx: HintContext): string | string[] | null {
@@ -71,7 +71,7 @@ export function locateIssues(field: FieldConfig, value: unknown, issues: readonl
   return use(field, (d, f) =>
     issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
-      return { path, place: path.length ? d.locate(path, value as FieldValue, f) : null, message: issue.message }
+      return { path, place: path.length ? d.locate(path, value as never, f) : null, message: issue.message }
     }),
   )
 }

@@ -32,5 +32,5 @@ void everyKindHasAValue
 export type ConfigOf<K extends FieldKind> = Extract<FieldConfig, { kind: K }>
 export type ValueOf<K extends FieldKind> = KindValues[K]
 export type FieldValue = KindValues[FieldKind]
-/** A field's configuration with a value of the same kind. */
-export type FieldEntry = { [K in FieldKind]: { field: ConfigOf<K>; value: ValueOf<K> } }[FieldKind]
+/** A field's configuration with a value of the same kind; `kind` narrows both (`if (entry.kind === 'smart') entry.value.objectives`). */
+export type FieldEntry = { [K in FieldKind]: { kind: K; field: ConfigOf<K>; value: ValueOf<K> } }[FieldKind]

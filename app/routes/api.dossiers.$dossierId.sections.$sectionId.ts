@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { valueSchema } from '~/domain/fields.schema'
+import { frenchTypography as ft } from '~/domain/format'
+import { locateIssues } from '~/kinds/registry'
+import { valueSchema } from '~/kinds/schemas'
 import { requireUser } from '~/services/auth.server'
 import { authorizeDossier } from '~/services/dossier-access.server'
 import { saveSection } from '~/services/dossier-sections.server'
@@ -59,7 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const body = BodySchema.safeParse(json)
   if (!body.success) return error(400, 'La demande d’enregistrement est incomplète (version ou contenu manquant).')
   const content = valueSchema(section.field).safeParse(body.data.content)
-  if (!content.success) return error(400, `Le contenu de la section « ${section.title} » n’a pas le format attendu ; rien n’a été enregistré.`)
+  if (!content.success) {
+    // Say where and why, in the learner's words: « Sources, ligne 3, Adresse web : l’adresse doit commencer par https:// ».
+    const issues = locateIssues(section.field, body.data.content, content.error.issues)
+    const first = issues[0]
+    const where = [section.title, first?.place].filter(Boolean).join(', ')
+    const message = ft(`${where} : ${first?.message ?? 'contenu inattendu'} ; rien n’a été enregistré.`)
+    return Response.json({ error: message, issues }, { status: 400 })
+  }
 
   const result = saveSection({
     dossierId: dossier.id,

@@ -7,9 +7,9 @@ import { SectionEditor, saveStatusText } from '~/components/dossier/section-edit
 import type { SaveStatus } from '~/components/dossier/use-autosave'
 import { DownloadLink } from '~/components/download-link'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
-import type { FieldValue } from '~/domain/fields'
+import type { FieldValue } from '~/kinds/values'
 import { frenchTypography as ft } from '~/domain/format'
-import { evaluateHints, hintsByCriterion } from '~/domain/hints'
+import { evaluateHints, hintsByCriterion } from '~/kinds/hints'
 import { plainTextBlocks } from '~/domain/plain-text'
 import { competencyRange } from '~/domain/referentiel'
 import { progressOf, STATUS_LABELS, STATUSES, type Status } from '~/domain/self-assessment'
@@ -54,7 +54,7 @@ export default function DossierPage() {
   const { template, evaluation, sections, competencies, members, caseMaterial, showCaseMaterial, siblings, dossier } = view
 
   // Live contents and save states, reported by each section editor.
-  const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(sections.map((s) => [s.id, s.state.content as FieldValue])))
+  const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(sections.map((s) => [s.id, s.state.content])))
   const [saveStates, setSaveStates] = useState<Record<string, { status: SaveStatus; savedAt: number | null }>>({})
   const onContent = useCallback((id: string, value: FieldValue) => setValues((v) => (v[id] === value ? v : { ...v, [id]: value })), [])
   const onStatus = useCallback(

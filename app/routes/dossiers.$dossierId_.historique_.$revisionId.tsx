@@ -1,15 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useRef } from 'react'
-import { FieldView } from '~/components/fields/field-view'
 import { PageHeader } from '~/components/ui'
-import type { FieldValue } from '~/domain/fields'
-import type { RichTextDoc } from '~/domain/rich-text'
+import { entryOf } from '~/kinds/registry'
+import { FieldView } from '~/kinds/registry.client'
+import { staticHtml } from '~/kinds/registry.server'
 import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { getRevision, restoreRevision } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
-import { richTextHtml } from '~/services/rich-text-html.server'
 
 export const meta: MetaFunction = () => [{ title: 'Version du dossier — Atelier' }]
 
@@ -26,12 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const revision = load(params.revisionId, dossier.id)
   const section = templateOfDossier(dossier).sections.find((s) => s.id === revision.sectionId)
   if (!section) throw new Response('Cette section n’existe plus dans le modèle.', { status: 404 })
-  const content = revision.content as FieldValue
+  const content = revision.content
   return {
     dossierId: dossier.id,
     section,
     revision: { ...revision, content, updatedAt: revision.updatedAt.getTime() },
-    html: section.field.kind === 'richText' ? richTextHtml(content as RichTextDoc) : undefined,
+    html: staticHtml(entryOf(section.field, content)),
   }
 }
 

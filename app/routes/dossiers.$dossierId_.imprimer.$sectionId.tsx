@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { FieldView } from '~/components/fields/field-view'
-import type { FieldValue } from '~/domain/fields'
-import { emptyValue } from '~/domain/fields'
-import type { RichTextDoc } from '~/domain/rich-text'
 import { frenchTypography as ft } from '~/domain/format'
+import { emptyValue, entryOf } from '~/kinds/registry'
+import { FieldView } from '~/kinds/registry.client'
+import { staticHtml } from '~/kinds/registry.server'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { sectionStates } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
-import { richTextHtml } from '~/services/rich-text-html.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.section.title ?? 'Section'} — version imprimable — Atelier` }]
 
@@ -18,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const template = templateOfDossier(dossier)
   const section = template.sections.find((s) => s.id === params.sectionId)
   if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
-  const content = (sectionStates(dossier.id)[section.id]?.content ?? emptyValue(section.field)) as FieldValue
-  const html = section.field.kind === 'richText' ? richTextHtml(content as RichTextDoc) : undefined
+  const content = sectionStates(dossier.id)[section.id]?.content ?? emptyValue(section.field)
+  const html = staticHtml(entryOf(section.field, content))
   return { dossierId: dossier.id, dossierTitle: template.title, section, content, html }
 }
 

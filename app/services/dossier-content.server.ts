@@ -1,7 +1,6 @@
 import { inArray } from 'drizzle-orm'
-import { emptyValue, type FieldValue } from '~/domain/fields'
 import type { Status } from '~/domain/self-assessment'
-import type { SmartValue } from '~/domain/smart'
+import { emptyValue, entryOf } from '~/kinds/registry'
 import { getDb, schema } from './db.server'
 import { sectionStates, type SectionState } from './dossier-sections.server'
 import { groupMemberNames, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
@@ -18,7 +17,7 @@ export function learnerObjectives(learnerId: string, examSessionId: string): { i
   const owned = learnerDossiers(learnerId, examSessionId)
   const wanted = owned.flatMap((d) => {
     const template = templateOfDossier(d)
-    return template.sections.filter((s) => s.field.kind === 'smart').map((s) => ({ dossierId: d.id, sectionId: s.id, where: template.title }))
+    return template.sections.filter((s) => s.field.kind === 'smart').map((s) => ({ dossierId: d.id, sectionId: s.id, field: s.field, where: template.title }))
   })
   if (wanted.length === 0) return []
   const rows = getDb()
@@ -28,7 +27,8 @@ export function learnerObjectives(learnerId: string, examSessionId: string): { i
     .all()
   return wanted.flatMap((w) => {
     const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
-    const objectives = (row?.content as SmartValue | undefined)?.objectives ?? []
+    const entry = row ? entryOf(w.field, row.content) : null
+    const objectives = entry?.kind === 'smart' ? entry.value.objectives : []
     return objectives.filter((o) => o.label.trim()).map((o) => ({ id: o.id, label: o.label.trim(), where: w.where }))
   })
 }
@@ -74,7 +74,7 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
     evaluation,
     sections: template.sections.map((section) => ({
       section,
-      state: states[section.id] ?? ({ content: emptyValue(section.field) as FieldValue, version: 0, updatedAt: 0, updatedBy: null } satisfies SectionState),
+      state: states[section.id] ?? ({ content: emptyValue(section.field), version: 0, updatedAt: 0, updatedBy: null } satisfies SectionState),
     })),
     competencies,
     members: groupMemberNames(dossier.groupId),

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { emptyValue, type FieldValue } from '~/domain/fields'
+import { emptyValue } from '~/kinds/registry'
+import type { FieldValue } from '~/kinds/values'
 import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
 import { templatesById } from './templates.server'
 
@@ -34,7 +35,7 @@ export function sectionStates(dossierId: string): Record<string, SectionState> {
     .where(eq(dossierSections.dossierId, dossierId))
     .all()
   return Object.fromEntries(
-    rows.map((r) => [r.sectionId, { content: r.content as FieldValue, version: r.version, updatedAt: r.updatedAt.getTime(), updatedBy: r.updatedBy }]),
+    rows.map((r) => [r.sectionId, { content: r.content, version: r.version, updatedAt: r.updatedAt.getTime(), updatedBy: r.updatedBy }]),
   )
 }
 
@@ -94,7 +95,7 @@ export function saveSection(input: {
       const name = current.updatedBy ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get()?.name ?? null) : null
       return {
         ok: false,
-        conflict: { content: current.content as FieldValue, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
+        conflict: { content: current.content, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
       }
     }
 
@@ -179,6 +180,6 @@ export function getRevision(dossierId: string, revisionId: number) {
 export function restoreRevision(dossierId: string, revisionId: number, authorId: string) {
   const revision = getRevision(dossierId, revisionId)
   if (!revision) return null
-  const result = saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content as FieldValue, authorId, kind: 'restore' })
+  const result = saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content, authorId, kind: 'restore' })
   return { ...result, sectionId: revision.sectionId }
 }

@@ -44,7 +44,7 @@ export function NumberInput({
         type="text"
         inputMode="decimal"
         value={text}
-        onFocus={() => setDraft(show(value))}
+        onFocus={() => setDraft((d) => d ?? show(value))}
         onBlur={() => {
           if (parsed !== undefined) setDraft(null)
         }}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Section } from '#templates/template.schema'
-import type { FieldValue } from '~/domain/fields'
+import type { FieldValue } from '~/kinds/values'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import { getDb, schema } from '../db.server'

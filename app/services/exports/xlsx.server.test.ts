@@ -11,7 +11,9 @@ import type { Section } from '#templates/template.schema'
 import { addWorkingDays, todayInFrance } from '~/domain/calendar'
 import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
-import { achievement, FORMULAS, kpiActual, kpiLevel, LEVEL_LABELS, type KpiRow, type KpiValue } from '~/domain/kpi'
+import { LEVEL_LABELS } from '~/domain/kpi'
+import { achievement, FORMULAS, kpiActual, kpiLevel } from '~/kinds/kpi/kpi'
+import type { KpiRow, KpiValue } from '~/kinds/kpi/schema'
 import type { MixValue } from '~/kinds/mix/schema'
 import type { PersonaValue } from '~/kinds/persona/schema'
 import { planRows } from '~/kinds/retroplanning/retroplanning'
@@ -301,17 +303,17 @@ describe('dossierToXlsx — listes, sources, personae, mix, SMART', () => {
     expectFrozenHeader(ws)
   })
 
-  it('sources: Titre | Origine | Type | Adresse | Note, the address as a link', async () => {
+  it('sources: Source | Origine | Type | Adresse web | Ce qu’elle apporte, the address as a link, blank rows left out', async () => {
     const model = dossier('cas-pratique-a3', {
       sources: {
         rows: [
           { id: 'src-001', title: 'Baromètre de la consommation', url: 'https://www.insee.fr/fr/statistiques', origin: 'externe', type: 'Étude', note: 'Données 2026' },
-          { id: 'src-002', title: '', url: '', origin: '', type: '', note: 'ligne vide' },
+          { id: 'src-002', title: '', url: '', origin: '', type: '', note: '' },
         ],
       },
     })
     const ws = sheet(await load(await dossierToXlsx(model)), 'Sources mobilisées')
-    expect(headerOf(ws)).toEqual(['Titre', 'Origine', 'Type', 'Adresse', 'Note'])
+    expect(headerOf(ws)).toEqual(['Source', 'Origine', 'Type', 'Adresse web', 'Ce qu’elle apporte'])
     expect(ws.getCell('A2').value).toBe('Baromètre de la consommation')
     expect(ws.getCell('B2').value).toBe('Externe')
     expect(ws.getCell('D2').value).toEqual({ text: 'https://www.insee.fr/fr/statistiques', hyperlink: 'https://www.insee.fr/fr/statistiques' })
