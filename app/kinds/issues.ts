@@ -1,4 +1,4 @@
-import type { FieldIssue } from './types.client'
+import type { FieldIssue } from './types.browser'
 
 /**
  * Refused values, located: the server names where a value is wrong

@@ -4,7 +4,7 @@ import type { Hint } from '#templates/template.schema'
  * What a field kind is, in pure TypeScript (no React, no zod at run time, no
  * I/O): it runs in the browser and on the server. The browser parts (editor,
  * view) and the server parts (Word, Excel) have their own registries:
- * registry.client.tsx and registry.server.ts.
+ * registry.browser.tsx and registry.server.ts.
  */
 
 /** An addressable part of a value (a table row, a persona, a task…): tutors comment on it, jurors cite it. */

@@ -1,5 +1,5 @@
 import { invalidProps, issueAt } from '../issues'
-import type { EditorProps } from '../types.client'
+import type { EditorProps } from '../types.browser'
 
 /** The template's points, ticked by the learner. */
 export default function ChecklistEditor({ field, value, onChange, ctx }: EditorProps<'checklist'>) {

@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { CHECKLIST_LABELS } from './labels'
 
 /** A checklist, read-only: each point with its box. */

@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { KpiDashboard } from './dashboard'
 
 /** The dashboard, read-only: every indicator with its computed value and alert colour, then the charts with their data tables. */

@@ -1,7 +1,7 @@
 import { useConfirm } from '~/components/confirm-dialog'
 import { ChoiceList } from '~/components/fields/choice-list'
 import { invalidProps, issueAt } from '../issues'
-import type { EditorProps, FieldIssue } from '../types.client'
+import type { EditorProps, FieldIssue } from '../types.browser'
 import { E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS, type EId, type ExtensionText } from './labels'
 import { emptyE, extensionLabel, mixItems, mixSize } from './mix'
 import type { MixConfig, MixE, MixExtension } from './schema'

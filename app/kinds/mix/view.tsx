@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { dash, E_TEXTS, FOUR_E, MIX_LABELS } from './labels'
 import { extensionLabel, linkedLabels, mixSize } from './mix'
 import type { MixConfig } from './schema'

@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { ageText, BLOCK_KEYS, FACT_KEYS, FIELD_LABELS, INTENSITY_LABELS, PERSONA_LABELS } from './labels'
 import { quoted } from './persona'
 import type { Persona } from './schema'

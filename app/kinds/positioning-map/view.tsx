@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { MapFigure, MapTable } from './figure'
 import { axisLine, PMAP_LABELS } from './labels'
 import { AXES, mapPoints } from './map'

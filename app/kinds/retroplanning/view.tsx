@@ -1,5 +1,5 @@
 import { todayInFrance } from '~/domain/calendar'
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { Gantt } from './gantt'
 import { RETRO_LABELS } from './labels'
 import { planRows } from './retroplanning'

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 
 /** The client renderer, loaded only when no server-rendered HTML was given (conflict views). */
 const StaticRichText = lazy(() => import('./static-view'))

@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { KIND_WORDS, QUALITY_LABELS, SMART_LABELS } from './labels'
 import { checkObjective } from './smart'
 import { SmartTimeline } from './timeline'

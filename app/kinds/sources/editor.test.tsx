@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import type { EditorContext } from '../types.client'
+import type { EditorContext } from '../types.browser'
 import SourcesEditor from './editor'
 
 const ctx = (issues: EditorContext['issues']): EditorContext => ({

@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { isBlank } from './definition'
 import { ORIGIN_LABELS, SOURCES_LABELS } from './labels'
 import { isWebAddress } from './url'

@@ -1,7 +1,7 @@
 import { useConfirm } from '~/components/confirm-dialog'
 import { newId } from '~/components/ids'
 import { invalidProps, issueAt } from '../issues'
-import type { EditorProps } from '../types.client'
+import type { EditorProps } from '../types.browser'
 import { TABLE_LABELS, UNIT_SUFFIX } from './labels'
 import type { Column } from './schema'
 

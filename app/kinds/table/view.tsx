@@ -1,4 +1,4 @@
-import type { ViewProps } from '../types.client'
+import type { ViewProps } from '../types.browser'
 import { cellText, TABLE_LABELS } from './labels'
 
 /** A table, read-only. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
-import type { EditorContext, EditorProps, ViewProps } from './types.client'
+import type { EditorContext, EditorProps, ViewProps } from './types.browser'
 import type { FieldValue } from './values'
 
 /**
