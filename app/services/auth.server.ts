@@ -28,7 +28,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 
 function loginRedirect(request: Request): never {
   const url = new URL(request.url)
-  const redirectTo = `${url.pathname}${url.search}`
+  const redirectTo = safeRedirect(`${url.pathname}${url.search}`, '/')
   const params = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
   throw redirect(`/connexion${params}`)
 }
@@ -100,10 +100,16 @@ export async function logout(request: Request): Promise<string> {
   return sessionCookie.serialize('', { maxAge: 0 })
 }
 
-/** Only same-site relative paths are followed after login. */
+/**
+ * A path of this site: one leading `/`, then no `/` right after it, no backslash, no
+ * whitespace and no control character. Browsers drop tabs and newlines and read `\\` as `/`
+ * (`/<TAB>/evil.example` is `//evil.example`), and a newline cannot go in a Location header.
+ */
+const SAME_SITE_PATH = /^\/(?![/\\])[^\\\s\p{Cc}\p{Cf}]*$/u
+
+/** Only same-site paths are followed after login; anything else goes to `fallback`. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  return typeof to === 'string' && SAME_SITE_PATH.test(to) ? to : fallback
 }
 
 // A valid hash of a random password, used to spend the same time on unknown e-mails.
