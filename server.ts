@@ -10,12 +10,21 @@ import compression from 'compression'
 import express from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import { resolveSessionSecrets } from './app/services/session-secret.server'
 import { databasePath, openDatabase, runMigrations } from './db/client'
 
 const MODE = process.env.NODE_ENV ?? 'development'
 const PORT = Number(process.env.PORT ?? 3000)
 // Tests raise the limits (many logins from one address); production keeps them.
 const LIMIT_FACTOR = Number(process.env.RATE_LIMIT_FACTOR ?? 1)
+
+// No production server with the public development secret.
+try {
+  resolveSessionSecrets()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
 
 // Migrations are applied at start, on a short-lived connection.
 {
