@@ -109,7 +109,7 @@ app.all(
   createRequestHandler({
     build,
     mode: MODE,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? '' }),
   }),
 )
 

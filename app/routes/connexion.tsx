@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData = { formError?: string; fieldErrors?: Partial<Record<'email' | 'password', string>>; email?: string }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const parsed = LoginSchema.safeParse(Object.fromEntries(form))
   const email = String(form.get('email') ?? '')
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data<ActionData>({ fieldErrors, email }, { status: 400 })
   }
-  const result = await login(parsed.data.email, parsed.data.password)
+  const result = await login(parsed.data.email, parsed.data.password, context.clientIp)
   if (!result.ok) return data<ActionData>({ formError: result.message, email }, { status: result.status })
   const role = primaryRole(result.user.roles)
   const to = safeRedirect(parsed.data.redirectTo, role ? ROLE_HOMES[role] : '/')

@@ -62,9 +62,10 @@ export type LoginResult =
   | { ok: true; cookie: string; user: SessionUser }
   | { ok: false; status: 401 | 429; message: string }
 
-export async function login(emailInput: string, password: string): Promise<LoginResult> {
+/** `ip` is the client address (Express `req.ip`): failures are throttled per account and address. */
+export async function login(emailInput: string, password: string, ip = ''): Promise<LoginResult> {
   const email = emailInput.trim().toLowerCase()
-  const throttle = checkLoginThrottle(email)
+  const throttle = checkLoginThrottle(email, ip)
   if (throttle.blocked) {
     return {
       ok: false,
@@ -76,7 +77,7 @@ export async function login(emailInput: string, password: string): Promise<Login
   const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get()
   // Verify even for an unknown e-mail so that timing does not reveal which accounts exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
-  recordLoginAttempt(email, Boolean(user && valid))
+  recordLoginAttempt(email, ip, Boolean(user && valid))
   if (!user || !valid) {
     return { ok: false, status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' }
   }
