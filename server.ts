@@ -1,9 +1,11 @@
 /**
  * Production (and development) HTTP server: Express + Remix.
- * helmet with an enforced CSP (per-request nonce), compression, rate limits
- * on login and mutations, migrations at start, graceful shutdown.
+ * helmet with an enforced CSP (per-request nonce), compression, same-origin
+ * writes, capped bodies, rate limits on login and mutations, migrations at
+ * start, graceful shutdown.
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
@@ -12,11 +14,13 @@ import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { resolveSessionSecrets } from './app/services/session-secret.server'
 import { databasePath, openDatabase, runMigrations } from './db/client'
+import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
 
 const MODE = process.env.NODE_ENV ?? 'development'
 const PORT = Number(process.env.PORT ?? 3000)
 // Tests raise the limits (many logins from one address); production keeps them.
 const LIMIT_FACTOR = Number(process.env.RATE_LIMIT_FACTOR ?? 1)
+const TRUST_PROXY = process.env.TRUST_PROXY === 'true'
 
 // No production server with the public development secret.
 try {
@@ -40,7 +44,7 @@ const viteDevServer =
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? 1 : false)
+app.set('trust proxy', TRUST_PROXY ? 1 : false)
 app.use(compression())
 
 app.use((_req, res, next) => {
@@ -70,6 +74,13 @@ app.use(
   }),
 )
 
+// Refusal pages link the app's stylesheet (hashed name in the production build).
+const builtCss = viteDevServer ? undefined : fs.readdirSync('build/client/assets').find((f) => /^app-[\w-]+\.css$/.test(f))
+const stylesheet = viteDevServer ? '/app/styles/app.css' : builtCss ? `/assets/${builtCss}` : null
+const refuse = refuser(stylesheet)
+
+// Every write: from this site only, JSON on the JSON API, rate-limited, body capped while it streams.
+app.use(sameOriginWrites({ trustProxy: TRUST_PROXY, refuse }))
 const tooMany = (message: string) => ({
   standardHeaders: 'draft-8' as const,
   legacyHeaders: false,
@@ -92,6 +103,7 @@ app.use((req, res, next) => {
   if (req.path === '/connexion') return loginLimiter(req, res, next)
   return mutationLimiter(req, res, next)
 })
+app.use(limitBodies({ refuse }))
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
@@ -112,6 +124,7 @@ app.all(
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? '' }),
   }),
 )
+app.use(ignoreRefusedBodyErrors)
 
 const server = app.listen(PORT, () => {
   console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databasePath()})`)
