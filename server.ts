@@ -10,11 +10,11 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { resolveSessionSecrets } from './app/services/session-secret.server'
 import { databasePath, openDatabase, runMigrations } from './db/client'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
+import { writeLimits } from './server/rate-limits'
 
 const MODE = process.env.NODE_ENV ?? 'development'
 const PORT = Number(process.env.PORT ?? 3000)
@@ -29,6 +29,8 @@ try {
   console.error((error as Error).message)
   process.exit(1)
 }
+// Imported after the check: the cookie reads its secrets when the module loads.
+const { sessionCookie } = await import('./app/services/session.server')
 
 // Migrations are applied at start, on a short-lived connection.
 {
@@ -81,28 +83,15 @@ const refuse = refuser(stylesheet)
 
 // Every write: from this site only, JSON on the JSON API, rate-limited, body capped while it streams.
 app.use(sameOriginWrites({ trustProxy: TRUST_PROXY, refuse }))
-const tooMany = (message: string) => ({
-  standardHeaders: 'draft-8' as const,
-  legacyHeaders: false,
-  handler: (_req: express.Request, res: express.Response) => {
-    res.status(429).type('text/plain; charset=utf-8').send(message)
-  },
-})
-const loginLimiter = rateLimit({
-  windowMs: 60_000,
-  limit: 20 * LIMIT_FACTOR,
-  ...tooMany('Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.'),
-})
-const mutationLimiter = rateLimit({
-  windowMs: 60_000,
-  limit: 120 * LIMIT_FACTOR,
-  ...tooMany('Trop de requêtes. Patientez une minute avant de réessayer.'),
-})
-app.use((req, res, next) => {
-  if (req.method === 'GET' || req.method === 'HEAD') return next()
-  if (req.path === '/connexion') return loginLimiter(req, res, next)
-  return mutationLimiter(req, res, next)
-})
+app.use(
+  writeLimits({
+    factor: LIMIT_FACTOR,
+    sessionIdOf: async (cookie) => {
+      const value: unknown = await sessionCookie.parse(cookie ?? null)
+      return typeof value === 'string' && value ? value : null
+    },
+  }),
+)
 app.use(limitBodies({ refuse }))
 
 if (viteDevServer) {
