@@ -128,7 +128,8 @@ describe('guards in front of a route', () => {
   })
 
   it('refuses cross-origin writes (403) and non-JSON API bodies (415), in French', async () => {
-    const evil = await fetch(`${server.base}/api/x`, { method: 'POST', headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' }, body: '{}' })
+    const json = (origin: string, type = 'application/json') => ({ method: 'POST', headers: { Origin: origin, 'Content-Type': type }, body: '{}' })
+    const evil = await fetch(`${server.base}/api/x`, json('http://evil.example'))
     expect(evil.status).toBe(403)
     expect((await evil.json()).error).toContain('autre site')
     const page = await fetch(`${server.base}/deconnexion`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } })
@@ -139,7 +140,7 @@ describe('guards in front of a route', () => {
     expect(text.status).toBe(415)
     const upload = await fetch(`${server.base}/api/dossiers/a/images`, { method: 'POST', body: new FormData() })
     expect(upload.status).toBe(200)
-    const same = await fetch(`${server.base}/api/x`, { method: 'POST', headers: { Origin: server.base, 'Content-Type': 'application/json; charset=utf-8' }, body: '{}' })
+    const same = await fetch(`${server.base}/api/x`, json(server.base, 'application/json; charset=utf-8'))
     expect(same.status).toBe(200)
     expect((await fetch(`${server.base}/api/x`, { headers: { Origin: 'http://evil.example' } })).status).toBe(200)
   })

@@ -43,7 +43,9 @@ ${stylesheet ? `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">` : ''}
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
-<header class="site-header"><div class="site-header__inner"><a href="/" class="brand"><span class="brand__mark" aria-hidden="true">A</span><span class="brand__name">Atelier</span></a></div></header>
+<header class="site-header"><div class="site-header__inner">
+<a href="/" class="brand"><span class="brand__mark" aria-hidden="true">A</span><span class="brand__name">Atelier</span></a>
+</div></header>
 <main id="contenu" class="page">
 <div class="error-page">
 <h1>${escapeHtml(title)}</h1>
@@ -107,7 +109,8 @@ export function sameOriginWrites({ trustProxy, refuse }: { trustProxy: boolean; 
         title: 'Requête refusée',
         message: isApiPath(path)
           ? 'Cette requête vient d’un autre site : elle a été refusée.'
-          : 'Cette action a été envoyée depuis un autre site : elle a été refusée pour protéger votre compte. Si elle venait de vous, revenez à l’Atelier et recommencez depuis ses pages.',
+          : 'Cette action a été envoyée depuis un autre site : elle a été refusée pour protéger votre compte. ' +
+            'Si elle venait de vous, revenez à l’Atelier et recommencez depuis ses pages.',
       })
     }
     if (isApiPath(path) && !IMAGE_UPLOAD.test(path) && mediaType(req) !== 'application/json') {
