@@ -1,22 +1,37 @@
 /**
  * Production (and development) HTTP server: Express + Remix.
- * helmet with an enforced CSP (per-request nonce), compression, rate limits
- * on login and mutations, migrations at start, graceful shutdown.
+ * helmet with an enforced CSP (per-request nonce), compression, same-origin
+ * writes, capped bodies, rate limits on login and mutations, migrations at
+ * start, graceful shutdown.
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import { resolveSessionSecrets } from './app/services/session-secret.server'
 import { databasePath, openDatabase, runMigrations } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
+import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
+import { writeLimits } from './server/rate-limits'
 
 const MODE = process.env.NODE_ENV ?? 'development'
 const PORT = Number(process.env.PORT ?? 3000)
 // Tests raise the limits (many logins from one address); production keeps them.
 const LIMIT_FACTOR = Number(process.env.RATE_LIMIT_FACTOR ?? 1)
+const TRUST_PROXY = process.env.TRUST_PROXY === 'true'
+
+// No production server with the public development secret.
+try {
+  resolveSessionSecrets()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+// Imported after the check: the cookie reads its secrets when the module loads.
+const { sessionCookie } = await import('./app/services/session.server')
 
 // Migrations are applied at start, on a short-lived connection; then the dossiers every enrolment
 // and group membership calls for are created if missing (databases from before provisioning at enrolment).
@@ -36,7 +51,7 @@ const viteDevServer =
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? 1 : false)
+app.set('trust proxy', TRUST_PROXY ? 1 : false)
 app.use(compression())
 
 app.use((_req, res, next) => {
@@ -66,28 +81,23 @@ app.use(
   }),
 )
 
-const tooMany = (message: string) => ({
-  standardHeaders: 'draft-8' as const,
-  legacyHeaders: false,
-  handler: (_req: express.Request, res: express.Response) => {
-    res.status(429).type('text/plain; charset=utf-8').send(message)
-  },
-})
-const loginLimiter = rateLimit({
-  windowMs: 60_000,
-  limit: 20 * LIMIT_FACTOR,
-  ...tooMany('Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.'),
-})
-const mutationLimiter = rateLimit({
-  windowMs: 60_000,
-  limit: 120 * LIMIT_FACTOR,
-  ...tooMany('Trop de requêtes. Patientez une minute avant de réessayer.'),
-})
-app.use((req, res, next) => {
-  if (req.method === 'GET' || req.method === 'HEAD') return next()
-  if (req.path === '/connexion') return loginLimiter(req, res, next)
-  return mutationLimiter(req, res, next)
-})
+// Refusal pages link the app's stylesheet (hashed name in the production build).
+const builtCss = viteDevServer ? undefined : fs.readdirSync('build/client/assets').find((f) => /^app-[\w-]+\.css$/.test(f))
+const stylesheet = viteDevServer ? '/app/styles/app.css' : builtCss ? `/assets/${builtCss}` : null
+const refuse = refuser(stylesheet)
+
+// Every write: from this site only, JSON on the JSON API, rate-limited, body capped while it streams.
+app.use(sameOriginWrites({ trustProxy: TRUST_PROXY, refuse }))
+app.use(
+  writeLimits({
+    factor: LIMIT_FACTOR,
+    sessionIdOf: async (cookie) => {
+      const value: unknown = await sessionCookie.parse(cookie ?? null)
+      return typeof value === 'string' && value ? value : null
+    },
+  }),
+)
+app.use(limitBodies({ refuse }))
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
@@ -105,9 +115,10 @@ app.all(
   createRequestHandler({
     build,
     mode: MODE,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? '' }),
   }),
 )
+app.use(ignoreRefusedBodyErrors)
 
 const server = app.listen(PORT, () => {
   console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databasePath()})`)

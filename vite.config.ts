@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [!process.env.VITEST && remix(remixConfig), tsconfigPaths()],
   optimizeDeps: { include: ['react', 'react-dom'] },
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'templates/**/*.test.ts', 'db/**/*.test.ts'],
+    include: ['app/**/*.test.{ts,tsx}', 'templates/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
   },
 })

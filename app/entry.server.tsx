@@ -51,9 +51,13 @@ export default function handleRequest(
   })
 }
 
-/** Logs server errors, except aborted requests and « no route matches » (a plain 404). */
+/**
+ * Logs server errors, except aborted requests, « no route matches » (a plain 404) and bodies
+ * the server cut at their size cap (server/http-guards.ts has already answered 413).
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  if (error instanceof Error && error.name === 'PayloadTooLargeError') return
   if (isRouteErrorResponse(error) && error.status === 404) return
   console.error(error)
 }

@@ -60,16 +60,18 @@ export const loginSessions = sqliteTable(
   (t) => [index('login_sessions_user_idx').on(t.userId)],
 )
 
-/** Every login attempt, used to throttle repeated failures per e-mail address. */
+/** Every login attempt, used to throttle repeated failures per account and address, and per account. */
 export const loginAttempts = sqliteTable(
   'login_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     email: text('email').notNull(),
+    /** Client address (Express `req.ip`, which honours TRUST_PROXY); '' when unknown. */
+    ip: text('ip').notNull().default(''),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt)],
+  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_email_ip_idx').on(t.email, t.ip, t.createdAt)],
 )
 
 /** An exam session (« session d’examen »): a cohort sitting the title on given dates. */

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Alert } from '~/components/ui'
 import { primaryRole, ROLE_HOMES } from '~/domain/permissions'
@@ -13,19 +13,19 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
-/** Public. A logged-in user is sent to their home. */
+/** Public. A logged-in user is sent to their home. Only a same-site `redirectTo` is carried on. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (user) {
     const role = primaryRole(user.roles)
     throw redirect(role ? ROLE_HOMES[role] : '/')
   }
-  return null
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '') }
 }
 
 type ActionData = { formError?: string; fieldErrors?: Partial<Record<'email' | 'password', string>>; email?: string }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const parsed = LoginSchema.safeParse(Object.fromEntries(form))
   const email = String(form.get('email') ?? '')
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data<ActionData>({ fieldErrors, email }, { status: 400 })
   }
-  const result = await login(parsed.data.email, parsed.data.password)
+  const result = await login(parsed.data.email, parsed.data.password, context.clientIp)
   if (!result.ok) return data<ActionData>({ formError: result.message, email }, { status: result.status })
   const role = primaryRole(result.user.roles)
   const to = safeRedirect(parsed.data.redirectTo, role ? ROLE_HOMES[role] : '/')
@@ -45,8 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const navigation = useNavigation()
   const submitting = navigation.state === 'submitting'
   const fieldErrors = actionData?.fieldErrors ?? {}
@@ -59,7 +59,7 @@ export default function Login() {
         </p>
         {actionData?.formError ? <Alert id="login-error">{actionData.formError}</Alert> : null}
         <Form method="post" className="form" noValidate aria-describedby={actionData?.formError ? 'login-error' : undefined}>
-          <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <div className="field">
             <label htmlFor="email">Adresse e-mail</label>
             <input

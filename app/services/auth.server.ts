@@ -28,7 +28,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 
 function loginRedirect(request: Request): never {
   const url = new URL(request.url)
-  const redirectTo = `${url.pathname}${url.search}`
+  const redirectTo = safeRedirect(`${url.pathname}${url.search}`, '/')
   const params = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
   throw redirect(`/connexion${params}`)
 }
@@ -62,9 +62,10 @@ export type LoginResult =
   | { ok: true; cookie: string; user: SessionUser }
   | { ok: false; status: 401 | 429; message: string }
 
-export async function login(emailInput: string, password: string): Promise<LoginResult> {
+/** `ip` is the client address (Express `req.ip`): failures are throttled per account and address. */
+export async function login(emailInput: string, password: string, ip = ''): Promise<LoginResult> {
   const email = emailInput.trim().toLowerCase()
-  const throttle = checkLoginThrottle(email)
+  const throttle = checkLoginThrottle(email, ip)
   if (throttle.blocked) {
     return {
       ok: false,
@@ -76,7 +77,7 @@ export async function login(emailInput: string, password: string): Promise<Login
   const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get()
   // Verify even for an unknown e-mail so that timing does not reveal which accounts exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
-  recordLoginAttempt(email, Boolean(user && valid))
+  recordLoginAttempt(email, ip, Boolean(user && valid))
   if (!user || !valid) {
     return { ok: false, status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' }
   }
@@ -100,10 +101,16 @@ export async function logout(request: Request): Promise<string> {
   return sessionCookie.serialize('', { maxAge: 0 })
 }
 
-/** Only same-site relative paths are followed after login. */
+/**
+ * A path of this site: one leading `/`, then no `/` right after it, no backslash, no
+ * whitespace and no control character. Browsers drop tabs and newlines and read `\\` as `/`
+ * (`/<TAB>/evil.example` is `//evil.example`), and a newline cannot go in a Location header.
+ */
+const SAME_SITE_PATH = /^\/(?![/\\])[^\\\s\p{Cc}\p{Cf}]*$/u
+
+/** Only same-site paths are followed after login; anything else goes to `fallback`. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  return typeof to === 'string' && SAME_SITE_PATH.test(to) ? to : fallback
 }
 
 // A valid hash of a random password, used to spend the same time on unknown e-mails.

@@ -1,45 +1,75 @@
-import { and, desc, eq, gt, lt } from 'drizzle-orm'
+import { and, count, desc, eq, gt, lt } from 'drizzle-orm'
 import { getDb, schema } from './db.server'
 
-/** After MAX_FAILURES failed logins for one e-mail within WINDOW_MS, further tries wait. */
-export const MAX_FAILURES = 5
-export const WINDOW_MS = 15 * 60 * 1000
+/**
+ * Failed logins are throttled per account *and* address: after PAIR_FREE_FAILURES failures
+ * from one address, that address waits before trying that account again, 1 minute, then
+ * twice as long after each further failure, up to PAIR_MAX_DELAY_MS. Someone failing from
+ * another address therefore cannot lock the owner out. A per-account ceiling, far above
+ * what one address can try, still stops a guess spread over many addresses.
+ */
+export const PAIR_FREE_FAILURES = 5
+export const PAIR_FIRST_DELAY_MS = 60_000
+export const PAIR_MAX_DELAY_MS = 15 * 60_000
+/** Failures of one pair are counted over this window (attempts older than a day are deleted). */
+export const PAIR_WINDOW_MS = 24 * 60 * 60_000
+export const ACCOUNT_MAX_FAILURES = 100
+export const ACCOUNT_WINDOW_MS = 15 * 60_000
 
-export function checkLoginThrottle(email: string, now = Date.now()): { blocked: false } | { blocked: true; retryInMinutes: number } {
-  const db = getDb()
-  const since = new Date(now - WINDOW_MS)
-  const lastSuccess = db
-    .select({ createdAt: schema.loginAttempts.createdAt })
-    .from(schema.loginAttempts)
-    .where(and(eq(schema.loginAttempts.email, email), eq(schema.loginAttempts.succeeded, true)))
-    .orderBy(desc(schema.loginAttempts.createdAt))
-    .get()
-  const from = lastSuccess && lastSuccess.createdAt > since ? lastSuccess.createdAt : since
-  const failures = db
-    .select({ createdAt: schema.loginAttempts.createdAt })
-    .from(schema.loginAttempts)
-    .where(
-      and(
-        eq(schema.loginAttempts.email, email),
-        eq(schema.loginAttempts.succeeded, false),
-        gt(schema.loginAttempts.createdAt, from),
-      ),
-    )
-    .orderBy(desc(schema.loginAttempts.createdAt))
-    .limit(MAX_FAILURES)
-    .all()
-  if (failures.length < MAX_FAILURES) return { blocked: false }
-  // Blocked until the oldest of the last MAX_FAILURES failures leaves the window.
-  const oldest = failures[failures.length - 1]!.createdAt.getTime()
-  const retryInMinutes = Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 60_000))
-  return { blocked: true, retryInMinutes }
+export type Throttle = { blocked: false } | { blocked: true; retryInMinutes: number }
+
+/** How long one address waits after its `failures`-th failure on one account. */
+export function pairDelayMs(failures: number): number {
+  if (failures < PAIR_FREE_FAILURES) return 0
+  return Math.min(PAIR_FIRST_DELAY_MS * 2 ** (failures - PAIR_FREE_FAILURES), PAIR_MAX_DELAY_MS)
 }
 
-export function recordLoginAttempt(email: string, succeeded: boolean) {
+const minutesUntil = (time: number, now: number) => Math.max(1, Math.ceil((time - now) / 60_000))
+
+function lastSuccess(email: string, ip?: string): Date | undefined {
+  const a = schema.loginAttempts
+  return getDb()
+    .select({ createdAt: a.createdAt })
+    .from(a)
+    .where(and(eq(a.email, email), ip === undefined ? undefined : eq(a.ip, ip), eq(a.succeeded, true)))
+    .orderBy(desc(a.createdAt))
+    .get()?.createdAt
+}
+
+const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b)
+
+export function checkLoginThrottle(email: string, ip: string, now = Date.now()): Throttle {
   const db = getDb()
-  db.insert(schema.loginAttempts).values({ email, succeeded }).run()
+  const a = schema.loginAttempts
+
+  const pairFrom = later(lastSuccess(email, ip), new Date(now - PAIR_WINDOW_MS))
+  const pairFailures = and(eq(a.email, email), eq(a.ip, ip), eq(a.succeeded, false), gt(a.createdAt, pairFrom))
+  const failures = db.select({ n: count() }).from(a).where(pairFailures).get()?.n ?? 0
+  if (failures >= PAIR_FREE_FAILURES) {
+    const last = db.select({ createdAt: a.createdAt }).from(a).where(pairFailures).orderBy(desc(a.createdAt)).get()!.createdAt.getTime()
+    const until = last + pairDelayMs(failures)
+    if (until > now) return { blocked: true, retryInMinutes: minutesUntil(until, now) }
+  }
+
+  const accountFrom = later(lastSuccess(email), new Date(now - ACCOUNT_WINDOW_MS))
+  const recent = db
+    .select({ createdAt: a.createdAt })
+    .from(a)
+    .where(and(eq(a.email, email), eq(a.succeeded, false), gt(a.createdAt, accountFrom)))
+    .orderBy(desc(a.createdAt))
+    .limit(ACCOUNT_MAX_FAILURES)
+    .all()
+  if (recent.length < ACCOUNT_MAX_FAILURES) return { blocked: false }
+  // Blocked until the oldest of the last ACCOUNT_MAX_FAILURES failures leaves the window.
+  const oldest = recent[recent.length - 1]!.createdAt.getTime()
+  return { blocked: true, retryInMinutes: minutesUntil(oldest + ACCOUNT_WINDOW_MS, now) }
+}
+
+export function recordLoginAttempt(email: string, ip: string, succeeded: boolean) {
+  const db = getDb()
+  db.insert(schema.loginAttempts).values({ email, ip, succeeded }).run()
   // Keep the table small: attempts older than a day are of no use.
   db.delete(schema.loginAttempts)
-    .where(lt(schema.loginAttempts.createdAt, new Date(Date.now() - 24 * 60 * 60 * 1000)))
+    .where(lt(schema.loginAttempts.createdAt, new Date(Date.now() - PAIR_WINDOW_MS)))
     .run()
 }

@@ -1,0 +1,59 @@
+import { createCookie } from '@remix-run/node'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { limitKey, writeLimits, WRITES_PER_MINUTE } from './rate-limits'
+import { listen } from './test-server'
+
+const cookie = createCookie('atelier_session', { secrets: ['test-secret'] })
+const forger = createCookie('atelier_session', { secrets: ['not-the-secret'] })
+const sessionIdOf = async (header: string | undefined) => {
+  const value: unknown = await cookie.parse(header ?? null)
+  return typeof value === 'string' && value ? value : null
+}
+const cookieFor = async (sessionId: string, by = cookie) => (await by.serialize(sessionId)).split(';')[0]!
+
+describe('limitKey', () => {
+  const req = (headers: Record<string, string>) => ({ headers, ip: '203.0.113.9' }) as unknown as express.Request
+  it('keys a verified session on its id, anything else on the address', async () => {
+    expect(await limitKey(req({ cookie: await cookieFor('s-1') }), sessionIdOf)).toBe('session:s-1')
+    expect(await limitKey(req({ cookie: await cookieFor('s-1', forger) }), sessionIdOf)).toBe('ip:203.0.113.9')
+    expect(await limitKey(req({ cookie: 'atelier_session=garbage' }), sessionIdOf)).toBe('ip:203.0.113.9')
+    expect(await limitKey(req({}), sessionIdOf)).toBe('ip:203.0.113.9')
+    expect(await limitKey(req({}), () => Promise.reject(new Error('boom')))).toBe('ip:203.0.113.9')
+  })
+})
+
+describe('write limits', () => {
+  // 120 × 0.05 = 6 writes a minute, to keep the test short.
+  const FACTOR = 0.05
+  const LIMIT = WRITES_PER_MINUTE * FACTOR
+  let server: Awaited<ReturnType<typeof listen>>
+  beforeAll(async () => {
+    const app = express()
+    app.use(writeLimits({ factor: FACTOR, sessionIdOf }))
+    app.all('*', (_req, res) => void res.send('ok'))
+    server = await listen(app)
+  })
+  afterAll(() => server.close())
+
+  const post = async (headers: Record<string, string> = {}) => (await fetch(`${server.base}/api/x`, { method: 'POST', headers })).status
+
+  it('many logged-in users behind one address each get their own budget; one user beyond it is throttled', async () => {
+    const users = await Promise.all(Array.from({ length: 25 }, (_, i) => cookieFor(`learner-${i}`)))
+    const statuses = await Promise.all(users.flatMap((c) => Array.from({ length: LIMIT }, () => post({ Cookie: c }))))
+    expect(statuses.filter((s) => s !== 200)).toEqual([])
+    expect(await post({ Cookie: users[0]! })).toBe(429)
+    expect(await post({ Cookie: await cookieFor('learner-new') })).toBe(200)
+  })
+
+  it('anonymous writes, and forged cookies, share the address’s budget', async () => {
+    for (let i = 0; i < LIMIT; i++) expect(await post()).toBe(200)
+    expect(await post()).toBe(429)
+    expect(await post({ Cookie: await cookieFor('someone', forger) })).toBe(429)
+    expect(await post({ Cookie: await cookieFor('someone') })).toBe(200)
+  })
+
+  it('reads are never limited', async () => {
+    for (let i = 0; i < LIMIT * 2; i++) expect((await fetch(`${server.base}/api/x`)).status).toBe(200)
+  })
+})

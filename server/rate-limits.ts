@@ -1,0 +1,56 @@
+/**
+ * Write limits. A logged-in user's writes count against their session (25 learners
+ * behind one classroom address must not share one budget); anonymous writes count
+ * against the client address.
+ */
+import type { Request, RequestHandler, Response } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+
+/** The verified id of the session in a Cookie header, or null (absent, unsigned or forged cookie). */
+export type SessionIdOf = (cookieHeader: string | undefined) => Promise<string | null>
+
+export const WRITES_PER_MINUTE = 120
+export const LOGINS_PER_MINUTE_PER_ADDRESS = 60
+
+/** The key a write counts against: `session:<id>` for a logged-in user, else `ip:<address>`. */
+export async function limitKey(req: Request, sessionIdOf: SessionIdOf): Promise<string> {
+  let sessionId: string | null = null
+  try {
+    sessionId = await sessionIdOf(req.headers.cookie)
+  } catch {
+    sessionId = null
+  }
+  return sessionId ? `session:${sessionId}` : `ip:${ipKeyGenerator(req.ip ?? '')}`
+}
+
+const tooMany = (message: string) => ({
+  windowMs: 60_000,
+  standardHeaders: 'draft-8' as const,
+  legacyHeaders: false,
+  handler: (_req: Request, res: Response) => {
+    res.status(429).type('text/plain; charset=utf-8').send(message)
+  },
+})
+
+/** `factor` raises every limit (tests log in many times from one address). */
+export function writeLimits({ factor, sessionIdOf }: { factor: number; sessionIdOf: SessionIdOf }): RequestHandler {
+  // Logins are anonymous: per address. A classroom logging in at once stays under it;
+  // guessing one account's password is throttled per account and address by the login service.
+  const logins = rateLimit({
+    limit: LOGINS_PER_MINUTE_PER_ADDRESS * factor,
+    ...tooMany('Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.'),
+  })
+  const writes = rateLimit({
+    limit: WRITES_PER_MINUTE * factor,
+    keyGenerator: (_req, res) => res.locals.limitKey as string,
+    ...tooMany('Trop de requêtes. Patientez une minute avant de réessayer.'),
+  })
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next()
+    if (/^\/connexion(\.data)?\/?$/i.test(req.path)) return logins(req, res, next)
+    limitKey(req, sessionIdOf).then((key) => {
+      res.locals.limitKey = key
+      return writes(req, res, next)
+    }, next)
+  }
+}
