@@ -44,10 +44,7 @@ const { sessionCookie } = await import('./app/services/session.server')
   sqlite.close()
 }
 
-const viteDevServer =
-  MODE === 'production'
-    ? undefined
-    : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+const viteDevServer = MODE === 'production' ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
 
 const app = express()
 app.disable('x-powered-by')

@@ -23,7 +23,19 @@ describe('database', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = (sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map((t) => t.name)
-    expect(tables).toEqual(expect.arrayContaining(['users', 'user_roles', 'login_sessions', 'exam_sessions', 'enrollments', 'groups', 'group_members', 'tutor_assignments', 'juror_assignments']))
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'users',
+        'user_roles',
+        'login_sessions',
+        'exam_sessions',
+        'enrollments',
+        'groups',
+        'group_members',
+        'tutor_assignments',
+        'juror_assignments',
+      ]),
+    )
     sqlite.close()
   })
 
@@ -39,9 +51,7 @@ describe('database', () => {
     const user = db.insert(schema.users).values({ email: 'a@b.fr', name: 'A', passwordHash: 'x' }).returning().get()
     expect(() => sqlite.prepare("insert into user_roles (user_id, role) values (?, 'pirate')").run(user.id)).toThrow(/CHECK/)
     const session = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2026-01-01', endsOn: '2026-06-30' }).returning().get()
-    expect(() =>
-      db.insert(schema.jurorAssignments).values({ examSessionId: session.id, jurorId: user.id, evaluationId: 'msp-a2' }).run(),
-    ).toThrow(/CHECK/)
+    expect(() => db.insert(schema.jurorAssignments).values({ examSessionId: session.id, jurorId: user.id, evaluationId: 'msp-a2' }).run()).toThrow(/CHECK/)
     // Deleting a user cascades to their roles and sessions.
     db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' }).run()
     db.delete(schema.users).run()

@@ -1,13 +1,5 @@
 import { sql } from 'drizzle-orm'
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { ROLES } from '../app/domain/permissions'
 import type { FieldValue } from '../app/kinds/values'
@@ -40,10 +32,7 @@ export const userRoles = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.role] }),
-    check('user_roles_role_check', sql`${t.role} in ('learner', 'tutor', 'juror', 'admin')`),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check('user_roles_role_check', sql`${t.role} in ('learner', 'tutor', 'juror', 'admin')`)],
 )
 
 /** DB-backed login sessions: deleting a row revokes the session. */
@@ -95,10 +84,7 @@ export const enrollments = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('enrollments_session_learner_uq').on(t.examSessionId, t.learnerId),
-    index('enrollments_learner_idx').on(t.learnerId),
-  ],
+  (t) => [uniqueIndex('enrollments_session_learner_uq').on(t.examSessionId, t.learnerId), index('enrollments_learner_idx').on(t.learnerId)],
 )
 
 /** A group for a group épreuve (MSP, serious game); `evaluationId` is a référentiel evaluation id. */
@@ -113,9 +99,7 @@ export const groups = sqliteTable(
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('groups_session_eval_name_uq').on(t.examSessionId, t.evaluationId, t.name),
-  ],
+  (t) => [uniqueIndex('groups_session_eval_name_uq').on(t.examSessionId, t.evaluationId, t.name)],
 )
 
 export const groupMembers = sqliteTable(
@@ -128,10 +112,7 @@ export const groupMembers = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.groupId, t.learnerId] }),
-    index('group_members_learner_idx').on(t.learnerId),
-  ],
+  (t) => [primaryKey({ columns: [t.groupId, t.learnerId] }), index('group_members_learner_idx').on(t.learnerId)],
 )
 
 export const tutorAssignments = sqliteTable(
@@ -149,10 +130,7 @@ export const tutorAssignments = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('tutor_assignments_uq').on(t.examSessionId, t.tutorId, t.learnerId),
-    index('tutor_assignments_tutor_idx').on(t.tutorId),
-  ],
+  (t) => [uniqueIndex('tutor_assignments_uq').on(t.examSessionId, t.tutorId, t.learnerId), index('tutor_assignments_tutor_idx').on(t.tutorId)],
 )
 
 /**
@@ -174,13 +152,7 @@ export const jurorAssignments = sqliteTable(
     groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('juror_assignments_juror_idx').on(t.jurorId),
-    check(
-      'juror_assignments_target_check',
-      sql`(${t.learnerId} is null) <> (${t.groupId} is null)`,
-    ),
-  ],
+  (t) => [index('juror_assignments_juror_idx').on(t.jurorId), check('juror_assignments_target_check', sql`(${t.learnerId} is null) <> (${t.groupId} is null)`)],
 )
 
 /**

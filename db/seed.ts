@@ -47,7 +47,24 @@ export const DEMO_LEARNERS: Person[] = [
 ].map((name, i) => person(name, `candidat${i + 1}`, ['learner']))
 
 const FIRST = ['Léa', 'Hugo', 'Chloé', 'Lucas', 'Inès', 'Théo', 'Manon', 'Noah', 'Camille', 'Enzo', 'Océane', 'Raphaël', 'Élise', 'Gabriel', 'Anaïs', 'Jérémy']
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Lefèvre', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'Bénard']
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Lefèvre',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'Bénard',
+]
 
 function learners(count: number): Person[] {
   const out = DEMO_LEARNERS.slice(0, count)
@@ -68,13 +85,17 @@ export async function seed(options: { learners: number }) {
 
   const summary = db.transaction((tx) => {
     tx.delete(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).run()
-    tx.delete(schema.users).where(like(schema.users.email, `%@${DEMO_DOMAIN}`)).run()
+    tx.delete(schema.users)
+      .where(like(schema.users.email, `%@${DEMO_DOMAIN}`))
+      .run()
 
     const ids = new Map<string, string>()
     for (const p of people) {
       const user = tx.insert(schema.users).values({ name: p.name, email: p.email, passwordHash }).returning({ id: schema.users.id }).get()
       ids.set(p.email, user.id)
-      tx.insert(schema.userRoles).values(p.roles.map((role) => ({ userId: user.id, role }))).run()
+      tx.insert(schema.userRoles)
+        .values(p.roles.map((role) => ({ userId: user.id, role })))
+        .run()
     }
     const idOf = (p: Person) => ids.get(p.email)!
     const learnerIds = people.filter((p) => p.roles.includes('learner')).map(idOf)
@@ -87,7 +108,9 @@ export async function seed(options: { learners: number }) {
       .get()
     const examSessionId = session.id
 
-    tx.insert(schema.caseMaterials).values({ examSessionId, ...DEMO_CASE }).run()
+    tx.insert(schema.caseMaterials)
+      .values({ examSessionId, ...DEMO_CASE })
+      .run()
     // Enrolling and grouping create the learners' dossiers, as they do in the app.
     let dossierCount = enrollLearners(tx, examSessionId, learnerIds)
     tx.insert(schema.tutorAssignments)
@@ -108,7 +131,9 @@ export async function seed(options: { learners: number }) {
             .returning({ id: schema.groups.id })
             .get()
           dossierCount += addGroupMembers(tx, group.id, members)
-          tx.insert(schema.jurorAssignments).values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id }).run()
+          tx.insert(schema.jurorAssignments)
+            .values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id })
+            .run()
           groupCount++
           jurorCount++
         })

@@ -19,7 +19,14 @@ const SECONDS = Number(values.seconds)
 const PORT = await freePort()
 const DB = 'data/bench.db'
 const BASE = `http://127.0.0.1:${PORT}`
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: DB, SESSION_SECRET: 'bench-secret', NODE_ENV: 'production', PORT: String(PORT), RATE_LIMIT_FACTOR: '1000' }
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: DB,
+  SESSION_SECRET: 'bench-secret',
+  NODE_ENV: 'production',
+  PORT: String(PORT),
+  RATE_LIMIT_FACTOR: '1000',
+}
 process.env.SESSION_SECRET = env.SESSION_SECRET
 
 const run = (args: string[]) =>
@@ -41,7 +48,10 @@ const stopServer = () =>
   })
 try {
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${BASE}/connexion`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${BASE}/connexion`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) break
     if (server.exitCode !== null) throw new Error(`the server stopped before answering (port ${PORT} taken by another process?)`)
     if (i > 120) throw new Error('server did not start')
@@ -58,7 +68,11 @@ try {
     Array.from({ length: LEARNERS }, async (_, i) => {
       const email = `candidat${i + 1}@ecole-demo.fr`
       const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get()!
-      const session = db.insert(schema.loginSessions).values({ userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }).returning().get()
+      const session = db
+        .insert(schema.loginSessions)
+        .values({ userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) })
+        .returning()
+        .get()
       const cookie = (await sessionCookie.serialize(session.id)).split(';')[0]!
       const home = await fetch(`${BASE}/candidat`, { headers: { Cookie: cookie } })
       if (!home.ok) throw new Error(`home ${home.status}`)

@@ -36,7 +36,11 @@ const { templatesById } = await import('#templates/dossiers')
 const RUNS = 5
 const WARM_UP = 1
 const words = (n: number, seed: number) =>
-  Array.from({ length: n }, (_, i) => ['marché', 'cible', 'stratégie', 'omnicanal', 'fidélisation', 'notoriété', 'persona', 'éco-conception', 'budget', 'indicateur'][(i * 7 + seed) % 10]).join(' ')
+  Array.from(
+    { length: n },
+    (_, i) =>
+      ['marché', 'cible', 'stratégie', 'omnicanal', 'fidélisation', 'notoriété', 'persona', 'éco-conception', 'budget', 'indicateur'][(i * 7 + seed) % 10],
+  ).join(' ')
 
 /** Realistic content for the kinds the rapport uses most; other kinds stay empty. */
 const samples: { [K in FieldKind]?: (field: ConfigOf<K>, seed: number) => ValueOf<K> } = {
@@ -53,7 +57,10 @@ const samples: { [K in FieldKind]?: (field: ConfigOf<K>, seed: number) => ValueO
       })),
       {
         type: 'bulletList',
-        content: Array.from({ length: 4 }, (_, i) => ({ type: 'listItem' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: words(12, i) }] }] })),
+        content: Array.from({ length: 4 }, (_, i) => ({
+          type: 'listItem' as const,
+          content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: words(12, i) }] }],
+        })),
       },
     ],
   }),
@@ -61,13 +68,29 @@ const samples: { [K in FieldKind]?: (field: ConfigOf<K>, seed: number) => ValueO
     rows: Array.from({ length: 10 }, (_, r) => ({
       id: `row-${seed}-${r}-bench`,
       cells: Object.fromEntries(
-        field.columns.map((c) => [c.id, c.type === 'text' ? words(6, r) : c.type === 'date' ? `2027-0${1 + (r % 9)}-1${r % 9}` : c.type === 'choice' ? c.options![r % c.options!.length]! : 100 * (r + 1)]),
+        field.columns.map((c) => [
+          c.id,
+          c.type === 'text'
+            ? words(6, r)
+            : c.type === 'date'
+              ? `2027-0${1 + (r % 9)}-1${r % 9}`
+              : c.type === 'choice'
+                ? c.options![r % c.options!.length]!
+                : 100 * (r + 1),
+        ]),
       ),
     })),
   }),
   checklist: (field) => ({ checked: Object.fromEntries(field.items.map((i) => [i.id, true])) }),
   sources: (_field, seed) => ({
-    rows: Array.from({ length: 6 }, (_, r) => ({ id: `src-${seed}-${r}-bench`, title: `Étude ${r}`, url: 'https://www.insee.fr', origin: r % 2 ? 'interne' : 'externe', type: 'Étude', note: words(10, r) })),
+    rows: Array.from({ length: 6 }, (_, r) => ({
+      id: `src-${seed}-${r}-bench`,
+      title: `Étude ${r}`,
+      url: 'https://www.insee.fr',
+      origin: r % 2 ? 'interne' : 'externe',
+      type: 'Étude',
+      note: words(10, r),
+    })),
   }),
   kpi: () => kpiValue(8),
 }
@@ -87,7 +110,17 @@ function kpiValue(rows: number) {
       formula: formulas[r % formulas.length]!,
       period: `Semaine ${Math.floor(r / 50) + 1}`,
       target: 40,
-      inputs: { gain: 12_000 + r, cost: 8_000, revenue: 9_000 + r, adSpend: 3_000, conversions: 30 + (r % 20), visitors: 1_000, spend: 5_000, newCustomers: 125, orders: 400 },
+      inputs: {
+        gain: 12_000 + r,
+        cost: 8_000,
+        revenue: 9_000 + r,
+        adSpend: 3_000,
+        conversions: 30 + (r % 20),
+        visitors: 1_000,
+        spend: 5_000,
+        newCustomers: 125,
+        orders: 400,
+      },
       source: 'CRM',
       objectiveId: null,
     })),
@@ -126,7 +159,9 @@ const session = db.insert(schema.examSessions).values({ name: 'Bench', startsOn:
 enrollLearners(db, session, [learner])
 const dossiers = rapportDossiers(learner, session)
 let seed = 0
-for (const d of dossiers) for (const s of templateOfDossier(d).sections) saveSection({ dossierId: d.id, sectionId: s.id, baseVersion: 0, content: fill(s, seed++) as never, authorId: learner })
+for (const d of dossiers)
+  for (const s of templateOfDossier(d).sections)
+    saveSection({ dossierId: d.id, sectionId: s.id, baseVersion: 0, content: fill(s, seed++) as never, authorId: learner })
 const models = dossiers.map((d) => dossierExport(d, learner))
 const sectionCount = models.reduce((n, m) => n + m.sections.length, 0)
 
@@ -142,7 +177,12 @@ function bareDocx() {
       for (const t of texts) children.push(new Paragraph(t))
       if ('rows' in (value as object)) {
         const rows = (value as { rows: { cells?: Record<string, unknown> }[] }).rows.filter((r) => r.cells)
-        if (rows.length) children.push(new Table({ rows: rows.map((r) => new TableRow({ children: Object.values(r.cells!).map((c) => new TableCell({ children: [new Paragraph(String(c))] })) })) }))
+        if (rows.length)
+          children.push(
+            new Table({
+              rows: rows.map((r) => new TableRow({ children: Object.values(r.cells!).map((c) => new TableCell({ children: [new Paragraph(String(c))] })) })),
+            }),
+          )
       }
     }
   }
@@ -159,17 +199,34 @@ async function bareXlsx() {
   ws.addRow(['Indicateur', 'Période', 'Gain', 'Coût', 'Cible', 'Réel', 'Atteinte'])
   kpiValue(1_000).rows.forEach((r, i) => {
     const n = i + 2
-    ws.addRow([r.name, r.period, r.inputs.gain, r.inputs.cost, r.target / 100, { formula: `IFERROR((C${n}-D${n})/D${n},"")` }, { formula: `IFERROR(F${n}/E${n},"")` }])
+    ws.addRow([
+      r.name,
+      r.period,
+      r.inputs.gain,
+      r.inputs.cost,
+      r.target / 100,
+      { formula: `IFERROR((C${n}-D${n})/D${n},"")` },
+      { formula: `IFERROR(F${n}/E${n},"")` },
+    ])
   })
   return wb.xlsx.writeBuffer()
 }
 
 const rows: [string, { ms: number; maxPause: number }][] = [
-  [`Rapport de compétences .docx (${models.length} dossiers, ${sectionCount} sections) — Atelier`, await time(() => dossiersToDocx(models, 'Rapport de compétences', 'Bench'))],
-  ['  même export dans un thread de travail (comme le serveur)', await time(() => renderExport({ format: 'docx', models, title: 'Rapport de compétences', subtitle: 'Bench' }))],
+  [
+    `Rapport de compétences .docx (${models.length} dossiers, ${sectionCount} sections) — Atelier`,
+    await time(() => dossiersToDocx(models, 'Rapport de compétences', 'Bench')),
+  ],
+  [
+    '  même export dans un thread de travail (comme le serveur)',
+    await time(() => renderExport({ format: 'docx', models, title: 'Rapport de compétences', subtitle: 'Bench' })),
+  ],
   ['  même contenu, bibliothèque docx seule', await time(bareDocx)],
   ['Classeur KPI .xlsx (1 000 lignes) — Atelier', await time(() => dossierToXlsx(kpiModel, {}))],
-  ['  même export dans un thread de travail (comme le serveur)', await time(() => renderExport({ format: 'xlsx', models: [kpiModel], title: kpiModel.title, subtitle: '' }))],
+  [
+    '  même export dans un thread de travail (comme le serveur)',
+    await time(() => renderExport({ format: 'xlsx', models: [kpiModel], title: kpiModel.title, subtitle: '' })),
+  ],
   ['  même contenu, bibliothèque exceljs seule', await time(bareXlsx)],
 ]
 const size = (await dossiersToDocx(models, 'Rapport de compétences', 'Bench')).byteLength

@@ -65,7 +65,11 @@ export function refuser(stylesheet: string | null): Refuse {
   return (req, res, status, { title, message }) => {
     if (res.headersSent) return
     if (isApiPath(routePath(req))) res.status(status).json({ error: message })
-    else res.status(status).type('html').send(errorPage(title, message, stylesheet))
+    else
+      res
+        .status(status)
+        .type('html')
+        .send(errorPage(title, message, stylesheet))
   }
 }
 

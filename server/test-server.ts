@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import express from 'express'
+import type express from 'express'
 
 /** Serves an Express app on a free port for one test file. */
 export async function listen(app: express.Express) {

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dossierTemplates } from './dossiers'
 import { referentiel } from './referentiel'
 
-const criteria = new Map(
-  referentiel.activities.flatMap((a) => a.competencies.flatMap((c) => c.criteria.map((k) => [k.id, c.id] as const))),
-)
+const criteria = new Map(referentiel.activities.flatMap((a) => a.competencies.flatMap((c) => c.criteria.map((k) => [k.id, c.id] as const))))
 
 describe('dossier templates', () => {
   it('validate and cite only criteria of their own evaluation', () => {
@@ -26,7 +24,10 @@ describe('dossier templates', () => {
   it('give every evaluation one main dossier, and an individual REX where the épreuve has one', () => {
     for (const e of referentiel.evaluations) {
       const mine = dossierTemplates.filter((t) => t.evaluationId === e.id)
-      expect(mine.filter((t) => t.kind === 'main').map((t) => t.id), e.id).toEqual([e.id])
+      expect(
+        mine.filter((t) => t.kind === 'main').map((t) => t.id),
+        e.id,
+      ).toEqual([e.id])
       expect(mine.filter((t) => t.kind === 'rex').length, e.id).toBe(e.parts.rex ? 1 : 0)
       // Each part of the épreuve is prepared by at least one section.
       const parts = new Set(mine.flatMap((t) => t.sections.map((s) => s.part)))

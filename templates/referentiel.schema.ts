@@ -8,12 +8,7 @@ import { z } from 'zod'
 
 const text = z.string().trim().min(1, 'texte vide')
 
-export const epreuveTypeIdSchema = z.enum([
-  'mise-en-situation',
-  'serious-game',
-  'cas-pratique',
-  'rapport-de-competences',
-])
+export const epreuveTypeIdSchema = z.enum(['mise-en-situation', 'serious-game', 'cas-pratique', 'rapport-de-competences'])
 export type EpreuveTypeId = z.infer<typeof epreuveTypeIdSchema>
 
 export const criterionSchema = z.object({

@@ -31,12 +31,7 @@ describe('référentiel data', () => {
   })
 
   it('has unique ids everywhere', () => {
-    const ids = [
-      ...ref.activities.map((a) => a.id),
-      ...competencies.map((c) => c.id),
-      ...criteria.map((k) => k.id),
-      ...ref.evaluations.map((e) => e.id),
-    ]
+    const ids = [...ref.activities.map((a) => a.id), ...competencies.map((c) => c.id), ...criteria.map((k) => k.id), ...ref.evaluations.map((e) => e.id)]
     expect(new Set(ids).size).toBe(ids.length)
   })
 

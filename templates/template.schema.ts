@@ -68,7 +68,8 @@ export const dossierTemplateSchema = z
     for (const [i, s] of t.sections.entries()) {
       for (const h of s.hints) {
         const kind = s.field.kind
-        if (!ruleApplies(kind, h.rule)) ctx.addIssue({ code: 'custom', message: `règle « ${h.rule} » inapplicable à un champ ${kind}`, path: ['sections', i, 'hints'] })
+        if (!ruleApplies(kind, h.rule))
+          ctx.addIssue({ code: 'custom', message: `règle « ${h.rule} » inapplicable à un champ ${kind}`, path: ['sections', i, 'hints'] })
         for (const c of h.criteria ?? []) {
           if (!s.criteria.includes(c)) ctx.addIssue({ code: 'custom', message: `l’indice cite ${c}, absent de la section`, path: ['sections', i, 'hints'] })
         }

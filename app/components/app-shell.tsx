@@ -56,8 +56,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       </main>
       <footer className="site-footer">
         <p>
-          Atelier — préparation du titre RNCP niveau 6 « Chargé(e) de marketing et communication ».{' '}
-          <Link to="/referentiel">Consulter le référentiel</Link>
+          Atelier — préparation du titre RNCP niveau 6 « Chargé(e) de marketing et communication ». <Link to="/referentiel">Consulter le référentiel</Link>
         </p>
       </footer>
     </>

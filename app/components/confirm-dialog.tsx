@@ -19,7 +19,7 @@ export function useConfirm() {
       </h2>
       <p>{state?.message}</p>
       <div className="dialog__actions">
-        <button type="button" className="button button--ghost" onClick={close} autoFocus>
+        <button type="button" className="button button--ghost" onClick={close}>
           Annuler
         </button>
         <button

@@ -50,7 +50,10 @@ export function DownloadLink({ href, children, className = 'button button--ghost
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
       setState({ phase: 'idle' })
     } catch (error) {
-      setState({ phase: 'error', message: error instanceof TypeError ? 'Connexion impossible : réessayez quand le réseau sera revenu.' : String((error as Error).message) })
+      setState({
+        phase: 'error',
+        message: error instanceof TypeError ? 'Connexion impossible : réessayez quand le réseau sera revenu.' : String((error as Error).message),
+      })
     }
   }
 

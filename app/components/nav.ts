@@ -14,8 +14,6 @@ const ROLE_NAV: Record<Role, NavItem[]> = {
 
 /** Navigation for a user holding `roles`: each role's entries, then the référentiel. */
 export function navFor(roles: readonly Role[]): NavItem[] {
-  const items = (['learner', 'tutor', 'juror', 'admin'] as const)
-    .filter((r) => roles.includes(r))
-    .flatMap((r) => ROLE_NAV[r])
+  const items = (['learner', 'tutor', 'juror', 'admin'] as const).filter((r) => roles.includes(r)).flatMap((r) => ROLE_NAV[r])
   return [...items, { to: '/referentiel', label: 'Référentiel' }]
 }

@@ -79,18 +79,11 @@ export function workingDayOnOrBefore(iso: string): string {
   return day
 }
 
-/** The nearest working day on or after `iso`. */
-export function workingDayOnOrAfter(iso: string): string {
-  let day = iso
-  while (!isWorkingDay(day)) day = addDays(day, 1)
-  return day
-}
-
 /** Moves `n` working days from a working day (negative: backwards). */
 export function addWorkingDays(iso: string, n: number): string {
   let day = iso
   const step = n < 0 ? -1 : 1
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step)
     if (isWorkingDay(day)) left--
   }

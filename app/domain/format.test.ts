@@ -21,17 +21,11 @@ describe('French formatting', () => {
 
 describe('frenchTypography', () => {
   it('puts no-break spaces inside guillemets and before colons', () => {
-    expect(frenchTypography('Fiche de compétences « Veille »')).toBe(
-      'Fiche de compétences «\u00a0Veille\u00a0»',
-    )
-    expect(frenchTypography('Livrables attendus à l’écrit : la présentation')).toBe(
-      'Livrables attendus à l’écrit\u00a0: la présentation',
-    )
+    expect(frenchTypography('Fiche de compétences « Veille »')).toBe('Fiche de compétences «\u00a0Veille\u00a0»')
+    expect(frenchTypography('Livrables attendus à l’écrit : la présentation')).toBe('Livrables attendus à l’écrit\u00a0: la présentation')
   })
   it('uses a narrow no-break space before ; ! ?', () => {
-    expect(frenchTypography('(quoi ? quand ? pourquoi ?)')).toBe(
-      '(quoi\u202f? quand\u202f? pourquoi\u202f?)',
-    )
+    expect(frenchTypography('(quoi ? quand ? pourquoi ?)')).toBe('(quoi\u202f? quand\u202f? pourquoi\u202f?)')
   })
   it('leaves times and URLs alone', () => {
     expect(frenchTypography('https://exemple.fr:8080')).toBe('https://exemple.fr:8080')

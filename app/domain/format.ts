@@ -13,9 +13,7 @@ const moneyFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency
 function toDate(value: Date | string): Date {
   // ISO dates without time are calendar dates: read them at noon UTC so the
   // Paris time zone never moves them to the previous or next day.
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? new Date(`${value}T12:00:00Z`)
-    : new Date(value)
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value)
 }
 
 /** « 28 novembre 2026 » */

@@ -14,7 +14,11 @@ describe('seededShuffle', () => {
 
 describe('makeGroups', () => {
   const sizes = (n: number, min: number, max: number) => {
-    const { groups, left } = makeGroups(Array.from({ length: n }, (_, i) => i), min, max)
+    const { groups, left } = makeGroups(
+      Array.from({ length: n }, (_, i) => i),
+      min,
+      max,
+    )
     return { sizes: groups.map((g) => g.length), left: left.length }
   }
   it('makes groups of 2–3', () => {

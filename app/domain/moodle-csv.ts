@@ -81,9 +81,7 @@ export function moodleRows(ref: Referentiel): string[][] {
   for (const activity of ref.activities) {
     rows.push(row('', activity.id, shortName(activity.id, activity.title), activity.title))
     for (const c of activity.competencies) {
-      rows.push(
-        row(activity.id, c.id, shortName(c.id, c.text), `${c.text}\n\n${c.criteriaHeading}`),
-      )
+      rows.push(row(activity.id, c.id, shortName(c.id, c.text), `${c.text}\n\n${c.criteriaHeading}`))
       for (const k of c.criteria) rows.push(row(c.id, k.id, shortName(k.id, k.text), k.text))
     }
   }

@@ -7,13 +7,7 @@ export const ROLES = ['learner', 'tutor', 'juror', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
 export type Action = 'create' | 'read' | 'update' | 'delete' | 'comment' | 'export' | 'grade'
-export type Entity =
-  | 'referentiel'
-  | 'dossier'
-  | 'learner'
-  | 'assignment'
-  | 'examSession'
-  | 'user'
+export type Entity = 'referentiel' | 'dossier' | 'learner' | 'assignment' | 'examSession' | 'user'
 export type Access = 'own' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 

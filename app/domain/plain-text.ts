@@ -8,7 +8,10 @@ export type TextBlock = { kind: 'heading'; text: string } | { kind: 'paragraph';
 export function plainTextBlocks(input: string): TextBlock[] {
   const blocks: TextBlock[] = []
   for (const chunk of input.replace(/\r\n/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     if (lines.length === 0) continue
     if (lines.every((l) => l.startsWith('- '))) {
       blocks.push({ kind: 'list', items: lines.map((l) => l.slice(2).trim()) })

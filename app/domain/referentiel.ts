@@ -44,9 +44,7 @@ export function filterReferentiel(activities: Activity[], query: string): Activi
   }
   return activities.flatMap((activity) => {
     if (matches(activity.id, activity.title)) return [activity]
-    const competencies = activity.competencies.filter((c) =>
-      matches(activity.id, c.id, c.text, c.criteriaHeading, ...c.criteria.map((k) => k.text)),
-    )
+    const competencies = activity.competencies.filter((c) => matches(activity.id, c.id, c.text, c.criteriaHeading, ...c.criteria.map((k) => k.text)))
     return competencies.length > 0 ? [{ ...activity, competencies }] : []
   })
 }

@@ -22,8 +22,3 @@ export function progressOf(criterionIds: readonly string[], statuses: ReadonlyMa
   const total = criterionIds.length
   return { total, achieved, inProgress, percent: total === 0 ? 0 : Math.round((achieved / total) * 100) }
 }
-
-/** Criterion ids of a competency, from its id: C3.2 → C3.2-1 … */
-export function competencyOf(criterionId: string): string {
-  return criterionId.replace(/-\d+$/, '')
-}

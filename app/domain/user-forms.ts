@@ -7,10 +7,7 @@ export const rolesSchema = z.array(z.enum(ROLES, 'Rôle inconnu.')).min(1, 'Choi
 export const NewUserSchema = z.object({
   name: z.string().trim().min(2, 'Saisissez le prénom et le nom.').max(120, 'Ce nom est trop long (120 caractères au plus).'),
   email: z.string().trim().pipe(z.email('Cette adresse e-mail n’est pas valide.')),
-  password: z
-    .string()
-    .min(10, 'Le mot de passe doit compter au moins 10 caractères.')
-    .max(200, 'Ce mot de passe est trop long.'),
+  password: z.string().min(10, 'Le mot de passe doit compter au moins 10 caractères.').max(200, 'Ce mot de passe est trop long.'),
   roles: rolesSchema,
 })
 

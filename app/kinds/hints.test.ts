@@ -47,7 +47,13 @@ const template: DossierTemplate = {
       part: 'written',
       guidance: 'g',
       criteria: ['C1.1-4'],
-      field: { kind: 'checklist', items: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }] },
+      field: {
+        kind: 'checklist',
+        items: [
+          { id: 'x', label: 'X' },
+          { id: 'y', label: 'Y' },
+        ],
+      },
       hints: [{ rule: 'allChecked' }],
     },
   ],
@@ -65,7 +71,11 @@ describe('evaluateHints', () => {
       'La section « Besoins » est vide.',
       '2\u00a0points restent à vérifier dans « Contrôles ».',
     ])
-    expect(hintsByCriterion(results).get('C1.1-3')?.map((r) => r.sectionId)).toEqual(['sources'])
+    expect(
+      hintsByCriterion(results)
+        .get('C1.1-3')
+        ?.map((r) => r.sectionId),
+    ).toEqual(['sources'])
   })
 
   it('clears hints as the content grows', () => {
@@ -103,7 +113,14 @@ describe('evaluateHints', () => {
 
 describe('progressOf', () => {
   it('counts achieved criteria', () => {
-    const p = progressOf(['a', 'b', 'c', 'd'], new Map([['a', 'achieved'], ['b', 'in_progress'], ['c', 'achieved']] as const))
+    const p = progressOf(
+      ['a', 'b', 'c', 'd'],
+      new Map([
+        ['a', 'achieved'],
+        ['b', 'in_progress'],
+        ['c', 'achieved'],
+      ] as const),
+    )
     expect(p).toEqual({ total: 4, achieved: 2, inProgress: 1, percent: 50 })
     expect(progressOf([], new Map()).percent).toBe(0)
   })
@@ -119,7 +136,10 @@ describe('progressOf', () => {
           guidance: 'g',
           criteria: ['C15.1-1', 'C15.1-3'],
           field: fieldSchema.parse({ kind: 'kpi', requiredFormulas: ['roi', 'roas'] }),
-          hints: [{ rule: 'minRows', min: 6, criteria: ['C15.1-1'] }, { rule: 'kindChecks', criteria: ['C15.1-3'] }],
+          hints: [
+            { rule: 'minRows', min: 6, criteria: ['C15.1-1'] },
+            { rule: 'kindChecks', criteria: ['C15.1-3'] },
+          ],
         },
       ],
     }

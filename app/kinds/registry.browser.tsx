@@ -36,7 +36,17 @@ const Loading = () => (
 )
 
 /** The editor of any field. */
-export function FieldEditor({ field, value, onChange, ctx }: { field: FieldConfig; value: FieldValue; onChange: (value: FieldValue) => void; ctx: EditorContext }) {
+export function FieldEditor({
+  field,
+  value,
+  onChange,
+  ctx,
+}: {
+  field: FieldConfig
+  value: FieldValue
+  onChange: (value: FieldValue) => void
+  ctx: EditorContext
+}) {
   const { Editor } = kindOf(field)
   return (
     <Suspense fallback={<Loading />}>

@@ -31,7 +31,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
 }
 
 /** The definition of a field's kind, with the field typed alike (the one place where a kind and its value are paired). */
-function use<R>(field: FieldConfig, f: (definition: KindDefinition<FieldConfig, FieldValue>, field: FieldConfig) => R): R {
+function dispatch<R>(field: FieldConfig, f: (definition: KindDefinition<FieldConfig, FieldValue>, field: FieldConfig) => R): R {
   return f(definitions[field.kind] as unknown as KindDefinition<FieldConfig, FieldValue>, field)
 }
 
@@ -45,15 +45,15 @@ export function entryOf(field: FieldConfig, value: unknown): FieldEntry {
 }
 
 export const definitionOf = (field: FieldConfig) => definitions[field.kind]
-export const emptyValue = (field: FieldConfig): FieldValue => use(field, (d, f) => d.empty(f))
-export const isEmpty = ({ field, value }: FieldEntry): boolean => use(field, (d, f) => d.isEmpty(value, f))
-export const itemsOf = ({ field, value }: FieldEntry): KindItem[] => use(field, (d, f) => d.items(value, f))
-export const plainTextOf = ({ field, value }: FieldEntry): string => use(field, (d, f) => d.plainText(value, f))
-export const diffOf = (field: FieldConfig, before: unknown, after: unknown): string[] => use(field, (d, f) => d.diff(before as never, after as never, f))
+export const emptyValue = (field: FieldConfig): FieldValue => dispatch(field, (d, f) => d.empty(f))
+export const isEmpty = ({ field, value }: FieldEntry): boolean => dispatch(field, (d, f) => d.isEmpty(value, f))
+export const itemsOf = ({ field, value }: FieldEntry): KindItem[] => dispatch(field, (d, f) => d.items(value, f))
+export const plainTextOf = ({ field, value }: FieldEntry): string => dispatch(field, (d, f) => d.plainText(value, f))
+export const diffOf = (field: FieldConfig, before: unknown, after: unknown): string[] => dispatch(field, (d, f) => d.diff(before as never, after as never, f))
 
 /** A template's hint on an entry: null when it holds, else the kind's sentence(s). `notEmpty` is every kind's. */
 export function checkHint(hint: Hint, { field, value }: FieldEntry, ctx: HintContext): string | string[] | null {
-  return use(field, (d, f) => {
+  return dispatch(field, (d, f) => {
     if (hint.rule === 'notEmpty') return d.isEmpty(value, f) ? `La section « ${ctx.title} » est vide.` : null
     const rule = d.rules[hint.rule] as ((h: Hint, v: FieldValue, c: FieldConfig, x: HintContext) => string | string[] | null) | undefined
     return rule ? rule(hint, value, f, ctx) : null
@@ -61,14 +61,14 @@ export function checkHint(hint: Hint, { field, value }: FieldEntry, ctx: HintCon
 }
 
 /** The checks a kind makes on every section whatever the template says. */
-export const auditOf = ({ field, value }: FieldEntry, ctx: HintContext): string[] => use(field, (d, f) => d.audit?.(value, f, ctx) ?? [])
+export const auditOf = ({ field, value }: FieldEntry, ctx: HintContext): string[] => dispatch(field, (d, f) => d.audit?.(value, f, ctx) ?? [])
 
 /** True when a section of this kind can use this rule (the template schema refuses the others). */
 export const ruleApplies = (kind: FieldKind, rule: Hint['rule']): boolean => rule === 'notEmpty' || rule in definitions[kind].rules
 
 /** Validation issues of a refused value, each placed in words by its kind (« ligne 3, Adresse web »). */
 export function locateIssues(field: FieldConfig, value: unknown, issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
-  return use(field, (d, f) =>
+  return dispatch(field, (d, f) =>
     issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
       return { path, place: path.length ? d.locate(path, value as never, f) : null, message: issue.message }

@@ -48,7 +48,15 @@ export default function EditUser() {
   const submitting = useNavigation().state === 'submitting'
   return (
     <>
-      <PageHeader title={user.name} lead={user.email} actions={<Link className="button button--ghost button--small" to="/admin/utilisateurs">Retour à la liste</Link>} />
+      <PageHeader
+        title={user.name}
+        lead={user.email}
+        actions={
+          <Link className="button button--ghost button--small" to="/admin/utilisateurs">
+            Retour à la liste
+          </Link>
+        }
+      />
       {actionData?.ok ? <Alert tone="success">{actionData.message}</Alert> : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="roles-title">

@@ -46,12 +46,20 @@ export default function NewUser() {
           <div className="field">
             <label htmlFor="name">Prénom et nom</label>
             <input id="name" name="name" type="text" autoComplete="off" required defaultValue={values?.name} {...describe('name')} />
-            {errors.name ? <p className="field__error" id="name-error">{errors.name}</p> : null}
+            {errors.name ? (
+              <p className="field__error" id="name-error">
+                {errors.name}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="email">Adresse e-mail</label>
             <input id="email" name="email" type="email" autoComplete="off" required defaultValue={values?.email} {...describe('email')} />
-            {errors.email ? <p className="field__error" id="email-error">{errors.email}</p> : null}
+            {errors.email ? (
+              <p className="field__error" id="email-error">
+                {errors.email}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="password">Mot de passe provisoire</label>
@@ -67,7 +75,11 @@ export default function NewUser() {
               aria-invalid={errors.password ? true : undefined}
               aria-describedby={errors.password ? 'password-hint password-error' : 'password-hint'}
             />
-            {errors.password ? <p className="field__error" id="password-error">{errors.password}</p> : null}
+            {errors.password ? (
+              <p className="field__error" id="password-error">
+                {errors.password}
+              </p>
+            ) : null}
           </div>
           <RoleFieldset selected={values?.roles ?? ['learner']} error={errors.roles} />
           <div className="page-header__actions">

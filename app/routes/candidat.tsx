@@ -71,7 +71,12 @@ export default function LearnerHome() {
                         )}
                       </p>
                     ) : null}
-                    <ProgressBar label={`Auto-évaluation ${e.range}`} achieved={e.progress.achieved} total={e.progress.total} inProgress={e.progress.inProgress} />
+                    <ProgressBar
+                      label={`Auto-évaluation ${e.range}`}
+                      achieved={e.progress.achieved}
+                      total={e.progress.total}
+                      inProgress={e.progress.inProgress}
+                    />
                     <div className="card__actions">
                       {e.dossierId ? (
                         <Link className="button button--small" to={`/dossiers/${e.dossierId}`} aria-label={`Ouvrir le dossier ${e.title} (${e.range})`}>
@@ -99,7 +104,12 @@ export default function LearnerHome() {
                         {e.competencies.map((c) => (
                           <li key={c.id}>
                             <strong>{c.id}</strong> — {ft(c.text)}
-                            <ProgressBar label={`Auto-évaluation ${c.id}`} achieved={c.progress.achieved} total={c.progress.total} inProgress={c.progress.inProgress} />
+                            <ProgressBar
+                              label={`Auto-évaluation ${c.id}`}
+                              achieved={c.progress.achieved}
+                              total={c.progress.total}
+                              inProgress={c.progress.inProgress}
+                            />
                           </li>
                         ))}
                       </ul>

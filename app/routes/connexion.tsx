@@ -54,9 +54,7 @@ export default function Login() {
     <div className="auth">
       <div className="card">
         <h1>Connexion</h1>
-        <p className="card__muted">
-          Accédez à vos épreuves, à vos candidat·es ou à vos évaluations avec l’adresse e-mail fournie par votre école.
-        </p>
+        <p className="card__muted">Accédez à vos épreuves, à vos candidat·es ou à vos évaluations avec l’adresse e-mail fournie par votre école.</p>
         {actionData?.formError ? <Alert id="login-error">{actionData.formError}</Alert> : null}
         <Form method="post" className="form" noValidate aria-describedby={actionData?.formError ? 'login-error' : undefined}>
           <input type="hidden" name="redirectTo" value={redirectTo} />

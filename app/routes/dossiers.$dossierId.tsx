@@ -110,7 +110,13 @@ export default function DossierPage() {
       <div className="dossier-summary card">
         <p>{ft(template.intro)}</p>
         {allCriteria.length > 0 ? (
-          <ProgressBar id="progression-dossier" label="Progression du dossier" achieved={overall.achieved} total={overall.total} inProgress={overall.inProgress} />
+          <ProgressBar
+            id="progression-dossier"
+            label="Progression du dossier"
+            achieved={overall.achieved}
+            total={overall.total}
+            inProgress={overall.inProgress}
+          />
         ) : null}
         <details className="brief">
           <summary>Le sujet de l’épreuve{showCaseMaterial ? ' et le cas de l’entreprise' : ''}</summary>
@@ -160,7 +166,12 @@ export default function DossierPage() {
                 <li key={s.id}>
                   <a href={`#section-${s.id}`}>
                     {ft(s.title)}
-                    {n > 0 ? <span className="toc-hint"> · {n} indice{n > 1 ? 's' : ''}</span> : null}
+                    {n > 0 ? (
+                      <span className="toc-hint">
+                        {' '}
+                        · {n} indice{n > 1 ? 's' : ''}
+                      </span>
+                    ) : null}
                   </a>
                 </li>
               )

@@ -66,7 +66,10 @@ export default function History() {
                     {KIND_LABELS[r.kind]} (v{r.version})
                   </td>
                   <td>
-                    <Link to={`/dossiers/${dossierId}/historique/${r.id}`} aria-label={`Voir la version de ${r.sectionTitle} du ${formatDate(new Date(r.updatedAt))} à ${formatTime(new Date(r.updatedAt))}`}>
+                    <Link
+                      to={`/dossiers/${dossierId}/historique/${r.id}`}
+                      aria-label={`Voir la version de ${r.sectionTitle} du ${formatDate(new Date(r.updatedAt))} à ${formatTime(new Date(r.updatedAt))}`}
+                    >
                       Voir
                     </Link>
                   </td>

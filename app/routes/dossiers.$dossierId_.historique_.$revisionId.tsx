@@ -71,7 +71,7 @@ export default function RevisionPreview() {
         </h2>
         <p>Le contenu actuel de la section « {ft(section.title)} » sera remplacé. Il restera consultable dans l’historique.</p>
         <Form method="post" className="dialog__actions">
-          <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()} autoFocus>
+          <button type="button" className="button button--ghost" onClick={() => dialog.current?.close()}>
             Annuler
           </button>
           <button type="submit" className="button" disabled={restoring}>

@@ -19,7 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return {
         ...c,
         evaluation: e
-          ? { id: e.id, title: e.title, range: competencyRange(e), typeLabel: referentielIndex.epreuveTypeLabels.get(e.type) ?? '', mode: e.mode, workMode: e.workMode }
+          ? {
+              id: e.id,
+              title: e.title,
+              range: competencyRange(e),
+              typeLabel: referentielIndex.epreuveTypeLabels.get(e.type) ?? '',
+              mode: e.mode,
+              workMode: e.workMode,
+            }
           : null,
       }
     }),
@@ -51,8 +58,8 @@ export default function ReferentielPage() {
         title="Référentiel"
         lead={
           <>
-            {ft(`« ${title} »`)} — niveau {level}, certificateur {certifier}. Activités, compétences et critères d’évaluation,
-            avec l’épreuve qui évalue chaque compétence.
+            {ft(`« ${title} »`)} — niveau {level}, certificateur {certifier}. Activités, compétences et critères d’évaluation, avec l’épreuve qui évalue chaque
+            compétence.
           </>
         }
         actions={

@@ -58,9 +58,7 @@ export async function requireRole(request: Request, role: Role): Promise<Session
   return user
 }
 
-export type LoginResult =
-  | { ok: true; cookie: string; user: SessionUser }
-  | { ok: false; status: 401 | 429; message: string }
+export type LoginResult = { ok: true; cookie: string; user: SessionUser } | { ok: false; status: 401 | 429; message: string }
 
 /** `ip` is the client address (Express `req.ip`): failures are throttled per account and address. */
 export async function login(emailInput: string, password: string, ip = ''): Promise<LoginResult> {
@@ -114,5 +112,4 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 }
 
 // A valid hash of a random password, used to spend the same time on unknown e-mails.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$cmFuZG9tLXNhbHQtMTIzNA==$0P0oNYcOsQ2dGYlUuTdnjC0i8bKqHyFqIYGB2W7m0ZqyKQq3wD5eMIz0hQhN4vS0hGfQpVf4o8F3oV8zCq5YQw=='
+const DUMMY_HASH = 'scrypt$32768$8$1$cmFuZG9tLXNhbHQtMTIzNA==$0P0oNYcOsQ2dGYlUuTdnjC0i8bKqHyFqIYGB2W7m0ZqyKQq3wD5eMIz0hQhN4vS0hGfQpVf4o8F3oV8zCq5YQw=='

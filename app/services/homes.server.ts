@@ -33,7 +33,12 @@ export function learnerHome(learnerId: string) {
           .select({ groupId: groupMembers.groupId, name: users.name, id: users.id })
           .from(groupMembers)
           .innerJoin(users, eq(users.id, groupMembers.learnerId))
-          .where(inArray(groupMembers.groupId, myGroups.map((g) => g.id)))
+          .where(
+            inArray(
+              groupMembers.groupId,
+              myGroups.map((g) => g.id),
+            ),
+          )
           .orderBy(asc(users.name))
           .all()
       : []
@@ -130,7 +135,13 @@ export function jurorHome(jurorId: string) {
     : []
   const targetOf = (r: (typeof rows)[number]) =>
     r.groupId
-      ? { id: r.id, kind: 'group' as const, name: r.groupName ?? '', sessionName: r.sessionName, members: members.filter((m) => m.groupId === r.groupId).map((m) => m.name) }
+      ? {
+          id: r.id,
+          kind: 'group' as const,
+          name: r.groupName ?? '',
+          sessionName: r.sessionName,
+          members: members.filter((m) => m.groupId === r.groupId).map((m) => m.name),
+        }
       : { id: r.id, kind: 'learner' as const, name: r.learnerName ?? '', sessionName: r.sessionName, members: [] as string[] }
   // One entry per evaluation, in référentiel order, with the candidates or groups to grade.
   return referentiel.evaluations

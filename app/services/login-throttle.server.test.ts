@@ -18,13 +18,20 @@ const B = '198.51.100.7'
 
 async function createUser(email: string) {
   const db = getDb()
-  const user = db.insert(schema.users).values({ email, name: email, passwordHash: await hashPassword(PASSWORD) }).returning().get()
+  const user = db
+    .insert(schema.users)
+    .values({ email, name: email, passwordHash: await hashPassword(PASSWORD) })
+    .returning()
+    .get()
   db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
 }
 
 /** A failed attempt recorded at a given time (the service stamps real attempts with the current time). */
 function failAt(email: string, ip: string, at: number) {
-  getDb().insert(schema.loginAttempts).values({ email, ip, succeeded: false, createdAt: new Date(at) }).run()
+  getDb()
+    .insert(schema.loginAttempts)
+    .values({ email, ip, succeeded: false, createdAt: new Date(at) })
+    .run()
 }
 
 beforeAll(() => void getDb())

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { getDb, schema } from './db.server'
 
-import { IMAGE_TYPES, MAX_IMAGE_BYTES } from '~/domain/images'
+import { type IMAGE_TYPES, MAX_IMAGE_BYTES } from '~/domain/images'
 
 export { MAX_IMAGE_BYTES }
 

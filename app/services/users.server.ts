@@ -16,7 +16,12 @@ export function getUserWithRoles(id: string) {
   const db = getDb()
   const user = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get()
   if (!user) return null
-  const roles = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id)).all().map((r) => r.role)
+  const roles = db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, id))
+    .all()
+    .map((r) => r.role)
   return { ...user, roles }
 }
 
@@ -29,7 +34,10 @@ export async function createUser(input: { name: string; email: string; password:
   return db.transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new EmailTakenError()
     const user = tx.insert(users).values({ name: input.name.trim(), email, passwordHash }).returning().get()
-    if (input.roles.length) tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role }))).run()
+    if (input.roles.length)
+      tx.insert(userRoles)
+        .values(input.roles.map((role) => ({ userId: user.id, role })))
+        .run()
     return user
   }, IMMEDIATE)
 }
@@ -38,7 +46,10 @@ export async function createUser(input: { name: string; email: string; password:
 export function setUserRoles(userId: string, roles: Role[]) {
   getDb().transaction((tx) => {
     tx.delete(userRoles).where(eq(userRoles.userId, userId)).run()
-    if (roles.length) tx.insert(userRoles).values(roles.map((role) => ({ userId, role }))).run()
+    if (roles.length)
+      tx.insert(userRoles)
+        .values(roles.map((role) => ({ userId, role })))
+        .run()
   }, IMMEDIATE)
 }
 

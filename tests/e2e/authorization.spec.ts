@@ -31,7 +31,10 @@ const learnerOnly = (learner: Outcome, others: Outcome = 403): Record<Who, Outco
 
 // Made in beforeAll: the demo learner's exam session.
 const ids = { session: '' }
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a1e0a50000000049454e44ae426082', 'hex')
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a1e0a50000000049454e44ae426082',
+  'hex',
+)
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
 
 const CASES: Case[] = [
@@ -67,10 +70,22 @@ const CASES: Case[] = [
   { route: 'routes/admin.utilisateurs._index', method: 'GET', path: () => '/admin/utilisateurs', expect: adminOnly(200) },
   { route: 'routes/admin.utilisateurs.nouveau', method: 'GET', path: () => '/admin/utilisateurs/nouveau', expect: adminOnly(200) },
   // Invalid input: the admin gets a 400 with messages and nothing is written.
-  { route: 'routes/admin.utilisateurs.nouveau', method: 'POST', path: () => '/admin/utilisateurs/nouveau', body: () => ({ form: { name: '', email: 'x' } }), expect: adminOnly(400) },
+  {
+    route: 'routes/admin.utilisateurs.nouveau',
+    method: 'POST',
+    path: () => '/admin/utilisateurs/nouveau',
+    body: () => ({ form: { name: '', email: 'x' } }),
+    expect: adminOnly(400),
+  },
   { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => `/admin/utilisateurs/${learnerId()}`, expect: adminOnly(200) },
   { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => '/admin/utilisateurs/inconnu', expect: adminOnly(404) },
-  { route: 'routes/admin.utilisateurs.$userId', method: 'POST', path: () => `/admin/utilisateurs/${learnerId()}`, body: () => ({ form: { intent: 'roles', roles: 'pirate' } }), expect: adminOnly(400) },
+  {
+    route: 'routes/admin.utilisateurs.$userId',
+    method: 'POST',
+    path: () => `/admin/utilisateurs/${learnerId()}`,
+    body: () => ({ form: { intent: 'roles', roles: 'pirate' } }),
+    expect: adminOnly(400),
+  },
 
   // The rapport de compétences of a session one is enrolled in (learners only).
   {
@@ -310,7 +325,10 @@ test('every route of the manifest has an authorization entry', async () => {
   // A dossier route is asked of every relation, not only of every role.
   const dossierRoutes = routes.filter((r) => /dossierId|fileId/.test(r.path ?? '')).map((r) => r.id)
   expect(dossierRoutes.length).toBeGreaterThan(0)
-  expect(dossierRoutes.filter((id) => !DOSSIER_CASES.some((c) => c.route === id)), 'dossier routes outside the relation matrix').toEqual([])
+  expect(
+    dossierRoutes.filter((id) => !DOSSIER_CASES.some((c) => c.route === id)),
+    'dossier routes outside the relation matrix',
+  ).toEqual([])
   const unknown = ALL_CASES.filter((c) => !build.routes[c.route]).map((c) => c.route)
   expect(unknown, 'entries for routes that do not exist').toEqual([])
 })

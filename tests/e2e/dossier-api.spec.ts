@@ -1,3 +1,4 @@
+import type { APIRequestContext } from '@playwright/test'
 import { createLearner, dossierIdOf, expect, sectionRow, sessionCookieFor, test } from './fixtures'
 
 /** The autosave endpoint refuses malformed saves with a French message and writes nothing. */
@@ -10,7 +11,8 @@ test.describe('autosave API', () => {
     cookie = await sessionCookieFor(learner.email)
   })
 
-  const save = (request: import('@playwright/test').APIRequestContext, section: string, data: unknown) =>
+  const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
+  const save = (request: APIRequestContext, section: string, data: unknown) =>
     request.post(`/api/dossiers/${dossierId}/sections/${section}`, { headers: { Cookie: cookie }, data })
 
   test('accepts a valid save, then refuses a stale version with the current content', async ({ request }) => {
@@ -36,17 +38,35 @@ test.describe('autosave API', () => {
   test('refuses wrong types, unknown sections, bad JSON and oversized bodies, writing nothing', async ({ request }) => {
     const before = sectionRow(dossierId, 'requetes')
     const cases: [string, unknown, number, RegExp][] = [
-      ['requetes', { baseVersion: 0, content: { rows: [{ id: 'row-bad-000001', cells: { frequence: 'Parfois' } }] } }, 400, /n’a pas le format attendu/],
-      ['requetes', { baseVersion: 0, content: { rows: 'aucune' } }, 400, /n’a pas le format attendu/],
+      // A refusal says which section, row and column, and why.
+      [
+        'requetes',
+        { baseVersion: 0, content: { rows: [{ id: 'row-bad-000001', cells: { frequence: 'Parfois' } }] } },
+        400,
+        /^Requêtes de recherche, ligne 1, Fréquence : choisissez parmi : Temps réel, Quotidienne, Hebdomadaire, Mensuelle ; rien n’a été enregistré\.$/,
+      ],
+      ['requetes', { baseVersion: 0, content: { rows: 'aucune' } }, 400, /^Requêtes de recherche : .+ ; rien n’a été enregistré\.$/],
       ['requetes', { baseVersion: 'zéro', content: { rows: [] } }, 400, /version ou contenu manquant/],
-      ['contexte', { baseVersion: 0, content: { type: 'doc', content: [{ type: 'script' }] } }, 400, /n’a pas le format attendu/],
+      ['contexte', { baseVersion: 0, content: { type: 'doc', content: [{ type: 'script' }] } }, 400, /^Contexte professionnel.*rien n’a été enregistré\.$/],
       ['inconnue', { baseVersion: 0, content: { rows: [] } }, 400, /n’existe pas dans ce dossier/],
     ]
     for (const [section, data, status, message] of cases) {
       const res = await save(request, section, data)
       expect(res.status(), JSON.stringify(data)).toBe(status)
-      expect((await res.json()).error).toMatch(message)
+      // French typography puts no-break spaces before « : » and « ; ».
+      expect(plainSpaces((await res.json()).error)).toMatch(message)
     }
+    // A web address without its scheme: the field is named, and the editor can mark it from `issues`.
+    const source = { id: 'src-row-000001', title: 'Xerfi', url: 'www.exemple.fr', origin: 'externe', type: 'Étude', note: '' }
+    const refused = await save(request, 'sources', { baseVersion: 0, content: { rows: [source] } })
+    expect(refused.status()).toBe(400)
+    const body = await refused.json()
+    expect(plainSpaces(body.error)).toBe(
+      'Sources de données, ligne 1, Adresse web : l’adresse doit commencer par https:// ou http:// ; rien n’a été enregistré.',
+    )
+    expect(body.issues).toEqual([{ path: ['rows', 0, 'url'], place: 'ligne 1, Adresse web', message: 'l’adresse doit commencer par https:// ou http://' }])
+    expect(sectionRow(dossierId, 'sources')).toBeUndefined()
+
     const badJson = await request.post(`/api/dossiers/${dossierId}/sections/requetes`, {
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
       data: Buffer.from('{"baseVersion": 0, "content": '),

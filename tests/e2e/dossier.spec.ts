@@ -2,17 +2,7 @@ import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import type { DossierTemplate } from '../../templates/template.schema'
 import referentiel from '../../templates/referentiel.json' with { type: 'json' }
-import {
-  createGroup,
-  createLearner,
-  dossierIdOf,
-  expect,
-  expectNoAxeViolations,
-  loginAs,
-  revisionTexts,
-  sectionRow,
-  test,
-} from './fixtures'
+import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, revisionTexts, sectionRow, test } from './fixtures'
 
 const template = (id: string) => JSON.parse(fs.readFileSync(`templates/dossiers/${id}.json`, 'utf8')) as DossierTemplate
 const firstOf = (id: string, kind: string) => template(id).sections.find((s) => s.field.kind === kind)!

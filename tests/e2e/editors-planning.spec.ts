@@ -178,7 +178,9 @@ test('KPI dashboard: computed ROI and ROAS, coloured alerts, SMART link, charts 
   await kpi(0).getByLabel('Coût (€)').fill('8000')
   await kpi(0).getByLabel('Cible (%)').fill('40')
   await kpi(0).getByLabel('Période').fill('T1 2027')
-  await kpi(0).getByLabel('Objectif SMART mesuré').selectOption({ label: 'Doubler les ventes en ligne de la gamme Essentiel (Mise en situation « Ressources, objectifs et leads »)' })
+  await kpi(0)
+    .getByLabel('Objectif SMART mesuré')
+    .selectOption({ label: 'Doubler les ventes en ligne de la gamme Essentiel (Mise en situation « Ressources, objectifs et leads »)' })
   await expect(kpi(0)).toContainText('Réel : 50 % — 125 % de la cible — Alerte verte')
   await expect(hints).not.toContainText('calculé en ROI')
   await expect(hints).not.toContainText('« ROI campagne Search »')
@@ -196,7 +198,9 @@ test('KPI dashboard: computed ROI and ROAS, coloured alerts, SMART link, charts 
   await expect(dashboard.getByRole('row', { name: /ROI campagne Search/ }).locator('td.cell--vert')).toHaveText('50 %')
 
   // A second period makes a trend chart, with its own table.
-  await kpi(0).getByRole('button', { name: /^Mesurer une autre période/ }).click()
+  await kpi(0)
+    .getByRole('button', { name: /^Mesurer une autre période/ })
+    .click()
   await kpi(1).getByLabel('Période').fill('T2 2027')
   await kpi(1).getByLabel('Gain attribuable (€)').fill('15000')
   await kpi(1).getByLabel('Coût (€)').fill('8000')

@@ -13,7 +13,9 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   await section.getByRole('button', { name: '+ Ajouter un persona' }).click()
   const card = section.locator('fieldset.persona-card-edit').first()
   await card.getByLabel('Prénom').fill('Léa')
-  await expect(hints).toContainText('« Léa » : profil à compléter — âge, localisation géographique, CSP, goûts, habitudes, comportement vis-à-vis des marques, consommation médiatique.')
+  await expect(hints).toContainText(
+    '« Léa » : profil à compléter — âge, localisation géographique, CSP, goûts, habitudes, comportement vis-à-vis des marques, consommation médiatique.',
+  )
   await expect(hints).toContainText('« Léa » : aucune note sur l’inclusion')
 
   await card.getByLabel('Âge').fill('29')

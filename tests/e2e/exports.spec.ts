@@ -11,7 +11,9 @@ const run = promisify(execFile)
 
 /** LibreOffice is installed by .ci/run (scripts/ensure-libreoffice.sh): without it, this check cannot be skipped in CI. */
 async function toPdf(file: string, out: string): Promise<{ pages: number; text: string }> {
-  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 120_000 })
+  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, file], {
+    timeout: 120_000,
+  })
   const pdf = path.join(out, `${path.basename(file, path.extname(file))}.pdf`)
   const { stdout } = await run('pdfinfo', [pdf])
   const { stdout: text } = await run('pdftotext', [pdf, '-'])
@@ -25,18 +27,46 @@ test('a learner downloads a dossier as Word and Excel, a section, and the whole 
   await loginAs(page, learner)
 
   // Content saved through the real autosave API.
-  const save = (sectionId: string, content: unknown) => page.request.post(`/api/dossiers/${dossierId}/sections/${sectionId}`, { data: { baseVersion: 0, content } })
+  const save = (sectionId: string, content: unknown) =>
+    page.request.post(`/api/dossiers/${dossierId}/sections/${sectionId}`, { data: { baseVersion: 0, content } })
   expect(
     (
       await save('kpi', {
         rows: [
-          { id: 'kpi-aaaaaa', name: 'ROI campagne Search', category: 'Rentabilité', formula: 'roi', period: 'T1 2027', target: 40, inputs: { gain: 12_000, cost: 8_000 }, source: 'CRM', objectiveId: null },
-          { id: 'kpi-bbbbbb', name: 'ROAS Social Ads', category: 'Rentabilité', formula: 'roas', period: 'T1 2027', target: 4, inputs: { revenue: 9_000, adSpend: 3_000 }, source: 'Meta', objectiveId: null },
+          {
+            id: 'kpi-aaaaaa',
+            name: 'ROI campagne Search',
+            category: 'Rentabilité',
+            formula: 'roi',
+            period: 'T1 2027',
+            target: 40,
+            inputs: { gain: 12_000, cost: 8_000 },
+            source: 'CRM',
+            objectiveId: null,
+          },
+          {
+            id: 'kpi-bbbbbb',
+            name: 'ROAS Social Ads',
+            category: 'Rentabilité',
+            formula: 'roas',
+            period: 'T1 2027',
+            target: 4,
+            inputs: { revenue: 9_000, adSpend: 3_000 },
+            source: 'Meta',
+            objectiveId: null,
+          },
         ],
       })
     ).status(),
   ).toBe(200)
-  expect((await save('synthese', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Synthèse : l’opération « Été » a dépassé sa cible.' }] }] })).status()).toBe(200)
+  expect(
+    (
+      await save('synthese', {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Synthèse : l’opération « Été » a dépassé sa cible.' }] }],
+      })
+    ).status(),
+  ).toBe(200)
 
   await page.goto(`/dossiers/${dossierId}`)
   await expectNoAxeViolations(page)
@@ -65,7 +95,10 @@ test('a learner downloads a dossier as Word and Excel, a section, and the whole 
   // One section on its own.
   const [sectionDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('#section-kpi').getByRole('link', { name: /^Word : télécharger/ }).click(),
+    page
+      .locator('#section-kpi')
+      .getByRole('link', { name: /^Word : télécharger/ })
+      .click(),
   ])
   const section = path.join(out, 'section.docx')
   await sectionDownload.saveAs(section)

@@ -65,7 +65,11 @@ const DEMO_SESSION = 'Session de démonstration'
 export function createLearner(label: string) {
   const db = e2eDb()
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db.insert(schema.users).values({ email, name: `Élève ${label}`, passwordHash: 'x' }).returning().get()
+  const user = db
+    .insert(schema.users)
+    .values({ email, name: `Élève ${label}`, passwordHash: 'x' })
+    .returning()
+    .get()
   db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
   const session = db.select().from(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).get()!
   enrollLearners(db, session.id, [user.id])
@@ -80,7 +84,11 @@ export function createGroup(evaluationId: string, learners: { id: string; examSe
     .values({ examSessionId: learners[0]!.examSessionId, evaluationId, name: `Groupe test ${Date.now()}` })
     .returning()
     .get()
-  addGroupMembers(db, group.id, learners.map((l) => l.id))
+  addGroupMembers(
+    db,
+    group.id,
+    learners.map((l) => l.id),
+  )
   return group.id
 }
 

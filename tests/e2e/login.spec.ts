@@ -71,7 +71,11 @@ test('an empty form gets a French message per field', async ({ page }) => {
 test('repeated failed logins are throttled, even with the right password afterwards', async ({ page }) => {
   const email = `throttle-${Date.now()}@test.local`
   const db = e2eDb()
-  const user = db.insert(schema.users).values({ email, name: 'Compte Limité', passwordHash: await hashPassword('le-bon-mot-de-passe') }).returning().get()
+  const user = db
+    .insert(schema.users)
+    .values({ email, name: 'Compte Limité', passwordHash: await hashPassword('le-bon-mot-de-passe') })
+    .returning()
+    .get()
   db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
 
   const attempt = async (password: string) => {

@@ -81,10 +81,7 @@ test('/referentiel.json serves the same data without login', async ({ request })
 test('the Moodle CSV downloads with its accents and one row per framework item', async ({ page }) => {
   await loginAs(page, 'admin')
   await page.goto('/referentiel')
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Exporter pour Moodle (CSV)' }).click(),
-  ])
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter pour Moodle (CSV)' }).click()])
   expect(download.suggestedFilename()).toBe('referentiel-charge-marketing-communication-moodle.csv')
   const path = await download.path()
   const fs = await import('node:fs')

@@ -34,10 +34,7 @@ test.describe('redirect after login', () => {
 })
 
 test.describe('cross-origin writes', () => {
-  const PNG = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  )
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
   const uploadsOf = (dossierId: string) => e2eDb().select().from(schema.uploads).where(eq(schema.uploads.dossierId, dossierId)).all().length
 
   test('a page of another origin (same site) can neither save, upload nor log the user out', async ({ page }) => {
@@ -86,7 +83,12 @@ test.describe('cross-origin writes', () => {
     const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     const cookie = await sessionCookieFor(learner.email)
     const image = { image: { name: 'x.png', mimeType: 'image/png', buffer: PNG } }
-    const foreigns: Record<string, string>[] = [{ Origin: 'http://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }]
+    const foreigns: Record<string, string>[] = [
+      { Origin: 'http://evil.example' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ]
     for (const foreign of foreigns) {
       const upload = await request.post(`/api/dossiers/${dossierId}/images`, { headers: { Cookie: cookie, ...foreign }, multipart: image })
       expect(upload.status(), JSON.stringify(foreign)).toBe(403)
@@ -170,7 +172,11 @@ test.describe('request bodies', () => {
     expect(JSON.parse(upload.body).error).toContain('2 Mo')
     expect(upload.sent).toBeLessThan(20 * MB)
 
-    const save = await sendChunked(`/api/dossiers/${dossierId}/sections/contexte`, { Cookie: cookie, 'Content-Type': 'application/json' }, '{"baseVersion":0,"content":"')
+    const save = await sendChunked(
+      `/api/dossiers/${dossierId}/sections/contexte`,
+      { Cookie: cookie, 'Content-Type': 'application/json' },
+      '{"baseVersion":0,"content":"',
+    )
     expect(save.status).toBe(413)
     expect(JSON.parse(save.body).error).toContain('1 Mo')
     expect(save.sent).toBeLessThan(20 * MB)

@@ -39,16 +39,15 @@ export function SectionEditor({
     storageKey: `atelier:brouillon:${dossierId}:${section.id}`,
     initial,
   })
-  const [merging, setMerging] = useState(false)
+  // The conflict the learner chose to merge by hand; a new conflict starts without it.
+  const [mergingFor, setMergingFor] = useState<ServerState | null>(null)
+  const merging = mergingFor !== null && mergingFor === save.conflict
   const titleId = `section-${section.id}-title`
   const guidanceId = `section-${section.id}-guidance`
   const kind = definitionOf(section.field)
 
   useEffect(() => onContent(section.id, save.content), [save.content, section.id, onContent])
   useEffect(() => onStatus(section.id, save.status, save.savedAt), [save.status, save.savedAt, section.id, onStatus])
-  useEffect(() => {
-    if (!save.conflict) setMerging(false)
-  }, [save.conflict])
 
   return (
     <section id={`section-${section.id}`} className="dossier-section card" aria-labelledby={titleId}>
@@ -78,9 +77,7 @@ export function SectionEditor({
 
       {save.error ? (
         <div className="alert alert--error" role="alert">
-          <p>
-            {save.error} Vos modifications restent enregistrées sur cet appareil.
-          </p>
+          <p>{save.error} Vos modifications restent enregistrées sur cet appareil.</p>
           {save.issues.length ? (
             <ul>
               {save.issues.map((issue, i) => (
@@ -95,8 +92,8 @@ export function SectionEditor({
         <div className="conflict" role="alert" aria-labelledby={`${titleId}-conflict`}>
           <h3 id={`${titleId}-conflict`}>Conflit à résoudre</h3>
           <p>
-            {save.conflict.updatedBy ?? 'Quelqu’un'} a enregistré cette section à {formatTime(new Date(save.conflict.updatedAt))} pendant que vous
-            la modifiiez. Rien n’est perdu : choisissez la version à garder. L’autre restera dans l’historique.
+            {save.conflict.updatedBy ?? 'Quelqu’un'} a enregistré cette section à {formatTime(new Date(save.conflict.updatedAt))} pendant que vous la modifiiez.
+            Rien n’est perdu : choisissez la version à garder. L’autre restera dans l’historique.
           </p>
           <div className="conflict__versions">
             <div>
@@ -120,13 +117,11 @@ export function SectionEditor({
               Prendre l’autre version
             </button>
             {!merging ? (
-              <button type="button" className="button button--ghost" onClick={() => setMerging(true)}>
+              <button type="button" className="button button--ghost" onClick={() => setMergingFor(save.conflict)}>
                 Fusionner à la main
               </button>
             ) : (
-              <p className="card__muted">
-                Reprenez dans l’éditeur ci-dessous ce que vous voulez garder de l’autre version, puis enregistrez votre fusion.
-              </p>
+              <p className="card__muted">Reprenez dans l’éditeur ci-dessous ce que vous voulez garder de l’autre version, puis enregistrez votre fusion.</p>
             )}
           </div>
         </div>

@@ -43,6 +43,8 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
   const queued = useRef(false)
   const dirty = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout>>()
+  /** The latest `send`, for retries scheduled from inside it. */
+  const sendRef = useRef<(baseVersion?: number) => Promise<void>>(async () => {})
 
   const persist = useCallback(() => {
     try {
@@ -69,7 +71,13 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ baseVersion: baseVersion ?? versionRef.current, content: sent }),
         })
-        const body = (await res.json().catch(() => ({}))) as { version?: number; savedAt?: number; error?: string; current?: ServerState; issues?: FieldIssue[] }
+        const body = (await res.json().catch(() => ({}))) as {
+          version?: number
+          savedAt?: number
+          error?: string
+          current?: ServerState
+          issues?: FieldIssue[]
+        }
         if (res.ok && typeof body.version === 'number') {
           versionRef.current = body.version
           setSavedAt(body.savedAt ?? Date.now())
@@ -89,7 +97,7 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
           setStatus('conflict')
         } else if (res.status >= 500 || res.status === 429 || res.status === 0) {
           setStatus('offline')
-          timer.current = setTimeout(() => void send(), RETRY_MS)
+          timer.current = setTimeout(() => void sendRef.current(), RETRY_MS)
         } else {
           // 400, 403, 413: the content stays in this browser; the user is told why.
           // The next change is sent again: fixing the marked input is enough.
@@ -99,17 +107,20 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
         }
       } catch {
         setStatus('offline')
-        timer.current = setTimeout(() => void send(), RETRY_MS)
+        timer.current = setTimeout(() => void sendRef.current(), RETRY_MS)
       } finally {
         inFlight.current = false
         if (queued.current && !conflictRef.current) {
           queued.current = false
-          void send()
+          void sendRef.current()
         }
       }
     },
     [url, storageKey, persist],
   )
+  useEffect(() => {
+    sendRef.current = send
+  }, [send])
 
   const change = useCallback(
     (next: FieldValue) => {
@@ -126,6 +137,7 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
   )
 
   // On load: edits left in this browser (offline, closed tab) are sent, or shown as a conflict.
+  // localStorage exists only in the browser, after hydration: this effect is where the two copies meet.
   useEffect(() => {
     const buffer = readBuffer(storageKey)
     if (!buffer) return
@@ -135,6 +147,7 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
     }
     contentRef.current = buffer.content
     dirty.current = true
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- edits kept in this browser: no localStorage during render on the server
     setContent(buffer.content)
     setResetKey((k) => k + 1)
     if (buffer.baseVersion === initial.version) {
@@ -144,7 +157,7 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
       setConflict(initial)
       setStatus('conflict')
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: later changes of `initial` come with a new page
   }, [])
 
   useEffect(() => {

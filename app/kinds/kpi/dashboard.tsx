@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useSyncExternalStore } from 'react'
 import { LEVEL_LABELS } from '~/domain/kpi'
 import { FORMULAS, kpiAchievements, kpiActual, kpiTrends, named } from './kpi'
 import { formatKpi, formatRate, KPI_LABELS } from './labels'
@@ -7,11 +7,16 @@ import type { KpiThresholds, KpiValue } from './schema'
 /** recharts is heavy: its chunk loads only where a dashboard is shown, after hydration. */
 const KpiCharts = lazy(() => import('./charts'))
 const c = KPI_LABELS.columns
+const noSubscription = () => () => {}
 
 /** The dashboard: every indicator with its computed value and alert colour, then the charts with their data tables. */
 export function KpiDashboard({ value, thresholds, caption }: { value: KpiValue; thresholds: KpiThresholds; caption: string }) {
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
+  // False on the server and during hydration, true afterwards: the charts' chunk is fetched only in the browser.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   const rows = named(value.rows)
   const trends = kpiTrends(value)
   if (rows.length === 0) return <p className="card__muted">{KPI_LABELS.dashboardLater}</p>

@@ -42,13 +42,22 @@ export const definition: KindDefinition<TableConfig, TableValue> = {
     before.rows.forEach((row, i) => {
       if (!kept.has(row.id) && filled(row)) changes.push(`Supprimée : « ${rowLabel(row, i, config.columns)} ».`)
     })
-    const order = (rows: TableRow[]) => rows.filter((r) => old.has(r.id) && kept.has(r.id)).map((r) => r.id).join()
+    const order = (rows: TableRow[]) =>
+      rows
+        .filter((r) => old.has(r.id) && kept.has(r.id))
+        .map((r) => r.id)
+        .join()
     if (order(before.rows) !== order(after.rows)) changes.push('Lignes réordonnées.')
     return changes
   },
   plainText: (value, config) =>
     filledRows(value)
-      .map((r) => config.columns.map((c) => r.cells[c.id]).filter((v) => v !== null && v !== undefined && v !== '').join(' | '))
+      .map((r) =>
+        config.columns
+          .map((c) => r.cells[c.id])
+          .filter((v) => v !== null && v !== undefined && v !== '')
+          .join(' | '),
+      )
       .join('\n'),
   locate(path, _value, config) {
     const [rows, index, cells, columnId] = path

@@ -6,7 +6,9 @@ import { cellText, isNumeric } from './labels'
 export const docx: DocxWriter<'table'> = (field, value) => [
   table(
     field.columns.map((c) => c.label),
-    value.rows.filter((r) => field.columns.some((c) => cellText(c.type, r.cells[c.id]) !== '—')).map((r) => field.columns.map((c) => cellText(c.type, r.cells[c.id]))),
+    value.rows
+      .filter((r) => field.columns.some((c) => cellText(c.type, r.cells[c.id]) !== '—'))
+      .map((r) => field.columns.map((c) => cellText(c.type, r.cells[c.id]))),
     field.columns.map((c) => isNumeric(c.type)),
   ),
 ]

@@ -139,7 +139,9 @@ function CellInput({
         </select>
       )
     case 'date':
-      return <input type="date" aria-label={label} {...invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />
+      return (
+        <input type="date" aria-label={label} {...invalid} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />
+      )
     case 'number':
     case 'money':
     case 'percent':

@@ -41,7 +41,10 @@ function cellSchema(type: ColumnType, options?: string[]) {
     case 'percent':
       return z.number('un nombre est attendu').finite().nullable()
     case 'date':
-      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format JJ/MM/AAAA').nullable()
+      return z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format JJ/MM/AAAA')
+        .nullable()
     case 'choice':
       return z.enum((options ?? ['']) as [string, ...string[]], `choisissez parmi : ${(options ?? []).join(', ')}`).nullable()
   }

@@ -62,7 +62,14 @@ export const xlsx: XlsxWriter<'table'> = {
       })
     })
     const summed = columns.flatMap((c, j) => (SUMMED.includes(c.type) ? [j + 1] : []))
-    if (summed.length > 0 && rows.length > 0) writeTotals(ws, rows.length + 2, columns.length, summed, columns.map((c) => FORMATS[c.type]))
+    if (summed.length > 0 && rows.length > 0)
+      writeTotals(
+        ws,
+        rows.length + 2,
+        columns.length,
+        summed,
+        columns.map((c) => FORMATS[c.type]),
+      )
     fitColumns(ws)
   },
 }

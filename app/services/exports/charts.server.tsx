@@ -38,4 +38,3 @@ export function svgOf(element: JSX.Element): string {
 }
 
 export const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-

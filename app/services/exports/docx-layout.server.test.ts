@@ -93,7 +93,11 @@ async function pdfText(docx: Buffer, name: string): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-layout-'))
   try {
     fs.writeFileSync(path.join(out, `${name}.docx`), docx)
-    await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, path.join(out, `${name}.docx`)], { timeout: 120_000 })
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, path.join(out, `${name}.docx`)],
+      { timeout: 120_000 },
+    )
     return (await run('pdftotext', ['-layout', path.join(out, `${name}.pdf`), '-'])).stdout
   } finally {
     fs.rmSync(out, { recursive: true, force: true })

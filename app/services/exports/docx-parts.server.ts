@@ -1,4 +1,18 @@
-import { AlignmentType, Bookmark, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx'
+import {
+  AlignmentType,
+  Bookmark,
+  HeadingLevel,
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+} from 'docx'
 import { imageSize } from 'image-size'
 import type { ChartImage } from './charts.server'
 import type { DossierExport } from './model.server'
@@ -43,15 +57,13 @@ const words = (text: string) => text.split(/[ \t\n\r]+/)
 export function cell(text: string | Paragraph[], options: { header?: boolean; fill?: string; align?: 'right'; width?: number } = {}): TableCell {
   const children =
     typeof text === 'string'
-      ? text
-          .split('\n')
-          .map(
-            (line) =>
-              new Paragraph({
-                alignment: options.align === 'right' ? AlignmentType.RIGHT : undefined,
-                children: [run(line, { bold: options.header, size: TABLE_FONT_SIZE })],
-              }),
-          )
+      ? text.split('\n').map(
+          (line) =>
+            new Paragraph({
+              alignment: options.align === 'right' ? AlignmentType.RIGHT : undefined,
+              children: [run(line, { bold: options.header, size: TABLE_FONT_SIZE })],
+            }),
+        )
       : text
   return new TableCell({
     children: children.length ? children : [new Paragraph('')],
@@ -156,5 +168,7 @@ export function uploadedImage(src: string, alt: string, model: DossierExport): P
 }
 
 export const chartParagraphs = (images: ChartImage[]): FileChild[] =>
-  images.flatMap((img) => [imageParagraph(img.png, 'png', img.alt, { width: img.width, height: img.height }), para(img.alt, { italics: true, color: '4A5162' })])
-
+  images.flatMap((img) => [
+    imageParagraph(img.png, 'png', img.alt, { width: img.width, height: img.height }),
+    para(img.alt, { italics: true, color: '4A5162' }),
+  ])

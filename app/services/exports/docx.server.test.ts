@@ -94,10 +94,20 @@ describe('Word export', () => {
       dossierId: dossier.id,
       sectionId: 'mix',
       baseVersion: 0,
-      content: { p: { produit: { gamme: 'Bougies rechargeables' } }, extensions: [{ id: 'processus', content: 'Recharge en boutique', context: '' }], e: { emotion: { proposal: 'Atelier créatif', illustration: '', personalisation: '', links: ['processus'] } } },
+      content: {
+        p: { produit: { gamme: 'Bougies rechargeables' } },
+        extensions: [{ id: 'processus', content: 'Recharge en boutique', context: '' }],
+        e: { emotion: { proposal: 'Atelier créatif', illustration: '', personalisation: '', links: ['processus'] } },
+      },
       authorId: learner,
     })
-    setSelfAssessment({ learnerId: learner, examSessionId: sessionId, criterionId: 'C3.3-1', status: 'achieved', justification: 'Quatre P détaillés en sous-parties' })
+    setSelfAssessment({
+      learnerId: learner,
+      examSessionId: sessionId,
+      criterionId: 'C3.3-1',
+      status: 'achieved',
+      justification: 'Quatre P détaillés en sous-parties',
+    })
 
     const model = dossierExport(dossier, learner, new Date('2027-03-15T10:00:00Z'))
     const file = await open(await dossiersToDocx([model], model.title, model.evaluationTitle))
@@ -140,8 +150,28 @@ describe('Word export', () => {
       baseVersion: 0,
       content: {
         rows: [
-          { id: 'kpi-aaaaaa', name: 'ROI Search', category: 'Rentabilité', formula: 'roi', period: 'T1', target: 40, inputs: { gain: 12_000, cost: 8_000 }, source: '', objectiveId: null },
-          { id: 'kpi-bbbbbb', name: 'ROI Search', category: 'Rentabilité', formula: 'roi', period: 'T2', target: 40, inputs: { gain: 15_000, cost: 8_000 }, source: '', objectiveId: null },
+          {
+            id: 'kpi-aaaaaa',
+            name: 'ROI Search',
+            category: 'Rentabilité',
+            formula: 'roi',
+            period: 'T1',
+            target: 40,
+            inputs: { gain: 12_000, cost: 8_000 },
+            source: '',
+            objectiveId: null,
+          },
+          {
+            id: 'kpi-bbbbbb',
+            name: 'ROI Search',
+            category: 'Rentabilité',
+            formula: 'roi',
+            period: 'T2',
+            target: 40,
+            inputs: { gain: 15_000, cost: 8_000 },
+            source: '',
+            objectiveId: null,
+          },
         ],
       },
       authorId: learner,
@@ -154,7 +184,20 @@ describe('Word export', () => {
       content: {
         deadline: '2027-05-14',
         projectStart: null,
-        tasks: [{ id: 'tache-aaaaaa', group: '', name: 'Impression', owner: 'Imprimeur', stakeholders: '', constraints: '', duration: 2, dependsOn: [], actualStart: null, actualFinish: null }],
+        tasks: [
+          {
+            id: 'tache-aaaaaa',
+            group: '',
+            name: 'Impression',
+            owner: 'Imprimeur',
+            stakeholders: '',
+            constraints: '',
+            duration: 2,
+            dependsOn: [],
+            actualStart: null,
+            actualFinish: null,
+          },
+        ],
       },
       authorId: learner,
     })
@@ -174,7 +217,16 @@ describe('Word export', () => {
 
   it('assembles the rapport de compétences: the fiches and the four parts of the projet de communication, one table of contents', async () => {
     const dossiers = rapportDossiers(learner, sessionId)
-    expect(dossiers.map((d) => d.evaluationId)).toEqual(['fiche-veille', 'fiche-ux', 'fiche-event', 'projet-com-a9', 'projet-com-a11', 'fiche-manageriale', 'projet-com-a13', 'projet-com-a14'])
+    expect(dossiers.map((d) => d.evaluationId)).toEqual([
+      'fiche-veille',
+      'fiche-ux',
+      'fiche-event',
+      'projet-com-a9',
+      'projet-com-a11',
+      'fiche-manageriale',
+      'projet-com-a13',
+      'projet-com-a14',
+    ])
     const models = dossiers.map((d) => dossierExport(d, learner))
     const file = await open(await dossiersToDocx(models, 'Rapport de compétences', 'Fiches de compétences et projet de communication'))
     for (const m of models) expect(file.text).toContain(m.title.replace(/«\s*/g, '«\u00a0').replace(/\s*»/g, '\u00a0»'))
@@ -194,7 +246,9 @@ describe('Word export', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-pdf-'))
     const docx = path.join(out, 'dossier.docx')
     fs.writeFileSync(docx, await dossiersToDocx([model], model.title, model.evaluationTitle))
-    await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 120_000 })
+    await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, docx], {
+      timeout: 120_000,
+    })
     const { stdout } = await run('pdfinfo', [path.join(out, 'dossier.pdf')])
     expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(2)
     const { stdout: text } = await run('pdftotext', [path.join(out, 'dossier.pdf'), '-'])

@@ -87,11 +87,18 @@ function selfAssessmentAppendix(models: DossierExport[], ctx: Ctx): { blocks: Fi
   for (const model of models) {
     if (models.length > 1) blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(ft(model.title))] }))
     for (const c of model.selfAssessment) {
-      blocks.push(new Paragraph({ heading: models.length > 1 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, children: [run(`${c.competencyId} — ${c.heading}`)] }))
+      blocks.push(
+        new Paragraph({ heading: models.length > 1 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, children: [run(`${c.competencyId} — ${c.heading}`)] }),
+      )
       blocks.push(
         table(
           ['Critère', 'Intitulé', 'Statut', 'Justification'],
-          c.criteria.map((k) => [k.id, k.text, { text: k.statusLabel, fill: k.status === 'achieved' ? LEVEL_FILLS.vert : k.status === 'in_progress' ? LEVEL_FILLS.orange : undefined }, k.justification || '—']),
+          c.criteria.map((k) => [
+            k.id,
+            k.text,
+            { text: k.statusLabel, fill: k.status === 'achieved' ? LEVEL_FILLS.vert : k.status === 'in_progress' ? LEVEL_FILLS.orange : undefined },
+            k.justification || '—',
+          ]),
         ),
       )
     }
@@ -141,7 +148,13 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
     toc.push({ level: 1, text: appendix.title, anchor: appendix.anchor })
     children.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run('Sommaire')] }),
-      ...toc.map((t) => new Paragraph({ indent: { left: (t.level - 1) * 360 }, children: [new InternalHyperlink({ anchor: t.anchor, children: [run(t.text, { color: PRIMARY })] })] })),
+      ...toc.map(
+        (t) =>
+          new Paragraph({
+            indent: { left: (t.level - 1) * 360 },
+            children: [new InternalHyperlink({ anchor: t.anchor, children: [run(t.text, { color: PRIMARY })] })],
+          }),
+      ),
       new Paragraph({ children: [new PageBreak()] }),
       ...body,
       ...appendix.blocks,
@@ -156,7 +169,10 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
     description: subtitle,
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 22, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
+        document: {
+          run: { font: 'Calibri', size: 22, language: { value: 'fr-FR' } },
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+        },
         title: { run: { size: 52, bold: true, color: PRIMARY } },
         heading1: { run: { size: 36, bold: true, color: PRIMARY }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         heading2: { run: { size: 28, bold: true, color: PRIMARY }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },

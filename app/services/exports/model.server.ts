@@ -77,7 +77,10 @@ export function dossierExport(dossier: Dossier, learnerId: string | null, genera
       criteria: c.criteria.map((k) => ({ id: k.id, text: k.text, status: k.status, statusLabel: STATUS_LABELS[k.status], justification: k.justification })),
     })),
     objectives: new Map(objectives.map((o) => [o.id, o.label])),
-    images: imagesOf(dossier.id, values.map((s) => s.value)),
+    images: imagesOf(
+      dossier.id,
+      values.map((s) => s.value),
+    ),
   }
 }
 

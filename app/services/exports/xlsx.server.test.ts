@@ -135,13 +135,28 @@ const KPI_ROWS: KpiRow[] = [
 ]
 
 function kpiDossier(): DossierExport {
-  return dossier('cas-pratique-a15', { kpi: { rows: KPI_ROWS } satisfies KpiValue }, { objectives: new Map([[OBJECTIVE_ID, 'Augmenter les ventes en ligne de 20 %']]) })
+  return dossier(
+    'cas-pratique-a15',
+    { kpi: { rows: KPI_ROWS } satisfies KpiValue },
+    { objectives: new Map([[OBJECTIVE_ID, 'Augmenter les ventes en ligne de 20 %']]) },
+  )
 }
 
 const RETRO_FIELD = section('cas-pratique-a12', 'reporting-activites').field as Extract<Section['field'], { kind: 'retroplanning' }>
 
 function retroTask(id: string, name: string, duration: number, dependsOn: string[] = []): RetroValue['tasks'][number] {
-  return { id, group: 'Lancement', name, owner: 'Inès', stakeholders: 'Agence, service juridique', constraints: '', duration, dependsOn, actualStart: null, actualFinish: null }
+  return {
+    id,
+    group: 'Lancement',
+    name,
+    owner: 'Inès',
+    stakeholders: 'Agence, service juridique',
+    constraints: '',
+    duration,
+    dependsOn,
+    actualStart: null,
+    actualFinish: null,
+  }
 }
 
 /** Tasks over the Ascension (6 May 2027) and Whit Monday (17 May 2027); the first two are finished late. */
@@ -170,7 +185,14 @@ describe('dossierToXlsx — classeur', () => {
     const model = dossier('cas-pratique-a3')
     const wb = await load(await dossierToXlsx(model))
     // Rich-text sections are left out; « Mix marketing : des 4P aux 10P, puis aux 4E » loses its colon and is cut at 31 characters.
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Besoins d’information', 'Sources mobilisées', 'Cible retenue', 'Personae', 'Mix marketing des 4P aux 10P, p', 'Auto-évaluation'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Besoins d’information',
+      'Sources mobilisées',
+      'Cible retenue',
+      'Personae',
+      'Mix marketing des 4P aux 10P, p',
+      'Auto-évaluation',
+    ])
     expect(wb.creator).toBe('Atelier')
     expect(wb.title).toBe(model.title)
     const xml = zipEntry(await dossierToXlsx(model), 'xl/workbook.xml')
@@ -189,7 +211,13 @@ describe('dossierToXlsx — classeur', () => {
     ]
     const wb = await load(await dossierToXlsx(model))
     const names = wb.worksheets.map((w) => w.name)
-    expect(names).toEqual(['Budget 2027 coûts recettes', long.slice(0, 31).trimEnd(), `${long.slice(0, 27).trimEnd()} (2)`, 'auto-évaluation (2)', 'Auto-évaluation'])
+    expect(names).toEqual([
+      'Budget 2027 coûts recettes',
+      long.slice(0, 31).trimEnd(),
+      `${long.slice(0, 27).trimEnd()} (2)`,
+      'auto-évaluation (2)',
+      'Auto-évaluation',
+    ])
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31)
       expect(n).not.toMatch(/[[\]:*?/\\]/)
@@ -220,12 +248,20 @@ describe('dossierToXlsx — tableaux typés', () => {
     const model = dossier('projet-com-a13', {
       'suivi-budgetaire': {
         rows: [
-          { id: 'row-001', cells: { categorie: 'Événementiel', 'sous-categorie': 'Salon', nature: null, budget: 12_000, engage: 9_500.5, realise: 8_000, ecart: 12 } },
-          { id: 'row-002', cells: { categorie: 'Digital', 'sous-categorie': 'Réseaux sociaux', nature: null, budget: 4_000, engage: 3_000, realise: 4_400, ecart: -7.5 } },
+          {
+            id: 'row-001',
+            cells: { categorie: 'Événementiel', 'sous-categorie': 'Salon', nature: null, budget: 12_000, engage: 9_500.5, realise: 8_000, ecart: 12 },
+          },
+          {
+            id: 'row-002',
+            cells: { categorie: 'Digital', 'sous-categorie': 'Réseaux sociaux', nature: null, budget: 4_000, engage: 3_000, realise: 4_400, ecart: -7.5 },
+          },
           { id: 'row-003', cells: { categorie: '', 'sous-categorie': null } },
         ],
       },
-      'couts-humains': { rows: [{ id: 'row-004', cells: { fonction: 'Chargée de communication', operation: 'Salon', heures: 35, 'cout-horaire': 42, 'cout-total': 1_470 } }] },
+      'couts-humains': {
+        rows: [{ id: 'row-004', cells: { fonction: 'Chargée de communication', operation: 'Salon', heures: 35, 'cout-horaire': 42, 'cout-total': 1_470 } }],
+      },
     })
     const wb = await load(await dossierToXlsx(model))
     const ws = sheet(wb, 'Suivi budgétaire')
@@ -307,7 +343,14 @@ describe('dossierToXlsx — listes, sources, personae, mix, SMART', () => {
     const model = dossier('cas-pratique-a3', {
       sources: {
         rows: [
-          { id: 'src-001', title: 'Baromètre de la consommation', url: 'https://www.insee.fr/fr/statistiques', origin: 'externe', type: 'Étude', note: 'Données 2026' },
+          {
+            id: 'src-001',
+            title: 'Baromètre de la consommation',
+            url: 'https://www.insee.fr/fr/statistiques',
+            origin: 'externe',
+            type: 'Étude',
+            note: 'Données 2026',
+          },
           { id: 'src-002', title: '', url: '', origin: '', type: '', note: '' },
         ],
       },
@@ -379,7 +422,11 @@ describe('dossierToXlsx — listes, sources, personae, mix, SMART', () => {
     expect([ws.getCell('A2').value, ws.getCell('B2').value, ws.getCell('C2').value]).toEqual(['Produit', 'Gamme', 'Trois formats de box'])
     const partCount = (section('cas-pratique-a3', 'mix').field as { fourP: { parts: unknown[] }[] }).fourP.reduce((n, p) => n + p.parts.length, 0)
     const extension = ws.getRow(partCount + 2)
-    expect([extension.getCell(1).value, extension.getCell(2).value, extension.getCell(3).value]).toEqual(['Personnel', 'Extension', 'Conseillers formés — Contexte : boutiques'])
+    expect([extension.getCell(1).value, extension.getCell(2).value, extension.getCell(3).value]).toEqual([
+      'Personnel',
+      'Extension',
+      'Conseillers formés — Contexte : boutiques',
+    ])
     const eHeader = ws.getRow(partCount + 4)
     expect((eHeader.values as ExcelJS.CellValue[]).slice(1)).toEqual(['E', 'Proposition', 'Illustration', 'Sur-mesure', 'P transformés'])
     expect(eHeader.getCell(1).font?.bold).toBe(true)
@@ -405,7 +452,20 @@ describe('dossierToXlsx — listes, sources, personae, mix, SMART', () => {
           resources: 'Budget Social Ads',
           agreedWith: 'Direction commerciale',
         },
-        { id: 'obj-inter', label: 'Recruter', kind: 'intermediate', parentId: 'obj-global', indicator: '', baseline: null, target: 500, unit: '', deadline: '2027-07-15', owner: '', resources: '', agreedWith: '' },
+        {
+          id: 'obj-inter',
+          label: 'Recruter',
+          kind: 'intermediate',
+          parentId: 'obj-global',
+          indicator: '',
+          baseline: null,
+          target: 500,
+          unit: '',
+          deadline: '2027-07-15',
+          owner: '',
+          resources: '',
+          agreedWith: '',
+        },
       ],
     }
     const ws = sheet(await load(await dossierToXlsx(dossier('msp-a6', { 'objectifs-smart': smart }))), section('msp-a6', 'objectifs-smart').title.slice(0, 31))
@@ -542,7 +602,10 @@ describe('dossierToXlsx — rétroplanning suivi', () => {
     const holidays = sheet(wb, 'Jours fériés')
     expect(holidays.state).toBe('hidden')
     expect(headerOf(holidays)).toEqual(['Date', 'Jour férié'])
-    const listed = holidays.getColumn(1).values.slice(2).map((d) => (d as Date).toISOString().slice(0, 10))
+    const listed = holidays
+      .getColumn(1)
+      .values.slice(2)
+      .map((d) => (d as Date).toISOString().slice(0, 10))
     expect(listed).toHaveLength(33) // 2026 to 2028
     expect(listed).toContain('2027-05-06')
     expect(listed).toContain('2027-05-17')
@@ -553,7 +616,16 @@ describe('dossierToXlsx — rétroplanning suivi', () => {
     const value = retroValue()
     const wb = await load(await dossierToXlsx(dossier('cas-pratique-a10', { retroplanning: value }), { sectionId: 'retroplanning' }))
     const ws = wb.worksheets.find((w) => w.state !== 'hidden')!
-    expect(headerOf(ws).slice(0, 8)).toEqual(['Tâche', RETRO_FIELD_A10_GROUP(), 'Responsable', 'Parties prenantes', 'Conditions et contraintes', 'Durée (jours ouvrés)', 'Début au plus tard', 'Fin au plus tard'])
+    expect(headerOf(ws).slice(0, 8)).toEqual([
+      'Tâche',
+      RETRO_FIELD_A10_GROUP(),
+      'Responsable',
+      'Parties prenantes',
+      'Conditions et contraintes',
+      'Durée (jours ouvrés)',
+      'Début au plus tard',
+      'Fin au plus tard',
+    ])
     expect(ws.getCell('I1').value).toBeInstanceOf(Date)
     expect(headerOf(ws)).not.toContain('Écart (jours ouvrés)')
     expect(wb.worksheets.map((w) => w.name)).toEqual([ws.name, 'Jours fériés'])
@@ -566,23 +638,39 @@ function RETRO_FIELD_A10_GROUP(): string {
 
 describe('dossierToXlsx — auto-évaluation', () => {
   it('lists criteria by competency with their status, coloured by status', async () => {
-    const model = dossier('cas-pratique-a3', {}, {
-      competencies: [{ id: 'C3.2', text: 'Élaborer des personae' }],
-      selfAssessment: [
-        {
-          competencyId: 'C3.2',
-          heading: 'Qualité des personae',
-          criteria: [
-            { id: 'C3.2-1', text: 'Les personae sont décrits précisément', status: 'achieved', statusLabel: 'Atteint', justification: 'Trois personae complets.' },
-            { id: 'C3.2-2', text: 'La diversité est prise en compte', status: 'in_progress', statusLabel: 'En cours', justification: '' },
-          ],
-        },
-      ],
-    })
+    const model = dossier(
+      'cas-pratique-a3',
+      {},
+      {
+        competencies: [{ id: 'C3.2', text: 'Élaborer des personae' }],
+        selfAssessment: [
+          {
+            competencyId: 'C3.2',
+            heading: 'Qualité des personae',
+            criteria: [
+              {
+                id: 'C3.2-1',
+                text: 'Les personae sont décrits précisément',
+                status: 'achieved',
+                statusLabel: 'Atteint',
+                justification: 'Trois personae complets.',
+              },
+              { id: 'C3.2-2', text: 'La diversité est prise en compte', status: 'in_progress', statusLabel: 'En cours', justification: '' },
+            ],
+          },
+        ],
+      },
+    )
     const ws = sheet(await load(await dossierToXlsx(model)), 'Auto-évaluation')
     expectFrozenHeader(ws)
     expect(headerOf(ws)).toEqual(['Compétence', 'Critère', 'Intitulé du critère', 'Statut', 'Justification'])
-    expect((ws.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual(['C3.2 — Élaborer des personae', 'C3.2-1', 'Les personae sont décrits précisément', 'Atteint', 'Trois personae complets.'])
+    expect((ws.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual([
+      'C3.2 — Élaborer des personae',
+      'C3.2-1',
+      'Les personae sont décrits précisément',
+      'Atteint',
+      'Trois personae complets.',
+    ])
     expect(ws.getCell('D3').value).toBe('En cours')
     const cf = conditionalFormats(ws).find((c) => c.ref === 'A2:E3')
     expect(cf?.rules.map((r) => r.formulae?.[0])).toEqual(['$D2="Atteint"', '$D2="En cours"', '$D2="À faire"'])
@@ -600,7 +688,9 @@ async function hasCommand(command: string): Promise<boolean> {
   }
 }
 
-const missing = [!(await hasCommand('soffice')) && 'LibreOffice (soffice)', !(await hasCommand('pdfinfo')) && 'pdfinfo (poppler-utils)'].filter(Boolean).join(' et ')
+const missing = [!(await hasCommand('soffice')) && 'LibreOffice (soffice)', !(await hasCommand('pdfinfo')) && 'pdfinfo (poppler-utils)']
+  .filter(Boolean)
+  .join(' et ')
 
 if (missing) {
   describe('dossierToXlsx — recalcul par LibreOffice', () => {
@@ -620,7 +710,9 @@ async function convert(file: string, to: 'xlsx' | 'pdf'): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-lo-out-'))
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'))
   try {
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', out, file], { timeout: 120_000 })
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', out, file], {
+      timeout: 120_000,
+    })
   } finally {
     fs.rmSync(profile, { recursive: true, force: true })
   }
