@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
+import { Suspense, useSyncExternalStore, type ComponentType } from 'react'
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import type { EditorContext, EditorProps, ViewProps } from './types.browser'
 import type { FieldValue } from './values'
@@ -7,25 +7,57 @@ import type { FieldValue } from './values'
  * The browser side of every kind: its editor and its read-only view, each
  * loaded on demand, so a page ships only the kinds it shows.
  */
+
+/** A component whose code loads on demand (it suspends until then), and can be loaded ahead with `preload`. */
+type OnDemand<P> = ComponentType<P> & { preload: () => Promise<unknown> }
+
+/**
+ * Like React.lazy, but a component already loaded renders at once: the page
+ * preloads the kinds it shows before hydrating (entry.client.tsx), so the
+ * server's HTML becomes interactive in one go and nothing typed meanwhile is lost.
+ */
+function onDemand<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): OnDemand<P> {
+  let Loaded: ComponentType<P> | null = null
+  let failure: unknown = null
+  let pending: Promise<unknown> | null = null
+  const preload = () =>
+    (pending ??= load().then(
+      (module) => {
+        Loaded = module.default
+      },
+      (error: unknown) => {
+        // The next page load tries again; this one shows the route's error page (typed text is kept in the browser).
+        failure = error
+      },
+    ))
+  function Component(props: P) {
+    if (Loaded) return <Loaded {...props} />
+    if (failure) throw failure
+    // Suspense waits for the code (on the server as in the browser).
+    throw preload()
+  }
+  return Object.assign(Component, { preload })
+}
+
 type BrowserKind<K extends FieldKind> = {
-  Editor: LazyExoticComponent<ComponentType<EditorProps<K>>>
-  View: LazyExoticComponent<ComponentType<ViewProps<K>>>
+  Editor: OnDemand<EditorProps<K>>
+  View: OnDemand<ViewProps<K>>
 }
 
 export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
-  richText: { Editor: lazy(() => import('./rich-text/editor')), View: lazy(() => import('./rich-text/view')) },
-  table: { Editor: lazy(() => import('./table/editor')), View: lazy(() => import('./table/view')) },
-  checklist: { Editor: lazy(() => import('./checklist/editor')), View: lazy(() => import('./checklist/view')) },
-  sources: { Editor: lazy(() => import('./sources/editor')), View: lazy(() => import('./sources/view')) },
-  persona: { Editor: lazy(() => import('./persona/editor')), View: lazy(() => import('./persona/view')) },
-  smart: { Editor: lazy(() => import('./smart/editor')), View: lazy(() => import('./smart/view')) },
-  mix: { Editor: lazy(() => import('./mix/editor')), View: lazy(() => import('./mix/view')) },
-  retroplanning: { Editor: lazy(() => import('./retroplanning/editor')), View: lazy(() => import('./retroplanning/view')) },
-  kpi: { Editor: lazy(() => import('./kpi/editor')), View: lazy(() => import('./kpi/view')) },
-  positioningMap: { Editor: lazy(() => import('./positioning-map/editor')), View: lazy(() => import('./positioning-map/view')) },
+  richText: { Editor: onDemand(() => import('./rich-text/editor')), View: onDemand(() => import('./rich-text/view')) },
+  table: { Editor: onDemand(() => import('./table/editor')), View: onDemand(() => import('./table/view')) },
+  checklist: { Editor: onDemand(() => import('./checklist/editor')), View: onDemand(() => import('./checklist/view')) },
+  sources: { Editor: onDemand(() => import('./sources/editor')), View: onDemand(() => import('./sources/view')) },
+  persona: { Editor: onDemand(() => import('./persona/editor')), View: onDemand(() => import('./persona/view')) },
+  smart: { Editor: onDemand(() => import('./smart/editor')), View: onDemand(() => import('./smart/view')) },
+  mix: { Editor: onDemand(() => import('./mix/editor')), View: onDemand(() => import('./mix/view')) },
+  retroplanning: { Editor: onDemand(() => import('./retroplanning/editor')), View: onDemand(() => import('./retroplanning/view')) },
+  kpi: { Editor: onDemand(() => import('./kpi/editor')), View: onDemand(() => import('./kpi/view')) },
+  positioningMap: { Editor: onDemand(() => import('./positioning-map/editor')), View: onDemand(() => import('./positioning-map/view')) },
 }
 
-type LooseKind = { Editor: ComponentType<EditorProps<FieldKind>>; View: ComponentType<ViewProps<FieldKind>> }
+type LooseKind = { Editor: OnDemand<EditorProps<FieldKind>>; View: OnDemand<ViewProps<FieldKind>> }
 /** The one place a field and a value of its kind meet a component. */
 const kindOf = (field: FieldConfig) => browserKinds[field.kind] as unknown as LooseKind
 
@@ -35,7 +67,15 @@ const Loading = () => (
   </p>
 )
 
-/** The editor of any field. */
+const noSubscription = () => () => {}
+/** False while the server's HTML waits for React (the server render and hydration), true afterwards. */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false)
+
+/**
+ * The editor of any field. Its controls stay disabled until the page is
+ * hydrated: a key pressed in the server's HTML before React takes over would
+ * be lost, so the browser does not accept it yet.
+ */
 export function FieldEditor({
   field,
   value,
@@ -48,10 +88,13 @@ export function FieldEditor({
   ctx: EditorContext
 }) {
   const { Editor } = kindOf(field)
+  const hydrated = useHydrated()
   return (
-    <Suspense fallback={<Loading />}>
-      <Editor field={field} value={value} onChange={onChange} ctx={ctx} />
-    </Suspense>
+    <fieldset className="field-kind" data-field-kind={field.kind} data-field-part="editor" disabled={!hydrated}>
+      <Suspense fallback={<Loading />}>
+        <Editor field={field} value={value} onChange={onChange} ctx={ctx} />
+      </Suspense>
+    </fieldset>
   )
 }
 
@@ -59,8 +102,23 @@ export function FieldEditor({
 export function FieldView({ field, value, ...rest }: { field: FieldConfig; value: FieldValue } & Omit<ViewProps<FieldKind>, 'field' | 'value'>) {
   const { View } = kindOf(field)
   return (
-    <Suspense fallback={<Loading />}>
-      <View field={field} value={value} {...rest} />
-    </Suspense>
+    <div className="field-kind" data-field-kind={field.kind} data-field-part="view">
+      <Suspense fallback={<Loading />}>
+        <View field={field} value={value} {...rest} />
+      </Suspense>
+    </div>
   )
+}
+
+const isKind = (kind: string | undefined): kind is FieldKind => kind !== undefined && kind in browserKinds
+
+/** Loads the code of the editors and views the server rendered in `root`, so that hydration finds them ready. */
+export function preloadRenderedKinds(root: ParentNode): Promise<unknown> {
+  const loads = [...root.querySelectorAll<HTMLElement>('[data-field-kind]')].flatMap((el) => {
+    const kind = el.dataset.fieldKind
+    if (!isKind(kind)) return []
+    const { Editor, View } = browserKinds[kind] as unknown as LooseKind
+    return [el.dataset.fieldPart === 'editor' ? Editor.preload() : View.preload()]
+  })
+  return Promise.all(loads)
 }
