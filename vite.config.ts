@@ -12,6 +12,8 @@ declare module '@remix-run/node' {
 export default defineConfig({
   plugins: [!process.env.VITEST && remix(remixConfig), tsconfigPaths()],
   optimizeDeps: { include: ['react', 'react-dom'] },
+  // Kept for bench:bundle, which reads which chunk holds each kind's editor (Remix moves it to build/.vite, outside what is served).
+  build: { manifest: true },
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'templates/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',

@@ -1,15 +1,21 @@
 /**
  * Client JavaScript per route, gzip-compressed: the entry, the root and the
  * route's own chunks (with everything they import), read from the Remix
- * manifest of the production build. Prints one line per page route, then
- * the chunks loaded on demand (dynamic imports: charts, read-only rich text)
- * with what they add to the page that loads them.
+ * manifest of the production build. Prints one line per page route; then
+ * the dossier page of each template with the editors of the field kinds it
+ * uses (each kind's editor is a chunk loaded on demand); then the other chunks
+ * loaded on demand (charts, read-only rich text). Fails when a page is over
+ * its budget: a dossier page with its editors 300 KB, any other page 100 KB.
  *
  *   npm run bench:bundle
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { dossierTemplates } from '#templates/dossiers'
+
+const DOSSIER_BUDGET_KB = 300
+const PAGE_BUDGET_KB = 100
 
 const dir = 'build/client'
 const manifestFile = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^manifest-.*\.js$/.test(f))
@@ -51,7 +57,6 @@ const dynamicImportsOf = (asset: string): string[] => {
 }
 
 const rows: { route: string; kb: number }[] = []
-const onDemand: { chunk: string; route: string; kb: number }[] = []
 for (const route of Object.values(manifest.routes)) {
   if (route.id === 'root') continue
   const assets = closure([...base, route.module, ...(route.imports ?? [])])
@@ -59,16 +64,55 @@ for (const route of Object.values(manifest.routes)) {
   // Resource routes (no UI) have an empty client module.
   if (fs.readFileSync(path.join(dir, route.module), 'utf8').trim().length === 0) continue
   rows.push({ route: `/${route.path ?? ''}`, kb: bytes / 1024 })
-  for (const lazy of new Set([...assets].flatMap(dynamicImportsOf))) {
-    const extra = [...closure([lazy])].filter((a) => !assets.has(a)).reduce((sum, a) => sum + size(a), 0)
-    onDemand.push({ chunk: path.basename(lazy).replace(/-[\w-]{8}\.js$/, ''), route: `/${route.path ?? ''}`, kb: extra / 1024 })
-  }
 }
 rows.sort((a, b) => b.kb - a.kb)
 const width = Math.max(...rows.map((r) => r.route.length))
 for (const r of rows) console.log(`${r.route.padEnd(width)}  ${r.kb.toFixed(1).padStart(6)} KB gzip`)
-if (onDemand.length) {
-  console.log('\nLoaded on demand, on top of the route (charts, rich text outside the editor):')
-  onDemand.sort((a, b) => a.chunk.localeCompare(b.chunk) || b.kb - a.kb)
-  for (const o of onDemand) console.log(`  ${`${o.chunk} on ${o.route}`.padEnd(width + 22)}  +${o.kb.toFixed(1).padStart(5)} KB gzip`)
+
+// The dossier page of each template: the route, plus the editors of the kinds its sections use.
+const vite = JSON.parse(fs.readFileSync('build/.vite/client-manifest.json', 'utf8')) as Record<string, { file: string }>
+const dossierRoute = Object.values(manifest.routes).find((r) => r.path === 'dossiers/:dossierId')!
+const dossierAssets = closure([...base, dossierRoute.module, ...(dossierRoute.imports ?? [])])
+const folder = (kind: string) => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+const editorChunk = (kind: string) => {
+  const entry = vite[`app/kinds/${folder(kind)}/editor.tsx`]
+  if (!entry) throw new Error(`No chunk for the ${kind} editor in the Vite manifest`)
+  return `/${entry.file}`
 }
+const pages = dossierTemplates.map((t) => {
+  const kinds = [...new Set(t.sections.map((s) => s.field.kind))]
+  const assets = new Set([...dossierAssets, ...kinds.flatMap((k) => [...closure([editorChunk(k)])])])
+  return { template: t.id, kinds, kb: [...assets].reduce((sum, a) => sum + size(a), 0) / 1024 }
+})
+pages.sort((a, b) => b.kb - a.kb)
+console.log('\nDossier page with the editors of its kinds, by template:')
+const tw = Math.max(...pages.map((p) => p.template.length))
+for (const p of pages) console.log(`  ${p.template.padEnd(tw)}  ${p.kb.toFixed(1).padStart(6)} KB gzip  (${p.kinds.join(', ')})`)
+
+// What the editors load later on top of that (charts, read-only rich text), once per chunk.
+const editors = new Set(
+  Object.keys(vite)
+    .filter((k) => /^app\/kinds\/[^/]+\/(editor|view)\.tsx$/.test(k))
+    .map((k) => `/${vite[k]!.file}`),
+)
+const withEditors = new Set([...dossierAssets, ...[...editors].flatMap((e) => [...closure([e])])])
+const later = new Set([...withEditors].flatMap(dynamicImportsOf).filter((c) => !editors.has(c) && !withEditors.has(c)))
+console.log('\nLoaded later, on top of the dossier page and its editors (charts, rich text outside the editor):')
+for (const chunk of later) {
+  const extra = [...closure([chunk])].filter((a) => !withEditors.has(a)).reduce((sum, a) => sum + size(a), 0)
+  console.log(
+    `  ${path
+      .basename(chunk)
+      .replace(/-[\w-]{8}\.js$/, '')
+      .padEnd(tw)}  +${(extra / 1024).toFixed(1).padStart(5)} KB gzip`,
+  )
+}
+
+const over = [
+  ...pages.filter((p) => p.kb > DOSSIER_BUDGET_KB).map((p) => `dossier ${p.template}: ${p.kb.toFixed(1)} KB > ${DOSSIER_BUDGET_KB} KB`),
+  ...rows.filter((r) => r.route !== '/dossiers/:dossierId' && r.kb > PAGE_BUDGET_KB).map((r) => `${r.route}: ${r.kb.toFixed(1)} KB > ${PAGE_BUDGET_KB} KB`),
+]
+console.log(
+  over.length ? `\nOver budget:\n  ${over.join('\n  ')}` : `\nBudgets met: dossier pages ≤ ${DOSSIER_BUDGET_KB} KB, other pages ≤ ${PAGE_BUDGET_KB} KB (gzip).`,
+)
+if (over.length) process.exitCode = 1

@@ -1,8 +1,10 @@
-import { useId } from 'react'
-import { PositioningChart } from './chart'
+import { lazy, Suspense, useId } from 'react'
 import { PMAP_LABELS, scoreHeader, scoreOrDash, shareText, type Scale } from './labels'
 import { AXES, isCompany, isFilled, mapPoints, POLES } from './map'
 import type { PositioningMapValue } from './schema'
+
+/** recharts is heavy: its chunk loads on demand, after the inputs and the data table (which carry every score). */
+const PositioningChart = lazy(() => import('./chart').then((module) => ({ default: module.PositioningChart })))
 
 /** The short text alternative of the chart on screen: the table right after it gives every score. */
 export function chartLabel(value: PositioningMapValue, scale: Scale, caption: string): string {
@@ -26,7 +28,9 @@ export function MapFigure({ value, scale, caption }: { value: PositioningMapValu
       <div className="pmap-chart__canvas" role="img" aria-label={chartLabel(value, scale, caption)}>
         {/* recharts marks its symbols as images of their own: the summary above stands for the whole chart. */}
         <div aria-hidden="true">
-          <PositioningChart value={value} scale={scale} id={id} />
+          <Suspense fallback={<div className="pmap-chart__loading" />}>
+            <PositioningChart value={value} scale={scale} id={id} />
+          </Suspense>
         </div>
       </div>
       <figcaption className="pmap-chart__caption">
