@@ -69,7 +69,12 @@ const Loading = () => (
 
 const noSubscription = () => () => {}
 /** False while the server's HTML waits for React (the server render and hydration), true afterwards. */
-const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false)
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
 
 /**
  * The editor of any field. Its controls stay disabled until the page is

@@ -37,7 +37,7 @@ describe('positioning map Word writer', () => {
     expect(media).toHaveLength(1)
     const png = await zip.file(media[0]!)!.async('nodebuffer')
     expect(png.subarray(1, 4).toString()).toBe('PNG')
-    expect(png.readUInt32BE(16)).toBe(CHART_WIDTH * 2)
+    expect(png.readUInt32BE(16)).toBe(CHART_WIDTH * 1.5)
     const descr = /<wp:docPr[^>]*descr="([^"]*)"/.exec(xml)?.[1] ?? ''
     expect(descr).toContain('Carte perceptuelle. Axe horizontal')
     expect(descr).toContain('Maison Dupont (l’entreprise)\u00a0: prix 2, image −3, part de marché 8\u00a0%')

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { Resvg } from '@resvg/resvg-js'
 import { renderToStaticMarkup } from 'react-dom/server'
 import type { Level } from '~/domain/kpi'
@@ -15,12 +16,21 @@ export const COLORS: Record<Level, string> = { vert: '#166534', orange: '#b45309
 export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif'
 export const fr = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('fr-FR', { maximumFractionDigits: 2 }) : String(v))
 
+/**
+ * The fonts charts are drawn with. Loading the two DejaVu files is much
+ * faster than scanning every system font for each image; without them
+ * (another system), resvg scans the system fonts.
+ */
+const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf']
+const fonts = DEJAVU.every((f) => fs.existsSync(f)) ? { loadSystemFonts: false, fontFiles: DEJAVU } : { loadSystemFonts: true }
+
 export function rasterise(svg: string, width: number, height: number, alt: string): ChartImage {
   const markup = svg.includes('xmlns=') ? svg : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"')
   const withBackground = markup.replace(/(<svg[^>]*>)/, `$1<rect width="100%" height="100%" fill="#ffffff"/>`)
   const png = new Resvg(withBackground, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    fitTo: { mode: 'width', value: width * 2 },
+    font: { ...fonts, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    // 1.5 pixels per point: 144 dpi once in the page, sharp on screen and in print, and a third faster to encode than 2.
+    fitTo: { mode: 'width', value: Math.round(width * 1.5) },
   })
     .render()
     .asPng()

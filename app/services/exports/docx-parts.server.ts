@@ -42,10 +42,17 @@ export function headingWithBookmark(ctx: { bookmarks: number }, level: number, t
 
 /** Text width of an A4 landscape page with the same margins, in twips: wide tables get a landscape page. */
 export const LANDSCAPE_TEXT_WIDTH = 14002
-/** Table text is 10 pt; an average Calibri character at 10 pt is about 100 twips wide (bold: 110). */
-const TABLE_FONT_SIZE = 20
-const CHAR_TWIPS = 104
-const BOLD_CHAR_TWIPS = 116
+/**
+ * Table text is 10 pt, or 8.5 pt in a table that would not fit otherwise; an
+ * average Calibri character is about 10.4 twips wide per point of size (bold: 11.6).
+ */
+const SIZES = { normal: 20, compact: 17 } as const
+type Size = keyof typeof SIZES
+const STYLE_IDS: Record<Size, { text: string; header: string }> = {
+  normal: { text: 'TableText', header: 'TableHeader' },
+  compact: { text: 'TableTextCompact', header: 'TableHeaderCompact' },
+}
+const charTwips = (size: Size, bold: boolean) => (SIZES[size] / 2) * (bold ? 11.6 : 10.4)
 /** Left and right cell margins, plus a little slack for rounding in Word and LibreOffice. */
 const CELL_PADDING = 200 + 80
 
@@ -54,22 +61,28 @@ const textOf = (c: CellContent | undefined) => (c === undefined ? '' : typeof c 
 /** Words a line may break between: ordinary spaces only (a no-break space keeps « 200 % » whole). */
 const words = (text: string) => text.split(/[ \t\n\r]+/)
 
-export function cell(text: string | Paragraph[], options: { header?: boolean; fill?: string; align?: 'right'; width?: number } = {}): TableCell {
-  const children =
-    typeof text === 'string'
-      ? text.split('\n').map(
-          (line) =>
-            new Paragraph({
-              alignment: options.align === 'right' ? AlignmentType.RIGHT : undefined,
-              children: [run(line, { bold: options.header, size: TABLE_FONT_SIZE })],
-            }),
-        )
-      : text
+/**
+ * Paragraph styles of table text (10 pt; headers bold), declared once in the
+ * document (docx.server.ts) instead of on every run: a long export writes far less XML.
+ */
+export const TABLE_STYLES = [
+  { id: STYLE_IDS.normal.text, name: 'Texte de tableau', basedOn: 'Normal', run: { size: SIZES.normal }, paragraph: { spacing: { after: 0, line: 252 } } },
+  { id: STYLE_IDS.normal.header, name: 'En-tête de tableau', basedOn: STYLE_IDS.normal.text, run: { bold: true } },
+  { id: STYLE_IDS.compact.text, name: 'Texte de tableau serré', basedOn: STYLE_IDS.normal.text, run: { size: SIZES.compact } },
+  { id: STYLE_IDS.compact.header, name: 'En-tête de tableau serré', basedOn: STYLE_IDS.compact.text, run: { bold: true } },
+]
+/** Inner margins of every table cell, set once per table. */
+const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 }
+
+export function cell(text: string | Paragraph[], options: { header?: boolean; fill?: string; align?: 'right'; size?: Size } = {}): TableCell {
+  const styles = STYLE_IDS[options.size ?? 'normal']
+  const style = options.header ? styles.header : styles.text
+  const alignment = options.align === 'right' ? AlignmentType.RIGHT : undefined
+  const children = typeof text === 'string' ? text.split('\n').map((line) => new Paragraph({ style, alignment, text: line })) : text
+  const fill = options.fill ?? (options.header ? SOFT : undefined)
   return new TableCell({
-    children: children.length ? children : [new Paragraph('')],
-    shading: (options.fill ?? (options.header ? SOFT : undefined)) ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill ?? SOFT } : undefined,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
-    width: options.width ? { size: options.width, type: WidthType.DXA } : undefined,
+    children: children.length ? children : [new Paragraph({ style })],
+    shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
   })
 }
 
@@ -82,13 +95,14 @@ export const isWide = (block: FileChild) => block instanceof Table && wideTables
  * its longest word (headers in bold), and what is left of the page goes to
  * the columns with the most text. Null when the words alone do not fit `width`.
  */
-export function columnWidths(headers: string[], rows: CellContent[][], width: number): number[] | null {
+export function columnWidths(headers: string[], rows: CellContent[][], width: number, size: Size = 'normal'): number[] | null {
+  const [plain, bold] = [charTwips(size, false), charTwips(size, true)]
   const columns = headers.map((h, i) => {
     const body = rows.map((r) => textOf(r[i]))
-    const longestWord = Math.max(...words(h).map((w) => w.length * BOLD_CHAR_TWIPS), ...body.flatMap((t) => words(t).map((w) => w.length * CHAR_TWIPS)))
+    const longestWord = Math.max(...words(h).map((w) => w.length * bold), ...body.flatMap((t) => words(t).map((w) => w.length * plain)))
     const min = longestWord + CELL_PADDING
     // What the column would like: its longest line on one line, within reason.
-    const wish = Math.min(Math.max(...[h, ...body].map((t) => t.length)) * CHAR_TWIPS + CELL_PADDING, width * 0.45)
+    const wish = Math.min(Math.max(...[h, ...body].map((t) => t.length)) * plain + CELL_PADDING, width * 0.45)
     return { min, want: Math.max(min, wish) }
   })
   const minTotal = columns.reduce((n, c) => n + c.min, 0)
@@ -101,39 +115,49 @@ export function columnWidths(headers: string[], rows: CellContent[][], width: nu
   return widths.map((w) => Math.floor(w + left / columns.length))
 }
 
+/** Layouts tried in turn: the first where every word fits its column wins. */
+const LAYOUTS: { width: number; size: Size; landscape: boolean }[] = [
+  { width: TEXT_WIDTH, size: 'normal', landscape: false },
+  { width: TEXT_WIDTH, size: 'compact', landscape: false },
+  { width: LANDSCAPE_TEXT_WIDTH, size: 'normal', landscape: true },
+  { width: LANDSCAPE_TEXT_WIDTH, size: 'compact', landscape: true },
+]
+
 /**
  * A table with a repeated, shaded header row; rows never split across pages.
  * `right` marks numeric columns. A table whose words cannot fit a portrait
- * page is marked wide (see `isWide`) and laid out for a landscape page.
+ * page, even in smaller type, is marked wide (see `isWide`) and laid out for a landscape page.
  */
 export function table(headers: string[], rows: CellContent[][], right: boolean[] = []): Table {
-  const portrait = columnWidths(headers, rows, TEXT_WIDTH)
-  const widths = portrait ?? columnWidths(headers, rows, LANDSCAPE_TEXT_WIDTH) ?? headers.map(() => Math.floor(LANDSCAPE_TEXT_WIDTH / headers.length))
-  const total = widths.reduce((a, b) => a + b, 0)
+  const fits = LAYOUTS.map((l) => ({ ...l, widths: columnWidths(headers, rows, l.width, l.size) })).find((l) => l.widths)
+  // Words too long for any page are cut by Word: the widest layout, columns shared evenly.
+  const { size, landscape, widths } = fits ?? {
+    size: 'compact' as const,
+    landscape: true,
+    widths: headers.map(() => Math.floor(LANDSCAPE_TEXT_WIDTH / headers.length)),
+  }
+  const total = widths!.reduce((a, b) => a + b, 0)
   const result = new Table({
     width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: widths!,
     layout: TableLayoutType.FIXED,
+    margins: CELL_MARGINS,
     rows: [
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: headers.map((h, i) => cell(h, { header: true, align: right[i] ? 'right' : undefined, width: widths[i] })),
+        children: headers.map((h, i) => cell(h, { header: true, size, align: right[i] ? 'right' : undefined })),
       }),
       ...rows.map(
         (r) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((c, i) =>
-              typeof c === 'string'
-                ? cell(c, { align: right[i] ? 'right' : undefined, width: widths[i] })
-                : cell(c.text, { fill: c.fill, align: right[i] ? 'right' : undefined, width: widths[i] }),
-            ),
+            children: r.map((c, i) => cell(textOf(c), { size, fill: typeof c === 'string' ? undefined : c.fill, align: right[i] ? 'right' : undefined })),
           }),
       ),
     ],
   })
-  if (!portrait) wideTables.add(result)
+  if (landscape) wideTables.add(result)
   return result
 }
 

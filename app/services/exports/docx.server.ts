@@ -18,7 +18,7 @@ import { todayInFrance } from '~/domain/calendar'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
 import { entryOf, isEmpty } from '~/kinds/registry'
 import { docxBlocks } from '~/kinds/registry.server'
-import { headingWithBookmark, isWide, labelled, LEVEL_FILLS, para, PRIMARY, run, table } from './docx-parts.server'
+import { headingWithBookmark, isWide, labelled, LEVEL_FILLS, para, PRIMARY, run, TABLE_STYLES, table } from './docx-parts.server'
 import type { DossierExport } from './model.server'
 
 /**
@@ -163,6 +163,14 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
     children.push(...body)
   }
 
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [`${ft(title)} — page `, PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18, color: '4A5162' })],
+      }),
+    ],
+  })
   const doc = new Document({
     creator: 'Atelier',
     title,
@@ -179,7 +187,10 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
         heading3: { run: { size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
         heading4: { run: { size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
       },
-      paragraphStyles: [{ id: 'Citation', name: 'Citation', basedOn: 'Normal', run: { italics: true, color: '4A5162' }, paragraph: { indent: { left: 567 } } }],
+      paragraphStyles: [
+        ...TABLE_STYLES,
+        { id: 'Citation', name: 'Citation', basedOn: 'Normal', run: { italics: true, color: '4A5162' }, paragraph: { indent: { left: 567 } } },
+      ],
     },
     numbering: {
       config: [
@@ -195,23 +206,15 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
         },
       ],
     },
-    sections: pages(children).map(({ landscape, children }) => ({
+    sections: pages(children).map(({ landscape, children }, i) => ({
       properties: {
         page: {
           margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 },
           size: landscape ? { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 } : undefined,
         },
       },
-      footers: {
-        default: new Footer({
-          children: [
-            new Paragraph({
-              alignment: AlignmentType.CENTER,
-              children: [new TextRun({ children: [`${ft(title)} — page `, PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18, color: '4A5162' })],
-            }),
-          ],
-        }),
-      },
+      // Later sections (landscape pages and back) keep the first one's footer.
+      footers: i === 0 ? { default: footer } : undefined,
       children,
     })),
   })
