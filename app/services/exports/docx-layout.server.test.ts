@@ -125,6 +125,7 @@ describe.skipIf(!hasSoffice)('Word layout, rendered by LibreOffice', () => {
       plan: await dossiersToDocx([model(a12, { [planSection.id]: { deadline: '2027-03-26', projectStart: null, tasks } })], a12.title, 'Gantt'),
       persona: await dossiersToDocx([model(a3, { [personaSection.id]: persona })], a3.title, 'Personae'),
     }
+    if (process.env.KEEP_DOCX) for (const [name, docx] of Object.entries(files)) fs.writeFileSync(`${process.env.KEEP_DOCX}/${name}.docx`, docx)
     for (const [name, docx] of Object.entries(files)) {
       const words = await headerWords(docx)
       expect(words.length, `${name}: header words`).toBeGreaterThan(1)

@@ -43,8 +43,10 @@ export function headingWithBookmark(ctx: { bookmarks: number }, level: number, t
 /** Text width of an A4 landscape page with the same margins, in twips: wide tables get a landscape page. */
 export const LANDSCAPE_TEXT_WIDTH = 14002
 /**
- * Table text is 10 pt, or 8.5 pt in a table that would not fit otherwise; an
- * average Calibri character is about 10.4 twips wide per point of size (bold: 11.6).
+ * Table text is 10 pt, or 8.5 pt in a table that would not fit otherwise.
+ * Widths are estimated for the widest font the file may be shown in: Calibri
+ * in Word, but DejaVu Sans in a LibreOffice without Calibri's metric twin, where
+ * a character (digits and « % » especially) is about 12 twips wide per point (bold: 13).
  */
 const SIZES = { normal: 20, compact: 17 } as const
 type Size = keyof typeof SIZES
@@ -52,7 +54,7 @@ const STYLE_IDS: Record<Size, { text: string; header: string }> = {
   normal: { text: 'TableText', header: 'TableHeader' },
   compact: { text: 'TableTextCompact', header: 'TableHeaderCompact' },
 }
-const charTwips = (size: Size, bold: boolean) => (SIZES[size] / 2) * (bold ? 11.6 : 10.4)
+const charTwips = (size: Size, bold: boolean) => (SIZES[size] / 2) * (bold ? 13 : 12)
 /** Left and right cell margins, plus a little slack for rounding in Word and LibreOffice. */
 const CELL_PADDING = 200 + 80
 
