@@ -4,6 +4,7 @@ import { minRowsMessage, type RowNouns } from '../wording'
 import { FORMULAS, kpiActual, kpiProblems, named } from './kpi'
 import { formatKpi, KPI_LABELS } from './labels'
 import type { KpiConfig, KpiRow, KpiValue } from './schema'
+import { itemChanges, withOrder } from '../list-diff'
 
 const INDICATORS: RowNouns = ['indicateur', 'indicateurs', 'attendus']
 
@@ -48,30 +49,19 @@ export const definition: KindDefinition<KpiConfig, KpiValue> = {
     },
   },
   items: (value) => value.rows.map((row, i) => ({ id: row.id, label: label(row, i) })),
-  diff(before, after) {
-    const changes: string[] = []
-    const old = new Map(before.rows.map((r, i) => [r.id, { row: r, index: i }]))
-    const kept = new Set(after.rows.map((r) => r.id))
-    after.rows.forEach((row, i) => {
-      const was = old.get(row.id)
-      if (!was) {
-        if (row.name.trim()) changes.push(w.added(row.name.trim()))
-        return
-      }
-      const fields = rowChanges(was.row, row)
-      if (fields.length) changes.push(w.changed(quoted(was.row.name.trim() ? was.row : row, i), fields))
-    })
-    before.rows.forEach((row, i) => {
-      if (!kept.has(row.id) && row.name.trim()) changes.push(w.removed(quoted(row, i)))
-    })
-    const order = (rows: KpiRow[]) =>
-      rows
-        .filter((r) => old.has(r.id) && kept.has(r.id))
-        .map((r) => r.id)
-        .join()
-    if (order(before.rows) !== order(after.rows)) changes.push(w.reordered)
-    return changes
-  },
+  diff: (before, after) =>
+    withOrder(
+      itemChanges(before.rows, after.rows, {
+        isBlank: (row) => !row.name.trim(),
+        added: (row) => w.added(row.name.trim()),
+        changed(was, row, i) {
+          const fields = rowChanges(was, row)
+          return fields.length ? [w.changed(quoted(was.name.trim() ? was : row, i), fields)] : []
+        },
+        removed: (row, i) => w.removed(quoted(row, i)),
+      }),
+      w.reordered,
+    ),
   plainText: (value) =>
     named(value.rows)
       .map((r) =>

@@ -2,6 +2,7 @@ import type { KindDefinition } from '../types'
 import { ageText, agreed, CHANGES, FIELD_LABELS, PERSONA_LABELS, PROBLEMS, TEXT_KEYS, type FieldKey } from './labels'
 import { isBlankPersona, mediaSummary, personaProblems } from './persona'
 import type { Persona, PersonaConfig, PersonaValue } from './schema'
+import { itemChanges, withOrder } from '../list-diff'
 
 /** « Persona 1 — Léa », « Persona 2 ». */
 const itemLabel = (p: Persona, index: number) =>
@@ -45,30 +46,19 @@ export const definition: KindDefinition<PersonaConfig, PersonaValue> = {
     },
   },
   items: (value) => value.personas.map((p, i) => ({ id: p.id, label: itemLabel(p, i) })),
-  diff(before, after) {
-    const changes: string[] = []
-    const old = new Map(before.personas.map((p) => [p.id, p]))
-    const kept = new Set(after.personas.map((p) => p.id))
-    after.personas.forEach((p, i) => {
-      const was = old.get(p.id)
-      if (!was) {
-        if (!isBlankPersona(p)) changes.push(CHANGES.added(diffName(p, i)))
-        return
-      }
-      const parts = changedFields(was, p)
-      if (parts.length) changes.push(CHANGES.changed(diffName(p, i), parts))
-    })
-    before.personas.forEach((p, i) => {
-      if (!kept.has(p.id) && !isBlankPersona(p)) changes.push(CHANGES.deleted(diffName(p, i)))
-    })
-    const order = (personas: Persona[]) =>
-      personas
-        .filter((p) => old.has(p.id) && kept.has(p.id))
-        .map((p) => p.id)
-        .join()
-    if (order(before.personas) !== order(after.personas)) changes.push(CHANGES.reordered)
-    return changes
-  },
+  diff: (before, after) =>
+    withOrder(
+      itemChanges(before.personas, after.personas, {
+        isBlank: isBlankPersona,
+        added: (p, i) => CHANGES.added(diffName(p, i)),
+        changed(was, p, i) {
+          const parts = changedFields(was, p)
+          return parts.length ? [CHANGES.changed(diffName(p, i), parts)] : []
+        },
+        removed: (p, i) => CHANGES.deleted(diffName(p, i)),
+      }),
+      CHANGES.reordered,
+    ),
   plainText: (value) =>
     value.personas
       .map((p) =>

@@ -4,6 +4,7 @@ import { minRowsMessage, rowPlace, type RowNouns } from '../wording'
 import { axisTitle, PMAP_LABELS, quoted, scoreOrDash, shareText, type AxisKey } from './labels'
 import { AXES, axisWord, brandLabel, brandRef, companyOf, competitors, emptyMap, isFilled, isMapEmpty, mapProblems, POLES } from './map'
 import type { Axis, Brand, PositioningMapConfig, PositioningMapValue } from './schema'
+import { itemChanges } from '../list-diff'
 
 const COMPETITORS: RowNouns = ['concurrent', 'concurrents', 'attendus']
 
@@ -73,22 +74,14 @@ export const definition: KindDefinition<PositioningMapConfig, PositioningMapValu
   items: (value) => [...AXES.map((k) => axisItem(k, value[k])), ...value.brands.map((b) => ({ id: b.id, label: brandLabel(value, b) }))],
   diff(before, after) {
     const changes: string[] = AXES.flatMap((k) => axisChanges(k, before[k], after[k]))
-    const old = new Map(before.brands.map((b) => [b.id, b]))
-    const kept = new Set(after.brands.map((b) => b.id))
-    for (const now of after.brands) {
-      const was = old.get(now.id)
-      if (!was) {
-        if (isFilled(now)) changes.push(`Ajouté\u00a0: ${brandRef(after, now)}.`)
-      } else changes.push(...brandChanges(before, after, was, now))
-    }
-    for (const was of before.brands) if (!kept.has(was.id) && isFilled(was)) changes.push(`Supprimé\u00a0: ${brandRef(before, was)}.`)
-    changes.push(...companyChange(before, after))
-    const order = (brands: Brand[]) =>
-      brands
-        .filter((b) => old.has(b.id) && kept.has(b.id))
-        .map((b) => b.id)
-        .join()
-    if (order(before.brands) !== order(after.brands)) changes.push('Marques réordonnées.')
+    const brands = itemChanges(before.brands, after.brands, {
+      isBlank: (b) => !isFilled(b),
+      added: (now) => `Ajouté\u00a0: ${brandRef(after, now)}.`,
+      changed: (was, now) => brandChanges(before, after, was, now),
+      removed: (was) => `Supprimé\u00a0: ${brandRef(before, was)}.`,
+    })
+    changes.push(...brands.sentences, ...companyChange(before, after))
+    if (brands.reordered) changes.push('Marques réordonnées.')
     return changes
   },
   plainText(value) {

@@ -4,6 +4,7 @@ import { minRowsMessage } from '../wording'
 import { CHANGES, FIELD_LABELS, KIND_LABELS, KIND_WORDS, PROBLEMS, SMART_LABELS, type FieldKey } from './labels'
 import type { Objective, SmartConfig, SmartValue } from './schema'
 import { baselineText, isBlankObjective, smartProblems, targetText } from './smart'
+import { itemChanges, withOrder } from '../list-diff'
 
 /** « Objectif 2 — Augmenter la notoriété de 20 % », « Objectif 3 (intermédiaire) » when it has no title yet. */
 const itemLabel = (o: Objective, index: number) =>
@@ -53,30 +54,19 @@ export const definition: KindDefinition<SmartConfig, SmartValue> = {
     },
   },
   items: (value) => value.objectives.map((o, i) => ({ id: o.id, label: itemLabel(o, i) })),
-  diff(before, after) {
-    const changes: string[] = []
-    const old = new Map(before.objectives.map((o) => [o.id, o]))
-    const kept = new Set(after.objectives.map((o) => o.id))
-    after.objectives.forEach((o, i) => {
-      const was = old.get(o.id)
-      if (!was) {
-        if (!isBlankObjective(o)) changes.push(CHANGES.added(diffName(o, i)))
-        return
-      }
-      const parts = changedFields(was, o, before.objectives, after.objectives)
-      if (parts.length) changes.push(CHANGES.changed(diffName(o, i), parts))
-    })
-    before.objectives.forEach((o, i) => {
-      if (!kept.has(o.id) && !isBlankObjective(o)) changes.push(CHANGES.deleted(diffName(o, i)))
-    })
-    const order = (objectives: Objective[]) =>
-      objectives
-        .filter((o) => old.has(o.id) && kept.has(o.id))
-        .map((o) => o.id)
-        .join()
-    if (order(before.objectives) !== order(after.objectives)) changes.push(CHANGES.reordered)
-    return changes
-  },
+  diff: (before, after) =>
+    withOrder(
+      itemChanges(before.objectives, after.objectives, {
+        isBlank: isBlankObjective,
+        added: (o, i) => CHANGES.added(diffName(o, i)),
+        changed(was, o, i) {
+          const parts = changedFields(was, o, before.objectives, after.objectives)
+          return parts.length ? [CHANGES.changed(diffName(o, i), parts)] : []
+        },
+        removed: (o, i) => CHANGES.deleted(diffName(o, i)),
+      }),
+      CHANGES.reordered,
+    ),
   plainText: (value) =>
     value.objectives
       .map((o) =>

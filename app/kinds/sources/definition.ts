@@ -2,6 +2,7 @@ import type { KindDefinition } from '../types'
 import { rowPlace } from '../wording'
 import { EXPORT_COLUMNS, originText, SOURCE_FIELDS, SOURCES_LABELS, type SourceField } from './labels'
 import type { SourceRow, SourcesConfig, SourcesValue } from './schema'
+import { itemChanges, withOrder } from '../list-diff'
 
 /** A source counts (hints, progress) once it has a title or a web address. */
 export const counts = (r: SourceRow) => Boolean(r.title.trim() || r.url.trim())
@@ -37,34 +38,23 @@ export const definition: KindDefinition<SourcesConfig, SourcesValue> = {
       value.rows.some((r) => counts(r) && r.origin === hint.origin) ? null : `Aucune source ${hint.origin} n’est listée dans « ${title} ».`,
   },
   items: (value) => value.rows.map((row, i) => ({ id: row.id, label: sourceLabel(row, i) })),
-  diff(before, after) {
-    const changes: string[] = []
-    const old = new Map(before.rows.map((r) => [r.id, r]))
-    const kept = new Set(after.rows.map((r) => r.id))
-    after.rows.forEach((row, i) => {
-      const was = old.get(row.id)
-      if (!was) {
-        if (!isBlank(row)) changes.push(`Ajoutée : « ${sourceLabel(row, i)} ».`)
-        return
-      }
-      const parts = EXPORT_COLUMNS.flatMap((f) => {
-        const a = sourceText(was, f)
-        const b = sourceText(row, f)
-        return a === b ? [] : [`${SOURCE_FIELDS[f]} : ${a} → ${b}`]
-      })
-      if (parts.length) changes.push(`${sourceLabel(row, i)} : ${parts.join(' ; ')}.`)
-    })
-    before.rows.forEach((row, i) => {
-      if (!kept.has(row.id) && !isBlank(row)) changes.push(`Supprimée : « ${sourceLabel(row, i)} ».`)
-    })
-    const order = (rows: SourceRow[]) =>
-      rows
-        .filter((r) => old.has(r.id) && kept.has(r.id))
-        .map((r) => r.id)
-        .join()
-    if (order(before.rows) !== order(after.rows)) changes.push('Sources réordonnées.')
-    return changes
-  },
+  diff: (before, after) =>
+    withOrder(
+      itemChanges(before.rows, after.rows, {
+        isBlank,
+        added: (row, i) => `Ajoutée : « ${sourceLabel(row, i)} ».`,
+        changed(was, row, i) {
+          const parts = EXPORT_COLUMNS.flatMap((f) => {
+            const a = sourceText(was, f)
+            const b = sourceText(row, f)
+            return a === b ? [] : [`${SOURCE_FIELDS[f]} : ${a} → ${b}`]
+          })
+          return parts.length ? [`${sourceLabel(row, i)} : ${parts.join(' ; ')}.`] : []
+        },
+        removed: (row, i) => `Supprimée : « ${sourceLabel(row, i)} ».`,
+      }),
+      'Sources réordonnées.',
+    ),
   plainText: (value) =>
     value.rows
       .filter((r) => !isBlank(r))

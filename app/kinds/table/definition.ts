@@ -1,3 +1,4 @@
+import { itemChanges, withOrder } from '../list-diff'
 import type { KindDefinition } from '../types'
 import { minRowsMessage, rowPlace } from '../wording'
 import { cellText, TABLE_LABELS } from './labels'
@@ -21,35 +22,23 @@ export const definition: KindDefinition<TableConfig, TableValue> = {
     minRows: (hint, value, _config, { title }) => minRowsMessage(filledRows(value).length, hint.min, title),
   },
   items: (value, config) => value.rows.map((row, i) => ({ id: row.id, label: rowLabel(row, i, config.columns) })),
-  diff(before, after, config) {
-    const changes: string[] = []
-    const old = new Map(before.rows.map((r, i) => [r.id, { row: r, index: i }]))
-    const kept = new Set(after.rows.map((r) => r.id))
-    after.rows.forEach((row, i) => {
-      const was = old.get(row.id)
-      const label = rowLabel(row, i, config.columns)
-      if (!was) {
-        if (filled(row)) changes.push(`Ajoutée : « ${label} ».`)
-        return
-      }
-      const cells = config.columns.flatMap((c) => {
-        const a = cellText(c.type, was.row.cells[c.id])
-        const b = cellText(c.type, row.cells[c.id])
-        return a === b ? [] : [`${c.label} : ${a} → ${b}`]
-      })
-      if (cells.length) changes.push(`${label} : ${cells.join(' ; ')}.`)
-    })
-    before.rows.forEach((row, i) => {
-      if (!kept.has(row.id) && filled(row)) changes.push(`Supprimée : « ${rowLabel(row, i, config.columns)} ».`)
-    })
-    const order = (rows: TableRow[]) =>
-      rows
-        .filter((r) => old.has(r.id) && kept.has(r.id))
-        .map((r) => r.id)
-        .join()
-    if (order(before.rows) !== order(after.rows)) changes.push('Lignes réordonnées.')
-    return changes
-  },
+  diff: (before, after, { columns }) =>
+    withOrder(
+      itemChanges(before.rows, after.rows, {
+        isBlank: (row) => !filled(row),
+        added: (row, i) => `Ajoutée : « ${rowLabel(row, i, columns)} ».`,
+        changed(was, row, i) {
+          const cells = columns.flatMap((c) => {
+            const a = cellText(c.type, was.cells[c.id])
+            const b = cellText(c.type, row.cells[c.id])
+            return a === b ? [] : [`${c.label} : ${a} → ${b}`]
+          })
+          return cells.length ? [`${rowLabel(row, i, columns)} : ${cells.join(' ; ')}.`] : []
+        },
+        removed: (row, i) => `Supprimée : « ${rowLabel(row, i, columns)} ».`,
+      }),
+      'Lignes réordonnées.',
+    ),
   plainText: (value, config) =>
     filledRows(value)
       .map((r) =>
