@@ -19,3 +19,6 @@ export function minRowsMessage(count: number, min: number, title: string, nouns:
 
 /** Where a refused value is wrong, from its location inside the value: « ligne 3, Adresse web ». */
 export const rowPlace = (index: number, column?: string) => `ligne ${index + 1}${column ? `, ${column}` : ''}`
+
+/** A kind's structural problems as a hint answer: null when there are none. */
+export const problemsOrNull = (problems: string[]): string[] | null => (problems.length ? problems : null)

@@ -1,6 +1,6 @@
 import { formatNumber } from '~/domain/format'
 import type { KindDefinition } from '../types'
-import { minRowsMessage, type RowNouns } from '../wording'
+import { minRowsMessage, type RowNouns, problemsOrNull } from '../wording'
 import { FORMULAS, kpiActual, kpiProblems, named } from './kpi'
 import { formatKpi, KPI_LABELS } from './labels'
 import type { KpiConfig, KpiRow, KpiValue } from './schema'
@@ -43,10 +43,7 @@ export const definition: KindDefinition<KpiConfig, KpiValue> = {
   isEmpty: (value) => named(value.rows).length === 0,
   rules: {
     minRows: (hint, value, _config, { title }) => minRowsMessage(named(value.rows).length, hint.min, title, INDICATORS),
-    kindChecks: (_hint, value, config) => {
-      const problems = kpiProblems(value, config.requiredFormulas)
-      return problems.length ? problems : null
-    },
+    kindChecks: (_hint, value, config) => problemsOrNull(kpiProblems(value, config.requiredFormulas)),
   },
   items: (value) => value.rows.map((row, i) => ({ id: row.id, label: label(row, i) })),
   diff: (before, after) =>

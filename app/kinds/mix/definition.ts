@@ -2,6 +2,7 @@ import type { KindDefinition, KindItem } from '../types'
 import { E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS, type ExtensionText } from './labels'
 import { extensionLabel, isMixEmpty, linkedLabels, mixProblems, type MixLists } from './mix'
 import type { MixConfig, MixE, MixValue } from './schema'
+import { problemsOrNull } from '../wording'
 
 /** Stable item ids: `p:produit:gamme`, `x:personnel`, `e:experience`. */
 export const itemId = {
@@ -29,10 +30,7 @@ export const definition: KindDefinition<MixConfig, MixValue> = {
   empty: () => ({ p: {}, extensions: [], e: {} }),
   isEmpty: (value) => isMixEmpty(value),
   rules: {
-    kindChecks: (_hint, value, config) => {
-      const problems = mixProblems(config, value)
-      return problems.length ? problems : null
-    },
+    kindChecks: (_hint, value, config) => problemsOrNull(mixProblems(config, value)),
   },
   items(value, config) {
     const items: KindItem[] = config.fourP.flatMap((p) =>

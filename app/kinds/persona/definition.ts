@@ -3,6 +3,7 @@ import { ageText, agreed, CHANGES, FIELD_LABELS, PERSONA_LABELS, PROBLEMS, TEXT_
 import { isBlankPersona, mediaSummary, personaProblems } from './persona'
 import type { Persona, PersonaConfig, PersonaValue } from './schema'
 import { itemChanges, withOrder } from '../list-diff'
+import { problemsOrNull } from '../wording'
 
 /** « Persona 1 — Léa », « Persona 2 ». */
 const itemLabel = (p: Persona, index: number) =>
@@ -40,10 +41,7 @@ export const definition: KindDefinition<PersonaConfig, PersonaValue> = {
       if (count >= hint.min) return null
       return count === 0 ? PROBLEMS.noneIn(title) : PROBLEMS.fewer(hint.min, count)
     },
-    kindChecks: (_hint, value) => {
-      const problems = personaProblems(value)
-      return problems.length ? problems : null
-    },
+    kindChecks: (_hint, value) => problemsOrNull(personaProblems(value)),
   },
   items: (value) => value.personas.map((p, i) => ({ id: p.id, label: itemLabel(p, i) })),
   diff: (before, after) =>

@@ -1,6 +1,6 @@
 import { plural } from '~/domain/format'
 import type { KindDefinition, KindItem } from '../types'
-import { minRowsMessage, rowPlace, type RowNouns } from '../wording'
+import { minRowsMessage, rowPlace, type RowNouns, problemsOrNull } from '../wording'
 import { axisTitle, PMAP_LABELS, quoted, scoreOrDash, shareText, type AxisKey } from './labels'
 import { AXES, axisWord, brandLabel, brandRef, companyOf, competitors, emptyMap, isFilled, isMapEmpty, mapProblems, POLES } from './map'
 import type { Axis, Brand, PositioningMapConfig, PositioningMapValue } from './schema'
@@ -66,10 +66,7 @@ export const definition: KindDefinition<PositioningMapConfig, PositioningMapValu
         return `« ${title} » ne place encore aucun concurrent ; ${plural(hint.min, 'concurrent est attendu', 'concurrents au moins sont attendus')}.`
       return minRowsMessage(count, hint.min, title, COMPETITORS)
     },
-    kindChecks: (_hint, value) => {
-      const problems = mapProblems(value)
-      return problems.length ? problems : null
-    },
+    kindChecks: (_hint, value) => problemsOrNull(mapProblems(value)),
   },
   items: (value) => [...AXES.map((k) => axisItem(k, value[k])), ...value.brands.map((b) => ({ id: b.id, label: brandLabel(value, b) }))],
   diff(before, after) {

@@ -1,6 +1,6 @@
 import { formatShortDate } from '~/domain/format'
 import type { KindDefinition } from '../types'
-import { minRowsMessage } from '../wording'
+import { minRowsMessage, problemsOrNull } from '../wording'
 import { DIFF_LABELS, durationText, RETRO_LABELS, TASK_NOUNS, TASK_TEXTS, taskPlace, taskTextLabel, type TaskText } from './labels'
 import { EMPTY_RETROPLANNING, retroplanningProblems } from './retroplanning'
 import type { RetroplanningConfig, RetroplanningValue, RetroTask } from './schema'
@@ -53,10 +53,8 @@ export const definition: KindDefinition<RetroplanningConfig, RetroplanningValue>
   isEmpty: (value) => named(value).length === 0,
   rules: {
     minRows: (hint, value, _config, { title }) => minRowsMessage(named(value).length, hint.min, title, TASK_NOUNS),
-    kindChecks(_hint, value, config, { today }) {
-      const problems = retroplanningProblems(value, { tracking: config.tracking, thresholds: config.alerts, today })
-      return problems.length ? problems : null
-    },
+    kindChecks: (_hint, value, config, { today }) =>
+      problemsOrNull(retroplanningProblems(value, { tracking: config.tracking, thresholds: config.alerts, today })),
   },
   items: (value) => value.tasks.map((task, i) => ({ id: task.id, label: taskLabel(task, i) })),
   diff(before, after, config) {

@@ -1,6 +1,6 @@
 import { formatDate } from '~/domain/format'
 import type { KindDefinition } from '../types'
-import { minRowsMessage } from '../wording'
+import { minRowsMessage, problemsOrNull } from '../wording'
 import { CHANGES, FIELD_LABELS, KIND_LABELS, KIND_WORDS, PROBLEMS, SMART_LABELS, type FieldKey } from './labels'
 import type { Objective, SmartConfig, SmartValue } from './schema'
 import { baselineText, isBlankObjective, smartProblems, targetText } from './smart'
@@ -48,10 +48,7 @@ export const definition: KindDefinition<SmartConfig, SmartValue> = {
   isEmpty: (value) => value.objectives.length === 0,
   rules: {
     minRows: (hint, value, _config, { title }) => minRowsMessage(value.objectives.length, hint.min, title, PROBLEMS.rows),
-    kindChecks: (_hint, value) => {
-      const problems = smartProblems(value)
-      return problems.length ? problems : null
-    },
+    kindChecks: (_hint, value) => problemsOrNull(smartProblems(value)),
   },
   items: (value) => value.objectives.map((o, i) => ({ id: o.id, label: itemLabel(o, i) })),
   diff: (before, after) =>
