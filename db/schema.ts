@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
+import { COMMENT_TARGETS, NOTIFICATION_TYPES, THREAD_STATUSES, type PassageSelectors } from '../app/domain/annotation'
 import { ROLES } from '../app/domain/permissions'
 import type { FieldValue } from '../app/kinds/values'
 
@@ -269,3 +270,120 @@ export const uploads = sqliteTable('uploads', {
   size: integer('size').notNull(),
   createdAt: createdAt(),
 })
+
+/**
+ * A comment thread on a dossier: on a section as a whole, a passage of its rich
+ * text (anchored by `selectors`, beside the content so that it never conflicts
+ * with autosave), an item of a structured field (`itemId`, with the last label
+ * seen so that a deleted item is still named), or a criterion of the self-assessment.
+ */
+export const commentThreads = sqliteTable(
+  'comment_threads',
+  {
+    id: id(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    target: text('target', { enum: COMMENT_TARGETS }).notNull(),
+    /** Null only for a criterion. */
+    sectionId: text('section_id'),
+    criterionId: text('criterion_id'),
+    itemId: text('item_id'),
+    itemLabel: text('item_label'),
+    selectors: text('selectors', { mode: 'json' }).$type<PassageSelectors>(),
+    status: text('status', { enum: THREAD_STATUSES }).notNull().default('open'),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('comment_threads_dossier_idx').on(t.dossierId, t.status),
+    check('comment_threads_target_check', sql`${t.target} in ('section', 'passage', 'item', 'criterion')`),
+    check('comment_threads_status_check', sql`${t.status} in ('open', 'resolved')`),
+  ],
+)
+
+/** A message of a thread: plain text. A deleted message with replies stays as « message supprimé ». */
+export const commentMessages = sqliteTable(
+  'comment_messages',
+  {
+    id: id(),
+    threadId: text('thread_id')
+      .notNull()
+      .references(() => commentThreads.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comment_messages_thread_idx').on(t.threadId, t.createdAt)],
+)
+
+/** A reusable comment tagged with criterion ids: a tutor's own (ownerId) or the school's (ownerId null, kept by admins). */
+export const commentBank = sqliteTable(
+  'comment_bank',
+  {
+    id: id(),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    criterionIds: text('criterion_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('comment_bank_owner_idx').on(t.ownerId)],
+)
+
+/** A review round: asked for by a learner (« Demander une relecture »), closed by a tutor with a summary. */
+export const reviewRounds = sqliteTable(
+  'review_rounds',
+  {
+    id: id(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    message: text('message').notNull().default(''),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    closedBy: text('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    summary: text('summary'),
+  },
+  (t) => [index('review_rounds_dossier_idx').on(t.dossierId, t.requestedAt)],
+)
+
+/** The content of every section when a round was closed: what the next round's diff starts from. */
+export const reviewRoundSections = sqliteTable(
+  'review_round_sections',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => reviewRounds.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id').notNull(),
+    content: text('content', { mode: 'json' }).$type<FieldValue>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.sectionId] })],
+)
+
+/** Something a user should know about, shown in the app; `emailedAt` leaves room for e-mail. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: NOTIFICATION_TYPES }).notNull(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id').references(() => commentThreads.id, { onDelete: 'cascade' }),
+    roundId: text('round_id').references(() => reviewRounds.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt)],
+)

@@ -6,8 +6,8 @@
 export const ROLES = ['learner', 'tutor', 'juror', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export type Action = 'create' | 'read' | 'update' | 'delete' | 'comment' | 'export' | 'grade'
-export type Entity = 'referentiel' | 'dossier' | 'learner' | 'assignment' | 'examSession' | 'user'
+export type Action = 'create' | 'read' | 'update' | 'delete' | 'comment' | 'reply' | 'export' | 'grade'
+export type Entity = 'referentiel' | 'dossier' | 'learner' | 'assignment' | 'examSession' | 'user' | 'commentBank'
 export type Access = 'own' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
@@ -18,8 +18,20 @@ export type Permission = `${Action}:${Entity}:${Access}`
  * by the dossier access service says *on which dossiers*.
  */
 export const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  learner: ['read:referentiel:any', 'read:dossier:own', 'update:dossier:own', 'export:dossier:own', 'read:examSession:own'],
-  tutor: ['read:referentiel:any', 'read:learner:own', 'read:dossier:own', 'comment:dossier:own', 'export:dossier:own'],
+  learner: ['read:referentiel:any', 'read:dossier:own', 'update:dossier:own', 'reply:dossier:own', 'export:dossier:own', 'read:examSession:own'],
+  tutor: [
+    'read:referentiel:any',
+    'read:learner:own',
+    'read:dossier:own',
+    'comment:dossier:own',
+    'reply:dossier:own',
+    'export:dossier:own',
+    // Their own bank, and the school's (read).
+    'read:commentBank:any',
+    'create:commentBank:own',
+    'update:commentBank:own',
+    'delete:commentBank:own',
+  ],
   juror: ['read:referentiel:any', 'read:assignment:own', 'read:dossier:own', 'grade:dossier:own', 'export:dossier:own'],
   admin: [
     'read:referentiel:any',
@@ -33,6 +45,11 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'create:user:any',
     'read:user:any',
     'update:user:any',
+    // The school-wide bank.
+    'read:commentBank:any',
+    'create:commentBank:any',
+    'update:commentBank:any',
+    'delete:commentBank:any',
   ],
 }
 
@@ -47,8 +64,12 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
   )
 }
 
-/** What may be done to a dossier. Self-assessment is an update. */
-export const DOSSIER_ACTIONS = ['read', 'comment', 'update', 'export', 'grade'] as const satisfies readonly Action[]
+/**
+ * What may be done to a dossier. Self-assessment is an update. `comment`
+ * starts, resolves and reopens comment threads (the tutor); `reply` answers in
+ * them (the learners who work on the dossier, and the tutor).
+ */
+export const DOSSIER_ACTIONS = ['read', 'comment', 'reply', 'update', 'export', 'grade'] as const satisfies readonly Action[]
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number]
 
 /**
@@ -62,9 +83,9 @@ export type DossierRelation = (typeof DOSSIER_RELATIONS)[number]
 
 /** The one grant table: what each relation to a dossier allows. Pure data. */
 export const DOSSIER_GRANTS: Record<DossierRelation, readonly DossierAction[]> = {
-  owner: ['read', 'update', 'export'],
-  member: ['read', 'update', 'export'],
-  tutor: ['read', 'comment', 'export'],
+  owner: ['read', 'update', 'reply', 'export'],
+  member: ['read', 'update', 'reply', 'export'],
+  tutor: ['read', 'comment', 'reply', 'export'],
   juror: ['read', 'grade', 'export'],
   admin: ['read', 'export'],
 }

@@ -22,6 +22,28 @@ export type EditorContext = {
   objectives: LinkableObjective[]
   /** Parts of the value the server refused at the last save: the editor marks them (aria-invalid) and says why. */
   issues: FieldIssue[]
+  /** Read-only (a tutor reading): the reader can select and navigate, never change the value. Only rich text is shown read-only in its editor; other kinds show their view. */
+  readOnly?: boolean
+  /** Comments anchored in passages of this section (rich text only). */
+  annotations?: PassageAnnotations
+}
+
+/**
+ * Passages of a rich text that comments address, as ranges of the document's
+ * anchoring text (app/kinds/rich-text/anchoring.ts). The editor highlights
+ * them (decorations: nothing is written into the document), reports the
+ * reader's selection, and moves between a passage and its comment.
+ */
+export type PassageAnnotations = {
+  passages: { id: string; start: number; end: number }[]
+  /** The passage whose comment is open in the margin: highlighted more strongly. */
+  activeId: string | null
+  /** Asks the editor to select and show a passage (changes `nonce` to ask again). */
+  reveal: { id: string; nonce: number } | null
+  /** The reader's selection in anchoring-text offsets, null when empty; called when it changes. */
+  onSelect: (range: { start: number; end: number } | null) => void
+  /** The reader asked, from inside a highlighted passage (keyboard: Alt+Entrée), for its comment. */
+  onOpen: (id: string) => void
 }
 
 export type EditorProps<K extends FieldKind> = {

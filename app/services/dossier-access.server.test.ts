@@ -104,13 +104,13 @@ const RELATIONS: Record<keyof typeof dossiers, Partial<Record<Who, DossierRelati
 }
 // What each relation may do, written out by hand (the grant table must say the same).
 const ALLOWED: Record<DossierRelation, DossierAction[]> = {
-  owner: ['read', 'update', 'export'],
-  member: ['read', 'update', 'export'],
-  tutor: ['read', 'comment', 'export'],
+  owner: ['read', 'update', 'reply', 'export'],
+  member: ['read', 'update', 'reply', 'export'],
+  tutor: ['read', 'comment', 'reply', 'export'],
   juror: ['read', 'grade', 'export'],
   admin: ['read', 'export'],
 }
-const ACTIONS: DossierAction[] = ['read', 'comment', 'update', 'export', 'grade']
+const ACTIONS: DossierAction[] = ['read', 'comment', 'reply', 'update', 'export', 'grade']
 
 function statusOf(fn: () => unknown): number {
   try {

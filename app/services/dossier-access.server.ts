@@ -54,6 +54,7 @@ const REFUSALS: Record<DossierAction, string> = {
   export: 'Vous n’avez pas accès à ce dossier.',
   update: 'Seul·es le ou la candidat·e et les membres de son groupe peuvent modifier ce dossier.',
   comment: 'Seul·e le tuteur ou la tutrice du candidat ou de la candidate peut commenter ce dossier.',
+  reply: 'Seul·es le ou la candidat·e, son groupe et son tuteur ou sa tutrice peuvent répondre aux commentaires de ce dossier.',
   grade: 'Seul·e un·e juré·e affecté·e à cette épreuve peut évaluer ce dossier.',
 }
 
