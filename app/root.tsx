@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { AppShell } from '~/components/app-shell'
 import { useNonce } from '~/nonce'
 import { getUser } from '~/services/auth.server'
+import { unreadCount } from '~/services/notifications.server'
 import styles from '~/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -16,10 +17,10 @@ export const meta: MetaFunction = () => [
   { name: 'description', content: 'Préparer, commenter et évaluer les livrables du titre « Chargé(e) de marketing et communication ».' },
 ]
 
-/** Public: only tells the shell who is logged in. Each route authorizes itself. */
+/** Public: only tells the shell who is logged in, and how many of their notifications are unread. Each route authorizes itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return { user: user ? { name: user.name, roles: user.roles } : null }
+  return { user: user ? { name: user.name, roles: user.roles, unread: unreadCount(user.id) } : null }
 }
 
 export function Layout({ children }: { children: ReactNode }) {

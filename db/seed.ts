@@ -16,6 +16,7 @@ import { hashPassword } from '../app/services/password.server'
 import { referentiel } from '../templates/referentiel'
 import { databasePath, openDatabase, runMigrations } from './client'
 import { DEMO_CASE } from './demo-case'
+import { seedCommentBank } from './seed-bank'
 import * as schema from './schema'
 
 export const DEMO_DOMAIN = 'ecole-demo.fr'
@@ -100,6 +101,7 @@ export async function seed(options: { learners: number }) {
     const idOf = (p: Person) => ids.get(p.email)!
     const learnerIds = people.filter((p) => p.roles.includes('learner')).map(idOf)
     const [tutor1, tutor2, juror1, juror2] = DEMO_STAFF.slice(1).map(idOf) as [string, string, string, string]
+    seedCommentBank(tx, tutor1)
 
     const session = tx
       .insert(schema.examSessions)

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { ROLE_LABELS, type Role } from '~/domain/permissions'
 import { navFor } from './nav'
 
-type ShellUser = { name: string; roles: Role[] }
+type ShellUser = { name: string; roles: Role[]; unread?: number }
 
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   const navigation = useNavigation()
@@ -25,6 +25,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           </Link>
           {user ? (
             <div className="user-menu">
+              <NotificationsLink unread={user.unread ?? 0} />
               <p className="user-menu__who">
                 <span className="user-menu__name">{user.name}</span>
                 <span className="user-menu__role">{user.roles.map((r) => ROLE_LABELS[r]).join(' · ')}</span>
@@ -42,7 +43,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             <ul>
               {navFor(user.roles).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/admin'} prefetch="intent">
+                  <NavLink to={item.to} end={item.end} prefetch="intent">
                     {item.label}
                   </NavLink>
                 </li>
@@ -60,5 +61,22 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
         </p>
       </footer>
     </>
+  )
+}
+
+/** The header's way to the notifications, with the unread count in text for screen readers (« Notifications, 3 non lues »). */
+function NotificationsLink({ unread }: { unread: number }) {
+  return (
+    <NavLink to="/notifications" className="notif-link">
+      Notifications
+      {unread > 0 ? (
+        <>
+          <span className="notif-link__count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+          <span className="visually-hidden">, {unread > 1 ? `${unread} non lues` : '1 non lue'}</span>
+        </>
+      ) : null}
+    </NavLink>
   )
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useId, useRef, useState, type ReactNode } from 'react'
 
 /**
  * A native modal <dialog> asking to confirm a destructive action.
@@ -6,6 +6,8 @@ import { useRef, useState, type ReactNode } from 'react'
  */
 export function useConfirm() {
   const ref = useRef<HTMLDialogElement>(null)
+  // Several dialogs may live on one page (one per comment thread).
+  const titleId = useId()
   const [state, setState] = useState<{ message: ReactNode; confirmLabel: string; onConfirm: () => void } | null>(null)
   const ask = (message: ReactNode, onConfirm: () => void, confirmLabel = 'Supprimer') => {
     setState({ message, onConfirm, confirmLabel })
@@ -13,8 +15,8 @@ export function useConfirm() {
   }
   const close = () => ref.current?.close()
   const dialog = (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onClose={() => setState(null)}>
-      <h2 id="confirm-title" className="dialog__title">
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={() => setState(null)}>
+      <h2 id={titleId} className="dialog__title">
         Confirmer
       </h2>
       <p>{state?.message}</p>

@@ -1,6 +1,7 @@
 import type { FileChild } from 'docx'
 import type ExcelJS from 'exceljs'
 import type { FieldKind } from '#templates/template.schema'
+import type { PassageSelectors } from '~/domain/annotation'
 import type { DossierExport } from '~/services/exports/model.server'
 import type { ConfigOf, ValueOf } from './values'
 
@@ -14,6 +15,19 @@ export type DocxContext = {
   today: string
   /** A new numbering instance, for an ordered list that restarts at 1. */
   nextListInstance: () => number
+  /** Comments on passages of this section, in an export with comments (only rich text has passages; other kinds ignore them). */
+  passages?: DocxPassageComments
+}
+
+/**
+ * Comments on passages, for the Word export with comments: the writer anchors
+ * each on the current text, writes its Word comment range around the words,
+ * and adds its id to `placed`. The export lists the others on the section
+ * heading, as passages modified or deleted.
+ */
+export type DocxPassageComments = {
+  comments: { id: number; selectors: PassageSelectors }[]
+  placed: Set<number>
 }
 
 /** The Word blocks of a non-empty value (an empty section is written « (Section non remplie) » by the caller). */

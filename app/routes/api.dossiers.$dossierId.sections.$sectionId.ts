@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { frenchTypography as ft } from '~/domain/format'
-import { locateIssues } from '~/kinds/registry'
+import { entryOf, itemsOf, locateIssues } from '~/kinds/registry'
 import { valueSchema } from '~/kinds/schemas'
 import { requireUser } from '~/services/auth.server'
+import { refreshItemLabels } from '~/services/comments.server'
+import { getDb } from '~/services/db.server'
 import { authorizeDossier } from '~/services/dossier-access.server'
 import { saveSection } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
@@ -84,5 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     )
   }
+  // Comments on items keep the last label of their item (a deleted row is still named).
+  refreshItemLabels(dossier.id, section.id, itemsOf(entryOf(section.field, content.data)), getDb())
   return Response.json({ version: result.version, savedAt: result.savedAt })
 }

@@ -3,7 +3,10 @@ import { data } from '@remix-run/node'
 import { Link, useFetcher, useFetchers, useLoaderData } from '@remix-run/react'
 import { useCallback, useMemo, useState } from 'react'
 import { z } from 'zod'
-import { SectionEditor, saveStatusText } from '~/components/dossier/section-editor'
+import { CommentNavigator } from '~/components/comments/comment-navigator'
+import { CriterionComments } from '~/components/comments/criterion-comments'
+import { SectionEditor, SectionReader, saveStatusText } from '~/components/dossier/section-editor'
+import { RequestReview } from '~/components/review/request-review'
 import type { SaveStatus } from '~/components/dossier/use-autosave'
 import { DownloadLink } from '~/components/download-link'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
@@ -13,17 +16,37 @@ import { evaluateHints, hintsByCriterion } from '~/kinds/hints'
 import { plainTextBlocks } from '~/domain/plain-text'
 import { competencyRange } from '~/domain/referentiel'
 import { progressOf, STATUS_LABELS, STATUSES, type Status } from '~/domain/self-assessment'
+import { dossierGrants } from '~/domain/permissions'
+import { bankFor } from '~/services/comment-bank.server'
+import { threadsOfDossier } from '~/services/comments.server'
 import { requireDossierAccess } from '~/services/dossier-access.server'
-import { dossierView } from '~/services/dossier-view.server'
+import { dossierView, learnerShownTo } from '~/services/dossier-view.server'
+import { openRoundOf } from '~/services/review-rounds.server'
 import { templateOfDossier } from '~/services/dossiers.server'
 import { setSelfAssessment } from '~/services/self-assessment.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.title ?? 'Dossier'} — Atelier` }]
 
-// The page is the learner's editor: it asks for `update` (tutors and jurors get their own screens).
+/**
+ * The page where a dossier is written and discussed: the learners who work on
+ * it edit it, their tutor reads it and comments (both may `reply`). Jurors and
+ * admins get their own screens.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
-  return dossierView(dossier, user.id)
+  const access = await requireDossierAccess(request, params.dossierId, 'reply')
+  const { user, dossier, relations } = access
+  const canEdit = dossierGrants(relations, 'update')
+  const canComment = dossierGrants(relations, 'comment')
+  const learner = learnerShownTo(access, user)
+  return {
+    ...dossierView(dossier, learner?.id ?? null),
+    canEdit,
+    canComment,
+    learnerName: canEdit ? null : (learner?.name ?? null),
+    threads: threadsOfDossier(dossier.id, user, relations),
+    bank: canComment ? bankFor(user) : [],
+    openRound: openRoundOf(dossier.id),
+  }
 }
 
 const SelfAssessSchema = z.object({
@@ -51,7 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DossierPage() {
   const view = useLoaderData<typeof loader>()
-  const { template, evaluation, sections, competencies, members, caseMaterial, showCaseMaterial, siblings, dossier } = view
+  const { template, evaluation, sections, competencies, members, caseMaterial, showCaseMaterial, siblings, dossier, canEdit, canComment, threads, bank } = view
+  const threadsOf = (sectionId: string) => threads.filter((t) => t.sectionId === sectionId && t.target !== 'criterion')
+  const openIn = (list: typeof threads) => list.filter((t) => t.status === 'open').length
+  const criterionThreads = threads.filter((t) => t.target === 'criterion')
 
   // Live contents and save states, reported by each section editor.
   const [values, setValues] = useState<Record<string, FieldValue>>(() => Object.fromEntries(sections.map((s) => [s.id, s.state.content])))
@@ -94,18 +120,32 @@ export default function DossierPage() {
           <>
             {siblings.map((s) => (
               <Link key={s.id} to={`/dossiers/${s.id}`} className="button button--ghost button--small">
-                {s.kind === 'rex' ? 'Mon REX individuel' : 'Dossier du groupe'}
+                {s.kind === 'rex' ? (canEdit ? 'Mon REX individuel' : 'REX individuel') : 'Dossier du groupe'}
               </Link>
             ))}
-            <Link to={`/dossiers/${dossier.id}/historique`} className="button button--ghost button--small">
-              Historique
+            {canEdit ? (
+              <Link to={`/dossiers/${dossier.id}/historique`} className="button button--ghost button--small">
+                Historique
+              </Link>
+            ) : null}
+            <Link to={`/dossiers/${dossier.id}/relectures`} className="button button--ghost button--small">
+              Relectures
             </Link>
             <DownloadLink href={`/dossiers/${dossier.id}/export.docx`}>Télécharger en Word</DownloadLink>
+            {threads.length ? <DownloadLink href={`/dossiers/${dossier.id}/export.docx?commentaires=1`}>Word avec commentaires</DownloadLink> : null}
             <DownloadLink href={`/dossiers/${dossier.id}/export.xlsx`}>Télécharger en Excel</DownloadLink>
           </>
         }
       />
-      <DossierStatusLine states={Object.values(saveStates)} />
+      {canEdit ? <RequestReview dossierId={dossier.id} openRound={view.openRound} /> : null}
+      {canEdit ? (
+        <DossierStatusLine states={Object.values(saveStates)} />
+      ) : (
+        <p className="status-line status-line--read">
+          Lecture seule : vous relisez le travail de {view.learnerName ?? (members.length ? members.join(', ') : 'ce dossier')}. Sélectionnez un passage ou
+          choisissez un élément pour le commenter.
+        </p>
+      )}
 
       <div className="dossier-summary card">
         <p>{ft(template.intro)}</p>
@@ -162,6 +202,7 @@ export default function DossierPage() {
           <ol>
             {template.sections.map((s) => {
               const n = hints.filter((h) => h.sectionId === s.id).length
+              const c = openIn(threadsOf(s.id))
               return (
                 <li key={s.id}>
                   <a href={`#section-${s.id}`}>
@@ -172,6 +213,12 @@ export default function DossierPage() {
                         · {n} indice{n > 1 ? 's' : ''}
                       </span>
                     ) : null}
+                    {c > 0 ? (
+                      <span className="toc-comments">
+                        {' '}
+                        · {c} commentaire{c > 1 ? 's' : ''}
+                      </span>
+                    ) : null}
                   </a>
                 </li>
               )
@@ -180,36 +227,63 @@ export default function DossierPage() {
               <li>
                 <a href="#auto-evaluation">
                   <strong>Auto-évaluation</strong>
+                  {openIn(criterionThreads) > 0 ? (
+                    <span className="toc-comments">
+                      {' '}
+                      · {openIn(criterionThreads)} commentaire{openIn(criterionThreads) > 1 ? 's' : ''}
+                    </span>
+                  ) : null}
                 </a>
               </li>
             ) : null}
           </ol>
+          <CommentNavigator open={openIn(threads)} />
         </nav>
         <div className="dossier-sections">
-          {template.sections.map((s, i) => (
-            <SectionEditor
-              key={s.id}
-              dossierId={dossier.id}
-              section={s}
-              initial={sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']}
-              criteria={s.criteria.map((id) => ({
-                id,
-                text: criterionInfo.get(id)?.text ?? id,
-                heading: criterionInfo.get(id)?.heading ?? '',
-                status: statuses.get(id) ?? 'todo',
-              }))}
-              hints={hints.filter((h) => h.sectionId === s.id)}
-              onContent={onContent}
-              onStatus={onStatus}
-              objectives={view.objectives}
-            />
-          ))}
+          {template.sections.map((s, i) => {
+            const state = sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']
+            const criteria = s.criteria.map((id) => ({
+              id,
+              text: criterionInfo.get(id)?.text ?? id,
+              heading: criterionInfo.get(id)?.heading ?? '',
+              status: statuses.get(id) ?? 'todo',
+            }))
+            const sectionHints = hints.filter((h) => h.sectionId === s.id)
+            return canEdit ? (
+              <SectionEditor
+                key={s.id}
+                dossierId={dossier.id}
+                section={s}
+                initial={state}
+                criteria={criteria}
+                hints={sectionHints}
+                onContent={onContent}
+                onStatus={onStatus}
+                objectives={view.objectives}
+                threads={threadsOf(s.id)}
+              />
+            ) : (
+              <SectionReader
+                key={s.id}
+                dossierId={dossier.id}
+                section={s}
+                state={state}
+                criteria={criteria}
+                hints={sectionHints}
+                threads={threadsOf(s.id)}
+                canComment={canComment}
+                bank={bank}
+              />
+            )
+          })}
 
           {allCriteria.length > 0 ? (
             <section id="auto-evaluation" className="card self-assessment" aria-labelledby="auto-evaluation-title">
-              <h2 id="auto-evaluation-title">Auto-évaluation</h2>
+              <h2 id="auto-evaluation-title">{view.learnerName ? `Auto-évaluation de ${view.learnerName}` : 'Auto-évaluation'}</h2>
               <p className="card__muted">
-                Pour chaque critère, indiquez où vous en êtes. Les indices signalent ce qu’une machine peut vérifier ; c’est vous qui décidez du statut.
+                {canEdit
+                  ? 'Pour chaque critère, indiquez où vous en êtes. Les indices signalent ce qu’une machine peut vérifier ; c’est vous qui décidez du statut.'
+                  : 'Où le ou la candidat·e estime en être, critère par critère. Vous pouvez commenter chaque critère.'}
               </p>
               {competencies.map((c) => {
                 const p = progressOf(
@@ -228,7 +302,16 @@ export default function DossierPage() {
                         criterion={k}
                         status={statuses.get(k.id) ?? 'todo'}
                         hints={(hintsForCriterion.get(k.id) ?? []).map((h) => h.message)}
-                      />
+                        readOnly={!canEdit}
+                      >
+                        <CriterionComments
+                          dossierId={dossier.id}
+                          criterionId={k.id}
+                          threads={criterionThreads.filter((t) => t.criterionId === k.id)}
+                          canComment={canComment}
+                          bank={bank}
+                        />
+                      </CriterionAssessment>
                     ))}
                   </div>
                 )
@@ -256,10 +339,14 @@ function CriterionAssessment({
   criterion,
   status,
   hints,
+  readOnly,
+  children,
 }: {
   criterion: { id: string; text: string; justification: string; sections: { id: string; title: string }[] }
   status: Status
   hints: string[]
+  readOnly: boolean
+  children: React.ReactNode
 }) {
   const fetcher = useFetcher<typeof action>()
   const [justification, setJustification] = useState(criterion.justification)
@@ -269,59 +356,82 @@ function CriterionAssessment({
       { method: 'post' },
     )
   const name = `statut-${criterion.id}`
-  return (
-    <fieldset id={`critere-${criterion.id}`} className="sa-criterion">
-      <legend>
-        <span className="criteria-mini__id">{criterion.id}</span> {ft(criterion.text)}
-      </legend>
-      <div className="sa-criterion__row">
-        <div className="segmented" role="radiogroup" aria-label={`Statut du critère ${criterion.id}`}>
-          {STATUSES.map((s) => (
-            <label key={s} className={`segmented__option segmented__option--${s}`}>
-              <input type="radio" name={name} value={s} checked={status === s} onChange={() => submit({ status: s })} />
-              {STATUS_LABELS[s]}
-            </label>
-          ))}
+  const sectionsLine = criterion.sections.length ? (
+    <p className="sa-criterion__sections">
+      Sections :{' '}
+      {criterion.sections.map((s, i) => (
+        <span key={s.id}>
+          {i > 0 ? ', ' : ''}
+          <a href={`#section-${s.id}`}>{ft(s.title)}</a>
+        </span>
+      ))}
+    </p>
+  ) : null
+  const hintList = hints.length ? (
+    <ul className="sa-criterion__hints" aria-label={`Indices pour ${criterion.id}`}>
+      {hints.map((h, i) => (
+        <li key={i}>
+          <Badge tone="accent">Indice</Badge> {h}
+        </li>
+      ))}
+    </ul>
+  ) : null
+  if (readOnly) {
+    return (
+      <div id={`critere-${criterion.id}`} className="sa-criterion" tabIndex={-1}>
+        <h4 className="sa-criterion__title">
+          <span className="criteria-mini__id">{criterion.id}</span> {ft(criterion.text)}
+        </h4>
+        <div className="sa-criterion__row">
+          <p>
+            Statut : <span className={`status-chip status-chip--${status}`}>{STATUS_LABELS[status]}</span>
+          </p>
+          {sectionsLine}
         </div>
-        {criterion.sections.length ? (
-          <p className="sa-criterion__sections">
-            Sections :{' '}
-            {criterion.sections.map((s, i) => (
-              <span key={s.id}>
-                {i > 0 ? ', ' : ''}
-                <a href={`#section-${s.id}`}>{ft(s.title)}</a>
-              </span>
+        {hintList}
+        {criterion.justification ? <p className="sa-criterion__justification">Justification : {criterion.justification}</p> : null}
+        {children}
+      </div>
+    )
+  }
+  return (
+    <div id={`critere-${criterion.id}`} className="sa-criterion" tabIndex={-1}>
+      <fieldset className="sa-criterion__fieldset">
+        <legend>
+          <span className="criteria-mini__id">{criterion.id}</span> {ft(criterion.text)}
+        </legend>
+        <div className="sa-criterion__row">
+          <div className="segmented" role="radiogroup" aria-label={`Statut du critère ${criterion.id}`}>
+            {STATUSES.map((s) => (
+              <label key={s} className={`segmented__option segmented__option--${s}`}>
+                <input type="radio" name={name} value={s} checked={status === s} onChange={() => submit({ status: s })} />
+                {STATUS_LABELS[s]}
+              </label>
             ))}
+          </div>
+          {sectionsLine}
+        </div>
+        {hintList}
+        <div className="field">
+          <label htmlFor={`justification-${criterion.id}`}>Justification (facultative)</label>
+          <textarea
+            id={`justification-${criterion.id}`}
+            rows={2}
+            maxLength={2000}
+            value={justification}
+            onChange={(e) => setJustification(e.target.value)}
+            onBlur={() => {
+              if (justification !== criterion.justification) submit({})
+            }}
+          />
+        </div>
+        {fetcher.data?.error ? (
+          <p className="field__error" role="alert">
+            {fetcher.data.error}
           </p>
         ) : null}
-      </div>
-      {hints.length ? (
-        <ul className="sa-criterion__hints" aria-label={`Indices pour ${criterion.id}`}>
-          {hints.map((h, i) => (
-            <li key={i}>
-              <Badge tone="accent">Indice</Badge> {h}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="field">
-        <label htmlFor={`justification-${criterion.id}`}>Justification (facultative)</label>
-        <textarea
-          id={`justification-${criterion.id}`}
-          rows={2}
-          maxLength={2000}
-          value={justification}
-          onChange={(e) => setJustification(e.target.value)}
-          onBlur={() => {
-            if (justification !== criterion.justification) submit({})
-          }}
-        />
-      </div>
-      {fetcher.data?.error ? (
-        <p className="field__error" role="alert">
-          {fetcher.data.error}
-        </p>
-      ) : null}
-    </fieldset>
+      </fieldset>
+      {children}
+    </div>
   )
 }

@@ -2,8 +2,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { dossierDownload } from '~/services/exports/dossier-exports.server'
 
-/** The dossier as a Word document (`?section=<id>`: that section only). */
+/**
+ * The dossier as a Word document (`?section=<id>`: that section only;
+ * `?commentaires=1`: with the comment threads as Word comments, for the learners and tutors of the dossier).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireDossierAccess(request, params.dossierId, 'export')
-  return dossierDownload(access, 'docx', new URL(request.url).searchParams.get('section'))
+  const query = new URL(request.url).searchParams
+  return dossierDownload(access, 'docx', query.get('section'), { comments: query.get('commentaires') === '1' })
 }

@@ -1,11 +1,40 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { caseMaterialFor } from './case-materials.server'
+import type { SessionUser } from './auth.server'
+import { getDb, schema } from './db.server'
+import type { DossierAccess } from './dossier-access.server'
+import { learnersOfDossier } from './dossier-people.server'
 import { loadDossier } from './dossier-content.server'
 import { learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
 
-/** Everything the dossier page shows, for a learner who works on it. */
-export function dossierView(dossier: Dossier, learnerId: string) {
+const { tutorAssignments, users } = schema
+
+/**
+ * The learner whose self-assessment and objectives the dossier page shows to
+ * `user`: themselves when they work on it; for a tutor, the dossier's learner,
+ * or in a group dossier the first member (by name) assigned to that tutor.
+ */
+export function learnerShownTo({ dossier, relations }: DossierAccess, user: SessionUser): { id: string; name: string } | null {
+  const db = getDb()
+  const nameOf = (id: string) => ({ id, name: db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? '' })
+  if (relations.includes('owner') || relations.includes('member')) return { id: user.id, name: user.name }
+  if (dossier.learnerId) return nameOf(dossier.learnerId)
+  const members = learnersOfDossier(dossier)
+  if (members.length === 0) return null
+  const mine = db
+    .select({ id: users.id, name: users.name })
+    .from(tutorAssignments)
+    .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
+    .where(and(eq(tutorAssignments.tutorId, user.id), eq(tutorAssignments.examSessionId, dossier.examSessionId), inArray(tutorAssignments.learnerId, members)))
+    .orderBy(asc(users.name))
+    .get()
+  return mine ?? null
+}
+
+/** Everything the dossier page shows about the dossier, with `learnerId`'s self-assessment and objectives. */
+export function dossierView(dossier: Dossier, learnerId: string | null) {
   const { template, evaluation, sections, competencies, members, objectives } = loadDossier(dossier, learnerId)
-  const siblings = learnerDossiers(learnerId, dossier.examSessionId)
+  const siblings = (learnerId ? learnerDossiers(learnerId, dossier.examSessionId) : [])
     .filter((d) => d.evaluationId === dossier.evaluationId && d.id !== dossier.id)
     .map((d) => ({ id: d.id, title: templateOfDossier(d).title, kind: templateOfDossier(d).kind }))
   const showCaseMaterial = evaluation.type === 'cas-pratique' || evaluation.type === 'mise-en-situation'

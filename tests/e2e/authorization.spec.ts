@@ -65,6 +65,22 @@ const CASES: Case[] = [
   { route: 'routes/referentiel[.]moodle[.]csv', method: 'GET', path: () => '/referentiel.moodle.csv', expect: all(200) },
   { route: 'routes/candidat', method: 'GET', path: () => '/candidat', expect: only('learner') },
   { route: 'routes/tuteur', method: 'GET', path: () => '/tuteur', expect: only('tutor') },
+  { route: 'routes/tuteur_.banque', method: 'GET', path: () => '/tuteur/banque', expect: only('tutor') },
+  {
+    route: 'routes/tuteur_.banque',
+    method: 'POST',
+    path: () => '/tuteur/banque',
+    body: () => ({ form: { intent: 'create', body: '', criterionIds: 'C1.1-2' } }),
+    expect: { ...loggedIn(403), tutor: 400 },
+  },
+  { route: 'routes/admin.banque', method: 'GET', path: () => '/admin/banque', expect: adminOnly(200) },
+  {
+    route: 'routes/admin.banque',
+    method: 'POST',
+    path: () => '/admin/banque',
+    body: () => ({ form: { intent: 'create', body: '', criterionIds: 'C1.1-2' } }),
+    expect: adminOnly(400),
+  },
   { route: 'routes/jury', method: 'GET', path: () => '/jury', expect: only('juror') },
   { route: 'routes/admin._index', method: 'GET', path: () => '/admin', expect: adminOnly(200) },
   { route: 'routes/admin.utilisateurs._index', method: 'GET', path: () => '/admin/utilisateurs', expect: adminOnly(200) },
@@ -110,25 +126,27 @@ const CASES: Case[] = [
  */
 type Actor = 'anonymous' | 'owner' | 'member' | 'otherLearner' | 'tutor' | 'otherTutor' | 'juror' | 'otherJuror' | 'admin'
 const ACTORS: Actor[] = ['anonymous', 'owner', 'member', 'otherLearner', 'tutor', 'otherTutor', 'juror', 'otherJuror', 'admin']
-type Target = { dossier: string; revision: string; file: string; table: string; print: string }
+type Target = { dossier: string; revision: string; file: string; round: string; table: string; print: string }
 const targets: { individual: Target; group: Target } = {
-  individual: { dossier: '', revision: '', file: '', table: 'besoins', print: 'sources' },
-  group: { dossier: '', revision: '', file: '', table: 'pestel', print: 'pestel' },
+  individual: { dossier: '', revision: '', file: '', round: '', table: 'besoins', print: 'sources' },
+  group: { dossier: '', revision: '', file: '', round: '', table: 'pestel', print: 'pestel' },
 }
 const targetOf = (actor: Actor) => (actor === 'member' ? targets.group : targets.individual)
 const emails = {} as Record<Exclude<Actor, 'anonymous'>, string>
 type DossierCase = { route: string; method: 'GET' | 'POST'; path: (t: Target) => string; body?: (t: Target) => Body; expect: Record<Actor, Outcome> }
 
-// Who may do what: the dossier's authors edit it; whoever is assigned to it (and admins) read and export it.
+// Who may do what: the dossier's authors edit it; whoever is assigned to it (and admins) read and export it;
+// its authors and tutor discuss it (the dossier page, replies); the tutor comments.
 const AUTHORS: Actor[] = ['owner', 'member']
 const READERS: Actor[] = ['owner', 'member', 'tutor', 'juror', 'admin']
+const DISCUSSANTS: Actor[] = ['owner', 'member', 'tutor']
 const allowed = (who: Actor[], ok: Outcome, refused: Outcome = 403): Record<Actor, Outcome> =>
   Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 'login' : who.includes(a) ? ok : refused])) as Record<Actor, Outcome>
 const everyone = (o: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, o])) as Record<Actor, Outcome>
 
 const DOSSIER_CASES: DossierCase[] = [
-  // The dossier page is the learner's editor: its authors only, until tutors and jurors get their screens.
-  { route: 'routes/dossiers.$dossierId', method: 'GET', path: (t) => `/dossiers/${t.dossier}`, expect: allowed(AUTHORS, 200) },
+  // The dossier page: its authors write, its tutor reads and comments (jurors and admins get their own screens).
+  { route: 'routes/dossiers.$dossierId', method: 'GET', path: (t) => `/dossiers/${t.dossier}`, expect: allowed(DISCUSSANTS, 200) },
   { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => '/dossiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
   {
     route: 'routes/dossiers.$dossierId',
@@ -225,6 +243,58 @@ const DOSSIER_CASES: DossierCase[] = [
     body: image,
     expect: allowed(AUTHORS, 201),
   },
+  // Comments in the Word export: for those who discuss the dossier.
+  {
+    route: 'routes/dossiers.$dossierId_.export[.]docx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/export.docx?commentaires=1`,
+    expect: allowed(DISCUSSANTS, 200),
+  },
+  // Comments: the tutor starts threads; authors and tutor answer; nobody else gets in.
+  { route: 'routes/api.dossiers.$dossierId.comments', method: 'GET', path: (t) => `/api/dossiers/${t.dossier}/comments`, expect: everyone(405) },
+  {
+    route: 'routes/api.dossiers.$dossierId.comments',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/comments`,
+    body: () => ({ json: { intent: 'create', target: 'section', sectionId: 'contexte', body: 'Matrice' } }),
+    expect: allowed(['tutor'], 200),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.comments',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/comments`,
+    body: () => ({ json: { intent: 'reply', threadId: 'inconnu', body: 'x' } }),
+    expect: allowed(DISCUSSANTS, 404),
+  },
+  // Review rounds: everyone who reads the dossier sees them; its authors ask; its tutor closes.
+  { route: 'routes/dossiers.$dossierId_.relectures', method: 'GET', path: (t) => `/dossiers/${t.dossier}/relectures`, expect: allowed(READERS, 200) },
+  {
+    route: 'routes/dossiers.$dossierId_.relectures',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/relectures`,
+    body: () => ({ form: { message: 'x'.repeat(2001) } }),
+    expect: allowed(AUTHORS, 400),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.relectures_.$roundId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/relectures/${t.round}`,
+    expect: allowed(READERS, 200),
+  },
+  // A round of another dossier is not found in this one.
+  {
+    route: 'routes/dossiers.$dossierId_.relectures_.$roundId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/relectures/${t === targets.group ? targets.individual.round : targets.group.round}`,
+    expect: allowed(READERS, 404),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.relectures_.$roundId',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/relectures/${t.round}`,
+    body: () => ({ form: { summary: '' } }),
+    expect: allowed(['tutor'], 400),
+  },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: (t) => `/fichiers/${t.file}`, expect: allowed(READERS, 200) },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
 ]
@@ -293,6 +363,16 @@ async function fillTarget(target: Target, email: string, evaluationId: string) {
   const upload = await fetch(`${BASE_URL}/api/dossiers/${target.dossier}/images`, { method: 'POST', headers: { Cookie: cookie }, body: form })
   expect(upload.status).toBe(201)
   target.file = ((await upload.json()) as { src: string }).src.split('/').pop()!
+  // An open review round, asked for by the author.
+  const round = await fetch(`${BASE_URL}/dossiers/${target.dossier}/relectures`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE_URL },
+    body: new URLSearchParams({ message: 'Matrice' }),
+    redirect: 'manual',
+  })
+  expect([200, 302, 303, 409]).toContain(round.status)
+  const rounds = schema.reviewRounds
+  target.round = e2eDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.dossierId, target.dossier)).get()!.id
 }
 
 test.beforeAll(async () => {

@@ -78,6 +78,23 @@ export function createLearner(label: string) {
   return { id: user.id, email, examSessionId: session.id }
 }
 
+/** A new tutor assigned, in the demo session, to these learners. */
+export function createTutorFor(label: string, learners: { id: string; examSessionId: string }[]) {
+  const db = e2eDb()
+  const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
+  const user = db
+    .insert(schema.users)
+    .values({ email, name: `Tuteur ${label}`, passwordHash: 'x' })
+    .returning()
+    .get()
+  db.insert(schema.userRoles).values({ userId: user.id, role: 'tutor' }).run()
+  if (learners.length)
+    db.insert(schema.tutorAssignments)
+      .values(learners.map((l) => ({ examSessionId: l.examSessionId, tutorId: user.id, learnerId: l.id })))
+      .run()
+  return { id: user.id, email }
+}
+
 /** A new group of these learners for a group épreuve of the demo session, with its dossier and their REX. */
 export function createGroup(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
   const db = e2eDb()

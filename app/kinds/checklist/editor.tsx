@@ -16,7 +16,7 @@ export default function ChecklistEditor({ field, value, onChange, ctx }: EditorP
           const error = issueAt(issues, 'checked', item.id)
           const errorId = `${titleId}-${item.id}-erreur`
           return (
-            <li key={item.id}>
+            <li key={item.id} data-item-id={item.id} tabIndex={-1}>
               <label className="checkbox">
                 <input
                   type="checkbox"

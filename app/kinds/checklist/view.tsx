@@ -8,7 +8,7 @@ export default function ChecklistView({ field, value }: ViewProps<'checklist'>) 
       {field.items.map((i) => {
         const done = value.checked[i.id] === true
         return (
-          <li key={i.id}>
+          <li key={i.id} data-item-id={i.id} tabIndex={-1}>
             <span aria-hidden="true">{done ? CHECKLIST_LABELS.checkedBox : CHECKLIST_LABELS.uncheckedBox}</span>{' '}
             <span className="visually-hidden">{done ? CHECKLIST_LABELS.checkedState : CHECKLIST_LABELS.uncheckedState} : </span>
             {i.label}

@@ -10,7 +10,18 @@ const c = KPI_LABELS.columns
 const noSubscription = () => () => {}
 
 /** The dashboard: every indicator with its computed value and alert colour, then the charts with their data tables. */
-export function KpiDashboard({ value, thresholds, caption }: { value: KpiValue; thresholds: KpiThresholds; caption: string }) {
+export function KpiDashboard({
+  value,
+  thresholds,
+  caption,
+  anchors = false,
+}: {
+  value: KpiValue
+  thresholds: KpiThresholds
+  caption: string
+  /** Mark each indicator's row as an item (`data-item-id`), for comments: the read-only view does, the editor has its own. */
+  anchors?: boolean
+}) {
   // False on the server and during hydration, true afterwards: the charts' chunk is fetched only in the browser.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -50,7 +61,7 @@ export function KpiDashboard({ value, thresholds, caption }: { value: KpiValue; 
               const f = FORMULAS[r.formula]
               const level = bars[i]!.level
               return (
-                <tr key={r.id}>
+                <tr key={r.id} data-item-id={anchors ? r.id : undefined} tabIndex={anchors ? -1 : undefined}>
                   <th scope="row">{r.name}</th>
                   <td>{r.period || '—'}</td>
                   <td>{r.category || '—'}</td>

@@ -46,7 +46,7 @@ export default function KpiEditor({ field, value, onChange, ctx }: EditorProps<'
           refused(issues, i, k, `${p}-${k}-erreur`),
         )
         return (
-          <fieldset key={r.id} className="persona-card-edit" data-kpi-id={r.id}>
+          <fieldset key={r.id} className="persona-card-edit" data-kpi-id={r.id} data-item-id={r.id} tabIndex={-1}>
             <legend>{KPI_LABELS.indicator(i, r.name)}</legend>
             <div className="form-row">
               <div className="field">

@@ -2,6 +2,7 @@ import { useConfirm } from '~/components/confirm-dialog'
 import { ChoiceList } from '~/components/fields/choice-list'
 import { invalidProps, issueAt } from '../issues'
 import type { EditorProps, FieldIssue } from '../types.browser'
+import { itemId } from './definition'
 import { E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS, type EId, type ExtensionText } from './labels'
 import { emptyE, extensionLabel, mixItems, mixSize } from './mix'
 import type { MixConfig, MixE, MixExtension } from './schema'
@@ -17,6 +18,7 @@ function TextArea({
   onChange,
   issues,
   path,
+  item,
 }: {
   id: string
   label: string
@@ -24,11 +26,13 @@ function TextArea({
   onChange: (v: string) => void
   issues: FieldIssue[]
   path: (string | number)[]
+  /** The item id (`items()`) this text is, so the page can outline it. */
+  item?: string
 }) {
   const error = issueAt(issues, ...path)
   const errorId = `${id}-erreur`
   return (
-    <div className="field">
+    <div className="field" data-item-id={item} tabIndex={item ? -1 : undefined}>
       <label htmlFor={id}>{label}</label>
       <textarea id={id} rows={2} maxLength={MAX_TEXT} value={value} onChange={(e) => onChange(e.target.value)} {...invalidProps(error, errorId)} />
       {error ? (
@@ -90,6 +94,7 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
                 onChange={(text) => setPart(p.id, part.id, text)}
                 issues={issues}
                 path={['p', p.id, part.id]}
+                item={itemId.part(p.id, part.id)}
               />
             ))}
           </fieldset>
@@ -122,7 +127,7 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
       {value.extensions.length === 0 ? <p className="table-empty">{MIX_LABELS.noExtensionYet}</p> : null}
       <div className="mix-grid">
         {value.extensions.map((x, i) => (
-          <fieldset key={x.id} className="persona-card-edit" data-mix-extension={x.id}>
+          <fieldset key={x.id} className="persona-card-edit" data-mix-extension={x.id} data-item-id={itemId.extension(x.id)} tabIndex={-1}>
             <legend>{extensionLabel(config, x.id)}</legend>
             {(Object.keys(EXTENSION_FIELDS) as ExtensionText[]).map((f) => (
               <TextArea
@@ -145,7 +150,7 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
           const e = value.e[eId] ?? emptyE()
           const linksError = issueAt(issues, 'e', eId, 'links')
           return (
-            <fieldset key={eId} className="persona-card-edit" data-mix-e={eId}>
+            <fieldset key={eId} className="persona-card-edit" data-mix-e={eId} data-item-id={itemId.e(eId)} tabIndex={-1}>
               <legend>{label}</legend>
               {E_TEXTS.map((f) => (
                 <TextArea

@@ -1,4 +1,5 @@
 import type { ViewProps } from '../types.browser'
+import { itemId } from './definition'
 import { dash, E_TEXTS, FOUR_E, MIX_LABELS } from './labels'
 import { extensionLabel, linkedLabels, mixSize } from './mix'
 import type { MixConfig } from './schema'
@@ -24,7 +25,7 @@ export default function MixView({ field, value, caption }: ViewProps<'mix'>) {
           <tbody>
             {config.fourP.flatMap((p) =>
               p.parts.map((part, i) => (
-                <tr key={`${p.id}-${part.id}`}>
+                <tr key={`${p.id}-${part.id}`} data-item-id={itemId.part(p.id, part.id)} tabIndex={-1}>
                   {i === 0 ? (
                     <th scope="rowgroup" rowSpan={p.parts.length}>
                       {p.label}
@@ -36,7 +37,7 @@ export default function MixView({ field, value, caption }: ViewProps<'mix'>) {
               )),
             )}
             {value.extensions.map((x) => (
-              <tr key={x.id}>
+              <tr key={x.id} data-item-id={itemId.extension(x.id)} tabIndex={-1}>
                 <th scope="row">{extensionLabel(config, x.id)}</th>
                 <td>{MIX_LABELS.extension}</td>
                 <td>
@@ -65,7 +66,7 @@ export default function MixView({ field, value, caption }: ViewProps<'mix'>) {
               const e = value.e[id]
               const links = linkedLabels(config, value, e?.links ?? [])
               return (
-                <tr key={id}>
+                <tr key={id} data-item-id={itemId.e(id)} tabIndex={-1}>
                   <th scope="row">{label}</th>
                   {E_TEXTS.map((f) => (
                     <td key={f}>{dash(e?.[f])}</td>

@@ -61,7 +61,7 @@ export default function PersonaEditor({ value, onChange, ctx }: EditorProps<'per
         const firstNameError = issueAt(issues, 'personas', i, 'firstName')
         const ageError = issueAt(issues, 'personas', i, 'age')
         return (
-          <fieldset key={p.id} className="persona-card-edit" data-persona-id={p.id}>
+          <fieldset key={p.id} className="persona-card-edit" data-persona-id={p.id} data-item-id={p.id} tabIndex={-1}>
             <legend>
               {PERSONA_LABELS.persona(i)}
               {p.firstName.trim() ? ` — ${p.firstName}` : ''}

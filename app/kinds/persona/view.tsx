@@ -17,7 +17,7 @@ export default function PersonaView({ value, headingLevel = 3 }: ViewProps<'pers
         const quote = quoted(p.quote)
         const media = p.media.filter((m) => m.channel.trim())
         return (
-          <article key={p.id} className="persona-sheet" aria-label={PERSONA_LABELS.sheet(p.firstName)}>
+          <article key={p.id} data-item-id={p.id} tabIndex={-1} className="persona-sheet" aria-label={PERSONA_LABELS.sheet(p.firstName)}>
             <header className="persona-sheet__head">
               {p.avatar ? (
                 <img src={p.avatar.src} alt={p.avatar.alt} className="persona-avatar" />

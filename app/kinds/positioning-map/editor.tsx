@@ -3,6 +3,7 @@ import { useConfirm } from '~/components/confirm-dialog'
 import { newId } from '~/components/ids'
 import { invalidProps, issueAt } from '../issues'
 import type { EditorProps } from '../types.browser'
+import { AXIS_ITEM_IDS } from './definition'
 import { MapFigure } from './figure'
 import { axisTitle, MAX_BRANDS, MAX_SHARE, PMAP_LABELS, scoreText, type AxisKey, type PoleKey } from './labels'
 import { AXES, brandRef, emptyBrand, isFilled, middle, numberDraft, parseFrenchNumber, POLES } from './map'
@@ -68,7 +69,7 @@ export default function PositioningMapEditor({ field, value, onChange, ctx }: Ed
         <p className="field__hint">{PMAP_LABELS.axesHelp(min, max, scoreText(middle(scale)))}</p>
         <div className="form-row">
           {AXES.map((k) => (
-            <fieldset className="fieldset pmap-axis" key={k}>
+            <fieldset className="fieldset pmap-axis" key={k} data-item-id={AXIS_ITEM_IDS[k]} tabIndex={-1}>
               <legend>{PMAP_LABELS.axis[k]}</legend>
               <TextField
                 id={`${prefix}-${k}-nom`}
@@ -151,7 +152,7 @@ export default function PositioningMapEditor({ field, value, onChange, ctx }: Ed
                 const nameError = issueAt(issues, 'brands', i, 'name')
                 const commentError = issueAt(issues, 'brands', i, 'comment')
                 return (
-                  <tr key={b.id} data-row-id={b.id}>
+                  <tr key={b.id} data-row-id={b.id} data-item-id={b.id} tabIndex={-1}>
                     <td className="num">{i + 1}</td>
                     <td>
                       <input

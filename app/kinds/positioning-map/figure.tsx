@@ -63,7 +63,7 @@ export function MapTable({ value, scale, caption }: { value: PositioningMapValue
         </thead>
         <tbody>
           {brands.map((b) => (
-            <tr key={b.id}>
+            <tr key={b.id} data-item-id={b.id} tabIndex={-1}>
               <th scope="row">{b.name.trim() || '—'}</th>
               <td>{isCompany(value, b) ? PMAP_LABELS.roleCompany : PMAP_LABELS.roleCompetitor}</td>
               <td className="num">{scoreOrDash(b.x)}</td>

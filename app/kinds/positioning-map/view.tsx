@@ -1,4 +1,5 @@
 import type { ViewProps } from '../types.browser'
+import { AXIS_ITEM_IDS } from './definition'
 import { MapFigure, MapTable } from './figure'
 import { axisLine, PMAP_LABELS } from './labels'
 import { AXES, mapPoints } from './map'
@@ -10,7 +11,7 @@ export default function PositioningMapView({ field, value, caption }: ViewProps<
     <div className="pmap-view">
       <dl className="pmap-axes-list">
         {AXES.map((k) => (
-          <div key={k}>
+          <div key={k} data-item-id={AXIS_ITEM_IDS[k]} tabIndex={-1}>
             <dt>{PMAP_LABELS.axis[k]}</dt>
             <dd>{axisLine(k, value[k], scale)}</dd>
           </div>

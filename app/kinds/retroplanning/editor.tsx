@@ -118,7 +118,14 @@ export default function RetroplanningEditor({ field, value, onChange, ctx }: Edi
         const dependsOnError = issueAt(issues, 'tasks', i, 'dependsOn')
         const wholeTaskError = taskIssue(issues, i)
         return (
-          <fieldset key={task.id} className="persona-card-edit" data-task-id={task.id} aria-describedby={wholeTaskError ? `${p}-erreur` : undefined}>
+          <fieldset
+            key={task.id}
+            className="persona-card-edit"
+            data-task-id={task.id}
+            data-item-id={task.id}
+            tabIndex={-1}
+            aria-describedby={wholeTaskError ? `${p}-erreur` : undefined}
+          >
             <legend>
               {L.taskNumber(i)}
               {task.name.trim() ? ` — ${task.name}` : ''}

@@ -15,6 +15,7 @@ export function Gantt({
   tracking,
   groupLabel,
   caption,
+  anchors = false,
 }: {
   rows: PlanRow[]
   deadline: string | null
@@ -22,6 +23,8 @@ export function Gantt({
   tracking: boolean
   groupLabel: string
   caption: string
+  /** Mark each task's row of the data table as an item (`data-item-id`), for comments: the read-only view does, the editor has its own. */
+  anchors?: boolean
 }) {
   const frame = ganttFrame(rows, deadline, today)
   if (!frame) {
@@ -96,14 +99,26 @@ export function Gantt({
       </figcaption>
       <details className="timeline__data">
         <summary>{L.chartData}</summary>
-        <PlanTable rows={rows} tracking={tracking} groupLabel={groupLabel} caption={caption} />
+        <PlanTable rows={rows} tracking={tracking} groupLabel={groupLabel} caption={caption} anchors={anchors} />
       </details>
     </figure>
   )
 }
 
 /** The retroplanning as a table: the Gantt's text equivalent, also used in read-only views. */
-export function PlanTable({ rows, tracking, groupLabel, caption }: { rows: PlanRow[]; tracking: boolean; groupLabel: string; caption: string }) {
+export function PlanTable({
+  rows,
+  tracking,
+  groupLabel,
+  caption,
+  anchors = false,
+}: {
+  rows: PlanRow[]
+  tracking: boolean
+  groupLabel: string
+  caption: string
+  anchors?: boolean
+}) {
   return (
     <div className="table-wrap" role="region" aria-label={L.tableOf(caption)} tabIndex={0}>
       <table className="table">
@@ -132,7 +147,7 @@ export function PlanTable({ rows, tracking, groupLabel, caption }: { rows: PlanR
         </thead>
         <tbody>
           {rows.map(({ task, slot, variance, overdue, level }) => (
-            <tr key={task.id}>
+            <tr key={task.id} data-item-id={anchors ? task.id : undefined} tabIndex={anchors ? -1 : undefined}>
               <th scope="row">{task.name || L.unnamed}</th>
               <td>{task.group || '—'}</td>
               <td>{task.owner || '—'}</td>

@@ -16,6 +16,7 @@ export default function RetroplanningView({ field, value, caption }: ViewProps<'
       tracking={field.tracking}
       groupLabel={field.groupLabel}
       caption={RETRO_LABELS.ganttCaption(caption)}
+      anchors
     />
   )
 }

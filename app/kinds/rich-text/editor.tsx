@@ -1,8 +1,9 @@
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { IMAGE_TYPES, uploadImage } from '~/components/fields/upload'
 import type { EditorProps } from '../types.browser'
+import { ANNOTATION_LABELS, EXTERNAL_CHANGE, PassageAnnotationsExtension, revealPassage, setPassages, type AnnotationSettings } from './annotations'
 import { definition } from './definition'
 import { richTextExtensions } from './extensions'
 import { RICH_TEXT_LABELS } from './labels'
@@ -20,51 +21,89 @@ const keepOwnImages = (html: string) =>
     return UPLOAD_SRC.test(src) ? tag : ''
   })
 
-/** Rich text with tiptap: stores the editor's JSON, never HTML. */
+/**
+ * Rich text with tiptap: stores the editor's JSON, never HTML.
+ * Read-only (`ctx.readOnly`), it keeps its caret so that a reader can move and select with the keyboard, but refuses every change
+ * (annotations.ts). Comments on passages (`ctx.annotations`) are highlighted with decorations, never written into the document.
+ */
 export default function RichTextEditor({ field, value, onChange, ctx }: EditorProps<'richText'>) {
-  const { titleId, guidanceId, uploadUrl, resetKey, issues } = ctx
+  const { titleId, guidanceId, uploadUrl, resetKey, issues, readOnly = false, annotations } = ctx
   const errorId = useId()
+  const hintId = useId()
   const onChangeRef = useRef(onChange)
   // Read by the editor's attributes on each update (see the effect below).
   const invalidRef = useRef(issues.length > 0)
+  const hasPassages = (annotations?.passages.length ?? 0) > 0
+  const hintRef = useRef(hasPassages)
+  // Read by the annotations plugin on each event: the latest props.
+  const settingsRef = useRef<AnnotationSettings>({ readOnly, annotations })
+  useEffect(() => {
+    settingsRef.current = { readOnly, annotations }
+  }, [readOnly, annotations])
+  // eslint-disable-next-line react-hooks/refs -- the getter is called by the plugin on editor events, never during render
+  const [annotationsExtension] = useState(() => PassageAnnotationsExtension.configure({ settings: () => settingsRef.current }))
   // A value stored before the checks existed may not fit the editor's schema: it is repaired before loading.
   const [initial] = useState(() => sanitize(value))
   const editor = useEditor({
     immediatelyRender: false,
-    extensions: richTextExtensions(),
+    extensions: [...richTextExtensions(), annotationsExtension],
     content: initial,
     editorProps: {
-      attributes: () => ({
-        class: 'rt-content rt-editable',
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-labelledby': titleId,
-        'aria-describedby': invalidRef.current ? `${guidanceId} ${errorId}` : guidanceId,
-        ...(invalidRef.current ? { 'aria-invalid': 'true' } : {}),
-        ...(field.placeholder ? { 'data-placeholder': field.placeholder } : {}),
-      }),
+      attributes: () => {
+        const describedBy = [guidanceId, invalidRef.current ? errorId : '', hintRef.current ? hintId : ''].filter(Boolean).join(' ')
+        return {
+          class: settingsRef.current.readOnly ? 'rt-content rt-editable rt-readonly' : 'rt-content rt-editable',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': titleId,
+          'aria-describedby': describedBy,
+          ...(invalidRef.current ? { 'aria-invalid': 'true' } : {}),
+          ...(field.placeholder && !settingsRef.current.readOnly ? { 'data-placeholder': field.placeholder } : {}),
+        }
+      },
       transformPastedHTML: keepOwnImages,
     },
-    onUpdate: ({ editor }) => onChangeRef.current(editor.getJSON() as RichTextDoc),
+    onUpdate: ({ editor }) => {
+      if (!settingsRef.current.readOnly) onChangeRef.current(editor.getJSON() as RichTextDoc)
+    },
   })
 
-  // Content replaced from outside: load it without emitting an update.
+  // Content replaced from outside: load it without emitting an update (allowed when read-only: it is not the reader's change).
   const lastReset = useRef(resetKey)
   useEffect(() => {
     if (!editor || lastReset.current === resetKey) return
     lastReset.current = resetKey
-    editor.commands.setContent(sanitize(value), { emitUpdate: false })
+    editor.chain().setMeta(EXTERNAL_CHANGE, true).setContent(sanitize(value), { emitUpdate: false }).run()
   }, [editor, resetKey, value])
 
   useEffect(() => {
     onChangeRef.current = onChange
   }, [onChange])
 
-  // The refused state changed: recompute the editable area's attributes.
+  // The refused state, read-only or the presence of comments changed: recompute the editable area's attributes.
   useEffect(() => {
     invalidRef.current = issues.length > 0
+    hintRef.current = hasPassages
     if (editor && !editor.isDestroyed) editor.view.updateState(editor.view.state)
-  }, [editor, issues])
+  }, [editor, issues, readOnly, hasPassages])
+
+  // Passages to highlight: set when they change (a new array of the same passages changes nothing).
+  const passages = annotations?.passages
+  const activeId = annotations?.activeId ?? null
+  const passagesKey = useMemo(() => JSON.stringify(passages?.map((p) => [p.id, p.start, p.end]) ?? []), [passages])
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    const list = JSON.parse(passagesKey) as [string, number, number][]
+    editor.view.dispatch(setPassages(editor.view.state, { passages: list.map(([id, start, end]) => ({ id, start, end })), activeId }))
+  }, [editor, passagesKey, activeId])
+
+  // Asked to show a passage (its comment's « voir le passage »): each new nonce selects it again.
+  const revealId = annotations?.reveal?.id
+  const revealNonce = annotations?.reveal?.nonce
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || revealId === undefined) return
+    revealPassage(editor.view, revealId)
+  }, [editor, revealId, revealNonce])
 
   const refused = issues.length ? (
     <div id={errorId} className="field-error">
@@ -78,20 +117,27 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
     </div>
   ) : null
 
+  const hint = hasPassages ? (
+    <p id={hintId} className="visually-hidden">
+      {ANNOTATION_LABELS.hint}
+    </p>
+  ) : null
+
   if (!editor) {
     // Server render and first paint: the same content, read-only, until the editor loads.
     return (
       <div className="rt-frame" aria-busy="true">
-        <div className="rt-toolbar rt-toolbar--placeholder" aria-hidden="true" />
+        {readOnly ? null : <div className="rt-toolbar rt-toolbar--placeholder" aria-hidden="true" />}
         <StaticRichText doc={initial} />
         {refused}
       </div>
     )
   }
   return (
-    <div className="rt-frame">
-      <Toolbar editor={editor} uploadUrl={uploadUrl} />
+    <div className={readOnly ? 'rt-frame rt-frame--readonly' : 'rt-frame'}>
+      {readOnly ? null : <Toolbar editor={editor} uploadUrl={uploadUrl} />}
       <EditorContent editor={editor} />
+      {hint}
       {refused}
     </div>
   )

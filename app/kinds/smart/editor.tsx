@@ -68,7 +68,7 @@ export default function SmartEditor({ value, onChange, ctx }: EditorProps<'smart
             />
           ))
         return (
-          <fieldset key={o.id} className="persona-card-edit" data-objective-id={o.id}>
+          <fieldset key={o.id} className="persona-card-edit" data-objective-id={o.id} data-item-id={o.id} tabIndex={-1}>
             <legend>{SMART_LABELS.legend(i, o.kind)}</legend>
             <div className="form-row">
               {text('label')}

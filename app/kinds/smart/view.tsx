@@ -13,7 +13,7 @@ export default function SmartView({ value, caption }: ViewProps<'smart'>) {
         {objectives.map((o) => {
           const failing = checkObjective(o, objectives).filter((c) => !c.ok)
           return (
-            <li key={o.id}>
+            <li key={o.id} data-item-id={o.id} tabIndex={-1}>
               <strong>{o.label.trim() || SMART_LABELS.noLabel}</strong> ({KIND_WORDS[o.kind]}) — {o.indicator.trim() || SMART_LABELS.noIndicator}
               {failing.length ? (
                 <span className="card__muted">

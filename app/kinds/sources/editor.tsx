@@ -45,7 +45,7 @@ export default function SourcesEditor({ value, onChange, ctx }: EditorProps<'sou
               </tr>
             ) : null}
             {rows.map((r, i) => (
-              <tr key={r.id} data-row-id={r.id}>
+              <tr key={r.id} data-row-id={r.id} data-item-id={r.id} tabIndex={-1}>
                 <td className="num">{i + 1}</td>
                 {EDITOR_COLUMNS.map((f) => {
                   const error = issueAt(issues, 'rows', i, f)

@@ -11,7 +11,7 @@ export default function SourcesView({ value }: ViewProps<'sources'>) {
   ) : (
     <ul className="sources-view">
       {rows.map((r) => (
-        <li key={r.id}>
+        <li key={r.id} data-item-id={r.id} tabIndex={-1}>
           <strong>{r.title.trim() || SOURCES_LABELS.untitled}</strong>
           {r.origin ? ` (${ORIGIN_LABELS[r.origin].toLowerCase()})` : ''}
           {r.type.trim() ? ` — ${r.type.trim()}` : ''}

@@ -52,7 +52,7 @@ export default function TableEditor({ field, value, onChange, ctx }: EditorProps
               </tr>
             ) : null}
             {rows.map((row, i) => (
-              <tr key={row.id} data-row-id={row.id}>
+              <tr key={row.id} data-row-id={row.id} data-item-id={row.id} tabIndex={-1}>
                 <td className="num">{i + 1}</td>
                 {columns.map((c) => {
                   const error = issueAt(issues, 'rows', i, 'cells', c.id)

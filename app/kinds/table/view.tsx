@@ -5,7 +5,7 @@ import { cellText, TABLE_LABELS } from './labels'
 export default function TableView({ field, value, caption }: ViewProps<'table'>) {
   const rows = value.rows
   return (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={`Tableau : ${caption}`} tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -19,7 +19,7 @@ export default function TableView({ field, value, caption }: ViewProps<'table'>)
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.id} data-item-id={r.id} tabIndex={-1}>
               {field.columns.map((c) => {
                 const v = r.cells[c.id]
                 return (

@@ -15,6 +15,7 @@ import {
 } from 'docx'
 import { imageSize } from 'image-size'
 import type { ChartImage } from './charts.server'
+import { commented } from './docx-comments.server'
 import type { DossierExport } from './model.server'
 
 /**
@@ -35,9 +36,15 @@ export const run = (text: string, options: { bold?: boolean; italics?: boolean; 
 export const para = (text: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) => new Paragraph({ children: [run(text, options)] })
 export const labelled = (label: string, value: string) => new Paragraph({ children: [run(`${label} : `, { bold: true }), run(value || '—')] })
 
-export function headingWithBookmark(ctx: { bookmarks: number }, level: number, text: string): { paragraph: Paragraph; anchor: string } {
+/** A heading the table of contents links to; `comments`: ids of Word comments on it (export with comments). */
+export function headingWithBookmark(
+  ctx: { bookmarks: number },
+  level: number,
+  text: string,
+  comments: readonly number[] = [],
+): { paragraph: Paragraph; anchor: string } {
   const anchor = `titre-${++ctx.bookmarks}`
-  return { paragraph: new Paragraph({ heading: heading(level), children: [new Bookmark({ id: anchor, children: [run(text)] })] }), anchor }
+  return { paragraph: new Paragraph({ heading: heading(level), children: commented(comments, [new Bookmark({ id: anchor, children: [run(text)] })]) }), anchor }
 }
 
 /** Text width of an A4 landscape page with the same margins, in twips: wide tables get a landscape page. */
@@ -58,7 +65,8 @@ const charTwips = (size: Size, bold: boolean) => (SIZES[size] / 2) * (bold ? 13 
 /** Left and right cell margins, plus a little slack for rounding in Word and LibreOffice. */
 const CELL_PADDING = 200 + 80
 
-type CellContent = string | { text: string; fill?: string }
+/** A cell's text, with its fill and the ids of Word comments on it (export with comments). */
+type CellContent = string | { text: string; fill?: string; comments?: readonly number[] }
 const textOf = (c: CellContent | undefined) => (c === undefined ? '' : typeof c === 'string' ? c : c.text)
 /** Words a line may break between: ordinary spaces only (a no-break space keeps « 200 % » whole). */
 const words = (text: string) => text.split(/[ \t\n\r]+/)
@@ -76,11 +84,31 @@ export const TABLE_STYLES = [
 /** Inner margins of every table cell, set once per table. */
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 }
 
-export function cell(text: string | Paragraph[], options: { header?: boolean; fill?: string; align?: 'right'; size?: Size } = {}): TableCell {
+export function cell(
+  text: string | Paragraph[],
+  options: { header?: boolean; fill?: string; align?: 'right'; size?: Size; comments?: readonly number[] } = {},
+): TableCell {
   const styles = STYLE_IDS[options.size ?? 'normal']
   const style = options.header ? styles.header : styles.text
   const alignment = options.align === 'right' ? AlignmentType.RIGHT : undefined
-  const children = typeof text === 'string' ? text.split('\n').map((line) => new Paragraph({ style, alignment, text: line })) : text
+  const lines = typeof text === 'string' ? text.split('\n') : []
+  const comments = options.comments ?? []
+  const children =
+    typeof text !== 'string'
+      ? text
+      : comments.length
+        ? // The comments' range runs from the first line to the last.
+          [
+            new Paragraph({
+              style,
+              alignment,
+              children: commented(
+                comments,
+                lines.map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined })),
+              ),
+            }),
+          ]
+        : lines.map((line) => new Paragraph({ style, alignment, text: line }))
   const fill = options.fill ?? (options.header ? SOFT : undefined)
   return new TableCell({
     children: children.length ? children : [new Paragraph({ style })],
@@ -154,7 +182,14 @@ export function table(headers: string[], rows: CellContent[][], right: boolean[]
         (r) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((c, i) => cell(textOf(c), { size, fill: typeof c === 'string' ? undefined : c.fill, align: right[i] ? 'right' : undefined })),
+            children: r.map((c, i) =>
+              cell(textOf(c), {
+                size,
+                fill: typeof c === 'string' ? undefined : c.fill,
+                comments: typeof c === 'string' ? undefined : c.comments,
+                align: right[i] ? 'right' : undefined,
+              }),
+            ),
           }),
       ),
     ],

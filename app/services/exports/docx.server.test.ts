@@ -20,6 +20,11 @@ const { setSelfAssessment } = await import('../self-assessment.server')
 const { saveUpload } = await import('../uploads.server')
 const { dossierExport, rapportDossiers } = await import('./model.server')
 const { dossiersToDocx } = await import('./docx.server')
+const { createThread, reply, resolveThread } = await import('../comments.server')
+const { dossierDownload } = await import('./dossier-exports.server')
+const { closeExportPool } = await import('./pool.server')
+const { describePassage } = await import('~/domain/anchoring')
+const { anchoringText } = await import('~/kinds/rich-text/anchoring')
 
 const run = promisify(execFile)
 // A 2×1 red PNG.
@@ -35,7 +40,8 @@ beforeAll(() => {
   sessionId = db.insert(schema.examSessions).values({ name: 'Session de printemps 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
   enrollLearners(db, sessionId, [learner])
 })
-afterAll(() => {
+afterAll(async () => {
+  await closeExportPool()
   closeDb()
   fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -235,6 +241,66 @@ describe('Word export', () => {
     expect(anchors.length).toBeGreaterThan(models.length)
     for (const a of anchors) expect(bookmarks.has(a)).toBe(true)
   })
+
+  it('writes the comment threads as Word comments when asked, read through the comment service', async () => {
+    const db = getDb()
+    const tutorRow = db.insert(schema.users).values({ email: 'paul@test.fr', name: 'Paul Tuteur', passwordHash: 'x' }).returning().get()
+    const tutor = { id: tutorRow.id, name: tutorRow.name, email: tutorRow.email, roles: ['tutor' as const] }
+    const owner = { id: learner, name: 'Chloé Lefèvre', email: 'chloe@test.fr', roles: ['learner' as const] }
+    const dossier = dossierOf('cas-pratique-a3')
+    const content: RichTextDoc = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Nos clientes urbaines achètent le soir.' }] },
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Panier moyen de 42 euros' }] }] }],
+        },
+      ],
+    }
+    saveSection({ dossierId: dossier.id, sectionId: 'inclusion', baseVersion: 0, content, authorId: learner })
+    const text = anchoringText(content)
+    const start = text.indexOf('42 euros')
+    const asTutor = { dossier, relations: ['tutor' as const] }
+    const asOwner = { dossier, relations: ['owner' as const] }
+    const passage = createThread(asTutor, tutor, {
+      target: 'passage',
+      sectionId: 'inclusion',
+      selectors: describePassage(text, start, start + 8),
+      body: 'Source ?',
+    })
+    const section = createThread(asTutor, tutor, { target: 'section', sectionId: 'inclusion', body: 'Bonne section.' })
+    expect(passage.ok && section.ok).toBe(true)
+    if (!passage.ok || !section.ok) return
+    expect(reply(asOwner, owner, { threadId: passage.threadId, body: 'Étude Xerfi 2026.' }).ok).toBe(true)
+    expect(resolveThread(asTutor, tutor, { threadId: section.threadId }).ok).toBe(true)
+
+    // Not asked: no comments in the model nor in the file.
+    expect(dossierExport(dossier, learner).comments).toBeUndefined()
+    const model = dossierExport(dossier, learner, new Date(), { comments: { viewer: owner, relations: ['owner'] } })
+    expect(model.comments?.map((t) => t.messages.map((m) => m.body))).toEqual([['Source ?', 'Étude Xerfi 2026.'], ['Bonne section.']])
+    const zip = await JSZip.loadAsync(await dossiersToDocx([model], model.title, model.evaluationTitle, { sectionId: 'inclusion' }))
+    const comments = await zip.file('word/comments.xml')!.async('string')
+    const xml = await zip.file('word/document.xml')!.async('string')
+    expect(comments).toContain('Source ?')
+    expect(comments).toContain('Étude Xerfi 2026.')
+    expect(comments).toContain('[résolu]')
+    const id = /<w:comment [^>]*w:id="(\d+)"[^>]*>(?:(?!<\/w:comment>).)*Source \?/s.exec(comments)![1]
+    const range = xml.slice(xml.indexOf(`<w:commentRangeStart w:id="${id}"/>`), xml.indexOf(`<w:commentRangeEnd w:id="${id}"/>`))
+    expect([...range.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toBe('42 euros')
+
+    // The download: learners and tutors of the dossier get the comments; a juror asking for them gets 403.
+    const download = await dossierDownload({ user: tutor, ...asTutor }, 'docx', 'inclusion', { comments: true })
+    expect(download.headers.get('Content-Disposition')).toContain('commentaires')
+    const downloaded = await JSZip.loadAsync(Buffer.from(await download.arrayBuffer()))
+    expect(await downloaded.file('word/comments.xml')!.async('string')).toContain('Source ?')
+    const juror = { id: 'juror', name: 'Jeanne Jurée', email: 'j@test.fr', roles: ['juror' as const] }
+    const refused = await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', null, { comments: true }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(Response)
+    expect((refused as Response).status).toBe(403)
+    const plain = await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', 'inclusion')
+    expect((await JSZip.loadAsync(Buffer.from(await plain.arrayBuffer()))).file('word/comments.xml')).toBeNull()
+  }, 60_000)
 
   it('opens in LibreOffice: the demo-like dossier converts to a PDF of at least one page', async (ctx) => {
     const soffice = await run('sh', ['-c', 'command -v soffice']).catch(() => null)

@@ -16,8 +16,10 @@ import {
 } from 'docx'
 import { todayInFrance } from '~/domain/calendar'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
-import { entryOf, isEmpty } from '~/kinds/registry'
+import { entryOf, isEmpty, itemsOf } from '~/kinds/registry'
 import { docxBlocks } from '~/kinds/registry.server'
+import type { DocxPassageComments } from '~/kinds/types.server'
+import { noteFor, WordComments, type ExportThread } from './docx-comments.server'
 import { headingWithBookmark, isWide, labelled, LEVEL_FILLS, para, PRIMARY, run, TABLE_STYLES, table } from './docx-parts.server'
 import type { DossierExport } from './model.server'
 
@@ -27,6 +29,9 @@ import type { DossierExport } from './model.server'
  * links to bookmarked headings, which Word and LibreOffice both follow
  * without a field update), the sections (each field kind writes its own
  * blocks: app/kinds/<kind>/docx.server.ts), and the self-assessment grid as an appendix.
+ * A model with `comments` (export with comments) gets them as Word comments:
+ * on their passages, on their criterion's row of the appendix, or on their
+ * section heading (see docx-comments.server.ts).
  */
 export type DocxOptions = {
   /** Only this section (a per-section export: no table of contents, no appendix). */
@@ -62,6 +67,8 @@ type Ctx = {
   /** Ordered lists each restart their numbering: one instance per list. */
   listInstance: number
   bookmarks: number
+  /** The Word comments written so far (every export has the list; only models with `comments` fill it). */
+  comments: WordComments
 }
 
 /* ---------------- Document ---------------- */
@@ -80,9 +87,24 @@ function cover(title: string, subtitle: string, model: DossierExport, competenci
   ]
 }
 
+/**
+ * The appendix. A criterion's comments sit on its row; those on a criterion
+ * the grid does not list (no longer evaluated here) on the appendix heading.
+ */
 function selfAssessmentAppendix(models: DossierExport[], ctx: Ctx): { blocks: FileChild[]; anchor: string; title: string } {
   const title = 'Annexe — Grille d’auto-évaluation'
-  const { paragraph, anchor } = headingWithBookmark(ctx, 1, title)
+  const onRows = new Map<string, number[]>()
+  const onHeading: number[] = []
+  for (const model of models) {
+    const listed = new Set(model.selfAssessment.flatMap((c) => c.criteria.map((k) => `${model.dossierId}:${k.id}`)))
+    for (const t of model.comments ?? []) {
+      if (t.target !== 'criterion' || !t.criterionId) continue
+      const key = `${model.dossierId}:${t.criterionId}`
+      if (listed.has(key)) onRows.set(key, [...(onRows.get(key) ?? []), ctx.comments.add(t)])
+      else onHeading.push(ctx.comments.add(t, noteFor(t, new Set())))
+    }
+  }
+  const { paragraph, anchor } = headingWithBookmark(ctx, 1, title, onHeading)
   const blocks: FileChild[] = [new Paragraph({ children: [new PageBreak()] }), paragraph]
   for (const model of models) {
     if (models.length > 1) blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(ft(model.title))] }))
@@ -94,7 +116,7 @@ function selfAssessmentAppendix(models: DossierExport[], ctx: Ctx): { blocks: Fi
         table(
           ['Critère', 'Intitulé', 'Statut', 'Justification'],
           c.criteria.map((k) => [
-            k.id,
+            { text: k.id, comments: onRows.get(`${model.dossierId}:${k.id}`) },
             k.text,
             { text: k.statusLabel, fill: k.status === 'achieved' ? LEVEL_FILLS.vert : k.status === 'in_progress' ? LEVEL_FILLS.orange : undefined },
             k.justification || '—',
@@ -107,12 +129,23 @@ function selfAssessmentAppendix(models: DossierExport[], ctx: Ctx): { blocks: Fi
 }
 
 /**
+ * The threads of a model written in a section: those on the section (its
+ * passages, items, itself) and, in a one-section export that has no appendix,
+ * those on the criteria the section serves.
+ */
+function sectionThreads(model: DossierExport, section: DossierExport['sections'][number]['section'], alone: boolean): ExportThread[] {
+  return (model.comments ?? []).filter((t) =>
+    t.target === 'criterion' ? alone && t.criterionId !== null && section.criteria.includes(t.criterionId) : t.sectionId === section.id,
+  )
+}
+
+/**
  * One or several dossiers as one Word document. With several (the rapport de
  * compétences), each dossier is a chapter and the table of contents covers them all.
  */
 export async function dossiersToDocx(models: DossierExport[], title: string, subtitle: string, options: DocxOptions = {}): Promise<Buffer> {
   if (models.length === 0) throw new Error('Nothing to export')
-  const ctx: Ctx = { base: models.length > 1 ? 2 : 1, listInstance: 0, bookmarks: 0 }
+  const ctx: Ctx = { base: models.length > 1 ? 2 : 1, listInstance: 0, bookmarks: 0, comments: new WordComments() }
   const today = todayInFrance()
   const toc: { level: number; text: string; anchor: string }[] = []
   const body: Block[] = []
@@ -127,11 +160,31 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
     }
     for (const { section, value } of model.sections) {
       if (options.sectionId && section.id !== options.sectionId) continue
-      const h = headingWithBookmark(ctx, ctx.base, ft(section.title))
       const entry = entryOf(section.field, value)
+      const threads = sectionThreads(model, section, Boolean(options.sectionId))
+      const passages = threads.flatMap((t) =>
+        t.target === 'passage' && t.selectors ? [{ thread: t, id: ctx.comments.reserve(), selectors: t.selectors }] : [],
+      )
+      const forWriter: DocxPassageComments = { comments: passages.map(({ id, selectors }) => ({ id, selectors })), placed: new Set() }
       const blocks = isEmpty(entry)
         ? [para('(Section non remplie)', { italics: true, color: '4A5162' })]
-        : docxBlocks(entry, { level: ctx.base + 1, model, today, nextListInstance: () => ++ctx.listInstance })
+        : docxBlocks(entry, {
+            level: ctx.base + 1,
+            model,
+            today,
+            nextListInstance: () => ++ctx.listInstance,
+            ...(passages.length ? { passages: forWriter } : {}),
+          })
+      // Passages not found in the current text, items, criteria and the section itself: on the heading.
+      const items = new Set(threads.some((t) => t.target === 'item') ? itemsOf(entry).map((i) => i.id) : [])
+      const onHeading: number[] = []
+      for (const t of threads) {
+        const passage = passages.find((p) => p.thread === t)
+        if (passage && forWriter.placed.has(passage.id)) ctx.comments.write(passage.id, t)
+        else if (passage) onHeading.push(ctx.comments.write(passage.id, t, noteFor(t, items)))
+        else onHeading.push(ctx.comments.add(t, noteFor(t, items)))
+      }
+      const h = headingWithBookmark(ctx, ctx.base, ft(section.title), onHeading)
       // A section with a table too wide for a portrait page gets a landscape page of its own.
       if (blocks.some(isWide)) body.push(LANDSCAPE, h.paragraph, ...blocks, PORTRAIT)
       else body.push(h.paragraph, ...blocks)
@@ -171,10 +224,12 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
       }),
     ],
   })
+  const comments = ctx.comments.list
   const doc = new Document({
     creator: 'Atelier',
     title,
     description: subtitle,
+    ...(comments.length ? { comments: { children: comments } } : {}),
     styles: {
       default: {
         document: {

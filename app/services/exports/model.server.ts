@@ -2,12 +2,16 @@ import { eq } from 'drizzle-orm'
 import type { Section } from '#templates/template.schema'
 import type { FieldValue } from '~/kinds/values'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
+import type { DossierRelation } from '~/domain/permissions'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
+import type { SessionUser } from '../auth.server'
+import { threadsOfDossier } from '../comments.server'
 import { getDb, schema } from '../db.server'
 import { loadDossier } from '../dossier-content.server'
 import { learnerDossiers, templateOfDossier, type Dossier } from '../dossiers.server'
 import { referentielIndex } from '../referentiel.server'
 import { findUpload, readUpload } from '../uploads.server'
+import { toExportThread, type ExportThread } from './docx-comments.server'
 
 /**
  * What an export needs of a dossier, read once: generic over templates, so
@@ -34,6 +38,8 @@ export type DossierExport = {
   objectives: Map<string, string>
   /** The dossier's uploaded images the content shows (`/fichiers/<id>` → bytes), read here so exports need no database. */
   images: Map<string, { data: Uint8Array; mime: string }>
+  /** The dossier's comment threads, in an export with comments only (as `threadsOfDossier` gives them to the exporting user). */
+  comments?: ExportThread[]
 }
 
 /** The uploaded images a dossier's content refers to, if they belong to that dossier. */
@@ -49,12 +55,21 @@ function imagesOf(dossierId: string, values: FieldValue[]): DossierExport['image
   return images
 }
 
+/** Who asks for the comments of an export (already allowed to read them): the viewer and their relations to the dossier. */
+export type CommentsReader = { viewer: SessionUser; relations: readonly DossierRelation[] }
+
 /**
  * The export model of a dossier, from the same loader as the dossier page.
  * `learnerId`: the learner named on the cover, whose self-assessment is
  * annexed (null: a group dossier exported from outside the group, which names its members).
+ * `options.comments`: include the dossier's comment threads, read as that user reads them.
  */
-export function dossierExport(dossier: Dossier, learnerId: string | null, generatedAt = new Date()): DossierExport {
+export function dossierExport(
+  dossier: Dossier,
+  learnerId: string | null,
+  generatedAt = new Date(),
+  options: { comments?: CommentsReader } = {},
+): DossierExport {
   const db = getDb()
   const { template, evaluation, sections, competencies, members, objectives } = loadDossier(dossier, learnerId)
   const learner = learnerId ? db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get() : undefined
@@ -81,6 +96,7 @@ export function dossierExport(dossier: Dossier, learnerId: string | null, genera
       dossier.id,
       values.map((s) => s.value),
     ),
+    ...(options.comments ? { comments: threadsOfDossier(dossier.id, options.comments.viewer, options.comments.relations).map(toExportThread) } : {}),
   }
 }
 

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/**
+ * Review rounds (« relectures »): a learner asks for one with an optional
+ * message, a tutor closes it with a summary. The form schemas, shared by the
+ * routes and the service, and the counting of comments per round. Pure.
+ */
+export const REVIEW_MESSAGE_MAX = 2_000
+export const REVIEW_SUMMARY_MAX = 5_000
+
+export const RequestReviewSchema = z.object({
+  message: z.string('Le message doit être du texte.').trim().max(REVIEW_MESSAGE_MAX, 'Le message est limité à 2\u00a0000 caractères.').default(''),
+})
+
+export const CloseRoundSchema = z.object({
+  summary: z
+    .string('Écrivez la synthèse de la relecture.')
+    .trim()
+    .min(1, 'Écrivez la synthèse de la relecture avant de la clore.')
+    .max(REVIEW_SUMMARY_MAX, 'La synthèse est limitée à 5\u00a0000 caractères.'),
+})
+
+export const REVIEW_ALREADY_OPEN = 'Une relecture est déjà demandée pour ce dossier.'
+
+/** A comment thread's dates, in milliseconds. */
+export type ThreadTimes = { createdAt: number; resolvedAt: number | null }
+
+/**
+ * How many comment threads were opened and resolved during each round, the
+ * rounds given oldest first: a round covers what happened after the previous
+ * round was closed (from the beginning, for the first) up to its own close
+ * (up to `now`, for an open round).
+ */
+export function threadCountsByRound(
+  rounds: readonly { closedAt: number | null }[],
+  threads: readonly ThreadTimes[],
+  now: number,
+): { opened: number; resolved: number }[] {
+  let start = Number.NEGATIVE_INFINITY
+  return rounds.map((round) => {
+    const end = round.closedAt ?? now
+    const within = (t: number | null) => t !== null && t > start && t <= end
+    const counts = { opened: threads.filter((t) => within(t.createdAt)).length, resolved: threads.filter((t) => within(t.resolvedAt)).length }
+    if (round.closedAt !== null) start = round.closedAt
+    return counts
+  })
+}
+
+/** « 3 commentaires ouverts · 2 résolus », « Aucun commentaire ». */
+export function threadCountsText({ opened, resolved }: { opened: number; resolved: number }): string {
+  if (opened === 0 && resolved === 0) return 'Aucun commentaire'
+  const nbsp = '\u00a0'
+  const openedText = `${opened}${nbsp}commentaire${opened > 1 ? 's' : ''} ouvert${opened > 1 ? 's' : ''}`
+  const resolvedText = `${resolved}${nbsp}résolu${resolved > 1 ? 's' : ''}`
+  return `${openedText} · ${resolvedText}`
+}

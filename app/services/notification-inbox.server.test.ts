@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// A database of its own for this file, set before the services open it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-inbox-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { learnerDossiers } = await import('./dossiers.server')
+const { enrollLearners } = await import('./dossier-provisioning.server')
+const { notify, unreadCount } = await import('./notifications.server')
+const { inbox, openNotification } = await import('./notification-inbox.server')
+
+const ids = { tutor: '', learner: '', other: '', dossier: '', thread: '', round: '' }
+
+beforeAll(() => {
+  const db = getDb()
+  const user = (name: string, email: string) => db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
+  ids.tutor = user('Camille Martin', 'camille@test.fr')
+  ids.learner = user('Zoé Lefèvre', 'zoe@test.fr')
+  ids.other = user('Autre', 'autre@test.fr')
+  const session = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2026-09-01', endsOn: '2027-06-30' }).returning().get().id
+  enrollLearners(db, session, [ids.learner])
+  ids.dossier = learnerDossiers(ids.learner, session).find((d) => d.templateId === 'fiche-veille')!.id
+  ids.thread = db.insert(schema.commentThreads).values({ dossierId: ids.dossier, target: 'section', sectionId: 'a', authorId: ids.tutor }).returning().get().id
+  ids.round = db.insert(schema.reviewRounds).values({ dossierId: ids.dossier, requestedBy: ids.learner, requestedAt: new Date() }).returning().get().id
+  notify([ids.learner], { type: 'comment', dossierId: ids.dossier, actorId: ids.tutor, threadId: ids.thread })
+  notify([ids.tutor], { type: 'review-request', dossierId: ids.dossier, actorId: ids.learner, roundId: ids.round })
+})
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('inbox', () => {
+  it('lists the user’s own notifications with their sentence and target', () => {
+    expect(inbox(ids.learner)).toEqual([
+      {
+        id: expect.any(Number),
+        text: 'Camille Martin a commenté “Fiche de compétences « Veille »”',
+        href: `/dossiers/${ids.dossier}#commentaire-${ids.thread}`,
+        createdAt: expect.any(Number),
+        read: false,
+      },
+    ])
+    expect(inbox(ids.tutor).map((n) => n.text)).toEqual(['Zoé Lefèvre demande une relecture de “Fiche de compétences « Veille »”'])
+    expect(inbox(ids.other)).toEqual([])
+  })
+})
+
+describe('openNotification', () => {
+  it('marks the user’s notification read and tells where it leads', () => {
+    const [n] = inbox(ids.tutor)
+    expect(unreadCount(ids.tutor)).toBe(1)
+    expect(openNotification(ids.tutor, n!.id)).toBe(`/dossiers/${ids.dossier}/relectures/${ids.round}`)
+    expect(unreadCount(ids.tutor)).toBe(0)
+    expect(inbox(ids.tutor)[0]!.read).toBe(true)
+  })
+  it('refuses someone else’s notification and leaves it unread', () => {
+    const [n] = inbox(ids.learner)
+    expect(openNotification(ids.other, n!.id)).toBeNull()
+    expect(openNotification(ids.tutor, n!.id)).toBeNull()
+    expect(unreadCount(ids.learner)).toBe(1)
+  })
+})
