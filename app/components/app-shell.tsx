@@ -23,9 +23,9 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             <span className="brand__name">Atelier</span>
             <span className="brand__tagline">Chargé·e de marketing et communication</span>
           </Link>
+          {user ? <NotificationsLink unread={user.unread ?? 0} /> : null}
           {user ? (
             <div className="user-menu">
-              <NotificationsLink unread={user.unread ?? 0} />
               <p className="user-menu__who">
                 <span className="user-menu__name">{user.name}</span>
                 <span className="user-menu__role">{user.roles.map((r) => ROLE_LABELS[r]).join(' · ')}</span>
@@ -64,19 +64,24 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
   )
 }
 
-/** The header's way to the notifications, with the unread count in text for screen readers (« Notifications, 3 non lues »). */
+/**
+ * The header's way to the notifications, with the unread count as a badge.
+ * Its name is one text (« Notifications, 3 non lues »); what is seen is hidden
+ * from assistive technology, so that the two never add up to something else.
+ */
 function NotificationsLink({ unread }: { unread: number }) {
+  if (unread === 0)
+    return (
+      <NavLink to="/notifications" className="notif-link">
+        Notifications
+      </NavLink>
+    )
   return (
     <NavLink to="/notifications" className="notif-link">
-      Notifications
-      {unread > 0 ? (
-        <>
-          <span className="notif-link__count" aria-hidden="true">
-            {unread > 99 ? '99+' : unread}
-          </span>
-          <span className="visually-hidden">, {unread > 1 ? `${unread} non lues` : '1 non lue'}</span>
-        </>
-      ) : null}
+      <span className="visually-hidden">{`Notifications, ${unread > 1 ? `${unread} non lues` : '1 non lue'}`}</span>
+      <span className="notif-link__seen" aria-hidden="true">
+        Notifications <span className="notif-link__count">{unread > 99 ? '99+' : unread}</span>
+      </span>
     </NavLink>
   )
 }

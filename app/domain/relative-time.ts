@@ -10,13 +10,21 @@ const HOUR = 60 * MINUTE
 /** Beyond this many calendar days, the date itself says more than « il y a 45 jours ». */
 const MAX_DAYS = 30
 
-const dayOf = (d: Date) => Date.parse(`${parisDay.format(d)}T00:00:00Z`)
-// A page formats many dates against the same `now`: its day is computed once.
-let lastNow = { time: NaN, day: 0 }
+// Paris days change on the hour (its offsets are whole hours): the day of an hour is computed once.
+const days = new Map<number, number>()
+function dayOf(d: Date): number {
+  const hour = Math.floor(d.getTime() / HOUR)
+  let day = days.get(hour)
+  if (day === undefined) {
+    if (days.size > 10_000) days.clear()
+    day = Date.parse(`${parisDay.format(d)}T00:00:00Z`)
+    days.set(hour, day)
+  }
+  return day
+}
 
 function daysBetween(earlier: Date, later: Date): number {
-  if (later.getTime() !== lastNow.time) lastNow = { time: later.getTime(), day: dayOf(later) }
-  return Math.round((lastNow.day - dayOf(earlier)) / (24 * HOUR))
+  return Math.round((dayOf(later) - dayOf(earlier)) / (24 * HOUR))
 }
 
 /**

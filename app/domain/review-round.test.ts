@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CloseRoundSchema, RequestReviewSchema, threadCountsByRound, threadCountsText } from './review-round'
+import { CloseRoundSchema, RequestReviewSchema } from '../services/review-round-input.server'
+import { threadCountsByRound, threadCountsText } from './review-round'
 
 describe('review round forms', () => {
   it('trims the message, makes it optional and limits it to 2 000 characters', () => {

@@ -1,24 +1,11 @@
-import { z } from 'zod'
-
 /**
  * Review rounds (« relectures »): a learner asks for one with an optional
- * message, a tutor closes it with a summary. The form schemas, shared by the
- * routes and the service, and the counting of comments per round. Pure.
+ * message, a tutor closes it with a summary. Limits, and the counting of
+ * comments per round. Pure, and light enough for the browser (the form
+ * schemas, with zod, are in app/services/review-round-input.server.ts).
  */
 export const REVIEW_MESSAGE_MAX = 2_000
 export const REVIEW_SUMMARY_MAX = 5_000
-
-export const RequestReviewSchema = z.object({
-  message: z.string('Le message doit être du texte.').trim().max(REVIEW_MESSAGE_MAX, 'Le message est limité à 2\u00a0000 caractères.').default(''),
-})
-
-export const CloseRoundSchema = z.object({
-  summary: z
-    .string('Écrivez la synthèse de la relecture.')
-    .trim()
-    .min(1, 'Écrivez la synthèse de la relecture avant de la clore.')
-    .max(REVIEW_SUMMARY_MAX, 'La synthèse est limitée à 5\u00a0000 caractères.'),
-})
 
 export const REVIEW_ALREADY_OPEN = 'Une relecture est déjà demandée pour ce dossier.'
 

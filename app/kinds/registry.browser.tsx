@@ -1,4 +1,5 @@
-import { Suspense, useSyncExternalStore, type ComponentType } from 'react'
+import { Suspense, type ComponentType } from 'react'
+import { useHydrated } from '~/components/use-hydrated'
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import type { EditorContext, EditorProps, ViewProps } from './types.browser'
 import type { FieldValue } from './values'
@@ -66,15 +67,6 @@ const Loading = () => (
     Chargement…
   </p>
 )
-
-const noSubscription = () => () => {}
-/** False while the server's HTML waits for React (the server render and hydration), true afterwards. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  )
 
 /**
  * The editor of any field. Its controls stay disabled until the page is

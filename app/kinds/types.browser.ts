@@ -22,7 +22,11 @@ export type EditorContext = {
   objectives: LinkableObjective[]
   /** Parts of the value the server refused at the last save: the editor marks them (aria-invalid) and says why. */
   issues: FieldIssue[]
-  /** Read-only (a tutor reading): the reader can select and navigate, never change the value. Only rich text is shown read-only in its editor; other kinds show their view. */
+  /**
+   * Read-only (a tutor reading): the reader can select and navigate, never
+   * change the value. Only rich text is shown read-only in its editor; other
+   * kinds show their view.
+   */
   readOnly?: boolean
   /** Comments anchored in passages of this section (rich text only). */
   annotations?: PassageAnnotations

@@ -142,7 +142,7 @@ export default function DossierPage() {
         <DossierStatusLine states={Object.values(saveStates)} />
       ) : (
         <p className="status-line status-line--read">
-          Lecture seule : vous relisez le travail de {view.learnerName ?? (members.length ? members.join(', ') : 'ce dossier')}. Sélectionnez un passage ou
+          Lecture seule&nbsp;: vous relisez le travail de {view.learnerName ?? (members.length ? members.join(', ') : 'ce dossier')}. Sélectionnez un passage ou
           choisissez un élément pour le commenter.
         </p>
       )}
@@ -384,12 +384,12 @@ function CriterionAssessment({
         </h4>
         <div className="sa-criterion__row">
           <p>
-            Statut : <span className={`status-chip status-chip--${status}`}>{STATUS_LABELS[status]}</span>
+            Statut&nbsp;: <span className={`status-chip status-chip--${status}`}>{STATUS_LABELS[status]}</span>
           </p>
           {sectionsLine}
         </div>
         {hintList}
-        {criterion.justification ? <p className="sa-criterion__justification">Justification : {criterion.justification}</p> : null}
+        {criterion.justification ? <p className="sa-criterion__justification">Justification&nbsp;: {criterion.justification}</p> : null}
         {children}
       </div>
     )

@@ -6,13 +6,13 @@ import { plural } from '~/domain/format'
 import { relativeTime } from '~/domain/relative-time'
 import { requireUser } from '~/services/auth.server'
 import { inbox, INBOX_SIZE, openNotification } from '~/services/notification-inbox.server'
-import { markRead } from '~/services/notifications.server'
+import { markRead, unreadCount } from '~/services/notifications.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications — Atelier' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { notifications: inbox(user.id), limit: INBOX_SIZE, now: Date.now() }
+  return { notifications: inbox(user.id), unread: unreadCount(user.id), limit: INBOX_SIZE, now: Date.now() }
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -40,14 +40,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { notifications, limit, now } = useLoaderData<typeof loader>()
+  const { notifications, unread, limit, now } = useLoaderData<typeof loader>()
   const busy = useNavigation().state === 'submitting'
-  const unread = notifications.filter((n) => !n.read).length
   return (
     <>
       <PageHeader
         title="Notifications"
-        lead={notifications.length ? `${unread ? plural(unread, 'non lue', 'non lues') : 'Tout est lu'} · les ${limit} plus récentes au plus.` : undefined}
+        lead={
+          notifications.length
+            ? `${unread ? `${plural(unread, 'notification non lue', 'notifications non lues')}.` : 'Tout est lu.'}${notifications.length >= limit ? ` Seules les ${limit} plus récentes sont affichées.` : ''}`
+            : undefined
+        }
         actions={
           unread ? (
             <Form method="post">
@@ -74,7 +77,7 @@ export default function Notifications() {
                 <Form method="post" className="notif__form">
                   <input type="hidden" name="id" value={n.id} />
                   <button type="submit" name="intent" value="open" className="notif__open">
-                    <span className="badge badge--accent">Non lue</span> {n.text}
+                    <span className="badge badge--accent">Non lue</span> <span className="notif__text">{n.text}</span>
                   </button>
                 </Form>
               )}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { z } from 'zod'
+import { cellsHtml, encodeCells } from '~/components/dossier-cells'
 import { EmptyState, PageHeader, TableWrap } from '~/components/ui'
 import { plural } from '~/domain/format'
 import { relativeTime } from '~/domain/relative-time'
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: dashboard.total,
     page: dashboard.page,
     pages: dashboard.pages,
-    summary: dashboard.summary,
+    learners: dashboard.learners,
     sessions: dashboard.sessions,
     legend: DOSSIER_LABELS.filter((l) => shown.has(l.id)),
     rows: dashboard.rows.map((r) => ({
@@ -64,26 +65,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       activity: r.lastActivity ? relativeTime(r.lastActivity, now) : '',
       openRequests: r.openRequests,
       openComments: r.openComments,
-      dossiers: r.dossiers.map((d): Cell => [
-        d.id,
-        labels.get(d.templateId) ?? d.templateId,
-        d.achieved,
-        d.criteria,
-        d.lastActivity ? relativeTime(d.lastActivity, now) : '',
-        d.requestedAt !== null ? 1 : 0,
-        d.openComments,
-      ]),
+      dossiers: encodeCells(
+        r.dossiers.map((d) => ({
+          id: d.id,
+          label: labels.get(d.templateId) ?? d.templateId,
+          achieved: d.achieved,
+          criteria: d.criteria,
+          // In words, computed here: the server and the browser print the same.
+          activity: d.lastActivity ? relativeTime(d.lastActivity, now) : '',
+          requested: d.requestedAt !== null,
+          openComments: d.openComments,
+        })),
+      ),
     })),
   }
 }
-
-/**
- * A dossier cell as the page receives it: a tuple, because a page holds 25
- * learners × 21 dossiers and the loader data travels inside the HTML (an
- * object would repeat its seven keys 525 times). Relative dates come as
- * words computed on the server, which repeat and travel once.
- */
-type Cell = [id: string, label: string, achieved: number, criteria: number, activity: string, requested: 0 | 1, openComments: number]
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>
 
@@ -102,32 +98,22 @@ function hrefWith(params: Data['params'], changes: Partial<Data['params']>): str
 
 export default function TutorDashboard() {
   const data = useLoaderData<typeof loader>()
-  const { params, summary, total, page, pages, rows } = data
+  const { params, learners, total, page, pages, rows } = data
   const filtered = Boolean(params.q || params.filtre !== 'tous' || params.session)
   return (
     <>
       <PageHeader
         title="Mes candidat·es"
         lead={
-          summary.learners > 0 ? (
+          learners > 0 ? (
             <>
-              {plural(summary.learners, 'candidat·e vous est confié·e', 'candidat·es vous sont confié·es')}
-              {summary.openRequests > 0 ? (
-                <>
-                  {' · '}
-                  <Link to={hrefWith(params, { filtre: 'relecture', page: 1 })}>
-                    {plural(summary.openRequests, 'dossier attend', 'dossiers attendent')} votre relecture
-                  </Link>
-                </>
-              ) : (
-                ' · aucune relecture demandée'
-              )}
-              .
+              {plural(learners, 'candidat·e vous est confié·e', 'candidat·es vous sont confié·es')}.{' '}
+              <Link to={hrefWith(params, { filtre: 'relecture', tri: 'relectures', page: 1 })}>Voir les relectures demandées</Link>
             </>
           ) : undefined
         }
       />
-      {summary.learners === 0 ? (
+      {learners === 0 ? (
         <EmptyState title="Aucun·e candidat·e ne vous est confié·e pour l’instant">
           <p>L’administration de votre école vous attribuera des candidat·es à accompagner.</p>
         </EmptyState>
@@ -187,9 +173,20 @@ function Filters({ data }: { data: Data }) {
   const submit = useSubmit()
   const navigation = useNavigation()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const form = useRef<HTMLFormElement>(null)
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/tuteur'
+  // The controls are uncontrolled (the form works without JavaScript): after a navigation by a link
+  // (« Effacer les filtres », the pagination…), they show the address again, except the one being used.
+  useEffect(() => {
+    const values: Record<string, string> = { q: params.q, filtre: params.filtre, session: params.session, tri: params.tri }
+    for (const [name, value] of Object.entries(values)) {
+      const control = form.current?.elements.namedItem(name)
+      if ((control instanceof HTMLInputElement || control instanceof HTMLSelectElement) && control !== document.activeElement) control.value = value
+    }
+  }, [params.q, params.filtre, params.session, params.tri])
   return (
     <Form
+      ref={form}
       method="get"
       role="search"
       aria-label="Filtrer et trier vos candidat·es"
@@ -228,7 +225,7 @@ function Filters({ data }: { data: Data }) {
           </select>
         </div>
       ) : null}
-      <div className="field">
+      <div className="field tdash-filters__sort">
         <label htmlFor="tdash-tri">Trier par</label>
         <select id="tdash-tri" name="tri" defaultValue={params.tri}>
           {SORT_OPTIONS.map((o) => (
@@ -247,14 +244,6 @@ function Filters({ data }: { data: Data }) {
   )
 }
 
-/** « 3/12 critères · 2 commentaires ouverts · modifié il y a 2 jours » */
-function cellText(achieved: number, criteria: number, comments: number, activity: string): string {
-  let text = ` ${achieved}/${criteria} critères`
-  if (comments) text += ` · ${plural(comments, 'commentaire ouvert', 'commentaires ouverts')}`
-  if (activity) text += ` · modifié ${activity}`
-  return `${text} `
-}
-
 function LearnerRow({ row }: { row: Data['rows'][number] }) {
   return (
     <tr>
@@ -271,18 +260,9 @@ function LearnerRow({ row }: { row: Data['rows'][number] }) {
         </span>
       </th>
       <td>
-        {row.dossiers.length ? (
-          <ul className="dchips">
-            {row.dossiers.map(([id, label, achieved, criteria, activity, requested, comments]) => (
-              // The class draws the self-assessment bar along the cell by tenths (p0 to p10); the text says it exactly.
-              // Two elements and one text a cell: a page holds 525 of them.
-              <li key={id} className={`p${criteria ? Math.round((achieved / criteria) * 10) : 0}`}>
-                <a href={`/dossiers/${id}`}>{label}</a>
-                {cellText(achieved, criteria, comments, activity)}
-                {requested ? <strong>Relecture demandée</strong> : null}
-              </li>
-            ))}
-          </ul>
+        {row.dossiers ? (
+          // See app/components/dossier-cells.ts: 525 cells a page, written as one escaped string.
+          <ul className="dchips" dangerouslySetInnerHTML={{ __html: cellsHtml(row.dossiers) }} />
         ) : (
           <span className="tdash__muted">Pas encore de dossier (inscription en attente)</span>
         )}

@@ -17,7 +17,9 @@ export function notify(recipients: readonly string[], n: NewNotification, db: Db
   const to = [...new Set(recipients)].filter((id) => id !== n.actorId)
   if (to.length === 0) return
   db.insert(notifications)
-    .values(to.map((userId) => ({ userId, type: n.type, dossierId: n.dossierId, actorId: n.actorId, threadId: n.threadId ?? null, roundId: n.roundId ?? null })))
+    .values(
+      to.map((userId) => ({ userId, type: n.type, dossierId: n.dossierId, actorId: n.actorId, threadId: n.threadId ?? null, roundId: n.roundId ?? null })),
+    )
     .run()
 }
 

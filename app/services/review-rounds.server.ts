@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { CloseRoundSchema, REVIEW_ALREADY_OPEN, RequestReviewSchema, threadCountsByRound } from '~/domain/review-round'
+import { REVIEW_ALREADY_OPEN, threadCountsByRound } from '~/domain/review-round'
+import { CloseRoundSchema, RequestReviewSchema } from './review-round-input.server'
 import { blockWordDiff, hasChanges, type DiffSegment } from '~/domain/word-diff'
 import { plainBlocks } from '~/kinds/rich-text/rich-text'
 import { diffOf, emptyValue, entryOf } from '~/kinds/registry'

@@ -143,27 +143,6 @@ function learnerTotals(tutorId: string, needed: readonly (keyof Totals)[]): Map<
   return new Map(rows.map((r) => [rowKey(r), r]))
 }
 
-/**
- * How many of the tutor's dossiers await a review: read from the open rounds
- * (few) rather than from the tutor's dossiers (many), each checked against the
- * tutor's assignments as dossier-access.server.ts does.
- */
-function pendingRequests(tutorId: string): number {
-  // Two `exists` rather than one with an `or`, each reading the assignments' unique index (the group's from its few members).
-  return (
-    getDb().get<{ n: number }>(sql`
-      select count(distinct r.dossier_id) as n
-      from review_rounds r join dossiers d on d.id = r.dossier_id
-      where r.closed_at is null and (
-        exists (
-          select 1 from tutor_assignments ta
-          where ta.exam_session_id = d.exam_session_id and ta.tutor_id = ${tutorId} and ta.learner_id = d.learner_id)
-        or exists (
-          select 1 from group_members gm cross join tutor_assignments ta on ta.learner_id = gm.learner_id
-          where gm.group_id = d.group_id and ta.exam_session_id = d.exam_session_id and ta.tutor_id = ${tutorId}))`)?.n ?? 0
-  )
-}
-
 /** The total each sort reads. */
 const SORT_TOTAL = { name: null, activity: 'lastActivity', requests: 'openRequests', comments: 'openComments' } as const satisfies Record<
   DashboardSort,
@@ -239,7 +218,7 @@ export function tutorDashboard(tutorId: string, options: DashboardOptions = {}) 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages)
   const rows = pageRows(tutorId, matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE))
-  return { rows, total, page, pages, pageSize: PAGE_SIZE, sessions, summary: { learners: assignments.length, openRequests: pendingRequests(tutorId) } }
+  return { rows, total, page, pages, pageSize: PAGE_SIZE, sessions, learners: assignments.length }
 }
 
 /** The page's learners with their dossiers and every figure: one query for the dossiers, one per aggregate, one for self-assessment. */

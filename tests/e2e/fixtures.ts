@@ -55,7 +55,7 @@ export async function loginAs(page: Page, who: Role | { email: string }) {
 /** Runs axe on the current page: zero violations allowed. */
 export async function expectNoAxeViolations(page: Page) {
   // The live page: editors stay disabled until the page is hydrated.
-  await page.waitForFunction(() => !document.querySelector('fieldset.field-kind[disabled]'))
+  await page.waitForFunction(() => !document.querySelector('fieldset.field-kind[disabled], fieldset.until-hydrated[disabled]'))
   const results = await new AxeBuilder({ page }).analyze()
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   expect(summary, 'axe violations').toEqual([])

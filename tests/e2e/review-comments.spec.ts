@@ -68,6 +68,9 @@ async function tabTo(page: Page, name: string | RegExp, max = 25) {
   throw new Error(`Tab never reached ${String(name)}; went through: ${seen.join(' | ')}`)
 }
 
+/** Waits until the page is interactive (controls are disabled until hydration). */
+const hydrated = (page: Page) => page.waitForFunction(() => !document.querySelector('fieldset[disabled]'))
+
 /** Puts the caret `offset` characters into the text of a section's rich text, with the keyboard. */
 async function caretAt(page: Page, sectionId: string, offset: number) {
   await page.locator(`#section-${sectionId} .rt-editable`).focus()
@@ -172,7 +175,13 @@ test.describe('tutor review with the keyboard only', () => {
     const start = text.indexOf(QUOTE)
     const res = await request.post(`/api/dossiers/${dossierId}/comments`, {
       headers: { Cookie: await sessionCookieFor(tutor.email) },
-      data: { intent: 'create', target: 'passage', sectionId: 'consolidation', selectors: describePassage(text, start, start + QUOTE.length), body: 'Prouvez-le.' },
+      data: {
+        intent: 'create',
+        target: 'passage',
+        sectionId: 'consolidation',
+        selectors: describePassage(text, start, start + QUOTE.length),
+        body: 'Prouvez-le.',
+      },
     })
     expect(res.status(), await res.text()).toBe(200)
   })
@@ -182,6 +191,7 @@ test.describe('tutor review with the keyboard only', () => {
     const tutorPage = await (await browser.newContext()).newPage()
     await loginAs(tutorPage, { email: tutor.email })
     await tutorPage.goto(`/dossiers/${dossierId}`)
+    await hydrated(tutorPage)
     const analyse = tutorPage.locator('#section-analyse')
     await analyse.getByLabel('Commenter', { exact: true }).focus()
     await tabTo(tutorPage, /^Votre commentaire sur/)
@@ -194,6 +204,7 @@ test.describe('tutor review with the keyboard only', () => {
     const learnerPage = await (await browser.newContext()).newPage()
     await loginAs(learnerPage, { email: learner.email })
     await learnerPage.goto(`/dossiers/${dossierId}`)
+    await hydrated(learnerPage)
     const consolidation = learnerPage.locator('#section-consolidation')
     await expect(consolidation.locator('.rt-passage')).toHaveText(QUOTE)
     const offset = 'Lumina se distingue par un prix accessible et '.length + 3
@@ -225,6 +236,7 @@ test.describe('tutor review with the keyboard only', () => {
 
     // The tutor, from the passage in the read-only text, resolves the comment.
     await tutorPage.reload()
+    await hydrated(tutorPage)
     await caretAt(tutorPage, 'consolidation', offset)
     await tutorPage.keyboard.press('Alt+Enter')
     const tutorThread = tutorPage.locator('#section-consolidation article[id^="commentaire-"]')

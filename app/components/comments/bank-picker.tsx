@@ -26,7 +26,7 @@ export function BankPicker({ entries, criteria, onInsert }: { entries: BankEntry
     onInsert(entry.body)
     const excerpt = entry.body.length > 60 ? `${entry.body.slice(0, 60)}…` : entry.body
     // A different text each time, so that inserting the same entry twice is announced twice.
-    setInserted(({ count }) => ({ count: count + 1, text: `Commentaire inséré : « ${excerpt} »${count % 2 ? '\u00a0' : ''}` }))
+    setInserted(({ count }) => ({ count: count + 1, text: `Commentaire inséré\u00a0: «\u00a0${excerpt}\u00a0»${count % 2 ? '\u00a0' : ''}` }))
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { BankEntry } from '~/services/comment-bank.server'
 import type { ThreadView } from '~/services/comments.server'
+import { useHydrated } from '../use-hydrated'
 import { BankPicker } from './bank-picker'
 import { CommentComposer } from './composer'
 import { CommentThread } from './thread'
@@ -18,9 +19,15 @@ export function CriterionComments({
   canComment: boolean
   bank: BankEntry[]
 }) {
+  const hydrated = useHydrated()
   if (threads.length === 0 && !canComment) return null
   return (
-    <div className="margin-comments margin-comments--criterion">
+    // Disabled until the page is hydrated: a form sent before would lose what was typed.
+    <fieldset
+      className="margin-comments margin-comments--criterion until-hydrated"
+      disabled={!hydrated}
+      aria-label={`Commentaires sur le critère ${criterionId}`}
+    >
       {threads.map((t) => (
         <div key={t.id} className="margin-comments__item" data-thread={t.id} data-status={t.status}>
           <CommentThread dossierId={dossierId} thread={t} about={`Critère ${criterionId}`} />
@@ -37,6 +44,6 @@ export function CriterionComments({
           />
         </details>
       ) : null}
-    </div>
+    </fieldset>
   )
 }

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react'
 import { describePassage } from '~/domain/anchoring'
+import { frenchTypography as ft } from '~/domain/format'
 import type { KindItem } from '~/kinds/types'
 import type { BankEntry } from '~/services/comment-bank.server'
+import { useHydrated } from '../use-hydrated'
 import { BankPicker } from './bank-picker'
 import { CommentComposer } from './composer'
 import { placementLabel, type PlacedThread } from './placement'
@@ -47,9 +49,11 @@ export function SectionComments({
 }) {
   const open = placed.filter((p) => p.thread.status === 'open').length
   const titleId = useId()
+  const hydrated = useHydrated()
   if (placed.length === 0 && !canComment) return null
   return (
-    <div className="margin-comments" role="group" aria-labelledby={titleId}>
+    // Disabled until the page is hydrated: a form sent before would lose what was typed.
+    <fieldset className="margin-comments until-hydrated" disabled={!hydrated} aria-labelledby={titleId}>
       <h3 className="aside-title" id={titleId}>
         Commentaires
         {placed.length ? <span className="margin-comments__count"> · {open === 0 ? 'tous résolus' : `${open} ouvert${open > 1 ? 's' : ''}`}</span> : null}
@@ -68,7 +72,7 @@ export function SectionComments({
       {canComment ? (
         <Composer dossierId={dossierId} sectionId={sectionId} sectionTitle={sectionTitle} items={items} selection={selection} criteria={criteria} bank={bank} />
       ) : null}
-    </div>
+    </fieldset>
   )
 }
 
@@ -112,7 +116,7 @@ function Composer({
           {selection !== undefined ? (
             <option value="passage" disabled={!passage}>
               {passage
-                ? `Le passage sélectionné : « ${clip(passage.text.slice(passage.start, passage.end))} »`
+                ? ft(`Le passage sélectionné : « ${clip(passage.text.slice(passage.start, passage.end))} »`)
                 : 'Le passage sélectionné (sélectionnez du texte)'}
             </option>
           ) : null}
@@ -126,7 +130,7 @@ function Composer({
       <CommentComposer
         dossierId={dossierId}
         target={target}
-        label={`Votre commentaire sur « ${sectionTitle} »`}
+        label={ft(`Votre commentaire sur « ${sectionTitle} »`)}
         extra={bank.length ? (insert) => <BankPicker entries={bank} criteria={criteria} onInsert={insert} /> : undefined}
         onDone={() => setChoice('section')}
       />

@@ -255,8 +255,8 @@ function Message({
               ask(
                 ft(
                   hasReplies
-                    ? 'Supprimer votre message ? Les réponses restent ; il apparaîtra comme « message supprimé ».'
-                    : 'Supprimer votre message ? Cette action est définitive.',
+                    ? 'Supprimer votre message\u202f? Les réponses restent\u202f; il apparaîtra comme «\u00a0message supprimé\u00a0».'
+                    : 'Supprimer votre message\u202f? Cette action est définitive.',
                 ),
                 () => remove.submit({ intent: 'delete', messageId: message.id }),
               )

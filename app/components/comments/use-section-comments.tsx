@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Section } from '#templates/template.schema'
 import { entryOf, itemsOf } from '~/kinds/registry'
 import { anchoringText } from '~/kinds/rich-text/anchoring'
@@ -102,18 +102,21 @@ export function useSectionComments({
     }
   }, [])
 
-  // Alt+Entrée on a commented item: to its first open comment.
-  const onBodyKeyDown = useCallback(
-    (event: KeyboardEvent) => {
+  // Alt+Entrée on a commented item: to its first open comment (listened on the section's body, around any kind's editor).
+  useEffect(() => {
+    const root = bodyRef.current
+    if (!root) return
+    const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || !event.altKey) return
       const item = (event.target as Element).closest<HTMLElement>('[data-item-id]')
       const thread = item && placed.find((p) => p.thread.itemId === item.dataset.itemId && p.thread.status === 'open')
       if (!thread) return
       event.preventDefault()
       open(thread.thread.id)
-    },
-    [placed, open],
-  )
+    }
+    root.addEventListener('keydown', onKeyDown)
+    return () => root.removeEventListener('keydown', onKeyDown)
+  }, [placed, open])
 
   const margin = (
     <SectionComments
@@ -129,5 +132,5 @@ export function useSectionComments({
       onReveal={onReveal}
     />
   )
-  return { annotations, margin, bodyRef, onBodyKeyDown, openCount: placed.filter((p) => p.thread.status === 'open').length }
+  return { annotations, margin, bodyRef, openCount: placed.filter((p) => p.thread.status === 'open').length }
 }

@@ -2,7 +2,6 @@ import { useEffect, useState, type ReactNode } from 'react'
 import type { Section } from '#templates/template.schema'
 import type { BankEntry } from '~/services/comment-bank.server'
 import type { ThreadView } from '~/services/comments.server'
-import { SectionComments } from '../comments/section-comments'
 import { useSectionComments } from '../comments/use-section-comments'
 import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
@@ -64,7 +63,6 @@ export function SectionEditor({
       criteria={criteria}
       hints={hints}
       margin={comments.margin}
-      onBodyKeyDown={comments.onBodyKeyDown}
       bodyRef={comments.bodyRef}
       alerts={
         <>
@@ -178,7 +176,6 @@ export function SectionReader({
       criteria={criteria}
       hints={hints}
       margin={comments.margin}
-      onBodyKeyDown={comments.onBodyKeyDown}
       bodyRef={comments.bodyRef}
     >
       {section.field.kind === 'richText' ? (
@@ -217,7 +214,6 @@ function SectionFrame({
   hints,
   margin,
   bodyRef,
-  onBodyKeyDown,
   children,
 }: {
   dossierId: string
@@ -228,7 +224,6 @@ function SectionFrame({
   hints: HintResult[]
   margin: ReactNode
   bodyRef: React.RefObject<HTMLDivElement>
-  onBodyKeyDown: (event: React.KeyboardEvent) => void
   children: ReactNode
 }) {
   const titleId = `section-${section.id}-title`
@@ -261,7 +256,7 @@ function SectionFrame({
       </p>
 
       {alerts}
-      <div className="dossier-section__body" ref={bodyRef} onKeyDown={onBodyKeyDown}>
+      <div className="dossier-section__body" ref={bodyRef}>
         <div className="dossier-section__editor">{children}</div>
         <aside className="dossier-section__aside" aria-label={`Critères et commentaires de « ${section.title} »`}>
           {criteria.length > 0 ? (
