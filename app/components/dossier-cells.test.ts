@@ -35,7 +35,7 @@ describe('cellsHtml', () => {
   it('links each dossier, with its figures, its request badge and its bar class', () => {
     expect(cellsHtml(encodeCells([cell, idle]))).toBe(
       `<li class="p3"><a href="/dossiers/${cell.id}">Fiche Veille</a> 3/12 critères · 2\u00a0commentaires ouverts · modifié il y a 2 jours <strong>Relecture demandée</strong></li>` +
-        '<li class="p0"><a href="/dossiers/b">Fiche UX</a> 0/13 critères</li>',
+        '<li><a href="/dossiers/b">Fiche UX</a> 0/13 critères</li>',
     )
   })
   it('escapes every value', () => {

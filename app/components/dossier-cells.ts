@@ -54,15 +54,15 @@ export function cellText(c: DossierCell): string {
 
 /**
  * The `<li>` of each cell: a link to the dossier, its figures in text, a badge
- * when a review is requested. The class (p0 to p10) draws the share of
- * criteria « atteints » as a bar, by tenths (app/styles/tutor.css).
+ * when a review is requested. The class (p1 to p10, none for 0) draws the
+ * share of criteria « atteints » as a bar, by tenths (app/styles/tutor.css).
  */
 export function cellsHtml(encoded: string): string {
   return decodeCells(encoded)
     .map((c) => {
       const tenths = c.criteria ? Math.round((c.achieved / c.criteria) * 10) : 0
       const badge = c.requested ? ' <strong>Relecture demandée</strong>' : ''
-      return `<li class="p${tenths}"><a href="/dossiers/${escapeHtml(c.id)}">${escapeHtml(c.label)}</a> ${escapeHtml(cellText(c))}${badge}</li>`
+      return `<li${tenths ? ` class="p${tenths}"` : ''}><a href="/dossiers/${escapeHtml(c.id)}">${escapeHtml(c.label)}</a> ${escapeHtml(cellText(c))}${badge}</li>`
     })
     .join('')
 }

@@ -199,7 +199,7 @@ describe('tutorDashboard', () => {
     expect(first.rows).toHaveLength(PAGE_SIZE)
     expect(first.rows[0]!.name).toBe('Élève 00')
     const second = tutorDashboard(tutor, { page: 2 })
-    expect(second.rows.map((r) => r.name)).toEqual(['Élève 25', 'Élève 26', 'Élève 27', 'Élève 28', 'Élève 29'])
+    expect(second.rows.map((r) => r.name)).toEqual(['Élève 20', 'Élève 21', 'Élève 22', 'Élève 23', 'Élève 24'])
     expect(tutorDashboard(tutor, { page: 99 }).page).toBe(2)
     expect(tutorDashboard(tutor, { page: 0 }).page).toBe(1)
   })

@@ -65,6 +65,23 @@ const CASES: Case[] = [
   { route: 'routes/referentiel[.]moodle[.]csv', method: 'GET', path: () => '/referentiel.moodle.csv', expect: all(200) },
   { route: 'routes/candidat', method: 'GET', path: () => '/candidat', expect: only('learner') },
   { route: 'routes/tuteur', method: 'GET', path: () => '/tuteur', expect: only('tutor') },
+  { route: 'routes/tuteur', method: 'GET', path: () => '/tuteur?q=x&filtre=pirate&tri=rien&page=-3', expect: only('tutor') },
+  // Everyone has their own notifications; opening someone else's (or none) is not found.
+  { route: 'routes/notifications', method: 'GET', path: () => '/notifications', expect: loggedIn(200) },
+  {
+    route: 'routes/notifications',
+    method: 'POST',
+    path: () => '/notifications?cas=inconnue',
+    body: () => ({ form: { intent: 'open', id: '999999999' } }),
+    expect: loggedIn(404),
+  },
+  {
+    route: 'routes/notifications',
+    method: 'POST',
+    path: () => '/notifications?cas=invalide',
+    body: () => ({ form: { intent: 'pirate' } }),
+    expect: loggedIn(400),
+  },
   { route: 'routes/tuteur_.banque', method: 'GET', path: () => '/tuteur/banque', expect: only('tutor') },
   {
     route: 'routes/tuteur_.banque',
