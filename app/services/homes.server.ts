@@ -86,25 +86,6 @@ export function learnerHome(learnerId: string) {
   })
 }
 
-/** The learners assigned to a tutor, scoped to that tutor in the query. */
-export function tutorHome(tutorId: string) {
-  const db = getDb()
-  return db
-    .select({
-      learnerId: users.id,
-      name: users.name,
-      email: users.email,
-      sessionId: examSessions.id,
-      sessionName: examSessions.name,
-    })
-    .from(tutorAssignments)
-    .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
-    .innerJoin(examSessions, eq(examSessions.id, tutorAssignments.examSessionId))
-    .where(eq(tutorAssignments.tutorId, tutorId))
-    .orderBy(asc(examSessions.startsOn), asc(users.name))
-    .all()
-}
-
 /** A juror's assignments, scoped to that juror in the query. */
 export function jurorHome(jurorId: string) {
   const db = getDb()
