@@ -261,7 +261,7 @@ function LearnerRow({ row }: { row: Data['rows'][number] }) {
       </th>
       <td>
         {row.dossiers ? (
-          // See app/components/dossier-cells.ts: up to 420 cells a page (20 learners × 21 dossiers), written as one escaped string.
+          // See app/components/dossier-cells.ts: up to 315 cells a page (15 learners × 21 dossiers), written as one escaped string.
           <ul className="dchips" dangerouslySetInnerHTML={{ __html: cellsHtml(row.dossiers) }} />
         ) : (
           <span className="tdash__muted">Pas encore de dossier (inscription en attente)</span>

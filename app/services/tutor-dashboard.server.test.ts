@@ -199,7 +199,7 @@ describe('tutorDashboard', () => {
     expect(first.rows).toHaveLength(PAGE_SIZE)
     expect(first.rows[0]!.name).toBe('Élève 00')
     const second = tutorDashboard(tutor, { page: 2 })
-    expect(second.rows.map((r) => r.name)).toEqual(['Élève 20', 'Élève 21', 'Élève 22', 'Élève 23', 'Élève 24'])
+    expect(second.rows.map((r) => r.name)).toEqual(['Élève 15', 'Élève 16', 'Élève 17', 'Élève 18', 'Élève 19'])
     expect(tutorDashboard(tutor, { page: 99 }).page).toBe(2)
     expect(tutorDashboard(tutor, { page: 0 }).page).toBe(1)
   })

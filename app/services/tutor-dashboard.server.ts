@@ -7,8 +7,8 @@ import { dossierTemplates } from './templates.server'
 
 const { users, examSessions, tutorAssignments } = schema
 
-/** Learners per page: 20 × up to 21 dossiers keeps a page light (see npm run bench:review). */
-export const PAGE_SIZE = 20
+/** Learners per page: 15 × up to 21 dossiers keeps a page light (see npm run bench:review). */
+export const PAGE_SIZE = 15
 export const DASHBOARD_SORTS = ['name', 'activity', 'requests', 'comments'] as const
 export type DashboardSort = (typeof DASHBOARD_SORTS)[number]
 export const DASHBOARD_FILTERS = ['all', 'review', 'comments'] as const
@@ -165,7 +165,7 @@ const byName = (a: Assignment, b: Assignment) => a.name.localeCompare(b.name, 'f
  *
  * Only what the page shows is read in detail: sorting by name and filtering by
  * name or session need the assignments alone; the other sorts and filters read
- * the totals of every assignment in one grouped query. Then the page's 25
+ * the totals of every assignment in one grouped query. Then the page's 15
  * learners get their dossiers and figures: one query per aggregate.
  */
 export function tutorDashboard(tutorId: string, options: DashboardOptions = {}) {

@@ -168,15 +168,15 @@ test('sorting by open comments and filtering by open comments or review requests
   await expect(page.getByLabel('Trier par')).toHaveValue('relectures')
 })
 
-test('pagination: 20 learners a page, previous and next, the current page marked', async ({ page }) => {
+test('pagination: 15 learners a page, previous and next, the current page marked', async ({ page }) => {
   test.setTimeout(120_000)
-  const learners = Array.from({ length: 22 }, (_, i) => createLearner(`page-${String(i + 1).padStart(2, '0')}`))
+  const learners = Array.from({ length: 17 }, (_, i) => createLearner(`page-${String(i + 1).padStart(2, '0')}`))
   const tutor = createTutorFor('pages', learners)
   await loginAs(page, tutor)
   await page.goto('/tuteur')
   const pager = page.getByRole('navigation', { name: 'Pagination' })
   await expect(pager).toContainText('Page 1 sur 2')
-  await expect(page.locator('tbody > tr')).toHaveCount(20)
+  await expect(page.locator('tbody > tr')).toHaveCount(15)
   await expect(pager.getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page')
   await expect(pager.getByText('Précédente')).toBeVisible()
   await expect(pager.getByRole('link', { name: /Précédente/ })).toHaveCount(0)
@@ -185,7 +185,7 @@ test('pagination: 20 learners a page, previous and next, the current page marked
   await pager.getByRole('link', { name: /Suivante/ }).click()
   await expect(page).toHaveURL(/page=2/)
   await expect(pager).toContainText('Page 2 sur 2')
-  expect(await learnerNames(page)).toEqual(['Élève page-21', 'Élève page-22'])
+  expect(await learnerNames(page)).toEqual(['Élève page-16', 'Élève page-17'])
   await expect(pager.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page')
   await expect(pager.getByRole('link', { name: /Suivante/ })).toHaveCount(0)
   await screenshots(page, 'tutor-dashboard-page2', pager)
@@ -302,7 +302,7 @@ test('notifications: the count in the header, the list, opening one marks it rea
 })
 
 test('without JavaScript: the filter form, the pagination and opening a notification still work', async ({ browser }) => {
-  const learners = Array.from({ length: 21 }, (_, i) => createLearner(`sans-js-${String(i + 1).padStart(2, '0')}`))
+  const learners = Array.from({ length: 16 }, (_, i) => createLearner(`sans-js-${String(i + 1).padStart(2, '0')}`))
   const tutor = createTutorFor('sans-js', learners)
   const dossierId = ownDossier(learners[0]!.id, 'fiche-ux')
   const round = e2eDb().insert(schema.reviewRounds).values({ dossierId, requestedBy: learners[0]!.id, requestedAt: new Date() }).returning().get()
@@ -314,7 +314,7 @@ test('without JavaScript: the filter form, the pagination and opening a notifica
   await page.goto('/tuteur')
   await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText('Page 1 sur 2')
   await page.getByRole('link', { name: /Suivante/ }).click()
-  expect(await learnerNames(page)).toEqual(['Élève sans-js-21'])
+  expect(await learnerNames(page)).toEqual(['Élève sans-js-16'])
 
   await page.getByLabel('Nom ou adresse e-mail').fill('sans-js-07')
   await page.getByLabel('Trier par').selectOption('nom-inverse')
