@@ -215,12 +215,14 @@ test('the history shows versions, previews one and restores it', async ({ page }
   await rows.nth(1).getByRole('link', { name: /^Voir/ }).click()
   await expect(page.locator('.card')).toContainText('Salon Maison & Objet')
   await expectNoAxeViolations(page)
+  // Typing may have been saved in several steps on a busy machine: the restore adds exactly one version.
+  const before = sectionRow(dossierId, 'contexte')!.version
   await page.getByRole('button', { name: 'Restaurer cette version' }).click()
   await expect(page.getByRole('dialog')).toContainText('restera consultable dans l’historique')
   await page.getByRole('dialog').getByRole('button', { name: 'Restaurer' }).click()
   await expect(page).toHaveURL(new RegExp(`/dossiers/${dossierId}#section-contexte$`))
   await expect(editorOf(page, 'contexte')).toContainText('Salon Maison & Objet')
-  expect(sectionRow(dossierId, 'contexte')!.version).toBe(3)
+  expect(sectionRow(dossierId, 'contexte')!.version).toBe(before + 1)
 })
 
 test('the whole flow works with the keyboard only', async ({ page }) => {
