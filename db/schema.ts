@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { COMMENT_TARGETS, NOTIFICATION_TYPES, THREAD_STATUSES, type PassageSelectors } from '../app/domain/annotation'
+import { COMPETENCY_RULES, GRADING_SCALE_IDS, type GradeEvidence } from '../app/domain/grading'
 import { ROLES } from '../app/domain/permissions'
 import type { FieldValue } from '../app/kinds/values'
 
@@ -70,6 +71,11 @@ export const examSessions = sqliteTable('exam_sessions', {
   name: text('name').notNull(),
   startsOn: text('starts_on').notNull(), // ISO date
   endsOn: text('ends_on').notNull(), // ISO date
+  /** The levels jurors grade criteria on (app/domain/grading.ts GRADING_SCALES). */
+  gradingScale: text('grading_scale', { enum: GRADING_SCALE_IDS }).notNull().default('binary'),
+  /** How a competency's result follows from its criteria: all acquired, or at least `competencyRuleMin` of them. */
+  competencyRule: text('competency_rule', { enum: COMPETENCY_RULES }).notNull().default('all'),
+  competencyRuleMin: integer('competency_rule_min'),
   createdAt: createdAt(),
 })
 
@@ -386,4 +392,214 @@ export const notifications = sqliteTable(
     emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt)],
+)
+
+// ——— Hand-in and jury grading (issue 11) ———
+
+/**
+ * One evaluation of the référentiel as run in one exam session: its hand-in
+ * deadline and cut-off (UTC instants, entered and shown in Europe/Paris time)
+ * and whether it is marked anonymously. Handed in after `dueAt` and up to
+ * `cutoffAt` is late; after `cutoffAt` it is refused.
+ */
+export const evaluationInstances = sqliteTable(
+  'evaluation_instances',
+  {
+    id: id(),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    evaluationId: text('evaluation_id').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    cutoffAt: integer('cutoff_at', { mode: 'timestamp_ms' }).notNull(),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('evaluation_instances_uq').on(t.examSessionId, t.evaluationId), check('evaluation_instances_cutoff_check', sql`${t.cutoffAt} >= ${t.dueAt}`)],
+)
+
+/** A per-candidate extension of an instance's deadline and cut-off, with its reason. */
+export const deadlineExtensions = sqliteTable(
+  'deadline_extensions',
+  {
+    id: id(),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => evaluationInstances.id, { onDelete: 'cascade' }),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    cutoffAt: integer('cutoff_at', { mode: 'timestamp_ms' }).notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('deadline_extensions_uq').on(t.instanceId, t.learnerId), check('deadline_extensions_cutoff_check', sql`${t.cutoffAt} >= ${t.dueAt}`)],
+)
+
+export const SUBMISSION_TIMINGS = ['on-time', 'late'] as const
+
+/**
+ * A hand-in: a frozen snapshot of a dossier (its sections in
+ * submission_sections, its uploaded files in submission_files, the template
+ * by id and SHA-256 of its JSON) with the SHA-256 fingerprint of all of it.
+ * Immutable: triggers (migration 0004) refuse any UPDATE, and any DELETE while
+ * its dossier exists. `submittedBy` is not a foreign key so that no cascade
+ * ever rewrites a row; `submitterName` keeps who handed in.
+ */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: id(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => evaluationInstances.id, { onDelete: 'cascade' }),
+    submittedBy: text('submitted_by').notNull(),
+    submitterName: text('submitter_name').notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    timing: text('timing', { enum: SUBMISSION_TIMINGS }).notNull(),
+    /** The statement the learner confirmed, verbatim. */
+    statement: text('statement').notNull(),
+    templateId: text('template_id').notNull(),
+    templateHash: text('template_hash').notNull(),
+    /** SHA-256 (hex) of the canonical JSON of template, sections and files. */
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (t) => [index('submissions_dossier_idx').on(t.dossierId, t.submittedAt), index('submissions_instance_idx').on(t.instanceId)],
+)
+
+export const submissionSections = sqliteTable(
+  'submission_sections',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id').notNull(),
+    content: text('content', { mode: 'json' }).$type<FieldValue>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.sectionId] })],
+)
+
+/** A file of a snapshot: a copy of an upload's bytes, stored by SHA-256 in data/snapshots/<sha256> (never rewritten). */
+export const submissionFiles = sqliteTable(
+  'submission_files',
+  {
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** The upload's id, as the content refers to it (`/fichiers/<uploadId>`). */
+    uploadId: text('upload_id').notNull(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.uploadId] })],
+)
+
+/** The code a candidate (or group) goes by for an anonymous instance, e.g. « K7-4QX2 ». */
+export const candidateCodes = sqliteTable(
+  'candidate_codes',
+  {
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => evaluationInstances.id, { onDelete: 'cascade' }),
+    /** A learner id (individual épreuve) or a group id. */
+    subjectId: text('subject_id').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instanceId, t.subjectId] }), uniqueIndex('candidate_codes_code_uq').on(t.instanceId, t.code)],
+)
+
+export const GRADING_STATUSES = ['open', 'closed'] as const
+
+/** A juror's grid for one assignment (one learner or one group on one evaluation). */
+export const gradings = sqliteTable(
+  'gradings',
+  {
+    id: id(),
+    assignmentId: text('assignment_id')
+      .notNull()
+      .unique()
+      .references(() => jurorAssignments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: GRADING_STATUSES }).notNull().default('open'),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [check('gradings_status_check', sql`${t.status} in ('open', 'closed')`)],
+)
+
+/**
+ * One cell of a grid: a criterion judged on one part (written, oral, REX),
+ * for the whole target (`learnerId` '': the learner of an individual épreuve,
+ * or the group's shared written work) or for one member of a group (oral, REX).
+ * `version` guards against overwrites (optimistic locking).
+ */
+export const gradeEntries = sqliteTable(
+  'grade_entries',
+  {
+    gradingId: text('grading_id')
+      .notNull()
+      .references(() => gradings.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    part: text('part', { enum: ['written', 'oral', 'rex'] }).notNull(),
+    learnerId: text('learner_id').notNull().default(''),
+    level: text('level'),
+    comment: text('comment').notNull().default(''),
+    /** Cited evidence: passages or items of the graded snapshots (GradeEvidence[]). */
+    evidence: text('evidence', { mode: 'json' }).$type<GradeEvidence[]>().notNull().default(sql`'[]'`),
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gradingId, t.criterionId, t.part, t.learnerId] })],
+)
+
+/** A juror's override of a competency's derived result, with its mandatory justification. */
+export const competencyOverrides = sqliteTable(
+  'competency_overrides',
+  {
+    gradingId: text('grading_id')
+      .notNull()
+      .references(() => gradings.id, { onDelete: 'cascade' }),
+    competencyId: text('competency_id').notNull(),
+    learnerId: text('learner_id').notNull().default(''),
+    /** Null: the override was withdrawn (the derived result applies again). */
+    result: text('result', { enum: ['acquired', 'not-acquired'] }),
+    justification: text('justification').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gradingId, t.competencyId, t.learnerId] })],
+)
+
+export const AUDIT_ACTIONS = ['level', 'comment', 'evidence', 'override', 'close', 'reopen'] as const
+
+/**
+ * Append-only log of every grade change. Triggers (migration 0004) refuse any
+ * UPDATE, and any DELETE while its grading exists. `actorId` is not a foreign
+ * key (no cascade may rewrite a row); `actorName` keeps who acted.
+ */
+export const gradeAudit = sqliteTable(
+  'grade_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    gradingId: text('grading_id')
+      .notNull()
+      .references(() => gradings.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    criterionId: text('criterion_id'),
+    competencyId: text('competency_id'),
+    part: text('part', { enum: ['written', 'oral', 'rex'] }),
+    learnerId: text('learner_id'),
+    before: text('before', { mode: 'json' }).$type<unknown>(),
+    after: text('after', { mode: 'json' }).$type<unknown>(),
+  },
+  (t) => [index('grade_audit_grading_idx').on(t.gradingId, t.id)],
 )

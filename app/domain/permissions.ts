@@ -32,7 +32,8 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:commentBank:own',
     'delete:commentBank:own',
   ],
-  juror: ['read:referentiel:any', 'read:assignment:own', 'read:dossier:own', 'grade:dossier:own', 'export:dossier:own'],
+  // Jurors never see drafts: they grade the frozen snapshots of their assignments (app/services/grading.server.ts).
+  juror: ['read:referentiel:any', 'read:assignment:own', 'grade:dossier:own'],
   admin: [
     'read:referentiel:any',
     'read:dossier:any',
@@ -86,7 +87,7 @@ export const DOSSIER_GRANTS: Record<DossierRelation, readonly DossierAction[]> =
   owner: ['read', 'update', 'reply', 'export'],
   member: ['read', 'update', 'reply', 'export'],
   tutor: ['read', 'comment', 'reply', 'export'],
-  juror: ['read', 'grade', 'export'],
+  juror: ['grade'],
   admin: ['read', 'export'],
 }
 

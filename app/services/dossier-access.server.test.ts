@@ -107,7 +107,7 @@ const ALLOWED: Record<DossierRelation, DossierAction[]> = {
   owner: ['read', 'update', 'reply', 'export'],
   member: ['read', 'update', 'reply', 'export'],
   tutor: ['read', 'comment', 'reply', 'export'],
-  juror: ['read', 'grade', 'export'],
+  juror: ['grade'],
   admin: ['read', 'export'],
 }
 const ACTIONS: DossierAction[] = ['read', 'comment', 'reply', 'update', 'export', 'grade']
