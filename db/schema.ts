@@ -415,7 +415,10 @@ export const evaluationInstances = sqliteTable(
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('evaluation_instances_uq').on(t.examSessionId, t.evaluationId), check('evaluation_instances_cutoff_check', sql`${t.cutoffAt} >= ${t.dueAt}`)],
+  (t) => [
+    uniqueIndex('evaluation_instances_uq').on(t.examSessionId, t.evaluationId),
+    check('evaluation_instances_cutoff_check', sql`${t.cutoffAt} >= ${t.dueAt}`),
+  ],
 )
 
 /** A per-candidate extension of an instance's deadline and cut-off, with its reason. */
@@ -551,7 +554,10 @@ export const gradeEntries = sqliteTable(
     level: text('level'),
     comment: text('comment').notNull().default(''),
     /** Cited evidence: passages or items of the graded snapshots (GradeEvidence[]). */
-    evidence: text('evidence', { mode: 'json' }).$type<GradeEvidence[]>().notNull().default(sql`'[]'`),
+    evidence: text('evidence', { mode: 'json' })
+      .$type<GradeEvidence[]>()
+      .notNull()
+      .default(sql`'[]'`),
     version: integer('version').notNull().default(1),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -1,20 +1,25 @@
 /**
  * Demo data: « Session de démonstration » with 1 admin, 2 tutors, 2 jurors and
  * 9 learners (or `--learners N`), groups for the group épreuves, tutor and
- * juror assignments. Idempotent: it replaces the demo session and the demo
- * accounts (e-mails @ecole-demo.fr) and leaves every other row alone.
+ * juror assignments, and the hand-ins (db/seed-jury.ts): deadlines of every
+ * épreuve, past for four of them whose copies are handed in, so that the
+ * jurors have copies to grade. Idempotent: it replaces the demo session and
+ * the demo accounts (e-mails @ecole-demo.fr) and leaves every other row alone.
  *
  *   npm run db:seed                      # the demo session
  *   npm run db:seed -- --learners 1000   # a large cohort for benchmarks
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { eq, like } from 'drizzle-orm'
 import { makeGroups, seededShuffle, seedFrom } from '../app/domain/groups'
 import type { Role } from '../app/domain/permissions'
 import { addGroupMembers, enrollLearners } from '../app/services/dossier-provisioning.server'
 import { hashPassword } from '../app/services/password.server'
+import { uploadsDir } from '../app/services/uploads.server'
 import { referentiel } from '../templates/referentiel'
-import { databasePath, openDatabase, runMigrations } from './client'
+import { closeDb, databasePath, openDatabase, runMigrations } from './client'
 import { DEMO_CASE } from './demo-case'
 import { seedCommentBank } from './seed-bank'
 import * as schema from './schema'
@@ -76,13 +81,25 @@ function learners(count: number): Person[] {
   return out
 }
 
-export async function seed(options: { learners: number }) {
+export async function seed(options: { learners: number; now?: Date }) {
+  // The hand-ins need the templates, which templates/dossiers.ts loads with Vite's import.meta.glob: give tsx the hook first.
+  await import('./vite-glob')
+  const { seedGradings, seedJury } = await import('./seed-jury')
   const { sqlite, db } = openDatabase()
   runMigrations(sqlite, db)
   // Demo accounts share one password: hash it once (scrypt is deliberately slow).
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const people = [...DEMO_STAFF, ...learners(options.learners)]
   const started = Date.now()
+
+  // The files of the demo dossiers' uploads go with them (snapshot copies stay: they are shared by content).
+  const oldUploads = db
+    .select({ id: schema.uploads.id })
+    .from(schema.uploads)
+    .innerJoin(schema.dossiers, eq(schema.dossiers.id, schema.uploads.dossierId))
+    .innerJoin(schema.examSessions, eq(schema.examSessions.id, schema.dossiers.examSessionId))
+    .where(eq(schema.examSessions.name, DEMO_SESSION))
+    .all()
 
   const summary = db.transaction((tx) => {
     tx.delete(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).run()
@@ -146,10 +163,33 @@ export async function seed(options: { learners: number }) {
         jurorCount += learnerIds.length
       }
     }
-    return { users: people.length, learners: learnerIds.length, groups: groupCount, jurorAssignments: jurorCount, dossiers: dossierCount }
+    const learnerList = people.filter((p) => p.roles.includes('learner')).map((p) => ({ id: idOf(p), name: p.name }))
+    const jury = seedJury(tx, { examSessionId, learners: learnerList, adminId: idOf(DEMO_STAFF[0]!), now: options.now })
+    return {
+      users: people.length,
+      learners: learnerIds.length,
+      groups: groupCount,
+      jurorAssignments: jurorCount,
+      dossiers: dossierCount,
+      jury,
+      examSessionId,
+      juror1,
+      learnerList,
+    }
   })
   sqlite.close()
-  return { ...summary, ms: Date.now() - started }
+  for (const { id } of oldUploads) fs.rmSync(path.join(uploadsDir(), id), { force: true })
+  // Grids under way, written by the grading service on the app's connection (closed after: a caller may seed another file next).
+  const juror = DEMO_STAFF[3]!
+  const gradings = seedGradings({
+    examSessionId: summary.examSessionId,
+    juror: { id: summary.juror1, name: juror.name, email: juror.email, roles: juror.roles },
+    learners: summary.learnerList,
+    now: options.now,
+  })
+  closeDb()
+  const { examSessionId: _s, juror1: _j, learnerList: _l, ...counts } = summary
+  return { ...counts, gradings, ms: Date.now() - started }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -162,7 +202,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const s = await seed({ learners: count })
   console.log(
     `${DEMO_SESSION} : ${s.users} comptes dont ${s.learners} candidat·es, ${s.groups} groupes, ${s.dossiers} dossiers, ` +
-      `${s.jurorAssignments} affectations jury (${s.ms} ms) → ${databasePath()}`,
+      `${s.jurorAssignments} affectations jury, ${s.jury.instances} épreuves datées, ${s.jury.submissions} dépôts dont ${s.jury.late} en retard, ` +
+      `${s.jury.extensions} prolongation, ${s.gradings.gradings} grilles commencées (${s.ms} ms, dont ${s.jury.ms} ms pour les dépôts) → ${databasePath()}`,
   )
   console.log(`Mot de passe des comptes de démonstration : ${DEMO_PASSWORD}`)
 }

@@ -37,6 +37,42 @@ export const hintSchema = z.discriminatedUnion('rule', [
 ])
 export type Hint = z.infer<typeof hintSchema>
 
+/**
+ * What the référentiel states as a number and a learner must meet before
+ * handing in (unlike hints, which stay advice). Evaluated by
+ * app/domain/hand-in-checks.ts.
+ */
+export const handInCheckSchema = z.discriminatedUnion('rule', [
+  /**
+   * A table has at least `min` rows whose `column` is filled (with `values`:
+   * holds one of them; with `distinct`: different values, accents and case ignored).
+   */
+  z
+    .object({
+      rule: z.literal('minRows'),
+      section: slug,
+      column: slug,
+      values: z.array(text).min(1).optional(),
+      distinct: z.boolean().default(false),
+      min: z.number().int().positive(),
+      /** What is counted, worded for `min` (« professionnels consultés lors du testing »). */
+      what: text,
+    })
+    .strict(),
+  /** Every value of a table's `column` is named in the rich text section `in` (accents and case ignored). */
+  z
+    .object({
+      rule: z.literal('namedIn'),
+      section: slug,
+      column: slug,
+      in: slug,
+      /** What each value needs, in the singular (« compte-rendu »). */
+      what: text,
+    })
+    .strict(),
+])
+export type HandInCheck = z.infer<typeof handInCheckSchema>
+
 export const sectionSchema = z.object({
   id: slug,
   title: text,
@@ -60,6 +96,8 @@ export const dossierTemplateSchema = z
     title: text,
     intro: text,
     sections: z.array(sectionSchema).min(1),
+    /** Blocking checks before hand-in (the référentiel's numbers). */
+    handInChecks: z.array(handInCheckSchema).optional(),
   })
   .superRefine((t, ctx) => {
     const ids = t.sections.map((s) => s.id)
@@ -73,6 +111,28 @@ export const dossierTemplateSchema = z
         for (const c of h.criteria ?? []) {
           if (!s.criteria.includes(c)) ctx.addIssue({ code: 'custom', message: `l’indice cite ${c}, absent de la section`, path: ['sections', i, 'hints'] })
         }
+      }
+    }
+    for (const [i, check] of (t.handInChecks ?? []).entries()) {
+      const at = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['handInChecks', i] })
+      const section = t.sections.find((s) => s.id === check.section)
+      if (!section) {
+        at(`section inconnue : ${check.section}`)
+        continue
+      }
+      if (section.field.kind !== 'table') {
+        at(`la section ${check.section} n’est pas un tableau`)
+        continue
+      }
+      const column = section.field.columns.find((c) => c.id === check.column)
+      if (!column) at(`colonne inconnue : ${check.section}.${check.column}`)
+      if (check.rule === 'minRows')
+        for (const v of check.values ?? [])
+          if (!column?.options?.includes(v)) at(`« ${v} » n’est pas une option de la colonne ${check.section}.${check.column}`)
+      if (check.rule === 'namedIn') {
+        const target = t.sections.find((s) => s.id === check.in)
+        if (!target) at(`section inconnue : ${check.in}`)
+        else if (target.field.kind !== 'richText') at(`la section ${check.in} n’est pas un texte`)
       }
     }
   })

@@ -43,6 +43,11 @@ export default function AdminHome() {
                 <Stat label="Tutorats" value={formatNumber(s.tutorAssignments)} />
                 <Stat label="Affectations jury" value={formatNumber(s.jurorAssignments)} />
               </dl>
+              <p className="card__actions">
+                <Link className="button button--ghost button--small" to={`/admin/sessions/${s.id}`}>
+                  Dépôts et notation<span className="visually-hidden"> — {s.name}</span>
+                </Link>
+              </p>
             </li>
           ))}
         </ul>

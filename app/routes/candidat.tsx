@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { DownloadLink } from '~/components/download-link'
 import { Badge, EmptyState, PageHeader, ProgressBar } from '~/components/ui'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
+import { formatInstant, HAND_IN_STATE_LABELS, HAND_IN_STATE_TONES } from '~/domain/hand-in-status'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { requireRole } from '~/services/auth.server'
 import { learnerHome } from '~/services/homes.server'
@@ -69,6 +70,20 @@ export default function LearnerHome() {
                         ) : (
                           'Groupe pas encore constitué'
                         )}
+                      </p>
+                    ) : null}
+                    {e.handIn ? (
+                      <p className="hand-in-home">
+                        Dépôt&nbsp;: <Badge tone={HAND_IN_STATE_TONES[e.handIn.state]}>{HAND_IN_STATE_LABELS[e.handIn.state]}</Badge>
+                        {e.rexHandIn ? (
+                          <>
+                            {' '}
+                            · REX&nbsp;: <Badge tone={HAND_IN_STATE_TONES[e.rexHandIn.state]}>{HAND_IN_STATE_LABELS[e.rexHandIn.state]}</Badge>
+                          </>
+                        ) : null}
+                        {e.handIn.state === 'draft' && e.handIn.dueAt !== null ? (
+                          <span className="hand-in-home__due"> · à déposer avant le {formatInstant(new Date(e.handIn.dueAt))}</span>
+                        ) : null}
                       </p>
                     ) : null}
                     <ProgressBar

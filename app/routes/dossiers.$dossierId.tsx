@@ -9,6 +9,7 @@ import { SectionEditor, SectionReader, saveStatusText } from '~/components/dossi
 import { RequestReview } from '~/components/review/request-review'
 import type { SaveStatus } from '~/components/dossier/use-autosave'
 import { DownloadLink } from '~/components/download-link'
+import { HandInBanner } from '~/components/hand-in/hand-in-banner'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
 import type { FieldValue } from '~/kinds/values'
 import { frenchTypography as ft } from '~/domain/format'
@@ -24,6 +25,7 @@ import { dossierView, learnerShownTo } from '~/services/dossier-view.server'
 import { openRoundOf } from '~/services/review-rounds.server'
 import { templateOfDossier } from '~/services/dossiers.server'
 import { setSelfAssessment } from '~/services/self-assessment.server'
+import { handInSummary } from '~/services/submissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.title ?? 'Dossier'} — Atelier` }]
 
@@ -46,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     threads: threadsOfDossier(dossier.id, user, relations),
     bank: canComment ? bankFor(user) : [],
     openRound: openRoundOf(dossier.id),
+    handIn: handInSummary(dossier),
+    now: Date.now(),
   }
 }
 
@@ -137,6 +141,7 @@ export default function DossierPage() {
           </>
         }
       />
+      <HandInBanner dossierId={dossier.id} summary={view.handIn} now={view.now} canHandIn={canEdit} />
       {canEdit ? <RequestReview dossierId={dossier.id} openRound={view.openRound} /> : null}
       {canEdit ? (
         <DossierStatusLine states={Object.values(saveStates)} />

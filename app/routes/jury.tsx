@@ -1,64 +1,205 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CopyStateBadge } from '~/components/grading/badges'
 import { Badge, EmptyState, PageHeader } from '~/components/ui'
 import { frenchTypography as ft, plural } from '~/domain/format'
+import type { GradingState } from '~/domain/grading'
+import type { InstanceCopies } from '~/domain/grading-view'
+import { formatInstant } from '~/domain/hand-in'
 import { requireRole } from '~/services/auth.server'
-import { jurorHome } from '~/services/homes.server'
+import { jurorCopies } from '~/services/grading.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mes évaluations — Atelier' }]
 
+/** Copies shown per épreuve on the overview; the rest is one click away, a page of `PAGE` at a time. */
+const PREVIEW = 20
+const PAGE = 100
+
+/**
+ * The juror's copies, by evaluation instance. Kept small whatever the cohort:
+ * each instance shows its first copies and a link to the whole list, which is
+ * paginated; the page is plain HTML (links and tables, no script needed).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'juror')
-  return { evaluations: jurorHome(user.id) }
+  const all = jurorCopies(user.id)
+  const url = new URL(request.url)
+  const focusId = url.searchParams.get('epreuve')
+  const focus = focusId ? all.find((i) => i.instanceId === focusId) : undefined
+  const shown = focus ? [focus] : all
+  const pages = focus ? Math.max(1, Math.ceil(focus.copies.length / PAGE)) : 1
+  const page = Math.min(pages, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1))
+  return {
+    totalInstances: all.length,
+    totalCopies: all.reduce((n, i) => n + i.copies.length, 0),
+    focused: focus ? { instanceId: focus.instanceId, page, pages } : null,
+    unknownFocus: Boolean(focusId && !focus),
+    instances: shown.map((i) => summarize(i, focus ? (page - 1) * PAGE : 0, focus ? PAGE : PREVIEW)),
+  }
 }
 
+function summarize(instance: InstanceCopies, from: number, count: number) {
+  const counts: Record<GradingState, number> = { todo: 0, 'in-progress': 0, done: 0 }
+  for (const c of instance.copies) counts[c.state]++
+  return {
+    instanceId: instance.instanceId,
+    title: instance.title,
+    range: instance.range,
+    mode: instance.mode,
+    anonymous: instance.anonymous,
+    sessionName: instance.sessionName,
+    dueAt: instance.dueAt,
+    waiting: instance.waiting,
+    total: instance.copies.length,
+    from,
+    counts,
+    copies: instance.copies.slice(from, from + count).map((c) => ({
+      id: c.assignmentId,
+      label: c.label,
+      members: c.members,
+      state: c.state,
+      submittedAt: c.submittedAt,
+      late: c.late,
+    })),
+  }
+}
+
+type InstanceRow = ReturnType<typeof summarize>
+
 export default function JurorHome() {
-  const { evaluations } = useLoaderData<typeof loader>()
-  const total = evaluations.reduce((n, e) => n + e.targets.length, 0)
-  const multiSession = new Set(evaluations.flatMap((e) => e.targets.map((t) => t.sessionName))).size > 1
+  const { instances, totalCopies, totalInstances, focused, unknownFocus } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader
         title="Mes évaluations"
         lead={
-          total > 0
-            ? `${plural(total, 'copie à évaluer', 'copies à évaluer')} sur ${plural(evaluations.length, 'épreuve', 'épreuves')}. Les copies apparaîtront ici une fois déposées.`
-            : undefined
+          totalInstances > 0 ? `${plural(totalCopies, 'copie déposée', 'copies déposées')} sur ${plural(totalInstances, 'épreuve', 'épreuves')}.` : undefined
+        }
+        actions={
+          focused ? (
+            <Link to="/jury" className="button button--ghost button--small">
+              Toutes mes épreuves
+            </Link>
+          ) : null
         }
       />
-      {evaluations.length === 0 ? (
+      {unknownFocus ? (
+        <p className="alert alert--info" role="status">
+          Cette épreuve ne fait pas partie de vos évaluations : voici toutes vos épreuves.
+        </p>
+      ) : null}
+      {instances.length === 0 ? (
         <EmptyState title="Aucune évaluation ne vous est attribuée">
           <p>L’administration vous attribuera des épreuves à évaluer.</p>
         </EmptyState>
       ) : (
-        <ul className="card-grid">
-          {evaluations.map((e) => (
-            <li key={e.evaluationId} className="card">
-              <div className="card__meta">
-                <Badge tone={e.mode === 'group' ? 'accent' : 'info'}>{e.mode === 'group' ? 'En groupe' : 'Individuel'}</Badge>
-                <Badge>{plural(e.targets.length, e.mode === 'group' ? 'groupe' : 'candidat·e', e.mode === 'group' ? 'groupes' : 'candidat·es')}</Badge>
-              </div>
-              <h2>
-                {ft(e.title)} <span className="card__muted">({e.range})</span>
-              </h2>
-              <ul className="target-list">
-                {e.targets.map((t) => (
-                  <li key={t.id}>
-                    {t.kind === 'group' ? (
-                      <>
-                        <strong>{t.name}</strong> — {t.members.join(', ')}
-                      </>
-                    ) : (
-                      t.name
-                    )}
-                    {multiSession ? <span className="card__muted"> · {t.sessionName}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </li>
+        <div className="jury-instances">
+          {instances.map((instance) => (
+            <InstanceSection key={instance.instanceId} instance={instance} focused={focused} />
           ))}
-        </ul>
+        </div>
       )}
     </>
+  )
+}
+
+function InstanceSection({ instance, focused }: { instance: InstanceRow; focused: { page: number; pages: number } | null }) {
+  const headingId = `epreuve-${instance.instanceId}`
+  const { counts } = instance
+  const rest = instance.total - instance.copies.length
+  return (
+    <section className="jury-instance card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {ft(instance.title)} <span className="card__muted">({instance.range})</span>
+      </h2>
+      <p className="jury-instance__meta">
+        <span>{instance.sessionName}</span>
+        <span>Date limite de dépôt&nbsp;: {formatInstant(new Date(instance.dueAt))}</span>
+        {instance.mode === 'group' ? <Badge tone="accent">En groupe</Badge> : null}
+        {instance.anonymous ? <Badge tone="info">Correction anonyme</Badge> : null}
+      </p>
+      {instance.total === 0 ? (
+        <p className="jury-instance__empty">Aucune copie déposée pour l’instant.</p>
+      ) : (
+        <>
+          <p className="jury-instance__counts">
+            {plural(counts.todo, 'à évaluer', 'à évaluer')} · {plural(counts['in-progress'], 'en cours', 'en cours')} ·{' '}
+            {plural(counts.done, 'évaluée', 'évaluées')}
+          </p>
+          <div className="table-wrap">
+            <table className="table jury-copies">
+              <caption className="visually-hidden">
+                Copies déposées — {instance.title}
+                {focused && focused.pages > 1 ? `, page ${focused.page} sur ${focused.pages}` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{instance.anonymous ? 'Code candidat' : instance.mode === 'group' ? 'Groupe' : 'Candidat·e'}</th>
+                  <th scope="col">État et dépôt</th>
+                </tr>
+              </thead>
+              <tbody>
+                {instance.copies.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <a href={`/jury/copies/${c.id}`}>{c.label}</a>
+                      {c.members.length ? <span className="jury-copies__members">{c.members.join(', ')}</span> : null}
+                    </th>
+                    <td>
+                      <CopyStateBadge state={c.state} />
+                      {c.late ? (
+                        <>
+                          {' '}
+                          <Badge tone="accent">En retard</Badge>
+                        </>
+                      ) : null}
+                      {c.submittedAt ? <span className="jury-copies__when">Déposée le {formatInstant(new Date(c.submittedAt))}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {focused ? (
+            focused.pages > 1 ? (
+              <Pager instanceId={instance.instanceId} page={focused.page} pages={focused.pages} title={instance.title} />
+            ) : null
+          ) : rest > 0 ? (
+            <p className="jury-instance__more">
+              <a href={`/jury?epreuve=${instance.instanceId}`}>
+                Voir toutes les copies de cette épreuve ({instance.total})<span className="visually-hidden"> : {instance.title}</span>
+              </a>
+            </p>
+          ) : null}
+        </>
+      )}
+      {instance.waiting > 0 ? (
+        <p className="jury-instance__waiting">
+          {plural(instance.waiting, 'copie pas encore déposée', 'copies pas encore déposées')}
+          {instance.mode === 'group' ? ' (groupes)' : ''}.
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+function Pager({ instanceId, page, pages, title }: { instanceId: string; page: number; pages: number; title: string }) {
+  const href = (p: number) => `/jury?epreuve=${instanceId}&page=${p}`
+  return (
+    <nav className="jury-pager" aria-label={`Pages des copies — ${title}`}>
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          ← Page précédente
+        </a>
+      ) : null}
+      <span>
+        Page {page} sur {pages}
+      </span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          Page suivante →
+        </a>
+      ) : null}
+    </nav>
   )
 }

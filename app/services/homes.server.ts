@@ -3,6 +3,7 @@ import { competencyRange } from '~/domain/referentiel'
 import { progressOf } from '~/domain/self-assessment'
 import { learnerDossiers } from './dossiers.server'
 import { learnerStatuses } from './self-assessment.server'
+import { handInSummaries } from './submissions.server'
 import { mainTemplateOf, rexTemplateOf } from './templates.server'
 import { getDb, schema } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
@@ -52,13 +53,25 @@ export function learnerHome(learnerId: string) {
 
     const dossiers = learnerDossiers(learnerId, session.id)
     const statuses = new Map(learnerStatuses(learnerId, session.id).map((r) => [r.criterionId, r.status]))
+    // Where each dossier stands for hand-in (brouillon, déposé…), in a fixed number of queries.
+    const now = new Date()
+    const handIns = handInSummaries(dossiers, now)
+    const handInOf = (id: string | null) => {
+      const s = id ? handIns.get(id) : undefined
+      // The deadline, while it is ahead.
+      return s ? { state: s.state, dueAt: s.window && s.window.dueAt >= now.getTime() ? s.window.dueAt : null } : null
+    }
     const evaluations = referentiel.evaluations.map((e) => {
       const group = myGroups.find((g) => g.evaluationId === e.id)
       const mine = dossiers.filter((d) => d.evaluationId === e.id)
       const criteria = e.competencyIds.flatMap((cid) => referentielIndex.competencies.get(cid)?.criteria.map((k) => k.id) ?? [])
+      const dossierId = mine.find((d) => d.templateId === mainTemplateOf(e.id)?.id)?.id ?? null
+      const rexDossierId = mine.find((d) => d.templateId === rexTemplateOf(e.id)?.id)?.id ?? null
       return {
-        dossierId: mine.find((d) => d.templateId === mainTemplateOf(e.id)?.id)?.id ?? null,
-        rexDossierId: mine.find((d) => d.templateId === rexTemplateOf(e.id)?.id)?.id ?? null,
+        dossierId,
+        rexDossierId,
+        handIn: handInOf(dossierId),
+        rexHandIn: handInOf(rexDossierId),
         progress: progressOf(criteria, statuses),
         id: e.id,
         title: e.title,
@@ -84,59 +97,6 @@ export function learnerHome(learnerId: string) {
       .filter((t) => t.evaluations.length > 0)
     return { ...session, tutors, evaluations, types }
   })
-}
-
-/** A juror's assignments, scoped to that juror in the query. */
-export function jurorHome(jurorId: string) {
-  const db = getDb()
-  const rows = db
-    .select({
-      id: jurorAssignments.id,
-      evaluationId: jurorAssignments.evaluationId,
-      sessionName: examSessions.name,
-      learnerName: users.name,
-      groupId: jurorAssignments.groupId,
-      groupName: groups.name,
-    })
-    .from(jurorAssignments)
-    .innerJoin(examSessions, eq(examSessions.id, jurorAssignments.examSessionId))
-    .leftJoin(users, eq(users.id, jurorAssignments.learnerId))
-    .leftJoin(groups, eq(groups.id, jurorAssignments.groupId))
-    .where(eq(jurorAssignments.jurorId, jurorId))
-    .all()
-  const groupIds = rows.flatMap((r) => (r.groupId ? [r.groupId] : []))
-  const members = groupIds.length
-    ? db
-        .select({ groupId: groupMembers.groupId, name: users.name })
-        .from(groupMembers)
-        .innerJoin(users, eq(users.id, groupMembers.learnerId))
-        .where(inArray(groupMembers.groupId, groupIds))
-        .orderBy(asc(users.name))
-        .all()
-    : []
-  const targetOf = (r: (typeof rows)[number]) =>
-    r.groupId
-      ? {
-          id: r.id,
-          kind: 'group' as const,
-          name: r.groupName ?? '',
-          sessionName: r.sessionName,
-          members: members.filter((m) => m.groupId === r.groupId).map((m) => m.name),
-        }
-      : { id: r.id, kind: 'learner' as const, name: r.learnerName ?? '', sessionName: r.sessionName, members: [] as string[] }
-  // One entry per evaluation, in référentiel order, with the candidates or groups to grade.
-  return referentiel.evaluations
-    .map((e) => ({
-      evaluationId: e.id,
-      title: e.title,
-      range: competencyRange(e),
-      mode: e.mode,
-      targets: rows
-        .filter((r) => r.evaluationId === e.id)
-        .map(targetOf)
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    }))
-    .filter((e) => e.targets.length > 0)
 }
 
 /** Every exam session with its counts, for admins. */

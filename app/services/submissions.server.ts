@@ -9,15 +9,36 @@
 import { createHash, randomInt } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, or } from 'drizzle-orm'
+import { z } from 'zod'
 import type { DossierTemplate, Section } from '#templates/template.schema'
-import type { HandInWindow } from '~/domain/hand-in'
+import { handInStatement, handInTiming, type HandInState, type HandInWindow } from '~/domain/hand-in'
+import { handInProblems, type HandInProblem } from '~/domain/hand-in-checks'
+import { closedMessage, NO_DEADLINE, type HandInSummary } from '~/domain/hand-in-status'
+import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
-import { getDb, schema, type DbHandle } from './db.server'
+import type { SessionUser } from './auth.server'
+import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { authorizeDossier } from './dossier-access.server'
+import { learnersOfDossier } from './dossier-people.server'
+import type { Dossier } from './dossiers.server'
 import { templatesById } from './templates.server'
 import { uploadsDir } from './uploads.server'
 
-const { evaluationInstances, deadlineExtensions, submissions, submissionSections, submissionFiles, candidateCodes, uploads } = schema
+const {
+  evaluationInstances,
+  deadlineExtensions,
+  submissions,
+  submissionSections,
+  submissionFiles,
+  candidateCodes,
+  uploads,
+  dossierSections,
+  groupMembers,
+  groups,
+  jurorAssignments,
+  gradings,
+} = schema
 
 export type Instance = typeof evaluationInstances.$inferSelect
 export type Submission = typeof submissions.$inferSelect
@@ -266,4 +287,240 @@ export function candidateCode(instanceId: string, subjectId: string, db: DbHandl
       .get()
     if (raced) return raced.code
   }
+}
+
+// ——— Hand-in ———
+
+export const NOT_CONFIRMED = 'Cochez la déclaration sur l’honneur pour déposer.'
+export const ALREADY_GRADED = 'Ce dossier a déjà été évalué\u00a0: il ne peut plus être déposé à nouveau.'
+export const BLOCKED = 'Le dossier ne peut pas encore être déposé\u00a0:'
+
+export { closedMessage, NO_DEADLINE }
+
+/** A refused hand-in: a French message, and the checks that failed when those are the reason. Nothing was stored. */
+export class HandInError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+    readonly problems: HandInProblem[] = [],
+  ) {
+    super(message)
+    this.name = 'HandInError'
+  }
+}
+
+/** The hand-in form: the statement's checkbox. */
+export const HandInFormSchema = z.object({
+  intent: z.literal('hand-in'),
+  confirmed: z.literal('on', NOT_CONFIRMED),
+})
+/** « Vérifier l’empreinte » of one hand-in. */
+export const VerifyFormSchema = z.object({ intent: z.literal('verify'), submissionId: z.string().min(1).max(64) })
+
+/** Every section of a dossier as it stands now (a section never saved is its field's empty value), in template order. */
+export function draftSections(template: DossierTemplate, dossierId: string, db: DbHandle = getDb()): { sectionId: string; content: FieldValue }[] {
+  const rows = db
+    .select({ sectionId: dossierSections.sectionId, content: dossierSections.content })
+    .from(dossierSections)
+    .where(eq(dossierSections.dossierId, dossierId))
+    .all()
+  const saved = new Map(rows.map((r) => [r.sectionId, r.content]))
+  return template.sections.map((section) => ({ sectionId: section.id, content: saved.get(section.id) ?? emptyValue(section.field) }))
+}
+
+/** What stops a dossier's current draft from being handed in (the template's `handInChecks`). */
+export function draftProblems(dossier: Pick<Dossier, 'id' | 'templateId'>, db: DbHandle = getDb()): HandInProblem[] {
+  const template = templateOf(dossier.templateId)
+  return handInProblems(template, Object.fromEntries(draftSections(template, dossier.id, db).map((s) => [s.sectionId, s.content])))
+}
+
+function templateOf(templateId: string): DossierTemplate {
+  const template = templatesById.get(templateId)
+  if (!template) throw new Error(`Unknown template ${templateId}`)
+  return template
+}
+
+/** Who a hand-in's candidate code stands for: the learner of an individual dossier (or REX), else the group. */
+export function subjectOf(dossier: Pick<Dossier, 'learnerId' | 'groupId'>): string {
+  return dossier.learnerId ?? dossier.groupId ?? ''
+}
+
+/**
+ * Hands a dossier in, for a learner who works on it (`update`): the instance
+ * must have a deadline, `now` must not be past the cut-off (an extension of
+ * one of the dossier's learners applies), the statement must be confirmed,
+ * the jury must not have finished grading it, and the hand-in checks must
+ * pass. Then one IMMEDIATE transaction reads every section, checks and
+ * freezes the snapshot, so that what is checked is what is frozen.
+ * A new hand-in before the cut-off adds a snapshot; earlier ones stay, and the
+ * draft stays editable. Throws HandInError (nothing stored) when refused.
+ */
+export function handIn(
+  user: SessionUser,
+  dossierId: string,
+  { confirmed, now = new Date(), db = getDb() }: { confirmed: boolean; now?: Date; db?: DbHandle },
+): { submission: Submission; candidateCode: string } {
+  const { dossier } = authorizeDossier(user, dossierId, 'update')
+  const template = templateOf(dossier.templateId)
+  const instance = instanceFor(dossier.examSessionId, dossier.evaluationId, db)
+  if (!instance) throw new HandInError(NO_DEADLINE, 400)
+  const window = windowFor(instance, learnersOfDossier(dossier, db), db)
+  const timing = handInTiming(now, window)
+  if (timing === 'closed') throw new HandInError(closedMessage(window), 400)
+  if (!confirmed) throw new HandInError(NOT_CONFIRMED, 400)
+  if (handInSummary(dossier, now, db).state === 'graded') throw new HandInError(ALREADY_GRADED, 409)
+  return db.transaction((tx) => {
+    const sections = draftSections(template, dossier.id, tx)
+    const problems = handInProblems(template, Object.fromEntries(sections.map((s) => [s.sectionId, s.content])))
+    if (problems.length > 0) throw new HandInError(BLOCKED, 400, problems)
+    const submission = freezeSnapshot(tx, {
+      dossierId: dossier.id,
+      instanceId: instance.id,
+      template,
+      sections,
+      submittedBy: { id: user.id, name: user.name },
+      submittedAt: now,
+      timing,
+      statement: handInStatement(dossier.groupId !== null),
+    })
+    return { submission, candidateCode: candidateCode(instance.id, subjectOf(dossier), tx) }
+  }, IMMEDIATE)
+}
+
+export type { HandInSummary }
+
+/**
+ * Where each dossier stands (brouillon, déposé, en retard, refusé, évalué),
+ * for the learners who work on them, in a fixed number of queries. Evaluated
+ * (`graded`): handed in, and every juror assigned to the dossier's target
+ * (its learner, or its group; a REX: the learner's group too) has closed
+ * their grid. No grade is read here.
+ */
+export function handInSummaries(dossiers: readonly Dossier[], now = new Date(), db: DbHandle = getDb()): Map<string, HandInSummary> {
+  const out = new Map<string, HandInSummary>()
+  if (dossiers.length === 0) return out
+  const sessionIds = [...new Set(dossiers.map((d) => d.examSessionId))]
+  const instances = db.select().from(evaluationInstances).where(inArray(evaluationInstances.examSessionId, sessionIds)).all()
+  const instanceOf = (d: Dossier) => instances.find((i) => i.examSessionId === d.examSessionId && i.evaluationId === d.evaluationId)
+
+  // The learners of each dossier, and the groups of each learner (a REX is graded with its group).
+  const groupIds = [...new Set(dossiers.flatMap((d) => (d.groupId ? [d.groupId] : [])))]
+  const learnerIds = [...new Set(dossiers.flatMap((d) => (d.learnerId ? [d.learnerId] : [])))]
+  const memberships = db
+    .select({ groupId: groupMembers.groupId, learnerId: groupMembers.learnerId, evaluationId: groups.evaluationId })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(
+      or(groupIds.length ? inArray(groupMembers.groupId, groupIds) : undefined, learnerIds.length ? inArray(groupMembers.learnerId, learnerIds) : undefined),
+    )
+    .all()
+  const learnersOf = (d: Dossier) => (d.learnerId ? [d.learnerId] : memberships.filter((m) => m.groupId === d.groupId).map((m) => m.learnerId))
+
+  const extensions = instances.length
+    ? db
+        .select()
+        .from(deadlineExtensions)
+        .where(
+          inArray(
+            deadlineExtensions.instanceId,
+            instances.map((i) => i.id),
+          ),
+        )
+        .all()
+    : []
+
+  const latest = db
+    .select({
+      id: submissions.id,
+      dossierId: submissions.dossierId,
+      submittedAt: submissions.submittedAt,
+      timing: submissions.timing,
+      fingerprint: submissions.fingerprint,
+      submitterName: submissions.submitterName,
+    })
+    .from(submissions)
+    .where(
+      inArray(
+        submissions.dossierId,
+        dossiers.map((d) => d.id),
+      ),
+    )
+    .orderBy(desc(submissions.submittedAt))
+    .all()
+
+  const subjects = [...new Set([...groupIds, ...learnerIds, ...memberships.map((m) => m.groupId)])]
+  const assignments = db
+    .select({
+      examSessionId: jurorAssignments.examSessionId,
+      evaluationId: jurorAssignments.evaluationId,
+      learnerId: jurorAssignments.learnerId,
+      groupId: jurorAssignments.groupId,
+      status: gradings.status,
+    })
+    .from(jurorAssignments)
+    .leftJoin(gradings, eq(gradings.assignmentId, jurorAssignments.id))
+    .where(
+      and(inArray(jurorAssignments.examSessionId, sessionIds), or(inArray(jurorAssignments.learnerId, subjects), inArray(jurorAssignments.groupId, subjects))),
+    )
+    .all()
+
+  for (const d of dossiers) {
+    const instance = instanceOf(d)
+    const mine = learnersOf(d)
+    const extension = instance
+      ? extensions
+          .filter((e) => e.instanceId === instance.id && mine.includes(e.learnerId))
+          .sort((a, b) => b.cutoffAt.getTime() - a.cutoffAt.getTime() || b.dueAt.getTime() - a.dueAt.getTime())[0]
+      : undefined
+    const window = instance
+      ? {
+          dueAt: (extension ?? instance).dueAt.getTime(),
+          cutoffAt: (extension ?? instance).cutoffAt.getTime(),
+          extension: extension?.reason ?? null,
+        }
+      : null
+    const handIns = latest.filter((s) => s.dossierId === d.id)
+    const last = handIns[0]
+    const targetGroups = d.groupId
+      ? [d.groupId]
+      : memberships.filter((m) => m.learnerId === d.learnerId && m.evaluationId === d.evaluationId).map((m) => m.groupId)
+    const graders = assignments.filter(
+      (a) =>
+        a.examSessionId === d.examSessionId &&
+        a.evaluationId === d.evaluationId &&
+        ((d.learnerId !== null && a.learnerId === d.learnerId) || (a.groupId !== null && targetGroups.includes(a.groupId))),
+    )
+    const graded = graders.length > 0 && graders.every((a) => a.status === 'closed')
+    const state: HandInState = last
+      ? graded
+        ? 'graded'
+        : last.timing === 'late'
+          ? 'late'
+          : 'submitted'
+      : window && now.getTime() > window.cutoffAt
+        ? 'refused'
+        : 'draft'
+    out.set(d.id, {
+      state,
+      window,
+      latest: last
+        ? { id: last.id, submittedAt: last.submittedAt.getTime(), timing: last.timing, fingerprint: last.fingerprint, submitterName: last.submitterName }
+        : null,
+      count: handIns.length,
+    })
+  }
+  return out
+}
+
+export function handInSummary(dossier: Dossier, now = new Date(), db: DbHandle = getDb()): HandInSummary {
+  return handInSummaries([dossier], now, db).get(dossier.id)!
+}
+
+/** One hand-in of a dossier, scoped by the dossier in the query (undefined: none with that id for that dossier). */
+export function submissionOfDossier(dossierId: string, submissionId: string, db: DbHandle = getDb()): Submission | undefined {
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), eq(submissions.dossierId, dossierId)))
+    .get()
 }

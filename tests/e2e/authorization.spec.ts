@@ -152,10 +152,11 @@ const targetOf = (actor: Actor) => (actor === 'member' ? targets.group : targets
 const emails = {} as Record<Exclude<Actor, 'anonymous'>, string>
 type DossierCase = { route: string; method: 'GET' | 'POST'; path: (t: Target) => string; body?: (t: Target) => Body; expect: Record<Actor, Outcome> }
 
-// Who may do what: the dossier's authors edit it; whoever is assigned to it (and admins) read and export it;
-// its authors and tutor discuss it (the dossier page, replies); the tutor comments.
+// Who may do what: the dossier's authors edit it; its authors, its tutor and admins read and export it (a juror
+// never sees a draft: only the frozen snapshots of their assignments, under /jury); its authors and tutor discuss
+// it (the dossier page, replies); the tutor comments.
 const AUTHORS: Actor[] = ['owner', 'member']
-const READERS: Actor[] = ['owner', 'member', 'tutor', 'juror', 'admin']
+const READERS: Actor[] = ['owner', 'member', 'tutor', 'admin']
 const DISCUSSANTS: Actor[] = ['owner', 'member', 'tutor']
 const allowed = (who: Actor[], ok: Outcome, refused: Outcome = 403): Record<Actor, Outcome> =>
   Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 'login' : who.includes(a) ? ok : refused])) as Record<Actor, Outcome>

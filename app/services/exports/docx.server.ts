@@ -2,6 +2,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   InternalHyperlink,
   LevelFormat,
@@ -16,6 +17,7 @@ import {
 } from 'docx'
 import { todayInFrance } from '~/domain/calendar'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
+import { formatInstant } from '~/domain/hand-in'
 import { entryOf, isEmpty, itemsOf } from '~/kinds/registry'
 import { docxBlocks } from '~/kinds/registry.server'
 import type { DocxPassageComments } from '~/kinds/types.server'
@@ -81,10 +83,42 @@ function cover(title: string, subtitle: string, model: DossierExport, competenci
     ...(model.members.length > 1 ? [labelled('Groupe', model.members.join(', '))] : []),
     labelled('Session', model.sessionName),
     labelled('Date', formatDate(model.generatedAt)),
+    ...handInLines(model),
     new Paragraph({ spacing: { before: 360 }, children: [run('Compétences couvertes', { bold: true })] }),
     ...competencies.map((c) => new Paragraph({ bullet: { level: 0 }, children: [run(`${c.id} — `, { bold: true }), run(c.text)] })),
     new Paragraph({ children: [new PageBreak()] }),
   ]
+}
+
+/** « Déposé le … à … (heure de Paris) » of an export of a hand-in. */
+function handInText(model: DossierExport): string | null {
+  if (!model.submittedAt) return null
+  return `${model.late ? 'Déposé en retard' : 'Déposé'} le ${formatInstant(model.submittedAt)} (heure de Paris)`
+}
+
+/** The hand-in lines of the cover: when, and the fingerprint that identifies what was handed in. */
+function handInLines(model: DossierExport): FileChild[] {
+  if (!model.fingerprint) return []
+  return [
+    ...(model.submittedAt ? [labelled('Dépôt', `le ${formatInstant(model.submittedAt)} (heure de Paris)${model.late ? ', en retard' : ''}`)] : []),
+    new Paragraph({
+      children: [run('Empreinte SHA-256 du dépôt\u00a0: ', { bold: true }), new TextRun({ text: model.fingerprint, font: 'Consolas', size: 18 })],
+    }),
+  ]
+}
+
+/** The page header of an export of a hand-in: every page says which hand-in it belongs to. */
+function handInHeader(model: DossierExport): Header | undefined {
+  if (!model.fingerprint) return undefined
+  const when = handInText(model)
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: `${when ? `${when} — ` : ''}Empreinte SHA-256 du dépôt\u00a0: ${model.fingerprint}`, size: 14, color: '4A5162' })],
+      }),
+    ],
+  })
 }
 
 /**
@@ -197,8 +231,9 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
   const competencies = [...new Map(models.flatMap((m) => m.competencies).map((c) => [c.id, c])).values()]
   const children: Block[] = [...cover(title, subtitle, models[0]!, competencies)]
   if (!options.sectionId) {
-    const appendix = selfAssessmentAppendix(models, ctx)
-    toc.push({ level: 1, text: appendix.title, anchor: appendix.anchor })
+    // An export of a hand-in has no self-assessment (not part of what is handed in): no appendix then.
+    const appendix = models.some((m) => m.selfAssessment.length > 0) ? selfAssessmentAppendix(models, ctx) : { blocks: [], anchor: '', title: '' }
+    if (appendix.anchor) toc.push({ level: 1, text: appendix.title, anchor: appendix.anchor })
     children.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run('Sommaire')] }),
       ...toc.map(
@@ -222,8 +257,17 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: [`${ft(title)} — page `, PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES], size: 18, color: '4A5162' })],
       }),
+      ...(models[0]!.fingerprint
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ text: `Empreinte SHA-256 du dépôt\u00a0: ${models[0]!.fingerprint.slice(0, 16)}…`, size: 14, color: '4A5162' })],
+            }),
+          ]
+        : []),
     ],
   })
+  const header = handInHeader(models[0]!)
   const comments = ctx.comments.list
   const doc = new Document({
     creator: 'Atelier',
@@ -270,6 +314,7 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
       },
       // Later sections (landscape pages and back) keep the first one's footer.
       footers: i === 0 ? { default: footer } : undefined,
+      ...(header && i === 0 ? { headers: { default: header } } : {}),
       children,
     })),
   })

@@ -40,6 +40,11 @@ export type DossierExport = {
   images: Map<string, { data: Uint8Array; mime: string }>
   /** The dossier's comment threads, in an export with comments only (as `threadsOfDossier` gives them to the exporting user). */
   comments?: ExportThread[]
+  /** An export of a hand-in (a frozen snapshot): its SHA-256 fingerprint, printed on the cover and in the page header. */
+  fingerprint?: string
+  /** When that hand-in was made, and whether it was late. */
+  submittedAt?: Date
+  late?: boolean
 }
 
 /** The uploaded images a dossier's content refers to, if they belong to that dossier. */
