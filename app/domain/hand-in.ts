@@ -25,7 +25,8 @@ export function handInTiming(at: Date, window: Pick<HandInWindow, 'dueAt' | 'cut
  * The instant of a Paris wall-clock time « YYYY-MM-DDTHH:mm » (an
  * `<input type="datetime-local">` value). A time that does not exist (the
  * hour skipped when summer time starts) moves forward by that hour; an
- * ambiguous one (the hour repeated in October) is its first occurrence.
+ * ambiguous one (the hour repeated in October) is its second occurrence,
+ * in winter time: the later instant, so a deadline typed then never closes early.
  * Null when the text is not such a time.
  */
 export function parisInstant(local: string): Date | null {

@@ -33,7 +33,7 @@ export const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delete:commentBank:own',
   ],
   // Jurors never see drafts: they grade the frozen snapshots of their assignments (app/services/grading.server.ts).
-  juror: ['read:referentiel:any', 'read:assignment:own', 'grade:dossier:own'],
+  juror: ['read:referentiel:any', 'read:assignment:own', 'grade:dossier:own', 'read:commentBank:any'],
   admin: [
     'read:referentiel:any',
     'read:dossier:any',

@@ -16,6 +16,8 @@ export type EditorContext = {
   caption: string
   /** Where images of this dossier are uploaded. */
   uploadUrl: string
+  /** Shown images are served under this prefix (a juror's copy: its frozen files); their stored address is unchanged. */
+  imageBase?: string
   /** Changes when the value is replaced from outside (conflict resolved, restore): editors holding state reset. */
   resetKey: number
   /** SMART objectives of the same candidate (the KPI dashboard links to them). */

@@ -30,7 +30,7 @@ import { competencyRange } from '~/domain/referentiel'
 import type { SessionUser } from './auth.server'
 import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
 import type { CellOp, GridOpInput, OverrideOp } from './grading-input.server'
-import { authorizeAssignment, copyLabel, groupMembersOf, type AssignmentAccess } from './jury-access.server'
+import { authorizeAssignment, copyLabel, groupMembersOf, targetHandIns, type AssignmentAccess, type HandIn } from './jury-access.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { candidateCode } from './submissions.server'
 import { dossierTemplates, templatesById } from './templates.server'
@@ -379,36 +379,6 @@ function entriesOf(gradingId: string | undefined, db: DbHandle) {
   }
 }
 
-type HandIn = {
-  id: string
-  dossierId: string
-  templateId: string
-  learnerId: string | null
-  groupId: string | null
-  submittedAt: number
-  timing: string
-  fingerprint: string
-}
-
-/**
- * Every hand-in of the dossiers an assignment grades, newest first: the
- * learner's dossiers of the evaluation; for a group, the group's dossier and
- * its members' (their REX) — the juror clause of dossierRelations. One query
- * through the dossiers' learner and group indexes (the session and
- * evaluation are checked on the rows found, never scanned).
- */
-function targetHandIns(access: AssignmentAccess, db: DbHandle): HandIn[] {
-  const { examSessionId, evaluationId, learnerId, groupId } = access.assignment
-  return db.all<HandIn>(
-    sql`select s.id as id, s.dossier_id as dossierId, s.template_id as templateId, d.learner_id as learnerId, d.group_id as groupId,
-        s.submitted_at as submittedAt, s.timing as timing, s.fingerprint as fingerprint
-      from dossiers d cross join submissions s on s.dossier_id = d.id
-      where +d.exam_session_id = ${examSessionId} and +d.evaluation_id = ${evaluationId}
-        and (d.learner_id = ${learnerId} or d.group_id = ${groupId} or d.learner_id in (select learner_id from group_members where group_id = ${groupId}))
-      order by s.submitted_at desc, s.id`,
-  )
-}
-
 /**
  * The latest hand-in of each of the target's dossiers as the grid shows it:
  * the group's (or the learner's) first, then each member's REX named after
@@ -416,7 +386,7 @@ function targetHandIns(access: AssignmentAccess, db: DbHandle): HandIn[] {
  */
 function latestSnapshots(access: AssignmentAccess, ctx: GridContext, db: DbHandle): SnapshotView[] {
   const latest = new Map<string, HandIn>()
-  for (const h of targetHandIns(access, db)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
+  for (const h of targetHandIns(access.assignment, db)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
   if (latest.size === 0) return []
   const rank = (h: HandIn) => (h.learnerId === null ? -1 : ctx.members.findIndex((m) => m.id === h.learnerId))
   const chosen = [...latest.values()].sort(
@@ -563,7 +533,7 @@ export function applyGridOp(user: SessionUser, assignmentId: string, op: GridOpI
 /** Checks common to every write but reopening: the juror's own copy, handed in. */
 function writable(user: SessionUser, assignmentId: string, db: DbHandle) {
   const access = authorizeAssignment(user, assignmentId)
-  const handedIn = targetHandIns(access, db)
+  const handedIn = targetHandIns(access.assignment, db)
   if (handedIn.length === 0) throw new GradingError(NOTHING_HANDED_IN, 400)
   return { access, ctx: contextOf(access, db), handedIn }
 }

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { forbidden, requireUser, type SessionUser } from './auth.server'
-import { getDb, schema } from './db.server'
+import { getDb, schema, type DbHandle } from './db.server'
 import { candidateCode, instanceFor, snapshotFile, type Instance, type Submission } from './submissions.server'
 
-const { jurorAssignments, dossiers, groupMembers, groups, submissions, submissionFiles, users } = schema
+const { jurorAssignments, groupMembers, groups, submissions, submissionFiles, users } = schema
 
 export type Assignment = typeof jurorAssignments.$inferSelect
 
@@ -50,57 +50,62 @@ export async function requireAssignment(request: Request, assignmentId: string |
 /** A dossier of an assignment's target, with whose it is. */
 export type TargetDossier = { id: string; templateId: string; learnerId: string | null; groupId: string | null }
 
+/** A hand-in of a dossier an assignment grades, with whose dossier it is. */
+export type HandIn = {
+  id: string
+  dossierId: string
+  templateId: string
+  learnerId: string | null
+  groupId: string | null
+  submittedAt: number
+  timing: string
+  fingerprint: string
+}
+
 /**
- * The dossiers an assignment grades: the learner's for an individual épreuve;
- * for a group épreuve, the group's dossier and each member's REX.
+ * Every hand-in of the dossiers an assignment grades, newest first: the
+ * learner's dossiers of the evaluation; for a group, the group's dossier and
+ * its members' (their REX) — the juror clause of dossierRelations. One query
+ * through the dossiers' learner and group indexes (the session and
+ * evaluation are checked on the rows found, never scanned: the `+` keeps
+ * SQLite off their index).
  */
-export function targetDossiers(assignment: Assignment): TargetDossier[] {
-  const columns = { id: dossiers.id, templateId: dossiers.templateId, learnerId: dossiers.learnerId, groupId: dossiers.groupId }
-  const sameEvaluation = and(eq(dossiers.examSessionId, assignment.examSessionId), eq(dossiers.evaluationId, assignment.evaluationId))
-  if (assignment.learnerId) {
-    return getDb()
-      .select(columns)
-      .from(dossiers)
-      .where(and(sameEvaluation, eq(dossiers.learnerId, assignment.learnerId)))
-      .all()
-  }
-  const groupId = assignment.groupId ?? ''
-  return getDb()
-    .select(columns)
-    .from(dossiers)
-    .where(
-      and(
-        sameEvaluation,
-        or(
-          eq(dossiers.groupId, groupId),
-          inArray(dossiers.learnerId, getDb().select({ id: groupMembers.learnerId }).from(groupMembers).where(eq(groupMembers.groupId, groupId))),
-        ),
-      ),
-    )
-    .all()
+export function targetHandIns(assignment: Assignment, db: DbHandle = getDb()): HandIn[] {
+  const { examSessionId, evaluationId, learnerId, groupId } = assignment
+  return db.all<HandIn>(
+    sql`select s.id as id, s.dossier_id as dossierId, s.template_id as templateId, d.learner_id as learnerId, d.group_id as groupId,
+        s.submitted_at as submittedAt, s.timing as timing, s.fingerprint as fingerprint
+      from dossiers d cross join submissions s on s.dossier_id = d.id
+      where +d.exam_session_id = ${examSessionId} and +d.evaluation_id = ${evaluationId}
+        and (d.learner_id = ${learnerId} or d.group_id = ${groupId} or d.learner_id in (select learner_id from group_members where group_id = ${groupId}))
+      order by s.submitted_at desc, s.id`,
+  )
 }
 
 /** The latest hand-in of each dossier of an assignment's target (the group's first, then the REX), with its dossier. */
 export function latestSnapshots(assignment: Assignment): { submission: Submission; dossier: TargetDossier }[] {
-  const targets = targetDossiers(assignment)
-  if (targets.length === 0) return []
+  const latest = new Map<string, HandIn>()
+  for (const h of targetHandIns(assignment)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
+  if (latest.size === 0) return []
   const rows = getDb()
     .select()
     .from(submissions)
     .where(
       inArray(
-        submissions.dossierId,
-        targets.map((d) => d.id),
+        submissions.id,
+        [...latest.values()].map((h) => h.id),
       ),
     )
-    .orderBy(desc(submissions.submittedAt))
     .all()
-  return targets
-    .flatMap((dossier) => {
-      const submission = rows.find((s) => s.dossierId === dossier.id)
-      return submission ? [{ submission, dossier }] : []
+  return rows
+    .map((submission) => {
+      const h = latest.get(submission.dossierId)!
+      return { submission, dossier: { id: h.dossierId, templateId: h.templateId, learnerId: h.learnerId, groupId: h.groupId } }
     })
-    .sort((a, b) => Number(a.dossier.groupId === null) - Number(b.dossier.groupId === null))
+    .sort(
+      (a, b) =>
+        Number(a.dossier.groupId === null) - Number(b.dossier.groupId === null) || b.submission.submittedAt.getTime() - a.submission.submittedAt.getTime(),
+    )
 }
 
 /** Who an assignment's copy is, as its juror may see it: the candidate code when anonymous, else the learner's or group's name. */

@@ -137,6 +137,8 @@ describe('deadlines, in Paris time', () => {
     const due = new Date('2027-10-31T00:30:00.000Z')
     expect(parisLocal(due)).toBe('2027-10-31T02:30')
     expect(parisLocal(new Date('2027-10-31T01:30:00.000Z'))).toBe('2027-10-31T02:30')
+    // Typed in, « 02:30 » that night is the second (winter-time) one: the later instant.
+    expect(at('2027-10-31T02:30').toISOString()).toBe('2027-10-31T01:30:00.000Z')
     const cutoff = at('2027-10-31T03:30')
     expect(cutoff.toISOString()).toBe('2027-10-31T02:30:00.000Z')
     const { learner, dossier } = individual('fiche-veille', due, cutoff)

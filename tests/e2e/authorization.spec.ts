@@ -99,7 +99,18 @@ const CASES: Case[] = [
     expect: adminOnly(400),
   },
   { route: 'routes/jury', method: 'GET', path: () => '/jury', expect: only('juror') },
+  { route: 'routes/jury', method: 'GET', path: () => '/jury?epreuve=pirate&page=-3', expect: only('juror') },
   { route: 'routes/admin._index', method: 'GET', path: () => '/admin', expect: adminOnly(200) },
+  // An exam session's deadlines, extensions and grading scale.
+  { route: 'routes/admin.sessions.$sessionId', method: 'GET', path: () => `/admin/sessions/${ids.session}`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId', method: 'GET', path: () => '/admin/sessions/inconnue', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}`,
+    body: () => ({ form: { intent: 'instance', evaluationId: 'fiche-veille', dueAt: '', cutoffAt: '' } }),
+    expect: adminOnly(400),
+  },
   { route: 'routes/admin.utilisateurs._index', method: 'GET', path: () => '/admin/utilisateurs', expect: adminOnly(200) },
   { route: 'routes/admin.utilisateurs.nouveau', method: 'GET', path: () => '/admin/utilisateurs/nouveau', expect: adminOnly(200) },
   // Invalid input: the admin gets a 400 with messages and nothing is written.
@@ -143,11 +154,14 @@ const CASES: Case[] = [
  */
 type Actor = 'anonymous' | 'owner' | 'member' | 'otherLearner' | 'tutor' | 'otherTutor' | 'juror' | 'otherJuror' | 'admin'
 const ACTORS: Actor[] = ['anonymous', 'owner', 'member', 'otherLearner', 'tutor', 'otherTutor', 'juror', 'otherJuror', 'admin']
-type Target = { dossier: string; revision: string; file: string; round: string; table: string; print: string }
+type Target = { dossier: string; revision: string; file: string; round: string; submission: string; copy: string; table: string; print: string }
+const blank = { dossier: '', revision: '', file: '', round: '', submission: '', copy: '' }
+// The tables saved here are empty in the seed (the first save is accepted); the seed hands both dossiers in.
 const targets: { individual: Target; group: Target } = {
-  individual: { dossier: '', revision: '', file: '', round: '', table: 'besoins', print: 'sources' },
-  group: { dossier: '', revision: '', file: '', round: '', table: 'pestel', print: 'pestel' },
+  individual: { ...blank, table: 'feuille-de-route', print: 'sources' },
+  group: { ...blank, table: 'modalites-enquete', print: 'pestel' },
 }
+const otherTarget = (t: Target) => (t === targets.group ? targets.individual : targets.group)
 const targetOf = (actor: Actor) => (actor === 'member' ? targets.group : targets.individual)
 const emails = {} as Record<Exclude<Actor, 'anonymous'>, string>
 type DossierCase = { route: string; method: 'GET' | 'POST'; path: (t: Target) => string; body?: (t: Target) => Body; expect: Record<Actor, Outcome> }
@@ -190,7 +204,7 @@ const DOSSIER_CASES: DossierCase[] = [
   {
     route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
     method: 'GET',
-    path: (t) => `/dossiers/${t.dossier}/historique/${t === targets.group ? targets.individual.revision : targets.group.revision}`,
+    path: (t) => `/dossiers/${t.dossier}/historique/${otherTarget(t).revision}`,
     expect: allowed(AUTHORS, 404),
   },
   {
@@ -303,7 +317,7 @@ const DOSSIER_CASES: DossierCase[] = [
   {
     route: 'routes/dossiers.$dossierId_.relectures_.$roundId',
     method: 'GET',
-    path: (t) => `/dossiers/${t.dossier}/relectures/${t === targets.group ? targets.individual.round : targets.group.round}`,
+    path: (t) => `/dossiers/${t.dossier}/relectures/${otherTarget(t).round}`,
     expect: allowed(READERS, 404),
   },
   {
@@ -314,6 +328,66 @@ const DOSSIER_CASES: DossierCase[] = [
     expect: allowed(['tutor'], 400),
   },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: (t) => `/fichiers/${t.file}`, expect: allowed(READERS, 200) },
+  // Hand-in: the dossier's authors only. Without the statement ticked nothing is handed in.
+  { route: 'routes/dossiers.$dossierId_.depot', method: 'GET', path: (t) => `/dossiers/${t.dossier}/depot`, expect: allowed(AUTHORS, 200) },
+  {
+    route: 'routes/dossiers.$dossierId_.depot',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/depot`,
+    body: () => ({ form: { intent: 'hand-in' } }),
+    expect: allowed(AUTHORS, 400),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.depot',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/depot`,
+    body: (t) => ({ form: { intent: 'verify', submissionId: t.submission } }),
+    expect: allowed(AUTHORS, 200),
+  },
+  // A hand-in of another dossier is not found in this one.
+  {
+    route: 'routes/dossiers.$dossierId_.depot',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/depot`,
+    body: (t) => ({ form: { intent: 'verify', submissionId: otherTarget(t).submission } }),
+    expect: allowed(AUTHORS, 404),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.depots.$submissionId[.]docx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/depots/${t.submission}.docx`,
+    expect: allowed(AUTHORS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.depots.$submissionId[.]docx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/depots/${otherTarget(t).submission}.docx`,
+    expect: allowed(AUTHORS, 404),
+  },
+  // A copy (the frozen snapshot of the owner's fiche-veille) is for the juror it is assigned to, and nobody else.
+  { route: 'routes/jury_.copies.$assignmentId', method: 'GET', path: (t) => `/jury/copies/${t.copy}`, expect: allowed(['juror'], 200) },
+  { route: 'routes/jury_.copies.$assignmentId', method: 'GET', path: () => '/jury/copies/inconnue', expect: allowed(['juror', 'otherJuror'], 404) },
+  {
+    route: 'routes/jury_.copies.$assignmentId_.export[.]docx',
+    method: 'GET',
+    path: (t) => `/jury/copies/${t.copy}/export.docx`,
+    expect: allowed(['juror'], 200),
+  },
+  {
+    route: 'routes/jury_.copies.$assignmentId_.fichiers.$uploadId',
+    method: 'GET',
+    path: (t) => `/jury/copies/${t.copy}/fichiers/${t.file}`,
+    // The live upload is not part of the frozen copy.
+    expect: allowed(['juror'], 404),
+  },
+  { route: 'routes/api.jury.$assignmentId', method: 'GET', path: (t) => `/api/jury/${t.copy}`, expect: everyone(405) },
+  {
+    route: 'routes/api.jury.$assignmentId',
+    method: 'POST',
+    path: (t) => `/api/jury/${t.copy}`,
+    body: () => ({ json: { op: 'pirate' } }),
+    expect: allowed(['juror'], 400),
+  },
   { route: 'routes/fichiers.$fileId', method: 'GET', path: () => '/fichiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
 ]
 
@@ -346,11 +420,15 @@ function pickActors() {
   const member = members.find((id) => id !== owner)!
   const otherLearner = demo('learner').find((id) => !members.includes(id))!
   const tutor = db.select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments).where(eq(schema.tutorAssignments.learnerId, owner)).get()!.id
-  const juror = db
-    .select({ id: schema.jurorAssignments.jurorId })
+  // The juror of the owner's fiche-veille and their copy (asked for by every actor; only that juror gets in).
+  const assignment = db
+    .select({ id: schema.jurorAssignments.id, jurorId: schema.jurorAssignments.jurorId })
     .from(schema.jurorAssignments)
     .where(and(eq(schema.jurorAssignments.learnerId, owner), eq(schema.jurorAssignments.evaluationId, 'fiche-veille')))
-    .get()!.id
+    .get()!
+  const juror = assignment.jurorId
+  targets.individual.copy = assignment.id
+  targets.group.copy = assignment.id
   Object.assign(emails, {
     owner: DEMO_ACCOUNTS.learner.email,
     member: emailOf(member),
@@ -391,6 +469,10 @@ async function fillTarget(target: Target, email: string, evaluationId: string) {
   expect([200, 302, 303, 409]).toContain(round.status)
   const rounds = schema.reviewRounds
   target.round = e2eDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.dossierId, target.dossier)).get()!.id
+  // The seed hands both dossiers in.
+  const submission = e2eDb().select({ id: schema.submissions.id }).from(schema.submissions).where(eq(schema.submissions.dossierId, target.dossier)).get()
+  expect(submission, `the seed hands ${evaluationId} in`).toBeDefined()
+  target.submission = submission!.id
 }
 
 test.beforeAll(async () => {

@@ -288,6 +288,8 @@ test('anonymous marking: nothing a juror reaches from their home names a candida
   expect(save.status(), await save.text()).toBe(200)
   seen.push({ where: `POST /api/jury/${candidate.assignmentId}`, text: await save.text() })
   await page.reload()
+  // Once the read-only editor shows the copy, its image comes from the snapshot: the live upload is never asked for.
+  await expect(page.locator(`.ProseMirror img[src^="${gridPath}/fichiers/"]`)).toBeVisible()
   seen.push({ where: `page ${gridPath} (after a grade)`, text: await page.content() })
 
   // Snapshot images: opaque URLs, no file name in the headers.
@@ -310,6 +312,8 @@ test('anonymous marking: nothing a juror reaches from their home names a candida
 
   await Promise.all(responses)
   page.off('response', record)
+  const live = seen.filter((s) => s.where.startsWith('response /fichiers/')).map((s) => s.where)
+  expect(live, 'requests for live uploads (a juror gets 403 there)').toEqual([])
   expect(seen.filter((s) => s.where.startsWith('response ')).length).toBeGreaterThan(visited.size)
 
   // 1. The test's candidate is named nowhere the juror reaches: page, title, URL, data, API answers, exports, images.

@@ -116,6 +116,23 @@ test('a juror grades written and oral criteria with the keyboard, cites a passag
   await expect(written.getByRole('radio', { name: 'Acquis', exact: true })).toBeChecked()
   await expectSaved(page)
 
+  // Its comment from the comment bank (the school's entries), with the keyboard.
+  const bank = written.locator('details.jury-bank')
+  await tabTo(page, bank.locator('summary'))
+  await page.keyboard.press('Enter')
+  const showAll = bank.getByRole('checkbox', { name: /Afficher toute la banque/ })
+  if ((await showAll.count()) > 0) {
+    await tabTo(page, showAll)
+    await page.keyboard.press('Space')
+    await expect(showAll).toBeChecked()
+  }
+  const entry = (await bank.locator('.bank-picker__text').first().textContent())!.trim()
+  expect(entry.length).toBeGreaterThan(10)
+  await tabTo(page, bank.getByRole('button', { name: 'Insérer' }).first())
+  await page.keyboard.press('Enter')
+  await expect(written.getByRole('textbox', { name: /Commentaire/ })).toHaveValue(entry)
+  await expectSaved(page)
+
   // An oral criterion: Non acquis with the arrow keys, then a comment (saved when the juror moves on).
   const oral = row(page, 'C1.3-6', 'oral')
   await expect(oral).toContainText('Oral')
@@ -184,6 +201,7 @@ test('a juror grades written and oral criteria with the keyboard, cites a passag
   await page.reload()
   await gridReady(page)
   await expect(row(page, 'C1.1-1', 'written').getByRole('radio', { name: 'Acquis', exact: true })).toBeChecked()
+  await expect(row(page, 'C1.1-1', 'written').getByRole('textbox', { name: /Commentaire/ })).toHaveValue(entry)
   await expect(row(page, 'C1.3-6', 'oral').getByRole('radio', { name: 'Non acquis' })).toBeChecked()
   await expect(row(page, 'C1.3-6', 'oral').getByRole('textbox', { name: /Commentaire/ })).toHaveValue(
     'Grand oral trop rapide : le positionnement n’est pas argumenté.',

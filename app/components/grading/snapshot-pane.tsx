@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Section } from '#templates/template.schema'
 import { useHydrated } from '~/components/use-hydrated'
 import { anchorPassage, describePassage } from '~/domain/anchoring'
@@ -25,15 +25,6 @@ export type SnapshotData = {
   sections: SnapshotSectionData[]
 }
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
-
-/** Images of a snapshot are its frozen copies, served under the grid's address: `/fichiers/<id>` → `<base>/fichiers/<id>`. */
-function rewriteImages(root: ParentNode, base: string) {
-  for (const img of root.querySelectorAll<HTMLImageElement>('img[src^="/fichiers/"]')) {
-    img.setAttribute('src', `${base}${img.getAttribute('src')}`)
-  }
-}
-
 /** Where a snapshot's section is, in words: « Analyse des données », « Regard critique — REX de Zoé Lefèvre ». */
 export const whereOf = (snapshot: Pick<SnapshotData, 'kind' | 'owner' | 'title'>, section: Section) =>
   snapshot.kind === 'rex' ? `${section.title} — ${snapshot.owner ? `REX de ${snapshot.owner}` : snapshot.title}` : section.title
@@ -47,18 +38,6 @@ export const whereOf = (snapshot: Pick<SnapshotData, 'kind' | 'owner' | 'title'>
 export function SnapshotPane({ base, snapshots }: { base: string; snapshots: SnapshotData[] }) {
   const bus = useBus()
   const rootRef = useRef<HTMLDivElement>(null)
-
-  // Images: rewritten before they load (every render) and whenever an editor puts new ones on the page.
-  useIsomorphicLayoutEffect(() => {
-    if (rootRef.current) rewriteImages(rootRef.current, base)
-  })
-  useEffect(() => {
-    const root = rootRef.current
-    if (!root) return
-    const observer = new MutationObserver(() => rewriteImages(root, base))
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] })
-    return () => observer.disconnect()
-  }, [base])
 
   // An item cited as evidence: shown (its disclosure opened), outlined and focused.
   const reveal = useStore(bus.reveal)
@@ -205,12 +184,6 @@ function RichTextSnapshot({
     }
   }, [hydrated])
 
-  // The editor's first paint shows its images: rewritten in the same commit, before they load (see SnapshotPane).
-  const boxRef = useRef<HTMLDivElement>(null)
-  useIsomorphicLayoutEffect(() => {
-    if (boxRef.current) rewriteImages(boxRef.current, base)
-  })
-
   const text = useMemo(() => anchoringText(value), [value])
   const where = whereOf(snapshot, section)
 
@@ -263,7 +236,7 @@ function RichTextSnapshot({
 
   if (!ready) return <FieldView field={section.field} value={value} caption={section.title} html={data.html} />
   return (
-    <div ref={boxRef}>
+    <div>
       <FieldEditor
         field={section.field}
         value={value}
@@ -278,6 +251,7 @@ function RichTextSnapshot({
           issues: [],
           readOnly: true,
           annotations,
+          imageBase: base,
         }}
       />
     </div>

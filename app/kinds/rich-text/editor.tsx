@@ -27,7 +27,7 @@ const keepOwnImages = (html: string) =>
  * (annotations.ts). Comments on passages (`ctx.annotations`) are highlighted with decorations, never written into the document.
  */
 export default function RichTextEditor({ field, value, onChange, ctx }: EditorProps<'richText'>) {
-  const { titleId, guidanceId, uploadUrl, resetKey, issues, readOnly = false, annotations } = ctx
+  const { titleId, guidanceId, uploadUrl, resetKey, issues, readOnly = false, annotations, imageBase } = ctx
   const errorId = useId()
   const hintId = useId()
   const onChangeRef = useRef(onChange)
@@ -46,7 +46,7 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
   const [initial] = useState(() => sanitize(value))
   const editor = useEditor({
     immediatelyRender: false,
-    extensions: [...richTextExtensions(), annotationsExtension],
+    extensions: [...richTextExtensions({ imageBase }), annotationsExtension],
     content: initial,
     editorProps: {
       attributes: () => {
@@ -128,7 +128,7 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
     return (
       <div className="rt-frame" aria-busy="true">
         {readOnly ? null : <div className="rt-toolbar rt-toolbar--placeholder" aria-hidden="true" />}
-        <StaticRichText doc={initial} />
+        <StaticRichText doc={initial} imageBase={imageBase} />
         {refused}
       </div>
     )

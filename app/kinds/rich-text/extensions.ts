@@ -1,4 +1,4 @@
-import type { Extensions } from '@tiptap/core'
+import { mergeAttributes, type Extensions } from '@tiptap/core'
 import Image from '@tiptap/extension-image'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
@@ -9,7 +9,7 @@ import { SAFE_URL } from './rich-text'
  * saved values (pm-schema.ts, check.ts) and by the static renderers (server
  * HTML, browser view). Importable on the server: no DOM needed until an editor is made.
  */
-export function richTextExtensions(): Extensions {
+export function richTextExtensions({ imageBase = '' }: { imageBase?: string } = {}): Extensions {
   return [
     StarterKit.configure({
       // Sections are h2 on the page: content headings start at h3.
@@ -26,6 +26,20 @@ export function richTextExtensions(): Extensions {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
-    Image.configure({ inline: false, allowBase64: false }),
+    (imageBase ? imageUnder(imageBase) : Image).configure({ inline: false, allowBase64: false }),
   ]
 }
+
+/**
+ * Images shown from another address than the one stored (a juror's copy shows
+ * the snapshot's frozen files, `/fichiers/<id>` → `<base>/fichiers/<id>`):
+ * the element gets the final address when it is made, so the browser never
+ * asks for the live upload. The document keeps its value.
+ */
+const imageUnder = (base: string) =>
+  Image.extend({
+    renderHTML({ HTMLAttributes }) {
+      const src = typeof HTMLAttributes.src === 'string' ? `${base}${HTMLAttributes.src}` : HTMLAttributes.src
+      return ['img', mergeAttributes(this.options.HTMLAttributes, HTMLAttributes, { src })]
+    },
+  })

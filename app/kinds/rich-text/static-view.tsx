@@ -5,7 +5,7 @@ import { RICH_TEXT_LABELS } from './labels'
 import { richTextToPlain } from './rich-text'
 import { sanitize } from './sanitize'
 
-const extensions = richTextExtensions()
+const defaultExtensions = richTextExtensions()
 
 /** The text without its layout, when it cannot be rendered. */
 function PlainText({ doc }: { doc: unknown }) {
@@ -27,10 +27,10 @@ function PlainText({ doc }: { doc: unknown }) {
   )
 }
 
-/** The stored JSON as React elements, sanitised first; null when it still cannot be rendered. */
-export function renderRichText(doc: unknown): ReactNode | null {
+/** The stored JSON as React elements, sanitised first; null when it still cannot be rendered. Images under `imageBase` (see extensions.ts). */
+export function renderRichText(doc: unknown, imageBase = ''): ReactNode | null {
   try {
-    return renderToReactElement({ content: sanitize(doc), extensions })
+    return renderToReactElement({ content: sanitize(doc), extensions: imageBase ? richTextExtensions({ imageBase }) : defaultExtensions })
   } catch {
     return null
   }
@@ -41,8 +41,8 @@ export function renderRichText(doc: unknown): ReactNode | null {
  * (no HTML stored), in the browser: conflict views, the editor's first paint.
  * Malformed stored content is repaired (sanitize.ts) or shown as plain text, never thrown.
  */
-export function StaticRichText({ doc }: { doc: unknown }) {
-  const element = useMemo(() => renderRichText(doc), [doc])
+export function StaticRichText({ doc, imageBase }: { doc: unknown; imageBase?: string }) {
+  const element = useMemo(() => renderRichText(doc, imageBase), [doc, imageBase])
   return <div className="rt-content rt-content--static">{element ?? <PlainText doc={doc} />}</div>
 }
 

@@ -16,6 +16,15 @@ describe('rich text view (browser renderer)', () => {
     expect(() => renderToStaticMarkup(<StaticRichText doc={value} />)).not.toThrow()
   })
 
+  it('shows images under another address when asked (a juror’s copy), keeping the stored one in the document', () => {
+    const src = '/fichiers/0b6f1a4e-2c1d-4e8a-9f3b-7d5c2a1e9b40'
+    const image = { type: 'doc', content: [{ type: 'image', attrs: { src, alt: 'Affiche' } }] }
+    expect(renderToStaticMarkup(<StaticRichText doc={image} />)).toContain(`src="${src}"`)
+    const copy = renderToStaticMarkup(<StaticRichText doc={image} imageBase="/jury/copies/a1" />)
+    expect(copy).toContain(`src="/jury/copies/a1${src}"`)
+    expect(copy).toContain('alt="Affiche"')
+  })
+
   it('shows the words of malformed documents', () => {
     expect(renderToStaticMarkup(<StaticRichText doc={MALFORMED['an empty text node']} />)).toBe(
       '<div class="rt-content rt-content--static"><p>Avant après</p></div>',
