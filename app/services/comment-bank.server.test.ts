@@ -100,10 +100,16 @@ describe('the bank of a tutor', () => {
     expect(rowOf(school.id)?.ownerId).toBeNull()
   })
 
-  it('is refused to learners and jurors (403)', () => {
+  it('is refused to learners (403); a juror reads the school’s entries (for their grids), never a tutor’s, and writes none', () => {
     expect(thrownStatus(() => bankFor(users.learner))).toBe(403)
-    expect(thrownStatus(() => bankFor(users.juror))).toBe(403)
     expect(thrownStatus(() => createEntry(users.learner, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    const school = createEntry(users.admin, 'school', { body: 'Justifiez le choix des canaux.', criterionIds: ['C2.3-1'] })
+    const tutors = createEntry(users.tutor, 'mine', { body: 'Pour mes candidat·es.', criterionIds: ['C2.3-1'] })
+    const bank = bankFor(users.juror)
+    expect(bank.map((e) => e.id)).toContain(school.id)
+    expect(bank.map((e) => e.id)).not.toContain(tutors.id)
+    expect(bank.every((e) => !e.canEdit)).toBe(true)
+    expect(thrownStatus(() => createEntry(users.juror, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
   })
 })
 
