@@ -19,7 +19,8 @@ const statusLine = (page: Page) => page.getByTestId('status-line')
 const editorOf = (page: Page, sectionId: string) => page.locator(`#section-${sectionId} [role="textbox"]`)
 
 test('a learner opens each of the 17 dossiers, types, reloads and finds the text', async ({ page }) => {
-  test.setTimeout(180_000)
+  // Seventeen dossiers opened, typed in and reloaded: minutes on a 2-core machine.
+  test.setTimeout(300_000)
   const learner = learnerWithGroups('dix-sept')
   await loginAs(page, learner)
   await page.goto('/candidat')
