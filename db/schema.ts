@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { COMMENT_TARGETS, NOTIFICATION_TYPES, THREAD_STATUSES, type PassageSelectors } from '../app/domain/annotation'
+import { OVERALL_DECISIONS, type BlocDecision } from '../app/domain/deliberation'
 import { COMPETENCY_RULES, GRADING_SCALE_IDS, type GradeEvidence } from '../app/domain/grading'
 import { ROLES } from '../app/domain/permissions'
 import type { FieldValue } from '../app/kinds/values'
@@ -76,6 +77,10 @@ export const examSessions = sqliteTable('exam_sessions', {
   /** How a competency's result follows from its criteria: all acquired, or at least `competencyRuleMin` of them. */
   competencyRule: text('competency_rule', { enum: COMPETENCY_RULES }).notNull().default('all'),
   competencyRuleMin: integer('competency_rule_min'),
+  /** The jury president: a juror who confirms the deliberation's decisions. */
+  presidentId: text('president_id').references(() => users.id, { onDelete: 'set null' }),
+  /** When the admin published the results to the learners; null: not published. */
+  resultsPublishedAt: integer('results_published_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 })
 
@@ -157,6 +162,8 @@ export const jurorAssignments = sqliteTable(
     evaluationId: text('evaluation_id').notNull(),
     learnerId: text('learner_id').references(() => users.id, { onDelete: 'cascade' }),
     groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    /** Double marking: the juror who records the agreed levels (one of the copy's two jurors). */
+    lead: integer('lead', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('juror_assignments_juror_idx').on(t.jurorId), check('juror_assignments_target_check', sql`(${t.learnerId} is null) <> (${t.groupId} is null)`)],
@@ -413,6 +420,10 @@ export const evaluationInstances = sqliteTable(
     dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
     cutoffAt: integer('cutoff_at', { mode: 'timestamp_ms' }).notNull(),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    /** When the admin lifted anonymity, after deliberation; null while the copies are anonymous (when `anonymous`). */
+    anonymityLiftedAt: integer('anonymity_lifted_at', { mode: 'timestamp_ms' }),
+    /** Two jurors grade each copy independently; the lead juror then reconciles their divergences. */
+    doubleMarking: integer('double_marking', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -582,7 +593,7 @@ export const competencyOverrides = sqliteTable(
   (t) => [primaryKey({ columns: [t.gradingId, t.competencyId, t.learnerId] })],
 )
 
-export const AUDIT_ACTIONS = ['level', 'comment', 'evidence', 'override', 'close', 'reopen'] as const
+export const AUDIT_ACTIONS = ['level', 'comment', 'evidence', 'override', 'close', 'reopen', 'reconcile', 'reconcile-close', 'reconcile-reopen'] as const
 
 /**
  * Append-only log of every grade change. Triggers (migration 0004) refuse any
@@ -608,4 +619,112 @@ export const gradeAudit = sqliteTable(
     after: text('after', { mode: 'json' }).$type<unknown>(),
   },
   (t) => [index('grade_audit_grading_idx').on(t.gradingId, t.id)],
+)
+
+/**
+ * The reconciliation of a double-marked copy (one per instance and subject:
+ * the learner, or the group): once both jurors closed their grids, the lead
+ * juror records the agreed level of each criterion where they diverge.
+ * Its steps go to `grade_audit`, under the lead juror's grading.
+ */
+export const reconciliations = sqliteTable(
+  'reconciliations',
+  {
+    id: id(),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => evaluationInstances.id, { onDelete: 'cascade' }),
+    /** The learner (individual épreuve) or the group whose copy it is. */
+    subjectId: text('subject_id').notNull(),
+    leadAssignmentId: text('lead_assignment_id')
+      .notNull()
+      .references(() => jurorAssignments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: GRADING_STATUSES }).notNull().default('open'),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('reconciliations_uq').on(t.instanceId, t.subjectId)],
+)
+
+/** An agreed level: one cell (criterion × part × member, as in grade_entries) of a reconciliation, with the lead juror's comment. */
+export const reconciledEntries = sqliteTable(
+  'reconciled_entries',
+  {
+    reconciliationId: text('reconciliation_id')
+      .notNull()
+      .references(() => reconciliations.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    part: text('part', { enum: ['written', 'oral', 'rex'] }).notNull(),
+    learnerId: text('learner_id').notNull().default(''),
+    level: text('level').notNull(),
+    comment: text('comment').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reconciliationId, t.criterionId, t.part, t.learnerId] })],
+)
+
+/**
+ * A bloc de compétences of a session: the référentiel allows certification
+ * bloc by bloc without listing the blocs, so the admin groups competencies
+ * into blocs. `example`: the demo's grouping, labelled as such.
+ */
+export const competencyBlocs = sqliteTable(
+  'competency_blocs',
+  {
+    id: id(),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+    example: integer('example', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('competency_blocs_session_idx').on(t.examSessionId, t.position)],
+)
+
+/** A competency's bloc: in one bloc at most per session. */
+export const blocCompetencies = sqliteTable(
+  'bloc_competencies',
+  {
+    blocId: text('bloc_id')
+      .notNull()
+      .references(() => competencyBlocs.id, { onDelete: 'cascade' }),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    competencyId: text('competency_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blocId, t.competencyId] }), uniqueIndex('bloc_competencies_session_uq').on(t.examSessionId, t.competencyId)],
+)
+
+/**
+ * The jury's decision on one candidate of a session, confirmed by the jury
+ * president: per bloc (proposed, decided, reason when they differ) and
+ * overall. `confirmedAt` is when the president confirmed.
+ */
+export const deliberations = sqliteTable(
+  'deliberations',
+  {
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blocs: text('blocs', { mode: 'json' })
+      .$type<BlocDecision[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    proposed: text('proposed', { enum: OVERALL_DECISIONS }).notNull(),
+    decision: text('decision', { enum: OVERALL_DECISIONS }).notNull(),
+    reason: text('reason').notNull().default(''),
+    /** The president who confirmed (not a foreign key: the record keeps their name). */
+    confirmedBy: text('confirmed_by').notNull(),
+    confirmedByName: text('confirmed_by_name').notNull(),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.examSessionId, t.learnerId] })],
 )

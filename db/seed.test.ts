@@ -148,6 +148,16 @@ describe('demo seed: deadlines and hand-ins', () => {
       })
       .from(schema.gradings)
       .innerJoin(schema.jurorAssignments, eq(schema.jurorAssignments.id, schema.gradings.assignmentId))
+      // The copies of DEMO_GRADINGS (the deliberation's and the double marking's seeds close others).
+      .where(
+        and(
+          inArray(schema.jurorAssignments.learnerId, [
+            idOf(`candidat${DEMO_GRADINGS.inProgress.learnerIndex + 1}`),
+            idOf(`candidat${DEMO_GRADINGS.closed.learnerIndex + 1}`),
+          ]),
+          inArray(schema.jurorAssignments.evaluationId, [DEMO_GRADINGS.inProgress.evaluationId, DEMO_GRADINGS.closed.evaluationId]),
+        ),
+      )
       .all()
     expect(rows.map((r) => [r.evaluationId, r.status]).sort()).toEqual([
       [DEMO_GRADINGS.closed.evaluationId, 'closed'],
@@ -203,4 +213,115 @@ describe('demo seed: deadlines and hand-ins', () => {
     expect(getDb().select().from(schema.evaluationInstances).all()).toHaveLength(referentiel.evaluations.length)
     expect(uploads()).toHaveLength(1)
   }, 60_000)
+})
+
+describe('demo seed: double marking', () => {
+  it('double-marks the anonymous cas pratique: two jurors per copy, the copy’s own juror leading', async () => {
+    const { DOUBLE_EVALUATION } = await import('./seed-double')
+    const db = getDb()
+    const instance = db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)).get()!
+    expect(instance).toMatchObject({ doubleMarking: true, anonymous: true })
+    // Only that one.
+    expect(db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.doubleMarking, true)).all()).toHaveLength(1)
+    const assignments = db.select().from(schema.jurorAssignments).where(eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION)).all()
+    for (let i = 0; i < 9; i++) {
+      const mine = assignments.filter((a) => a.learnerId === idOf(`candidat${i + 1}`))
+      expect(mine.map((a) => a.jurorId).sort(), `candidat${i + 1}`).toEqual([idOf('jure1'), idOf('jure2')].sort())
+      expect(mine.find((a) => a.lead)?.jurorId, `candidat${i + 1}`).toBe(idOf(i % 2 === 0 ? 'jure1' : 'jure2'))
+      expect(mine.filter((a) => a.lead)).toHaveLength(1)
+    }
+    expect(first.double).toEqual({ doubleMarked: 9, closedGrids: 9, reconciled: 3, toReconcile: 1 })
+  })
+
+  it('gives jure1 a confrontation to do on first login, and reconciled copies for the deliberation', async () => {
+    const { DEMO_DOUBLE, DOUBLE_EVALUATION } = await import('./seed-double')
+    const { confrontationOf, finalCells, jurorDoubleMarking } = await import('~/services/reconciliation.server')
+    const db = getDb()
+    const jure1 = { id: idOf('jure1'), name: 'Benoît Lemaître', email: `jure1@${DEMO_DOMAIN}`, roles: ['juror' as const] }
+    const instance = db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)).get()!
+    const assignmentOf = (learnerIndex: number) =>
+      db
+        .select()
+        .from(schema.jurorAssignments)
+        .where(
+          and(
+            eq(schema.jurorAssignments.jurorId, jure1.id),
+            eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION),
+            eq(schema.jurorAssignments.learnerId, idOf(`candidat${learnerIndex + 1}`)),
+          ),
+        )
+        .get()!.id
+    const states = jurorDoubleMarking(jure1.id, [DEMO_DOUBLE.toReconcile, ...DEMO_DOUBLE.reconciled, DEMO_DOUBLE.secondOnly].map(assignmentOf))
+    expect(states.get(assignmentOf(DEMO_DOUBLE.toReconcile))).toEqual({ state: 'to-reconcile', lead: true, ownClosed: true, otherClosed: true })
+    for (const i of DEMO_DOUBLE.reconciled) expect(states.get(assignmentOf(i))?.state, `candidat${i + 1}`).toBe('reconciled')
+    expect(states.get(assignmentOf(DEMO_DOUBLE.secondOnly))).toEqual({ state: 'grading', lead: false, ownClosed: true, otherClosed: false })
+
+    // The reconciled copies: every level final, some reconciled, as the deliberation planned (candidat3 misses C3.2-3).
+    const closed = db.select().from(schema.reconciliations).where(eq(schema.reconciliations.status, 'closed')).all()
+    expect(closed).toHaveLength(DEMO_DOUBLE.reconciled.length)
+    const cells = finalCells(instance.id, idOf('candidat3'))!
+    expect(cells.every((c) => c.level !== null)).toBe(true)
+    expect(cells.filter((c) => c.reconciled).length).toBeGreaterThanOrEqual(2)
+    expect(cells.filter((c) => c.level === 'non-acquis').map((c) => c.criterionId)).toEqual(['C3.2-3'])
+    expect(finalCells(instance.id, idOf(`candidat${DEMO_DOUBLE.toReconcile + 1}`))).toBeNull()
+    const audit = db.select({ action: schema.gradeAudit.action }).from(schema.gradeAudit).all()
+    expect(audit.filter((a) => a.action === 'reconcile-close')).toHaveLength(DEMO_DOUBLE.reconciled.length)
+    expect(audit.filter((a) => a.action === 'reconcile').length).toBeGreaterThanOrEqual(2 * DEMO_DOUBLE.reconciled.length)
+
+    // jure1's confrontation: divergent criteria, both comments side by side, no candidate named.
+    const view = confrontationOf(jure1, assignmentOf(DEMO_DOUBLE.toReconcile))
+    if (view.state !== 'ready') throw new Error('the confrontation should be open')
+    expect(view.viewerIsLead).toBe(true)
+    expect(view.divergent.length).toBeGreaterThanOrEqual(2)
+    expect(view.divergent.some((c) => c.lead.comment && c.second.comment && c.lead.comment !== c.second.comment)).toBe(true)
+    expect(view.divergent.some((c) => c.lead.evidence.length > 0)).toBe(true)
+    const text = JSON.stringify(view)
+    for (let i = 1; i <= 9; i++) {
+      const learner = db
+        .select()
+        .from(schema.users)
+        .where(eq(schema.users.id, idOf(`candidat${i}`)))
+        .get()!
+      for (const secret of [learner.email, learner.name, ...learner.name.split(' ')]) expect(text).not.toContain(secret)
+    }
+  })
+})
+
+describe('demo seed: deliberation', () => {
+  const sessionOf = () => getDb().select().from(schema.examSessions).where(eq(schema.examSessions.name, 'Session de démonstration')).get()!
+
+  it('groups every competency of the référentiel in one example bloc, named after its activities; jure1 presides', async () => {
+    const { EXAMPLE_BLOCS } = await import('./seed-deliberation')
+    const session = sessionOf()
+    expect(session.presidentId).toBe(idOf('jure1'))
+    const blocs = getDb().select().from(schema.competencyBlocs).where(eq(schema.competencyBlocs.examSessionId, session.id)).all()
+    expect(blocs).toHaveLength(EXAMPLE_BLOCS.length)
+    expect(blocs.every((b) => b.example && /^Bloc \d — .+ \(A\d+ (à|et) A\d+\)$/.test(b.title))).toBe(true)
+    const members = getDb().select().from(schema.blocCompetencies).where(eq(schema.blocCompetencies.examSessionId, session.id)).all()
+    const all = referentiel.activities.flatMap((a) => a.competencies.map((c) => c.id))
+    expect(members.map((m) => m.competencyId).sort()).toEqual([...all].sort())
+    expect(EXAMPLE_BLOCS.flatMap((b) => b.activities)).toEqual(referentiel.activities.map((a) => a.id))
+  })
+
+  it('leaves the session ready to deliberate: three candidates with closed grids, some competencies acquired, some not, one deliberated', async () => {
+    const { DELIBERATION_CANDIDATES } = await import('./seed-deliberation')
+    const { sessionResults } = await import('~/services/results.server')
+    const session = sessionOf()
+    const results = sessionResults(session.id)
+    const graded = results.filter((r) => r.competencies.some((c) => c.source !== null))
+    expect(graded.length).toBeGreaterThanOrEqual(3)
+    const outcomes = graded.flatMap((r) => r.competencies.map((c) => c.result))
+    expect(outcomes).toContain('acquired')
+    expect(outcomes).toContain('not-acquired')
+    // The first bloc is acquired for one candidate at least, and not for another.
+    expect(new Set(graded.map((r) => r.blocs[0]!.proposed))).toEqual(new Set(['acquired', 'not-acquired']))
+    const confirmed = results.filter((r) => r.deliberation)
+    expect(confirmed.map((r) => r.name)).toEqual(
+      DELIBERATION_CANDIDATES.filter((c) => c.confirm).map((c) => `${['Zoé Lefèvre', 'Maël Dupré', 'Anaïs Bénard', 'Noé Château'][c.learnerIndex]}`),
+    )
+    expect(confirmed[0]!.deliberation).toMatchObject({ confirmedByName: 'Benoît Lemaître', decision: confirmed[0]!.proposed })
+    expect(results.length - confirmed.length).toBeGreaterThan(confirmed.length)
+    // Cited evidence reaches the results.
+    expect(graded.some((r) => r.competencies.some((c) => c.criteria.some((k) => k.evidence.length > 0)))).toBe(true)
+  })
 })

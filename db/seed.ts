@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util'
 import { eq, like } from 'drizzle-orm'
 import { makeGroups, seededShuffle, seedFrom } from '../app/domain/groups'
 import type { Role } from '../app/domain/permissions'
+import type { SessionUser } from '../app/services/auth.server'
 import { addGroupMembers, enrollLearners } from '../app/services/dossier-provisioning.server'
 import { hashPassword } from '../app/services/password.server'
 import { uploadsDir } from '../app/services/uploads.server'
@@ -85,6 +86,8 @@ export async function seed(options: { learners: number; now?: Date }) {
   // The hand-ins need the templates, which templates/dossiers.ts loads with Vite's import.meta.glob: give tsx the hook first.
   await import('./vite-glob')
   const { seedGradings, seedJury } = await import('./seed-jury')
+  const { seedDoubleMarking } = await import('./seed-double')
+  const { seedDeliberation } = await import('./seed-deliberation')
   const { sqlite, db } = openDatabase()
   runMigrations(sqlite, db)
   // Demo accounts share one password: hash it once (scrypt is deliberately slow).
@@ -175,6 +178,7 @@ export async function seed(options: { learners: number; now?: Date }) {
       examSessionId,
       juror1,
       learnerList,
+      staffIds: new Map(DEMO_STAFF.map((p) => [p.email, idOf(p)])),
     }
   })
   sqlite.close()
@@ -187,9 +191,19 @@ export async function seed(options: { learners: number; now?: Date }) {
     learners: summary.learnerList,
     now: options.now,
   })
+  const staff = (p: Person) => ({ id: summary.staffIds.get(p.email)!, name: p.name, email: p.email, roles: p.roles })
+  const jurors: [SessionUser, SessionUser] = [staff(DEMO_STAFF[3]!), staff(DEMO_STAFF[4]!)]
+  const double = seedDoubleMarking({ examSessionId: summary.examSessionId, jurors, learners: summary.learnerList, now: options.now })
+  const deliberation = seedDeliberation({
+    examSessionId: summary.examSessionId,
+    admin: staff(DEMO_STAFF[0]!),
+    jurors,
+    learners: summary.learnerList,
+    now: options.now,
+  })
   closeDb()
-  const { examSessionId: _s, juror1: _j, learnerList: _l, ...counts } = summary
-  return { ...counts, gradings, ms: Date.now() - started }
+  const { examSessionId: _s, juror1: _j, learnerList: _l, staffIds: _i, ...counts } = summary
+  return { ...counts, gradings, double, deliberation, ms: Date.now() - started }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -75,7 +75,7 @@ export type AuditEntry = {
   id: number
   at: number
   actorName: string
-  action: 'level' | 'comment' | 'evidence' | 'override' | 'close' | 'reopen'
+  action: 'level' | 'comment' | 'evidence' | 'override' | 'close' | 'reopen' | 'reconcile' | 'reconcile-close' | 'reconcile-reopen'
   /** A French sentence: « Niveau de C3.1-2 (écrit) : Non acquis → Acquis ». */
   text: string
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState, PageHeader, Stat } from '~/components/ui'
+import { SessionLinks } from '~/components/session-links'
 import { formatDate, formatNumber } from '~/domain/format'
 import { requirePermission } from '~/services/auth.server'
 import { adminHome } from '~/services/homes.server'
@@ -44,9 +45,7 @@ export default function AdminHome() {
                 <Stat label="Affectations jury" value={formatNumber(s.jurorAssignments)} />
               </dl>
               <p className="card__actions">
-                <Link className="button button--ghost button--small" to={`/admin/sessions/${s.id}`}>
-                  Dépôts et notation<span className="visually-hidden"> — {s.name}</span>
-                </Link>
+                <SessionLinks sessionId={s.id} sessionName={s.name} />
               </p>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } fr
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
 import { useConfirm } from '~/components/confirm-dialog'
 import { Badge, PageHeader } from '~/components/ui'
+import { SessionLinks } from '~/components/session-links'
 import { formatDate, frenchTypography as ft, plural } from '~/domain/format'
 import { GRADING_SCALE_IDS, GRADING_SCALES, type GradingScaleId } from '~/domain/grading'
 import { formatInstant, handInTiming, parisLocal } from '~/domain/hand-in'
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     session: { id: session.id, name: session.name, startsOn: session.startsOn, endsOn: session.endsOn, scale: session.gradingScale },
     rule: settings.rule,
     gradesExist: settings.gradesExist,
-    evaluations: settings.evaluations.map(({ evaluation, instance, submissions, extensions }) => ({
+    evaluations: settings.evaluations.map(({ evaluation, instance, submissions, extensions, closedGrids, doubleMarking }) => ({
       id: evaluation.id,
       title: ft(evaluation.title),
       range: competencyRange(evaluation),
@@ -59,9 +60,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         dueLabel: formatInstant(instance.dueAt),
         cutoffLabel: formatInstant(instance.cutoffAt),
         anonymous: instance.anonymous,
+        doubleMarking: instance.doubleMarking,
         state: handInTiming(now, instance),
       },
       submissions,
+      closedGrids,
+      double: doubleMarking,
       extensions: extensions.map((e) => ({
         id: e.id,
         learnerName: e.learnerName,
@@ -235,9 +239,12 @@ export default function ExamSessionSettings() {
           </>
         }
         actions={
-          <Link className="button button--ghost button--small" to="/admin">
-            Retour aux sessions
-          </Link>
+          <>
+            <SessionLinks sessionId={session.id} current="Dépôts et notation" />
+            <Link className="button button--ghost button--small" to="/admin">
+              Retour aux sessions
+            </Link>
+          </>
         }
       />
       <p className="alert alert--info exam-settings__tz">
@@ -401,6 +408,7 @@ function EvaluationCard({
         <Badge>{e.group ? 'Épreuve de groupe' : 'Épreuve individuelle'}</Badge>
         {instance ? <Badge tone={STATE_TONES[instance.state]}>{STATE_LABELS[instance.state]}</Badge> : <Badge tone="accent">Dates non fixées</Badge>}
         {instance?.anonymous ? <Badge tone="info">Correction anonyme</Badge> : null}
+        {instance?.doubleMarking ? <Badge tone="accent">Double correction</Badge> : null}
       </p>
       {instance ? (
         <p className="exam-settings__summary">
@@ -410,6 +418,7 @@ function EvaluationCard({
             : `${plural(submissions.dossiers, 'dossier déposé', 'dossiers déposés')} (${plural(submissions.total, 'dépôt', 'dépôts')}).`}
         </p>
       ) : null}
+      {instance?.doubleMarking ? <DoubleMarkingSummary evaluation={e} /> : null}
       <InstanceForm evaluation={e} outcome={outcomeOf(outcome, `instance-${e.id}`)} />
       {instance ? (
         <Extensions evaluation={e} hasLearners={hasLearners} reasonMax={reasonMax} ask={ask} outcome={outcome} />
@@ -440,7 +449,7 @@ function InstanceForm({ evaluation: e, outcome }: { evaluation: EvaluationData; 
       className="form exam-settings__instance"
       id={`form-${form}`}
       noValidate
-      key={instance ? `${instance.dueLocal}|${instance.cutoffLocal}|${instance.anonymous}` : 'new'}
+      key={instance ? `${instance.dueLocal}|${instance.cutoffLocal}|${instance.anonymous}|${instance.doubleMarking}` : 'new'}
       aria-label={`Dates de l’épreuve ${e.title} (${e.range})`}
     >
       <input type="hidden" name="intent" value="instance" />
@@ -487,6 +496,7 @@ function InstanceForm({ evaluation: e, outcome }: { evaluation: EvaluationData; 
           </p>
         ) : null}
       </div>
+      <DoubleMarkingField evaluation={e} values={values} error={errors.doubleMarking} />
       <div>
         <button type="submit" className="button button--small" disabled={busy}>
           {busy ? 'Enregistrement…' : instance ? 'Enregistrer les dates' : 'Fixer les dates'}
@@ -494,6 +504,64 @@ function InstanceForm({ evaluation: e, outcome }: { evaluation: EvaluationData; 
         </button>
       </div>
     </Form>
+  )
+}
+
+/** Double marking: how many of the instance's copies have their two jurors, how many confrontations are closed. */
+function DoubleMarkingSummary({ evaluation: e }: { evaluation: EvaluationData }) {
+  const { copies, withTwoJurors, reconciled } = e.double
+  const missing = copies - withTwoJurors
+  return (
+    <p className="exam-settings__summary" id={`${e.id}-double-summary`}>
+      Double correction&nbsp;:{' '}
+      {copies === 0
+        ? 'aucune copie attribuée pour l’instant.'
+        : `${withTwoJurors} sur ${plural(copies, 'copie', 'copies')} ${withTwoJurors > 1 ? 'ont' : 'a'} deux juré·es, ${plural(reconciled, 'confrontation close', 'confrontations closes')}.`}
+      {missing > 0
+        ? ` ${plural(missing, 'copie n’a', 'copies n’ont')} encore qu’un·e juré·e\u00a0: ${missing > 1 ? 'elles ne pourront' : 'elle ne pourra'} être confrontée${missing > 1 ? 's' : ''} qu’une fois un·e second·e juré·e attribué·e.`
+        : ''}
+    </p>
+  )
+}
+
+/** The « Double correction » box of an instance's form: fixed once a grid of the évaluation is closed (a disabled box is not sent: its value goes hidden). */
+function DoubleMarkingField({
+  evaluation: e,
+  values,
+  error,
+}: {
+  evaluation: EvaluationData
+  values: Record<string, string> | undefined
+  error: string | undefined
+}) {
+  const locked = e.closedGrids > 0
+  const checked = values && !locked ? values.doubleMarking === 'on' : (e.instance?.doubleMarking ?? false)
+  const hintId = `${e.id}-double-hint`
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name={locked ? undefined : 'doubleMarking'}
+          defaultChecked={checked}
+          disabled={locked}
+          aria-describedby={[hintId, error ? `${e.id}-double-error` : ''].join(' ').trim()}
+          aria-invalid={error ? true : undefined}
+        />
+        Double correction
+      </label>
+      {locked && checked ? <input type="hidden" name="doubleMarking" value="on" /> : null}
+      <p className="field__hint" id={hintId}>
+        {locked
+          ? 'Des grilles de cette épreuve sont déjà closes\u00a0: la double correction ne peut plus changer.'
+          : 'Deux juré·es corrigent chaque copie sans voir la grille de l’autre, puis le ou la juré·e principal·e retient un niveau là où leurs corrections divergent. Chaque copie doit avoir deux juré·es.'}
+      </p>
+      {error ? (
+        <p className="field__error" id={`${e.id}-double-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   )
 }
 

@@ -7,12 +7,14 @@ import { formatInstant, HAND_IN_STATE_LABELS, HAND_IN_STATE_TONES } from '~/doma
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { requireRole } from '~/services/auth.server'
 import { learnerHome } from '~/services/homes.server'
+import { publishedResultSessions } from '~/services/publication.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mes épreuves — Atelier' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'learner')
-  return { firstName: user.name.split(' ')[0], sessions: learnerHome(user.id) }
+  const published = publishedResultSessions(user.id)
+  return { firstName: user.name.split(' ')[0], sessions: learnerHome(user.id).map((s) => ({ ...s, resultsPublished: published.has(s.id) })) }
 }
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
@@ -34,6 +36,13 @@ export default function LearnerHome() {
             Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)} · {s.evaluations.length} épreuves
             {s.tutors.length ? ` · Tutorat\u00a0: ${s.tutors.join(', ')}` : ''}
           </p>
+          {s.resultsPublished ? (
+            <p className="group-actions">
+              <Link className="button button--small" to={`/candidat/sessions/${s.id}/resultats`}>
+                Voir mes résultats<span className="visually-hidden"> — {s.name}</span>
+              </Link>
+            </p>
+          ) : null}
           {s.types.map((type) => (
             <section key={type.id} aria-labelledby={`${s.id}-${type.id}`}>
               <h3 id={`${s.id}-${type.id}`} className="group-heading">

@@ -5,9 +5,12 @@ import { Badge, EmptyState, PageHeader } from '~/components/ui'
 import { frenchTypography as ft, plural } from '~/domain/format'
 import type { GradingState } from '~/domain/grading'
 import type { InstanceCopies } from '~/domain/grading-view'
+import type { CopyDoubleMarking } from '~/domain/reconciliation-view'
 import { formatInstant } from '~/domain/hand-in'
 import { requireRole } from '~/services/auth.server'
 import { jurorCopies } from '~/services/grading.server'
+import { presidedSessions } from '~/services/deliberation.server'
+import { jurorDoubleMarking } from '~/services/reconciliation.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mes évaluations — Atelier' }]
 
@@ -29,12 +32,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shown = focus ? [focus] : all
   const pages = focus ? Math.max(1, Math.ceil(focus.copies.length / PAGE)) : 1
   const page = Math.min(pages, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1))
+  const instances = shown.map((i) => summarize(i, focus ? (page - 1) * PAGE : 0, focus ? PAGE : PREVIEW))
+  // Double marking: where each shown copy stands (one lookup for the page, scoped by the juror).
+  const double = jurorDoubleMarking(
+    user.id,
+    instances.flatMap((i) => i.copies.map((c) => c.id)),
+  )
   return {
+    presided: presidedSessions(user.id),
     totalInstances: all.length,
     totalCopies: all.reduce((n, i) => n + i.copies.length, 0),
     focused: focus ? { instanceId: focus.instanceId, page, pages } : null,
     unknownFocus: Boolean(focusId && !focus),
-    instances: shown.map((i) => summarize(i, focus ? (page - 1) * PAGE : 0, focus ? PAGE : PREVIEW)),
+    instances: instances.map((i) => ({ ...i, copies: i.copies.map((c) => ({ ...c, double: double.get(c.id) ?? null })) })),
   }
 }
 
@@ -64,10 +74,10 @@ function summarize(instance: InstanceCopies, from: number, count: number) {
   }
 }
 
-type InstanceRow = ReturnType<typeof summarize>
+type InstanceRow = ReturnType<typeof useLoaderData<typeof loader>>['instances'][number]
 
 export default function JurorHome() {
-  const { instances, totalCopies, totalInstances, focused, unknownFocus } = useLoaderData<typeof loader>()
+  const { instances, totalCopies, totalInstances, focused, unknownFocus, presided } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader
@@ -83,6 +93,18 @@ export default function JurorHome() {
           ) : null
         }
       />
+      {presided.length > 0 && !focused ? (
+        <section className="card jury-presided" aria-labelledby="presided-title">
+          <h2 id="presided-title">Vous présidez le jury</h2>
+          <ul>
+            {presided.map((s) => (
+              <li key={s.id}>
+                <Link to={`/deliberation/${s.id}`}>Délibération de la session {ft(s.name)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {unknownFocus ? (
         <p className="alert alert--info" role="status">
           Cette épreuve ne fait pas partie de vos évaluations : voici toutes vos épreuves.
@@ -117,6 +139,7 @@ function InstanceSection({ instance, focused }: { instance: InstanceRow; focused
         <span>Date limite de dépôt&nbsp;: {formatInstant(new Date(instance.dueAt))}</span>
         {instance.mode === 'group' ? <Badge tone="accent">En groupe</Badge> : null}
         {instance.anonymous ? <Badge tone="info">Correction anonyme</Badge> : null}
+        {instance.copies.some((c) => c.double) ? <Badge tone="accent">Double correction</Badge> : null}
       </p>
       {instance.total === 0 ? (
         <p className="jury-instance__empty">Aucune copie déposée pour l’instant.</p>
@@ -154,6 +177,7 @@ function InstanceSection({ instance, focused }: { instance: InstanceRow; focused
                         </>
                       ) : null}
                       {c.submittedAt ? <span className="jury-copies__when">Déposée le {formatInstant(new Date(c.submittedAt))}</span> : null}
+                      {c.double ? <DoubleMarkingLine id={c.id} label={c.label} double={c.double} /> : null}
                     </td>
                   </tr>
                 ))}
@@ -180,6 +204,38 @@ function InstanceSection({ instance, focused }: { instance: InstanceRow; focused
         </p>
       ) : null}
     </section>
+  )
+}
+
+const DOUBLE_TEXT: Record<CopyDoubleMarking['state'], string> = {
+  incomplete: 'second·e juré·e à désigner',
+  grading: '',
+  'to-reconcile': 'À confronter',
+  reconciled: 'Confrontée',
+}
+
+/** A double-marked copy: « Double correction », then, once both grids are closed, « À confronter » or « Confrontée » with a link to the confrontation. */
+function DoubleMarkingLine({ id, label, double }: { id: string; label: string; double: CopyDoubleMarking }) {
+  const waiting = double.state === 'grading' && double.ownClosed && !double.otherClosed
+  return (
+    <span className="jury-copies__double">
+      <Badge tone="accent">Double correction</Badge>
+      {double.state === 'to-reconcile' || double.state === 'reconciled' ? (
+        <>
+          {' '}
+          <Badge tone={double.state === 'reconciled' ? 'success' : 'info'}>{DOUBLE_TEXT[double.state]}</Badge>{' '}
+          <a href={`/jury/copies/${id}/confrontation`}>
+            {double.state === 'reconciled' || !double.lead ? 'Voir la confrontation' : 'Confronter les deux corrections'}
+            <span className="visually-hidden"> — {label}</span>
+          </a>
+        </>
+      ) : double.state === 'incomplete' ? (
+        <span className="jury-copies__note"> ({DOUBLE_TEXT.incomplete})</span>
+      ) : waiting ? (
+        <span className="jury-copies__note"> (l’autre grille n’est pas encore close)</span>
+      ) : null}
+      {double.lead && double.state !== 'incomplete' ? <span className="jury-copies__note"> · vous êtes juré·e principal·e</span> : null}
+    </span>
   )
 }
 

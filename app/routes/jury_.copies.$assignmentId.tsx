@@ -10,6 +10,8 @@ import { richTextHtml } from '~/kinds/rich-text/html.server'
 import { requireRole } from '~/services/auth.server'
 import { bankFor } from '~/services/comment-bank.server'
 import { gridOf } from '~/services/grading.server'
+import { authorizeAssignment } from '~/services/jury-access.server'
+import { gridDoubleMarking } from '~/services/reconciliation.server'
 
 /** Only the copy's label: the candidate code when the instance is anonymous. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -43,10 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }))
   // The comment bank, for the roles that have one (the school's entries and the user's own).
   const bank = hasPermission(user.roles, 'read:commentBank:any') ? bankFor(user).map(({ id, body, criterionIds }) => ({ id, body, criterionIds })) : []
-  return { view: { ...grid, snapshots }, itemGroups, bank }
+  // Double marking: where the copy stands, and whether the grid may still be reopened.
+  const double = gridDoubleMarking(authorizeAssignment(user, grid.assignmentId))
+  return { view: { ...grid, snapshots }, itemGroups, bank, double }
 }
 
 export default function JuryGridPage() {
-  const { view, itemGroups, bank } = useLoaderData<typeof loader>()
-  return <GradingPage key={view.assignmentId} view={view} itemGroups={itemGroups} bank={bank} />
+  const { view, itemGroups, bank, double } = useLoaderData<typeof loader>()
+  return <GradingPage key={view.assignmentId} view={view} itemGroups={itemGroups} bank={bank} double={double} />
 }

@@ -60,9 +60,16 @@ export const InstanceFormSchema = z
     dueAt: parisTime('Indiquez la date limite de dépôt.'),
     cutoffAt: parisTime('Indiquez la date de clôture des dépôts.'),
     anonymous: z.literal('on').optional(),
+    doubleMarking: z.literal('on').optional(),
   })
   .superRefine(cutoffNotBeforeDue)
-  .transform((v) => ({ evaluationId: v.evaluationId, dueAt: v.dueAt, cutoffAt: v.cutoffAt, anonymous: v.anonymous === 'on' }))
+  .transform((v) => ({
+    evaluationId: v.evaluationId,
+    dueAt: v.dueAt,
+    cutoffAt: v.cutoffAt,
+    anonymous: v.anonymous === 'on',
+    doubleMarking: v.doubleMarking === 'on',
+  }))
 
 export const ExtensionFormSchema = z
   .object({
@@ -90,6 +97,7 @@ export const RemoveExtensionFormSchema = z.object({
 
 /** The extension of an instance's window: its times and reason. */
 export type ExtensionInput = { dueAt: Date; cutoffAt: Date; reason: string }
-export type InstanceInput = { dueAt: Date; cutoffAt: Date; anonymous: boolean }
+/** `doubleMarking` left out: unchanged (false for a new instance). */
+export type InstanceInput = { dueAt: Date; cutoffAt: Date; anonymous: boolean; doubleMarking?: boolean }
 
 export { CUTOFF_BEFORE_DUE }

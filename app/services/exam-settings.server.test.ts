@@ -336,3 +336,59 @@ describe('extensions', () => {
     expect(settingsOf('fiche-ux').extensions.map((e) => e.learnerId)).toEqual([people.zoe])
   })
 })
+
+describe('double marking', () => {
+  it('is set with the dates, counts the copies that have two jurors and the closed confrontations, and is fixed once a grid is closed', () => {
+    const db = getDb()
+    const jurors = ['jure-a', 'jure-b'].map(
+      (name) =>
+        db
+          .insert(schema.users)
+          .values({ email: `${name}@test.fr`, name, passwordHash: 'x' })
+          .returning()
+          .get().id,
+    )
+    const dates = window('2027-05-10T18:00', '2027-05-12T18:00')
+    const created = saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true }).instance
+    expect(created.doubleMarking).toBe(true)
+    // Left out: unchanged.
+    expect(saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true }).instance.doubleMarking).toBe(true)
+    expect(InstanceFormSchema.parse({ intent: 'instance', evaluationId: 'x', dueAt: '2027-05-10T18:00', cutoffAt: '2027-05-10T18:00' }).doubleMarking).toBe(
+      false,
+    )
+    expect(
+      InstanceFormSchema.parse({ intent: 'instance', evaluationId: 'x', dueAt: '2027-05-10T18:00', cutoffAt: '2027-05-10T18:00', doubleMarking: 'on' })
+        .doubleMarking,
+    ).toBe(true)
+
+    const assign = (jurorId: string, learnerId: string, lead = false) =>
+      db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId, evaluationId: 'cas-pratique-a10', learnerId, lead }).returning().get().id
+    const lead = assign(jurors[0]!, people.zoe, true)
+    assign(jurors[1]!, people.zoe)
+    assign(jurors[0]!, people.eloise, true)
+    expect(settingsOf('cas-pratique-a10')).toMatchObject({ closedGrids: 0, doubleMarking: { copies: 2, withTwoJurors: 1, reconciled: 0 } })
+    db.insert(schema.reconciliations)
+      .values({ instanceId: created.id, subjectId: people.zoe, leadAssignmentId: lead, status: 'closed', closedAt: new Date(), updatedAt: new Date() })
+      .run()
+    expect(settingsOf('cas-pratique-a10').doubleMarking.reconciled).toBe(1)
+
+    // Off and on again while no grid is closed.
+    expect(saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }).instance.doubleMarking).toBe(false)
+    saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
+    // An open grid does not fix it; a closed one does.
+    const grading = db.insert(schema.gradings).values({ assignmentId: lead, updatedAt: new Date() }).returning().get().id
+    saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
+    db.update(schema.gradings).set({ status: 'closed', closedAt: new Date() }).where(eq(schema.gradings.id, grading)).run()
+    expect(settingsOf('cas-pratique-a10').closedGrids).toBe(1)
+    expect(refusal(() => saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }))).toEqual({
+      status: 409,
+      field: 'doubleMarking',
+      message:
+        'Des grilles de cette épreuve sont déjà closes\u00a0: la double correction ne peut plus être activée ni désactivée (les notes rendues changeraient de sens).',
+    })
+    expect(settingsOf('cas-pratique-a10').instance!.doubleMarking).toBe(true)
+    // The dates still move.
+    saveInstance(sessionId, 'cas-pratique-a10', { ...window('2027-05-11T18:00', '2027-05-12T18:00'), anonymous: true, doubleMarking: true })
+    expect(parisLocal(settingsOf('cas-pratique-a10').instance!.dueAt)).toBe('2027-05-11T18:00')
+  })
+})

@@ -15,7 +15,8 @@ import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
 import { CUTOFF_BEFORE_DUE, MAX_CRITERIA, REASON_MAX, type ExtensionInput, type InstanceInput } from './exam-settings-input.server'
 import { referentiel } from './referentiel.server'
 
-const { examSessions, enrollments, users, evaluationInstances, deadlineExtensions, submissions, gradeEntries, gradings, jurorAssignments } = schema
+const { examSessions, enrollments, users, evaluationInstances, deadlineExtensions, submissions, gradeEntries, gradings, jurorAssignments, reconciliations } =
+  schema
 
 export class ExamSettingsError extends Error {
   constructor(
@@ -42,11 +43,16 @@ export type ExtensionRow = {
   grantedByName: string | null
   grantedAt: Date
 }
+/** Double marking of an instance: its copies (assigned targets), how many have two jurors, how many confrontations are closed. */
+export type DoubleMarkingCounts = { copies: number; withTwoJurors: number; reconciled: number }
 export type EvaluationSettings = {
   evaluation: Evaluation
   instance: Instance | null
   /** Hand-ins of this instance: every snapshot, and the dossiers they belong to. */
   submissions: { total: number; dossiers: number }
+  /** Closed grids of this évaluation in the session: double marking is then fixed. */
+  closedGrids: number
+  doubleMarking: DoubleMarkingCounts
   /** By learner name. */
   extensions: ExtensionRow[]
 }
@@ -147,6 +153,28 @@ export function sessionSettings(sessionId: string): SessionSettings | null {
     .where(eq(evaluationInstances.examSessionId, sessionId))
     .all()
     .sort((a, b) => byName({ name: a.learnerName, email: a.learnerEmail }, { name: b.learnerName, email: b.learnerEmail }))
+  const closedGrids = closedGridsByEvaluation(sessionId, db)
+  // Per évaluation: its copies (assigned targets) and those with two jurors or more; per instance: the closed confrontations.
+  const copies = new Map(
+    db
+      .all<{ evaluationId: string; copies: number; withTwoJurors: number }>(
+        sql`select evaluation_id as evaluationId, count(*) as copies, sum(jurors >= 2) as withTwoJurors from (
+          select evaluation_id, coalesce(learner_id, group_id) as target, count(distinct juror_id) as jurors
+          from juror_assignments where exam_session_id = ${sessionId} group by evaluation_id, target
+        ) group by evaluation_id`,
+      )
+      .map((r) => [r.evaluationId, r]),
+  )
+  const reconciled = new Map(
+    db
+      .select({ instanceId: reconciliations.instanceId, n: count() })
+      .from(reconciliations)
+      .innerJoin(evaluationInstances, eq(evaluationInstances.id, reconciliations.instanceId))
+      .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(reconciliations.status, 'closed')))
+      .groupBy(reconciliations.instanceId)
+      .all()
+      .map((r) => [r.instanceId, r.n]),
+  )
   const learners = db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(enrollments)
@@ -164,12 +192,41 @@ export function sessionSettings(sessionId: string): SessionSettings | null {
         evaluation,
         instance,
         submissions: (instance && counts.get(instance.id)) || { total: 0, dossiers: 0 },
+        closedGrids: closedGrids.get(evaluation.id) ?? 0,
+        doubleMarking: {
+          copies: copies.get(evaluation.id)?.copies ?? 0,
+          withTwoJurors: copies.get(evaluation.id)?.withTwoJurors ?? 0,
+          reconciled: (instance && reconciled.get(instance.id)) || 0,
+        },
         extensions: instance ? extensions.filter((e) => e.instanceId === instance.id).map(({ instanceId: _, ...e }) => e) : [],
       }
     }),
     learners,
   }
 }
+
+/** The closed grids of each évaluation of the session. */
+function closedGridsByEvaluation(sessionId: string, db: DbHandle, evaluationId?: string): Map<string, number> {
+  return new Map(
+    db
+      .select({ evaluationId: jurorAssignments.evaluationId, n: count() })
+      .from(gradings)
+      .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
+      .where(
+        and(
+          eq(jurorAssignments.examSessionId, sessionId),
+          eq(gradings.status, 'closed'),
+          evaluationId ? eq(jurorAssignments.evaluationId, evaluationId) : undefined,
+        ),
+      )
+      .groupBy(jurorAssignments.evaluationId)
+      .all()
+      .map((r) => [r.evaluationId, r.n]),
+  )
+}
+
+export const DOUBLE_MARKING_LOCKED =
+  'Des grilles de cette épreuve sont déjà closes\u00a0: la double correction ne peut plus être activée ni désactivée (les notes rendues changeraient de sens).'
 
 /**
  * Sets the session's grading scale and competency rule. The scale cannot
@@ -209,7 +266,11 @@ export function updateSessionGrading(sessionId: string, input: { scale: GradingS
  * Creates or updates an evaluation's instance in the session. A group
  * épreuve is never anonymous (its oral is before the jury); anonymity cannot
  * change once something has been handed in (jurors may already have seen the
- * copies). `shorterExtensions`: extensions that now end before the instance's
+ * copies). Double marking (two jurors per copy, then a confrontation) may be
+ * switched on or off until a grid of the évaluation is closed in the session:
+ * a closed grid is a result, or half of one, whose meaning would change.
+ * It needs a second juror per copy (there is no assignment screen yet: the
+ * settings count the copies that have two). `shorterExtensions`: extensions that now end before the instance's
  * own window (they still apply to their candidates: worth a warning).
  */
 export function saveInstance(
@@ -233,7 +294,14 @@ export function saveInstance(
     if (!existing) {
       const instance = tx
         .insert(evaluationInstances)
-        .values({ examSessionId: sessionId, evaluationId, dueAt: input.dueAt, cutoffAt: input.cutoffAt, anonymous: input.anonymous })
+        .values({
+          examSessionId: sessionId,
+          evaluationId,
+          dueAt: input.dueAt,
+          cutoffAt: input.cutoffAt,
+          anonymous: input.anonymous,
+          doubleMarking: input.doubleMarking ?? false,
+        })
         .returning()
         .get()
       return { instance, created: true, shorterExtensions: 0 }
@@ -248,9 +316,13 @@ export function saveInstance(
         )
       }
     }
+    const doubleMarking = input.doubleMarking ?? existing.doubleMarking
+    if (existing.doubleMarking !== doubleMarking && (closedGridsByEvaluation(sessionId, tx, evaluationId).get(evaluationId) ?? 0) > 0) {
+      throw new ExamSettingsError(DOUBLE_MARKING_LOCKED, 409, 'doubleMarking')
+    }
     const instance = tx
       .update(evaluationInstances)
-      .set({ dueAt: input.dueAt, cutoffAt: input.cutoffAt, anonymous: input.anonymous })
+      .set({ dueAt: input.dueAt, cutoffAt: input.cutoffAt, anonymous: input.anonymous, doubleMarking })
       .where(eq(evaluationInstances.id, existing.id))
       .returning()
       .get()

@@ -29,6 +29,7 @@ import type { AuditEntry, CompetencyView, CopySummary, GridCell, GridView, Insta
 import { competencyRange } from '~/domain/referentiel'
 import type { SessionUser } from './auth.server'
 import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { reopenLock } from './double-marking.server'
 import type { CellOp, GridOpInput, OverrideOp } from './grading-input.server'
 import { authorizeAssignment, copyLabel, groupMembersOf, targetHandIns, type AssignmentAccess, type HandIn } from './jury-access.server'
 import { referentiel, referentielIndex } from './referentiel.server'
@@ -88,7 +89,7 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
   const db = getDb()
   const instanceRows = db.all<InstanceRow>(
     sql`select ja.exam_session_id as examSessionId, ja.evaluation_id as evaluationId, ja.n as assignments, ei.id as instanceId,
-        ei.due_at as dueAt, ei.anonymous as anonymous, es.name as sessionName, es.starts_on as startsOn,
+        ei.due_at as dueAt, (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous, es.name as sessionName, es.starts_on as startsOn,
         exists (select 1 from submissions s where s.instance_id = ei.id) as handedIn
       from (select exam_session_id, evaluation_id, count(*) as n from juror_assignments where juror_id = ${jurorId} group by exam_session_id, evaluation_id) ja
       join evaluation_instances ei on ei.exam_session_id = ja.exam_session_id and ei.evaluation_id = ja.evaluation_id
@@ -105,7 +106,7 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
       title: evaluation.title,
       range: competencyRange(evaluation),
       mode: evaluation.mode,
-      // Group épreuves are never marked anonymously.
+      // Group épreuves are never marked anonymously; none is once the admin lifted anonymity after deliberation.
       anonymous: Boolean(r.anonymous) && evaluation.mode === 'individual',
       sessionName: r.sessionName,
       dueAt: r.dueAt,
@@ -150,10 +151,10 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
               where ja.group_id is not null
           ) x group by x.assignment_id)
           select ja.id as assignmentId, ja.exam_session_id as examSessionId, ja.evaluation_id as evaluationId, ja.group_id as groupId,
-            ja.learner_id as learnerId, l.at as at, l.timing as timing, ei.anonymous as anonymous,
-            case when ei.anonymous and ja.group_id is null then cc.code end as code,
-            -- No name is read for an anonymous copy.
-            case when ei.anonymous and ja.group_id is null then null else u.name end as learnerName,
+            ja.learner_id as learnerId, l.at as at, l.timing as timing, (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous,
+            case when ei.anonymous and ei.anonymity_lifted_at is null and ja.group_id is null then cc.code end as code,
+            -- No name is read for an anonymous copy (until anonymity is lifted after deliberation).
+            case when ei.anonymous and ei.anonymity_lifted_at is null and ja.group_id is null then null else u.name end as learnerName,
             g.name as groupName, gr.status as status,
             (exists (select 1 from grade_entries ge where ge.grading_id = gr.id and (ge.level is not null or ge.comment <> '' or ge.evidence <> '[]'))
               or exists (select 1 from competency_overrides co where co.grading_id = gr.id and co.result is not null)) as started
@@ -212,13 +213,13 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
 
 // ——— One grid ———
 
-type Grading = typeof gradings.$inferSelect
-type Entry = typeof gradeEntries.$inferSelect
+export type Grading = typeof gradings.$inferSelect
+export type Entry = typeof gradeEntries.$inferSelect
 type Override = typeof competencyOverrides.$inferSelect
 type AuditRow = typeof gradeAudit.$inferSelect
 
 /** What a grid needs besides its rows in the database: the évaluation, its rows, the session's scale and rule, the members. */
-type GridContext = {
+export type GridContext = {
   access: AssignmentAccess
   evaluation: Evaluation
   rows: GridRow[]
@@ -228,7 +229,7 @@ type GridContext = {
   members: { id: string; label: string }[]
 }
 
-function contextOf(access: AssignmentAccess, db: DbHandle = getDb()): GridContext {
+export function contextOf(access: AssignmentAccess, db: DbHandle = getDb()): GridContext {
   const evaluation = referentielIndex.evaluations.get(access.assignment.evaluationId)
   if (!evaluation) throw new Response('Cette épreuve n’existe pas dans le référentiel.', { status: 404 })
   const session = db
@@ -300,10 +301,10 @@ function competencyViews(ctx: GridContext, entries: readonly Entry[], overrides:
 
 // Audit sentences, written when read (from the stored before/after), so that they name members and levels as the grid does.
 
-const PART_WORDS: Record<GradePart, string> = { written: 'écrit', oral: 'oral', rex: 'REX' }
+export const PART_WORDS: Record<GradePart, string> = { written: 'écrit', oral: 'oral', rex: 'REX' }
 const RESULT_WORDS: Record<CompetencyResult, string> = { acquired: 'Acquise', 'not-acquired': 'Non acquise' }
 
-function levelLabel(level: unknown, scale: GradingScaleId): string {
+export function levelLabel(level: unknown, scale: GradingScaleId): string {
   if (typeof level !== 'string') return 'aucun niveau'
   const found =
     GRADING_SCALES[scale].levels.find((l) => l.id === level) ??
@@ -357,10 +358,19 @@ function auditText(row: AuditRow, ctx: GridContext): string {
       return 'Grille close'
     case 'reopen':
       return 'Grille rouverte'
+    case 'reconcile': {
+      const after = row.after as { level: string; comment: string } | null
+      const comment = after?.comment ? ` — ${quote(excerpt(after.comment))}` : ''
+      return `Niveau retenu après confrontation pour ${where}${NBSP}: ${levelLabel(row.before, ctx.scale)} → ${levelLabel(after?.level ?? null, ctx.scale)}${comment}`
+    }
+    case 'reconcile-close':
+      return 'Confrontation des deux grilles close'
+    case 'reconcile-reopen':
+      return 'Confrontation des deux grilles rouverte'
   }
 }
 
-function auditOf(gradingId: string | undefined, ctx: GridContext, db: DbHandle): AuditEntry[] {
+export function auditOf(gradingId: string | undefined, ctx: GridContext, db: DbHandle): AuditEntry[] {
   if (!gradingId) return []
   return db
     .select()
@@ -371,7 +381,7 @@ function auditOf(gradingId: string | undefined, ctx: GridContext, db: DbHandle):
     .map((row) => ({ id: row.id, at: row.at.getTime(), actorName: row.actorName, action: row.action, text: auditText(row, ctx) }))
 }
 
-function entriesOf(gradingId: string | undefined, db: DbHandle) {
+export function entriesOf(gradingId: string | undefined, db: DbHandle) {
   if (!gradingId) return { entries: [] as Entry[], overrides: [] as Override[] }
   return {
     entries: db.select().from(gradeEntries).where(eq(gradeEntries.gradingId, gradingId)).all(),
@@ -502,9 +512,9 @@ function answerOf(ctx: GridContext, grading: Grading, db: DbHandle, cell?: GridC
   return { ...(cell ? { cell } : {}), competencies: competencyViews(ctx, entries, overrides), audit: auditOf(grading.id, ctx, db), status: grading.status }
 }
 
-type AuditInput = Omit<typeof gradeAudit.$inferInsert, 'id' | 'gradingId' | 'actorId' | 'actorName' | 'at'>
+export type AuditInput = Omit<typeof gradeAudit.$inferInsert, 'id' | 'gradingId' | 'actorId' | 'actorName' | 'at'>
 
-function appendAudit(tx: DbHandle, grading: Grading, user: SessionUser, now: Date, entries: AuditInput[]) {
+export function appendAudit(tx: DbHandle, grading: Grading, user: SessionUser, now: Date, entries: AuditInput[]) {
   if (entries.length === 0) return
   tx.insert(gradeAudit)
     .values(entries.map((e) => ({ ...e, gradingId: grading.id, actorId: user.id, actorName: user.name, at: now })))
@@ -680,7 +690,11 @@ export function closeGrading(user: SessionUser, assignmentId: string, now = new 
   }, IMMEDIATE)
 }
 
-/** Reopens a closed grid for edits. Reopening an open grid changes nothing. */
+/**
+ * Reopens a closed grid for edits. Reopening an open grid changes nothing.
+ * A grid of a double-marked copy whose two grids were confronted stays
+ * closed (double-marking.server.ts: 400).
+ */
 export function reopenGrading(user: SessionUser, assignmentId: string, now = new Date()): GridAnswer {
   const db = getDb()
   const access = authorizeAssignment(user, assignmentId)
@@ -690,6 +704,8 @@ export function reopenGrading(user: SessionUser, assignmentId: string, now = new
     if (!existing) return { competencies: competencyViews(ctx, [], []), audit: [], status: 'open' }
     const grading = ensureGrading(tx, access, now)
     if (grading.status === 'open') return answerOf(ctx, grading, tx)
+    const locked = reopenLock(access.assignment, access.instance, tx)
+    if (locked) throw new GradingError(locked, 400)
     tx.update(gradings).set({ status: 'open', closedAt: null, updatedAt: now }).where(eq(gradings.id, grading.id)).run()
     appendAudit(tx, grading, user, now, [{ action: 'reopen', before: 'closed', after: 'open' }])
     return answerOf(ctx, { ...grading, status: 'open', closedAt: null }, tx)

@@ -16,7 +16,7 @@ const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning
 const { saveSection } = await import('./dossier-sections.server')
 const { saveUpload } = await import('./uploads.server')
 const { handIn, candidateCode } = await import('./submissions.server')
-const { authorizeAssignment, copyFile, latestSnapshots } = await import('./jury-access.server')
+const { authorizeAssignment, copyFile, copyLabel, latestSnapshots } = await import('./jury-access.server')
 const { copyDownload } = await import('./exports/copy-export.server')
 const { closeExportPool } = await import('./exports/pool.server')
 
@@ -141,6 +141,22 @@ describe('a juror’s own assignments', () => {
   it('is anonymous for an individual épreuve of an anonymous instance, never for a group épreuve', () => {
     expect(authorizeAssignment(people.juror, ids.anonymous).anonymous).toBe(true)
     expect(authorizeAssignment(people.juror, ids.group).anonymous).toBe(false)
+  })
+
+  it('is no longer anonymous once the admin lifted anonymity (after deliberation): the copy is named', () => {
+    const instanceOf = () => authorizeAssignment(people.juror, ids.anonymous).instance!
+    const lift = (at: Date | null) =>
+      getDb().update(schema.evaluationInstances).set({ anonymityLiftedAt: at }).where(eq(schema.evaluationInstances.id, instanceOf().id)).run()
+    try {
+      expect(copyLabel(authorizeAssignment(people.juror, ids.anonymous))).not.toBe(people.zoe.name)
+      lift(new Date())
+      const access = authorizeAssignment(people.juror, ids.anonymous)
+      expect(access.anonymous).toBe(false)
+      expect(copyLabel(access)).toBe(people.zoe.name)
+    } finally {
+      lift(null)
+    }
+    expect(authorizeAssignment(people.juror, ids.anonymous).anonymous).toBe(true)
   })
 
   it('grades the latest hand-in of each dossier: the group’s first, then its members’ REX', () => {

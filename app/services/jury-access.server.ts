@@ -13,7 +13,7 @@ export type AssignmentAccess = {
   assignment: Assignment
   /** The evaluation instance (deadline, anonymity); null while the session has none for this evaluation. */
   instance: Instance | null
-  /** Marked anonymously: the juror sees the candidate code, never a name. Group épreuves never are. */
+  /** Marked anonymously: the juror sees the candidate code, never a name. Group épreuves never are; none is once anonymity is lifted. */
   anonymous: boolean
 }
 
@@ -38,7 +38,9 @@ export function authorizeAssignment(user: SessionUser, assignmentId: string): As
   const { own, ...assignment } = row
   if (!own) forbidden(NOT_YOURS)
   const instance = instanceFor(assignment.examSessionId, assignment.evaluationId) ?? null
-  return { user, assignment, instance, anonymous: Boolean(instance?.anonymous) && assignment.groupId === null }
+  // Anonymous until the admin lifts it, after deliberation (app/services/deliberation.server.ts liftAnonymity).
+  const anonymous = Boolean(instance?.anonymous) && !instance?.anonymityLiftedAt && assignment.groupId === null
+  return { user, assignment, instance, anonymous }
 }
 
 /** Requires a logged-in juror and their own assignment (see authorizeAssignment). */

@@ -17,7 +17,7 @@ import * as schema from '../../db/schema'
 
 type Who = 'anonymous' | Role
 /** 'login' is a redirect to the login page; `redirect:` any other redirect. */
-type Outcome = 200 | 201 | 400 | 403 | 404 | 405 | 413 | 'login' | `redirect:${string}`
+type Outcome = 200 | 201 | 400 | 403 | 404 | 405 | 409 | 413 | 'login' | `redirect:${string}`
 type Body = { form?: Record<string, string>; json?: unknown; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> }
 type Case = { route: string; method: 'GET' | 'POST'; path: () => string; body?: () => Body; expect: Record<Who, Outcome> }
 
@@ -130,6 +130,94 @@ const CASES: Case[] = [
     body: () => ({ form: { intent: 'roles', roles: 'pirate' } }),
     expect: adminOnly(400),
   },
+
+  // Issue 12, the admin's pages of a session: agreement between jurors, blocs and president, publication.
+  { route: 'routes/admin.sessions.$sessionId_.accord', method: 'GET', path: () => `/admin/sessions/${ids.session}/accord`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.accord', method: 'GET', path: () => '/admin/sessions/inconnue/accord', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.accord[.]xlsx',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/accord.xlsx`,
+    expect: adminOnly(200),
+  },
+  { route: 'routes/admin.sessions.$sessionId_.accord[.]xlsx', method: 'GET', path: () => '/admin/sessions/inconnue/accord.xlsx', expect: adminOnly(404) },
+  { route: 'routes/admin.sessions.$sessionId_.blocs', method: 'GET', path: () => `/admin/sessions/${ids.session}/blocs`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.blocs', method: 'GET', path: () => '/admin/sessions/inconnue/blocs', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.blocs',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/blocs`,
+    body: () => ({ form: { intent: 'create', title: '' } }),
+    expect: adminOnly(400),
+  },
+  { route: 'routes/admin.sessions.$sessionId_.resultats', method: 'GET', path: () => `/admin/sessions/${ids.session}/resultats`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.resultats', method: 'GET', path: () => '/admin/sessions/inconnue/resultats', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.resultats',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/resultats`,
+    body: () => ({ form: { intent: 'pirate' } }),
+    expect: adminOnly(400),
+  },
+  // The deliberation: the session's jury president (the demo juror presides the demo session) and the admins.
+  { route: 'routes/deliberation.$sessionId', method: 'GET', path: () => `/deliberation/${ids.session}`, expect: { ...loggedIn(403), juror: 200, admin: 200 } },
+  { route: 'routes/deliberation.$sessionId', method: 'GET', path: () => '/deliberation/inconnue', expect: { ...loggedIn(403), juror: 404, admin: 404 } },
+  // Only an admin lifts anonymity, and only once every decision is confirmed (the seed leaves some to do).
+  {
+    route: 'routes/deliberation.$sessionId',
+    method: 'POST',
+    path: () => `/deliberation/${ids.session}`,
+    body: () => ({ form: { intent: 'lift-anonymity' } }),
+    expect: { ...loggedIn(403), admin: 409 },
+  },
+  {
+    route: 'routes/deliberation.$sessionId_.$learnerId',
+    method: 'GET',
+    path: () => `/deliberation/${ids.session}/${learnerId()}`,
+    expect: { ...loggedIn(403), juror: 200, admin: 200 },
+  },
+  {
+    route: 'routes/deliberation.$sessionId_.$learnerId',
+    method: 'GET',
+    path: () => `/deliberation/${ids.session}/inconnu`,
+    expect: { ...loggedIn(403), juror: 404, admin: 404 },
+  },
+  // Only the president confirms.
+  {
+    route: 'routes/deliberation.$sessionId_.$learnerId',
+    method: 'POST',
+    path: () => `/deliberation/${ids.session}/${learnerId()}`,
+    body: () => ({ form: { intent: 'confirm', decision: 'pirate' } }),
+    expect: { ...loggedIn(403), juror: 400 },
+  },
+  {
+    route: 'routes/deliberation.$sessionId_.proces-verbal[.]docx',
+    method: 'GET',
+    path: () => `/deliberation/${ids.session}/proces-verbal.docx`,
+    expect: { ...loggedIn(403), juror: 200, admin: 200 },
+  },
+  {
+    route: 'routes/deliberation.$sessionId_.resultats[.]xlsx',
+    method: 'GET',
+    path: () => `/deliberation/${ids.session}/resultats.xlsx`,
+    expect: { ...loggedIn(403), juror: 200, admin: 200 },
+  },
+  {
+    route: 'routes/deliberation.$sessionId_.$learnerId_.attestation[.]docx',
+    method: 'GET',
+    path: () => `/deliberation/${ids.session}/${learnerId()}/attestation.docx`,
+    // The demo learner is not deliberated yet: no attestation, even for the officers; not published, so not for the
+    // learner either (404); never for a tutor. The downloads themselves: results.spec.ts.
+    expect: { ...loggedIn(403), learner: 404, juror: 404, admin: 404 },
+  },
+  // A learner's results page: « pas encore publiés » until the admin publishes (the seed does not).
+  {
+    route: 'routes/candidat_.sessions.$sessionId.resultats',
+    method: 'GET',
+    path: () => `/candidat/sessions/${ids.session}/resultats`,
+    expect: learnerOnly(200),
+  },
+  { route: 'routes/candidat_.sessions.$sessionId.resultats', method: 'GET', path: () => '/candidat/sessions/inconnue/resultats', expect: learnerOnly(404) },
 
   // The rapport de compétences of a session one is enrolled in (learners only).
   {
@@ -379,6 +467,21 @@ const DOSSIER_CASES: DossierCase[] = [
     path: (t) => `/jury/copies/${t.copy}/fichiers/${t.file}`,
     // The live upload is not part of the frozen copy.
     expect: allowed(['juror'], 404),
+  },
+  // The confrontation of a double-marked copy: the owner's fiche-veille is marked once, so there is none (404) for its juror.
+  {
+    route: 'routes/jury_.copies.$assignmentId_.confrontation',
+    method: 'GET',
+    path: (t) => `/jury/copies/${t.copy}/confrontation`,
+    expect: allowed(['juror'], 404),
+  },
+  { route: 'routes/api.jury.$assignmentId_.confrontation', method: 'GET', path: (t) => `/api/jury/${t.copy}/confrontation`, expect: everyone(405) },
+  {
+    route: 'routes/api.jury.$assignmentId_.confrontation',
+    method: 'POST',
+    path: (t) => `/api/jury/${t.copy}/confrontation`,
+    body: () => ({ json: { op: 'pirate' } }),
+    expect: allowed(['juror'], 400),
   },
   { route: 'routes/api.jury.$assignmentId', method: 'GET', path: (t) => `/api/jury/${t.copy}`, expect: everyone(405) },
   {

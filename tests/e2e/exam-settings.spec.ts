@@ -181,12 +181,20 @@ test('the keyboard alone sets a deadline, grants an extension and removes it', a
   await typeDateTime(page, cas.getByLabel('Clôture des dépôts'), '2027-06-17T18:00')
   await tabOut(page, cas.getByLabel('Clôture des dépôts'))
   await expect(cas.getByLabel('Correction anonyme')).toBeFocused()
+  // Double marking, with the space bar.
+  await page.keyboard.press('Tab')
+  await expect(cas.getByLabel('Double correction')).toBeFocused()
+  await expect(cas.getByLabel('Double correction')).not.toBeChecked()
+  await page.keyboard.press('Space')
+  await expect(cas.getByLabel('Double correction')).toBeChecked()
   await page.keyboard.press('Tab')
   await expect(cas.getByRole('button', { name: /Fixer les dates/ })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(cas.getByRole('status')).toHaveText('Les dates de l’épreuve ont été fixées.')
   await expect(cas.getByRole('status')).toBeFocused()
-  expect(instanceOf('cas-pratique-a3')).toMatchObject({ anonymous: true })
+  expect(instanceOf('cas-pratique-a3')).toMatchObject({ anonymous: true, doubleMarking: true })
+  // No juror is assigned in this session: the page says so.
+  await expect(cas.getByText(/^Double correction\s:\saucune copie attribuée pour l’instant\.$/)).toBeVisible()
 
   // The grant form opens from its summary.
   const summary = cas.getByText('Accorder un report')

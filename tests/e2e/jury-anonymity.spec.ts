@@ -179,7 +179,9 @@ function demoLearners(): { name: string; email: string }[] {
     .all()
 }
 
-const SKIP = /^\/(deconnexion|connexion)(\/|$|\?)/
+// The deliberation, which a juror reaches when they preside the session's jury, is by name by design (issue 12):
+// the president decides on people; anonymity protects the marking, which is over by then.
+const SKIP = /^\/(deconnexion|connexion|deliberation)(\/|$|\?)/
 
 /** Same-origin paths of the links and images of the current page (no fragment). */
 async function linksOf(page: Page): Promise<{ links: string[]; images: string[] }> {

@@ -3,6 +3,7 @@ import { DownloadLink } from '~/components/download-link'
 import { Badge } from '~/components/ui'
 import { frenchTypography as ft } from '~/domain/format'
 import type { GridView } from '~/domain/grading-view'
+import type { GridDoubleMarking } from '~/domain/reconciliation-view'
 import { formatInstant } from '~/domain/hand-in'
 import { postGrid, type GridOp } from './api'
 import { AuditTrail } from './audit-trail'
@@ -19,7 +20,18 @@ export type GradingPageData = Omit<GridView, 'snapshots'> & { snapshots: Snapsho
  * the other (stacked on narrow screens), then the audit trail. Holds what the
  * API answers after each write: competencies, audit, status.
  */
-export function GradingPage({ view, itemGroups, bank }: { view: GradingPageData; itemGroups: ItemGroup[]; bank: JuryBankEntry[] }) {
+export function GradingPage({
+  view,
+  itemGroups,
+  bank,
+  double = null,
+}: {
+  view: GradingPageData
+  itemGroups: ItemGroup[]
+  bank: JuryBankEntry[]
+  /** A double-marked copy: where it stands (null for an ordinary one). */
+  double?: GridDoubleMarking | null
+}) {
   const [bus] = useState(() => createBus(view.cells))
   const [competencies, setCompetencies] = useState(view.competencies)
   const [audit, setAudit] = useState(view.audit)
@@ -105,6 +117,7 @@ export function GradingPage({ view, itemGroups, bank }: { view: GradingPageData;
                   Empreinte SHA-256&nbsp;: <code className="jury-fingerprint">{main.fingerprint}</code>
                 </p>
               ) : null}
+              {double ? <DoubleMarkingNote double={double} base={base} /> : null}
             </div>
             <div className="jury-head__actions">
               <DownloadLink href={`${base}/export.docx`}>Télécharger en Word</DownloadLink>
@@ -126,12 +139,47 @@ export function GradingPage({ view, itemGroups, bank }: { view: GradingPageData;
               <h2 id="grille-titre" className="jury-pane__title">
                 Grille d’évaluation
               </h2>
-              <GridPane view={gridView} competencies={competencies} status={status} closedAt={closedAt} post={post} onClosed={onClosed} bank={bank} />
+              <GridPane
+                view={gridView}
+                competencies={competencies}
+                status={status}
+                closedAt={closedAt}
+                post={post}
+                onClosed={onClosed}
+                bank={bank}
+                reopenLocked={double?.reopenLocked ?? null}
+              />
               <AuditTrail audit={audit} />
             </div>
           </div>
         </div>
       </SnapshotIndexContext.Provider>
     </GradingBusContext.Provider>
+  )
+}
+
+/** « Double correction »: graded without seeing the other juror's grid; once both are closed, the confrontation. */
+function DoubleMarkingNote({ double, base }: { double: GridDoubleMarking; base: string }) {
+  const other = double.otherName ?? 'l’autre juré·e'
+  return (
+    <div className="alert alert--info jury-double">
+      <p>
+        <Badge tone="accent">Double correction</Badge>{' '}
+        {double.state === 'incomplete'
+          ? 'Un·e second·e juré·e doit encore être désigné·e pour cette copie.'
+          : double.state === 'grading'
+            ? `Vous corrigez cette copie sans voir la grille de ${other}, qui ne voit pas la vôtre\u00a0: la confrontation s’ouvrira quand vos deux grilles seront closes.`
+            : `Vos deux grilles sont closes${double.state === 'reconciled' ? ' et ont été confrontées' : ''}.`}
+        {double.lead && double.state !== 'incomplete'
+          ? ' Vous êtes juré·e principal·e\u00a0: vous retiendrez le niveau des critères où vos corrections divergent.'
+          : ''}
+      </p>
+      {double.state === 'to-reconcile' || double.state === 'reconciled' ? (
+        <p>
+          <Badge tone={double.state === 'reconciled' ? 'success' : 'info'}>{double.state === 'reconciled' ? 'Confrontée' : 'À confronter'}</Badge>{' '}
+          <a href={`${base}/confrontation`}>Confrontation des deux corrections</a>
+        </p>
+      ) : null}
+    </div>
   )
 }

@@ -39,6 +39,7 @@ export function GridPane({
   post,
   onClosed,
   bank,
+  reopenLocked = null,
 }: {
   view: Pick<GridView, 'assignmentId' | 'label' | 'members' | 'levels' | 'ruleLabel' | 'rows' | 'cells'>
   competencies: CompetencyView[]
@@ -47,6 +48,8 @@ export function GridPane({
   post: (op: GridOp) => Promise<GridResult>
   onClosed: (closed: boolean) => void
   bank: JuryBankEntry[]
+  /** Why the grid cannot be reopened (a double-marked copy whose grids were confronted), or null. */
+  reopenLocked?: string | null
 }) {
   const hydrated = useHydrated()
   const closed = status === 'closed'
@@ -100,7 +103,7 @@ export function GridPane({
   return (
     <>
       <div className="jury-grid__bar">
-        <SaveStatusLine closed={closed} closedAt={closedAt} />
+        <SaveStatusLine closed={closed} closedAt={closedAt} locked={Boolean(reopenLocked)} />
         <SelectionLine />
       </div>
       <p className="jury-grid__rule">Échelle de la session&nbsp;: {view.levels.map((l) => l.label).join(' / ')}.</p>
@@ -142,13 +145,13 @@ export function GridPane({
             )
           })}
         </fieldset>
-        <CloseControls closed={closed} post={post} onClosed={onClosed} label={view.label} />
+        <CloseControls closed={closed} post={post} onClosed={onClosed} label={view.label} reopenLocked={reopenLocked} />
       </fieldset>
     </>
   )
 }
 
-function SaveStatusLine({ closed, closedAt }: { closed: boolean; closedAt: number | null }) {
+function SaveStatusLine({ closed, closedAt, locked }: { closed: boolean; closedAt: number | null; locked: boolean }) {
   const bus = useBus()
   const saves = useStore(bus.saves)
   const savedAt = useStore(bus.savedAt)
@@ -178,7 +181,8 @@ function SaveStatusLine({ closed, closedAt }: { closed: boolean; closedAt: numbe
       {closed ? (
         <p className="jury-status__closed">
           <strong>Grille close</strong>
-          {closedAt ? ` le ${formatInstant(new Date(closedAt))}` : ''}&nbsp;: rouvrez-la pour modifier une note.
+          {closedAt ? ` le ${formatInstant(new Date(closedAt))}` : ''}
+          {locked ? '\u00a0: confrontée avec l’autre correction, elle ne se rouvre plus.' : '\u00a0: rouvrez-la pour modifier une note.'}
         </p>
       ) : null}
     </div>
@@ -207,11 +211,13 @@ function CloseControls({
   post,
   onClosed,
   label,
+  reopenLocked,
 }: {
   closed: boolean
   post: (op: GridOp) => Promise<GridResult>
   onClosed: (closed: boolean) => void
   label: string
+  reopenLocked: string | null
 }) {
   const bus = useBus()
   const { ask, dialog } = useConfirm()
@@ -265,7 +271,9 @@ function CloseControls({
 
   return (
     <div className="jury-close">
-      {closed ? (
+      {closed && reopenLocked ? (
+        <p className="field__hint">{ft(reopenLocked)}</p>
+      ) : closed ? (
         <button ref={reopenRef} type="button" className="button button--ghost" onClick={() => void run('reopen')} disabled={busy}>
           Rouvrir la grille
         </button>
