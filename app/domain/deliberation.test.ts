@@ -46,6 +46,10 @@ describe('criterionAcquired', () => {
     expect(criterionAcquired(['en-cours', 'acquis'], 'binary')).toBeNull()
     expect(criterionAcquired([''], 'four')).toBeNull()
   })
+
+  it('has no result without any part judged (never acquired by default)', () => {
+    expect(criterionAcquired([], 'binary')).toBeNull()
+  })
 })
 
 describe('deriveCompetency, rule « all »', () => {

@@ -95,6 +95,8 @@ export type CompetencyResult = 'acquired' | 'not-acquired'
  * Null while one of its parts is not graded.
  */
 export function criterionAcquired(levels: readonly (string | null)[], scale: GradingScaleId): boolean | null {
+  // No part to read: nothing was judged (never « acquired » by default).
+  if (levels.length === 0) return null
   const byId = new Map(GRADING_SCALES[scale].levels.map((l) => [l.id, l]))
   let acquired = true
   for (const level of levels) {
