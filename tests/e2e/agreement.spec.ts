@@ -143,7 +143,7 @@ test('the admin reads the agreement between jurors, lowest criterion first, and 
   await loginAs(page, 'admin')
   await page.goto(url())
   await expect(page.getByRole('heading', { level: 1, name: 'Accord entre correcteurs' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Retour à la session' })).toHaveAttribute('href', `/admin/sessions/${ctx.sessionId}`)
+  await expect(page.getByRole('link', { name: 'Dépôts et notation' })).toHaveAttribute('href', `/admin/sessions/${ctx.sessionId}`)
 
   // The reading guide: the six Landis & Koch bands.
   const bands = page.getByRole('table', { name: 'Lecture du kappa (Landis et Koch)' })
