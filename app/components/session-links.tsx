@@ -9,21 +9,34 @@ const PAGES = [
   { path: '/resultats', label: 'Publication des résultats' },
 ] as const
 
+type Label = (typeof PAGES)[number]['label']
+
 const hrefOf = (sessionId: string, path: string) => (path === 'deliberation' ? `/deliberation/${sessionId}` : `/admin/sessions/${sessionId}${path}`)
 
-/**
- * Links to a session's pages (the current one left out). `sessionName`, when
- * given, is read by screen readers after each label, for lists of sessions.
- */
-export function SessionLinks({ sessionId, sessionName, current }: { sessionId: string; sessionName?: string; current?: (typeof PAGES)[number]['label'] }) {
+/** Links to a session's other pages (the current one left out), as small buttons for a page header. */
+export function SessionLinks({ sessionId, current }: { sessionId: string; current: Label }) {
   return (
     <>
       {PAGES.filter((p) => p.label !== current).map((p) => (
         <Link key={p.label} className="button button--ghost button--small" to={hrefOf(sessionId, p.path)}>
           {p.label}
-          {sessionName ? <span className="visually-hidden"> — {sessionName}</span> : null}
         </Link>
       ))}
     </>
+  )
+}
+
+/** Every page of a session, as a compact list for the session's card on the admin home. */
+export function SessionLinkList({ sessionId, sessionName }: { sessionId: string; sessionName: string }) {
+  return (
+    <nav aria-label={`Pages de la session ${sessionName}`}>
+      <ul className="session-links">
+        {PAGES.map((p) => (
+          <li key={p.label}>
+            <Link to={hrefOf(sessionId, p.path)}>{p.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }

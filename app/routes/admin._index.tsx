@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EmptyState, PageHeader, Stat } from '~/components/ui'
-import { SessionLinks } from '~/components/session-links'
+import { SessionLinkList } from '~/components/session-links'
 import { formatDate, formatNumber } from '~/domain/format'
 import { requirePermission } from '~/services/auth.server'
 import { adminHome } from '~/services/homes.server'
@@ -44,9 +44,7 @@ export default function AdminHome() {
                 <Stat label="Tutorats" value={formatNumber(s.tutorAssignments)} />
                 <Stat label="Affectations jury" value={formatNumber(s.jurorAssignments)} />
               </dl>
-              <p className="card__actions">
-                <SessionLinks sessionId={s.id} sessionName={s.name} />
-              </p>
+              <SessionLinkList sessionId={s.id} sessionName={s.name} />
             </li>
           ))}
         </ul>
