@@ -24,8 +24,33 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** When an admin deactivated the account (its login sessions end at once); null: active. */
+  deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 })
+
+/**
+ * One-time links to set a password (a new account from a cohort import, or a
+ * reset by an admin): only the SHA-256 of the token is stored; the token is
+ * shown once, to the admin who made the link.
+ */
+export const PASSWORD_LINK_PURPOSES = ['welcome', 'reset'] as const
+export const passwordLinks = sqliteTable(
+  'password_links',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('password_links_user_idx').on(t.userId)],
+)
 
 export const userRoles = sqliteTable(
   'user_roles',
@@ -81,6 +106,10 @@ export const examSessions = sqliteTable('exam_sessions', {
   presidentId: text('president_id').references(() => users.id, { onDelete: 'set null' }),
   /** When the admin published the results to the learners; null: not published. */
   resultsPublishedAt: integer('results_published_at', { mode: 'timestamp_ms' }),
+  /** When the admin archived the session (read-only, out of the lists); null: current. */
+  archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+  /** How many months after the session's end its learners' data may be deleted or anonymised (data protection). */
+  retentionMonths: integer('retention_months').notNull().default(36),
   createdAt: createdAt(),
 })
 
@@ -727,4 +756,30 @@ export const deliberations = sqliteTable(
     confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.examSessionId, t.learnerId] })],
+)
+
+/**
+ * Serious-game theme draws (issue 13): each member of a group draws one of the
+ * three themes, never the same twice in a group. A draw is seeded and
+ * reproducible from its row (seed, members in order); a redraw supersedes the
+ * group's current draw and needs a reason.
+ */
+export const themeDraws = sqliteTable(
+  'theme_draws',
+  {
+    id: id(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    seed: text('seed').notNull(),
+    /** Each member and their theme, in the order the draw used: [{ learnerId, theme }]. */
+    result: text('result', { mode: 'json' }).$type<{ learnerId: string; theme: string }[]>().notNull(),
+    reason: text('reason').notNull().default(''),
+    drawnBy: text('drawn_by').references(() => users.id, { onDelete: 'set null' }),
+    drawnByName: text('drawn_by_name').notNull(),
+    drawnAt: integer('drawn_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when a redraw replaces this one; the current draw has none. */
+    supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('theme_draws_group_idx').on(t.groupId)],
 )

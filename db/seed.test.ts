@@ -204,6 +204,20 @@ describe('demo seed: deadlines and hand-ins', () => {
     expect(handedIn).toEqual([])
   })
 
+  it('draws the themes of every serious-game group through the draw service, with a fixed seed, so that they can be handed in', async () => {
+    const { missingThemes, currentDraw, verifyDraw } = await import('~/services/theme-draws.server')
+    const { demoDrawSeed } = await import('./seed-draws')
+    const groups = getDb().select().from(schema.groups).where(eq(schema.groups.evaluationId, 'serious-game-a11')).all()
+    expect(groups.length).toBe(3)
+    expect(first.draws).toBe(groups.length)
+    for (const group of groups) {
+      const draw = currentDraw(group.id)!
+      expect(draw).toMatchObject({ seed: demoDrawSeed(group.name), drawnByName: 'Hélène Dubreuil', drawnAt: NOW })
+      expect(verifyDraw(draw)).toBe(true)
+      expect(missingThemes(group.id)).toEqual([])
+    }
+  })
+
   it('is idempotent: a second run replaces the demo session, its hand-ins and upload files', async () => {
     const uploads = () => fs.readdirSync(path.join(dir, 'uploads'))
     expect(uploads()).toHaveLength(1)

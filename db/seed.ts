@@ -88,6 +88,7 @@ export async function seed(options: { learners: number; now?: Date }) {
   const { seedGradings, seedJury } = await import('./seed-jury')
   const { seedDoubleMarking } = await import('./seed-double')
   const { seedDeliberation } = await import('./seed-deliberation')
+  const { seedDraws } = await import('./seed-draws')
   const { sqlite, db } = openDatabase()
   runMigrations(sqlite, db)
   // Demo accounts share one password: hash it once (scrypt is deliberately slow).
@@ -184,6 +185,12 @@ export async function seed(options: { learners: number; now?: Date }) {
   sqlite.close()
   for (const { id } of oldUploads) fs.rmSync(path.join(uploadsDir(), id), { force: true })
   // Grids under way, written by the grading service on the app's connection (closed after: a caller may seed another file next).
+  // The serious-game themes, drawn by the admin through the draw service: without them no serious game can be handed in.
+  const draws = seedDraws({
+    examSessionId: summary.examSessionId,
+    admin: { id: summary.staffIds.get(DEMO_STAFF[0]!.email)!, name: DEMO_STAFF[0]!.name, email: DEMO_STAFF[0]!.email, roles: DEMO_STAFF[0]!.roles },
+    now: options.now,
+  })
   const juror = DEMO_STAFF[3]!
   const gradings = seedGradings({
     examSessionId: summary.examSessionId,
@@ -203,7 +210,7 @@ export async function seed(options: { learners: number; now?: Date }) {
   })
   closeDb()
   const { examSessionId: _s, juror1: _j, learnerList: _l, staffIds: _i, ...counts } = summary
-  return { ...counts, gradings, double, deliberation, ms: Date.now() - started }
+  return { ...counts, draws, gradings, double, deliberation, ms: Date.now() - started }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,6 +5,7 @@
  * A refused page request gets a French HTML page, an API request a French JSON `{ error }`.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { IMPORT_MAX_BYTES } from '../app/domain/cohort-import'
 import { MAX_IMAGE_BYTES } from '../app/domain/images'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
@@ -27,6 +28,8 @@ function routePath(req: Request): string {
 export const isApiPath = (path: string) => path.startsWith('/api/')
 const IMAGE_UPLOAD = /^\/api\/dossiers\/[^/]+\/images\/?$/
 const SECTION_SAVE = /^\/api\/dossiers\/[^/]+\/sections\/[^/]+\/?$/
+/** The cohort import: the file itself, then (confirmation) the same file again in base64. */
+const COHORT_IMPORT = /^\/admin\/sessions\/[^/]+\/inscriptions(\.data)?\/?$/
 const LOGIN = /^\/connexion(\.data)?\/?$/
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -135,6 +138,12 @@ export function bodyCapFor(req: Request): BodyCap {
   if (IMAGE_UPLOAD.test(path)) return { bytes: MAX_IMAGE_BYTES + 64 * 1024, message: 'L’image dépasse 2 Mo : réduisez-la avant de l’insérer.' }
   if (SECTION_SAVE.test(path)) {
     return { bytes: MAX_SECTION_BODY_BYTES, message: 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.' }
+  }
+  if (COHORT_IMPORT.test(path)) {
+    return {
+      bytes: Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024,
+      message: 'Le fichier dépasse 5\u00a0Mo\u00a0: scindez la promotion en plusieurs fichiers.',
+    }
   }
   if (LOGIN.test(path)) return { bytes: 16 * 1024, message: 'La demande de connexion est trop volumineuse.' }
   if (isApiPath(path)) return { bytes: 64 * 1024, message: 'La requête est trop volumineuse (64\u00a0Ko au maximum).' }

@@ -2,7 +2,11 @@ import { Link } from '@remix-run/react'
 
 /** The admin's pages of one exam session, in the order an exam runs. */
 const PAGES = [
+  { path: '/informations', label: 'Informations' },
   { path: '', label: 'Dépôts et notation' },
+  { path: '/inscriptions', label: 'Inscriptions' },
+  { path: '/groupes', label: 'Groupes' },
+  { path: '/affectations', label: 'Affectations' },
   { path: '/accord', label: 'Accord entre correcteurs' },
   { path: '/blocs', label: 'Blocs et présidence' },
   { path: 'deliberation', label: 'Délibération' },

@@ -10,25 +10,33 @@ export const meta: MetaFunction = () => [{ title: 'Sessions d’examen — Ateli
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  return { sessions: adminHome() }
+  const all = adminHome()
+  return { sessions: all.filter((s) => !s.archived), archived: all.filter((s) => s.archived) }
 }
 
 export default function AdminHome() {
-  const { sessions } = useLoaderData<typeof loader>()
+  const { sessions, archived } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader
         title="Sessions d’examen"
         lead="Candidat·es, groupes et affectations de chaque session."
         actions={
-          <Link className="button button--ghost button--small" to="/admin/utilisateurs">
-            Gérer les utilisateurs
-          </Link>
+          <>
+            <Link className="button button--small" to="/admin/sessions/nouvelle">
+              Nouvelle session
+            </Link>
+            <Link className="button button--ghost button--small" to="/admin/utilisateurs">
+              Gérer les utilisateurs
+            </Link>
+          </>
         }
       />
       {sessions.length === 0 ? (
-        <EmptyState title="Aucune session d’examen">
-          <p>Les sessions d’examen créées apparaîtront ici.</p>
+        <EmptyState title="Aucune session d’examen en cours">
+          <p>
+            <Link to="/admin/sessions/nouvelle">Créez une session</Link> pour y inscrire des candidat·es et fixer les dates de ses épreuves.
+          </p>
         </EmptyState>
       ) : (
         <ul className="card-grid">
@@ -49,6 +57,21 @@ export default function AdminHome() {
           ))}
         </ul>
       )}
+      {archived.length > 0 ? (
+        <section className="section" aria-labelledby="archived-title">
+          <h2 id="archived-title">Sessions archivées</h2>
+          <ul>
+            {archived.map((s) => (
+              <li key={s.id}>
+                <Link to={`/admin/sessions/${s.id}/informations`}>{s.name}</Link>{' '}
+                <span className="card__muted">
+                  (du {formatDate(s.startsOn)} au {formatDate(s.endsOn)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   )
 }

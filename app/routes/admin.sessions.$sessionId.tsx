@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
 import { useConfirm } from '~/components/confirm-dialog'
 import { Badge, PageHeader } from '~/components/ui'
@@ -216,6 +216,7 @@ export default function ExamSessionSettings() {
   const { session, rule, gradesExist, evaluations, learners, limits } = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   const { ask, dialog } = useConfirm()
+  const created = useSearchParams()[0].get('creee') === '1' && !outcome
 
   // After a post, focus goes to what changed: the first field in error, else the form's message. Once the page's data
   // is reloaded too (the action's reply comes first, and a saved form is then re-mounted with what was stored).
@@ -247,6 +248,11 @@ export default function ExamSessionSettings() {
           </>
         }
       />
+      {created ? (
+        <p className="alert alert--success" role="status">
+          La session est créée&nbsp;: fixez maintenant les dates de ses épreuves, puis inscrivez ses candidat·es.
+        </p>
+      ) : null}
       <p className="alert alert--info exam-settings__tz">
         Toutes les dates et heures de cette page sont en <strong>heure de Paris</strong>, changements d’heure compris, quel que soit le fuseau horaire de votre
         ordinateur.

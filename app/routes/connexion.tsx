@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const role = primaryRole(user.roles)
     throw redirect(role ? ROLE_HOMES[role] : '/')
   }
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '') }
+  const params = new URL(request.url).searchParams
+  // Back from a one-time link (app/routes/mot-de-passe.$token.tsx).
+  return { redirectTo: safeRedirect(params.get('redirectTo'), ''), passwordSet: params.get('mot-de-passe') === 'defini' }
 }
 
 type ActionData = { formError?: string; fieldErrors?: Partial<Record<'email' | 'password', string>>; email?: string }
@@ -45,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>()
+  const { redirectTo, passwordSet } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const submitting = navigation.state === 'submitting'
@@ -55,6 +57,7 @@ export default function Login() {
       <div className="card">
         <h1>Connexion</h1>
         <p className="card__muted">Accédez à vos épreuves, à vos candidat·es ou à vos évaluations avec l’adresse e-mail fournie par votre école.</p>
+        {passwordSet && !actionData ? <Alert tone="success">Votre mot de passe est enregistré&nbsp;: connectez-vous.</Alert> : null}
         {actionData?.formError ? <Alert id="login-error">{actionData.formError}</Alert> : null}
         <Form method="post" className="form" noValidate aria-describedby={actionData?.formError ? 'login-error' : undefined}>
           <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -26,6 +26,7 @@ import { openRoundOf } from '~/services/review-rounds.server'
 import { templateOfDossier } from '~/services/dossiers.server'
 import { setSelfAssessment } from '~/services/self-assessment.server'
 import { handInSummary } from '~/services/submissions.server'
+import { themeNotice } from '~/services/groups-admin.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.title ?? 'Dossier'} — Atelier` }]
 
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bank: canComment ? bankFor(user) : [],
     openRound: openRoundOf(dossier.id),
     handIn: handInSummary(dossier),
+    themeNotice: themeNotice(dossier, user.id),
     now: Date.now(),
   }
 }
@@ -141,6 +143,7 @@ export default function DossierPage() {
           </>
         }
       />
+      {view.themeNotice ? <p className="alert alert--info">{view.themeNotice}</p> : null}
       <HandInBanner dossierId={dossier.id} summary={view.handIn} now={view.now} canHandIn={canEdit} />
       {canEdit ? <RequestReview dossierId={dossier.id} openRound={view.openRound} /> : null}
       {canEdit ? (

@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node'
-import { and, eq, gt, lt } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { hasPermission, type Permission, type Role } from '~/domain/permissions'
 import { getDb, schema } from './db.server'
 import { verifyPassword } from './password.server'
@@ -18,10 +18,12 @@ async function readSessionId(request: Request): Promise<string | null> {
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request)
   if (!sessionId) return null
+  // A deactivated account's sessions are deleted when it is deactivated; the join keeps it out regardless.
   const session = getDb()
     .select({ userId: schema.loginSessions.userId })
     .from(schema.loginSessions)
-    .where(and(eq(schema.loginSessions.id, sessionId), gt(schema.loginSessions.expiresAt, new Date())))
+    .innerJoin(schema.users, eq(schema.users.id, schema.loginSessions.userId))
+    .where(and(eq(schema.loginSessions.id, sessionId), gt(schema.loginSessions.expiresAt, new Date()), isNull(schema.users.deactivatedAt)))
     .get()
   return session ? getUserWithRoles(session.userId) : null
 }
@@ -58,6 +60,8 @@ export async function requireRole(request: Request, role: Role): Promise<Session
   return user
 }
 
+export const DEACTIVATED = 'Ce compte est désactivé\u00a0: adressez-vous à l’administration de votre école.'
+
 export type LoginResult = { ok: true; cookie: string; user: SessionUser } | { ok: false; status: 401 | 429; message: string }
 
 /** `ip` is the client address (Express `req.ip`): failures are throttled per account and address. */
@@ -79,6 +83,8 @@ export async function login(emailInput: string, password: string, ip = ''): Prom
   if (!user || !valid) {
     return { ok: false, status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' }
   }
+  // Said only to whoever knows the password: it reveals nothing to a guesser.
+  if (user.deactivatedAt) return { ok: false, status: 401, message: DEACTIVATED }
   // Expired sessions of this user are of no use any more.
   db.delete(schema.loginSessions)
     .where(and(eq(schema.loginSessions.userId, user.id), lt(schema.loginSessions.expiresAt, new Date())))

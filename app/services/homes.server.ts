@@ -125,6 +125,7 @@ export function adminHome() {
       name: s.name,
       startsOn: s.startsOn,
       endsOn: s.endsOn,
+      archived: s.archivedAt !== null,
       learners: learners.get(s.id) ?? 0,
       groups: groupCounts.get(s.id) ?? 0,
       tutorAssignments: tutorCounts.get(s.id) ?? 0,

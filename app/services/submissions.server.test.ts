@@ -17,6 +17,7 @@ const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning
 const { saveSection } = await import('./dossier-sections.server')
 const { saveUpload } = await import('./uploads.server')
 const sub = await import('./submissions.server')
+const { drawGroupThemes } = await import('./theme-draws.server')
 const { snapshotExport } = await import('./exports/snapshot-export.server')
 const { dossiersToDocx } = await import('./exports/docx.server')
 const { handIn, HandInError, handInSummary, loadSnapshot, snapshotsDir, submissionsOfDossier, verifySnapshot } = sub
@@ -234,10 +235,20 @@ describe('a group hands in once, and every member sees who and when', () => {
     expect(blocked).toEqual({
       status: 400,
       message: sub.BLOCKED,
-      problems: ['Phase de testing\u00a0: au moins 3 professionnels consultés lors du testing, 2 pour l’instant.'],
+      problems: [
+        'Phase de testing\u00a0: au moins 3 professionnels consultés lors du testing, 2 pour l’instant.',
+        'Le tirage des thèmes n’est pas fait pour\u00a0: Hugo Bernard, Inès Martin, Lina Petit.',
+      ],
     })
     expect(submissionsOfDossier(dossier.id)).toEqual([])
     save(dossier, a, 'testing', table({ professionnel: 'Anne Roux' }, { professionnel: 'Paul Morel' }, { professionnel: 'Léa Petit' }))
+    // Serious game: every member has drawn a theme.
+    expect(refusal(() => handIn(b, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') })).problems).toEqual([
+      'Le tirage des thèmes n’est pas fait pour\u00a0: Hugo Bernard, Inès Martin, Lina Petit.',
+    ])
+    expect(sub.draftProblems(dossier).map((p) => p.sectionId)).toEqual(['repartition'])
+    drawGroupThemes(person(['admin'], 'Agnès Admin'), groupId)
+    expect(sub.draftProblems(dossier)).toEqual([])
     const { submission, candidateCode } = handIn(b, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') })
     expect(submission).toMatchObject({ submittedBy: b.id, submitterName: 'Hugo Bernard', timing: 'on-time', instanceId: inst.id })
     expect(submission.statement).toMatch(/au nom de mon groupe/)
@@ -323,6 +334,7 @@ describe('the référentiel’s numbers block hand-in below them and pass at the
     save(dossier, a, 'testing', table({ professionnel: 'Anne Roux' }, { professionnel: 'ANNE ROUX' }, { professionnel: 'Paul Morel' }))
     expect(refusal(() => handIn(a, dossier.id, { confirmed: true, now })).problems).toEqual([
       'Phase de testing\u00a0: au moins 3 professionnels consultés lors du testing, 2 pour l’instant.',
+      expect.stringMatching(/^Le tirage des thèmes n’est pas fait pour\u00a0: /),
     ])
   })
 })

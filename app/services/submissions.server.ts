@@ -23,6 +23,7 @@ import { authorizeDossier } from './dossier-access.server'
 import { learnersOfDossier } from './dossier-people.server'
 import type { Dossier } from './dossiers.server'
 import { templatesById } from './templates.server'
+import { missingThemesMessage } from './theme-draws.server'
 import { uploadsDir } from './uploads.server'
 
 const {
@@ -328,10 +329,24 @@ export function draftSections(template: DossierTemplate, dossierId: string, db: 
   return template.sections.map((section) => ({ sectionId: section.id, content: saved.get(section.id) ?? emptyValue(section.field) }))
 }
 
-/** What stops a dossier's current draft from being handed in (the template's `handInChecks`). */
-export function draftProblems(dossier: Pick<Dossier, 'id' | 'templateId'>, db: DbHandle = getDb()): HandInProblem[] {
+/** What stops a dossier's current draft from being handed in (the template's `handInChecks`, then the serious game's theme draw). */
+export function draftProblems(dossier: Pick<Dossier, 'id' | 'templateId' | 'groupId'>, db: DbHandle = getDb()): HandInProblem[] {
   const template = templateOf(dossier.templateId)
-  return handInProblems(template, Object.fromEntries(draftSections(template, dossier.id, db).map((s) => [s.sectionId, s.content])))
+  return [
+    ...handInProblems(template, Object.fromEntries(draftSections(template, dossier.id, db).map((s) => [s.sectionId, s.content]))),
+    ...drawProblems(template, dossier, db),
+  ]
+}
+
+/**
+ * A serious-game group hands in once every member has drawn a theme (issue 13
+ * §5): « Le tirage des thèmes n’est pas fait pour : X, Y. », shown with the
+ * template's first section (« Sujets et répartition »). None for other dossiers.
+ */
+function drawProblems(template: DossierTemplate, dossier: Pick<Dossier, 'groupId'>, db: DbHandle): HandInProblem[] {
+  const message = missingThemesMessage(dossier, db)
+  const section = template.sections[0]
+  return message && section ? [{ sectionId: section.id, sectionTitle: section.title, message }] : []
 }
 
 function templateOf(templateId: string): DossierTemplate {
@@ -371,7 +386,7 @@ export function handIn(
   if (handInSummary(dossier, now, db).state === 'graded') throw new HandInError(ALREADY_GRADED, 409)
   return db.transaction((tx) => {
     const sections = draftSections(template, dossier.id, tx)
-    const problems = handInProblems(template, Object.fromEntries(sections.map((s) => [s.sectionId, s.content])))
+    const problems = [...handInProblems(template, Object.fromEntries(sections.map((s) => [s.sectionId, s.content]))), ...drawProblems(template, dossier, tx)]
     if (problems.length > 0) throw new HandInError(BLOCKED, 400, problems)
     const submission = freezeSnapshot(tx, {
       dossierId: dossier.id,

@@ -1,20 +1,113 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '~/domain/permissions'
 import { getDb, IMMEDIATE, schema } from './db.server'
 import { hashPassword } from './password.server'
 
-const { users, userRoles, loginSessions } = schema
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
-export function listUsers() {
+const { users, userRoles, loginSessions, enrollments, tutorAssignments, jurorAssignments } = schema
+
+export const USERS_PAGE_SIZE = 50
+
+export type UserFilters = { q: string; role: Role | null; sessionId: string | null; state: 'active' | 'inactive' | null; page: number }
+
+/** `%`, `_` and `\` typed by the admin are searched for as such. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * One page of accounts, by name, with the filters applied in the query:
+ * a search in the name and e-mail, a role, a session (its learners, tutors
+ * and jurors), active or deactivated. `page` is clamped to the pages there are.
+ */
+export function searchUsers(filters: UserFilters) {
   const db = getDb()
-  const rows = db.select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt }).from(users).orderBy(asc(users.name)).all()
-  const roles = db.select().from(userRoles).all()
-  return rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role) }))
+  const conditions: SQL[] = []
+  const q = filters.q.trim()
+  if (q) conditions.push(sql`(${users.name} like ${likePattern(q)} escape '\\' or ${users.email} like ${likePattern(q.toLowerCase())} escape '\\')`)
+  if (filters.role)
+    conditions.push(
+      exists(
+        db
+          .select({ x: sql`1` })
+          .from(userRoles)
+          .where(and(eq(userRoles.userId, users.id), eq(userRoles.role, filters.role))),
+      ),
+    )
+  if (filters.sessionId) {
+    const id = filters.sessionId
+    conditions.push(
+      or(
+        exists(
+          db
+            .select({ x: sql`1` })
+            .from(enrollments)
+            .where(and(eq(enrollments.learnerId, users.id), eq(enrollments.examSessionId, id))),
+        ),
+        exists(
+          db
+            .select({ x: sql`1` })
+            .from(tutorAssignments)
+            .where(and(eq(tutorAssignments.tutorId, users.id), eq(tutorAssignments.examSessionId, id))),
+        ),
+        exists(
+          db
+            .select({ x: sql`1` })
+            .from(jurorAssignments)
+            .where(and(eq(jurorAssignments.jurorId, users.id), eq(jurorAssignments.examSessionId, id))),
+        ),
+      )!,
+    )
+  }
+  if (filters.state === 'active') conditions.push(isNull(users.deactivatedAt))
+  if (filters.state === 'inactive') conditions.push(isNotNull(users.deactivatedAt))
+  const where = conditions.length ? and(...conditions) : undefined
+  // SQLite orders by code point (« Étienne » after « Zoé »): the matches are sorted here, in French, then one page is read.
+  const matches = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(where).all()
+  matches.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email))
+  const total = matches.length
+  const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE))
+  const page = Math.min(pages, Math.max(1, filters.page))
+  const ids = matches.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE).map((m) => m.id)
+  const byId = new Map(
+    (ids.length
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
+          .from(users)
+          .where(sql`${users.id} in (select value from json_each(${JSON.stringify(ids)}))`)
+          .all()
+      : []
+    ).map((u) => [u.id, u]),
+  )
+  const rows = ids.map((id) => byId.get(id)!)
+  const roles = ids.length
+    ? db
+        .select()
+        .from(userRoles)
+        .where(sql`${userRoles.userId} in (select value from json_each(${JSON.stringify(ids)}))`)
+        .all()
+    : []
+  return { rows: rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role) })), total, page, pages }
+}
+
+/**
+ * Deactivates (its login sessions end at once, in the same transaction) or
+ * reactivates an account. Returns false when it already was in that state.
+ */
+export function setAccountActive(userId: string, active: boolean, now = new Date()): boolean {
+  return getDb().transaction((tx) => {
+    const changed = tx
+      .update(users)
+      .set({ deactivatedAt: active ? null : now })
+      .where(and(eq(users.id, userId), active ? isNotNull(users.deactivatedAt) : isNull(users.deactivatedAt)))
+      .run().changes
+    if (!active) tx.delete(loginSessions).where(eq(loginSessions.userId, userId)).run()
+    return changed > 0
+  }, IMMEDIATE)
 }
 
 export function getUserWithRoles(id: string) {
   const db = getDb()
-  const user = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get()
+  const user = db.select({ id: users.id, name: users.name, email: users.email, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, id)).get()
   if (!user) return null
   const roles = db
     .select({ role: userRoles.role })
@@ -56,4 +149,13 @@ export function setUserRoles(userId: string, roles: Role[]) {
 /** Revokes every login session of a user. Returns how many were revoked. */
 export function revokeSessions(userId: string): number {
   return getDb().delete(loginSessions).where(eq(loginSessions.userId, userId)).run().changes
+}
+
+/** The exam sessions, for the user list's filter. */
+export function sessionChoices() {
+  return getDb()
+    .select({ id: schema.examSessions.id, name: schema.examSessions.name })
+    .from(schema.examSessions)
+    .orderBy(asc(schema.examSessions.startsOn))
+    .all()
 }

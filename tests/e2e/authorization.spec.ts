@@ -131,6 +131,101 @@ const CASES: Case[] = [
     expect: adminOnly(400),
   },
 
+  // Issue 13: creating a session and editing its information (invalid input: 400, nothing written).
+  { route: 'routes/admin.sessions.nouvelle', method: 'GET', path: () => '/admin/sessions/nouvelle', expect: adminOnly(200) },
+  {
+    route: 'routes/admin.sessions.nouvelle',
+    method: 'POST',
+    path: () => '/admin/sessions/nouvelle',
+    body: () => ({ form: { name: '', startsOn: '', endsOn: '', retentionMonths: '' } }),
+    expect: adminOnly(400),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.informations',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/informations`,
+    expect: adminOnly(200),
+  },
+  { route: 'routes/admin.sessions.$sessionId_.informations', method: 'GET', path: () => '/admin/sessions/inconnue/informations', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.informations',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/informations`,
+    body: () => ({ form: { intent: 'save', name: '', startsOn: '2026-09-01', endsOn: '2026-01-01', retentionMonths: '0' } }),
+    expect: adminOnly(400),
+  },
+  // Issue 13 §2, the cohort import: the admin's enrolments page and roster, the public one-time password page.
+  { route: 'routes/admin.sessions.$sessionId_.inscriptions', method: 'GET', path: () => `/admin/sessions/${ids.session}/inscriptions`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.inscriptions', method: 'GET', path: () => '/admin/sessions/inconnue/inscriptions', expect: adminOnly(404) },
+  // A preview without a file: 400 with a message, nothing written.
+  {
+    route: 'routes/admin.sessions.$sessionId_.inscriptions',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/inscriptions`,
+    body: () => ({ form: { intent: 'preview' } }),
+    expect: adminOnly(400),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.inscriptions',
+    method: 'POST',
+    path: () => '/admin/sessions/inconnue/inscriptions',
+    body: () => ({ form: { intent: 'preview' } }),
+    expect: adminOnly(404),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.inscriptions[.]xlsx',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/inscriptions.xlsx`,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.inscriptions[.]xlsx',
+    method: 'GET',
+    path: () => '/admin/sessions/inconnue/inscriptions.xlsx',
+    expect: adminOnly(404),
+  },
+  // Public, logged in or not: a link that does not exist is not found, for everyone, and posting to it changes nothing.
+  { route: 'routes/mot-de-passe.$token', method: 'GET', path: () => '/mot-de-passe/inconnu', expect: all(404) },
+  {
+    route: 'routes/mot-de-passe.$token',
+    method: 'GET',
+    path: () => '/mot-de-passe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    expect: all(404),
+  },
+  {
+    route: 'routes/mot-de-passe.$token',
+    method: 'POST',
+    path: () => '/mot-de-passe/inconnu',
+    body: () => ({ form: { password: 'Une phrase de passe assez longue', confirm: 'Une phrase de passe assez longue' } }),
+    expect: all(404),
+  },
+  // Issue 13 §4–§5, the groups of a session's group épreuves and the serious game's theme draws.
+  { route: 'routes/admin.sessions.$sessionId_.groupes', method: 'GET', path: () => `/admin/sessions/${ids.session}/groupes`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.groupes', method: 'GET', path: () => '/admin/sessions/inconnue/groupes', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.groupes',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/groupes`,
+    body: () => ({ form: { intent: 'pirate' } }),
+    expect: adminOnly(400),
+  },
+  // Issue 13 §7, the assignments of a session: tutors and jurors.
+  { route: 'routes/admin.sessions.$sessionId_.affectations', method: 'GET', path: () => `/admin/sessions/${ids.session}/affectations`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.affectations', method: 'GET', path: () => '/admin/sessions/inconnue/affectations', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.affectations',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/affectations`,
+    body: () => ({ form: { intent: 'pirate' } }),
+    expect: adminOnly(400),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.affectations',
+    method: 'POST',
+    path: () => '/admin/sessions/inconnue/affectations',
+    body: () => ({ form: { intent: 'bulk', evaluationId: 'fiche-veille', jurorIds: 'x' } }),
+    expect: adminOnly(404),
+  },
   // Issue 12, the admin's pages of a session: agreement between jurors, blocs and president, publication.
   { route: 'routes/admin.sessions.$sessionId_.accord', method: 'GET', path: () => `/admin/sessions/${ids.session}/accord`, expect: adminOnly(200) },
   { route: 'routes/admin.sessions.$sessionId_.accord', method: 'GET', path: () => '/admin/sessions/inconnue/accord', expect: adminOnly(404) },

@@ -187,6 +187,8 @@ test.describe('tutor review with the keyboard only', () => {
   })
 
   test('comment, answer, go between a passage and its comment, and resolve', async ({ browser }) => {
+    // Three users, keyboard only: close to a minute on 2 loaded cores.
+    test.setTimeout(120_000)
     // The tutor comments a section.
     const tutorPage = await (await browser.newContext()).newPage()
     await loginAs(tutorPage, { email: tutor.email })

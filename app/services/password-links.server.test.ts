@@ -1,0 +1,96 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { NO_PASSWORD, PASSWORD_LINK_DAYS } from '~/domain/cohort-import'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-links-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { createPasswordLink, findPasswordLink, hashToken, passwordLinkPath, redeemPasswordLink, PASSWORD_LINK_MESSAGES } =
+  await import('./password-links.server')
+const { verifyPassword } = await import('./password.server')
+const { login } = await import('./auth.server')
+
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+let n = 0
+function learner() {
+  const user = getDb()
+    .insert(schema.users)
+    .values({ email: `l${++n}@test.fr`, name: `Anaïs N’Diaye ${n}`, passwordHash: NO_PASSWORD })
+    .returning()
+    .get()
+  getDb().insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
+  return user
+}
+const now = new Date('2027-03-01T10:00:00Z')
+const DAY = 24 * 60 * 60 * 1000
+const link = (userId: string, at = now) => createPasswordLink(getDb(), { userId, purpose: 'welcome', createdBy: null, now: at })
+
+describe('password links', () => {
+  it('stores only the SHA-256 of a random base64url token, valid PASSWORD_LINK_DAYS days', () => {
+    const user = learner()
+    const a = link(user.id)
+    const b = link(user.id)
+    expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(a.token).not.toBe(b.token)
+    expect(a.expiresAt).toBe(now.getTime() + PASSWORD_LINK_DAYS * DAY)
+    const rows = getDb().select().from(schema.passwordLinks).where(eq(schema.passwordLinks.userId, user.id)).all()
+    expect(rows.map((r) => r.tokenHash).sort()).toEqual([hashToken(a.token), hashToken(b.token)].sort())
+    expect(rows.map((r) => r.tokenHash)).not.toContain(a.token)
+    expect(hashToken(a.token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(passwordLinkPath(a.token)).toBe(`/mot-de-passe/${a.token}`)
+  })
+
+  it('finds the owner of a valid link, and says why another cannot be used', () => {
+    const user = learner()
+    const { token, expiresAt } = link(user.id)
+    expect(findPasswordLink(token, now)).toEqual({ ok: true, userId: user.id, name: user.name, email: user.email, purpose: 'welcome', expiresAt })
+    expect(findPasswordLink(token, new Date(expiresAt))).toEqual({ ok: false, reason: 'expired', message: PASSWORD_LINK_MESSAGES.expired })
+    expect(findPasswordLink('x'.repeat(43), now)).toMatchObject({ ok: false, reason: 'unknown' })
+    expect(findPasswordLink('not a token', now)).toMatchObject({ ok: false, reason: 'unknown' })
+  })
+
+  it('sets the password once, invalidates the other links and revokes the sessions', async () => {
+    const user = learner()
+    const first = link(user.id)
+    const second = link(user.id)
+    getDb()
+      .insert(schema.loginSessions)
+      .values({ userId: user.id, expiresAt: new Date(Date.now() + DAY) })
+      .run()
+    expect(await verifyPassword('n’importe quoi', NO_PASSWORD)).toBe(false)
+
+    expect(await redeemPasswordLink(second.token, 'court', now)).toEqual({
+      ok: false,
+      reason: 'password',
+      message: 'Le mot de passe doit compter au moins 10 caractères.',
+    })
+    expect(await redeemPasswordLink(second.token, 'Un mot de passe sûr', now)).toEqual({ ok: true, userId: user.id, email: user.email })
+
+    const stored = getDb().select().from(schema.users).where(eq(schema.users.id, user.id)).get()!
+    expect(await verifyPassword('Un mot de passe sûr', stored.passwordHash)).toBe(true)
+    expect(getDb().select().from(schema.loginSessions).where(eq(schema.loginSessions.userId, user.id)).all()).toEqual([])
+    expect(findPasswordLink(second.token, now)).toMatchObject({ ok: false, reason: 'used' })
+    expect(findPasswordLink(first.token, now)).toMatchObject({ ok: false, reason: 'used' })
+    expect(await redeemPasswordLink(second.token, 'Un autre mot de passe', now)).toMatchObject({ ok: false, reason: 'used' })
+    expect(await redeemPasswordLink(first.token, 'Un autre mot de passe', now)).toMatchObject({ ok: false, reason: 'used' })
+    const again = getDb().select().from(schema.users).where(eq(schema.users.id, user.id)).get()!
+    expect(again.passwordHash).toBe(stored.passwordHash)
+    expect((await login(user.email, 'Un mot de passe sûr')).ok).toBe(true)
+  })
+
+  it('refuses an expired link and leaves the account unusable', async () => {
+    const user = learner()
+    const { token } = link(user.id, new Date(now.getTime() - (PASSWORD_LINK_DAYS + 1) * DAY))
+    expect(await redeemPasswordLink(token, 'Un mot de passe sûr', now)).toEqual({ ok: false, reason: 'expired', message: PASSWORD_LINK_MESSAGES.expired })
+    expect(getDb().select().from(schema.users).where(eq(schema.users.id, user.id)).get()!.passwordHash).toBe(NO_PASSWORD)
+    expect((await login(user.email, NO_PASSWORD)).ok).toBe(false)
+  })
+})

@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-sessions-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { closeDb } = await import('#db/client')
+const { fieldErrors } = await import('~/domain/user-forms')
+const { createSession, SessionError, SessionFormSchema, sessionOf, setArchived, updateSession } = await import('./sessions.server')
+
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const form = (over: Record<string, unknown> = {}) =>
+  SessionFormSchema.parse({ name: 'Session 2027', startsOn: '2026-09-01', endsOn: '2027-06-30', retentionMonths: '36', ...over })
+const errorsOf = (input: Record<string, unknown>) => {
+  const r = SessionFormSchema.safeParse({ name: 'S', startsOn: '2026-09-01', endsOn: '2027-06-30', retentionMonths: '36', ...input })
+  // The first message of each field, as the forms show them (fieldErrors).
+  return r.success ? {} : fieldErrors(r.error)
+}
+
+describe('SessionFormSchema', () => {
+  it('reads the form: trimmed name with collapsed spaces, dates, months as a number', () => {
+    expect(form({ name: '  Session   de  juin ', retentionMonths: '24' })).toEqual({
+      name: 'Session de juin',
+      startsOn: '2026-09-01',
+      endsOn: '2027-06-30',
+      retentionMonths: 24,
+    })
+  })
+
+  it('refuses, in French, a missing name, an impossible date, an end before the start and a retention out of range', () => {
+    expect(errorsOf({ name: ' ' })).toEqual({ name: 'Donnez un nom à la session.' })
+    expect(errorsOf({ startsOn: '2026-02-30' })).toEqual({ startsOn: 'Début\u00a0: cette date n’existe pas.' })
+    expect(errorsOf({ endsOn: '' })).toMatchObject({ endsOn: 'Fin\u00a0: indiquez une date.' })
+    expect(errorsOf({ endsOn: '2026-08-31' })).toEqual({ endsOn: 'La fin de la session ne peut pas précéder son début.' })
+    expect(errorsOf({ retentionMonths: '0' })).toEqual({ retentionMonths: 'La conservation dure au moins 1\u00a0mois.' })
+    expect(errorsOf({ retentionMonths: '2,5' })).toHaveProperty('retentionMonths')
+  })
+})
+
+describe('sessions', () => {
+  it('creates, refuses a second session of the same name (whatever the case), edits and archives', () => {
+    const { id } = createSession(form())
+    expect(sessionOf(id)).toMatchObject({ name: 'Session 2027', retentionMonths: 36, archivedAt: null })
+    expect(() => createSession(form({ name: 'session 2027' }))).toThrow(SessionError)
+    createSession(form({ name: 'Session créée' }))
+    expect(() => createSession(form({ name: 'SESSION CRÉÉE' }))).toThrow('Une autre session porte déjà ce nom.')
+    const other = createSession(form({ name: 'Autre' })).id
+    expect(() => updateSession(other, form({ name: 'SESSION 2027' }))).toThrow('Une autre session porte déjà ce nom.')
+    updateSession(id, form({ name: 'Session 2027 — juin', retentionMonths: '48' }))
+    expect(sessionOf(id)).toMatchObject({ name: 'Session 2027 — juin', retentionMonths: 48 })
+    const at = new Date('2027-07-01T10:00:00Z')
+    expect(setArchived(id, true, at)).toBe(true)
+    expect(setArchived(id, true)).toBe(false)
+    expect(sessionOf(id)?.archivedAt).toEqual(at)
+    expect(setArchived(id, false)).toBe(true)
+    expect(sessionOf(id)?.archivedAt).toBeNull()
+    expect(() => setArchived('inconnue', true)).toThrow('Cette session d’examen n’existe pas.')
+  })
+})
