@@ -93,5 +93,15 @@ test('a deactivated account loses its open session at once and cannot log in unt
   await loginAs(own, learner)
   await own.goto('/candidat')
   await expect(own).toHaveURL(/\/candidat$/)
+
+  // A one-time link to choose a new password, shown once to the admin, opens the password page.
+  await page.getByRole('button', { name: 'Créer un lien de réinitialisation' }).click()
+  const link = await page.getByLabel('Lien à transmettre').inputValue()
+  expect(link).toMatch(/\/mot-de-passe\/[A-Za-z0-9_-]{43}$/)
+  const anonymous = await browser.newContext()
+  const reset = await anonymous.newPage()
+  await reset.goto(link)
+  await expect(reset.getByText(learner.email)).toBeVisible()
+  await anonymous.close()
   await context.close()
 })

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, like } from 'drizzle-orm'
 import type { Page } from '@playwright/test'
 import * as schema from '../../db/schema'
+import { DEMO_DOMAIN } from '../../db/seed'
 import { e2eDb, expect, expectNoAxeViolations, loginAs, test } from './fixtures'
 
 /**
@@ -32,7 +33,8 @@ function assignHandedInCopy(jurorId: string, evaluationId: string) {
     .from(submissions)
     .innerJoin(dossiers, eq(dossiers.id, submissions.dossierId))
     .innerJoin(users, eq(users.id, dossiers.learnerId))
-    .where(and(eq(dossiers.templateId, evaluationId), isNotNull(dossiers.learnerId)))
+    // A demo learner's copy (the seed's content): other specs hand in copies of their own.
+    .where(and(eq(dossiers.templateId, evaluationId), isNotNull(dossiers.learnerId), like(users.email, `%@${DEMO_DOMAIN}`)))
     .orderBy(asc(users.email))
     .get()
   if (!copy?.learnerId) throw new Error(`No handed-in ${evaluationId} in the e2e database: the demo seed should hand some in (db/seed-jury.ts)`)
