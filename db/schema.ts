@@ -26,6 +26,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** When an admin deactivated the account (its login sessions end at once); null: active. */
   deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+  /** When the account was anonymised after its sessions' retention period (data protection); null: not anonymised. */
+  anonymizedAt: integer('anonymized_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 })
 
@@ -299,6 +301,29 @@ export const caseMaterials = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('case_materials_uq').on(t.examSessionId, t.evaluationId)],
+)
+
+/**
+ * Files of a case's material (text, PDF, XLSX, CSV), checked from their
+ * content; the bytes live in data/uploads/case-materials/<id>.
+ */
+export const caseMaterialFiles = sqliteTable(
+  'case_material_files',
+  {
+    id: id(),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    evaluationId: text('evaluation_id').notNull(),
+    /** The file name as uploaded (shown and used for the download). */
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_material_files_eval_idx').on(t.examSessionId, t.evaluationId)],
 )
 
 /** Images uploaded into a dossier; the file lives in data/uploads/<id>. */
@@ -782,4 +807,51 @@ export const themeDraws = sqliteTable(
     supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('theme_draws_group_idx').on(t.groupId)],
+)
+
+/**
+ * Random group formations (issue 13): the seed and the learners in the order
+ * the draw used, so that a formation is reproducible from its row.
+ */
+export const groupFormations = sqliteTable(
+  'group_formations',
+  {
+    id: id(),
+    examSessionId: text('exam_session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    evaluationId: text('evaluation_id').notNull(),
+    seed: text('seed').notNull(),
+    /** The ungrouped learners in the order given to the draw. */
+    learnerIds: text('learner_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The groups made: [{ groupId, name, memberIds }]. */
+    result: text('result', { mode: 'json' }).$type<{ groupId: string; name: string; memberIds: string[] }[]>().notNull(),
+    formedBy: text('formed_by').references(() => users.id, { onDelete: 'set null' }),
+    formedByName: text('formed_by_name').notNull(),
+    formedAt: integer('formed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('group_formations_eval_idx').on(t.examSessionId, t.evaluationId)],
+)
+
+export const ADMIN_AUDIT_ACTIONS = ['learner-export', 'learner-anonymise', 'learner-delete'] as const
+
+/**
+ * The admin audit log (data protection): who exported, anonymised or deleted
+ * whose data, and when. `actorId`/`subjectId` are not foreign keys so that a
+ * deletion never rewrites the log; names are kept as they were at the time.
+ */
+export const adminAudit = sqliteTable(
+  'admin_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    action: text('action', { enum: ADMIN_AUDIT_ACTIONS }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** The subject's name at the time, or « (anonymisé·e) » once anonymised. */
+    subjectLabel: text('subject_label').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('admin_audit_subject_idx').on(t.subjectId), index('admin_audit_at_idx').on(t.at)],
 )

@@ -59,8 +59,8 @@ export default function AdminUsers() {
         }
       />
       {params.get('cree') ? <Alert tone="success">Le compte a été créé.</Alert> : null}
-      <Form method="get" role="search" aria-label="Rechercher et filtrer les comptes" className="tdash-filters">
-        <div className="field tdash-filters__q">
+      <Form method="get" role="search" aria-label="Rechercher et filtrer les comptes" className="filters">
+        <div className="field filters__q">
           <label htmlFor="users-q">Nom ou adresse e-mail</label>
           <input id="users-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
         </div>
@@ -94,7 +94,7 @@ export default function AdminUsers() {
             <option value="desactives">Désactivés</option>
           </select>
         </div>
-        <div className="tdash-filters__actions">
+        <div className="filters__actions">
           <button type="submit" className="button button--small" disabled={searching}>
             {searching ? 'Recherche…' : 'Rechercher'}
           </button>
@@ -156,7 +156,7 @@ export default function AdminUsers() {
         </TableWrap>
       )}
       {pages > 1 ? (
-        <nav className="jury-pager" aria-label="Pages de la liste des comptes">
+        <nav className="pager" aria-label="Pages de la liste des comptes">
           {page > 1 ? (
             <Link to={pageHref(page - 1)} rel="prev">
               ← Page précédente

@@ -242,7 +242,7 @@ function DoubleMarkingLine({ id, label, double }: { id: string; label: string; d
 function Pager({ instanceId, page, pages, title }: { instanceId: string; page: number; pages: number; title: string }) {
   const href = (p: number) => `/jury?epreuve=${instanceId}&page=${p}`
   return (
-    <nav className="jury-pager" aria-label={`Pages des copies — ${title}`}>
+    <nav className="pager" aria-label={`Pages des copies — ${title}`}>
       {page > 1 ? (
         <a href={href(page - 1)} rel="prev">
           ← Page précédente

@@ -190,7 +190,7 @@ function Filters({ data }: { data: Data }) {
       method="get"
       role="search"
       aria-label="Filtrer et trier vos candidat·es"
-      className="tdash-filters"
+      className="filters"
       aria-describedby="tdash-count"
       onChange={(event) => {
         // With JavaScript the list follows the controls; without, the button sends the form.
@@ -200,7 +200,7 @@ function Filters({ data }: { data: Data }) {
         timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), typing ? 300 : 0)
       }}
     >
-      <div className="field tdash-filters__q">
+      <div className="field filters__q">
         <label htmlFor="tdash-q">Nom ou adresse e-mail</label>
         <input id="tdash-q" name="q" type="search" defaultValue={params.q} maxLength={100} />
       </div>
@@ -225,7 +225,7 @@ function Filters({ data }: { data: Data }) {
           </select>
         </div>
       ) : null}
-      <div className="field tdash-filters__sort">
+      <div className="field filters__sort">
         <label htmlFor="tdash-tri">Trier par</label>
         <select id="tdash-tri" name="tri" defaultValue={params.tri}>
           {SORT_OPTIONS.map((o) => (
@@ -235,7 +235,7 @@ function Filters({ data }: { data: Data }) {
           ))}
         </select>
       </div>
-      <div className="tdash-filters__actions">
+      <div className="filters__actions">
         <button type="submit" className="button button--small" disabled={searching}>
           Appliquer
         </button>
