@@ -216,7 +216,36 @@ function Epreuve({
           ))}
         </ul>
       )}
+      {e.formations.length > 0 ? <Formations epreuve={e} /> : null}
     </section>
+  )
+}
+
+/** The log of the épreuve's random formations: seed, who, when, the groups made, and whether the seed replays them. */
+function Formations({ epreuve: e }: { epreuve: EpreuveGroups }) {
+  return (
+    <details className="card">
+      <summary>
+        Journal des formations au hasard ({e.formations.length})<span className="visually-hidden"> — {e.title}</span>
+      </summary>
+      <ol className="stack">
+        {e.formations.map((f) => (
+          <li key={f.id}>
+            <p className="card__muted">
+              Formés par {f.formedByName} {f.formedAt}, graine&nbsp;: <code style={{ overflowWrap: 'anywhere' }}>{f.seed}</code>.{' '}
+              {f.verified ? <Badge tone="success">vérifié</Badge> : <Badge tone="accent">ne se rejoue pas à l’identique</Badge>}
+            </p>
+            <ul>
+              {f.groups.map((g) => (
+                <li key={g.name}>
+                  {g.name}&nbsp;: {g.members.join(', ')}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </details>
   )
 }
 

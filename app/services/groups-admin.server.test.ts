@@ -112,6 +112,18 @@ describe('formRandomGroups', () => {
       .all()
     expect(rex).toHaveLength(7)
 
+    // The formation is logged, replays to the same groups, and a tampered row does not.
+    expect(view.formations).toHaveLength(1)
+    expect(view.formations[0]).toMatchObject({ seed: 'graine-a', formedByName: admin.name, verified: true })
+    expect(view.formations[0]!.groups.map((x) => [x.name, x.members.length])).toEqual([
+      ['Groupe 1', 3],
+      ['Groupe 2', 2],
+      ['Groupe 3', 2],
+    ])
+    getDb().update(schema.groupFormations).set({ seed: 'graine-b' }).where(eq(schema.groupFormations.id, view.formations[0]!.id)).run()
+    expect(epreuve(sessionId, 'msp-a2').formations[0]!.verified).toBe(false)
+    getDb().update(schema.groupFormations).set({ seed: 'graine-a' }).where(eq(schema.groupFormations.id, view.formations[0]!.id)).run()
+
     // The same seed and learners in another session give the same groups.
     const other = newSession('Session groupes bis', learners)
     const again = formRandomGroups(admin, other, 'msp-a2', 'graine-a')

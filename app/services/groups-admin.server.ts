@@ -10,11 +10,12 @@
  * the REX is never touched. Once a group dossier of the épreuve has been
  * handed in, its composition is frozen.
  *
- * The seed of a random formation is returned and written in the success
- * message; nothing stores it (a `group_formations` log table would).
+ * A random formation is logged in `group_formations` (seed, the learners in
+ * the order the draw took them, the groups made, who and when): the page
+ * replays it from its row and says whether it matches.
  * Refusals are GroupsError with a French message; nothing is written then.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { GROUP_SIZES, groupSizeError, randomGroups, SERIOUS_GAME_ID, THEME_LABELS, isTheme, type GroupSize } from '~/domain/draw'
 import { formatDate, formatTime, frenchTypography as ft, plural } from '~/domain/format'
 import { mainTemplateId } from '~/domain/dossier-plan'
@@ -24,7 +25,7 @@ import { addGroupMembers } from './dossier-provisioning.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { drawHistory, newSeed, verifyDraw } from './theme-draws.server'
 
-const { dossiers, enrollments, examSessions, groups, groupMembers, submissions, users } = schema
+const { dossiers, enrollments, examSessions, groupFormations, groups, groupMembers, submissions, users } = schema
 
 export class GroupsError extends Error {
   constructor(
@@ -67,6 +68,15 @@ export type GroupView = {
   draw: DrawView | null
   history: DrawView[]
 }
+/** A random formation as logged, and whether replaying its seed gives the same groups. */
+export type FormationView = {
+  id: string
+  seed: string
+  formedByName: string
+  formedAt: string
+  verified: boolean
+  groups: { name: string; members: string[] }[]
+}
 export type EpreuveGroups = {
   evaluationId: string
   title: string
@@ -75,6 +85,7 @@ export type EpreuveGroups = {
   seriousGame: boolean
   groups: GroupView[]
   ungrouped: Person[]
+  formations: FormationView[]
 }
 
 /** « A4 — Mise en situation professionnelle reconstituée »: the épreuve's activity and title, from the référentiel. */
@@ -234,6 +245,40 @@ export function groupsOverview(sessionId: string, db: DbHandle = getDb()): Epreu
         }
       }),
       ungrouped: enrolled.filter((l) => !grouped.has(l.id)),
+      formations: formationsOf(sessionId, evaluationId, size, db),
+    }
+  })
+}
+
+/** The épreuve's random formations, newest first, each replayed from its seed. */
+function formationsOf(sessionId: string, evaluationId: string, size: GroupSize, db: DbHandle): FormationView[] {
+  const rows = db
+    .select()
+    .from(groupFormations)
+    .where(and(eq(groupFormations.examSessionId, sessionId), eq(groupFormations.evaluationId, evaluationId)))
+    .orderBy(desc(groupFormations.formedAt))
+    .all()
+  const ids = [...new Set(rows.flatMap((r) => r.learnerIds))]
+  const names = new Map(
+    ids.length
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, ids))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  )
+  return rows.map((row) => {
+    const replay = randomGroups(row.learnerIds, size, row.seed)
+    const verified = replay.ok && JSON.stringify(replay.groups) === JSON.stringify(row.result.map((g) => g.memberIds))
+    return {
+      id: row.id,
+      seed: row.seed,
+      formedByName: row.formedByName,
+      formedAt: `le ${formatDate(row.formedAt)} à ${formatTime(row.formedAt)}`,
+      verified,
+      groups: row.result.map((g) => ({ name: g.name, members: g.memberIds.map((id) => names.get(id) ?? 'Compte supprimé') })),
     }
   })
 }
@@ -288,6 +333,18 @@ export function formRandomGroups(admin: SessionUser, sessionId: string, evaluati
       addGroupMembers(tx, group.id, memberIds)
       return { ...group, memberIds }
     })
+    tx.insert(groupFormations)
+      .values({
+        examSessionId: sessionId,
+        evaluationId,
+        seed,
+        learnerIds: ungrouped.map((l) => l.id),
+        result: created.map((g) => ({ groupId: g.id, name: g.name, memberIds: g.memberIds })),
+        formedBy: admin.id,
+        formedByName: admin.name,
+        formedAt: new Date(),
+      })
+      .run()
     const list = created.map((g) => `${g.name} (${g.memberIds.length})`).join(', ')
     const message = `${plural(created.length, 'groupe formé', 'groupes formés')} au hasard parmi ${plural(ungrouped.length, 'candidat·e', 'candidat·es')} sans groupe\u00a0: ${list} (graine\u00a0: ${seed}).`
     return { seed, groups: created, message }

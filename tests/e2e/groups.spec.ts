@@ -65,6 +65,13 @@ test('the admin forms the MSP groups at random: 3, 2 and 2, the seed in the mess
   await expect(cards.nth(1)).toContainText('2\u00a0membres')
   await expect(cards.nth(2)).toContainText('2\u00a0membres')
   await expect(msp.getByText('Tous les candidat·es inscrit·es ont un groupe dans cette épreuve.')).toBeVisible()
+  // The formation is logged with its seed, and replays to the same groups.
+  const seed = /graine\u00a0: ([0-9a-f]{32})/.exec((await message.textContent()) ?? '')?.[1]
+  await msp.getByText(/^Journal des formations au hasard \(1\)/).click()
+  const log = msp.locator('details', { hasText: 'Journal des formations' })
+  await expect(log).toContainText(`graine\u00a0: ${seed}`)
+  await expect(log).toContainText('vérifié')
+  await expect(log.getByRole('listitem').filter({ hasText: /^Groupe 1\u00a0: / })).toHaveCount(1)
   await expectNoAxeViolations(page)
 })
 

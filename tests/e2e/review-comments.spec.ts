@@ -149,7 +149,7 @@ test.describe('tutor review: anchored comments', () => {
 
     // The tutor sees the comment on the right words, with the answer, and resolves it.
     await tutorPage.reload()
-    await expect(contexte.locator('.rt-passage')).toHaveText('accroître la notoriété de la marque')
+    await expect(contexte.locator('.rt-passage')).toHaveText('accroître la notoriété de la marque', { timeout: 15_000 })
     const tutorThread = contexte.locator('article[id^="commentaire-"]')
     await expect(tutorThread).toContainText('Passage : « accroître la notoriété de la marque »')
     await expect(tutorThread).toContainText('Je vise +20 % de notoriété assistée en 6 mois.')

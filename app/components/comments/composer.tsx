@@ -31,11 +31,14 @@ export function CommentComposer({
   const id = useId()
   const [text, setText] = useState('')
   const [announce, setAnnounce] = useState('')
-  const create = useCommentAction(dossierId, ({ threadId }) => {
-    setText('')
-    setAnnounce('Commentaire publié.')
-    onDone?.(threadId)
-  })
+  const create = useCommentAction(
+    dossierId,
+    ({ threadId }) => {
+      setAnnounce('Commentaire publié.')
+      onDone?.(threadId)
+    },
+    () => setText(''),
+  )
 
   /** Inserts at the caret (or replaces the selection), then gives the text box the focus after the inserted text. */
   const insert = (snippet: string) => {

@@ -281,11 +281,14 @@ function ReplyForm({ dossierId, threadId, onPosted }: { dossierId: string; threa
   const id = useId()
   const [text, setText] = useState('')
   const textarea = useRef<HTMLTextAreaElement>(null)
-  const post = useCommentAction(dossierId, () => {
-    setText('')
-    onPosted()
-    textarea.current?.focus()
-  })
+  const post = useCommentAction(
+    dossierId,
+    () => {
+      onPosted()
+      textarea.current?.focus()
+    },
+    () => setText(''),
+  )
   return (
     <form
       className="comment-form comment-thread__reply"

@@ -22,17 +22,28 @@ function errorOf(data: unknown): string | null {
 /**
  * One write to a dossier's comments through a Remix fetcher (the page's
  * loaders revalidate after a success). JSON bodies: the /api/ guard accepts
- * nothing else. `onSuccess` runs once per successful answer.
+ * nothing else. `onSuccess` runs once per successful answer, once the page's
+ * data is fresh; `onAnswer` once, as soon as the answer arrives.
  */
-export function useCommentAction(dossierId: string, onSuccess?: (result: CommentSuccess) => void) {
+export function useCommentAction(dossierId: string, onSuccess?: (result: CommentSuccess) => void, onAnswer?: () => void) {
   const fetcher = useFetcher<CommentAnswer>()
   const handled = useRef<unknown>(undefined)
+  const answered = useRef<unknown>(undefined)
   const callback = useRef(onSuccess)
+  const early = useRef(onAnswer)
   const { state, data } = fetcher
 
   useEffect(() => {
     callback.current = onSuccess
+    early.current = onAnswer
   })
+  // As soon as the success arrives, before the page's data is revalidated: a
+  // text box cleared here never shows beside the message it became.
+  useEffect(() => {
+    if (state === 'submitting' || !isSuccess(data) || answered.current === data) return
+    answered.current = data
+    early.current?.()
+  }, [state, data])
   useEffect(() => {
     if (state !== 'idle' || data === undefined || handled.current === data) return
     handled.current = data
