@@ -31,6 +31,7 @@ import {
 } from '~/services/exam-settings.server'
 import { referentiel } from '~/services/referentiel.server'
 import { instanceFor } from '~/services/submissions.server'
+import { usePostFocus, formOutcomeTarget } from '~/components/use-post-focus'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dépôts et notation — ${data?.session.name ?? 'Session'} — Atelier` }]
 
@@ -220,14 +221,7 @@ export default function ExamSessionSettings() {
 
   // After a post, focus goes to what changed: the first field in error, else the form's message. Once the page's data
   // is reloaded too (the action's reply comes first, and a saved form is then re-mounted with what was stored).
-  const navigation = useNavigation()
-  const focused = useRef<Outcome | null>(null)
-  useEffect(() => {
-    if (!outcome || navigation.state !== 'idle' || focused.current === outcome) return
-    focused.current = outcome
-    const invalid = outcome.ok ? null : document.querySelector<HTMLElement>(`#form-${outcome.form} [aria-invalid="true"]`)
-    ;(invalid ?? document.getElementById(`${outcome.form}-message`))?.focus()
-  }, [outcome, navigation.state])
+  usePostFocus(outcome, formOutcomeTarget)
 
   const planned = evaluations.filter((e) => e.instance).length
   return (

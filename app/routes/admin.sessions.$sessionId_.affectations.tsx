@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
+import { type FormEvent, type ReactNode } from 'react'
 import { useConfirm } from '~/components/confirm-dialog'
 import { SessionLinks } from '~/components/session-links'
 import { Badge, EmptyState, PageHeader, TableWrap } from '~/components/ui'
@@ -8,6 +8,7 @@ import { formatDate, plural } from '~/domain/format'
 import { fieldErrors } from '~/domain/user-forms'
 import { applyAssignmentsForm, AssignmentsError, AssignmentsFormSchema, assignmentsOverview, NO_SESSION, sessionExists } from '~/services/assignments.server'
 import { requirePermission } from '~/services/auth.server'
+import { usePostFocus, formOutcomeTarget } from '~/components/use-post-focus'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Affectations — ${data?.session.name ?? 'Session'} — Atelier` }]
 
@@ -125,14 +126,8 @@ export default function SessionAssignments() {
   const d = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   const { ask, dialog } = useConfirm()
-  const navigation = useNavigation()
-  const focused = useRef<Outcome | null>(null)
   // After a post, focus goes to the form's message; a removed tutoring's form is gone: the page's message.
-  useEffect(() => {
-    if (!outcome || navigation.state !== 'idle' || focused.current === outcome) return
-    focused.current = outcome
-    ;(document.getElementById(`${outcome.form}-message`) ?? document.getElementById('page-message'))?.focus()
-  }, [outcome, navigation.state])
+  usePostFocus(outcome, formOutcomeTarget)
   const orphan = outcome && (outcome.form === 'page' || outcome.form.startsWith('untutor-')) ? outcome : undefined
   return (
     <div className="assign">

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent } from 'react'
+import { type FormEvent } from 'react'
 import { SessionLinks } from '~/components/session-links'
 import { useConfirm } from '~/components/confirm-dialog'
 import { Badge, PageHeader } from '~/components/ui'
@@ -9,6 +9,7 @@ import { fieldErrors } from '~/domain/user-forms'
 import { requirePermission } from '~/services/auth.server'
 import { applyBlocsForm, BlocsError, BlocsFormSchema, blocsSettings, sessionExists, TITLE_MAX } from '~/services/blocs.server'
 import { referentiel } from '~/services/referentiel.server'
+import { usePostFocus, formOutcomeTarget } from '~/components/use-post-focus'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Blocs de compétences — ${data?.session.name ?? 'Session'} — Atelier` }]
 
@@ -86,15 +87,8 @@ export default function SessionBlocs() {
   const d = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   const { ask, dialog } = useConfirm()
-  const navigation = useNavigation()
-  const focused = useRef<Outcome | null>(null)
   // After a post, focus goes to the first field in error, else the form's message (a deleted bloc's goes to the page's).
-  useEffect(() => {
-    if (!outcome || navigation.state !== 'idle' || focused.current === outcome) return
-    focused.current = outcome
-    const invalid = outcome.ok ? null : document.querySelector<HTMLElement>(`#form-${outcome.form} [aria-invalid="true"]`)
-    ;(invalid ?? document.getElementById(`${outcome.form}-message`) ?? document.getElementById('page-message'))?.focus()
-  }, [outcome, navigation.state])
+  usePostFocus(outcome, formOutcomeTarget)
 
   const titleOf = new Map(d.blocs.map((b) => [b.id, b.title]))
   const blocOf = new Map(d.blocs.flatMap((b) => b.competencyIds.map((id) => [id, b.id])))

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent } from 'react'
+import { type FormEvent } from 'react'
 import { useConfirm } from '~/components/confirm-dialog'
 import { SessionLinks } from '~/components/session-links'
 import { useHydrated } from '~/components/use-hydrated'
@@ -18,6 +18,7 @@ import {
   type EpreuveGroups,
 } from '~/services/groups-admin.server'
 import { drawGroupThemes, REASON_MAX, REASON_MIN, ThemeDrawError } from '~/services/theme-draws.server'
+import { usePostFocus, formOutcomeTarget } from '~/components/use-post-focus'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Groupes — ${data?.session.name ?? 'Session'} — Atelier` }]
 
@@ -128,15 +129,8 @@ export default function SessionGroups() {
   const d = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   const { ask, dialog } = useConfirm()
-  const navigation = useNavigation()
-  const focused = useRef<Outcome | null>(null)
   // After a post, focus goes to the first field in error, else the form's message (or the page's).
-  useEffect(() => {
-    if (!outcome || navigation.state !== 'idle' || focused.current === outcome) return
-    focused.current = outcome
-    const invalid = outcome.ok ? null : document.querySelector<HTMLElement>(`#form-${outcome.form} [aria-invalid="true"]`)
-    ;(invalid ?? document.getElementById(`${outcome.form}-message`) ?? document.getElementById('page-message'))?.focus()
-  }, [outcome, navigation.state])
+  usePostFocus(outcome, formOutcomeTarget)
   // A post from no known form: its message shows at the top.
   const orphan = outcome?.form === 'page' ? outcome : undefined
   return (

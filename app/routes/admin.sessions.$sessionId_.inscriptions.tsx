@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { DownloadLink } from '~/components/download-link'
 import { SessionLinks } from '~/components/session-links'
 import { Badge, EmptyState, PageHeader, TableWrap } from '~/components/ui'
@@ -12,6 +12,7 @@ import { hasPermission } from '~/domain/permissions'
 import { forbidden, requirePermission } from '~/services/auth.server'
 import { applyCohortImport, CohortImportError, CohortImportRefused, planCohortImport, rosterRows } from '~/services/cohort-import.server'
 import { resultsSession } from '~/services/results-access.server'
+import { usePostFocus } from '~/components/use-post-focus'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Inscriptions — ${data?.session.name ?? 'Session'} — Atelier` }]
 
@@ -112,12 +113,7 @@ export default function SessionEnrolments() {
   const busyIntent = navigation.state === 'submitting' ? String(navigation.formData?.get('intent') ?? '') : null
 
   // After a post, focus goes to what it produced (an error message, the preview, the outcome).
-  const focused = useRef<ImportResult | null>(null)
-  useEffect(() => {
-    if (!result || navigation.state !== 'idle' || focused.current === result) return
-    focused.current = result
-    document.getElementById(result.kind === 'error' ? 'file' : 'import-result')?.focus()
-  }, [result, navigation.state])
+  usePostFocus(result, (r) => document.getElementById(r.kind === 'error' ? 'file' : 'import-result'))
 
   const fileError = result?.kind === 'error' ? result.message : null
   return (

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent } from 'react'
+import { useRef, type FormEvent } from 'react'
 import { SessionLinks } from '~/components/session-links'
 import { useConfirm } from '~/components/confirm-dialog'
 import { DownloadLink } from '~/components/download-link'
@@ -9,6 +9,7 @@ import { formatDate, plural } from '~/domain/format'
 import { formatInstant } from '~/domain/hand-in'
 import { requirePermission } from '~/services/auth.server'
 import { PublicationError, PublicationFormSchema, publicationState, publishResults, withdrawResults } from '~/services/publication.server'
+import { usePostFocus } from '~/components/use-post-focus'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Résultats et publication — ${data?.session.name ?? 'Session'} — Atelier` }]
 
@@ -57,12 +58,7 @@ export default function SessionResults() {
 
   // After a post, focus goes to its message, once the page's data is reloaded.
   const message = useRef<HTMLDivElement>(null)
-  const focused = useRef<Outcome | null>(null)
-  useEffect(() => {
-    if (!outcome || navigation.state !== 'idle' || focused.current === outcome) return
-    focused.current = outcome
-    message.current?.focus()
-  }, [outcome, navigation.state])
+  usePostFocus(outcome, () => message.current)
 
   const confirmPublish = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
