@@ -65,6 +65,8 @@ async function tableRows(page: Page, label: string): Promise<string[][]> {
 }
 
 test('the admin previews a French Excel CSV, imports it, and a learner sets a password from their link', async ({ page, browser }) => {
+  // A long walk (import, two downloads, a second browser): three times the usual time on a loaded machine.
+  test.slow()
   await loginAs(page, 'admin')
   await page.goto(pagePath())
   await expect(page.getByRole('heading', { level: 1, name: 'Inscriptions' })).toBeVisible()
