@@ -1,14 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-agreement-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('agreement')
 const schema = await import('#db/schema')
 const { sessionAgreement } = await import('./agreement.server')
 const { AGREEMENT_SHEETS, NOTHING_COMPARED } = await import('./exports/agreement-xlsx.server')
@@ -239,11 +234,6 @@ beforeAll(() => {
     ['C3.1-1', N],
     ['C3.1-2', A],
   ])
-})
-
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('sessionAgreement', () => {

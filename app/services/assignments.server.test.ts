@@ -1,13 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-assignments-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('assignments')
 const schema = await import('#db/schema')
 const { AssignmentsError, AssignmentsFormSchema, assignJurors, assignTutor, assignmentsOverview, bulkAssignJurors, tutorConflicts, unassignTutor } =
   await import('./assignments.server')
@@ -61,10 +57,6 @@ beforeAll(() => {
   groupId = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: groupEval, name: 'Alpha' }).returning().get().id
   db.insert(schema.groupMembers).values({ groupId, learnerId: p.l1 }).run()
   db.insert(schema.groupMembers).values({ groupId, learnerId: p.l2 }).run()
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => {
   getDb().delete(schema.jurorAssignments).run()

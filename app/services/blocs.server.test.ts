@@ -1,13 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-blocs-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('blocs')
 const schema = await import('#db/schema')
 const blocs = await import('./blocs.server')
 const { applyBlocsForm, BlocsError, BlocsFormSchema, blocsSettings, createBloc, deleteBloc, moveBloc, renameBloc, setBlocCompetencies, setPresident } = blocs
@@ -44,10 +40,6 @@ beforeAll(() => {
   people.tutor = person(['tutor'], 'Étienne Garnier')
   sessionId = db.insert(schema.examSessions).values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
   otherSession = db.insert(schema.examSessions).values({ name: 'Autre session', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => {
   const db = getDb()

@@ -1,17 +1,14 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { NO_PASSWORD, type ImportLineError } from '~/domain/cohort-import'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-import-'))
-const dbFile = path.join(dir, 'test.db')
-process.env.DATABASE_URL = dbFile
-const { getDb, closeDb } = await import('#db/client')
+const { getDb, dir, dbFile } = await setupTempDb('import')
 const schema = await import('#db/schema')
 const { applyCohortImport, CohortImportError, CohortImportRefused, parseCohortFile, planCohortImport, rosterRows, rosterWorkbook } =
   await import('./cohort-import.server')
@@ -71,10 +68,6 @@ beforeAll(() => {
     db.insert(schema.enrollments).values({ examSessionId: otherSession, learnerId: id }).run()
     db.insert(schema.groupMembers).values({ groupId: groupIds.full, learnerId: id }).run()
   }
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('reading the file', () => {

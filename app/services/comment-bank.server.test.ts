@@ -1,14 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bank-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('bank')
 const schema = await import('#db/schema')
 const { bankEntrySchema, bankFor, createEntry, deleteEntry, runBankForm, updateEntry } = await import('./comment-bank.server')
 
@@ -28,10 +23,6 @@ beforeAll(() => {
       roles: ROLES[who],
     }
   }
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** The HTTP status a service call throws (403, 404…), or null when it does not throw a Response. */

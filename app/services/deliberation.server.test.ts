@@ -1,13 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-deliberation-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('deliberation')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { enrollLearners } = await import('./dossier-provisioning.server')
@@ -132,10 +128,6 @@ beforeAll(() => {
   }
   ids.bloc1 = bloc('Bloc 1 — Veille', 1, ['C1.1', 'C1.2', 'C1.3'])
   ids.bloc2 = bloc('Bloc 2 — Cible', 2, ['C3.1', 'C3.2', 'C3.3'])
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => {
   getDb().delete(schema.deliberations).run()

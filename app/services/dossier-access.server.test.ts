@@ -1,13 +1,8 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { DossierAction, DossierRelation, Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-access-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('access')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -90,10 +85,6 @@ beforeAll(() => {
   dossiers.individual = mine.find((d) => d.templateId === 'fiche-veille')!.id
   dossiers.group = mine.find((d) => d.templateId === 'msp-a2')!.id
   dossiers.rex = mine.find((d) => d.templateId === 'msp-a2-rex')!.id
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 // Who each user is to each dossier, written out by hand.

@@ -1,13 +1,8 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { mainTemplateId, rexTemplateId } from '~/domain/dossier-plan'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-provisioning-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('provisioning')
 const schema = await import('#db/schema')
 const { referentiel } = await import('#templates/referentiel')
 const { dossierTemplates, templatesById } = await import('#templates/dossiers')
@@ -20,10 +15,6 @@ const INDIVIDUAL = referentiel.evaluations.filter((e) => e.mode === 'individual'
 
 beforeAll(() => {
   sessionId = getDb().insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('dossier provisioning', () => {

@@ -1,12 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-sections-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('sections')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -26,10 +21,6 @@ beforeAll(() => {
   enrollLearners(db, sessionId, [learner, other])
   const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
   addGroupMembers(db, group, [learner, other])
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('section saves', () => {

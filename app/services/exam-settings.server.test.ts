@@ -1,14 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parisLocal } from '~/domain/hand-in'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-exam-settings-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('exam-settings')
 const schema = await import('#db/schema')
 const { enrollLearners } = await import('./dossier-provisioning.server')
 const { windowFor } = await import('./submissions.server')
@@ -55,10 +50,6 @@ beforeAll(() => {
   otherSessionId = session('Autre')
   enrollLearners(db, sessionId, [people.zoe, people.zoeHomonym, people.eloise])
   enrollLearners(db, otherSessionId, [people.outsider])
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('the settings of a session', () => {

@@ -1,16 +1,11 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GradePart } from '~/domain/grading'
 import type { GridView } from '~/domain/grading-view'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-grading-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('grading')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -134,10 +129,6 @@ beforeAll(() => {
 
   const instance = db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, 'cas-pratique-a3')).get()!
   code = candidateCode(instance.id, zoe.id)
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 const setSession = (values: Partial<typeof schema.examSessions.$inferInsert>) =>

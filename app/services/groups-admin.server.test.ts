@@ -1,13 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { and, eq, isNull } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-groups-admin-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('groups-admin')
 const schema = await import('#db/schema')
 const { enrollLearners } = await import('./dossier-provisioning.server')
 const { drawGroupThemes, missingThemes } = await import('./theme-draws.server')
@@ -53,10 +49,6 @@ beforeAll(() => {
   for (const name of ['Zoé Lefèvre', 'Amine Benali', 'Élodie Martin', 'Bao Nguyen', 'Chloé Petit', 'Denis Roux', 'Emma Simon'])
     learners.push(person(['learner'], name))
   sessionId = newSession('Session groupes', learners)
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('groupsOverview', () => {

@@ -1,15 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-jury-access-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('jury-access')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -120,11 +115,7 @@ beforeAll(() => {
   const instance = db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, 'cas-pratique-a3')).get()!
   code = candidateCode(instance.id, zoe.id)
 })
-afterAll(async () => {
-  await closeExportPool()
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => closeExportPool())
 
 describe('a juror’s own assignments', () => {
   it('refuses every user without the juror role (403, even for an unknown id), another juror’s copy (403), and an unknown id (404)', () => {

@@ -1,12 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-throttle-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('throttle')
 const schema = await import('#db/schema')
 const { hashPassword } = await import('./password.server')
 const { login } = await import('./auth.server')
@@ -35,10 +30,6 @@ function failAt(email: string, ip: string, at: number) {
 }
 
 beforeAll(() => void getDb())
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
 
 // Each login spends a full scrypt hash: slow when the whole suite runs in parallel.
 describe('login throttling', { timeout: 30_000 }, () => {

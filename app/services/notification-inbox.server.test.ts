@@ -1,12 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-inbox-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('inbox')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { enrollLearners } = await import('./dossier-provisioning.server')
@@ -28,10 +23,6 @@ beforeAll(() => {
   ids.round = db.insert(schema.reviewRounds).values({ dossierId: ids.dossier, requestedBy: ids.learner, requestedAt: new Date() }).returning().get().id
   notify([ids.learner], { type: 'comment', dossierId: ids.dossier, actorId: ids.tutor, threadId: ids.thread })
   notify([ids.tutor], { type: 'review-request', dossierId: ids.dossier, actorId: ids.learner, roundId: ids.round })
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('inbox', () => {

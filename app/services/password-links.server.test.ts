@@ -1,23 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NO_PASSWORD, PASSWORD_LINK_DAYS } from '~/domain/cohort-import'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-links-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('links')
 const schema = await import('#db/schema')
 const { createPasswordLink, findPasswordLink, hashToken, passwordLinkPath, redeemPasswordLink, PASSWORD_LINK_MESSAGES } =
   await import('./password-links.server')
 const { verifyPassword } = await import('./password.server')
 const { login } = await import('./auth.server')
-
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
 
 let n = 0
 function learner() {

@@ -1,17 +1,12 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BlocDecision, OverallDecision } from '~/domain/deliberation'
 import type { Role } from '~/domain/permissions'
 import type { CandidateResults, CriterionOutcome } from '~/domain/results-view'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-publication-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('publication')
 const schema = await import('#db/schema')
 const { enrollLearners } = await import('./dossier-provisioning.server')
 const { PublicationError, publicationRefusal, publicationState, publishResults, withdrawResults, publishedResultSessions, learnerResults, learnerResultsView } =
@@ -97,11 +92,7 @@ beforeAll(() => {
   blocs.a = bloc('Bloc A — Veille', 1, ['C1.1', 'C1.2', 'C1.3'])
   blocs.b = bloc('Bloc B — Pilotage', 2, ['C10.1'])
 })
-afterAll(async () => {
-  await closeDeliberationPool()
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => closeDeliberationPool())
 
 describe('publication', () => {
   it('is refused, with the names, while an enrolled candidate has no confirmed deliberation', () => {

@@ -1,16 +1,11 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { GradePart } from '~/domain/grading'
 import type { ConfrontationReady, ConfrontationView } from '~/domain/reconciliation-view'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-reconciliation-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('reconciliation')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { enrollLearners } = await import('./dossier-provisioning.server')
@@ -130,10 +125,6 @@ beforeAll(() => {
   }
   code = candidateCode(ids.instance, people.zoe.id)
   rows = gridOf(people.lead, ids.lead).rows.filter((r) => r.scope === 'target')
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** Grades every row of a grid: `levels[i]` for row i (undefined: 'acquis'; null: no level). */

@@ -1,18 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-sessions-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { closeDb } = await import('#db/client')
+await setupTempDb('sessions')
 const { fieldErrors } = await import('~/domain/user-forms')
 const { createSession, SessionError, SessionFormSchema, sessionOf, setArchived, updateSession } = await import('./sessions.server')
-
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
 
 const form = (over: Record<string, unknown> = {}) =>
   SessionFormSchema.parse({ name: 'Session 2027', startsOn: '2026-09-01', endsOn: '2027-06-30', retentionMonths: '36', ...over })

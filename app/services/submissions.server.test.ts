@@ -1,15 +1,12 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-submissions-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('submissions')
 const schema = await import('#db/schema')
 const { parisInstant, parisLocal } = await import('~/domain/hand-in')
 const { learnerDossiers } = await import('./dossiers.server')
@@ -97,10 +94,6 @@ const count = (table: string) => (getDb().get(sql.raw(`select count(*) as n from
 
 beforeAll(() => {
   getDb()
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('deadlines, in Paris time', () => {

@@ -1,12 +1,8 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-theme-draws-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('theme-draws')
 const schema = await import('#db/schema')
 const { THEMES } = await import('~/domain/draw')
 const t = await import('./theme-draws.server')
@@ -50,10 +46,6 @@ beforeAll(() => {
   tutor = person(['tutor'], 'Étienne Garnier')
   for (const name of ['Zoé Lefèvre', 'Amine Benali', 'Élodie Martin', 'Bao Nguyen']) learners.push(person(['learner'], name))
   sessionId = getDb().insert(schema.examSessions).values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => {
   getDb().delete(schema.themeDraws).run()

@@ -1,13 +1,8 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-dashboard-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('dashboard')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -92,10 +87,6 @@ beforeAll(() => {
   status(veille[1]!, 'achieved')
   status(veille[2]!, 'in_progress')
   status(veille[3]!, 'todo')
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 const rowOf = (d: ReturnType<typeof tutorDashboard>, learnerId: string, sessionId = ids.s) =>

@@ -1,14 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-users-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
 process.env.SESSION_SECRET ??= 'users-test-secret'
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('users')
 const schema = await import('#db/schema')
 const { searchUsers, setAccountActive, USERS_PAGE_SIZE } = await import('./users.server')
 const { getUser, login, DEACTIVATED } = await import('./auth.server')
@@ -37,10 +33,6 @@ beforeAll(async () => {
   db.insert(schema.tutorAssignments).values({ examSessionId: sessionId, tutorId: ids.tutor!, learnerId: ids.zoe! }).run()
   // Enough learners for three pages.
   for (let i = 0; i < USERS_PAGE_SIZE * 2 + 5; i++) person(`l${i}`, `Candidat ${String(i).padStart(3, '0')}`, `c${i}@test.fr`, ['learner'])
-})
-afterAll(() => {
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 const all = { q: '', role: null, sessionId: null, state: null, page: 1 } as const

@@ -7,11 +7,9 @@ import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
+import { setupTempDb } from '../../../tests/unit/temp-db'
 
-// A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('docx')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('../dossiers.server')
 const { enrollLearners } = await import('../dossier-provisioning.server')
@@ -40,11 +38,7 @@ beforeAll(() => {
   sessionId = db.insert(schema.examSessions).values({ name: 'Session de printemps 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
   enrollLearners(db, sessionId, [learner])
 })
-afterAll(async () => {
-  await closeExportPool()
-  closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => closeExportPool())
 
 /** The parts of a .docx a test reads: the body XML (parsed and as text), styles, relationships and media. */
 async function open(buffer: Buffer) {
