@@ -29,6 +29,9 @@ export default function AdminHome() {
             <Link className="button button--ghost button--small" to="/admin/utilisateurs">
               Gérer les utilisateurs
             </Link>
+            <Link className="button button--ghost button--small" to="/admin/journal">
+              Journal des données personnelles
+            </Link>
           </>
         }
       />
