@@ -849,7 +849,7 @@ export const adminAudit = sqliteTable(
     actorName: text('actor_name').notNull(),
     action: text('action', { enum: ADMIN_AUDIT_ACTIONS }).notNull(),
     subjectId: text('subject_id').notNull(),
-    /** The subject's name at the time, or « (anonymisé·e) » once anonymised. */
+    /** Never a learner's name (it would tie an anonymised account back to the person): « Candidat·e n° X », X from the SHA-256 of the id. */
     subjectLabel: text('subject_label').notNull(),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
   },

@@ -493,7 +493,17 @@ describe('snapshots are immutable', () => {
       })
     const sources = [...files(path.resolve('app/services')), ...files(path.resolve('app/routes'))]
     expect(sources.length).toBeGreaterThan(20)
-    const offenders = sources.filter((file) => forbidden.some((re) => re.test(fs.readFileSync(file, 'utf8'))))
+    // The data protection service's two exceptions: the submitter's name once their account is anonymised or
+    // deleted (migration 0008), and a deleted learner's (or emptied group's) candidate codes.
+    const allowed = [
+      /\.update\(submissions\)\s*\.set\(\{ submitterName: name \}\)/,
+      /\.delete\(candidateCodes\)\.where\(inArray\(candidateCodes\.subjectId, subjects\)\)/,
+    ]
+    const code = (file: string) => {
+      const text = fs.readFileSync(file, 'utf8')
+      return file.endsWith(path.join('services', 'data-protection.server.ts')) ? allowed.reduce((t, re) => t.replace(re, ''), text) : text
+    }
+    const offenders = sources.filter((file) => forbidden.some((re) => re.test(code(file))))
     expect(offenders).toEqual([])
   })
 })
