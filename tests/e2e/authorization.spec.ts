@@ -27,6 +27,7 @@ const loggedIn = (o: Outcome): Record<Who, Outcome> => ({ ...all(o), anonymous: 
 const only = (role: Role): Record<Who, Outcome> => ({ ...loggedIn(403), [role]: 200 })
 const adminOnly = (admin: Outcome): Record<Who, Outcome> => ({ ...loggedIn(403), admin })
 const learnerId = () => userIdByEmail(DEMO_ACCOUNTS.learner.email)
+const tutorId = () => userIdByEmail(DEMO_ACCOUNTS.tutor.email)
 const learnerOnly = (learner: Outcome, others: Outcome = 403): Record<Who, Outcome> => ({ ...loggedIn(others), learner })
 
 // Made in beforeAll: the demo learner's exam session.
@@ -38,6 +39,45 @@ const PNG = Buffer.from(
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
 
 const CASES: Case[] = [
+  // Issue 13 §9: a learner's data as a zip (admins only; unknown account 404, not a learner's account 409).
+  {
+    route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
+    method: 'GET',
+    path: () => `/admin/utilisateurs/${learnerId()}/donnees.zip`,
+    expect: adminOnly(200),
+  },
+  { route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip', method: 'GET', path: () => '/admin/utilisateurs/inconnu/donnees.zip', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
+    method: 'GET',
+    path: () => `/admin/utilisateurs/${tutorId()}/donnees.zip`,
+    expect: adminOnly(409),
+  },
+  // Anonymising or deleting before the retention period has elapsed: 409, nothing written; an unknown account: 404.
+  {
+    route: 'routes/admin.utilisateurs.$userId',
+    method: 'POST',
+    path: () => `/admin/utilisateurs/${learnerId()}`,
+    body: () => ({ form: { intent: 'anonymise', confirmation: DEMO_ACCOUNTS.learner.email } }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'routes/admin.utilisateurs.$userId',
+    method: 'POST',
+    path: () => `/admin/utilisateurs/${learnerId()}`,
+    body: () => ({ form: { intent: 'delete', confirmation: DEMO_ACCOUNTS.learner.email } }),
+    expect: adminOnly(409),
+  },
+  {
+    route: 'routes/admin.utilisateurs.$userId',
+    method: 'POST',
+    path: () => '/admin/utilisateurs/inconnu',
+    body: () => ({ form: { intent: 'delete', confirmation: 'x@y.fr' } }),
+    expect: adminOnly(404),
+  },
+  // The data protection journal (admin audit log): admins only; unknown filters are ignored.
+  { route: 'routes/admin.journal', method: 'GET', path: () => '/admin/journal', expect: adminOnly(200) },
+  { route: 'routes/admin.journal', method: 'GET', path: () => '/admin/journal?action=pirate&compte=inconnu&page=-3', expect: adminOnly(200) },
   {
     route: 'routes/_index',
     method: 'GET',
