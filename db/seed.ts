@@ -89,6 +89,7 @@ export async function seed(options: { learners: number; now?: Date }) {
   const { seedDoubleMarking } = await import('./seed-double')
   const { seedDeliberation } = await import('./seed-deliberation')
   const { seedDraws } = await import('./seed-draws')
+  const { seedCaseFiles } = await import('./seed-case-files')
   const { sqlite, db } = openDatabase()
   runMigrations(sqlite, db)
   // Demo accounts share one password: hash it once (scrypt is deliberately slow).
@@ -208,9 +209,11 @@ export async function seed(options: { learners: number; now?: Date }) {
     learners: summary.learnerList,
     now: options.now,
   })
+  // A CSV of the cas pratique A3's case, through the service the admin screen uses.
+  const caseFiles = await seedCaseFiles(summary.examSessionId, summary.staffIds.get(DEMO_STAFF[0]!.email)!)
   closeDb()
   const { examSessionId: _s, juror1: _j, learnerList: _l, staffIds: _i, ...counts } = summary
-  return { ...counts, draws, gradings, double, deliberation, ms: Date.now() - started }
+  return { ...counts, draws, gradings, double, deliberation, caseFiles, ms: Date.now() - started }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

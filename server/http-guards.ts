@@ -5,6 +5,7 @@
  * A refused page request gets a French HTML page, an API request a French JSON `{ error }`.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { MAX_CASE_FILE_BYTES } from '../app/domain/case-material'
 import { IMPORT_MAX_BYTES } from '../app/domain/cohort-import'
 import { MAX_IMAGE_BYTES } from '../app/domain/images'
 
@@ -30,6 +31,8 @@ const IMAGE_UPLOAD = /^\/api\/dossiers\/[^/]+\/images\/?$/
 const SECTION_SAVE = /^\/api\/dossiers\/[^/]+\/sections\/[^/]+\/?$/
 /** The cohort import: the file itself, then (confirmation) the same file again in base64. */
 const COHORT_IMPORT = /^\/admin\/sessions\/[^/]+\/inscriptions(\.data)?\/?$/
+/** The documents of a session's cases: a file of 20 MB at most, sent as multipart. */
+const CASE_FILE_UPLOAD = /^\/admin\/sessions\/[^/]+\/documents(\.data)?\/?$/
 const LOGIN = /^\/connexion(\.data)?\/?$/
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -143,6 +146,12 @@ export function bodyCapFor(req: Request): BodyCap {
     return {
       bytes: Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 64 * 1024,
       message: 'Le fichier dépasse 5\u00a0Mo\u00a0: scindez la promotion en plusieurs fichiers.',
+    }
+  }
+  if (CASE_FILE_UPLOAD.test(path)) {
+    return {
+      bytes: MAX_CASE_FILE_BYTES + 256 * 1024,
+      message: 'Le fichier dépasse 20\u00a0Mo\u00a0: compressez le PDF ou scindez le document, puis joignez-le de nouveau.',
     }
   }
   if (LOGIN.test(path)) return { bytes: 16 * 1024, message: 'La demande de connexion est trop volumineuse.' }

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react'
 import { z } from 'zod'
 import { CommentNavigator } from '~/components/comments/comment-navigator'
 import { CriterionComments } from '~/components/comments/criterion-comments'
+import { CaseTablesContext } from '~/components/dossier/case-tables'
 import { SectionEditor, SectionReader, saveStatusText } from '~/components/dossier/section-editor'
 import { RequestReview } from '~/components/review/request-review'
 import type { SaveStatus } from '~/components/dossier/use-autosave'
@@ -12,7 +13,7 @@ import { DownloadLink } from '~/components/download-link'
 import { HandInBanner } from '~/components/hand-in/hand-in-banner'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
 import type { FieldValue } from '~/kinds/values'
-import { frenchTypography as ft } from '~/domain/format'
+import { frenchTypography as ft, plural } from '~/domain/format'
 import { evaluateHints, hintsByCriterion } from '~/kinds/hints'
 import { plainTextBlocks } from '~/domain/plain-text'
 import { competencyRange } from '~/domain/referentiel'
@@ -80,7 +81,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DossierPage() {
   const view = useLoaderData<typeof loader>()
-  const { template, evaluation, sections, competencies, members, caseMaterial, showCaseMaterial, siblings, dossier, canEdit, canComment, threads, bank } = view
+  const {
+    template,
+    evaluation,
+    sections,
+    competencies,
+    members,
+    caseMaterial,
+    caseFiles,
+    showCaseMaterial,
+    siblings,
+    dossier,
+    canEdit,
+    canComment,
+    threads,
+    bank,
+  } = view
+  // The case's CSV and Excel files: a table of the dossier can load one of them.
+  const caseTables = useMemo(() => (canEdit ? caseFiles.filter((f) => f.tableHref !== null) : []), [canEdit, caseFiles])
   const threadsOf = (sectionId: string) => threads.filter((t) => t.sectionId === sectionId && t.target !== 'criterion')
   const openIn = (list: typeof threads) => list.filter((t) => t.status === 'open').length
   const criterionThreads = threads.filter((t) => t.target === 'criterion')
@@ -167,7 +185,10 @@ export default function DossierPage() {
           />
         ) : null}
         <details className="brief">
-          <summary>Le sujet de l’épreuve{showCaseMaterial ? ' et le cas de l’entreprise' : ''}</summary>
+          <summary>
+            Le sujet de l’épreuve{showCaseMaterial ? ' et le cas de l’entreprise' : ''}
+            {caseFiles.length ? ` · ${plural(caseFiles.length, 'document', 'documents')}` : ''}
+          </summary>
           <h2 className="brief__title">Ce que dit le référentiel</h2>
           <p>{ft(evaluation.context)}</p>
           {evaluation.deliverables.length ? (
@@ -197,9 +218,30 @@ export default function DossierPage() {
                   ),
                 )}
               </section>
-            ) : (
+            ) : caseFiles.length === 0 ? (
               <p className="card__muted">Le dossier de l’entreprise fictive sera fourni par votre école.</p>
-            )
+            ) : null
+          ) : null}
+          {caseFiles.length ? (
+            <section className="case-documents" aria-labelledby="case-files-title">
+              <h2 id="case-files-title" className="brief__title">
+                Documents de l’entreprise
+              </h2>
+              <ul className="case-files">
+                {caseFiles.map((f) => (
+                  <li key={f.id} className="case-files__item">
+                    <div className="case-files__main">
+                      <a href={f.href} download={f.name} className="case-files__name">
+                        {f.name}
+                      </a>
+                      <span className="case-files__meta">
+                        {f.typeLabel} · {f.sizeLabel}
+                      </span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ) : null}
         </details>
       </div>
@@ -248,42 +290,44 @@ export default function DossierPage() {
           <CommentNavigator open={openIn(threads)} />
         </nav>
         <div className="dossier-sections">
-          {template.sections.map((s, i) => {
-            const state = sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']
-            const criteria = s.criteria.map((id) => ({
-              id,
-              text: criterionInfo.get(id)?.text ?? id,
-              heading: criterionInfo.get(id)?.heading ?? '',
-              status: statuses.get(id) ?? 'todo',
-            }))
-            const sectionHints = hints.filter((h) => h.sectionId === s.id)
-            return canEdit ? (
-              <SectionEditor
-                key={s.id}
-                dossierId={dossier.id}
-                section={s}
-                initial={state}
-                criteria={criteria}
-                hints={sectionHints}
-                onContent={onContent}
-                onStatus={onStatus}
-                objectives={view.objectives}
-                threads={threadsOf(s.id)}
-              />
-            ) : (
-              <SectionReader
-                key={s.id}
-                dossierId={dossier.id}
-                section={s}
-                state={state}
-                criteria={criteria}
-                hints={sectionHints}
-                threads={threadsOf(s.id)}
-                canComment={canComment}
-                bank={bank}
-              />
-            )
-          })}
+          <CaseTablesContext.Provider value={caseTables}>
+            {template.sections.map((s, i) => {
+              const state = sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']
+              const criteria = s.criteria.map((id) => ({
+                id,
+                text: criterionInfo.get(id)?.text ?? id,
+                heading: criterionInfo.get(id)?.heading ?? '',
+                status: statuses.get(id) ?? 'todo',
+              }))
+              const sectionHints = hints.filter((h) => h.sectionId === s.id)
+              return canEdit ? (
+                <SectionEditor
+                  key={s.id}
+                  dossierId={dossier.id}
+                  section={s}
+                  initial={state}
+                  criteria={criteria}
+                  hints={sectionHints}
+                  onContent={onContent}
+                  onStatus={onStatus}
+                  objectives={view.objectives}
+                  threads={threadsOf(s.id)}
+                />
+              ) : (
+                <SectionReader
+                  key={s.id}
+                  dossierId={dossier.id}
+                  section={s}
+                  state={state}
+                  criteria={criteria}
+                  hints={sectionHints}
+                  threads={threadsOf(s.id)}
+                  canComment={canComment}
+                  bank={bank}
+                />
+              )
+            })}
+          </CaseTablesContext.Provider>
 
           {allCriteria.length > 0 ? (
             <section id="auto-evaluation" className="card self-assessment" aria-labelledby="auto-evaluation-title">

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { caseMaterialFor } from './case-materials.server'
+import { hasCaseMaterial } from '~/domain/case-material'
+import { caseFilesForDossier, caseMaterialFor } from './case-materials.server'
 import type { SessionUser } from './auth.server'
 import { getDb, schema } from './db.server'
 import type { DossierAccess } from './dossier-access.server'
@@ -37,7 +38,7 @@ export function dossierView(dossier: Dossier, learnerId: string | null) {
   const siblings = (learnerId ? learnerDossiers(learnerId, dossier.examSessionId) : [])
     .filter((d) => d.evaluationId === dossier.evaluationId && d.id !== dossier.id)
     .map((d) => ({ id: d.id, title: templateOfDossier(d).title, kind: templateOfDossier(d).kind }))
-  const showCaseMaterial = evaluation.type === 'cas-pratique' || evaluation.type === 'mise-en-situation'
+  const showCaseMaterial = hasCaseMaterial(evaluation)
 
   return {
     dossier: { id: dossier.id, kind: template.kind, isGroup: dossier.groupId !== null },
@@ -55,6 +56,8 @@ export function dossierView(dossier: Dossier, learnerId: string | null) {
     competencies,
     members,
     caseMaterial: showCaseMaterial ? caseMaterialFor(dossier.examSessionId, evaluation.id) : null,
+    /** The files of the case (none for other épreuves), to download and, for CSV and Excel, to import into a table. */
+    caseFiles: caseFilesForDossier(dossier),
     showCaseMaterial,
     siblings,
     objectives,

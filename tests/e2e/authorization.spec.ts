@@ -18,7 +18,7 @@ import * as schema from '../../db/schema'
 type Who = 'anonymous' | Role
 /** 'login' is a redirect to the login page; `redirect:` any other redirect. */
 type Outcome = 200 | 201 | 400 | 403 | 404 | 405 | 409 | 413 | 'login' | `redirect:${string}`
-type Body = { form?: Record<string, string>; json?: unknown; multipart?: Record<string, { name: string; mimeType: string; buffer: Buffer }> }
+type Body = { form?: Record<string, string>; json?: unknown; multipart?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> }
 type Case = { route: string; method: 'GET' | 'POST'; path: () => string; body?: () => Body; expect: Record<Who, Outcome> }
 
 const WHO: Who[] = ['anonymous', 'learner', 'tutor', 'juror', 'admin']
@@ -39,6 +39,38 @@ const PNG = Buffer.from(
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
 
 const CASES: Case[] = [
+  // Issue 13 §6: the case material of a session (admins only). Invalid input: 400, nothing written.
+  { route: 'routes/admin.sessions.$sessionId_.documents', method: 'GET', path: () => `/admin/sessions/${ids.session}/documents`, expect: adminOnly(200) },
+  { route: 'routes/admin.sessions.$sessionId_.documents', method: 'GET', path: () => '/admin/sessions/inconnue/documents', expect: adminOnly(404) },
+  // A fiche de compétences has no case: refused, nothing written.
+  {
+    route: 'routes/admin.sessions.$sessionId_.documents',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/documents`,
+    body: () => ({ form: { intent: 'text', evaluationId: 'fiche-veille', title: 'Matrice', body: 'Matrice' } }),
+    expect: adminOnly(400),
+  },
+  // A « PDF » that is a PNG: refused from its content, nothing stored.
+  {
+    route: 'routes/admin.sessions.$sessionId_.documents',
+    method: 'POST',
+    path: () => `/admin/sessions/${ids.session}/documents?cas=faux-pdf`,
+    body: () => ({
+      multipart: {
+        intent: 'upload',
+        evaluationId: 'cas-pratique-a15',
+        file: { name: 'faux.pdf', mimeType: 'application/pdf', buffer: PNG },
+      },
+    }),
+    expect: adminOnly(400),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.documents',
+    method: 'POST',
+    path: () => '/admin/sessions/inconnue/documents',
+    body: () => ({ form: { intent: 'delete', evaluationId: 'cas-pratique-a15', fileId: 'inconnu' } }),
+    expect: adminOnly(404),
+  },
   // Issue 13 §9: a learner's data as a zip (admins only; unknown account 404, not a learner's account 409).
   {
     route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
@@ -377,8 +409,20 @@ const CASES: Case[] = [
  */
 type Actor = 'anonymous' | 'owner' | 'member' | 'otherLearner' | 'tutor' | 'otherTutor' | 'juror' | 'otherJuror' | 'admin'
 const ACTORS: Actor[] = ['anonymous', 'owner', 'member', 'otherLearner', 'tutor', 'otherTutor', 'juror', 'otherJuror', 'admin']
-type Target = { dossier: string; revision: string; file: string; round: string; submission: string; copy: string; table: string; print: string }
-const blank = { dossier: '', revision: '', file: '', round: '', submission: '', copy: '' }
+type Target = {
+  dossier: string
+  revision: string
+  file: string
+  round: string
+  submission: string
+  copy: string
+  table: string
+  print: string
+  caseFile: string
+  caseTable: string
+  foreignCaseFile: string
+}
+const blank = { dossier: '', revision: '', file: '', round: '', submission: '', copy: '', caseFile: '', caseTable: '', foreignCaseFile: '' }
 // The tables saved here are empty in the seed (the first save is accepted); the seed hands both dossiers in.
 const targets: { individual: Target; group: Target } = {
   individual: { ...blank, table: 'feuille-de-route', print: 'sources' },
@@ -400,6 +444,36 @@ const allowed = (who: Actor[], ok: Outcome, refused: Outcome = 403): Record<Acto
 const everyone = (o: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, o])) as Record<Actor, Outcome>
 
 const DOSSIER_CASES: DossierCase[] = [
+  // Issue 13 §6: a case file, for those who work on (or mark, or tutor) a dossier of its session's épreuve, and admins.
+  // Every demo actor works on the demo session's cas pratique A15: all get in; a file of another session: admins only.
+  { route: 'routes/documents-de-cas.$fileId', method: 'GET', path: (t) => `/documents-de-cas/${t.caseFile}`, expect: { ...everyone(200), anonymous: 'login' } },
+  { route: 'routes/documents-de-cas.$fileId', method: 'GET', path: (t) => `/documents-de-cas/${t.foreignCaseFile}`, expect: allowed(['admin'], 200) },
+  { route: 'routes/documents-de-cas.$fileId', method: 'GET', path: () => '/documents-de-cas/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
+  {
+    route: 'routes/api.documents-de-cas.$fileId.table',
+    method: 'GET',
+    path: (t) => `/api/documents-de-cas/${t.caseTable}/table`,
+    expect: { ...everyone(200), anonymous: 'login' },
+  },
+  // A PDF has no table: 400 for those who may read it.
+  {
+    route: 'routes/api.documents-de-cas.$fileId.table',
+    method: 'GET',
+    path: (t) => `/api/documents-de-cas/${t.caseFile}/table`,
+    expect: { ...everyone(400), anonymous: 'login' },
+  },
+  {
+    route: 'routes/api.documents-de-cas.$fileId.table',
+    method: 'GET',
+    path: (t) => `/api/documents-de-cas/${t.foreignCaseFile}/table`,
+    expect: allowed(['admin'], 200),
+  },
+  {
+    route: 'routes/api.documents-de-cas.$fileId.table',
+    method: 'GET',
+    path: () => '/api/documents-de-cas/inconnu/table',
+    expect: { ...everyone(404), anonymous: 'login' },
+  },
   // The dossier page: its authors write, its tutor reads and comments (jurors and admins get their own screens).
   { route: 'routes/dossiers.$dossierId', method: 'GET', path: (t) => `/dossiers/${t.dossier}`, expect: allowed(DISCUSSANTS, 200) },
   { route: 'routes/dossiers.$dossierId', method: 'GET', path: () => '/dossiers/inconnu', expect: { ...everyone(404), anonymous: 'login' } },
@@ -719,7 +793,40 @@ test.beforeAll(async () => {
   await fillTarget(targets.group, emails.member, 'msp-a2')
   const { dossiers } = schema
   ids.session = e2eDb().select({ examSessionId: dossiers.examSessionId }).from(dossiers).where(eq(dossiers.id, targets.individual.dossier)).get()!.examSessionId
+  await attachCaseFiles()
 })
+
+/** Case files: a CSV and a PDF on the demo session's cas pratique A15 (no other spec reads it), a CSV on a session of its own. */
+async function attachCaseFiles() {
+  const cookie = await sessionCookieFor(DEMO_ACCOUNTS.admin.email)
+  const attach = async (sessionId: string, evaluationId: string, name: string, mimeType: string, bytes: Buffer) => {
+    const form = new FormData()
+    form.set('intent', 'upload')
+    form.set('evaluationId', evaluationId)
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), name)
+    const res = await fetch(`${BASE_URL}/admin/sessions/${sessionId}/documents`, { method: 'POST', headers: { Cookie: cookie }, body: form })
+    expect(res.status).toBe(200)
+    const { caseMaterialFiles } = schema
+    return e2eDb()
+      .select({ id: caseMaterialFiles.id })
+      .from(caseMaterialFiles)
+      .where(and(eq(caseMaterialFiles.examSessionId, sessionId), eq(caseMaterialFiles.name, name)))
+      .get()!.id
+  }
+  // beforeAll runs in each worker: each attaches its own files (the same bytes twice in one épreuve are refused, 409).
+  const nonce = `${Date.now()}-${Math.floor(Math.random() * 1e9)}`
+  const csv = Buffer.from(`\ufeffNiveau;Description\nCœur de cible;25-34 ans ${nonce}\n`, 'utf8')
+  const pdf = Buffer.from(`%PDF-1.4\n% ${nonce}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`)
+  const other = e2eDb()
+    .insert(schema.examSessions)
+    .values({ name: `Session matrice documents ${nonce}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
+    .returning()
+    .get().id
+  const caseTable = await attach(ids.session, 'cas-pratique-a15', `matrice-${nonce}.csv`, 'text/csv', csv)
+  const caseFile = await attach(ids.session, 'cas-pratique-a15', `matrice-${nonce}.pdf`, 'application/pdf', pdf)
+  const foreignCaseFile = await attach(other, 'cas-pratique-a15', `autre-session-${nonce}.csv`, 'text/csv', csv)
+  for (const t of [targets.individual, targets.group]) Object.assign(t, { caseFile, caseTable, foreignCaseFile })
+}
 
 async function outcome(status: number, location: string | undefined): Promise<Outcome> {
   if (status >= 300 && status < 400) {

@@ -1,4 +1,6 @@
+import { lazy, Suspense, useRef, useState } from 'react'
 import { useConfirm } from '~/components/confirm-dialog'
+import { useCaseTables } from '~/components/dossier/case-tables'
 import { newId } from '~/components/ids'
 import { invalidProps, issueAt } from '../issues'
 import type { EditorProps } from '../types.browser'
@@ -7,12 +9,19 @@ import type { Column } from './schema'
 
 type Cell = string | number | null
 
+/** The import of a table of the case's documents: its own chunk, loaded when asked for. */
+const CaseTableImport = lazy(() => import('./case-import'))
+
 /** A repeating table with typed columns; rows keep a stable id through edits and moves. */
 export default function TableEditor({ field, value, onChange, ctx }: EditorProps<'table'>) {
   const { columns, rowLabel = TABLE_LABELS.addRow } = field
   const { caption, issues } = ctx
   const { ask, dialog } = useConfirm()
   const rows = value.rows
+  const caseTables = useCaseTables()
+  // The import dialog and what it did (undo) live in their own chunk, loaded at the first click; null: never opened.
+  const [importing, setImporting] = useState<boolean | null>(null)
+  const importButton = useRef<HTMLButtonElement>(null)
   const setCell = (rowId: string, colId: string, cell: Cell) =>
     onChange({ rows: rows.map((r) => (r.id === rowId ? { ...r, cells: { ...r.cells, [colId]: cell } } : r)) })
   const move = (index: number, delta: number) => {
@@ -105,9 +114,32 @@ export default function TableEditor({ field, value, onChange, ctx }: EditorProps
           </tbody>
         </table>
       </div>
-      <button type="button" className="button button--ghost button--small" onClick={() => onChange({ rows: [...rows, { id: newId('row'), cells: {} }] })}>
-        + {rowLabel}
-      </button>
+      <div className="field-table__actions">
+        <button type="button" className="button button--ghost button--small" onClick={() => onChange({ rows: [...rows, { id: newId('row'), cells: {} }] })}>
+          + {rowLabel}
+        </button>
+        {caseTables.length > 0 && !ctx.readOnly ? (
+          <button type="button" ref={importButton} className="button button--ghost button--small" onClick={() => setImporting(true)}>
+            Importer un tableau des documents du cas<span className="visually-hidden"> dans «&nbsp;{caption}&nbsp;»</span>
+          </button>
+        ) : null}
+      </div>
+      {importing !== null ? (
+        <Suspense fallback={null}>
+          <CaseTableImport
+            open={importing}
+            files={caseTables}
+            columns={columns}
+            caption={caption}
+            rows={rows}
+            onChange={onChange}
+            onClose={() => {
+              setImporting(false)
+              importButton.current?.focus()
+            }}
+          />
+        </Suspense>
+      ) : null}
       {dialog}
     </div>
   )
