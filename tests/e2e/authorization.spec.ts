@@ -89,14 +89,14 @@ const CASES: Case[] = [
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: () => `/admin/utilisateurs/${learnerId()}`,
+    path: () => `/admin/utilisateurs/${learnerId()}?anonymiser`,
     body: () => ({ form: { intent: 'anonymise', confirmation: DEMO_ACCOUNTS.learner.email } }),
     expect: adminOnly(409),
   },
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: () => `/admin/utilisateurs/${learnerId()}`,
+    path: () => `/admin/utilisateurs/${learnerId()}?supprimer`,
     body: () => ({ form: { intent: 'delete', confirmation: DEMO_ACCOUNTS.learner.email } }),
     expect: adminOnly(409),
   },
