@@ -39,6 +39,40 @@ const PNG = Buffer.from(
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
 
 const CASES: Case[] = [
+  // Issue 13 §8, the follow-up of a session and its Excel export (admins only; unknown filters fall back to the defaults).
+  { route: 'routes/admin.sessions.$sessionId_.suivi', method: 'GET', path: () => `/admin/sessions/${ids.session}/suivi`, expect: adminOnly(200) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.suivi',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/suivi?q=zo%C3%A9&epreuve=cas-pratique-a3&etat=en-retard&groupe=Groupe%201&page=2`,
+    expect: adminOnly(200),
+  },
+  // Unknown filter values fall back to the defaults: still 200, never 400/500.
+  {
+    route: 'routes/admin.sessions.$sessionId_.suivi',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/suivi?epreuve=inconnue&etat=nimporte&page=-3`,
+    expect: adminOnly(200),
+  },
+  { route: 'routes/admin.sessions.$sessionId_.suivi', method: 'GET', path: () => '/admin/sessions/inconnue/suivi', expect: adminOnly(404) },
+  {
+    route: 'routes/admin.sessions.$sessionId_.suivi[.]xlsx',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/suivi.xlsx`,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.suivi[.]xlsx',
+    method: 'GET',
+    path: () => `/admin/sessions/${ids.session}/suivi.xlsx?etat=en-retard`,
+    expect: adminOnly(200),
+  },
+  {
+    route: 'routes/admin.sessions.$sessionId_.suivi[.]xlsx',
+    method: 'GET',
+    path: () => '/admin/sessions/inconnue/suivi.xlsx',
+    expect: adminOnly(404),
+  },
   // Issue 13 §6: the case material of a session (admins only). Invalid input: 400, nothing written.
   { route: 'routes/admin.sessions.$sessionId_.documents', method: 'GET', path: () => `/admin/sessions/${ids.session}/documents`, expect: adminOnly(200) },
   { route: 'routes/admin.sessions.$sessionId_.documents', method: 'GET', path: () => '/admin/sessions/inconnue/documents', expect: adminOnly(404) },

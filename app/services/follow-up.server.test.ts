@@ -1,0 +1,427 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HandInState } from '~/domain/hand-in'
+
+// A database of its own for this file, set before the services open it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-follow-up-'))
+process.env.DATABASE_URL = path.join(dir, 'test.db')
+const { getDb, closeDb } = await import('#db/client')
+const schema = await import('#db/schema')
+const { parisInstant } = await import('~/domain/hand-in')
+const { STATE_CODES, stateOfCode } = await import('~/domain/follow-up')
+const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
+const { draftSections, freezeSnapshot, handInSummaries } = await import('./submissions.server')
+const { templatesById } = await import('./templates.server')
+const { followUp, followUpWorkbook, FOLLOW_UP_PAGE_SIZE } = await import('./follow-up.server')
+
+const at = (local: string) => {
+  const d = parisInstant(local)
+  if (!d) throw new Error(`bad local time ${local}`)
+  return d
+}
+/** « Now » for every test: mid-March 2027, Paris time. */
+const NOW = at('2027-03-15T12:00')
+
+let counter = 0
+function person(name: string, role: 'learner' | 'juror' = 'learner') {
+  const db = getDb()
+  const email = `${fold(name).replace(/[^a-z]/g, '')}${++counter}@test.fr`
+  const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
+  db.insert(schema.userRoles).values({ userId: id, role }).run()
+  return { id, name, email }
+}
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+type Person = ReturnType<typeof person>
+
+function newSession(name: string) {
+  return getDb().insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-12-31' }).returning().get().id
+}
+function instance(sessionId: string, evaluationId: string, due: string, cutoff: string, doubleMarking = false) {
+  return getDb()
+    .insert(schema.evaluationInstances)
+    .values({ examSessionId: sessionId, evaluationId, dueAt: at(due), cutoffAt: at(cutoff), doubleMarking })
+    .returning()
+    .get()
+}
+type Instance = ReturnType<typeof instance>
+
+function mainDossier(sessionId: string, evaluationId: string, owner: { learnerId?: string; groupId?: string }) {
+  const db = getDb()
+  const rows = db.select().from(schema.dossiers).where(eq(schema.dossiers.templateId, evaluationId)).all()
+  const d = rows.find((r) => r.examSessionId === sessionId && (owner.learnerId ? r.learnerId === owner.learnerId : r.groupId === owner.groupId))
+  if (!d) throw new Error(`no dossier ${evaluationId}`)
+  return d
+}
+
+/** A hand-in at `when`, frozen as the hand-in service does (the checks of the template are not the point here). */
+function handInAt(inst: Instance, dossierId: string, by: Person, when: string, timing: 'on-time' | 'late') {
+  const dossier = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId)).get()!
+  const template = templatesById.get(dossier.templateId)!
+  freezeSnapshot(getDb(), {
+    dossierId,
+    instanceId: inst.id,
+    template,
+    sections: draftSections(template, dossierId),
+    submittedBy: { id: by.id, name: by.name },
+    submittedAt: at(when),
+    timing,
+    statement: 'Déclaration',
+  })
+}
+
+/** A juror assigned to a copy (a learner or a group), their grid closed or not (or not started: `null`). */
+function assign(sessionId: string, juror: Person, evaluationId: string, target: { learnerId?: string; groupId?: string }, grid: 'open' | 'closed' | null) {
+  const db = getDb()
+  const assignment = db
+    .insert(schema.jurorAssignments)
+    .values({ examSessionId: sessionId, jurorId: juror.id, evaluationId, learnerId: target.learnerId ?? null, groupId: target.groupId ?? null })
+    .returning()
+    .get()
+  if (grid)
+    db.insert(schema.gradings)
+      .values({ assignmentId: assignment.id, status: grid, closedAt: grid === 'closed' ? NOW : null, updatedAt: NOW })
+      .run()
+  return assignment
+}
+
+let sessionId = ''
+const p: Record<string, Person> = {}
+let juror1: Person
+let juror2: Person
+const groups: Record<string, string> = {}
+
+beforeAll(() => {
+  const db = getDb()
+  juror1 = person('Jules Juré', 'juror')
+  juror2 = person('Judith Jurée', 'juror')
+  // Created out of order: the list is sorted in French (« Élodie » among the E, not after « Zoé »).
+  for (const name of ['Zoé Zeller', 'Élodie Martin', 'Chloé Petit', 'Anaïs Bénard', 'Denis Roux', 'Bruno Leclerc']) p[name.split(' ')[0]!] = person(name)
+  sessionId = newSession('Session suivi')
+  enrollLearners(
+    db,
+    sessionId,
+    Object.values(p).map((l) => l.id),
+  )
+  // Past the deadline, before the cut-off (overdue window) — past the cut-off — ahead — past the cut-off (group épreuve).
+  const a3 = instance(sessionId, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
+  const veille = instance(sessionId, 'fiche-veille', '2027-03-01T18:00', '2027-03-05T18:00')
+  const a10 = instance(sessionId, 'cas-pratique-a10', '2027-04-01T18:00', '2027-04-05T18:00', true)
+  const msp = instance(sessionId, 'msp-a2', '2027-03-12T18:00', '2027-03-14T18:00')
+  const own = (l: Person, evaluationId: string) => mainDossier(sessionId, evaluationId, { learnerId: l.id }).id
+
+  // Anaïs: A3 on time; Veille nothing (cut-off passed); A10 nothing yet.
+  handInAt(a3, own(p.Anaïs!, 'cas-pratique-a3'), p.Anaïs!, '2027-03-09T10:00', 'on-time')
+  // Bruno: A3 late; Veille on time and graded by its one juror.
+  handInAt(a3, own(p.Bruno!, 'cas-pratique-a3'), p.Bruno!, '2027-03-11T09:00', 'late')
+  handInAt(veille, own(p.Bruno!, 'fiche-veille'), p.Bruno!, '2027-02-28T09:00', 'on-time')
+  assign(sessionId, juror1, 'fiche-veille', { learnerId: p.Bruno!.id }, 'closed')
+  // Chloé: A3 nothing (deadline passed, cut-off not); A10 double-marked, both grids closed, reconciliation closed.
+  handInAt(a10, own(p.Chloé!, 'cas-pratique-a10'), p.Chloé!, '2027-03-14T09:00', 'on-time')
+  const lead = assign(sessionId, juror1, 'cas-pratique-a10', { learnerId: p.Chloé!.id }, 'closed')
+  assign(sessionId, juror2, 'cas-pratique-a10', { learnerId: p.Chloé!.id }, 'closed')
+  db.insert(schema.reconciliations)
+    .values({ instanceId: a10.id, subjectId: p.Chloé!.id, leadAssignmentId: lead.id, status: 'closed', closedAt: NOW, updatedAt: NOW })
+    .run()
+  // Denis: A3 nothing but an extension (deadline not passed for him); A10 double-marked, one grid of two closed.
+  db.insert(schema.deadlineExtensions)
+    .values({ instanceId: a3.id, learnerId: p.Denis!.id, dueAt: at('2027-03-20T18:00'), cutoffAt: at('2027-03-25T18:00'), reason: 'Hospitalisation' })
+    .run()
+  handInAt(a10, own(p.Denis!, 'cas-pratique-a10'), p.Denis!, '2027-03-14T10:00', 'on-time')
+  assign(sessionId, juror1, 'cas-pratique-a10', { learnerId: p.Denis!.id }, 'closed')
+  assign(sessionId, juror2, 'cas-pratique-a10', { learnerId: p.Denis!.id }, 'open')
+  // Élodie: A3 on time, then again late (the latest counts); Veille handed in, one grid closed, one not started.
+  handInAt(a3, own(p.Élodie!, 'cas-pratique-a3'), p.Élodie!, '2027-03-09T08:00', 'on-time')
+  handInAt(a3, own(p.Élodie!, 'cas-pratique-a3'), p.Élodie!, '2027-03-12T08:00', 'late')
+  handInAt(veille, own(p.Élodie!, 'fiche-veille'), p.Élodie!, '2027-03-01T08:00', 'on-time')
+  assign(sessionId, juror1, 'fiche-veille', { learnerId: p.Élodie!.id }, 'closed')
+  assign(sessionId, juror2, 'fiche-veille', { learnerId: p.Élodie!.id }, null)
+  // Zoé: A3 nothing, no extension → overdue; Veille nothing → missed.
+
+  // MSP A2, a group épreuve: « Groupe 1 » (Anaïs, Bruno) handed in and graded; « Groupe 2 » (Chloé, Denis) nothing,
+  // but Denis's extension carries the group past the cut-off; « Groupe 3 » (Zoé) nothing, cut-off passed; Élodie in no group.
+  const group = (name: string, members: Person[]) => {
+    const id = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name }).returning().get().id
+    addGroupMembers(
+      db,
+      id,
+      members.map((m) => m.id),
+    )
+    groups[name] = id
+    return id
+  }
+  // Olivier is in Groupe 1 but not enrolled in this session: never counted nor listed.
+  const g1 = group('Groupe 1', [p.Anaïs!, p.Bruno!, person('Olivier Dehors')])
+  group('Groupe 2', [p.Chloé!, p.Denis!])
+  group('Groupe 3', [p.Zoé!])
+  handInAt(msp, mainDossier(sessionId, 'msp-a2', { groupId: g1 }).id, p.Bruno!, '2027-03-12T17:00', 'on-time')
+  assign(sessionId, juror1, 'msp-a2', { groupId: g1 }, 'closed')
+  db.insert(schema.deadlineExtensions)
+    .values({ instanceId: msp.id, learnerId: p.Denis!.id, dueAt: at('2027-03-14T18:00'), cutoffAt: at('2027-03-20T18:00'), reason: 'Stage' })
+    .run()
+  // A member's REX is not the group's work: handed in, it changes nothing.
+  handInAt(msp, mainDossier(sessionId, 'msp-a2-rex', { learnerId: p.Zoé!.id }).id, p.Zoé!, '2027-03-12T10:00', 'on-time')
+})
+
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** The state of a candidate (first name) on an evaluation, as the full list shows it. */
+function stateOf(first: string, evaluationId: string) {
+  const data = followUp(sessionId, {}, { now: NOW, all: true })!
+  const row = data.rows.find((r) => r.id === p[first]!.id)!
+  return stateOfCode(row.states[data.shown.indexOf(evaluationId)]!)
+}
+
+describe('followUp: one state per candidate and instance', () => {
+  it('is null for an unknown session', () => {
+    expect(followUp('inconnue')).toBeNull()
+  })
+
+  it('tells a draft, an on-time and a late hand-in, an overdue and a missed one, a graded and a reconciled copy', () => {
+    expect(stateOf('Anaïs', 'cas-pratique-a3')).toBe('submitted')
+    expect(stateOf('Bruno', 'cas-pratique-a3')).toBe('late')
+    expect(stateOf('Élodie', 'cas-pratique-a3')).toBe('late') // the latest hand-in counts
+    expect(stateOf('Chloé', 'cas-pratique-a3')).toBe('overdue') // deadline passed, cut-off not
+    expect(stateOf('Zoé', 'cas-pratique-a3')).toBe('overdue')
+    expect(stateOf('Denis', 'cas-pratique-a3')).toBe('draft') // his extension: his deadline is ahead
+    expect(stateOf('Anaïs', 'fiche-veille')).toBe('missed') // cut-off passed, nothing handed in
+    expect(stateOf('Bruno', 'fiche-veille')).toBe('graded') // its one juror closed the grid
+    expect(stateOf('Élodie', 'fiche-veille')).toBe('submitted') // one grid of two closed, the other not started
+    expect(stateOf('Chloé', 'cas-pratique-a10')).toBe('reconciled')
+    expect(stateOf('Denis', 'cas-pratique-a10')).toBe('submitted') // double marking: one grid still open
+    expect(stateOf('Anaïs', 'cas-pratique-a10')).toBe('draft')
+    // No instance (no deadline yet): a draft, never late.
+    expect(stateOf('Zoé', 'projet-com-a14')).toBe('draft')
+  })
+
+  it('counts a group épreuve per candidate through their group’s dossier, with a member’s extension for the whole group', () => {
+    expect(stateOf('Anaïs', 'msp-a2')).toBe('graded')
+    expect(stateOf('Bruno', 'msp-a2')).toBe('graded')
+    expect(stateOf('Chloé', 'msp-a2')).toBe('overdue') // Denis's extension: the cut-off is not passed for Groupe 2
+    expect(stateOf('Denis', 'msp-a2')).toBe('overdue')
+    expect(stateOf('Zoé', 'msp-a2')).toBe('missed') // her REX handed in is not the group's work
+    expect(stateOf('Élodie', 'msp-a2')).toBe('no-group')
+    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+    const row = data.rows.find((r) => r.id === p.Chloé!.id)!
+    expect(row.groups[data.shown.indexOf('msp-a2')]).toBe('Groupe 2')
+    expect(row.groups[data.shown.indexOf('cas-pratique-a3')]).toBe('')
+  })
+
+  it('agrees with handInSummaries, the hand-in’s own states, on every dossier', () => {
+    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+    const dossiers = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.examSessionId, sessionId)).all()
+    const summaries = handInSummaries(
+      dossiers.filter((d) => d.templateId === d.evaluationId),
+      NOW,
+    )
+    const expected: Record<string, HandInState> = {
+      draft: 'draft',
+      overdue: 'draft',
+      missed: 'refused',
+      submitted: 'submitted',
+      late: 'late',
+      graded: 'graded',
+      reconciled: 'graded',
+    }
+    let compared = 0
+    for (const row of data.rows) {
+      data.shown.forEach((evaluationId, i) => {
+        const state = stateOfCode(row.states[i]!)
+        if (state === 'no-group') return
+        const groupId = row.groups[i] ? groups[row.groups[i]!] : undefined
+        const dossier = dossiers.find((d) => d.templateId === evaluationId && (groupId ? d.groupId === groupId : d.learnerId === row.id && d.groupId === null))!
+        expect(summaries.get(dossier.id)?.state, `${row.name}, ${evaluationId}`).toBe(expected[state])
+        compared++
+      })
+    }
+    // Every cell but the « sans groupe » ones: Élodie's MSP A2, and everyone's four group épreuves without groups yet.
+    expect(compared).toBe(6 * 17 - 1 - 6 * 4)
+  })
+
+  it('counts every candidate once per instance, in their state', () => {
+    const data = followUp(sessionId, {}, { now: NOW })!
+    const column = (id: string) => data.columns.find((c) => c.evaluationId === id)!.counts
+    expect(column('cas-pratique-a3')).toEqual({ 'no-group': 0, draft: 1, overdue: 2, missed: 0, submitted: 1, late: 2, graded: 0, reconciled: 0 })
+    expect(column('fiche-veille')).toEqual({ 'no-group': 0, draft: 0, overdue: 0, missed: 4, submitted: 1, late: 0, graded: 1, reconciled: 0 })
+    expect(column('cas-pratique-a10')).toEqual({ 'no-group': 0, draft: 4, overdue: 0, missed: 0, submitted: 1, late: 0, graded: 0, reconciled: 1 })
+    expect(column('msp-a2')).toEqual({ 'no-group': 1, draft: 0, overdue: 2, missed: 1, submitted: 0, late: 0, graded: 2, reconciled: 0 })
+    for (const c of data.columns) expect(Object.values(c.counts).reduce((a, b) => a + b, 0)).toBe(6)
+    expect(data.candidates).toBe(6)
+  })
+
+  it('counts what the rows show: every column’s counts are its letters in the full list', () => {
+    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+    data.columns.forEach((column, c) => {
+      const letters = data.rows.map((r) => r.states[c]!)
+      for (const state of Object.keys(STATE_CODES) as (keyof typeof STATE_CODES)[])
+        expect(letters.filter((l) => l === STATE_CODES[state]).length, `${column.evaluationId} ${state}`).toBe(column.counts[state])
+    })
+  })
+
+  it('orders the instances by deadline, those without one last', () => {
+    const data = followUp(sessionId, {}, { now: NOW })!
+    expect(data.columns.slice(0, 4).map((c) => c.evaluationId)).toEqual(['fiche-veille', 'cas-pratique-a3', 'msp-a2', 'cas-pratique-a10'])
+    expect(data.columns).toHaveLength(17)
+    expect(data.columns[0]).toMatchObject({ label: 'Fiche Veille', group: false, dueAt: at('2027-03-01T18:00').getTime() })
+    expect(data.columns[4]!.dueAt).toBeNull()
+  })
+})
+
+describe('followUp: filters', () => {
+  const names = (filters: Parameters<typeof followUp>[1]) => followUp(sessionId, filters, { now: NOW })!.rows.map((r) => r.name.split(' ')[0])
+
+  it('lists everyone by name in French order', () => {
+    expect(names({})).toEqual(['Anaïs', 'Bruno', 'Chloé', 'Denis', 'Élodie', 'Zoé'])
+  })
+
+  it('searches names without case or accents, and e-mail addresses', () => {
+    expect(names({ q: 'ELODIE' })).toEqual(['Élodie'])
+    expect(names({ q: 'bénard' })).toEqual(['Anaïs'])
+    expect(names({ q: p.Zoé!.email })).toEqual(['Zoé'])
+    expect(names({ q: 'personne' })).toEqual([])
+  })
+
+  it('keeps the candidates in a state on at least one épreuve, or on the chosen one', () => {
+    expect(names({ category: 'reconciled' })).toEqual(['Chloé'])
+    expect(names({ category: 'graded' })).toEqual(['Anaïs', 'Bruno'])
+    expect(names({ category: 'no-group', evaluationId: 'msp-a2' })).toEqual(['Élodie'])
+    // No group formed yet in the other group épreuves: everyone is without a group there.
+    expect(names({ category: 'no-group' })).toHaveLength(6)
+    // Late: handed in late, or nothing handed in past the deadline (overdue or missed).
+    expect(names({ category: 'late' })).toEqual(['Anaïs', 'Bruno', 'Chloé', 'Denis', 'Élodie', 'Zoé'])
+    expect(names({ category: 'late', evaluationId: 'cas-pratique-a3' })).toEqual(['Bruno', 'Chloé', 'Élodie', 'Zoé'])
+    expect(names({ category: 'draft', evaluationId: 'cas-pratique-a3' })).toEqual(['Denis'])
+    expect(names({ category: 'handed-in', evaluationId: 'fiche-veille' })).toEqual(['Élodie'])
+  })
+
+  it('shows only the chosen épreuve’s column', () => {
+    const data = followUp(sessionId, { evaluationId: 'msp-a2' }, { now: NOW })!
+    expect(data.shown).toEqual(['msp-a2'])
+    expect(data.rows.map((r) => r.states).join('')).toBe(
+      [STATE_CODES.graded, STATE_CODES.graded, STATE_CODES.overdue, STATE_CODES.overdue, STATE_CODES['no-group'], STATE_CODES.missed].join(''),
+    )
+    expect(data.rows[0]!.groups).toEqual(['Groupe 1'])
+    // An unknown evaluation is ignored: every column.
+    expect(followUp(sessionId, { evaluationId: 'inconnue' }, { now: NOW })!.shown).toHaveLength(17)
+  })
+
+  it('keeps a group’s members, by its exact name without case', () => {
+    expect(names({ group: 'groupe 2' })).toEqual(['Chloé', 'Denis'])
+    expect(names({ group: 'Groupe', evaluationId: 'msp-a2' })).toEqual([])
+    expect(names({ group: 'Groupe 1', evaluationId: 'cas-pratique-a3' })).toEqual([])
+    expect(names({ group: 'Groupe 2', category: 'late', q: 'denis' })).toEqual(['Denis'])
+  })
+})
+
+describe('followUp: pages and queries', () => {
+  let bigSession = ''
+  const statements: string[] = []
+  const originals = new Map<string, (...args: unknown[]) => unknown>()
+
+  beforeAll(() => {
+    const db = getDb()
+    bigSession = newSession('Grande session')
+    const ids = Array.from({ length: 120 }, (_, i) => person(`Candidat ${String(i + 1).padStart(3, '0')}`).id)
+    enrollLearners(db, bigSession, ids)
+    instance(bigSession, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
+    // Count the statements run (prepared or reused) on the connection.
+    const client = (db as unknown as { $client: { prepare: (s: string) => object } }).$client
+    const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>
+    for (const method of ['all', 'get', 'run', 'iterate']) {
+      const original = proto[method]!
+      originals.set(method, original)
+      proto[method] = function (this: { source: string }, ...args: unknown[]) {
+        statements.push(this.source)
+        return original.apply(this, args)
+      }
+    }
+  })
+  afterAll(() => {
+    const client = (getDb() as unknown as { $client: { prepare: (s: string) => object } }).$client
+    const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, unknown>
+    for (const [method, original] of originals) proto[method] = original
+  })
+
+  it('pages 25 at a time, the page clamped to the pages there are', () => {
+    const first = followUp(bigSession, {}, { now: NOW })!
+    expect(FOLLOW_UP_PAGE_SIZE).toBe(25)
+    expect(first).toMatchObject({ total: 120, candidates: 120, page: 1, pages: 5 })
+    expect(first.rows).toHaveLength(25)
+    expect(first.rows[0]!.name).toBe('Candidat 001')
+    const last = followUp(bigSession, { page: 5 }, { now: NOW })!
+    expect(last.rows.map((r) => r.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Candidat ${101 + i}`))
+    expect(followUp(bigSession, { page: 99 }, { now: NOW })!.page).toBe(5)
+    expect(followUp(bigSession, { page: 0 }, { now: NOW })!.page).toBe(1)
+    expect(followUp(bigSession, {}, { now: NOW, all: true })!.rows).toHaveLength(120)
+    // Every row is a state per column: 17 letters.
+    expect(first.rows[0]!.states).toHaveLength(17)
+    expect(first.rows[0]!.states[first.shown.indexOf('cas-pratique-a3')]).toBe(STATE_CODES.overdue)
+  })
+
+  it('reads the same few statements whatever the cohort and the page (no query per candidate)', () => {
+    statements.length = 0
+    followUp(sessionId, {}, { now: NOW })
+    const small = statements.length
+    statements.length = 0
+    followUp(bigSession, { page: 2, q: 'candidat', category: 'late' }, { now: NOW })
+    expect(statements.length).toBe(small)
+    // Session, instances, learners, groups, hand-ins, the owners of dossiers not seen yet, grids, reconciliations, extensions.
+    expect(small).toBeLessThanOrEqual(9)
+    expect(small).toBeGreaterThanOrEqual(7)
+  })
+})
+
+describe('followUpWorkbook', () => {
+  it('writes the filtered candidates (every page), the counts per épreuve and the legend', async () => {
+    const data = followUp(sessionId, { category: 'late', evaluationId: 'cas-pratique-a3' }, { now: NOW, all: true })!
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await followUpWorkbook(data)) as unknown as ExcelJS.Buffer)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Candidats', 'Épreuves', 'Légende'])
+    const sheet = workbook.getWorksheet('Candidats')!
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Nom', 'Adresse e-mail', 'Cas pratique A3'])
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Bruno Leclerc', p.Bruno!.email, 'Rendu en retard'])
+    expect(sheet.getRow(3).getCell(3).value).toBe('En retard')
+    expect(sheet.rowCount).toBe(5)
+    const summary = workbook.getWorksheet('Épreuves')!
+    expect(summary.getRow(1).values).toEqual([
+      undefined,
+      'Épreuve',
+      'Intitulé',
+      'Date limite (heure de Paris)',
+      'Clôture des dépôts',
+      'Brouillon',
+      'Rendu',
+      'En retard',
+      'Corrigé',
+      'Concilié',
+      'Sans groupe',
+      'dont rendus en retard',
+      'dont non rendus',
+      'Candidat·es',
+    ])
+    const a3 = summary.getRow(3).values as unknown[]
+    expect(a3.slice(1, 3)).toEqual(['Cas pratique A3', expect.any(String)])
+    expect(a3[3]).toBe('10 mars 2027 à 18\u00a0h\u00a000')
+    expect(a3.slice(5)).toEqual([1, 1, 4, 0, 0, 0, 2, 2, 6])
+    const msp = summary.getRow(4).values as unknown[]
+    expect(msp.slice(5)).toEqual([0, 0, 3, 2, 0, 1, 0, 3, 6])
+  })
+
+  it('writes every column without an épreuve filter, with the groups of the group épreuves', async () => {
+    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await followUpWorkbook(data)) as unknown as ExcelJS.Buffer)
+    const sheet = workbook.getWorksheet('Candidats')!
+    const header = (sheet.getRow(1).values as unknown[]).slice(1)
+    expect(header).toHaveLength(2 + 17 + 5)
+    expect(header.slice(-5)).toEqual(['Groupe – MSP A2', 'Groupe – MSP A4', 'Groupe – MSP A5', 'Groupe – MSP A6', 'Groupe – Serious game A11'])
+    expect(sheet.getRow(2).getCell(header.indexOf('Groupe – MSP A2') + 1).value).toBe('Groupe 1')
+    expect(sheet.getRow(2).getCell(header.indexOf('MSP A2') + 1).value).toBe('Corrigé')
+  })
+})
