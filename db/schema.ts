@@ -197,7 +197,12 @@ export const jurorAssignments = sqliteTable(
     lead: integer('lead', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('juror_assignments_juror_idx').on(t.jurorId), check('juror_assignments_target_check', sql`(${t.learnerId} is null) <> (${t.groupId} is null)`)],
+  (t) => [
+    index('juror_assignments_juror_idx').on(t.jurorId),
+    // A session's copies (the follow-up, the agreement, the assignments page), without reading every session's.
+    index('juror_assignments_session_idx').on(t.examSessionId, t.evaluationId, t.learnerId, t.groupId),
+    check('juror_assignments_target_check', sql`(${t.learnerId} is null) <> (${t.groupId} is null)`),
+  ],
 )
 
 /**

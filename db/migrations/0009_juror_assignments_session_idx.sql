@@ -1,0 +1,1 @@
+CREATE INDEX `juror_assignments_session_idx` ON `juror_assignments` (`exam_session_id`,`evaluation_id`,`learner_id`,`group_id`);
