@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '~/services/auth.server'
-import { authorizeCaseFile, contentDisposition, readCaseFile } from '~/services/case-materials.server'
+import { authorizeCaseFile, readCaseFile } from '~/services/case-materials.server'
+import { attachment } from '~/services/exports/response.server'
 
 /**
  * A file of a case's material, as a download: for the admins, and for the
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       'Content-Type': file.mime,
       'Content-Length': String(bytes.byteLength),
-      'Content-Disposition': contentDisposition(file.name),
+      'Content-Disposition': attachment(file.name),
       // Material may be replaced or withdrawn: the browser asks again each time.
       'Cache-Control': 'private, no-cache',
       ETag: `"${file.sha256}"`,

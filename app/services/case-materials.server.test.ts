@@ -16,7 +16,8 @@ const { enrollLearners, addGroupMembers } = await import('./dossier-provisioning
 const { uploadsDir } = await import('./uploads.server')
 const cm = await import('./case-materials.server')
 const { CASE_TABLE_LIMITS, MAX_CASE_FILE_BYTES, formatFileSize } = await import('~/domain/case-material')
-const { addCaseFile, CaseMaterialError, caseFiles, caseMaterialOverview, contentDisposition, mayReadCaseMaterial, parseCaseTable, removeCaseFile } = cm
+const { addCaseFile, CaseMaterialError, caseFiles, caseMaterialOverview, mayReadCaseMaterial, parseCaseTable, removeCaseFile } = cm
+const { attachment } = await import('./exports/response.server')
 const { saveCaseText, caseMaterialFor, sniffCaseFile, storedName, caseTableOf, authorizeCaseFile } = cm
 
 type User = { id: string; name: string; email: string; roles: Role[] }
@@ -327,10 +328,11 @@ describe('who may read a case’s files', () => {
   })
 
   it('names the download after the file, accents kept for today’s browsers', () => {
-    expect(contentDisposition('Étude (v2) d’été.pdf')).toBe(
-      'attachment; filename="Etude (v2) d_ete.pdf"; filename*=UTF-8\'\'%C3%89tude%20%28v2%29%20d%E2%80%99%C3%A9t%C3%A9.pdf',
+    expect(attachment('Étude (v2) d’été.pdf')).toBe(
+      'attachment; filename="etude-v2-d-ete.pdf"; filename*=UTF-8\'\'%C3%89tude%20%28v2%29%20d%E2%80%99%C3%A9t%C3%A9.pdf',
     )
-    expect(contentDisposition('a"b\\c.csv')).toBe('attachment; filename="a_b_c.csv"; filename*=UTF-8\'\'a%22b%5Cc.csv')
+    expect(attachment('a"b\\c.csv')).toBe('attachment; filename="a-b-c.csv"; filename*=UTF-8\'\'a%22b%5Cc.csv')
+    expect(attachment('Données — Zoé.zip')).toBe('attachment; filename="donnees-zoe.zip"; filename*=UTF-8\'\'Donn%C3%A9es%20%E2%80%94%20Zo%C3%A9.zip')
   })
 })
 

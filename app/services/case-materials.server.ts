@@ -413,18 +413,6 @@ export function authorizeCaseFile(user: SessionUser, fileId: string): CaseFileRo
   return file
 }
 
-/** RFC 5987: the accented name for today's browsers, an ASCII one for the others. */
-export function contentDisposition(name: string): string {
-  const ascii =
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^\x20-\x7e]/g, '_')
-      .replace(/["\\]/g, '_') || 'document'
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}
-
 // ---------------------------------------------------------------------------
 // A file's table
 

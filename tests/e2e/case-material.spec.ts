@@ -265,7 +265,7 @@ test('the admin deletes a file after a confirmation; the learner can no longer d
   expect(response.status()).toBe(200)
   expect(response.headers()['content-type']).toBe('application/pdf')
   expect(response.headers()['x-content-type-options']).toBe('nosniff')
-  expect(response.headers()['content-disposition']).toBe('attachment; filename="Plaquette Maison Lumen.pdf"; filename*=UTF-8\'\'Plaquette%20Maison%20Lumen.pdf')
+  expect(response.headers()['content-disposition']).toBe('attachment; filename="plaquette-maison-lumen.pdf"; filename*=UTF-8\'\'Plaquette%20Maison%20Lumen.pdf')
   // Another session's learner (the demo's) has no dossier of this session: refused.
   await loginAs(page, 'learner')
   expect((await page.request.get(`/documents-de-cas/${pdf.id}`)).status()).toBe(403)

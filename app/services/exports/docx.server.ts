@@ -320,14 +320,3 @@ export async function dossiersToDocx(models: DossierExport[], title: string, sub
   })
   return Packer.toBuffer(doc)
 }
-
-/** The Word file name of an export, without characters file systems refuse. */
-export function exportFileName(title: string, extension: 'docx' | 'xlsx'): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-  return `${base || 'dossier'}.${extension}`
-}
