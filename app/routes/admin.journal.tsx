@@ -5,6 +5,7 @@ import { formatDate, formatTime, plural } from '~/domain/format'
 import { requirePermission } from '~/services/auth.server'
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS as ACTIONS, type AuditAction } from '~/domain/retention'
 import { auditJournal } from '~/services/data-protection.server'
+import { Pager } from '~/components/pager'
 
 export const meta: MetaFunction = () => [{ title: 'Journal des données personnelles — Atelier' }]
 
@@ -127,23 +128,7 @@ export default function AdminJournal() {
           </table>
         </TableWrap>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label="Pages du journal">
-          {page > 1 ? (
-            <Link to={pageHref(page - 1)} rel="prev">
-              ← Page précédente
-            </Link>
-          ) : null}
-          <span>
-            Page {page} sur {pages}
-          </span>
-          {page < pages ? (
-            <Link to={pageHref(page + 1)} rel="next">
-              Page suivante →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager label="Pages du journal" page={page} pages={pages} href={pageHref} />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { formatShortDate, plural } from '~/domain/format'
 import { ROLE_LABELS, ROLES, type Role } from '~/domain/permissions'
 import { requirePermission } from '~/services/auth.server'
 import { searchUsers, sessionChoices, type UserFilters } from '~/services/users.server'
+import { Pager } from '~/components/pager'
 
 export const meta: MetaFunction = () => [{ title: 'Utilisateurs — Atelier' }]
 
@@ -155,23 +156,7 @@ export default function AdminUsers() {
           </table>
         </TableWrap>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label="Pages de la liste des comptes">
-          {page > 1 ? (
-            <Link to={pageHref(page - 1)} rel="prev">
-              ← Page précédente
-            </Link>
-          ) : null}
-          <span>
-            Page {page} sur {pages}
-          </span>
-          {page < pages ? (
-            <Link to={pageHref(page + 1)} rel="next">
-              Page suivante →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager label="Pages de la liste des comptes" page={page} pages={pages} href={pageHref} />
     </>
   )
 }
