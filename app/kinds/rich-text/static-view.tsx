@@ -1,11 +1,47 @@
-import { renderToReactElement } from '@tiptap/static-renderer/pm/react'
-import { useMemo, type ReactNode } from 'react'
+import { getSchema, type Extensions } from '@tiptap/core'
+import { Node } from '@tiptap/pm/model'
+import { renderJSONContentToReactElement } from '@tiptap/static-renderer/json/react'
+import { domOutputSpecToReactElement, renderToElement } from '@tiptap/static-renderer/pm/react'
+import { Fragment, createElement, useMemo, type ReactNode } from 'react'
 import { richTextExtensions } from './extensions'
 import { RICH_TEXT_LABELS } from './labels'
 import { richTextToPlain } from './rich-text'
 import { sanitize } from './sanitize'
 
-const defaultExtensions = richTextExtensions()
+type Render = (doc: Node) => ReactNode
+
+/**
+ * A renderer for one extension list, built once: tiptap's static renderer
+ * otherwise rebuilds the schema and the node mapping from the extensions on
+ * every call, which was most of a dossier page's server time.
+ */
+function rendererFor(extensions: Extensions): { schema: ReturnType<typeof getSchema>; render: Render } {
+  const schema = getSchema(extensions)
+  let mapped: ((ctx: { content: Node }) => ReactNode) | null = null
+  const render: Render = (doc) => {
+    if (mapped) return mapped({ content: doc })
+    return renderToElement<ReactNode>({
+      // Keeps the renderer tiptap builds from the extensions, and renders with it.
+      renderer: (options) => (mapped = renderJSONContentToReactElement(options)),
+      domOutputSpecToElement: domOutputSpecToReactElement,
+      mapDefinedTypes: { doc: ({ children }) => createElement(Fragment, {}, children), text: ({ node }) => node.text ?? '' },
+      content: doc,
+      extensions,
+    })
+  }
+  return { schema, render }
+}
+
+/** The renderers of the last image bases used (one per jury copy): a few, not one per copy ever shown. */
+const renderers = new Map<string, ReturnType<typeof rendererFor>>()
+const rendererOf = (imageBase: string) => {
+  let r = renderers.get(imageBase)
+  if (!r) {
+    if (renderers.size >= 8) renderers.delete(renderers.keys().next().value!)
+    renderers.set(imageBase, (r = rendererFor(imageBase ? richTextExtensions({ imageBase }) : richTextExtensions())))
+  }
+  return r
+}
 
 /** The text without its layout, when it cannot be rendered. */
 function PlainText({ doc }: { doc: unknown }) {
@@ -30,7 +66,8 @@ function PlainText({ doc }: { doc: unknown }) {
 /** The stored JSON as React elements, sanitised first; null when it still cannot be rendered. Images under `imageBase` (see extensions.ts). */
 export function renderRichText(doc: unknown, imageBase = ''): ReactNode | null {
   try {
-    return renderToReactElement({ content: sanitize(doc), extensions: imageBase ? richTextExtensions({ imageBase }) : defaultExtensions })
+    const { schema, render } = rendererOf(imageBase)
+    return render(Node.fromJSON(schema, sanitize(doc)))
   } catch {
     return null
   }
