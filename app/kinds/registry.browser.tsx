@@ -58,6 +58,13 @@ export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
   positioningMap: { Editor: onDemand(() => import('./positioning-map/editor')), View: onDemand(() => import('./positioning-map/view')) },
 }
 
+/**
+ * The specialised editors (a Gantt, a persona card, a mix matrix…) need the
+ * whole width: they are edited in focus mode, and the dossier page shows their picture.
+ */
+const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set(['persona', 'smart', 'mix', 'retroplanning', 'kpi', 'positioningMap'])
+export const editsInFocus = (field: FieldConfig) => FOCUS_KINDS.has(field.kind)
+
 type LooseKind = { Editor: OnDemand<EditorProps<FieldKind>>; View: OnDemand<ViewProps<FieldKind>> }
 /** The one place a field and a value of its kind meet a component. */
 const kindOf = (field: FieldConfig) => browserKinds[field.kind] as unknown as LooseKind

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useFetcher, useFetchers, useLoaderData } from '@remix-run/react'
+import { Link, useFetcher, useLoaderData } from '@remix-run/react'
 import { useCallback, useMemo, useState } from 'react'
 import { z } from 'zod'
 import { CommentNavigator } from '~/components/comments/comment-navigator'
 import { CriterionComments } from '~/components/comments/criterion-comments'
 import { CaseTablesContext } from '~/components/dossier/case-tables'
-import { SectionEditor, SectionReader, saveStatusText } from '~/components/dossier/section-editor'
+import { CasePanel } from '~/components/dossier/case-panel'
+import { CriterionStatus } from '~/components/dossier/criterion-status'
+import { focusHref, SectionEditor, SectionReader, SectionSummary, saveStatusText } from '~/components/dossier/section-editor'
+import { useOpenSections } from '~/components/dossier/use-open-sections'
+import { useCriterionStatuses } from '~/components/dossier/use-criterion-statuses'
 import { RequestReview } from '~/components/review/request-review'
 import type { SaveStatus } from '~/components/dossier/use-autosave'
 import { DownloadLink } from '~/components/download-link'
@@ -15,14 +19,13 @@ import { Badge, PageHeader, ProgressBar } from '~/components/ui'
 import type { FieldValue } from '~/kinds/values'
 import { frenchTypography as ft, plural } from '~/domain/format'
 import { evaluateHints, hintsByCriterion } from '~/kinds/hints'
-import { plainTextBlocks } from '~/domain/plain-text'
+import { entryOf, isEmpty } from '~/kinds/registry'
+import { editsInFocus } from '~/kinds/registry.browser'
+import type { Section } from '#templates/template.schema'
 import { competencyRange } from '~/domain/referentiel'
 import { progressOf, STATUS_LABELS, STATUSES, type Status } from '~/domain/self-assessment'
-import { dossierGrants } from '~/domain/permissions'
-import { bankFor } from '~/services/comment-bank.server'
-import { threadsOfDossier } from '~/services/comments.server'
 import { requireDossierAccess } from '~/services/dossier-access.server'
-import { dossierView, learnerShownTo } from '~/services/dossier-view.server'
+import { dossierPage } from '~/services/dossier-page.server'
 import { openRoundOf } from '~/services/review-rounds.server'
 import { templateOfDossier } from '~/services/dossiers.server'
 import { setSelfAssessment } from '~/services/self-assessment.server'
@@ -37,18 +40,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
  * admins get their own screens.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireDossierAccess(request, params.dossierId, 'reply')
-  const { user, dossier, relations } = access
-  const canEdit = dossierGrants(relations, 'update')
-  const canComment = dossierGrants(relations, 'comment')
-  const learner = learnerShownTo(access, user)
+  const { access, view } = await dossierPage(request, params.dossierId)
+  const { user, dossier } = access
   return {
-    ...dossierView(dossier, learner?.id ?? null),
-    canEdit,
-    canComment,
-    learnerName: canEdit ? null : (learner?.name ?? null),
-    threads: threadsOfDossier(dossier.id, user, relations),
-    bank: canComment ? bankFor(user) : [],
+    ...view,
     openRound: openRoundOf(dossier.id),
     handIn: handInSummary(dossier),
     themeNotice: themeNotice(dossier, user.id),
@@ -60,7 +55,8 @@ const SelfAssessSchema = z.object({
   intent: z.literal('self-assess'),
   criterionId: z.string(),
   status: z.enum(STATUSES, 'Statut inconnu.'),
-  justification: z.string().max(2_000, 'La justification est limitée à 2 000 caractères.').default(''),
+  /** Absent when the status is set from a section: the justification stays as it is. */
+  justification: z.string().max(2_000, 'La justification est limitée à 2 000 caractères.').optional(),
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     examSessionId: dossier.examSessionId,
     criterionId: parsed.data.criterionId,
     status: parsed.data.status,
-    justification: parsed.data.justification.trim(),
+    justification: parsed.data.justification?.trim(),
   })
   return { ok: true, error: null }
 }
@@ -114,17 +110,21 @@ export default function DossierPage() {
   )
 
   // Statuses, with self-assessments still on their way to the server applied optimistically.
-  const fetchers = useFetchers()
-  const statuses = useMemo(() => {
-    const map = new Map<string, Status>()
-    for (const c of competencies) for (const k of c.criteria) map.set(k.id, k.status)
-    for (const f of fetchers) {
-      if (f.formData?.get('intent') === 'self-assess') map.set(String(f.formData.get('criterionId')), f.formData.get('status') as Status)
-    }
-    return map
-  }, [competencies, fetchers])
+  const statuses = useCriterionStatuses(useMemo(() => competencies.flatMap((c) => c.criteria), [competencies]))
 
   const hints = useMemo(() => evaluateHints(template as Parameters<typeof evaluateHints>[0], values), [template, values])
+  // Sections with something written: their hints are warnings; the others', to-dos.
+  const started = useMemo(
+    () => new Set(template.sections.filter((s) => values[s.id] !== undefined && !isEmpty(entryOf(s.field, values[s.id]))).map((s) => s.id)),
+    [template, values],
+  )
+  const firstToWrite = template.sections.find((s) => !started.has(s.id)) ?? null
+  const opened = useOpenSections(
+    dossier.id,
+    template.sections.map((s) => s.id),
+    // Sections whose comments await an answer are open from the start.
+    useMemo(() => threads.flatMap((t) => (t.status === 'open' && t.target !== 'criterion' && t.sectionId ? [t.sectionId] : [])), [threads]),
+  )
   const hintsForCriterion = useMemo(() => hintsByCriterion(hints), [hints])
   const allCriteria = competencies.flatMap((c) => c.criteria.map((k) => k.id))
   const overall = progressOf(allCriteria, statuses)
@@ -173,8 +173,22 @@ export default function DossierPage() {
         </p>
       )}
 
+      {canEdit && started.size === 0 ? (
+        <StartPanel
+          subject={evaluation.title}
+          intro={template.intro}
+          dossierId={dossier.id}
+          first={template.sections[0] ?? null}
+          hasCase={showCaseMaterial || caseFiles.length > 0}
+        />
+      ) : null}
       <div className="dossier-summary card">
-        <p>{ft(template.intro)}</p>
+        {canEdit && started.size === 0 ? null : <p>{ft(template.intro)}</p>}
+        {canEdit && started.size > 0 && firstToWrite ? (
+          <p className="dossier-summary__next">
+            Prochaine section à écrire&nbsp;: <a href={sectionHref(dossier.id, firstToWrite)}>{ft(firstToWrite.title)}</a>
+          </p>
+        ) : null}
         {allCriteria.length > 0 ? (
           <ProgressBar
             id="progression-dossier"
@@ -184,122 +198,52 @@ export default function DossierPage() {
             inProgress={overall.inProgress}
           />
         ) : null}
-        <details className="brief">
-          <summary>
-            Le sujet de l’épreuve{showCaseMaterial ? ' et le cas de l’entreprise' : ''}
-            {caseFiles.length ? ` · ${plural(caseFiles.length, 'document', 'documents')}` : ''}
-          </summary>
-          <h2 className="brief__title">Ce que dit le référentiel</h2>
-          <p>{ft(evaluation.context)}</p>
-          {evaluation.deliverables.length ? (
-            <ul>
-              {evaluation.deliverables.map((d) => (
-                <li key={d.part}>{ft(d.text)}</li>
-              ))}
-            </ul>
+        <p className="dossier-summary__case">
+          <CasePanel
+            dossierId={dossier.id}
+            evaluation={evaluation}
+            caseMaterial={caseMaterial}
+            caseFiles={caseFiles}
+            showCaseMaterial={showCaseMaterial}
+            label={`Le sujet de l’épreuve${showCaseMaterial ? ' et le cas de l’entreprise' : ''}${caseFiles.length ? ` · ${plural(caseFiles.length, 'document', 'documents')}` : ''}`}
+          />
+          {allCriteria.length > 0 ? (
+            <a href="#auto-evaluation" className="button button--ghost button--small">
+              Auto-évaluation
+              {openIn(criterionThreads) > 0 ? ` · ${plural(openIn(criterionThreads), 'commentaire', 'commentaires')}` : ''}
+            </a>
           ) : null}
-          {showCaseMaterial ? (
-            caseMaterial ? (
-              <section className="case" aria-labelledby="case-title">
-                <h2 id="case-title" className="brief__title">
-                  {caseMaterial.title}
-                </h2>
-                {plainTextBlocks(caseMaterial.body).map((b, i) =>
-                  b.kind === 'heading' ? (
-                    <h3 key={i}>{b.text}</h3>
-                  ) : b.kind === 'list' ? (
-                    <ul key={i}>
-                      {b.items.map((item, j) => (
-                        <li key={j}>{item}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p key={i}>{b.text}</p>
-                  ),
-                )}
-              </section>
-            ) : caseFiles.length === 0 ? (
-              <p className="card__muted">Le dossier de l’entreprise fictive sera fourni par votre école.</p>
-            ) : null
-          ) : null}
-          {caseFiles.length ? (
-            <section className="case-documents" aria-labelledby="case-files-title">
-              <h2 id="case-files-title" className="brief__title">
-                Documents de l’entreprise
-              </h2>
-              <ul className="case-files">
-                {caseFiles.map((f) => (
-                  <li key={f.id} className="case-files__item">
-                    <div className="case-files__main">
-                      <a href={f.href} download={f.name} className="case-files__name">
-                        {f.name}
-                      </a>
-                      <span className="case-files__meta">
-                        {f.typeLabel} · {f.sizeLabel}
-                      </span>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </details>
+        </p>
+        <CommentNavigator open={openIn(threads)} />
       </div>
 
-      <div className="side-layout side-layout--wide">
-        <nav className="side-toc card" aria-label="Sections du dossier">
-          <h2 className="aside-title">Sections</h2>
-          <ol>
-            {template.sections.map((s) => {
-              const n = hints.filter((h) => h.sectionId === s.id).length
-              const c = openIn(threadsOf(s.id))
-              return (
-                <li key={s.id}>
-                  <a href={`#section-${s.id}`}>
-                    {ft(s.title)}
-                    {n > 0 ? (
-                      <span className="toc-hint">
-                        {' '}
-                        · {n} indice{n > 1 ? 's' : ''}
-                      </span>
-                    ) : null}
-                    {c > 0 ? (
-                      <span className="toc-comments">
-                        {' '}
-                        · {c} commentaire{c > 1 ? 's' : ''}
-                      </span>
-                    ) : null}
-                  </a>
-                </li>
-              )
-            })}
-            {allCriteria.length > 0 ? (
-              <li>
-                <a href="#auto-evaluation">
-                  <strong>Auto-évaluation</strong>
-                  {openIn(criterionThreads) > 0 ? (
-                    <span className="toc-comments">
-                      {' '}
-                      · {openIn(criterionThreads)} commentaire{openIn(criterionThreads) > 1 ? 's' : ''}
-                    </span>
-                  ) : null}
-                </a>
-              </li>
-            ) : null}
-          </ol>
-          <CommentNavigator open={openIn(threads)} />
-        </nav>
+      <div>
         <div className="dossier-sections">
           <CaseTablesContext.Provider value={caseTables}>
             {template.sections.map((s, i) => {
               const state = sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']
+              const sectionHints = hints.filter((h) => h.sectionId === s.id)
+              if (!opened.mounted.has(s.id)) {
+                return (
+                  <SectionSummary
+                    key={s.id}
+                    dossierId={dossier.id}
+                    section={s}
+                    updatedAt={state.updatedAt}
+                    started={started.has(s.id)}
+                    hints={sectionHints.length}
+                    openComments={openIn(threadsOf(s.id))}
+                    onToggle={() => opened.toggle(s.id)}
+                  />
+                )
+              }
               const criteria = s.criteria.map((id) => ({
                 id,
                 text: criterionInfo.get(id)?.text ?? id,
                 heading: criterionInfo.get(id)?.heading ?? '',
                 status: statuses.get(id) ?? 'todo',
               }))
-              const sectionHints = hints.filter((h) => h.sectionId === s.id)
+              const collapsed = !opened.open.has(s.id)
               return canEdit ? (
                 <SectionEditor
                   key={s.id}
@@ -312,6 +256,8 @@ export default function DossierPage() {
                   onStatus={onStatus}
                   objectives={view.objectives}
                   threads={threadsOf(s.id)}
+                  collapsed={collapsed}
+                  onToggle={() => opened.toggle(s.id)}
                 />
               ) : (
                 <SectionReader
@@ -324,6 +270,8 @@ export default function DossierPage() {
                   threads={threadsOf(s.id)}
                   canComment={canComment}
                   bank={bank}
+                  collapsed={collapsed}
+                  onToggle={() => opened.toggle(s.id)}
                 />
               )
             })}
@@ -351,6 +299,8 @@ export default function DossierPage() {
                     {c.criteria.map((k) => (
                       <CriterionAssessment
                         key={k.id}
+                        dossierId={dossier.id}
+                        opensWithComments={criterionThreads.some((t) => t.criterionId === k.id && t.status === 'open')}
                         criterion={k}
                         status={statuses.get(k.id) ?? 'todo'}
                         hints={(hintsForCriterion.get(k.id) ?? []).map((h) => h.message)}
@@ -387,27 +337,69 @@ function DossierStatusLine({ states }: { states: { status: SaveStatus; savedAt: 
   )
 }
 
+/** Where a section is written: in focus mode for a specialised editor, in the page otherwise. */
+const sectionHref = (dossierId: string, section: Section) => (editsInFocus(section.field) ? focusHref(dossierId, section.id) : `#section-${section.id}`)
+
+/** On a blank dossier: what the épreuve asks, the case, and the first section to write. */
+function StartPanel({
+  subject,
+  intro,
+  dossierId,
+  first,
+  hasCase,
+}: {
+  subject: string
+  intro: string
+  dossierId: string
+  first: Section | null
+  hasCase: boolean
+}) {
+  return (
+    <section className="start-panel card" aria-labelledby="par-ou-commencer">
+      <h2 id="par-ou-commencer">Par où commencer</h2>
+      <ol className="start-panel__steps">
+        <li>
+          <strong>Le sujet.</strong> {ft(subject)}. {ft(intro)}
+        </li>
+        {hasCase ? (
+          <li>
+            <strong>Le cas.</strong> Lisez le sujet et le dossier de l’entreprise&nbsp;: le bouton «&nbsp;Le sujet de l’épreuve&nbsp;» ci-dessous les ouvre dans
+            un panneau qui reste ouvert pendant que vous écrivez.
+          </li>
+        ) : null}
+        {first ? (
+          <li>
+            <strong>La première section.</strong> <a href={sectionHref(dossierId, first)}>{ft(first.title)}</a>&nbsp;: {ft(first.guidance)}
+          </li>
+        ) : null}
+      </ol>
+      <p className="card__muted">
+        Les points «&nbsp;À faire&nbsp;» de chaque section sont de simples repères&nbsp;: ils deviennent des indices une fois la section commencée.
+      </p>
+    </section>
+  )
+}
+
 function CriterionAssessment({
+  dossierId,
   criterion,
   status,
   hints,
   readOnly,
+  opensWithComments,
   children,
 }: {
+  dossierId: string
   criterion: { id: string; text: string; justification: string; sections: { id: string; title: string }[] }
   status: Status
   hints: string[]
   readOnly: boolean
+  /** Comments on the criterion await an answer: its details show from the start. */
+  opensWithComments: boolean
   children: React.ReactNode
 }) {
   const fetcher = useFetcher<typeof action>()
   const [justification, setJustification] = useState(criterion.justification)
-  const submit = (next: { status?: Status; justification?: string }) =>
-    fetcher.submit(
-      { intent: 'self-assess', criterionId: criterion.id, status: next.status ?? status, justification: next.justification ?? justification },
-      { method: 'post' },
-    )
-  const name = `statut-${criterion.id}`
   const sectionsLine = criterion.sections.length ? (
     <p className="sa-criterion__sections">
       Sections :{' '}
@@ -448,21 +440,17 @@ function CriterionAssessment({
   }
   return (
     <div id={`critere-${criterion.id}`} className="sa-criterion" tabIndex={-1}>
-      <fieldset className="sa-criterion__fieldset">
-        <legend>
-          <span className="criteria-mini__id">{criterion.id}</span> {ft(criterion.text)}
-        </legend>
-        <div className="sa-criterion__row">
-          <div className="segmented" role="radiogroup" aria-label={`Statut du critère ${criterion.id}`}>
-            {STATUSES.map((s) => (
-              <label key={s} className={`segmented__option segmented__option--${s}`}>
-                <input type="radio" name={name} value={s} checked={status === s} onChange={() => submit({ status: s })} />
-                {STATUS_LABELS[s]}
-              </label>
-            ))}
-          </div>
-          {sectionsLine}
-        </div>
+      <p className="sa-criterion__title" id={`critere-${criterion.id}-titre`}>
+        <span className="criteria-mini__id">{criterion.id}</span> {ft(criterion.text)}
+      </p>
+      <div className="sa-criterion__row">
+        <CriterionStatus dossierId={dossierId} criterionId={criterion.id} status={status} name={`statut-${criterion.id}`} justification={justification} />
+        {sectionsLine}
+      </div>
+      <LazyDetails
+        summary={`Justification${hints.length ? `, ${plural(hints.length, 'indice', 'indices')}` : ''} et commentaires`}
+        initiallyOpen={justification !== '' || opensWithComments}
+      >
         {hintList}
         <div className="field">
           <label htmlFor={`justification-${criterion.id}`}>Justification (facultative)</label>
@@ -473,7 +461,9 @@ function CriterionAssessment({
             value={justification}
             onChange={(e) => setJustification(e.target.value)}
             onBlur={() => {
-              if (justification !== criterion.justification) submit({})
+              if (justification !== criterion.justification) {
+                fetcher.submit({ intent: 'self-assess', criterionId: criterion.id, status, justification }, { method: 'post' })
+              }
             }}
           />
         </div>
@@ -482,8 +472,24 @@ function CriterionAssessment({
             {fetcher.data.error}
           </p>
         ) : null}
-      </fieldset>
-      {children}
+        {fetcher.state === 'idle' && fetcher.data?.ok ? (
+          <p className="sa-criterion__saved" role="status">
+            Justification enregistrée
+          </p>
+        ) : null}
+        {children}
+      </LazyDetails>
     </div>
+  )
+}
+
+/** A disclosure whose content is rendered once opened: the page carries only what is read. */
+function LazyDetails({ summary, initiallyOpen, children }: { summary: string; initiallyOpen: boolean; children: React.ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen)
+  return (
+    <details className="sa-criterion__more" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children : null}
+    </details>
   )
 }

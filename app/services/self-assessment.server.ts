@@ -13,14 +13,15 @@ export function learnerStatuses(learnerId: string, examSessionId: string) {
     .all()
 }
 
-export function setSelfAssessment(input: { learnerId: string; examSessionId: string; criterionId: string; status: Status; justification: string }) {
+/** Sets a criterion's status, and its justification when one is given (a status set from a section keeps the justification written below). */
+export function setSelfAssessment(input: { learnerId: string; examSessionId: string; criterionId: string; status: Status; justification?: string }) {
   const now = new Date()
   getDb()
     .insert(selfAssessments)
-    .values({ ...input, updatedAt: now })
+    .values({ ...input, justification: input.justification ?? '', updatedAt: now })
     .onConflictDoUpdate({
       target: [selfAssessments.learnerId, selfAssessments.examSessionId, selfAssessments.criterionId],
-      set: { status: input.status, justification: input.justification, updatedAt: now },
+      set: { status: input.status, ...(input.justification === undefined ? {} : { justification: input.justification }), updatedAt: now },
     })
     .run()
 }

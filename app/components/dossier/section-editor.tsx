@@ -1,22 +1,38 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { Link } from '@remix-run/react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { Section } from '#templates/template.schema'
 import type { BankEntry } from '~/services/comment-bank.server'
 import type { ThreadView } from '~/services/comments.server'
 import { useSectionComments } from '../comments/use-section-comments'
-import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
+import { formatDate, formatTime, frenchTypography as ft, plural } from '~/domain/format'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import type { HintResult } from '~/kinds/hints'
-import { definitionOf } from '~/kinds/registry'
-import { FieldEditor, FieldView } from '~/kinds/registry.browser'
+import { definitionOf, entryOf, isEmpty } from '~/kinds/registry'
+import { editsInFocus, FieldEditor, FieldView } from '~/kinds/registry.browser'
 import type { LinkableObjective } from '~/kinds/types.browser'
 import type { FieldValue } from '~/kinds/values'
 import { DownloadLink } from '../download-link'
 import { Badge } from '../ui'
+import { CriterionStatus } from './criterion-status'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
+import { draftKey } from './use-open-sections'
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
 
 export type CriterionInfo = { id: string; text: string; heading: string; status: Status }
+
+/** Where a section is shown: among the others on the dossier page, or alone at full width (focus mode). */
+export type SectionLayout = 'page' | 'focus'
+
+/**
+ * On the dossier page a section opens and closes (the page carries only the
+ * sections being read or written); once opened, its editor stays mounted
+ * while closed, so that its state and pending saves survive.
+ */
+type Collapsible = { collapsed?: boolean; onToggle?: () => void }
+
+/** The address of a section in focus mode. */
+export const focusHref = (dossierId: string, sectionId: string) => `/dossiers/${dossierId}/sections/${sectionId}`
 
 export function SectionEditor({
   dossierId,
@@ -28,6 +44,9 @@ export function SectionEditor({
   onStatus,
   objectives,
   threads,
+  layout = 'page',
+  collapsed = false,
+  onToggle,
 }: {
   dossierId: string
   section: Section
@@ -39,10 +58,11 @@ export function SectionEditor({
   objectives: LinkableObjective[]
   /** The comment threads on this section (the learner reads and answers them). */
   threads: ThreadView[]
-}) {
+  layout?: SectionLayout
+} & Collapsible) {
   const save = useSectionAutosave({
     url: `/api/dossiers/${dossierId}/sections/${section.id}`,
-    storageKey: `atelier:brouillon:${dossierId}:${section.id}`,
+    storageKey: draftKey(dossierId, section.id),
     initial,
   })
   // The conflict the learner chose to merge by hand; a new conflict starts without it.
@@ -54,13 +74,20 @@ export function SectionEditor({
 
   useEffect(() => onContent(section.id, save.content), [save.content, section.id, onContent])
   useEffect(() => onStatus(section.id, save.status, save.savedAt), [save.status, save.savedAt, section.id, onStatus])
+  // A specialised editor (Gantt, persona, mix…) is edited at full width: the dossier page shows its picture.
+  const pictureOnly = layout === 'page' && editsInFocus(section.field)
 
   return (
     <SectionFrame
       dossierId={dossierId}
       section={section}
+      layout={layout}
+      collapsed={collapsed}
+      onToggle={onToggle}
+      started={!isEmpty(entryOf(section.field, save.content))}
       status={<SectionStatus status={save.status} savedAt={save.savedAt} />}
       criteria={criteria}
+      criterion={(c) => <CriterionStatus dossierId={dossierId} criterionId={c.id} status={c.status} name={`statut-${section.id}-${c.id}`} />}
       hints={hints}
       margin={comments.margin}
       bodyRef={comments.bodyRef}
@@ -120,21 +147,33 @@ export function SectionEditor({
         </>
       }
     >
-      <FieldEditor
-        field={section.field}
-        value={save.content}
-        onChange={save.change}
-        ctx={{
-          titleId,
-          guidanceId,
-          caption: section.title,
-          uploadUrl: `/api/dossiers/${dossierId}/images`,
-          resetKey: save.resetKey,
-          objectives,
-          issues: save.issues,
-          annotations: comments.annotations,
-        }}
-      />
+      {pictureOnly ? (
+        <>
+          <FieldView field={section.field} value={save.content} caption={section.title} headingLevel={3} />
+          <p className="open-focus">
+            <Link to={focusHref(dossierId, section.id)} className="button">
+              {isEmpty(entryOf(section.field, save.content)) ? 'Commencer' : 'Modifier'}
+              <span className="visually-hidden"> « {section.title} »</span> dans l’éditeur plein écran
+            </Link>
+          </p>
+        </>
+      ) : (
+        <FieldEditor
+          field={section.field}
+          value={save.content}
+          onChange={save.change}
+          ctx={{
+            titleId,
+            guidanceId,
+            caption: section.title,
+            uploadUrl: `/api/dossiers/${dossierId}/images`,
+            resetKey: save.resetKey,
+            objectives,
+            issues: save.issues,
+            annotations: comments.annotations,
+          }}
+        />
+      )}
     </SectionFrame>
   )
 }
@@ -154,6 +193,9 @@ export function SectionReader({
   threads,
   canComment,
   bank,
+  layout = 'page',
+  collapsed = false,
+  onToggle,
 }: {
   dossierId: string
   section: Section
@@ -163,7 +205,8 @@ export function SectionReader({
   threads: ThreadView[]
   canComment: boolean
   bank: BankEntry[]
-}) {
+  layout?: SectionLayout
+} & Collapsible) {
   const titleId = `section-${section.id}-title`
   const guidanceId = `section-${section.id}-guidance`
   const comments = useSectionComments({ dossierId, section, value: state.content, threads, canComment, bank, criteria })
@@ -172,8 +215,18 @@ export function SectionReader({
     <SectionFrame
       dossierId={dossierId}
       section={section}
+      layout={layout}
+      collapsed={collapsed}
+      onToggle={onToggle}
+      started={!isEmpty(entryOf(section.field, state.content))}
       status={<span className="save-status">{updated}</span>}
       criteria={criteria}
+      criterion={(c) => (
+        <a href={`#critere-${c.id}`} className={`status-chip status-chip--${c.status}`}>
+          {STATUS_LABELS[c.status]}
+          <span className="visually-hidden"> — voir l’auto-évaluation</span>
+        </a>
+      )}
       hints={hints}
       margin={comments.margin}
       bodyRef={comments.bodyRef}
@@ -204,13 +257,23 @@ export function SectionReader({
 
 const ignore = () => {}
 
-/** What every section shows around its value: title, part, downloads, guidance, then the value beside its criteria, hints and comments. */
+/**
+ * What every section shows around its value: title, part, downloads, guidance,
+ * then the value beside its criteria (with their status), hints and comments —
+ * in a column on the dossier page, in a drawer in focus mode. Hints read as
+ * to-dos until the section is started, as warnings after.
+ */
 function SectionFrame({
   dossierId,
   section,
+  layout,
+  collapsed,
+  onToggle,
+  started,
   status,
   alerts,
   criteria,
+  criterion,
   hints,
   margin,
   bodyRef,
@@ -218,80 +281,241 @@ function SectionFrame({
 }: {
   dossierId: string
   section: Section
+  layout: SectionLayout
+  started: boolean
   status: ReactNode
   alerts?: ReactNode
   criteria: CriterionInfo[]
+  /** How a criterion's status shows: a control for the learner, a chip for a reader. */
+  criterion: (c: CriterionInfo) => ReactNode
   hints: HintResult[]
   margin: ReactNode
   bodyRef: React.RefObject<HTMLDivElement>
   children: ReactNode
-}) {
+} & Collapsible) {
   const titleId = `section-${section.id}-title`
   const guidanceId = `section-${section.id}-guidance`
-  const kind = definitionOf(section.field)
-  return (
-    <section id={`section-${section.id}`} className="dossier-section card" aria-labelledby={titleId}>
-      <header className="dossier-section__head">
-        <h2 id={titleId}>{ft(section.title)}</h2>
-        <div className="dossier-section__meta">
-          <Badge tone={section.part === 'written' ? 'neutral' : 'accent'}>{PART_LABELS[section.part]}</Badge>
-          {status}
-          <DownloadLink href={`/dossiers/${dossierId}/export.docx?section=${section.id}`} className="print-link">
-            Word<span className="visually-hidden"> : télécharger « {section.title} »</span>
-          </DownloadLink>
-          {kind.excel ? (
-            <DownloadLink href={`/dossiers/${dossierId}/export.xlsx?section=${section.id}`} className="print-link">
-              Excel<span className="visually-hidden"> : télécharger « {section.title} »</span>
-            </DownloadLink>
-          ) : null}
-          {kind.printable ? (
-            <a href={`/dossiers/${dossierId}/imprimer/${section.id}`} className="print-link">
-              Fiches imprimables<span className="visually-hidden"> : {section.title}</span>
-            </a>
-          ) : null}
+  const focus = layout === 'focus'
+  const { id: drawerId, open: drawerOpen, toggle: toggleDrawer, close: closeDrawer, toggleRef, titleRef } = useDrawer()
+  const aside = (
+    <>
+      {criteria.length > 0 ? (
+        <>
+          <h3 className="aside-title">Critères d’évaluation</h3>
+          <ul className="criteria-mini">
+            {criteria.map((c) => (
+              <li key={c.id}>
+                <p className="criteria-mini__text">
+                  <span className="criteria-mini__id">{c.id}</span> {ft(c.text)}
+                </p>
+                {criterion(c)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="card__muted">Cette section prépare l’épreuve sans critère propre.</p>
+      )}
+      {hints.length > 0 ? (
+        <div className={started ? 'hints' : 'hints hints--todo'}>
+          <h3 className="aside-title">{started ? 'Indices' : 'À faire'}</h3>
+          <ul>
+            {hints.map((h, i) => (
+              <li key={i}>{h.message}</li>
+            ))}
+          </ul>
         </div>
-      </header>
-      <p id={guidanceId} className="dossier-section__guidance">
-        {ft(section.guidance)}
-      </p>
+      ) : null}
+      {margin}
+    </>
+  )
+  return (
+    <section id={`section-${section.id}`} className={`dossier-section card dossier-section--${layout}`} aria-labelledby={titleId}>
+      <SectionHead dossierId={dossierId} section={section} layout={layout} status={status} collapsed={collapsed} onToggle={onToggle}>
+        {focus ? (
+          <button
+            type="button"
+            ref={toggleRef}
+            className="button button--small button--ghost drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls={drawerId}
+            onClick={toggleDrawer}
+          >
+            Critères et indices
+            {hints.length ? <span className={started ? 'drawer-toggle__count' : 'drawer-toggle__count drawer-toggle__count--todo'}>{hints.length}</span> : null}
+          </button>
+        ) : null}
+      </SectionHead>
+      <div id={`section-${section.id}-contenu`} hidden={collapsed}>
+        <p id={guidanceId} className="dossier-section__guidance">
+          {ft(section.guidance)}
+        </p>
 
-      {alerts}
-      <div className="dossier-section__body" ref={bodyRef}>
-        <div className="dossier-section__editor">{children}</div>
-        <aside className="dossier-section__aside" aria-label={`Critères et commentaires de « ${section.title} »`}>
-          {criteria.length > 0 ? (
-            <>
-              <h3 className="aside-title">Critères d’évaluation</h3>
-              <ul className="criteria-mini">
-                {criteria.map((c) => (
-                  <li key={c.id}>
-                    <span className="criteria-mini__id">{c.id}</span> {ft(c.text)}{' '}
-                    <a href={`#critere-${c.id}`} className={`status-chip status-chip--${c.status}`}>
-                      {STATUS_LABELS[c.status]}
-                      <span className="visually-hidden"> — voir l’auto-évaluation</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
+        {alerts}
+        <div className={focus && drawerOpen ? 'dossier-section__body dossier-section__body--drawer' : 'dossier-section__body'} ref={bodyRef}>
+          <div className="dossier-section__editor">{children}</div>
+          {focus ? (
+            <aside
+              id={drawerId}
+              className="dossier-section__aside section-drawer"
+              aria-label={`Critères, indices et commentaires de « ${section.title} »`}
+              hidden={!drawerOpen}
+            >
+              <div className="section-drawer__head">
+                <h2 className="section-drawer__title" ref={titleRef} tabIndex={-1}>
+                  Critères et indices
+                </h2>
+                <button type="button" className="button button--small button--ghost" onClick={closeDrawer}>
+                  Fermer<span className="visually-hidden"> le panneau des critères</span>
+                </button>
+              </div>
+              {aside}
+            </aside>
           ) : (
-            <p className="card__muted">Cette section prépare l’épreuve sans critère propre.</p>
+            <aside className="dossier-section__aside" aria-label={`Critères et commentaires de « ${section.title} »`}>
+              {aside}
+            </aside>
           )}
-          {hints.length > 0 ? (
-            <div className="hints">
-              <h3 className="aside-title">Indices</h3>
-              <ul>
-                {hints.map((h, i) => (
-                  <li key={i}>{h.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {margin}
-        </aside>
+        </div>
       </div>
     </section>
   )
+}
+
+/**
+ * A section's title line: its part, its state, where it opens (focus mode, Word,
+ * Excel, print) and, on the dossier page, the button that opens or closes it.
+ */
+function SectionHead({
+  dossierId,
+  section,
+  layout,
+  status,
+  collapsed,
+  onToggle,
+  children,
+  links = true,
+}: { dossierId: string; section: Section; layout: SectionLayout; status: ReactNode; children?: ReactNode; links?: boolean } & Collapsible) {
+  const titleId = `section-${section.id}-title`
+  const focus = layout === 'focus'
+  const kind = definitionOf(section.field)
+  return (
+    <header className="dossier-section__head">
+      {focus ? (
+        <h1 id={titleId} tabIndex={-1}>
+          {ft(section.title)}
+        </h1>
+      ) : (
+        <h2 id={titleId}>{ft(section.title)}</h2>
+      )}
+      <div className="dossier-section__meta">
+        <Badge tone={section.part === 'written' ? 'neutral' : 'accent'}>{PART_LABELS[section.part]}</Badge>
+        {status}
+        {focus || !links ? null : (
+          <Link to={focusHref(dossierId, section.id)} className="print-link">
+            Plein écran<span className="visually-hidden"> : « {section.title} »</span>
+          </Link>
+        )}
+        {links ? (
+          <>
+            <DownloadLink href={`/dossiers/${dossierId}/export.docx?section=${section.id}`} className="print-link">
+              Word<span className="visually-hidden"> : télécharger « {section.title} »</span>
+            </DownloadLink>
+            {kind.excel ? (
+              <DownloadLink href={`/dossiers/${dossierId}/export.xlsx?section=${section.id}`} className="print-link">
+                Excel<span className="visually-hidden"> : télécharger « {section.title} »</span>
+              </DownloadLink>
+            ) : null}
+            {kind.printable ? (
+              <a href={`/dossiers/${dossierId}/imprimer/${section.id}`} className="print-link">
+                Fiches imprimables<span className="visually-hidden"> : {section.title}</span>
+              </a>
+            ) : null}
+          </>
+        ) : null}
+        {children}
+        {onToggle ? (
+          <button
+            type="button"
+            className={collapsed ? 'button button--small section-toggle' : 'button button--small button--ghost section-toggle'}
+            aria-expanded={!collapsed}
+            aria-controls={`section-${section.id}-contenu`}
+            onClick={onToggle}
+          >
+            {collapsed ? 'Ouvrir' : 'Replier'}
+            <span className="visually-hidden"> « {section.title} »</span>
+          </button>
+        ) : null}
+      </div>
+    </header>
+  )
+}
+
+/**
+ * A closed section nobody has opened yet in this page: its title line and
+ * where it stands (written or not, its to-dos or hints, open comments); the
+ * editor and its code load when it opens.
+ */
+export function SectionSummary({
+  dossierId,
+  section,
+  updatedAt,
+  started,
+  hints,
+  openComments,
+  onToggle,
+}: {
+  dossierId: string
+  section: Section
+  updatedAt: number | null
+  started: boolean
+  hints: number
+  openComments: number
+  onToggle: () => void
+}) {
+  const state = started && updatedAt ? `Modifiée le ${formatDate(new Date(updatedAt))}` : 'À écrire'
+  return (
+    <section id={`section-${section.id}`} className="dossier-section dossier-section--closed card" aria-labelledby={`section-${section.id}-title`}>
+      <SectionHead
+        dossierId={dossierId}
+        section={section}
+        layout="page"
+        status={<span className="save-status">{state}</span>}
+        collapsed
+        onToggle={onToggle}
+        links={false}
+      />
+      <p className="dossier-section__summary" id={`section-${section.id}-contenu`}>
+        {hints > 0 ? (
+          <span className={started ? 'toc-hint' : 'toc-todo'}>
+            {plural(hints, started ? 'indice' : 'point à faire', started ? 'indices' : 'points à faire')}
+          </span>
+        ) : null}
+        {openComments > 0 ? <span className="toc-comments">{plural(openComments, 'commentaire ouvert', 'commentaires ouverts')}</span> : null}
+      </p>
+    </section>
+  )
+}
+
+/** The focus mode's drawer: opened and closed from a button, Escape closes it, focus goes in on open and back on close. */
+function useDrawer() {
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  const opened = useRef(false)
+  useEffect(() => {
+    if (open) titleRef.current?.focus()
+    else if (opened.current) toggleRef.current?.focus()
+    opened.current = open
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [open])
+  return { id: `tiroir${id.replace(/:/g, '')}`, open, toggle: () => setOpen((o) => !o), close: () => setOpen(false), toggleRef, titleRef }
 }
 
 export function saveStatusText(status: SaveStatus, savedAt: number | null): string {

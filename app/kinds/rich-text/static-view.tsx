@@ -1,5 +1,5 @@
 import { getSchema, type Extensions } from '@tiptap/core'
-import { Node } from '@tiptap/pm/model'
+import { Node, type Mark } from '@tiptap/pm/model'
 import { renderJSONContentToReactElement } from '@tiptap/static-renderer/json/react'
 import { domOutputSpecToReactElement, renderToElement } from '@tiptap/static-renderer/pm/react'
 import { Fragment, createElement, useMemo, type ReactNode } from 'react'
@@ -22,7 +22,7 @@ function rendererFor(extensions: Extensions): { schema: ReturnType<typeof getSch
     if (mapped) return mapped({ content: doc })
     return renderToElement<ReactNode>({
       // Keeps the renderer tiptap builds from the extensions, and renders with it.
-      renderer: (options) => (mapped = renderJSONContentToReactElement(options)),
+      renderer: (options) => (mapped = renderJSONContentToReactElement<Mark, Node>(options)),
       domOutputSpecToElement: domOutputSpecToReactElement,
       mapDefinedTypes: { doc: ({ children }) => createElement(Fragment, {}, children), text: ({ node }) => node.text ?? '' },
       content: doc,
