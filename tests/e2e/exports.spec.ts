@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, test } from './fixtures'
+import { createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, openSection, test } from './fixtures'
 
 const run = promisify(execFile)
 
@@ -93,6 +93,7 @@ test('a learner downloads a dossier as Word and Excel, a section, and the whole 
   expect(JSON.stringify(kpiSheet.getSheetValues())).toContain('"formula"')
 
   // One section on its own.
+  await openSection(page, 'kpi')
   const [sectionDownload] = await Promise.all([
     page.waitForEvent('download'),
     page

@@ -153,3 +153,10 @@ export function revisionTexts(dossierId: string, sectionId: string): string[] {
 
 export const test = base
 export { expect }
+
+/** Opens a section of the dossier page (sections are closed until opened, except those with open comments). */
+export async function openSection(page: Page, sectionId: string) {
+  const toggle = page.locator(`[id="section-${sectionId}"] .section-toggle`)
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+}

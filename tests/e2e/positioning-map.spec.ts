@@ -14,7 +14,8 @@ test('perceptual map (C1.3): built with the keyboard only; chart with its table,
   const learner = createLearner('carte')
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   await loginAs(page, learner)
-  await page.goto(`/dossiers/${dossierId}#section-carte-perceptuelle`)
+  // A specialised editor: edited in focus mode.
+  await page.goto(`/dossiers/${dossierId}/sections/carte-perceptuelle`)
   const section = page.locator('#section-carte-perceptuelle')
   const hints = section.locator('.hints')
   await expect(hints).toContainText('Carte à construire')
@@ -51,7 +52,7 @@ test('perceptual map (C1.3): built with the keyboard only; chart with its table,
   // Every hint of the map is met; the chart says what it shows, and the scores are in a table.
   await expect(hints).toHaveCount(0)
   await expect(section.getByRole('img', { name: /5\smarques placées/ })).toBeVisible()
-  await expect(page.getByTestId('status-line')).toHaveText(/^Enregistré à/)
+  await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
   const stored = sectionRow(dossierId, 'carte-perceptuelle')!.content
   expect(JSON.stringify(stored)).toContain('Monoprix Bio')
   expect(JSON.stringify(stored)).toContain('3.5')

@@ -12,6 +12,7 @@ import { editsInFocus, FieldEditor, FieldView } from '~/kinds/registry.browser'
 import type { LinkableObjective } from '~/kinds/types.browser'
 import type { FieldValue } from '~/kinds/values'
 import { DownloadLink } from '../download-link'
+import { useHydrated } from '../use-hydrated'
 import { Badge } from '../ui'
 import { CriterionStatus } from './criterion-status'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
@@ -399,6 +400,8 @@ function SectionHead({
   const titleId = `section-${section.id}-title`
   const focus = layout === 'focus'
   const kind = definitionOf(section.field)
+  // The button works once the page is hydrated: until then it would do nothing.
+  const hydrated = useHydrated()
   return (
     <header className="dossier-section__head">
       {focus ? (
@@ -440,6 +443,7 @@ function SectionHead({
             className={collapsed ? 'button button--small section-toggle' : 'button button--small button--ghost section-toggle'}
             aria-expanded={!collapsed}
             aria-controls={`section-${section.id}-contenu`}
+            disabled={!hydrated}
             onClick={onToggle}
           >
             {collapsed ? 'Ouvrir' : 'Replier'}
