@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { DownloadLink } from '~/components/download-link'
 import { Badge, EmptyState, PageHeader, ProgressBar } from '~/components/ui'
 import { formatDate, frenchTypography as ft } from '~/domain/format'
-import { formatInstant, HAND_IN_STATE_LABELS, HAND_IN_STATE_TONES } from '~/domain/hand-in-status'
+import { HAND_IN_STATE_LABELS, HAND_IN_STATE_TONES } from '~/domain/hand-in-status'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { requireRole } from '~/services/auth.server'
 import { learnerHome } from '~/services/homes.server'
@@ -19,6 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
 
+/** « Écrit · Oral · REX individuel »: the parts of an épreuve. */
+const partsOf = (parts: Record<keyof typeof PART_LABELS, boolean>) =>
+  (Object.keys(PART_LABELS) as (keyof typeof PART_LABELS)[])
+    .filter((p) => parts[p])
+    .map((p) => PART_LABELS[p])
+    .join(' · ')
+
 export default function LearnerHome() {
   const { firstName, sessions } = useLoaderData<typeof loader>()
   return (
@@ -33,7 +40,7 @@ export default function LearnerHome() {
         <section key={s.id} aria-labelledby={`session-${s.id}`}>
           <h2 id={`session-${s.id}`}>{s.name}</h2>
           <p className="card__muted">
-            Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)} · {s.evaluations.length} épreuves
+            Du {formatDate(s.startsOn)} au {formatDate(s.endsOn)} · {s.evaluationCount} épreuves
             {s.tutors.length ? ` · Tutorat\u00a0: ${s.tutors.join(', ')}` : ''}
           </p>
           {s.resultsPublished ? (
@@ -57,18 +64,15 @@ export default function LearnerHome() {
               ) : null}
               <ul className="card-grid">
                 {type.evaluations.map((e) => (
-                  <li key={e.id} className="card" id={`epreuve-${e.id}`}>
-                    <div className="card__meta">
+                  <li key={e.id} className="card home-card" id={`epreuve-${e.id}`}>
+                    <p className="card__meta">
                       <Badge tone={e.mode === 'group' ? 'accent' : 'info'}>{e.mode === 'group' ? 'En groupe' : 'Individuel'}</Badge>
-                      {(Object.keys(PART_LABELS) as (keyof typeof PART_LABELS)[])
-                        .filter((p) => e.parts[p])
-                        .map((p) => (
-                          <Badge key={p}>{PART_LABELS[p]}</Badge>
-                        ))}
-                    </div>
+                      {partsOf(e.parts)}
+                    </p>
                     <h4>
                       {ft(e.title)} <span className="card__muted">({e.range})</span>
                     </h4>
+                    {e.subject ? <p className="home-card__subject">{ft(`« ${e.subject} »`)}</p> : null}
                     {e.mode === 'group' ? (
                       <p>
                         {e.group ? (
@@ -81,17 +85,26 @@ export default function LearnerHome() {
                         )}
                       </p>
                     ) : null}
-                    {e.handIn ? (
-                      <p className="hand-in-home">
-                        Dépôt&nbsp;: <Badge tone={HAND_IN_STATE_TONES[e.handIn.state]}>{HAND_IN_STATE_LABELS[e.handIn.state]}</Badge>
-                        {e.rexHandIn ? (
+                    {e.next ? (
+                      <p className="home-card__next">
+                        {e.next.state ? (
+                          <>
+                            <Badge tone={HAND_IN_STATE_TONES[e.next.state]}>{HAND_IN_STATE_LABELS[e.next.state]}</Badge>
+                            {e.next.text ? ` ${e.next.text}` : null}
+                          </>
+                        ) : (
+                          e.next.text
+                        )}
+                      </p>
+                    ) : null}
+                    {e.edited ? (
+                      <p className="card__muted">
+                        {e.edited}
+                        {e.rexState ? (
                           <>
                             {' '}
-                            · REX&nbsp;: <Badge tone={HAND_IN_STATE_TONES[e.rexHandIn.state]}>{HAND_IN_STATE_LABELS[e.rexHandIn.state]}</Badge>
+                            · REX&nbsp;: <Badge tone={HAND_IN_STATE_TONES[e.rexState]}>{HAND_IN_STATE_LABELS[e.rexState]}</Badge>
                           </>
-                        ) : null}
-                        {e.handIn.state === 'draft' && e.handIn.dueAt !== null ? (
-                          <span className="hand-in-home__due"> · à déposer avant le {formatInstant(new Date(e.handIn.dueAt))}</span>
                         ) : null}
                       </p>
                     ) : null}
@@ -101,9 +114,13 @@ export default function LearnerHome() {
                       total={e.progress.total}
                       inProgress={e.progress.inProgress}
                     />
-                    <div className="card__actions">
+                    <p className="card__actions">
                       {e.dossierId ? (
-                        <Link className="button button--small" to={`/dossiers/${e.dossierId}`} aria-label={`Ouvrir le dossier ${e.title} (${e.range})`}>
+                        <Link
+                          className="button button--small"
+                          to={`/dossiers/${e.dossierId}`}
+                          aria-label={`Ouvrir le dossier ${e.title} (${e.range})${e.subject ? ` — ${e.subject}` : ''}`}
+                        >
                           Ouvrir le dossier
                         </Link>
                       ) : null}
@@ -112,32 +129,16 @@ export default function LearnerHome() {
                           Mon REX individuel
                         </Link>
                       ) : null}
-                    </div>
+                    </p>
                     <ul className="chips" aria-label="Compétences évaluées">
-                      {e.competencies.map((c) => (
-                        <li key={c.id}>
-                          <Link className="chip" to={`/referentiel#${c.id}`}>
-                            {c.id}
+                      {e.competencyIds.map((id) => (
+                        <li key={id}>
+                          <Link className="chip" to={`/referentiel#${id}`}>
+                            {id}
                           </Link>
                         </li>
                       ))}
                     </ul>
-                    <details className="competency-list">
-                      <summary>Voir les compétences</summary>
-                      <ul>
-                        {e.competencies.map((c) => (
-                          <li key={c.id}>
-                            <strong>{c.id}</strong> — {ft(c.text)}
-                            <ProgressBar
-                              label={`Auto-évaluation ${c.id}`}
-                              achieved={c.progress.achieved}
-                              total={c.progress.total}
-                              inProgress={c.progress.inProgress}
-                            />
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
                   </li>
                 ))}
               </ul>

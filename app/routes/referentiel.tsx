@@ -1,44 +1,49 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { Fragment, useEffect, useRef } from 'react'
 import { Badge, EmptyState, PageHeader } from '~/components/ui'
 import { frenchTypography as ft, plural } from '~/domain/format'
 import { competencyRange, filterReferentiel } from '~/domain/referentiel'
-import { requirePermission } from '~/services/auth.server'
 import { referentiel, referentielIndex } from '~/services/referentiel.server'
 
 export const meta: MetaFunction = () => [{ title: 'Référentiel — Atelier' }]
 
+/**
+ * Public, as the README says: the référentiel is the title's public document,
+ * readable without an account (like /referentiel.json). Sends what the page
+ * shows: each activity with its competencies and criteria, and the épreuves
+ * that evaluate them once per activity (most activities have one).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'read:referentiel:any')
   const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 200)
-  const activities = filterReferentiel(referentiel.activities, q).map((a) => ({
-    ...a,
-    competencies: a.competencies.map((c) => {
+  return q ? pageData(q) : (unfiltered ??= pageData(''))
+}
+
+/** The page without a filter: the same for everyone, computed once. */
+let unfiltered: ReturnType<typeof pageData> | undefined
+
+function pageData(q: string) {
+  const activities = filterReferentiel(referentiel.activities, q).map((a) => {
+    const evaluations = new Map<string, { id: string; title: string; range: string; group: boolean; workMode: string }>()
+    for (const c of a.competencies) {
       const e = referentielIndex.evaluationByCompetency.get(c.id)
-      return {
-        ...c,
-        evaluation: e
-          ? {
-              id: e.id,
-              title: e.title,
-              range: competencyRange(e),
-              typeLabel: referentielIndex.epreuveTypeLabels.get(e.type) ?? '',
-              mode: e.mode,
-              workMode: e.workMode,
-            }
-          : null,
-      }
-    }),
-  }))
-  const total = referentiel.activities.reduce((n, a) => n + a.competencies.length, 0)
+      if (e && !evaluations.has(e.id))
+        evaluations.set(e.id, { id: e.id, title: e.title, range: competencyRange(e), group: e.mode === 'group', workMode: e.workMode })
+    }
+    return {
+      id: a.id,
+      title: a.title,
+      evaluations: [...evaluations.values()],
+      competencies: a.competencies.map((c) => ({ id: c.id, text: c.text, criteriaHeading: c.criteriaHeading, criteria: c.criteria })),
+    }
+  })
   return {
     q,
     title: referentiel.title,
     level: referentiel.level,
     certifier: referentiel.certifier,
     activities,
-    totals: { activities: referentiel.activities.length, competencies: total },
+    totals: { activities: referentiel.activities.length, competencies: referentiel.activities.reduce((n, a) => n + a.competencies.length, 0) },
     shown: activities.reduce((n, a) => n + a.competencies.length, 0),
     toc: referentiel.activities.map((a) => ({ id: a.id, title: a.title })),
   }
@@ -52,6 +57,8 @@ export default function ReferentielPage() {
   useEffect(() => () => clearTimeout(timer.current), [])
   const searching = navigation.state === 'loading' && navigation.location?.pathname === '/referentiel'
 
+  // Lean markup (issue 14 §9, EcoIndex): one card per activity; a competency is its heading, text, criteria heading and list;
+  // a criterion is one <li> whose id (« C3.2-1 ») the stylesheet shows before its text.
   return (
     <>
       <PageHeader
@@ -74,17 +81,15 @@ export default function ReferentielPage() {
         }
       />
       <div className="side-layout">
-        <nav className="side-toc card" aria-label="Activités du référentiel">
-          <h2 className="visually-hidden">Sommaire</h2>
-          <ol>
-            {toc.map((a) => (
-              <li key={a.id}>
-                <a href={`#${a.id}`}>
-                  <strong>{a.id}</strong> {ft(a.title)}
-                </a>
-              </li>
-            ))}
-          </ol>
+        <nav className="side-toc card ref-toc" aria-labelledby="ref-toc-title">
+          <h2 id="ref-toc-title" className="visually-hidden">
+            Activités du référentiel
+          </h2>
+          {toc.map((a) => (
+            <a key={a.id} href={`#${a.id}`}>
+              {a.id} · {ft(a.title)}
+            </a>
+          ))}
         </nav>
         <div>
           <Form
@@ -118,42 +123,36 @@ export default function ReferentielPage() {
             </EmptyState>
           ) : null}
           {activities.map((a) => (
-            <section key={a.id} id={a.id} className="activity" aria-labelledby={`${a.id}-title`}>
+            <section key={a.id} id={a.id} className="activity card" aria-labelledby={`${a.id}-title`}>
               <h2 id={`${a.id}-title`} className="activity__title">
-                <span className="activity__id">{a.id}</span>
-                <span>{ft(a.title)}</span>
+                <span className="activity__id">{a.id}</span> {ft(a.title)}
               </h2>
+              {a.evaluations.length ? (
+                <p className="activity__evaluation">
+                  Évaluée par{' '}
+                  {a.evaluations.map((e, i) => (
+                    <Fragment key={e.id}>
+                      {i ? ' ; ' : ''}
+                      <Badge tone={e.group ? 'accent' : 'info'}>{ft(e.title)}</Badge> ({e.range}) · {ft(e.workMode)}
+                    </Fragment>
+                  ))}
+                </p>
+              ) : null}
               {a.competencies.map((c) => (
-                <article key={c.id} id={c.id} className="competency card" aria-labelledby={`${c.id}-title`}>
-                  <div className="competency__head">
-                    <h3 id={`${c.id}-title`}>
-                      <a className="competency__id" href={`#${c.id}`} aria-label={`Compétence ${c.id} (lien direct)`}>
-                        {c.id}
-                      </a>
-                    </h3>
-                    {c.evaluation ? (
-                      <p className="evaluation-link">
-                        <span className="visually-hidden">Évaluée par : </span>
-                        <Badge tone={c.evaluation.mode === 'group' ? 'accent' : 'info'}>{ft(c.evaluation.title)}</Badge>{' '}
-                        <span className="card__muted">
-                          ({c.evaluation.range}) · {ft(c.evaluation.workMode)}
-                        </span>
-                      </p>
-                    ) : null}
-                  </div>
+                <Fragment key={c.id}>
+                  <h3 id={c.id} className="competency__id">
+                    {c.id}
+                  </h3>
                   <p className="competency__text">{ft(c.text)}</p>
-                  <div className="criteria">
-                    <h4>{ft(c.criteriaHeading)}</h4>
-                    <ol>
-                      {c.criteria.map((k) => (
-                        <li key={k.id} id={k.id}>
-                          <span className="criteria__id">{k.id}</span>
-                          <span>{ft(k.text)}</span>
-                        </li>
-                      ))}
-                    </ol>
-                  </div>
-                </article>
+                  <h4 className="criteria__heading">{ft(c.criteriaHeading)}</h4>
+                  <ol className="criteria__list">
+                    {c.criteria.map((k) => (
+                      <li key={k.id} id={k.id}>
+                        {ft(k.text)}
+                      </li>
+                    ))}
+                  </ol>
+                </Fragment>
               ))}
             </section>
           ))}

@@ -1,16 +1,63 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { dossierSubject, draftStepText, lastEditText, nextStep } from '~/domain/home-card'
 import { competencyRange } from '~/domain/referentiel'
 import { progressOf } from '~/domain/self-assessment'
+import { entryOf, isEmpty } from '~/kinds/registry'
 import { learnerDossiers } from './dossiers.server'
 import { learnerStatuses } from './self-assessment.server'
 import { handInSummaries } from './submissions.server'
-import { mainTemplateOf, rexTemplateOf } from './templates.server'
+import { mainTemplateOf, rexTemplateOf, templatesById } from './templates.server'
 import { getDb, schema } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 
-const { users, examSessions, enrollments, groups, groupMembers, tutorAssignments, jurorAssignments } = schema
+const { users, examSessions, enrollments, groups, groupMembers, tutorAssignments, jurorAssignments, dossierSections } = schema
 
-/** A learner's exam sessions, each with the 17 evaluation instances, their dossiers, groups and progress. */
+/**
+ * How far each dossier's writing has got: its sections in the template's
+ * order, empty or not (as the field's kind judges it), and its last edit.
+ * One query for all the dossiers.
+ */
+function writingOf(dossiers: readonly { id: string; templateId: string }[]) {
+  const rows = dossiers.length
+    ? getDb()
+        .select({
+          dossierId: dossierSections.dossierId,
+          sectionId: dossierSections.sectionId,
+          content: dossierSections.content,
+          updatedAt: dossierSections.updatedAt,
+        })
+        .from(dossierSections)
+        .where(
+          inArray(
+            dossierSections.dossierId,
+            dossiers.map((d) => d.id),
+          ),
+        )
+        .all()
+    : []
+  const byDossier = new Map<string, Map<string, (typeof rows)[number]>>()
+  for (const row of rows) {
+    const sections = byDossier.get(row.dossierId) ?? new Map<string, (typeof rows)[number]>()
+    sections.set(row.sectionId, row)
+    byDossier.set(row.dossierId, sections)
+  }
+  return new Map(
+    dossiers.map((d) => {
+      const written = byDossier.get(d.id) ?? new Map<string, (typeof rows)[number]>()
+      const sections = (templatesById.get(d.templateId)?.sections ?? []).map((s) => {
+        const row = written.get(s.id)
+        return { title: s.title, empty: !row || isEmpty(entryOf(s.field, row.content)) }
+      })
+      const editedAt = Math.max(...[...written.values()].map((r) => r.updatedAt.getTime()))
+      return [d.id, { sections, editedAt: Number.isFinite(editedAt) ? editedAt : null }]
+    }),
+  )
+}
+
+/**
+ * A learner's exam sessions, each with its épreuves grouped by type: their
+ * dossiers (subject, last edit, next step), groups and self-assessment.
+ */
 export function learnerHome(learnerId: string) {
   const db = getDb()
   const sessions = db
@@ -59,43 +106,51 @@ export function learnerHome(learnerId: string) {
     const handInOf = (id: string | null) => {
       const s = id ? handIns.get(id) : undefined
       // The deadline, while it is ahead.
-      return s ? { state: s.state, dueAt: s.window && s.window.dueAt >= now.getTime() ? s.window.dueAt : null } : null
+      return s
+        ? { state: s.state, dueAt: s.window && s.window.dueAt >= now.getTime() ? s.window.dueAt : null, submittedAt: s.latest?.submittedAt ?? null }
+        : null
     }
+    const mainDossiers = dossiers.filter((d) => d.templateId === mainTemplateOf(d.evaluationId)?.id)
+    const writing = writingOf(mainDossiers)
     const evaluations = referentiel.evaluations.map((e) => {
       const group = myGroups.find((g) => g.evaluationId === e.id)
-      const mine = dossiers.filter((d) => d.evaluationId === e.id)
       const criteria = e.competencyIds.flatMap((cid) => referentielIndex.competencies.get(cid)?.criteria.map((k) => k.id) ?? [])
-      const dossierId = mine.find((d) => d.templateId === mainTemplateOf(e.id)?.id)?.id ?? null
-      const rexDossierId = mine.find((d) => d.templateId === rexTemplateOf(e.id)?.id)?.id ?? null
+      const main = mainDossiers.find((d) => d.evaluationId === e.id)
+      const dossierId = main?.id ?? null
+      const rexDossierId = dossiers.find((d) => d.evaluationId === e.id && d.templateId === rexTemplateOf(e.id)?.id)?.id ?? null
+      const handIn = handInOf(dossierId)
+      const work = main ? writing.get(main.id) : undefined
+      const step = main && work ? nextStep(work.sections, handIn) : null
+      const template = main ? templatesById.get(main.templateId) : undefined
       return {
-        dossierId,
-        rexDossierId,
-        handIn: handInOf(dossierId),
-        rexHandIn: handInOf(rexDossierId),
-        progress: progressOf(criteria, statuses),
         id: e.id,
         title: e.title,
-        type: e.type,
         range: competencyRange(e),
         mode: e.mode,
         parts: e.parts,
-        competencies: e.competencyIds.map((cid) => {
-          const c = referentielIndex.competencies.get(cid)
-          return { id: cid, text: c?.text ?? '', progress: progressOf(c?.criteria.map((k) => k.id) ?? [], statuses) }
-        }),
+        subject: template ? dossierSubject(template.title, e.title) : null,
+        dossierId,
+        rexDossierId,
+        edited: work ? lastEditText(work.editedAt, now.getTime()) : null,
+        /** A draft's next step in words, or the hand-in state and its date. */
+        next: step === null ? null : step.kind === 'draft' ? { state: null, text: draftStepText(step) } : { state: step.state, text: step.text },
+        rexState: handInOf(rexDossierId)?.state ?? null,
+        progress: progressOf(criteria, statuses),
+        competencyIds: e.competencyIds,
         group: group
           ? {
               name: group.name,
               partners: members.filter((m) => m.groupId === group.id && m.id !== learnerId).map((m) => m.name),
             }
           : null,
+        type: e.type,
       }
     })
     // Grouped by épreuve type, in the order the référentiel lists the types.
     const types = referentiel.epreuveTypes
       .map((t) => ({ id: t.id, label: t.label, evaluations: evaluations.filter((e) => e.type === t.id) }))
       .filter((t) => t.evaluations.length > 0)
-    return { ...session, tutors, evaluations, types }
+    return { ...session, tutors, evaluationCount: evaluations.length, types }
   })
 }
 

@@ -166,7 +166,7 @@ const CASES: Case[] = [
   },
   { route: 'routes/deconnexion', method: 'GET', path: () => '/deconnexion', expect: all('redirect:/') },
   { route: 'routes/deconnexion', method: 'POST', path: () => '/deconnexion', expect: all('login') },
-  { route: 'routes/referentiel', method: 'GET', path: () => '/referentiel', expect: loggedIn(200) },
+  { route: 'routes/referentiel', method: 'GET', path: () => '/referentiel', expect: all(200) },
   { route: 'routes/referentiel[.]json', method: 'GET', path: () => '/referentiel.json', expect: all(200) },
   { route: 'routes/referentiel[.]moodle[.]csv', method: 'GET', path: () => '/referentiel.moodle.csv', expect: all(200) },
   { route: 'routes/candidat', method: 'GET', path: () => '/candidat', expect: only('learner') },
@@ -519,6 +519,19 @@ const DOSSIER_CASES: DossierCase[] = [
     expect: allowed(AUTHORS, 400),
   },
   { route: 'routes/dossiers.$dossierId_.historique', method: 'GET', path: (t) => `/dossiers/${t.dossier}/historique`, expect: allowed(AUTHORS, 200) },
+  // Focus mode: one section, read by whoever reads the dossier page.
+  {
+    route: 'routes/dossiers.$dossierId_.sections.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/sections/contexte`,
+    expect: allowed(DISCUSSANTS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.sections.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/sections/inconnue`,
+    expect: allowed(DISCUSSANTS, 404),
+  },
   {
     route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
     method: 'GET',

@@ -1,10 +1,13 @@
 import data from '../../templates/referentiel.json' with { type: 'json' }
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, test } from './fixtures'
+import { readableAbbreviations } from '../../app/domain/format'
+import { expect, expectNoAxeViolations, loginAs, test } from './fixtures'
 
 /** The page applies French typographic spaces; compare with ordinary spaces. */
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()
+/** The data is verbatim; the page writes its abbreviations in readable French (« le.la candidat.e » → « le ou la candidat·e »). */
+const shown = (s: string) => plain(readableAbbreviations(s))
 
-test('shows every activity, competency and criterion verbatim', async ({ page }) => {
+test('shows every activity, competency and criterion verbatim, each criterion with its id', async ({ page }) => {
   await loginAs(page, 'learner')
   await page.goto('/referentiel')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Référentiel')
@@ -13,29 +16,40 @@ test('shows every activity, competency and criterion verbatim', async ({ page })
     document.querySelectorAll('section.activity').forEach((s) => {
       out[s.id] = s.querySelector('h2')?.textContent ?? ''
     })
-    document.querySelectorAll('article.competency').forEach((a) => {
-      out[a.id] = a.querySelector('.competency__text')?.textContent ?? ''
-      out[`${a.id} heading`] = a.querySelector('.criteria h4')?.textContent ?? ''
+    // A competency: its heading (the id), then its text, its criteria heading and its criteria.
+    document.querySelectorAll('h3.competency__id').forEach((h) => {
+      out[`${h.id} title`] = h.textContent ?? ''
+      out[h.id] = h.nextElementSibling?.textContent ?? ''
+      out[`${h.id} heading`] = h.nextElementSibling?.nextElementSibling?.textContent ?? ''
     })
-    document.querySelectorAll('.criteria li').forEach((li) => {
-      out[li.id] = li.lastElementChild?.textContent ?? ''
+    document.querySelectorAll('.criteria__list li').forEach((li) => {
+      out[li.id] = li.textContent ?? ''
+      // The id the stylesheet writes before the text.
+      out[`${li.id} shown id`] = getComputedStyle(li, '::before').content
     })
     return out
   })
   let criteria = 0
   for (const a of data.activities) {
-    expect(plain(texts[a.id] ?? null)).toBe(`${a.id}${a.title}`)
+    expect(plain(texts[a.id] ?? null)).toBe(`${a.id} ${shown(a.title)}`)
     for (const c of a.competencies) {
-      expect(plain(texts[c.id] ?? null), c.id).toBe(c.text)
-      expect(plain(texts[`${c.id} heading`] ?? null), c.id).toBe(c.criteriaHeading)
+      expect(texts[`${c.id} title`], c.id).toBe(c.id)
+      expect(plain(texts[c.id] ?? null), c.id).toBe(shown(c.text))
+      expect(plain(texts[`${c.id} heading`] ?? null), c.id).toBe(shown(c.criteriaHeading))
       for (const k of c.criteria) {
-        expect(plain(texts[k.id] ?? null), k.id).toBe(k.text)
+        expect(plain(texts[k.id] ?? null), k.id).toBe(shown(k.text))
+        expect(texts[`${k.id} shown id`], k.id).toBe(`"${k.id}"`)
         criteria++
       }
     }
   }
   expect(criteria).toBe(190)
-  await expect(page.locator('[id="C6.2"]')).toContainText('Mise en situation professionnelle reconstituée')
+  // The épreuve that evaluates an activity's competencies, once per activity (two for A11 and A12).
+  await expect(page.locator('[id="A6"] .activity__evaluation')).toContainText('Mise en situation professionnelle reconstituée (C6.1 à C6.3)')
+  await expect(page.locator('[id="A11"] .activity__evaluation .badge')).toHaveText([
+    'Serious game «\u00a0Challenge de la communication\u00a0»',
+    'Projet de communication',
+  ])
   await expectNoAxeViolations(page)
 })
 
@@ -52,7 +66,7 @@ test('the text filter narrows the list, ignoring accents, and says when nothing 
   await page.goto('/referentiel')
   await page.getByLabel('Filtrer le référentiel').fill('portrait-robot')
   await expect(page).toHaveURL(/q=portrait-robot/)
-  await expect(page.locator('article.competency')).toHaveCount(1)
+  await expect(page.locator('h3.competency__id')).toHaveCount(1)
   await expect(page.locator('[id="C3.2"]')).toBeVisible()
   await expect(page.getByText('1\u00a0compétence affichée sur 51')).toBeVisible()
   await page.getByLabel('Filtrer le référentiel').fill('eco-conception')
@@ -62,13 +76,32 @@ test('the text filter narrows the list, ignoring accents, and says when nothing 
   await expectNoAxeViolations(page)
 })
 
-test('the référentiel page requires a login', async ({ page }) => {
-  await page.goto('/referentiel')
-  await expect(page).toHaveURL('/connexion?redirectTo=%2Freferentiel')
-  await page.getByLabel('Adresse e-mail').fill(DEMO_ACCOUNTS.learner.email)
-  await page.getByLabel('Mot de passe').fill('Atelier-demo-2026')
-  await page.getByRole('button', { name: 'Se connecter' }).click()
+test('the référentiel page is public: the login page’s link opens it without an account', async ({ page }) => {
+  await page.goto('/connexion')
+  await page.getByRole('link', { name: 'Consulter le référentiel' }).click()
   await expect(page).toHaveURL('/referentiel')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Référentiel')
+  await expect(page.locator('.criteria__list li')).toHaveCount(190)
+  // Its filter and deep links work logged out too.
+  await page.goto('/referentiel?q=portrait-robot#C3.2')
+  await expect(page.locator('h3.competency__id')).toHaveCount(1)
+  await expect(page.locator('[id="C3.2"]')).toBeInViewport()
+  await expectNoAxeViolations(page)
+})
+
+test('the référentiel page reflows at 320, 390 and 1 366 px', async ({ page }) => {
+  await loginAs(page, 'learner')
+  for (const width of [320, 390, 1366]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.goto('/referentiel')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `${width} px`).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: `test-results/screenshots/referentiel-${width}.png` })
+    await page.locator('[id="A11"]').screenshot({ path: `test-results/screenshots/referentiel-A11-${width}.png` })
+  }
+  // EcoIndex B needs fewer than about 570 elements with this page's requests and bytes (npm run bench:pages): it had 1 340.
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(570)
 })
 
 test('/referentiel.json serves the same data without login', async ({ request }) => {
