@@ -77,18 +77,29 @@ const vite = JSON.parse(fs.readFileSync('build/.vite/client-manifest.json', 'utf
 const dossierRoute = Object.values(manifest.routes).find((r) => r.path === 'dossiers/:dossierId')!
 const dossierAssets = closure([...base, dossierRoute.module, ...(dossierRoute.imports ?? [])])
 const folder = (kind: string) => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
-const editorChunk = (kind: string) => {
-  const entry = vite[`app/kinds/${folder(kind)}/editor.tsx`]
-  if (!entry) throw new Error(`No chunk for the ${kind} editor in the Vite manifest`)
+const kindChunk = (kind: string, part: 'editor' | 'view') => {
+  const entry = vite[`app/kinds/${folder(kind)}/${part}.tsx`]
+  if (!entry) throw new Error(`No chunk for the ${kind} ${part} in the Vite manifest`)
   return `/${entry.file}`
 }
-const pages = dossierTemplates.map((t) => {
+// Specialised kinds are edited in focus mode: the dossier page loads their view, the focus route their editor.
+const FOCUS_KINDS = new Set(['persona', 'smart', 'mix', 'retroplanning', 'kpi', 'positioningMap'])
+const focusRoute = Object.values(manifest.routes).find((r) => r.path === 'dossiers/:dossierId/sections/:sectionId')!
+const focusAssets = closure([...base, focusRoute.module, ...(focusRoute.imports ?? [])])
+const pages = dossierTemplates.flatMap((t) => {
   const kinds = [...new Set(t.sections.map((s) => s.field.kind))]
-  const assets = new Set([...dossierAssets, ...kinds.flatMap((k) => [...closure([editorChunk(k)])])])
-  return { template: t.id, kinds, kb: [...assets].reduce((sum, a) => sum + size(a), 0) / 1024 }
+  const assets = new Set([...dossierAssets, ...kinds.flatMap((k) => [...closure([kindChunk(k, FOCUS_KINDS.has(k) ? 'view' : 'editor')])])])
+  const page = { template: t.id, kinds, kb: [...assets].reduce((sum, a) => sum + size(a), 0) / 1024 }
+  const focused = kinds
+    .filter((k) => FOCUS_KINDS.has(k))
+    .map((k) => {
+      const withEditor = new Set([...focusAssets, ...closure([kindChunk(k, 'editor')])])
+      return { template: `${t.id} (focus ${k})`, kinds: [k], kb: [...withEditor].reduce((sum, a) => sum + size(a), 0) / 1024 }
+    })
+  return [page, ...focused]
 })
 pages.sort((a, b) => b.kb - a.kb)
-console.log('\nDossier page with the editors of its kinds, by template:')
+console.log('\nDossier page with the editors (views for specialised kinds) of its kinds, by template; focus mode with each specialised editor:')
 const tw = Math.max(...pages.map((p) => p.template.length))
 for (const p of pages) console.log(`  ${p.template.padEnd(tw)}  ${p.kb.toFixed(1).padStart(6)} KB gzip  (${p.kinds.join(', ')})`)
 
@@ -114,7 +125,10 @@ for (const chunk of later) {
 const over = [
   ...pages.filter((p) => p.kb > DOSSIER_BUDGET_KB).map((p) => `dossier ${p.template}: ${p.kb.toFixed(1)} KB > ${DOSSIER_BUDGET_KB} KB`),
   ...rows
-    .filter((r) => r.route !== '/dossiers/:dossierId' && r.kb > (WORKBENCH_BUDGET_KB[r.route] ?? PAGE_BUDGET_KB))
+    .filter(
+      (r) =>
+        r.route !== '/dossiers/:dossierId' && r.route !== '/dossiers/:dossierId/sections/:sectionId' && r.kb > (WORKBENCH_BUDGET_KB[r.route] ?? PAGE_BUDGET_KB),
+    )
     .map((r) => `${r.route}: ${r.kb.toFixed(1)} KB > ${WORKBENCH_BUDGET_KB[r.route] ?? PAGE_BUDGET_KB} KB`),
 ]
 console.log(

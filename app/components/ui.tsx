@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 
 export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: ReactNode; actions?: ReactNode }) {
   return (
@@ -34,9 +34,24 @@ export function Stat({ label, value }: { label: string; value: ReactNode }) {
   )
 }
 
-export function Alert({ tone = 'error', children, id }: { tone?: 'error' | 'success' | 'info'; children: ReactNode; id?: string }) {
+/** A message; with `focus`, it takes the focus when it appears (the outcome of what the user just did, on a new page). */
+export function Alert({
+  tone = 'error',
+  children,
+  id,
+  focus = false,
+}: {
+  tone?: 'error' | 'success' | 'info'
+  children: ReactNode
+  id?: string
+  focus?: boolean
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (focus) ref.current?.focus()
+  }, [focus])
   return (
-    <div id={id} className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div ref={ref} id={id} className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'} tabIndex={focus ? -1 : undefined}>
       {children}
     </div>
   )
@@ -51,6 +66,14 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
   )
 }
 
+/** « atteint » agrees with the number of criteria reached: « 0/15 atteint », « 1/15 atteint », « 2/15 atteints ». */
+const reached = (achieved: number) => (achieved > 1 ? 'atteints' : 'atteint')
+
+/** The figures of a progress bar, kept on one line: « 2/15 atteints · 1 en cours ». */
+export function progressFigures(achieved: number, total: number, inProgress?: number): string {
+  return `${achieved}/${total}\u00a0${reached(achieved)}${inProgress ? `\u00a0·\u00a0${inProgress}\u00a0en\u00a0cours` : ''}`
+}
+
 /** A labelled progress bar with its figures in text (never colour alone). */
 export function ProgressBar({ label, achieved, total, inProgress, id }: { label: string; achieved: number; total: number; inProgress?: number; id?: string }) {
   const percent = total === 0 ? 0 : Math.round((achieved / total) * 100)
@@ -58,10 +81,7 @@ export function ProgressBar({ label, achieved, total, inProgress, id }: { label:
     <div className="progress" id={id}>
       <div className="progress__label">
         <span>{label}</span>
-        <span className="progress__figures">
-          {achieved}/{total} atteint{achieved > 1 ? 's' : ''}
-          {inProgress ? ` · ${inProgress} en cours` : ''}
-        </span>
+        <span className="progress__figures">{progressFigures(achieved, total, inProgress)}</span>
       </div>
       <div
         className="progress__track"
@@ -70,7 +90,7 @@ export function ProgressBar({ label, achieved, total, inProgress, id }: { label:
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent} % — ${achieved} critère${achieved > 1 ? 's' : ''} atteint${achieved > 1 ? 's' : ''} sur ${total}`}
+        aria-valuetext={`${percent}\u00a0% — ${achieved} critère${achieved > 1 ? 's' : ''} ${reached(achieved)} sur ${total}`}
       >
         <div className="progress__fill" style={{ width: `${percent}%` }} />
       </div>

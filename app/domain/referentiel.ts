@@ -1,4 +1,5 @@
 import type { Activity, Competency, Evaluation, Referentiel } from '#templates/referentiel.schema'
+import { readableAbbreviations } from './format'
 
 /** Lookups over the référentiel. Pure. */
 export function indexReferentiel(ref: Referentiel) {
@@ -39,7 +40,8 @@ export function filterReferentiel(activities: Activity[], query: string): Activi
   const words = fold(query).split(/\s+/).filter(Boolean)
   if (words.length === 0) return activities
   const matches = (...texts: string[]) => {
-    const haystack = fold(texts.join(' '))
+    // The abbreviations as the page shows them (« RGAA », not « R.G.A.A. »).
+    const haystack = fold(readableAbbreviations(texts.join(' ')))
     return words.every((w) => haystack.includes(w))
   }
   return activities.flatMap((activity) => {

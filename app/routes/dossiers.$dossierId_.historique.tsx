@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { EmptyState, PageHeader, TableWrap } from '~/components/ui'
-import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
+import { Alert, EmptyState, PageHeader, TableWrap } from '~/components/ui'
+import { formatDateTime, formatShortDateTime, frenchTypography as ft } from '~/domain/format'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { listRevisions } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
@@ -15,15 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const template = templateOfDossier(dossier)
   const titles = new Map(template.sections.map((s) => [s.id, s.title]))
-  return {
-    dossierId: dossier.id,
-    title: template.title,
-    revisions: listRevisions(dossier.id).map((r) => ({ ...r, sectionTitle: titles.get(r.sectionId) ?? r.sectionId, updatedAt: r.updatedAt.getTime() })),
-  }
+  const revisions = listRevisions(dossier.id).map((r) => ({ ...r, sectionTitle: titles.get(r.sectionId) ?? r.sectionId, updatedAt: r.updatedAt.getTime() }))
+  // After a restore (historique_.$revisionId.tsx), `?restauree=<revision id>`: the page says which version came back.
+  const restoredId = Number(new URL(request.url).searchParams.get('restauree'))
+  return { dossierId: dossier.id, title: template.title, revisions, restored: revisions.find((r) => r.id === restoredId) ?? null }
 }
 
 export default function History() {
-  const { dossierId, title, revisions } = useLoaderData<typeof loader>()
+  const { dossierId, title, revisions, restored } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader
@@ -35,9 +34,20 @@ export default function History() {
           </Link>
         }
       />
+      {restored ? (
+        <Alert tone="success" focus>
+          <p>
+            Version restaurée&nbsp;: la section «&nbsp;{ft(restored.sectionTitle)}&nbsp;» a repris son contenu du {formatDateTime(new Date(restored.updatedAt))}
+            . Le contenu qu’elle remplace reste dans l’historique.
+          </p>
+          <p>
+            <Link to={`/dossiers/${dossierId}#section-${restored.sectionId}`}>Reprendre la section «&nbsp;{ft(restored.sectionTitle)}&nbsp;»</Link>
+          </p>
+        </Alert>
+      ) : null}
       {revisions.length === 0 ? (
         <EmptyState title="Aucune version enregistrée">
-          <p>Chaque enregistrement d’une section apparaîtra ici ; vous pourrez le consulter et le restaurer.</p>
+          <p>Chaque enregistrement d’une section apparaîtra ici&#8239;; vous pourrez le consulter et le restaurer.</p>
         </EmptyState>
       ) : (
         <TableWrap label="Versions enregistrées">
@@ -57,9 +67,7 @@ export default function History() {
             <tbody>
               {revisions.map((r) => (
                 <tr key={r.id}>
-                  <td>
-                    {formatDate(new Date(r.updatedAt))} à {formatTime(new Date(r.updatedAt))}
-                  </td>
+                  <td className="nowrap">{formatShortDateTime(new Date(r.updatedAt))}</td>
                   <th scope="row">{ft(r.sectionTitle)}</th>
                   <td>{r.author ?? 'Compte supprimé'}</td>
                   <td>
@@ -68,7 +76,7 @@ export default function History() {
                   <td>
                     <Link
                       to={`/dossiers/${dossierId}/historique/${r.id}`}
-                      aria-label={`Voir la version de ${r.sectionTitle} du ${formatDate(new Date(r.updatedAt))} à ${formatTime(new Date(r.updatedAt))}`}
+                      aria-label={`Voir la version de ${ft(r.sectionTitle)} du ${formatDateTime(new Date(r.updatedAt))}`}
                     >
                       Voir
                     </Link>

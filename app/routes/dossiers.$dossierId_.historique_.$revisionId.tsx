@@ -5,7 +5,7 @@ import { PageHeader } from '~/components/ui'
 import { entryOf } from '~/kinds/registry'
 import { FieldView } from '~/kinds/registry.browser'
 import { staticHtml } from '~/kinds/registry.server'
-import { formatDate, formatTime, frenchTypography as ft } from '~/domain/format'
+import { formatDateTime, frenchTypography as ft } from '~/domain/format'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { getRevision, restoreRevision } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
@@ -38,14 +38,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const revision = load(params.revisionId, dossier.id)
   restoreRevision(dossier.id, revision.id, user.id)
-  throw redirect(`/dossiers/${dossier.id}#section-${revision.sectionId}`)
+  // Back to the history, which confirms the restore and leads to the section (dossiers.$dossierId_.historique.tsx).
+  throw redirect(`/dossiers/${dossier.id}/historique?restauree=${revision.id}`)
 }
 
 export default function RevisionPreview() {
   const { dossierId, section, revision, html } = useLoaderData<typeof loader>()
   const dialog = useRef<HTMLDialogElement>(null)
   const restoring = useNavigation().state === 'submitting'
-  const when = `${formatDate(new Date(revision.updatedAt))} à ${formatTime(new Date(revision.updatedAt))}`
+  const when = formatDateTime(new Date(revision.updatedAt))
   return (
     <>
       <PageHeader

@@ -555,7 +555,7 @@ const DOSSIER_CASES: DossierCase[] = [
     route: 'routes/dossiers.$dossierId_.historique_.$revisionId',
     method: 'POST',
     path: (t) => `/dossiers/${t.dossier}/historique/${t.revision}`,
-    expect: allowed(AUTHORS, 'redirect:/dossiers/:id'),
+    expect: allowed(AUTHORS, 'redirect:/dossiers/:id/historique'),
   },
   { route: 'routes/dossiers.$dossierId_.export[.]docx', method: 'GET', path: (t) => `/dossiers/${t.dossier}/export.docx`, expect: allowed(READERS, 200) },
   {

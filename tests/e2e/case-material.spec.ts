@@ -14,7 +14,7 @@ import { and, eq } from 'drizzle-orm'
 import * as schema from '../../db/schema'
 import { enrollLearners } from '../../app/services/dossier-provisioning.server'
 import { E2E_DATABASE } from './env'
-import { e2eDb, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
+import { e2eDb, expect, expectNoAxeViolations, loginAs, openSection, sectionRow, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -165,6 +165,9 @@ test('the learner sees the files in their dossier, downloads one, imports the CS
   expect(fs.readFileSync((await download.path())!).equals(PDF)).toBe(true)
   await expectNoAxeViolations(page)
 
+  // The case panel closes; the table's section opens.
+  await page.getByRole('button', { name: 'Fermer le panneau du sujet' }).click()
+  await openSection(page, 'cible')
   // The import: a dialog with the preview and the mapping; nothing changes until confirmed.
   const section = page.locator('#section-cible')
   await section.getByRole('button', { name: 'Importer un tableau des documents du cas dans «\u00a0Cible retenue\u00a0»' }).click()
@@ -186,12 +189,14 @@ test('the learner sees the files in their dossier, downloads one, imports the CS
   await dialog.getByRole('button', { name: 'Importer 3\u00a0lignes' }).click()
   await expect(dialog).toBeHidden()
 
-  const table = section.getByRole('region', { name: 'Tableau : Cible retenue' })
+  const table = section.getByRole('grid', { name: 'Cible retenue' })
+  /** A cell of the grid: row and column from 0 (Niveau, Description, Taille estimée, Justification). */
+  const cell = (row: number, column: number) => table.locator('tbody tr').nth(row).locator('td').nth(column)
   await expect(table.locator('tbody tr')).toHaveCount(3)
-  await expect(section.getByLabel('Description, ligne 1')).toHaveValue('Jeunes urbains; 25-34 ans')
-  await expect(section.getByLabel('Niveau, ligne 2')).toHaveValue('Cible secondaire')
-  await expect(section.getByLabel('Taille estimée, ligne 3')).toHaveValue('210')
-  await expect(section.getByLabel('Description, ligne 3')).toHaveValue('Boutiques de décoration "premium"')
+  await expect(cell(0, 1)).toHaveText('Jeunes urbains; 25-34 ans')
+  await expect(cell(1, 0)).toHaveText('Cible secondaire')
+  await expect(cell(2, 2)).toHaveText('210')
+  await expect(cell(2, 1)).toHaveText('Boutiques de décoration "premium"')
   await expect(section.getByRole('status').filter({ hasText: 'importées' })).toContainText(
     `3\u00a0lignes importées depuis «\u00a0${CSV_NAME}\u00a0». Colonnes reprises\u00a0: Niveau, Description, Taille estimée. Colonnes non reprises\u00a0: «\u00a0Commentaire\u00a0».`,
   )
@@ -230,8 +235,8 @@ test('the learner sees the files in their dossier, downloads one, imports the CS
     { niveau: 'Prescripteurs', description: 'Boutiques de décoration "premium"', taille: 210 },
   ])
   await page.reload()
-  await expect(section.getByLabel('Description, ligne 1')).toHaveValue('Jeunes urbains; 25-34 ans')
-  await expect(section.getByRole('region', { name: 'Tableau : Cible retenue' }).locator('tbody tr')).toHaveCount(3)
+  await expect(cell(0, 1)).toHaveText('Jeunes urbains; 25-34 ans')
+  await expect(table.locator('tbody tr')).toHaveCount(3)
   await page.getByText('Le sujet de l’épreuve et le cas de l’entreprise · 2\u00a0documents').click()
   await noSidewaysScroll(page, 'dossier', '.dossier-summary')
 })
@@ -259,6 +264,8 @@ test('the admin deletes a file after a confirmation; the learner can no longer d
   const gone = await page.request.get(`/documents-de-cas/${csv.id}`)
   expect(gone.status()).toBe(404)
   await page.goto(`/dossiers/${ctx.dossierId}`)
+  await openSection(page, 'cible')
+  await expect(page.locator('#section-cible').getByRole('grid')).toBeVisible()
   await expect(page.getByRole('button', { name: /Importer un tableau des documents du cas/ })).toHaveCount(0)
   const pdf = filesOfSession()[0]!
   const response = await page.request.get(`/documents-de-cas/${pdf.id}`)

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { DossierTemplate } from '../../templates/template.schema'
 import referentiel from '../../templates/referentiel.json' with { type: 'json' }
-import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, revisionTexts, sectionRow, test } from './fixtures'
+import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, openSection, revisionTexts, sectionRow, test } from './fixtures'
 
 const template = (id: string) => JSON.parse(fs.readFileSync(`templates/dossiers/${id}.json`, 'utf8')) as DossierTemplate
 const firstOf = (id: string, kind: string) => template(id).sections.find((s) => s.field.kind === kind)!
@@ -34,6 +34,7 @@ test('a learner opens each of the 17 dossiers, types, reloads and finds the text
   for (const [i, { href, evaluationId }] of targets.entries()) {
     await page.goto(href)
     const section = firstOf(evaluationId, 'richText')
+    await openSection(page, section.id)
     const text = `Brouillon ${evaluationId} — « essai » n°${i + 1}`
     await editorOf(page, section.id).click()
     await page.keyboard.type(text)
@@ -74,15 +75,30 @@ test('a table row, three self-assessments and the progress bars on the dossier a
   const textColumn = table.field.kind === 'table' ? table.field.columns.find((c) => c.type === 'text')! : null
   const choiceColumn = table.field.kind === 'table' ? table.field.columns.find((c) => c.type === 'choice')! : null
   const sectionBox = page.locator(`#section-${table.id}`)
-  await expect(sectionBox.locator('.hints')).toContainText('n’a encore aucune ligne')
+  await openSection(page, table.id)
+  // A blank section: its hints read as to-dos, not warnings.
+  await expect(sectionBox.locator('.hints--todo')).toContainText('n’a encore aucune ligne')
+  // The table is a grid: the new row's first cell has the focus, typing edits it, Enter stores; a choice is picked in its cell.
+  const columns = table.field.kind === 'table' ? table.field.columns : []
+  const cell = (column: { id: string }) =>
+    sectionBox
+      .getByRole('grid')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .nth(columns.findIndex((c) => c.id === column.id))
   await sectionBox.getByRole('button', { name: /^\+/ }).click()
-  await page.getByLabel(`${textColumn!.label}, ligne 1`).fill('Fréquence d’achat des 25-34 ans')
+  await expect(cell(textColumn!)).toBeFocused()
+  await page.keyboard.type('Fréquence d’achat des 25-34 ans')
+  await page.keyboard.press('Enter')
+  await cell(choiceColumn!).dblclick()
   await page.getByLabel(`${choiceColumn!.label}, ligne 1`).selectOption(choiceColumn!.options![1]!)
+  await page.keyboard.press('Enter')
   await expect(statusLine(page)).toHaveText(/^Enregistré à/)
   await expect(sectionBox.locator('.hints')).not.toContainText('n’a encore aucune ligne')
   await page.reload()
-  await expect(page.getByLabel(`${textColumn!.label}, ligne 1`)).toHaveValue('Fréquence d’achat des 25-34 ans')
-  await expect(page.getByLabel(`${choiceColumn!.label}, ligne 1`)).toHaveValue(choiceColumn!.options![1]!)
+  await expect(cell(textColumn!)).toHaveText('Fréquence d’achat des 25-34 ans')
+  await expect(cell(choiceColumn!)).toHaveText(choiceColumn!.options![1]!)
 
   // Three criteria marked « atteint »: the bar moves on the dossier…
   const bar = page.locator('#progression-dossier [role="progressbar"]')
@@ -92,6 +108,8 @@ test('a table row, three self-assessments and the progress bars on the dossier a
   }
   await expect(bar).toHaveAttribute('aria-valuenow', String(Math.round((3 / 13) * 100)))
   await expect(page.locator('#progression-dossier')).toContainText('3/13 atteints')
+  // Each choice is saved once the learner stops on it, and says so.
+  for (const id of ['C3.1-1', 'C3.2-1', 'C3.3-1']) await expect(page.locator(`[id="critere-${id}"] .criterion-status__state`)).toHaveText('Enregistré')
   await page.reload()
   await expect(bar).toHaveAttribute('aria-valuenow', '23')
   await expect(page.locator('[id="critere-C3.2-1"]').getByRole('radio', { name: 'Atteint' })).toBeChecked()
@@ -100,9 +118,9 @@ test('a table row, three self-assessments and the progress bars on the dossier a
   await page.goto('/candidat')
   await expect(page.getByRole('progressbar', { name: 'Auto-évaluation C3.1 à C3.3' })).toHaveAttribute('aria-valuenow', '23')
   await expect(page.locator('#epreuve-cas-pratique-a3')).toContainText('3/13 atteints')
-  await page.locator('#epreuve-cas-pratique-a3').getByText('Voir les compétences').click()
-  await expect(page.getByRole('progressbar', { name: 'Auto-évaluation C3.1', exact: true })).toHaveAttribute('aria-valuenow', '25')
-  await expect(page.getByRole('progressbar', { name: 'Auto-évaluation C3.3', exact: true })).toHaveAttribute('aria-valuenow', '20')
+  // The card says what was written last, and what comes next: the first section still empty.
+  await expect(page.locator('#epreuve-cas-pratique-a3')).toContainText(/Modifié (à l’instant|il y a \d+ minutes?)/)
+  await expect(page.locator('#epreuve-cas-pratique-a3 .home-card__next')).toContainText('À écrire\u00a0: Sources mobilisées')
   await expectNoAxeViolations(page)
 })
 
@@ -120,6 +138,8 @@ test('two members editing the same group dossier: the stale save gets the confli
   await loginAs(b, bruno)
   await a.goto(`/dossiers/${dossierId}`)
   await b.goto(`/dossiers/${dossierId}`)
+  await openSection(a, section.id)
+  await openSection(b, section.id)
   await expect(editorOf(a, section.id)).toBeVisible()
   await expect(editorOf(b, section.id)).toBeVisible()
 
@@ -159,6 +179,7 @@ test('offline, the learner keeps typing; back online, the text reaches the serve
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
+  await openSection(page, 'contexte')
   await editorOf(page, 'contexte').click()
   await page.keyboard.type('Avant la coupure.')
   await expect(statusLine(page)).toHaveText(/^Enregistré à/)
@@ -180,6 +201,7 @@ test('edits left in the browser when the tab closed are sent on the next visit',
   const dossierId = await dossierIdOf(learner.email, 'fiche-ux')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
+  await openSection(page, 'contexte-persona')
   await context.setOffline(true)
   await editorOf(page, 'contexte-persona').click()
   await page.keyboard.type('Écrit hors ligne puis onglet fermé.')
@@ -198,6 +220,7 @@ test('the history shows versions, previews one and restores it', async ({ page }
   const dossierId = await dossierIdOf(learner.email, 'fiche-event')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
+  await openSection(page, 'contexte')
   const editor = editorOf(page, 'contexte')
   await editor.click()
   const long = 'Salon Maison & Objet en janvier, webinaire de lancement en mars, avec partenaires, budget et planning détaillés. '.repeat(3)
@@ -221,7 +244,10 @@ test('the history shows versions, previews one and restores it', async ({ page }
   await page.getByRole('button', { name: 'Restaurer cette version' }).click()
   await expect(page.getByRole('dialog')).toContainText('restera consultable dans l’historique')
   await page.getByRole('dialog').getByRole('button', { name: 'Restaurer' }).click()
-  await expect(page).toHaveURL(new RegExp(`/dossiers/${dossierId}#section-contexte$`))
+  // The history confirms the restore and leads back to the section, which opens.
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${dossierId}/historique\\?restauree=`))
+  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: 'Version restaurée' })).toBeVisible()
+  await page.getByRole('link', { name: /^Reprendre la section/ }).click()
   await expect(editorOf(page, 'contexte')).toContainText('Salon Maison & Objet')
   expect(sectionRow(dossierId, 'contexte')!.version).toBe(before + 1)
 })
@@ -239,6 +265,13 @@ test('the whole flow works with the keyboard only', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Veille')
 
   // Tab to the first editor and type.
+  // Sections open from their button: Tab to it, Enter.
+  const tabTo = async (target: Locator, max = 60) => {
+    for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+    await expect(target).toBeFocused()
+  }
+  await tabTo(page.locator('#section-contexte .section-toggle'))
+  await page.keyboard.press('Enter')
   const editor = editorOf(page, 'contexte')
   await expect(editor).toBeVisible()
   for (let i = 0; i < 60 && !(await editor.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
@@ -250,20 +283,35 @@ test('the whole flow works with the keyboard only', async ({ page }) => {
   await expect(editor.locator('strong')).toHaveText('En gras.')
 
   // Tab to the next section's « add a row » button, add a row and type in it.
+  await tabTo(page.locator('#section-besoins .section-toggle'))
+  await page.keyboard.press('Enter')
   const addRow = page.locator('#section-besoins').getByRole('button', { name: /^\+/ })
   for (let i = 0; i < 40 && !(await addRow.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
   await expect(addRow).toBeFocused()
   await page.keyboard.press('Enter')
-  const firstCell = page.getByLabel('Sous-partie, ligne 1')
-  for (let i = 0; i < 10 && !(await firstCell.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab')
+  // The new row's first cell has the focus: typing edits it, Enter stores it.
+  const firstCell = page.locator('#section-besoins').getByRole('grid').locator('tbody td').first()
   await expect(firstCell).toBeFocused()
   await page.keyboard.type('Marché')
+  await expect(page.getByLabel('Sous-partie, ligne 1')).toHaveValue('Marché')
+  await page.keyboard.press('Enter')
+  await expect(firstCell).toHaveText('Marché')
 
   // Self-assessment with arrow keys in the radio group.
   const todo = page.locator('[id="critere-C1.1-1"]').getByRole('radio', { name: 'À faire' })
   for (let i = 0; i < 200 && !(await todo.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
   await expect(todo).toBeFocused()
+  const saves: string[] = []
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.postData()?.includes('self-assess')) saves.push(r.postData()!)
+  })
+  // Arrowing through the options saves once, where the learner stops.
   await page.keyboard.press('ArrowRight')
   await expect(page.locator('[id="critere-C1.1-1"]').getByRole('radio', { name: 'En cours' })).toBeChecked()
-  await expect(page.locator('#progression-dossier')).toContainText('1 en cours')
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator('[id="critere-C1.1-1"]').getByRole('radio', { name: 'Atteint' })).toBeChecked()
+  await expect(page.locator('[id="critere-C1.1-1"] .criterion-status__state')).toHaveText('Enregistré')
+  await expect(page.locator('#progression-dossier')).toContainText(/1\/\d+\s*atteint/)
+  expect(saves).toHaveLength(1)
+  expect(saves[0]).toContain('status=achieved')
 })

@@ -5,13 +5,14 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   const learner = createLearner('persona')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a3')
   await loginAs(page, learner)
-  await page.goto(`/dossiers/${dossierId}#section-personae`)
+  // A persona is edited in focus mode, on the card it prints as.
+  await page.goto(`/dossiers/${dossierId}/sections/personae`)
   const section = page.locator('#section-personae')
   const hints = section.locator('.hints')
   await expect(hints).toContainText('Aucun persona pour l’instant.')
 
   await section.getByRole('button', { name: '+ Ajouter un persona' }).click()
-  const card = section.locator('fieldset.persona-card-edit').first()
+  const card = section.locator('fieldset[data-persona-id]').first()
   await card.getByLabel('Prénom').fill('Léa')
   await expect(hints).toContainText(
     '« Léa » : profil à compléter — âge, localisation géographique, CSP, goûts, habitudes, comportement vis-à-vis des marques, consommation médiatique.',
@@ -24,7 +25,10 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   await card.getByLabel('Goûts', { exact: true }).fill('Déco, yoga, marchés de créateurs')
   await card.getByLabel('Habitudes', { exact: true }).fill('Achète en ligne le soir, offre des bougies')
   await card.getByLabel('Comportement vis-à-vis des marques').fill('Fidèle aux marques engagées')
-  await card.getByLabel('Citation', { exact: true }).fill('Je veux des objets qui durent.')
+  // The card puts the quote between its own guillemets: those typed around it are dropped when leaving the field.
+  await card.getByLabel('Citation', { exact: true }).fill('« Je veux des objets qui durent ».')
+  await card.getByLabel('Citation', { exact: true }).blur()
+  await expect(card.getByLabel('Citation', { exact: true })).toHaveValue('Je veux des objets qui durent.')
   await expect(hints).toContainText('profil à compléter — consommation médiatique.')
   await card.getByRole('button', { name: '+ Ajouter un canal' }).click()
   await card.getByLabel('Canal 1', { exact: true }).fill('Instagram')
@@ -32,7 +36,7 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   await card.getByLabel(/^Inclusion, diversité, accessibilité/).fill('Dyslexique : préfère les visuels et les vidéos sous-titrées.')
   await expect(hints).not.toContainText('Léa')
   await expect(hints).toContainText('2 personae au moins sont attendus ; vous en avez 1.')
-  await expect(page.getByTestId('status-line')).toHaveText(/^Enregistré à/)
+  await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
   expect(JSON.stringify(sectionRow(dossierId, 'personae')!.content)).toContain('Instagram')
   await expectNoAxeViolations(page)
 
@@ -44,6 +48,7 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   const sheet = page.getByRole('article', { name: 'Persona Léa' })
   await expect(sheet).toContainText('29\u00a0ans')
   await expect(sheet).toContainText('« Je veux des objets qui durent. »')
+  await expect(sheet).not.toContainText('« «')
   await expect(sheet).toContainText('InstagramForte')
   await expectNoAxeViolations(page)
   await page.screenshot({ path: 'test-results/screenshots/persona-sheet.png', fullPage: true })
@@ -55,7 +60,7 @@ test('SMART objectives: create, edit, reload, the checker explains each failure,
   createGroup('msp-a6', [learner])
   const dossierId = await dossierIdOf(learner.email, 'msp-a6')
   await loginAs(page, learner)
-  await page.goto(`/dossiers/${dossierId}#section-objectifs-smart`)
+  await page.goto(`/dossiers/${dossierId}/sections/objectifs-smart`)
   const section = page.locator('#section-objectifs-smart')
   const hints = section.locator('.hints')
   await expect(hints).toContainText('Aucun objectif pour l’instant.')
@@ -90,12 +95,13 @@ test('SMART objectives: create, edit, reload, the checker explains each failure,
   await expect(hints).toContainText('objectif intermédiaire après l’échéance du global (15 janvier 2028 > 31 décembre 2027)')
   await second.getByLabel('Échéance').fill('2027-03-31')
   await expect(hints).toHaveCount(0)
-  await expect(page.getByTestId('status-line')).toHaveText(/^Enregistré à/)
+  await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
 
   await page.reload()
   await expect(section.locator('fieldset[data-objective-id]').nth(1).getByLabel('Objectif global servi')).toHaveValue(/obj-/)
   await expect(section.locator('fieldset[data-objective-id]').first().getByLabel('Unité')).toHaveValue('leads')
-  // The timeline has a table equivalent, reachable by keyboard.
+  // The timeline gives each deadline and label in full, in date order, and has a table equivalent reachable by keyboard.
+  await expect(section.locator('.smart-timeline__item')).toHaveText([/^131 mars 2027Atteindre 150 leads/, /^231 décembre 2027Générer des leads/])
   await section.getByText('Données de la frise (tableau)').click()
   const table = section.getByRole('region', { name: /^Tableau : Frise des échéances/ })
   await expect(table.getByRole('row')).toHaveCount(3)

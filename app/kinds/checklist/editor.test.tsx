@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { EditorContext } from '../types.browser'
 import ChecklistEditor from './editor'
+import ChecklistView from './view'
 
 const ctx = (issues: EditorContext['issues']): EditorContext => ({
   titleId: 'controles-titre',
@@ -29,5 +30,13 @@ describe('checklist editor', () => {
     expect(html).toContain('Droits vérifiés')
     expect(html).toContain('<p class="field-error" role="alert">point « ancien » absent de la liste</p>')
     expect(html).not.toContain('aria-invalid')
+  })
+})
+
+describe('checklist view', () => {
+  it('keeps the box apart from its point, which wraps beside it', () => {
+    const html = renderToStaticMarkup(<ChecklistView field={field} value={{ checked: { droits: true } }} caption="Contrôles" />)
+    expect(html).toContain('<li class="checklist__point" data-item-id="droits" tabindex="-1"><span class="checklist__box" aria-hidden="true">☑</span>')
+    expect(html).toContain('fait\u00a0: </span>Droits vérifiés</span>')
   })
 })

@@ -1,3 +1,4 @@
+import { frenchTypography as ft } from '~/domain/format'
 import { invalidProps, issueAt } from '../issues'
 import type { EditorProps } from '../types.browser'
 
@@ -24,7 +25,7 @@ export default function ChecklistEditor({ field, value, onChange, ctx }: EditorP
                   checked={value.checked[item.id] === true}
                   onChange={(e) => tick(item.id, e.target.checked)}
                 />
-                {item.label}
+                <span>{ft(item.label)}</span>
               </label>
               {error ? (
                 <span id={errorId} className="field-error">

@@ -1,14 +1,23 @@
 import { useConfirm } from '~/components/confirm-dialog'
-import { ChoiceList } from '~/components/fields/choice-list'
 import { invalidProps, issueAt } from '../issues'
 import type { EditorProps, FieldIssue } from '../types.browser'
 import { itemId } from './definition'
 import { E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS, type EId, type ExtensionText } from './labels'
-import { emptyE, extensionLabel, mixItems, mixSize } from './mix'
+import { emptyE, extensionLabel, filled, linkedLabels, mixItems, mixSize } from './mix'
 import type { MixConfig, MixE, MixExtension } from './schema'
 
 /** Longest text a part of the mix may hold (the server refuses more). */
 const MAX_TEXT = 5_000
+
+/** The words of the matrix (the kind's other words are in labels.ts). */
+const BOARD = {
+  filled: (n: number, of: number) => `${n}/${of}`,
+  filledHidden: ' sous-parties renseignées',
+  mapTitle: 'Quels P chaque E transforme',
+  mapCorner: 'P du mix',
+  link: (p: string, e: string) => `${p}, transformé par «\u00a0${e}\u00a0»`,
+  linked: (labels: string[]) => `${E_FIELDS.links.label}\u00a0: ${labels.length ? labels.join(', ') : MIX_LABELS.noLink}`,
+}
 
 /** A labelled textarea, marked when the server refused what it holds. */
 function TextArea({
@@ -32,7 +41,7 @@ function TextArea({
   const error = issueAt(issues, ...path)
   const errorId = `${id}-erreur`
   return (
-    <div className="field" data-item-id={item} tabIndex={item ? -1 : undefined}>
+    <div className="field mix-cell" data-item-id={item} tabIndex={item ? -1 : undefined}>
       <label htmlFor={id}>{label}</label>
       <textarea id={id} rows={2} maxLength={MAX_TEXT} value={value} onChange={(e) => onChange(e.target.value)} {...invalidProps(error, errorId)} />
       {error ? (
@@ -44,7 +53,11 @@ function TextArea({
   )
 }
 
-/** Marketing mix: the 4P in sub-parts, extensions up to 10P, then the 4E linked to the P they transform. */
+/**
+ * Marketing mix as a matrix: each P a row of its sub-parts, the extensions
+ * picked as more rows (up to 10P); beside it on wide screens, the 4E as a
+ * mapping of the P each one transforms, then what each E proposes.
+ */
 export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'mix'>) {
   const config: MixConfig = field
   const { issues } = ctx
@@ -57,6 +70,10 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
   const setE = (eId: EId, patch: Partial<MixE>) => onChange({ ...value, e: { ...value.e, [eId]: { ...(value.e[eId] ?? emptyE()), ...patch } } })
   const setExtension = (xId: string, patch: Partial<MixExtension>) =>
     onChange({ ...value, extensions: value.extensions.map((x) => (x.id === xId ? { ...x, ...patch } : x)) })
+  const link = (eId: EId, pId: string, on: boolean) => {
+    const links = value.e[eId]?.links ?? []
+    setE(eId, { links: on ? [...links, pId] : links.filter((l) => l !== pId) })
+  }
   const chosen = new Set(value.extensions.map((x) => x.id))
   const full = value.extensions.length >= config.maxExtensions
   const extensionsError = issues.find((i) => i.path[0] === 'extensions' && typeof i.path[1] !== 'number')?.message
@@ -74,101 +91,144 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
   }
 
   return (
-    <div className="mix-editor">
-      <p className="mix-editor__size" aria-live="polite">
+    <div className="mix-board">
+      <p className="mix-board__size" aria-live="polite">
         Votre mix compte <strong>{mixSize(value)}&nbsp;P</strong>
         {MIX_LABELS.sizeDetail(value.extensions.length)}.
       </p>
+      <div className="mix-board__layout">
+        <div className="mix-board__p">
+          <h2 className="mix-board__title">{MIX_LABELS.fourPTitle}</h2>
+          {config.fourP.map((p) => {
+            const done = p.parts.filter((part) => filled(value.p[p.id]?.[part.id])).length
+            return (
+              <fieldset key={p.id} className="mix-row" data-mix-p={p.id}>
+                <legend className="mix-row__head">
+                  {p.label}
+                  <span className="mix-row__count">
+                    {BOARD.filled(done, p.parts.length)}
+                    <span className="visually-hidden">{BOARD.filledHidden}</span>
+                  </span>
+                </legend>
+                <div className="mix-row__cells">
+                  {p.parts.map((part) => (
+                    <TextArea
+                      key={part.id}
+                      id={id('p', p.id, part.id)}
+                      label={part.label}
+                      value={value.p[p.id]?.[part.id] ?? ''}
+                      onChange={(text) => setPart(p.id, part.id, text)}
+                      issues={issues}
+                      path={['p', p.id, part.id]}
+                      item={itemId.part(p.id, part.id)}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            )
+          })}
 
-      <h3 className="mix-editor__title">{MIX_LABELS.fourPTitle}</h3>
-      <div className="mix-grid">
-        {config.fourP.map((p) => (
-          <fieldset key={p.id} className="persona-card-edit" data-mix-p={p.id}>
-            <legend>{p.label}</legend>
-            {p.parts.map((part) => (
-              <TextArea
-                key={part.id}
-                id={id('p', p.id, part.id)}
-                label={part.label}
-                value={value.p[p.id]?.[part.id] ?? ''}
-                onChange={(text) => setPart(p.id, part.id, text)}
-                issues={issues}
-                path={['p', p.id, part.id]}
-                item={itemId.part(p.id, part.id)}
-              />
+          <h2 className="mix-board__title">{MIX_LABELS.extensionsTitle(maxP)}</h2>
+          <fieldset className="mix-chips" aria-describedby={extensionsError ? id('extensions-erreur') : undefined}>
+            <legend>{MIX_LABELS.extensionsLegend(config.maxExtensions)}</legend>
+            {config.extensions.map((x) => (
+              <label key={x.id} className="mix-chip">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(x.id)}
+                  disabled={!chosen.has(x.id) && full}
+                  onChange={(e) => toggleExtension(x.id, e.target.checked)}
+                />
+                {x.label}
+              </label>
             ))}
+            {full ? <p className="field__hint">{MIX_LABELS.extensionsFull(maxP)}</p> : null}
+            {extensionsError ? (
+              <span id={id('extensions-erreur')} className="field-error">
+                {extensionsError}
+              </span>
+            ) : null}
           </fieldset>
-        ))}
-      </div>
-
-      <h3 className="mix-editor__title">{MIX_LABELS.extensionsTitle(maxP)}</h3>
-      <fieldset className="fieldset" aria-describedby={extensionsError ? id('extensions-erreur') : undefined}>
-        <legend>{MIX_LABELS.extensionsLegend(config.maxExtensions)}</legend>
-        <div className="choice-list">
-          {config.extensions.map((x) => (
-            <label key={x.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={chosen.has(x.id)}
-                disabled={!chosen.has(x.id) && full}
-                onChange={(e) => toggleExtension(x.id, e.target.checked)}
-              />
-              {x.label}
-            </label>
+          {value.extensions.length === 0 ? <p className="table-empty">{MIX_LABELS.noExtensionYet}</p> : null}
+          {value.extensions.map((x, i) => (
+            <fieldset key={x.id} className="mix-row mix-row--extension" data-mix-extension={x.id} data-item-id={itemId.extension(x.id)} tabIndex={-1}>
+              <legend className="mix-row__head">{extensionLabel(config, x.id)}</legend>
+              <div className="mix-row__cells">
+                {(Object.keys(EXTENSION_FIELDS) as ExtensionText[]).map((f) => (
+                  <TextArea
+                    key={f}
+                    id={id('x', x.id, f)}
+                    label={EXTENSION_FIELDS[f].label}
+                    value={x[f]}
+                    onChange={(text) => setExtension(x.id, { [f]: text })}
+                    issues={issues}
+                    path={['extensions', i, f]}
+                  />
+                ))}
+              </div>
+            </fieldset>
           ))}
         </div>
-        {full ? <p className="field__hint">{MIX_LABELS.extensionsFull(maxP)}</p> : null}
-        {extensionsError ? (
-          <span id={id('extensions-erreur')} className="field-error">
-            {extensionsError}
-          </span>
-        ) : null}
-      </fieldset>
-      {value.extensions.length === 0 ? <p className="table-empty">{MIX_LABELS.noExtensionYet}</p> : null}
-      <div className="mix-grid">
-        {value.extensions.map((x, i) => (
-          <fieldset key={x.id} className="persona-card-edit" data-mix-extension={x.id} data-item-id={itemId.extension(x.id)} tabIndex={-1}>
-            <legend>{extensionLabel(config, x.id)}</legend>
-            {(Object.keys(EXTENSION_FIELDS) as ExtensionText[]).map((f) => (
-              <TextArea
-                key={f}
-                id={id('x', x.id, f)}
-                label={EXTENSION_FIELDS[f].label}
-                value={x[f]}
-                onChange={(text) => setExtension(x.id, { [f]: text })}
-                issues={issues}
-                path={['extensions', i, f]}
-              />
-            ))}
-          </fieldset>
-        ))}
-      </div>
 
-      <h3 className="mix-editor__title">{MIX_LABELS.eTitle}</h3>
-      <div className="mix-grid">
-        {FOUR_E.map(({ id: eId, label }) => {
-          const e = value.e[eId] ?? emptyE()
-          const linksError = issueAt(issues, 'e', eId, 'links')
-          return (
-            <fieldset key={eId} className="persona-card-edit" data-mix-e={eId} data-item-id={itemId.e(eId)} tabIndex={-1}>
-              <legend>{label}</legend>
-              {E_TEXTS.map((f) => (
-                <TextArea
-                  key={f}
-                  id={id('e', eId, f)}
-                  label={E_FIELDS[f].label}
-                  value={e[f]}
-                  onChange={(text) => setE(eId, { [f]: text })}
-                  issues={issues}
-                  path={['e', eId, f]}
-                />
-              ))}
-              <ChoiceList legend={MIX_LABELS.eLinksLegend(label)} options={items} selected={e.links} onChange={(links) => setE(eId, { links })}>
+        <div className="mix-board__e">
+          <h2 className="mix-board__title">{MIX_LABELS.eTitle}</h2>
+          <div className="table-wrap" role="region" aria-label={BOARD.mapTitle} tabIndex={0}>
+            <table className="mix-map">
+              <caption>{BOARD.mapTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{BOARD.mapCorner}</th>
+                  {FOUR_E.map((e) => (
+                    <th key={e.id} scope="col">
+                      {e.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.label}</th>
+                    {FOUR_E.map((e) => (
+                      <td key={e.id}>
+                        <input
+                          type="checkbox"
+                          aria-label={BOARD.link(p.label, e.label)}
+                          checked={value.e[e.id]?.links.includes(p.id) ?? false}
+                          onChange={(ev) => link(e.id, p.id, ev.target.checked)}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {FOUR_E.map(({ id: eId, label }) => {
+            const e = value.e[eId] ?? emptyE()
+            const linksError = issueAt(issues, 'e', eId, 'links')
+            return (
+              <fieldset key={eId} className="mix-row mix-row--e" data-mix-e={eId} data-item-id={itemId.e(eId)} tabIndex={-1}>
+                <legend className="mix-row__head">{label}</legend>
+                <p className="mix-row__links">{BOARD.linked(linkedLabels(config, value, e.links))}</p>
                 {linksError ? <span className="field-error">{linksError}</span> : null}
-              </ChoiceList>
-            </fieldset>
-          )
-        })}
+                <div className="mix-row__cells">
+                  {E_TEXTS.map((f) => (
+                    <TextArea
+                      key={f}
+                      id={id('e', eId, f)}
+                      label={E_FIELDS[f].label}
+                      value={e[f]}
+                      onChange={(text) => setE(eId, { [f]: text })}
+                      issues={issues}
+                      path={['e', eId, f]}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            )
+          })}
+        </div>
       </div>
       {dialog}
     </div>

@@ -1,82 +1,111 @@
 import type { ViewProps } from '../types.browser'
 import { itemId } from './definition'
-import { dash, E_TEXTS, FOUR_E, MIX_LABELS } from './labels'
-import { extensionLabel, linkedLabels, mixSize } from './mix'
+import { dash, E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS } from './labels'
+import { extensionLabel, mixItems, mixSize } from './mix'
 import type { MixConfig } from './schema'
 
-/** Read-only marketing mix: the P in a table of sub-parts, then the 4E with the P they transform. */
-export default function MixView({ field, value, caption }: ViewProps<'mix'>) {
+/** The words of the matrix (the kind's other words are in labels.ts). */
+const MAP = {
+  title: 'Quels P chaque E transforme',
+  corner: 'P du mix',
+  yes: 'oui',
+  no: 'non',
+}
+
+/**
+ * Read-only marketing mix, as the editor lays it out: each P a row of its
+ * sub-parts, the extensions as more rows; beside it on wide screens, the 4E
+ * mapped onto the P they transform, then what each E proposes.
+ */
+export default function MixView({ field, value, caption, headingLevel = 3 }: ViewProps<'mix'>) {
   const config: MixConfig = field
-  const [pColumns, eColumns] = [MIX_LABELS.pColumns, MIX_LABELS.eColumns]
+  const Title = `h${headingLevel}` as 'h2' | 'h3'
+  const Row = `h${headingLevel + 1}` as 'h3' | 'h4'
+  const items = mixItems(config, value)
   return (
     <div className="mix-view">
-      <div className="table-wrap" role="region" aria-label={MIX_LABELS.tableOfP(caption, mixSize(value))} tabIndex={0}>
-        <table className="table">
-          <caption className="visually-hidden">{MIX_LABELS.tableOfP(caption, mixSize(value))}</caption>
-          <thead>
-            <tr>
-              {pColumns.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {config.fourP.flatMap((p) =>
-              p.parts.map((part, i) => (
-                <tr key={`${p.id}-${part.id}`} data-item-id={itemId.part(p.id, part.id)} tabIndex={-1}>
-                  {i === 0 ? (
-                    <th scope="rowgroup" rowSpan={p.parts.length}>
-                      {p.label}
+      <div className="mix-board__layout">
+        <div className="mix-board__p">
+          <Title className="mix-board__title">{MIX_LABELS.pTitle(mixSize(value))}</Title>
+          {config.fourP.map((p) => (
+            <section key={p.id} className="mix-row">
+              <Row className="mix-row__head">{p.label}</Row>
+              <dl className="mix-row__cells">
+                {p.parts.map((part) => (
+                  <div key={part.id} className="mix-cell" data-item-id={itemId.part(p.id, part.id)} tabIndex={-1}>
+                    <dt>{part.label}</dt>
+                    <dd>{dash(value.p[p.id]?.[part.id])}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+          {value.extensions.map((x) => (
+            <section key={x.id} className="mix-row mix-row--extension" data-item-id={itemId.extension(x.id)} tabIndex={-1}>
+              <Row className="mix-row__head">{extensionLabel(config, x.id)}</Row>
+              <dl className="mix-row__cells">
+                <div className="mix-cell">
+                  <dt>{EXTENSION_FIELDS.content.column}</dt>
+                  <dd>{dash(x.content)}</dd>
+                </div>
+                <div className="mix-cell">
+                  <dt>{EXTENSION_FIELDS.context.label}</dt>
+                  <dd>{dash(x.context)}</dd>
+                </div>
+              </dl>
+            </section>
+          ))}
+        </div>
+        <div className="mix-board__e">
+          <Title className="mix-board__title">{MIX_LABELS.eTitle}</Title>
+          <div className="table-wrap" role="region" aria-label={MIX_LABELS.tableOfE(caption)} tabIndex={0}>
+            <table className="mix-map">
+              <caption>{MAP.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{MAP.corner}</th>
+                  {FOUR_E.map((e) => (
+                    <th key={e.id} scope="col">
+                      {e.label}
                     </th>
-                  ) : null}
-                  <td>{part.label}</td>
-                  <td>{dash(value.p[p.id]?.[part.id])}</td>
-                </tr>
-              )),
-            )}
-            {value.extensions.map((x) => (
-              <tr key={x.id} data-item-id={itemId.extension(x.id)} tabIndex={-1}>
-                <th scope="row">{extensionLabel(config, x.id)}</th>
-                <td>{MIX_LABELS.extension}</td>
-                <td>
-                  {dash(x.content)}
-                  {x.context.trim() ? <span className="card__muted"> · {MIX_LABELS.context(x.context.trim())}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-wrap" role="region" aria-label={MIX_LABELS.tableOfE(caption)} tabIndex={0}>
-        <table className="table">
-          <caption className="visually-hidden">{MIX_LABELS.tableOfE(caption)}</caption>
-          <thead>
-            <tr>
-              {eColumns.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {FOUR_E.map(({ id, label }) => {
-              const e = value.e[id]
-              const links = linkedLabels(config, value, e?.links ?? [])
-              return (
-                <tr key={id} data-item-id={itemId.e(id)} tabIndex={-1}>
-                  <th scope="row">{label}</th>
-                  {E_TEXTS.map((f) => (
-                    <td key={f}>{dash(e?.[f])}</td>
                   ))}
-                  <td>{links.length ? links.join(', ') : '—'}</td>
                 </tr>
-              )
-            })}
-          </tbody>
-        </table>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.label}</th>
+                    {FOUR_E.map((e) =>
+                      value.e[e.id]?.links.includes(p.id) ? (
+                        <td key={e.id}>
+                          <span aria-hidden="true">✓</span>
+                          <span className="visually-hidden">{MAP.yes}</span>
+                        </td>
+                      ) : (
+                        <td key={e.id}>
+                          <span className="visually-hidden">{MAP.no}</span>
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {FOUR_E.map(({ id, label }) => (
+            <section key={id} className="mix-row mix-row--e" data-item-id={itemId.e(id)} tabIndex={-1}>
+              <Row className="mix-row__head">{label}</Row>
+              <dl className="mix-row__cells">
+                {E_TEXTS.map((f) => (
+                  <div key={f} className="mix-cell">
+                    <dt>{E_FIELDS[f].label}</dt>
+                    <dd>{dash(value.e[id]?.[f])}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
       </div>
     </div>
   )

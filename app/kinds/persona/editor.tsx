@@ -4,8 +4,9 @@ import { uploadImage, IMAGE_TYPES } from '~/components/fields/upload'
 import { newId } from '~/components/ids'
 import { invalidProps, issueAt } from '../issues'
 import type { EditorProps, FieldIssue } from '../types.browser'
-import { FIELD_HELP, FIELD_LABELS, INTENSITY_LABELS, PERSONA_LABELS, SHORT_FIELDS, TEXT_KEYS, type Intensity, type TextKey } from './labels'
+import { FIELD_HELP, FIELD_LABELS, INTENSITY_LABELS, PERSONA_LABELS, SHORT_FIELDS, type Intensity, type TextKey } from './labels'
 import { emptyPersona, LIMITS, missingProfile } from './persona'
+import { quoteText } from './quote'
 import type { Persona } from './schema'
 
 /** The sentence under an input the server refused, if any. */
@@ -24,96 +25,131 @@ function described(error: string | undefined, errorId: string, helpId?: string) 
   return { ...invalid, 'aria-describedby': ids || undefined }
 }
 
-/** Several personae « portrait-robot » per dossier, each a card of profiling fields. */
+/** The facts of the card's band, as on the printed sheet (the age is a number, the others a line). */
+const BAND: readonly TextKey[] = ['location', 'csp', 'family']
+/** The blocks under the band, as on the printed sheet. */
+const BLOCKS: readonly TextKey[] = ['tastes', 'habits', 'brands', 'needs', 'frustrations', 'inclusion']
+
+/**
+ * Several personae « portrait-robot » per dossier, each edited on the card it
+ * prints as (view.tsx): name and quote at the top, the facts in the band,
+ * the profile in blocks, the media with their intensity.
+ */
 export default function PersonaEditor({ value, onChange, ctx }: EditorProps<'persona'>) {
   const { ask, dialog } = useConfirm()
   const { issues, uploadUrl } = ctx
   const update = (id: string, patch: Partial<Persona>) => onChange({ personas: value.personas.map((p) => (p.id === id ? { ...p, ...patch } : p)) })
   return (
-    <div className="persona-editor">
+    <div className="persona-board">
       {value.personas.length === 0 ? <p className="table-empty">{PERSONA_LABELS.noneYet}</p> : null}
-      {value.personas.map((p, i) => {
-        const prefix = `persona-${p.id}`
-        const missing = missingProfile(p)
-        const textField = (key: TextKey) => {
-          const id = `${prefix}-${key}`
-          const error = issueAt(issues, 'personas', i, key)
-          const help = FIELD_HELP[key]
-          const aria = described(error, `${id}-erreur`, help ? `${id}-aide` : undefined)
-          const max = key === 'quote' ? LIMITS.quote : LIMITS.text
-          return (
-            <div className="field" key={key}>
-              <label htmlFor={id}>{FIELD_LABELS[key]}</label>
-              {help ? (
-                <span id={`${id}-aide`} className="field__hint">
-                  {help}
-                </span>
-              ) : null}
-              {SHORT_FIELDS.includes(key) ? (
+      <div className="persona-sheets">
+        {value.personas.map((p, i) => {
+          const prefix = `persona-${p.id}`
+          const missing = missingProfile(p)
+          const textField = (key: TextKey, className = '') => {
+            const id = `${prefix}-${key}`
+            const error = issueAt(issues, 'personas', i, key)
+            const help = FIELD_HELP[key]
+            const aria = described(error, `${id}-erreur`, help ? `${id}-aide` : undefined)
+            const max = key === 'quote' ? LIMITS.quote : LIMITS.text
+            const input =
+              key === 'quote' ? (
+                <QuoteInput id={id} aria={aria} value={p.quote} onChange={(quote) => update(p.id, { quote })} />
+              ) : SHORT_FIELDS.includes(key) ? (
                 <input id={id} type="text" maxLength={max} {...aria} value={p[key]} onChange={(e) => update(p.id, { [key]: e.target.value })} />
               ) : (
                 <textarea id={id} rows={2} maxLength={max} {...aria} value={p[key]} onChange={(e) => update(p.id, { [key]: e.target.value })} />
-              )}
-              <FieldError id={`${id}-erreur`} message={error} />
-            </div>
+              )
+            return (
+              <div className={`persona-edit__field ${className}`} key={key}>
+                <label htmlFor={id}>{FIELD_LABELS[key]}</label>
+                {/* Always there, empty or not: blocks side by side keep their boxes aligned. */}
+                <span id={help ? `${id}-aide` : undefined} className="persona-edit__help">
+                  {help}
+                </span>
+                {key === 'quote' ? (
+                  <>
+                    <span className="persona-edit__quote">{input}</span>
+                    <FieldError id={`${id}-erreur`} message={error} />
+                  </>
+                ) : (
+                  <span className="persona-edit__input">
+                    {input}
+                    <FieldError id={`${id}-erreur`} message={error} />
+                  </span>
+                )}
+              </div>
+            )
+          }
+          const firstNameError = issueAt(issues, 'personas', i, 'firstName')
+          const ageError = issueAt(issues, 'personas', i, 'age')
+          return (
+            <fieldset key={p.id} className="persona-sheet persona-edit" data-persona-id={p.id} data-item-id={p.id} tabIndex={-1}>
+              <legend className="persona-edit__legend">
+                {PERSONA_LABELS.persona(i)}
+                {p.firstName.trim() ? ` — ${p.firstName}` : ''}
+              </legend>
+              <div className="persona-sheet__head">
+                {p.avatar ? (
+                  <img src={p.avatar.src} alt={p.avatar.alt} className="persona-avatar" />
+                ) : (
+                  <span className="persona-avatar persona-avatar--initials" aria-hidden="true">
+                    {p.firstName.trim().slice(0, 1).toUpperCase() || '?'}
+                  </span>
+                )}
+                <div className="persona-edit__identity">
+                  <div className="persona-edit__field persona-edit__field--name">
+                    <label htmlFor={`${prefix}-firstName`}>{FIELD_LABELS.firstName}</label>
+                    <input
+                      id={`${prefix}-firstName`}
+                      type="text"
+                      maxLength={LIMITS.firstName}
+                      {...invalidProps(firstNameError, `${prefix}-firstName-erreur`)}
+                      value={p.firstName}
+                      onChange={(e) => update(p.id, { firstName: e.target.value })}
+                    />
+                    <FieldError id={`${prefix}-firstName-erreur`} message={firstNameError} />
+                  </div>
+                  {textField('quote')}
+                </div>
+              </div>
+              <div className="persona-sheet__facts persona-edit__facts">
+                <div className="persona-edit__field">
+                  <label htmlFor={`${prefix}-age`}>{FIELD_LABELS.age}</label>
+                  <input
+                    id={`${prefix}-age`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={120}
+                    step={1}
+                    {...invalidProps(ageError, `${prefix}-age-erreur`)}
+                    value={p.age ?? ''}
+                    onChange={(e) => update(p.id, { age: e.target.value === '' ? null : Math.max(0, Math.min(120, Math.round(e.target.valueAsNumber) || 0)) })}
+                  />
+                  <FieldError id={`${prefix}-age-erreur`} message={ageError} />
+                </div>
+                {BAND.map((key) => textField(key))}
+              </div>
+              <div className="persona-edit__blocks">{BLOCKS.map((key) => textField(key, 'persona-edit__block'))}</div>
+              <MediaEditor persona={p} issues={issues} index={i} onChange={(media) => update(p.id, { media })} />
+              <AvatarEditor persona={p} issues={issues} index={i} uploadUrl={uploadUrl} onChange={(avatar) => update(p.id, { avatar })} />
+              {missing.length ? (
+                <p className="persona-edit__missing">
+                  {PERSONA_LABELS.toComplete} : {missing.join(', ')}.
+                </p>
+              ) : null}
+              <button
+                type="button"
+                className="button button--ghost button--small persona-edit__remove"
+                onClick={() => ask(PERSONA_LABELS.confirmRemove(i, p.firstName), () => onChange({ personas: value.personas.filter((x) => x.id !== p.id) }))}
+              >
+                {PERSONA_LABELS.remove}
+              </button>
+            </fieldset>
           )
-        }
-        const firstNameError = issueAt(issues, 'personas', i, 'firstName')
-        const ageError = issueAt(issues, 'personas', i, 'age')
-        return (
-          <fieldset key={p.id} className="persona-card-edit" data-persona-id={p.id} data-item-id={p.id} tabIndex={-1}>
-            <legend>
-              {PERSONA_LABELS.persona(i)}
-              {p.firstName.trim() ? ` — ${p.firstName}` : ''}
-            </legend>
-            <div className="form-row">
-              <div className="field">
-                <label htmlFor={`${prefix}-firstName`}>{FIELD_LABELS.firstName}</label>
-                <input
-                  id={`${prefix}-firstName`}
-                  type="text"
-                  maxLength={LIMITS.firstName}
-                  {...invalidProps(firstNameError, `${prefix}-firstName-erreur`)}
-                  value={p.firstName}
-                  onChange={(e) => update(p.id, { firstName: e.target.value })}
-                />
-                <FieldError id={`${prefix}-firstName-erreur`} message={firstNameError} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${prefix}-age`}>{FIELD_LABELS.age}</label>
-                <input
-                  id={`${prefix}-age`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={120}
-                  step={1}
-                  {...invalidProps(ageError, `${prefix}-age-erreur`)}
-                  value={p.age ?? ''}
-                  onChange={(e) => update(p.id, { age: e.target.value === '' ? null : Math.max(0, Math.min(120, Math.round(e.target.valueAsNumber) || 0)) })}
-                />
-                <FieldError id={`${prefix}-age-erreur`} message={ageError} />
-              </div>
-              {TEXT_KEYS.slice(0, 3).map(textField)}
-            </div>
-            <div className="form-row">{TEXT_KEYS.slice(3).map(textField)}</div>
-            <MediaEditor persona={p} issues={issues} index={i} onChange={(media) => update(p.id, { media })} />
-            <AvatarEditor persona={p} issues={issues} index={i} uploadUrl={uploadUrl} onChange={(avatar) => update(p.id, { avatar })} />
-            {missing.length ? (
-              <p className="card__muted">
-                {PERSONA_LABELS.toComplete} : {missing.join(', ')}.
-              </p>
-            ) : null}
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => ask(PERSONA_LABELS.confirmRemove(i, p.firstName), () => onChange({ personas: value.personas.filter((x) => x.id !== p.id) }))}
-            >
-              {PERSONA_LABELS.remove}
-            </button>
-          </fieldset>
-        )
-      })}
+        })}
+      </div>
       {value.personas.length < LIMITS.personas ? (
         <button
           type="button"
@@ -125,6 +161,29 @@ export default function PersonaEditor({ value, onChange, ctx }: EditorProps<'per
       ) : null}
       {dialog}
     </div>
+  )
+}
+
+/**
+ * The quote, which the card puts between its own guillemets: out of focus it
+ * shows without the marks typed around it, and leaving it drops them for good.
+ */
+function QuoteInput({ id, aria, value, onChange }: { id: string; aria: ReturnType<typeof described>; value: string; onChange: (quote: string) => void }) {
+  const [focused, setFocused] = useState(false)
+  return (
+    <textarea
+      id={id}
+      rows={1}
+      maxLength={LIMITS.quote}
+      {...aria}
+      value={focused ? value : quoteText(value)}
+      onChange={(e) => onChange(e.target.value)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        setFocused(false)
+        if (quoteText(e.target.value) !== e.target.value) onChange(quoteText(e.target.value))
+      }}
+    />
   )
 }
 
@@ -141,7 +200,7 @@ function MediaEditor({
 }) {
   const set = (id: string, patch: Partial<Persona['media'][number]>) => onChange(persona.media.map((x) => (x.id === id ? { ...x, ...patch } : x)))
   return (
-    <fieldset className="fieldset">
+    <fieldset className="persona-edit__media">
       <legend>{FIELD_LABELS.media}</legend>
       {persona.media.length === 0 ? <p className="card__muted">{PERSONA_LABELS.noChannel(persona.firstName)}</p> : null}
       <ul className="media-list">
@@ -160,6 +219,7 @@ function MediaEditor({
                 value={m.channel}
                 onChange={(e) => set(m.id, { channel: e.target.value })}
               />
+              <span className={`gauge gauge--${m.intensity ?? 0}`} aria-hidden="true" />
               <select
                 aria-label={`${PERSONA_LABELS.intensity} du canal ${j + 1}`}
                 {...invalidProps(intensityError, errorId)}
@@ -222,7 +282,6 @@ function AvatarEditor({
     const avatar = persona.avatar
     return (
       <div className="avatar-edit">
-        <img src={avatar.src} alt={avatar.alt} className="persona-avatar" />
         <div className="field">
           <label htmlFor={`${id}-alt`}>
             {PERSONA_LABELS.avatarAlt} {PERSONA_LABELS.required}
@@ -244,7 +303,7 @@ function AvatarEditor({
     )
   }
   return (
-    <fieldset className="fieldset">
+    <fieldset className="persona-edit__avatar">
       <legend>{PERSONA_LABELS.avatarOptional}</legend>
       {error ? (
         <p className="field__error" role="alert">

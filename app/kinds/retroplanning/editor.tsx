@@ -1,19 +1,15 @@
-import { useConfirm } from '~/components/confirm-dialog'
 import { ChoiceList } from '~/components/fields/choice-list'
+import { DataGrid, type GridColumn } from '~/components/grid/data-grid'
 import { newId } from '~/components/ids'
 import { todayInFrance } from '~/domain/calendar'
-import { formatDate } from '~/domain/format'
+import { formatShortDate } from '~/domain/format'
 import { LEVEL_PHRASES } from '~/domain/kpi'
 import { invalidProps, issueAt } from '../issues'
-import type { EditorProps, FieldIssue } from '../types.browser'
+import type { EditorProps } from '../types.browser'
 import { Gantt } from './gantt'
-import { LIMITS, RETRO_LABELS as L, taskTextLabel, type TaskText } from './labels'
-import { emptyTask, planRows } from './retroplanning'
+import { LIMITS, RETRO_LABELS as L, taskTextLabel, TASK_TEXTS, varianceText } from './labels'
+import { emptyTask, planRows, type PlanRow } from './retroplanning'
 import type { RetroTask } from './schema'
-
-/** The refusal of a task as a whole (unknown field, bad id), not of one of its fields. */
-const taskIssue = (issues: readonly FieldIssue[], index: number) =>
-  issues.find((i) => i.path.length === 2 && i.path[0] === 'tasks' && i.path[1] === index)?.message
 
 /** A message under a refused input, pointed at by its aria-describedby. */
 const ErrorText = ({ id, message }: { id: string; message: string | undefined }) =>
@@ -23,23 +19,16 @@ const ErrorText = ({ id, message }: { id: string; message: string | undefined })
     </span>
   ) : null
 
-/** A whole number of working days from what the learner typed (the schema refuses decimals and more than the limit). */
-const toDuration = (input: HTMLInputElement): number | null =>
-  input.value === '' || Number.isNaN(input.valueAsNumber) ? null : Math.max(0, Math.min(LIMITS.duration, Math.round(input.valueAsNumber)))
+const NO_OTHER_TASK = 'Nommez d’abord d’autres tâches : celle-ci pourra commencer après leur fin.'
+const unknownTask = (name: string) => `aucune tâche ne s’appelle « ${name} »`
 
-/** Retroplanning: tasks with durations and dependencies, scheduled backwards from the deadline, drawn as a Gantt chart. */
+/** Retroplanning: the Gantt chart at full width, then the tasks in a grid (durations, dependencies), scheduled backwards from the deadline. */
 export default function RetroplanningEditor({ field, value, onChange, ctx }: EditorProps<'retroplanning'>) {
   const { caption, issues, titleId: idPrefix } = ctx
-  const { ask, dialog } = useConfirm()
   const today = todayInFrance()
   const { rows, problems } = planRows(value, field.alerts, today)
-  const update = (id: string, patch: Partial<RetroTask>) => onChange({ ...value, tasks: value.tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)) })
-  const move = (index: number, by: -1 | 1) => {
-    const tasks = [...value.tasks]
-    const [task] = tasks.splice(index, 1)
-    tasks.splice(index + by, 0, task!)
-    onChange({ ...value, tasks })
-  }
+  const plan = new Map(rows.map((p) => [p.task.id, p]))
+  const planOf = (t: RetroTask): Partial<PlanRow> => plan.get(t.id) ?? {}
   const topDate = (key: 'deadline' | 'projectStart', id: string, label: string) => {
     const error = issueAt(issues, key)
     return (
@@ -57,6 +46,94 @@ export default function RetroplanningEditor({ field, value, onChange, ctx }: Edi
     )
   }
   const listError = issues.find((i) => i.path.length === 1 && i.path[0] === 'tasks')?.message
+  const named = (t: RetroTask) => t.name.trim()
+  const date = (iso: string | null | undefined) => (iso ? formatShortDate(iso) : '—')
+
+  const columns: GridColumn<RetroTask>[] = [
+    ...TASK_TEXTS.slice(0, 2).map((key) => text(key, field.groupLabel)),
+    {
+      id: 'duration',
+      label: L.durationUnit,
+      type: 'number',
+      integer: true,
+      min: 0,
+      max: LIMITS.duration,
+      get: (t) => t.duration,
+      set: (t, v) => ({ ...t, duration: typeof v === 'number' ? v : null }),
+    },
+    text('owner', field.groupLabel),
+    {
+      id: 'dependsOn',
+      label: L.dependsOn,
+      type: 'panel',
+      get: (t) =>
+        t.dependsOn
+          .map((id) => value.tasks.find((o) => o.id === id))
+          .filter((o) => o && named(o))
+          .map((o) => named(o!))
+          .join(', '),
+      // A pasted list of task names (« Brief, Impression »); the value written is their ids.
+      parse: (input) => {
+        const ids: string[] = []
+        for (const name of input
+          .split(/[,;\n]/)
+          .map((n) => n.trim())
+          .filter(Boolean)) {
+          const task = value.tasks.find((t) => t.name.trim().toLowerCase() === name.toLowerCase())
+          if (!task) return { error: unknownTask(name) }
+          ids.push(task.id)
+        }
+        return { value: ids.join(' ') }
+      },
+      set: (t, v) => ({
+        ...t,
+        dependsOn: String(v ?? '')
+          .split(' ')
+          .filter((id) => id && id !== t.id)
+          .slice(0, LIMITS.dependencies),
+      }),
+      panel: (task, update) => {
+        const others = value.tasks.filter((t) => t.id !== task.id && named(t))
+        return others.length ? (
+          <ChoiceList
+            legend={L.dependsOn}
+            options={others.map((o) => ({ id: o.id, label: o.name }))}
+            selected={task.dependsOn}
+            onChange={(dependsOn) => update({ ...task, dependsOn: dependsOn.slice(0, LIMITS.dependencies) })}
+          />
+        ) : (
+          <p>{NO_OTHER_TASK}</p>
+        )
+      },
+    },
+    ...TASK_TEXTS.slice(3).map((key) => text(key, field.groupLabel)),
+    ...(field.tracking ? (['actualStart', 'actualFinish'] as const).map(actualDate) : []),
+    { id: 'latestStart', label: L.latestStart, type: 'computed', get: (t) => date(planOf(t).slot?.latestStart) },
+    { id: 'latestFinish', label: L.latestFinish, type: 'computed', get: (t) => date(planOf(t).slot?.latestFinish) },
+    ...(field.tracking
+      ? [
+          {
+            id: 'variance',
+            label: L.varianceUnit,
+            type: 'computed',
+            get: (t) => varianceText(planOf(t).variance ?? null, planOf(t).overdue ?? false),
+          } satisfies GridColumn<RetroTask>,
+          {
+            id: 'alert',
+            label: L.alert,
+            type: 'computed',
+            get: (t) => {
+              const level = planOf(t).level
+              return level ? LEVEL_PHRASES[level] : '—'
+            },
+            show: (t) => {
+              const level = planOf(t).level
+              return level ? <span className={`level level--${level}`}>{LEVEL_PHRASES[level]}</span> : '—'
+            },
+          } satisfies GridColumn<RetroTask>,
+        ]
+      : []),
+  ]
 
   return (
     <div className="smart-editor retro-editor">
@@ -68,7 +145,7 @@ export default function RetroplanningEditor({ field, value, onChange, ctx }: Edi
         {L.workingDays}
         {field.tracking ? L.alertsExplained(field.alerts) : ''}
       </p>
-
+      <Gantt rows={rows} deadline={value.deadline} today={today} tracking={field.tracking} groupLabel={field.groupLabel} caption={L.ganttCaption(caption)} />
       {problems.length ? (
         <ul className="plan-problems" aria-label={L.problemsList}>
           {problems.map((p) => (
@@ -76,162 +153,47 @@ export default function RetroplanningEditor({ field, value, onChange, ctx }: Edi
           ))}
         </ul>
       ) : null}
-
-      {value.tasks.length === 0 ? <p className="table-empty">{L.noTasksYet}</p> : null}
-      {rows.map(({ task, slot, variance, overdue, level }, i) => {
-        const p = `tache-${task.id}`
-        const others = value.tasks.filter((t) => t.id !== task.id && t.name.trim())
-        const text = (key: TaskText) => {
-          const error = issueAt(issues, 'tasks', i, key)
-          return (
-            <div className="field">
-              <label htmlFor={`${p}-${key}`}>{taskTextLabel(key, field.groupLabel)}</label>
-              <input
-                id={`${p}-${key}`}
-                type="text"
-                maxLength={key === 'owner' ? LIMITS.owner : LIMITS.text}
-                value={task[key]}
-                {...invalidProps(error, `${p}-${key}-erreur`)}
-                onChange={(e) => update(task.id, { [key]: e.target.value })}
-              />
-              <ErrorText id={`${p}-${key}-erreur`} message={error} />
-            </div>
-          )
-        }
-        const date = (key: 'actualStart' | 'actualFinish') => {
-          const error = issueAt(issues, 'tasks', i, key)
-          return (
-            <div className="field">
-              <label htmlFor={`${p}-${key}`}>{L[key]}</label>
-              <input
-                id={`${p}-${key}`}
-                type="date"
-                value={task[key] ?? ''}
-                {...invalidProps(error, `${p}-${key}-erreur`)}
-                onChange={(e) => update(task.id, { [key]: e.target.value || null })}
-              />
-              <ErrorText id={`${p}-${key}-erreur`} message={error} />
-            </div>
-          )
-        }
-        const durationError = issueAt(issues, 'tasks', i, 'duration')
-        const dependsOnError = issueAt(issues, 'tasks', i, 'dependsOn')
-        const wholeTaskError = taskIssue(issues, i)
-        return (
-          <fieldset
-            key={task.id}
-            className="persona-card-edit"
-            data-task-id={task.id}
-            data-item-id={task.id}
-            tabIndex={-1}
-            aria-describedby={wholeTaskError ? `${p}-erreur` : undefined}
-          >
-            <legend>
-              {L.taskNumber(i)}
-              {task.name.trim() ? ` — ${task.name}` : ''}
-            </legend>
-            <ErrorText id={`${p}-erreur`} message={wholeTaskError} />
-            <div className="form-row">
-              {text('name')}
-              {text('group')}
-              <div className="field">
-                <label htmlFor={`${p}-duration`}>{L.durationUnit}</label>
-                <input
-                  id={`${p}-duration`}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={LIMITS.duration}
-                  step={1}
-                  value={task.duration ?? ''}
-                  {...invalidProps(durationError, `${p}-duration-erreur`)}
-                  onChange={(e) => update(task.id, { duration: toDuration(e.target) })}
-                />
-                <ErrorText id={`${p}-duration-erreur`} message={durationError} />
-              </div>
-            </div>
-            <div className="form-row">
-              {text('owner')}
-              {text('stakeholders')}
-              {text('constraints')}
-            </div>
-            {others.length ? (
-              <ChoiceList
-                legend={L.dependsOn}
-                options={others.map((o) => ({ id: o.id, label: o.name }))}
-                selected={task.dependsOn}
-                onChange={(dependsOn) => update(task.id, { dependsOn: dependsOn.slice(0, LIMITS.dependencies) })}
-              >
-                <ErrorText id={`${p}-dependsOn-erreur`} message={dependsOnError} />
-              </ChoiceList>
-            ) : null}
-            {field.tracking ? (
-              <div className="form-row">
-                {date('actualStart')}
-                {date('actualFinish')}
-              </div>
-            ) : null}
-            <p className="plan-slot" aria-live="polite">
-              {slot ? (
-                <>
-                  {L.latestRange[0]}
-                  <strong>{formatDate(slot.latestStart)}</strong>
-                  {L.latestRange[1]}
-                  <strong>{formatDate(slot.latestFinish)}</strong>
-                  {L.latestRange[2]}
-                  {field.tracking && variance !== null && level ? (
-                    <>
-                      {' '}
-                      {L.varianceSentence(variance, overdue)}
-                      <span className={`level level--${level}`}>{LEVEL_PHRASES[level]}</span>
-                    </>
-                  ) : null}
-                </>
-              ) : (
-                <span className="card__muted">{L.noSlot}</span>
-              )}
-            </p>
-            <div className="card__actions">
-              <button type="button" className="button button--ghost button--small" disabled={i === 0} onClick={() => move(i, -1)}>
-                {L.moveUp}
-                <span className="visually-hidden">{L.theTask(i)}</span>
-              </button>
-              <button type="button" className="button button--ghost button--small" disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
-                {L.moveDown}
-                <span className="visually-hidden">{L.theTask(i)}</span>
-              </button>
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() =>
-                  ask(L.confirmRemove(i, task.name), () =>
-                    onChange({
-                      ...value,
-                      tasks: value.tasks.filter((t) => t.id !== task.id).map((t) => ({ ...t, dependsOn: t.dependsOn.filter((d) => d !== task.id) })),
-                    }),
-                  )
-                }
-              >
-                {L.remove}
-                <span className="visually-hidden">{L.theTask(i)}</span>
-              </button>
-            </div>
-          </fieldset>
-        )
-      })}
+      {/* A value replaced from outside (conflict, restore) drops what the grid holds: texts refused, an undo. */}
+      <DataGrid
+        key={ctx.resetKey}
+        caption={`Tâches : ${caption}`}
+        rows={value.tasks}
+        columns={columns}
+        rowId={(t) => t.id}
+        onChange={(tasks) => {
+          // A removed task is no longer a dependency of the others.
+          const ids = new Set(tasks.map((t) => t.id))
+          onChange({
+            ...value,
+            tasks: tasks.map((t) => (t.dependsOn.every((d) => ids.has(d)) ? t : { ...t, dependsOn: t.dependsOn.filter((d) => ids.has(d)) })),
+          })
+        }}
+        newRow={() => emptyTask(newId('tache'))}
+        addLabel={L.addTask}
+        emptyText={L.noTasksYet}
+        noun={{ name: 'Tâche', e: 'e' }}
+        maxRows={LIMITS.tasks}
+        issue={(i, column) => issueAt(issues, 'tasks', i, column)}
+        rowIssue={(i) => issues.find((x) => x.path.length === 2 && x.path[0] === 'tasks' && x.path[1] === i)?.message}
+      />
       <ErrorText id={`${idPrefix}-tasks-erreur`} message={listError} />
-      <div className="card__actions">
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          disabled={value.tasks.length >= LIMITS.tasks}
-          onClick={() => onChange({ ...value, tasks: [...value.tasks, emptyTask(newId('tache'))] })}
-        >
-          + {L.addTask}
-        </button>
-      </div>
-      <Gantt rows={rows} deadline={value.deadline} today={today} tracking={field.tracking} groupLabel={field.groupLabel} caption={L.ganttCaption(caption)} />
-      {dialog}
     </div>
   )
+}
+
+/** A text a learner types about a task (name, group, owner…). */
+function text(key: (typeof TASK_TEXTS)[number], groupLabel: string): GridColumn<RetroTask> {
+  return {
+    id: key,
+    label: taskTextLabel(key, groupLabel),
+    type: 'text',
+    maxLength: key === 'owner' ? LIMITS.owner : LIMITS.text,
+    get: (t) => t[key],
+    set: (t, v) => ({ ...t, [key]: String(v ?? '') }),
+  }
+}
+
+/** An actual date of a tracked task. */
+function actualDate(key: 'actualStart' | 'actualFinish'): GridColumn<RetroTask> {
+  return { id: key, label: L[key], type: 'date', get: (t) => t[key], set: (t, v) => ({ ...t, [key]: typeof v === 'string' && v ? v : null }) }
 }

@@ -1,18 +1,19 @@
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import { IMAGE_TYPES, uploadImage } from '~/components/fields/upload'
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { EditorProps } from '../types.browser'
 import { ANNOTATION_LABELS, EXTERNAL_CHANGE, PassageAnnotationsExtension, revealPassage, setPassages, type AnnotationSettings } from './annotations'
 import { definition } from './definition'
 import { richTextExtensions } from './extensions'
 import { RICH_TEXT_LABELS } from './labels'
-import { completeUrl, SAFE_URL, UPLOAD_SRC, type RichTextDoc } from './rich-text'
+import { UPLOAD_SRC, type RichTextDoc } from './rich-text'
 import { sanitize } from './sanitize'
 import { StaticRichText } from './static-view'
 
 const T = RICH_TEXT_LABELS.toolbar
-const D = RICH_TEXT_LABELS.dialog
+// The link and image dialogs load when first opened.
+const LinkDialog = lazy(() => import('./toolbar-dialogs').then((m) => ({ default: m.LinkDialog })))
+const ImageDialog = lazy(() => import('./toolbar-dialogs').then((m) => ({ default: m.ImageDialog })))
 
 /** Pasted images that do not come from this dossier's uploads are left out (the server would refuse them). */
 const keepOwnImages = (html: string) =>
@@ -143,6 +144,22 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
   )
 }
 
+/**
+ * The key a toolbar answers (WAI-ARIA toolbar pattern): the index of the button to focus
+ * among `count`, from the focused one, or null for a key it leaves alone.
+ */
+export function nextToolbarIndex(key: string, index: number, count: number): number | null {
+  if (index < 0 || count === 0) return null
+  if (key === 'ArrowRight') return (index + 1) % count
+  if (key === 'ArrowLeft') return (index - 1 + count) % count
+  if (key === 'Home') return 0
+  if (key === 'End') return count - 1
+  return null
+}
+
+type ToolbarButton = { label: string; text: string; run: () => void; pressed?: boolean }
+
+/** One tab stop: the arrows, Home and End move between its buttons, Tab leaves it (a roving tabindex remembers the last one). */
 function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
   const state = useEditorState({
     editor,
@@ -159,178 +176,79 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
     }),
   })
   const [dialog, setDialog] = useState<null | 'link' | 'image'>(null)
+  const [current, setCurrent] = useState(0)
   const chain = () => editor.chain().focus()
-  const button = (label: string, pressed: boolean | undefined, run: () => void, text: string) => (
-    <button type="button" className="rt-button" title={label} aria-pressed={pressed} onClick={run}>
-      <span aria-hidden="true">{text}</span>
-      <span className="visually-hidden">{label}</span>
-    </button>
-  )
+  // Groups of buttons, separated by a line.
+  const groups: ToolbarButton[][] = [
+    [
+      { label: T.bold, pressed: state.bold, run: () => chain().toggleBold().run(), text: 'G' },
+      { label: T.italic, pressed: state.italic, run: () => chain().toggleItalic().run(), text: 'I' },
+      { label: T.underline, pressed: state.underline, run: () => chain().toggleUnderline().run(), text: 'S' },
+    ],
+    [
+      { label: T.heading, pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run(), text: 'T1' },
+      { label: T.subheading, pressed: state.h4, run: () => chain().toggleHeading({ level: 4 }).run(), text: 'T2' },
+      { label: T.bulletList, pressed: state.bullet, run: () => chain().toggleBulletList().run(), text: '•' },
+      { label: T.orderedList, pressed: state.ordered, run: () => chain().toggleOrderedList().run(), text: '1.' },
+    ],
+    [
+      { label: state.link ? T.editLink : T.insertLink, pressed: state.link, run: () => setDialog('link'), text: 'Lien' },
+      { label: T.insertImage, run: () => setDialog('image'), text: 'Image' },
+      ...(state.table
+        ? [
+            { label: T.addRow, run: () => chain().addRowAfter().run(), text: '+L' },
+            { label: T.addColumn, run: () => chain().addColumnAfter().run(), text: '+C' },
+            { label: T.deleteRow, run: () => chain().deleteRow().run(), text: '−L' },
+            { label: T.deleteColumn, run: () => chain().deleteColumn().run(), text: '−C' },
+            { label: T.deleteTable, run: () => chain().deleteTable().run(), text: '×T' },
+          ]
+        : [{ label: T.insertTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), text: 'Tableau' }]),
+    ],
+  ]
+  // The table's buttons come and go: the tab stop stays on a button that exists.
+  const tabStop = Math.min(current, groups.flat().length - 1)
+  let index = 0
   return (
     <>
-      <div className="rt-toolbar" role="toolbar" aria-label={T.region}>
-        {button(T.bold, state.bold, () => chain().toggleBold().run(), 'G')}
-        {button(T.italic, state.italic, () => chain().toggleItalic().run(), 'I')}
-        {button(T.underline, state.underline, () => chain().toggleUnderline().run(), 'S')}
-        <span className="rt-sep" aria-hidden="true" />
-        {button(T.heading, state.h3, () => chain().toggleHeading({ level: 3 }).run(), 'T1')}
-        {button(T.subheading, state.h4, () => chain().toggleHeading({ level: 4 }).run(), 'T2')}
-        {button(T.bulletList, state.bullet, () => chain().toggleBulletList().run(), '•')}
-        {button(T.orderedList, state.ordered, () => chain().toggleOrderedList().run(), '1.')}
-        <span className="rt-sep" aria-hidden="true" />
-        {button(state.link ? T.editLink : T.insertLink, state.link, () => setDialog('link'), 'Lien')}
-        {button(T.insertImage, undefined, () => setDialog('image'), 'Image')}
-        {state.table ? (
-          <>
-            {button(T.addRow, undefined, () => chain().addRowAfter().run(), '+L')}
-            {button(T.addColumn, undefined, () => chain().addColumnAfter().run(), '+C')}
-            {button(T.deleteRow, undefined, () => chain().deleteRow().run(), '−L')}
-            {button(T.deleteColumn, undefined, () => chain().deleteColumn().run(), '−C')}
-            {button(T.deleteTable, undefined, () => chain().deleteTable().run(), '×T')}
-          </>
-        ) : (
-          button(T.insertTable, undefined, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), 'Tableau')
-        )}
-      </div>
-      {dialog === 'link' ? <LinkDialog editor={editor} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'image' ? <ImageDialog editor={editor} uploadUrl={uploadUrl} onClose={() => setDialog(null)} /> : null}
-    </>
-  )
-}
-
-function ModalForm({
-  title,
-  onClose,
-  onSubmit,
-  children,
-  submitLabel,
-  busy,
-}: {
-  title: string
-  onClose: () => void
-  onSubmit: () => void
-  children: React.ReactNode
-  submitLabel: string
-  busy?: boolean
-}) {
-  const ref = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
-  useEffect(() => {
-    ref.current?.showModal()
-  }, [])
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
-      <form
-        method="dialog"
-        className="form"
-        onSubmit={(e) => {
+      <div
+        className="rt-toolbar"
+        role="toolbar"
+        aria-label={T.region}
+        aria-orientation="horizontal"
+        onKeyDown={(e) => {
+          const buttons = [...e.currentTarget.querySelectorAll('button')]
+          const next = nextToolbarIndex(e.key, buttons.indexOf(e.target as HTMLButtonElement), buttons.length)
+          if (next === null) return
           e.preventDefault()
-          onSubmit()
+          buttons[next]?.focus()
         }}
       >
-        <h2 id={titleId} className="dialog__title">
-          {title}
-        </h2>
-        {children}
-        <div className="dialog__actions">
-          <button type="button" className="button button--ghost" onClick={() => ref.current?.close()}>
-            {D.cancel}
-          </button>
-          <button type="submit" className="button" disabled={busy}>
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
-  )
-}
-
-function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
-  const current = (editor.getAttributes('link').href as string | undefined) ?? ''
-  const [href, setHref] = useState(current || 'https://')
-  const [error, setError] = useState('')
-  return (
-    <ModalForm
-      title={current ? T.editLink : T.insertLink}
-      submitLabel={D.confirm}
-      onClose={onClose}
-      onSubmit={() => {
-        const url = completeUrl(href)
-        if (url === '') {
-          editor.chain().focus().extendMarkRange('link').unsetLink().run()
-          onClose()
-          return
-        }
-        if (!SAFE_URL.test(url)) {
-          setError(D.linkError)
-          return
-        }
-        editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run()
-        onClose()
-      }}
-    >
-      <div className="field">
-        <label htmlFor="rt-link">{D.linkAddress}</label>
-        <input
-          id="rt-link"
-          type="text"
-          inputMode="url"
-          value={href}
-          onChange={(e) => setHref(e.target.value)}
-          onBlur={() => setHref((h) => completeUrl(h))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'rt-link-error' : 'rt-link-hint'}
-        />
-        <p className="field__hint" id="rt-link-hint">
-          {D.linkHint}
-        </p>
-        {error ? (
-          <p className="field__error" id="rt-link-error">
-            {error}
-          </p>
-        ) : null}
+        {groups.map((group, g) => [
+          g > 0 ? <span key={`sep-${g}`} className="rt-sep" aria-hidden="true" /> : null,
+          ...group.map((b) => {
+            const i = index++
+            return (
+              <button
+                key={b.label}
+                type="button"
+                className="rt-button"
+                title={b.label}
+                aria-pressed={b.pressed}
+                tabIndex={i === tabStop ? 0 : -1}
+                onFocus={() => setCurrent(i)}
+                onClick={b.run}
+              >
+                <span aria-hidden="true">{b.text}</span>
+                <span className="visually-hidden">{b.label}</span>
+              </button>
+            )
+          }),
+        ])}
       </div>
-    </ModalForm>
-  )
-}
-
-function ImageDialog({ editor, uploadUrl, onClose }: { editor: Editor; uploadUrl: string; onClose: () => void }) {
-  const [file, setFile] = useState<File | null>(null)
-  const [alt, setAlt] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  return (
-    <ModalForm
-      title={T.insertImage}
-      submitLabel={busy ? D.sending : D.insert}
-      busy={busy}
-      onClose={onClose}
-      onSubmit={async () => {
-        if (!alt.trim()) return setError(D.altMissing)
-        setBusy(true)
-        const result = await uploadImage(uploadUrl, file)
-        setBusy(false)
-        if ('error' in result) return setError(result.error)
-        editor.chain().focus().setImage({ src: result.src, alt: alt.trim() }).run()
-        onClose()
-      }}
-    >
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="rt-image">{D.image}</label>
-        <input id="rt-image" type="file" accept={IMAGE_TYPES.join(',')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      </div>
-      <div className="field">
-        <label htmlFor="rt-alt">{D.alt}</label>
-        <input id="rt-alt" type="text" value={alt} onChange={(e) => setAlt(e.target.value)} aria-describedby="rt-alt-hint" required />
-        <p className="field__hint" id="rt-alt-hint">
-          {D.altHint}
-        </p>
-      </div>
-    </ModalForm>
+      <Suspense fallback={null}>
+        {dialog === 'link' ? <LinkDialog editor={editor} onClose={() => setDialog(null)} /> : null}
+        {dialog === 'image' ? <ImageDialog editor={editor} uploadUrl={uploadUrl} onClose={() => setDialog(null)} /> : null}
+      </Suspense>
+    </>
   )
 }

@@ -16,6 +16,8 @@ export function richTextExtensions({ imageBase = '' }: { imageBase?: string } = 
       heading: { levels: [3, 4] },
       code: false,
       codeBlock: false,
+      // No empty paragraph added after a closing list: opening a section must not change (and save) it.
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,

@@ -30,7 +30,8 @@ export default function SmartEditor({ value, onChange, ctx }: EditorProps<'smart
   const globals = objectives.filter((o) => o.kind === 'global')
   const full = objectives.length >= LIMITS.objectives
   return (
-    <div className="smart-editor">
+    <div className="smart-editor smart-board">
+      <SmartTimeline objectives={objectives} caption={SMART_LABELS.timeline(caption)} />
       {objectives.length === 0 ? <p className="table-empty">{SMART_LABELS.noneYet}</p> : null}
       {objectives.map((o, i) => {
         const p = `objectif-${o.id}`
@@ -68,47 +69,49 @@ export default function SmartEditor({ value, onChange, ctx }: EditorProps<'smart
             />
           ))
         return (
-          <fieldset key={o.id} className="persona-card-edit" data-objective-id={o.id} data-item-id={o.id} tabIndex={-1}>
+          <fieldset key={o.id} className={`smart-card smart-card--${o.kind}`} data-objective-id={o.id} data-item-id={o.id} tabIndex={-1}>
             <legend>{SMART_LABELS.legend(i, o.kind)}</legend>
-            <div className="form-row">
-              {text('label')}
-              {field('kind', (aria, id) => (
-                <select id={id} {...aria} value={o.kind} onChange={(e) => update(o.id, { kind: e.target.value as ObjectiveKind, parentId: null })}>
-                  {OBJECTIVE_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {KIND_LABELS[k]}
-                    </option>
-                  ))}
-                </select>
-              ))}
-              {o.kind === 'intermediate'
-                ? field('parentId', (aria, id) => (
-                    <select id={id} {...aria} value={o.parentId ?? ''} onChange={(e) => update(o.id, { parentId: e.target.value || null })}>
-                      <option value="">—</option>
-                      {globals.map((g) => (
-                        <option key={g.id} value={g.id}>
-                          {g.label || SMART_LABELS.noGlobalLabel}
-                        </option>
-                      ))}
-                    </select>
-                  ))
-                : null}
+            <div className="smart-card__fields">
+              <div className="form-row">
+                {text('label')}
+                {field('kind', (aria, id) => (
+                  <select id={id} {...aria} value={o.kind} onChange={(e) => update(o.id, { kind: e.target.value as ObjectiveKind, parentId: null })}>
+                    {OBJECTIVE_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {KIND_LABELS[k]}
+                      </option>
+                    ))}
+                  </select>
+                ))}
+                {o.kind === 'intermediate'
+                  ? field('parentId', (aria, id) => (
+                      <select id={id} {...aria} value={o.parentId ?? ''} onChange={(e) => update(o.id, { parentId: e.target.value || null })}>
+                        <option value="">—</option>
+                        {globals.map((g) => (
+                          <option key={g.id} value={g.id}>
+                            {g.label || SMART_LABELS.noGlobalLabel}
+                          </option>
+                        ))}
+                      </select>
+                    ))
+                  : null}
+              </div>
+              <div className="form-row">
+                {text('indicator')}
+                {number('baseline')}
+                {number('target')}
+                {text('unit')}
+                {field('deadline', (aria, id) => (
+                  <input id={id} type="date" {...aria} value={o.deadline ?? ''} onChange={(e) => update(o.id, { deadline: e.target.value || null })} />
+                ))}
+              </div>
+              <div className="form-row">
+                {text('owner')}
+                {text('resources')}
+                {text('agreedWith')}
+              </div>
             </div>
-            <div className="form-row">
-              {text('indicator')}
-              {number('baseline')}
-              {number('target')}
-              {text('unit')}
-              {field('deadline', (aria, id) => (
-                <input id={id} type="date" {...aria} value={o.deadline ?? ''} onChange={(e) => update(o.id, { deadline: e.target.value || null })} />
-              ))}
-            </div>
-            <div className="form-row">
-              {text('owner')}
-              {text('resources')}
-              {text('agreedWith')}
-            </div>
-            <ul className="smart-checks" aria-label={SMART_LABELS.checks(i)}>
+            <ul className="smart-checks smart-card__checks" aria-label={SMART_LABELS.checks(i)}>
               {checks.map((c) => (
                 <li key={c.quality} className={c.ok ? 'smart-check smart-check--ok' : 'smart-check smart-check--ko'}>
                   <strong>
@@ -120,7 +123,7 @@ export default function SmartEditor({ value, onChange, ctx }: EditorProps<'smart
             </ul>
             <button
               type="button"
-              className="button button--ghost button--small"
+              className="button button--ghost button--small smart-card__remove"
               onClick={() =>
                 ask(SMART_LABELS.confirmRemove(i), () =>
                   onChange({ objectives: objectives.filter((x) => x.id !== o.id).map((x) => (x.parentId === o.id ? { ...x, parentId: null } : x)) }),
@@ -150,7 +153,6 @@ export default function SmartEditor({ value, onChange, ctx }: EditorProps<'smart
           + {SMART_LABELS.addIntermediate}
         </button>
       </div>
-      <SmartTimeline objectives={objectives} caption={SMART_LABELS.timeline(caption)} />
       {dialog}
     </div>
   )

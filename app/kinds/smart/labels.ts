@@ -62,6 +62,11 @@ export const SMART_LABELS = {
   timeline: (caption: string) => `Frise des échéances : ${caption}`,
   timelineLater: 'La frise apparaîtra quand les objectifs auront une échéance.',
   timelineData: 'Données de la frise (tableau)',
+  today: 'Aujourd’hui',
+  /** Under an objective of the timeline: « Intermédiaire · cible 150 leads · sert « Générer des leads… » ». */
+  targetOf: (target: string) => `cible ${target}`,
+  serves: (label: string) => `sert «\u00a0${label}\u00a0»`,
+  undated: (n: number) => (n === 1 ? '1 objectif sans échéance n’y figure pas.' : `${n} objectifs sans échéance n’y figurent pas.`),
   table: (caption: string) => `Tableau : ${caption}`,
 } as const
 

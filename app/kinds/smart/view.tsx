@@ -3,12 +3,13 @@ import { KIND_WORDS, QUALITY_LABELS, SMART_LABELS } from './labels'
 import { checkObjective } from './smart'
 import { SmartTimeline } from './timeline'
 
-/** SMART objectives, read-only: each with its type, indicator and the qualities to review, then the timeline. */
+/** SMART objectives, read-only: the timeline, then each objective with its type, indicator and the qualities to review. */
 export default function SmartView({ value, caption }: ViewProps<'smart'>) {
   const objectives = value.objectives
   if (objectives.length === 0) return <p className="table-empty">{SMART_LABELS.none}</p>
   return (
-    <div>
+    <div className="smart-view">
+      <SmartTimeline objectives={objectives} caption={SMART_LABELS.timeline(caption)} />
       <ul className="sources-view">
         {objectives.map((o) => {
           const failing = checkObjective(o, objectives).filter((c) => !c.ok)
@@ -25,7 +26,6 @@ export default function SmartView({ value, caption }: ViewProps<'smart'>) {
           )
         })}
       </ul>
-      <SmartTimeline objectives={objectives} caption={SMART_LABELS.timeline(caption)} />
     </div>
   )
 }

@@ -15,7 +15,7 @@ const ctx = (issues: EditorContext['issues']): EditorContext => ({
 const row = (id: string, url: string) => ({ id, title: 'Xerfi', url, origin: 'externe' as const, type: '', note: '' })
 
 describe('sources editor', () => {
-  it('marks the refused input and says why, and only that one', () => {
+  it('marks the refused cell and says why, and only that one', () => {
     const value = { rows: [row('src-aaaaaa', 'https://a.fr'), row('src-bbbbbb', 'https://b.fr'), row('src-cccccc', 'https://c.fr')] }
     const html = renderToStaticMarkup(
       <SourcesEditor
@@ -26,10 +26,15 @@ describe('sources editor', () => {
       />,
     )
     expect(html).toContain('3\u00a0sources · 0\u00a0internes · 3\u00a0externes')
+    expect(html).toMatch(/<table id="[^"]+" role="grid" aria-label="Sources"/)
     expect(html.match(/aria-invalid="true"/g)).toHaveLength(1)
-    expect(html).toMatch(/<input type="url" inputMode="url" aria-label="Adresse web, ligne 3" aria-invalid="true" aria-describedby="src-cccccc-url-erreur"/)
-    expect(html).toContain('<span id="src-cccccc-url-erreur" class="field-error">l’adresse doit commencer par https:// ou http://</span>')
+    // The refused cell of the third row, with the stored address and why it was refused.
+    expect(html).toMatch(
+      /<tr data-item-id="src-cccccc"[^>]*>.*<td tabindex="-1" class="data-grid__text is-invalid" aria-invalid="true">https:\/\/c\.fr<span id="src-cccccc-url-erreur" class="field-error">l’adresse doit commencer par https:\/\/ ou http:\/\/<\/span><\/td>/,
+    )
     for (const header of ['Source', 'Adresse web', 'Origine', 'Type', 'Ce qu’elle apporte']) expect(html).toContain(`<th scope="col">${header}</th>`)
+    // One tab stop: the first cell.
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1)
   })
 
   it('marks other columns too', () => {
@@ -41,6 +46,8 @@ describe('sources editor', () => {
         ctx={ctx([{ path: ['rows', 0, 'origin'], place: 'ligne 1, Origine', message: 'choisissez « Interne » ou « Externe »' }])}
       />,
     )
-    expect(html).toMatch(/<select aria-label="Origine, ligne 1" aria-invalid="true" aria-describedby="src-aaaaaa-origin-erreur"/)
+    expect(html).toContain(
+      '<td tabindex="-1" class="data-grid__choice is-invalid" aria-invalid="true">Externe<span id="src-aaaaaa-origin-erreur" class="field-error">choisissez « Interne » ou « Externe »</span></td>',
+    )
   })
 })
