@@ -4,7 +4,12 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { definitions } from './kinds/registry'
+import { provideDefinitions } from './kinds/registry.on-demand'
 import { NonceProvider } from './nonce'
+
+// Pages that load field kinds on demand in the browser find them all at hand on the server.
+provideDefinitions(definitions)
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY

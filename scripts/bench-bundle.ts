@@ -2,8 +2,8 @@
  * Client JavaScript per route, gzip-compressed: the entry, the root and the
  * route's own chunks (with everything they import), read from the Remix
  * manifest of the production build. Prints one line per page route; then
- * the dossier page of each template with the editors of the field kinds it
- * uses (each kind's editor is a chunk loaded on demand); then the other chunks
+ * the dossier page of each template with the definitions and editors of the
+ * field kinds it uses (each a chunk loaded on demand); then the other chunks
  * loaded on demand (charts, read-only rich text). Fails when a page is over
  * its budget: a dossier page with its editors 300 KB, the jury's grid (a
  * workbench too: the snapshot's views, the grid, evidence anchoring; its
@@ -77,7 +77,25 @@ const vite = JSON.parse(fs.readFileSync('build/.vite/client-manifest.json', 'utf
 const dossierRoute = Object.values(manifest.routes).find((r) => r.path === 'dossiers/:dossierId')!
 const dossierAssets = closure([...base, dossierRoute.module, ...(dossierRoute.imports ?? [])])
 const folder = (kind: string) => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
-const kindChunk = (kind: string, part: 'editor' | 'view') => {
+/**
+ * The chunk of each kind's definition, read from registry.on-demand.ts's
+ * loaders in the built code (`mix:()=>…import("./definition-x.js")`): Rollup
+ * may merge a definition into a chunk it shares with the kind's view, which
+ * the Vite manifest then names after no source.
+ */
+const definitionChunks = new Map(
+  fs
+    .readdirSync(path.join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .flatMap((f) => [...fs.readFileSync(path.join(dir, 'assets', f), 'utf8').matchAll(/(\w+):\(\)=>\w+\(\(\)=>import\("\.\/(definition-[\w-]+\.js)"\)/g)])
+    .map((m) => [m[1]!, `/assets/${m[2]}`]),
+)
+const kindChunk = (kind: string, part: 'editor' | 'view' | 'definition') => {
+  if (part === 'definition') {
+    const chunk = definitionChunks.get(kind)
+    if (!chunk) throw new Error(`No chunk for the ${kind} definition in the on-demand registry`)
+    return chunk
+  }
   const entry = vite[`app/kinds/${folder(kind)}/${part}.tsx`]
   if (!entry) throw new Error(`No chunk for the ${kind} ${part} in the Vite manifest`)
   return `/${entry.file}`
@@ -88,12 +106,16 @@ const focusRoute = Object.values(manifest.routes).find((r) => r.path === 'dossie
 const focusAssets = closure([...base, focusRoute.module, ...(focusRoute.imports ?? [])])
 const pages = dossierTemplates.flatMap((t) => {
   const kinds = [...new Set(t.sections.map((s) => s.field.kind))]
-  const assets = new Set([...dossierAssets, ...kinds.flatMap((k) => [...closure([kindChunk(k, FOCUS_KINDS.has(k) ? 'view' : 'editor')])])])
+  // Each kind's definition loads with the page (registry.on-demand.ts), its editor or view when a section opens.
+  const assets = new Set([
+    ...dossierAssets,
+    ...kinds.flatMap((k) => [...closure([kindChunk(k, 'definition'), kindChunk(k, FOCUS_KINDS.has(k) ? 'view' : 'editor')])]),
+  ])
   const page = { template: t.id, kinds, kb: [...assets].reduce((sum, a) => sum + size(a), 0) / 1024 }
   const focused = kinds
     .filter((k) => FOCUS_KINDS.has(k))
     .map((k) => {
-      const withEditor = new Set([...focusAssets, ...closure([kindChunk(k, 'editor')])])
+      const withEditor = new Set([...focusAssets, ...closure([kindChunk(k, 'definition'), kindChunk(k, 'editor')])])
       return { template: `${t.id} (focus ${k})`, kinds: [k], kb: [...withEditor].reduce((sum, a) => sum + size(a), 0) / 1024 }
     })
   return [page, ...focused]
@@ -107,7 +129,8 @@ for (const p of pages) console.log(`  ${p.template.padEnd(tw)}  ${p.kb.toFixed(1
 const editors = new Set(
   Object.keys(vite)
     .filter((k) => /^app\/kinds\/[^/]+\/(editor|view)\.tsx$/.test(k))
-    .map((k) => `/${vite[k]!.file}`),
+    .map((k) => `/${vite[k]!.file}`)
+    .concat([...definitionChunks.values()]),
 )
 const withEditors = new Set([...dossierAssets, ...[...editors].flatMap((e) => [...closure([e])])])
 const later = new Set([...withEditors].flatMap(dynamicImportsOf).filter((c) => !editors.has(c) && !withEditors.has(c)))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fieldSchema, type DossierTemplate } from '#templates/template.schema'
 import { emptyKpi } from './kpi/kpi'
-import { evaluateHints, hintsByCriterion } from './hints'
+import { hintsByCriterion } from './hints'
+import { evaluateHints } from './registry'
 import { progressOf } from '~/domain/self-assessment'
 
 const template: DossierTemplate = {

@@ -116,7 +116,11 @@ export function FieldView({ field, value, ...rest }: { field: FieldConfig; value
 
 const isKind = (kind: string | undefined): kind is FieldKind => kind !== undefined && kind in browserKinds
 
-/** Loads the code of the editors and views the server rendered in `root`, so that hydration finds them ready. */
+/**
+ * Loads the code of the editors and views the server rendered in `root`, and
+ * the definitions of the kinds a page declares (`data-field-kinds`, see
+ * registry.on-demand.ts), so that hydration finds them ready.
+ */
 export function preloadRenderedKinds(root: ParentNode): Promise<unknown> {
   const loads = [...root.querySelectorAll<HTMLElement>('[data-field-kind]')].flatMap((el) => {
     const kind = el.dataset.fieldKind
@@ -124,5 +128,8 @@ export function preloadRenderedKinds(root: ParentNode): Promise<unknown> {
     const { Editor, View } = browserKinds[kind] as unknown as LooseKind
     return [el.dataset.fieldPart === 'editor' ? Editor.preload() : View.preload()]
   })
-  return Promise.all(loads)
+  const declared = [...root.querySelectorAll<HTMLElement>('[data-field-kinds]')].flatMap((el) => (el.dataset.fieldKinds ?? '').split(' ').filter(isKind))
+  // Only pages that declare kinds load the on-demand registry.
+  const definitions = declared.length ? import('./registry.on-demand').then((m) => m.loadDefinitions(declared)) : null
+  return Promise.all([...loads, definitions])
 }

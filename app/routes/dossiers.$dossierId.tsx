@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Link, useFetcher, useLoaderData } from '@remix-run/react'
+import { Link, useFetcher, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useCallback, useMemo, useState } from 'react'
 import { z } from 'zod'
 import { CommentNavigator } from '~/components/comments/comment-navigator'
@@ -18,8 +18,8 @@ import { HandInBanner } from '~/components/hand-in/hand-in-banner'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
 import type { FieldValue } from '~/kinds/values'
 import { frenchTypography as ft, plural } from '~/domain/format'
-import { evaluateHints, hintsByCriterion } from '~/kinds/hints'
-import { entryOf, isEmpty } from '~/kinds/registry'
+import { hintsByCriterion } from '~/kinds/hints'
+import { entryOf, evaluateHints, isEmpty, kindsOf, loadDefinitions } from '~/kinds/registry.on-demand'
 import { editsInFocus } from '~/kinds/registry.browser'
 import type { Section } from '#templates/template.schema'
 import { competencyRange } from '~/domain/referentiel'
@@ -49,6 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themeNotice: themeNotice(dossier, user.id),
     now: Date.now(),
   }
+}
+
+/** The page renders once the definitions of its kinds are loaded (their live hints, what counts as written). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>()
+  await loadDefinitions(kindsOf(data.template.sections))
+  return data
 }
 
 const SelfAssessSchema = z.object({
@@ -218,7 +225,7 @@ export default function DossierPage() {
       </div>
 
       <div>
-        <div className="dossier-sections">
+        <div className="dossier-sections" data-field-kinds={kindsOf(template.sections).join(' ')}>
           <CaseTablesContext.Provider value={caseTables}>
             {template.sections.map((s, i) => {
               const state = sections[i]!.state as Parameters<typeof SectionEditor>[0]['initial']

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useCallback, useMemo, useState } from 'react'
 import { CasePanel } from '~/components/dossier/case-panel'
 import { CaseTablesContext } from '~/components/dossier/case-tables'
 import { focusHref, SectionEditor, SectionReader } from '~/components/dossier/section-editor'
 import { frenchTypography as ft } from '~/domain/format'
-import { evaluateHints } from '~/kinds/hints'
+import { evaluateHints, loadDefinitions } from '~/kinds/registry.on-demand'
 import type { FieldValue } from '~/kinds/values'
 import { dossierPage } from '~/services/dossier-page.server'
 import { useCriterionStatuses } from '~/components/dossier/use-criterion-statuses'
@@ -52,6 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The page renders once its section's kind definition is loaded (live hints). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>()
+  await loadDefinitions([data.section.field.kind])
+  return data
+}
+
 export default function SectionFocusPage() {
   const view = useLoaderData<typeof loader>()
   // From one section to the next, the page starts afresh (its editor, its value, its drawer).
@@ -73,7 +80,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
   const state = view.state as Parameters<typeof SectionEditor>[0]['initial']
 
   return (
-    <div className="focus-page">
+    <div className="focus-page" data-field-kinds={section.field.kind}>
       <nav className="focus-bar" aria-label="Dossier">
         <Link to={`/dossiers/${dossier.id}#section-${section.id}`} className="button button--ghost button--small">
           ← Retour au dossier<span className="visually-hidden"> « {ft(view.template.title)} »</span>

@@ -222,7 +222,8 @@ test.describe('tutor review with the keyboard only', () => {
     await learnerPage.keyboard.press('Enter')
     await expect(thread).toContainText('Les lampes sont assemblées à Lyon.')
     await expect(thread.getByLabel('Votre réponse')).toHaveValue('')
-    await learnerPage.waitForLoadState('networkidle')
+    // Once the page's data is fresh, focus goes back to the reply box: only then is the thread settled.
+    await expect(thread.getByLabel('Votre réponse')).toBeFocused()
     await thread.focus()
     await tabTo(learnerPage, 'Voir le passage')
     await learnerPage.keyboard.press('Enter')

@@ -1,6 +1,6 @@
 import type { FieldConfig } from '#templates/template.schema'
 import { anchorPassage } from '~/domain/anchoring'
-import { entryOf, itemsOf } from '~/kinds/registry'
+import { entryOf, itemsOf } from '~/kinds/registry.on-demand'
 import { anchoringText } from '~/kinds/rich-text/anchoring'
 import type { FieldValue } from '~/kinds/values'
 import type { ThreadView } from '~/services/comments.server'

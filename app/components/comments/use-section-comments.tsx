@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Section } from '#templates/template.schema'
-import { entryOf, itemsOf } from '~/kinds/registry'
+import { entryOf, itemsOf } from '~/kinds/registry.on-demand'
 import { anchoringText } from '~/kinds/rich-text/anchoring'
 import type { PassageAnnotations } from '~/kinds/types.browser'
 import type { FieldValue } from '~/kinds/values'
