@@ -66,12 +66,12 @@ describe('Gantt image for Word', () => {
     expect(drawn.alt).toContain(`${LONG} du `)
   })
 
-  it('keeps the last month label inside the image when its month starts near the right edge', () => {
-    // Ends on Monday 3 May 2027: the « mai 27 » tick falls 3 days before the end of the axis.
-    const value: RetroplanningValue = { deadline: '2027-05-03', projectStart: null, tasks: [task('tache-long01', 'Campagne', 40)] }
+  it('keeps the last week label inside the image when its Monday is near the right edge', () => {
+    // Due on Tuesday 4 May 2027, the work ends on Monday 3 May: the « 3 mai » tick falls on the last day of the axis.
+    const value: RetroplanningValue = { deadline: '2027-05-04', projectStart: null, tasks: [task('tache-long01', 'Campagne', 40)] }
     const { drawn } = chart(value)
     const ticks = [...drawn.svg.matchAll(/<line x1="([\d.]+)"[^>]*stroke="#d9d6cc"\/>/g)].map((m) => Number(m[1]))
-    const last = texts(drawn.svg).find((t) => t.content === 'mai 27')!
+    const last = texts(drawn.svg).find((t) => t.content === '3 mai')!
     expect(last).toBeDefined()
     const ink = inkOf(last.element, drawn.height)
     // Written right of its line, as the other ticks are, it would be cut by the image's edge.
@@ -87,13 +87,14 @@ describe('Gantt image for Word', () => {
     expect(texts(drawn.svg).map((t) => t.content)).toContain('Date finale')
   })
 
-  it('leaves out a month label that would overlap the previous one, never its line', () => {
-    // The axis starts on 29 March: « 29/03/2027 » would run into « avr. 27 » three days later.
+  it('leaves out a week label that would overlap the previous one, never its line', () => {
+    // Fourteen Mondays from 29 March to 28 June: « 12 avr. » is wider than a week of the axis.
     const value: RetroplanningValue = { deadline: '2027-06-30', projectStart: null, tasks: [task('tache-long01', 'Campagne', 66)] }
     const { drawn } = chart(value)
     const labels = texts(drawn.svg).filter((t) => t.y === 12)
     const lines = [...drawn.svg.matchAll(/stroke="#d9d6cc"/g)]
-    expect(labels[0]!.content).toMatch(/^\d\d\/\d\d\/2027$/)
+    expect(labels.map((l) => l.content)).toContain('29 mars')
+    expect(labels.every((l) => /^\d{1,2} \p{L}+\.?$/u.test(l.content))).toBe(true)
     expect(lines.length).toBeGreaterThan(labels.length)
     for (let i = 1; i < labels.length; i++) expect(labels[i]!.x).toBeGreaterThan(labels[i - 1]!.x + textWidth(labels[i - 1]!.content))
   })

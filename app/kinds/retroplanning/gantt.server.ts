@@ -1,7 +1,8 @@
 import { formatShortDate } from '~/domain/format'
 import { COLORS, escape, FONT, rasterise, WIDTH, type ChartImage } from '~/services/exports/charts.server'
 import { RETRO_LABELS } from './labels'
-import { ganttFrame, ganttTicks, type PlanRow } from './retroplanning'
+import { ganttFrame, type PlanRow } from './retroplanning'
+import { ganttTicks } from './timeline'
 
 /**
  * The Gantt chart of the Word export, drawn as SVG from the same geometry as
@@ -110,7 +111,7 @@ export function ganttSvg(rows: PlanRow[], deadline: string | null, today: string
   const text = (left: number, y: number, content: string, fill: string) => `<text x="${round(left)}" y="${y}" fill="${fill}">${escape(content)}</text>`
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="${FONT}" font-size="${FONT_SIZE}">`]
 
-  // Month ticks: every line is drawn; a label that would overlap the previous one is left out, the last one is kept inside the image.
+  // Week ticks: every line is drawn; a label that would overlap the previous one is left out, the last one is kept inside the image.
   let labelsEnd = -Infinity
   for (const { date, label } of ganttTicks(first, last)) {
     parts.push(`<line x1="${x(date)}" y1="${TOP - 14}" x2="${x(date)}" y2="${height - 8}" stroke="#d9d6cc"/>`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { delayLevel, emptyTask, ganttFrame, ganttTicks, planRows, retroplanningProblems, varianceInWorkingDays } from './retroplanning'
+import { delayLevel, emptyTask, ganttFrame, planRows, retroplanningProblems, varianceInWorkingDays } from './retroplanning'
 import type { RetroplanningValue, RetroTask } from './schema'
 
 describe('retroplanning field: planned vs actual', () => {
@@ -76,15 +76,6 @@ describe('retroplanning field: planned vs actual', () => {
 })
 
 describe('Gantt geometry', () => {
-  it('ticks the first day, then the first day of each month', () => {
-    expect(ganttTicks('2027-03-12', '2027-05-14')).toEqual([
-      { date: '2027-03-12', label: '12/03/2027' },
-      { date: '2027-04-01', label: 'avr. 27' },
-      { date: '2027-05-01', label: 'mai 27' },
-    ])
-    expect(ganttTicks('2027-03-12', '2027-03-31')).toHaveLength(1)
-  })
-
   it('spans the planned and actual dates and the deadline, as fractions', () => {
     const task = (id: string, name: string, duration: number, dependsOn: string[], actual: [string | null, string | null]): RetroTask => ({
       ...emptyTask(id),

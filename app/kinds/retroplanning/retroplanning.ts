@@ -1,5 +1,4 @@
 import { addDays, parseIsoDate, workingDaysBetween } from '~/domain/calendar'
-import { formatShortDate } from '~/domain/format'
 import type { Level } from '~/domain/kpi'
 import { scheduleBackwards, type PlanProblem, type Slot } from '~/domain/retroplanning'
 import { RETRO_MESSAGES } from './labels'
@@ -134,14 +133,4 @@ export function ganttFrame(rows: PlanRow[], deadline: string | null, today: stri
     actualEnd: (task) => task.actualFinish ?? (task.actualStart && today > task.actualStart ? today : task.actualStart!),
     todayInside: today >= first && today <= last,
   }
-}
-
-/** Axis ticks of a Gantt chart: its first day, then the first day of each month after it. */
-export function ganttTicks(first: string, last: string): { date: string; label: string }[] {
-  const month = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' })
-  const ticks = [{ date: first, label: formatShortDate(first) }]
-  for (let d = addDays(`${first.slice(0, 7)}-01`, 32).slice(0, 7) + '-01'; d <= last; d = addDays(d, 32).slice(0, 7) + '-01') {
-    ticks.push({ date: d, label: month.format(parseIsoDate(d)) })
-  }
-  return ticks
 }

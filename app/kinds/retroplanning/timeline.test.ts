@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { emptyTask, planRows } from './retroplanning'
 import type { RetroTask } from './schema'
-import { chartDate, ganttCalendar, isoWeek, slackOf } from './timeline'
+import { chartDate, ganttCalendar, ganttTicks, isoWeek, slackOf } from './timeline'
 
 const task = (id: string, name: string, duration: number, dependsOn: string[] = []): RetroTask => ({ ...emptyTask(id), name, owner: 'X', duration, dependsOn })
 const rowsOf = (tasks: RetroTask[], deadline = '2027-05-14') => planRows({ deadline, projectStart: null, tasks }, { orange: 1, rouge: 3 }, '2027-04-01').rows
 
 describe('Gantt calendar', () => {
+  it('ticks the Word chart on Mondays, in the screen’s one date format', () => {
+    expect(ganttTicks('2027-03-12', '2027-04-01')).toEqual([
+      { date: '2027-03-15', label: '15 mars' },
+      { date: '2027-03-22', label: '22 mars' },
+      { date: '2027-03-29', label: '29 mars' },
+    ])
+    // A plan shorter than a week still has a tick.
+    expect(ganttTicks('2027-03-16', '2027-03-19')).toEqual([{ date: '2027-03-16', label: '16 mars' }])
+  })
+
   it('numbers weeks the ISO way, across the new year', () => {
     expect(isoWeek('2027-02-15')).toBe(7)
     expect(isoWeek('2027-01-01')).toBe(53)

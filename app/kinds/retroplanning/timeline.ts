@@ -41,6 +41,17 @@ export function isoWeek(iso: string): number {
   return Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1
 }
 
+/**
+ * Axis ticks of the Word export's chart, in the screen's one date format: the
+ * Monday of each week from `first` to `last` (« 15 mars »), or `first` alone
+ * when no Monday falls in between.
+ */
+export function ganttTicks(first: string, last: string): { date: string; label: string }[] {
+  const ticks: { date: string; label: string }[] = []
+  for (let d = addDays(first, (7 - weekday(first)) % 7); d <= last; d = addDays(d, 7)) ticks.push({ date: d, label: chartDate(d) })
+  return ticks.length ? ticks : [{ date: first, label: chartDate(first) }]
+}
+
 export type GanttCalendar = {
   /** The Monday the chart starts on. */
   start: string
