@@ -1,4 +1,4 @@
-import { unquote } from './persona'
+import { quoted, unquote } from './persona'
 
 /**
  * A persona's quote as the learner means it, ready to be put between the
@@ -23,3 +23,6 @@ function balanced(text: string): boolean {
   }
   return open === 0
 }
+
+/** The quote as the card, the Word export and the printable sheet show it: « … » once, or '' when there is none. */
+export const cardQuote = (raw: string): string => quoted(quoteText(raw))

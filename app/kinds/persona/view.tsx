@@ -1,7 +1,6 @@
 import type { ViewProps } from '../types.browser'
 import { ageText, BLOCK_KEYS, FACT_KEYS, FIELD_LABELS, INTENSITY_LABELS, PERSONA_LABELS } from './labels'
-import { quoted } from './persona'
-import { quoteText } from './quote'
+import { cardQuote } from './quote'
 import type { Persona } from './schema'
 
 const factText = (p: Persona, key: (typeof FACT_KEYS)[number]) => (key === 'age' ? ageText(p.age) : p[key].trim())
@@ -15,7 +14,7 @@ export default function PersonaView({ value, headingLevel = 3 }: ViewProps<'pers
     <div className="persona-sheets">
       {value.personas.map((p) => {
         const initials = p.firstName.trim().slice(0, 1).toUpperCase() || '?'
-        const quote = quoted(quoteText(p.quote))
+        const quote = cardQuote(p.quote)
         const media = p.media.filter((m) => m.channel.trim())
         return (
           <article key={p.id} data-item-id={p.id} tabIndex={-1} className="persona-sheet" aria-label={PERSONA_LABELS.sheet(p.firstName)}>
