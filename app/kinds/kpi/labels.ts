@@ -116,7 +116,6 @@ export const KPI_LABELS = {
   notANumber: 'un nombre est attendu, par exemple 1\u202f250,5',
   periodPlaceholder: 'T1 2027, mars…',
   sourcePlaceholder: 'CRM, Google Analytics, service financier…',
-  noObjectives: 'Aucun objectif SMART dans vos dossiers',
   deletedObjective: 'Objectif supprimé',
   /** Column headers (screen dashboard, Word, Excel). */
   columns: {
@@ -135,9 +134,6 @@ export const KPI_LABELS = {
   dashboardLater: 'Le tableau de bord apparaîtra avec le premier indicateur.',
   add: '+ Ajouter un indicateur',
   anotherPeriod: 'Mesurer une autre période',
-  remove: 'Supprimer',
-  confirmRemove: (index: number, name: string) =>
-    `Supprimer l’indicateur ${index + 1}${name.trim() ? ` (${name.trim()})` : ''} ? Il restera consultable dans l’historique du dossier.`,
   /** « Réel : 50 % — 125 % de la cible — Alerte verte » */
   actualLine: 'Réel :',
   ofTarget: (rate: string) => ` — ${rate} de la cible`,

@@ -49,23 +49,11 @@ export const RETRO_LABELS = {
   addTask: 'Ajouter une tâche',
   noTasks: 'Aucune tâche.',
   noTasksYet: 'Aucune tâche pour l’instant.',
-  moveUp: 'Monter',
-  moveDown: 'Descendre',
-  remove: 'Supprimer',
-  /** Visually hidden end of the move / delete buttons. */
-  theTask: (index: number) => ` la tâche ${index + 1}`,
-  confirmRemove: (index: number, name: string) =>
-    `Supprimer la tâche ${index + 1}${name ? ` (${name})` : ''} ? Elle restera consultable dans l’historique du dossier.`,
   workingDays:
     'Les dates se calculent à rebours depuis la date finale, en jours ouvrés : week-ends et jours fériés français (lundi de Pâques, Ascension, Pentecôte compris) sont sautés.',
   alertsExplained: (alerts: { orange: number; rouge: number }) =>
     ` Alerte orange à partir de ${plural(alerts.orange, 'jour ouvré', 'jours ouvrés')} de retard, rouge à partir de ${alerts.rouge}.`,
   problemsList: 'Points à corriger dans le rétroplanning',
-  /** « Au plus tard : du {start} au {finish}. » */
-  latestRange: ['Au plus tard : du ', ' au ', '.'],
-  /** « Écart : +2 j ouvrés (non terminée) — » before the alert phrase. */
-  varianceSentence: (variance: number, overdue: boolean) => `Écart : ${signed(variance)}\u00a0j ouvrés${overdue ? ' (non terminée)' : ''} — `,
-  noSlot: 'Dates calculées quand la tâche aura un nom, une durée et le rétroplanning une date finale.',
   invalidTask: 'Cette tâche a été refusée à l’enregistrement.',
 
   gantt: 'Diagramme de Gantt',

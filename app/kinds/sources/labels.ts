@@ -34,20 +34,14 @@ export const SOURCES_LABELS = {
   add: 'Ajouter une source',
   noSources: 'Aucune source.',
   noSourcesYet: 'Aucune source pour l’instant.',
-  number: 'N°',
   untitled: 'Sans titre',
   typePlaceholder: 'Revue, base clients…',
   urlPlaceholder: 'https://',
   /** « Source 3 », the name of a source in items, diffs and buttons. */
   source: (index: number) => `Source ${index + 1}`,
-  remove: (index: number) => `Supprimer la source ${index + 1}`,
-  confirmRemove: (index: number) => `Supprimer la source ${index + 1} ? Elle restera consultable dans l’historique du dossier.`,
   /** « 3 sources · 1 interne · 2 externes » */
   summary: (total: number, internal: number, external: number) =>
     `${plural(total, 'source', 'sources')} · ${plural(internal, 'interne', 'internes')} · ${plural(external, 'externe', 'externes')}`,
   /** Said under a web address the editor holds back because it cannot be one. */
   notSaved: (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)} ; elle n’est pas encore enregistrée.`,
 } as const
-
-/** « Adresse web, ligne 3 »: the accessible name of an input. */
-export const inputLabel = (field: SourceField, index: number) => `${SOURCE_FIELDS[field]}, ligne ${index + 1}`

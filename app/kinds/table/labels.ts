@@ -13,7 +13,6 @@ export const TABLE_LABELS = {
   addRow: 'Ajouter une ligne',
   noRows: 'Aucune ligne.',
   noRowsYet: 'Aucune ligne pour l’instant.',
-  number: 'N°',
   total: 'Total',
   row: (index: number) => `Ligne ${index + 1}`,
 } as const
