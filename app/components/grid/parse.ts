@@ -1,4 +1,5 @@
 import { formatNumber } from '~/domain/format'
+import { parseFrenchNumber } from '~/domain/numbers'
 import type { CellSpec, Option, Parsed } from './cells'
 
 /**
@@ -16,32 +17,6 @@ export const CELL_ERRORS = {
   choice: (options: readonly Option[]) => `choisissez parmi : ${options.map((o) => o.label).join(', ')}`,
   readOnly: 'cellule calculée',
 } as const
-
-/**
- * A number written the French way or a spreadsheet's: « 1 250,5 », « 12,5 % »,
- * « 45 € », « 1.250,50 », « 1,250.50 », « −3 ». Null when empty, undefined when not a number.
- * A lone comma is the decimal one (« 1,250 » is 1,25); a lone dot too (« 1.5 »), unless it
- * groups thousands (« 1.250.000 »).
- */
-export function parseNumber(input: string): number | null | undefined {
-  let text = input
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/(€|%|×|EUR)$/i, '')
-    .replace(/^[−–]/, '-')
-  if (text === '') return null
-  const comma = text.lastIndexOf(',')
-  const dot = text.lastIndexOf('.')
-  if (comma >= 0 && dot >= 0) {
-    // Both: the last one is the decimal separator.
-    const [group, decimal] = comma > dot ? ['.', ','] : [',', '.']
-    text = text.split(group).join('').replace(decimal, '.')
-  } else if (comma >= 0) text = /^-?\d{1,3}(,\d{3}){2,}$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.')
-  else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(text)) text = text.replace(/\./g, '')
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined
-  const n = Number(text)
-  return Number.isFinite(n) ? n : undefined
-}
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -77,7 +52,7 @@ export function parseCell(spec: CellSpec, text: string): Parsed {
     case 'long':
       return spec.maxLength !== undefined && text.length > spec.maxLength ? { error: CELL_ERRORS.length(spec.maxLength) } : { value: text }
     case 'number': {
-      const n = parseNumber(text)
+      const n = parseFrenchNumber(text)
       if (n === undefined) return { error: CELL_ERRORS.number }
       if (n !== null && spec.integer && !Number.isInteger(n)) return { error: CELL_ERRORS.integer }
       if (n !== null && spec.min !== undefined && n < spec.min) return { error: CELL_ERRORS.min(spec.min) }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { definition } from './definition'
 import { emptyKpi } from './kpi'
-import { parseFrenchNumber } from './number-input'
+import { parseFrenchNumber } from '~/domain/numbers'
 import { configSchema, valueSchemaFor, type KpiRow, type KpiValue } from './schema'
 import { xlsx } from './xlsx.server'
 

@@ -1,23 +1,6 @@
 import { useState, type InputHTMLAttributes } from 'react'
+import { parseFrenchNumber } from '~/domain/numbers'
 import { KPI_LABELS } from './labels'
-
-/**
- * A number typed the French way: « 12 000 », « 3,5 », « 1 250,75 € » or
- * « 40 % » all read as numbers, so that what a learner types is never
- * refused by the server nor silently dropped by a type="number" input.
- */
-export function parseFrenchNumber(input: string): number | null | undefined {
-  const text = input
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/[€%×]$/, '')
-    .replace(',', '.')
-    .replace(/^−/, '-')
-  if (text === '') return null
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined
-  const n = Number(text)
-  return Number.isFinite(n) ? n : undefined
-}
 
 const show = (value: number | null) => (value === null ? '' : String(value).replace('.', ','))
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { configSchema, valueSchemaFor, type PositioningMapConfig, type PositioningMapValue } from './schema'
 import { definition } from './definition'
-import { mapProblems, mapSummary, parseFrenchNumber, wrapText } from './map'
+import { parseFrenchNumber } from '~/domain/numbers'
+import { mapProblems, mapSummary, wrapText } from './map'
 
 const config: PositioningMapConfig = configSchema.parse({ kind: 'positioningMap' })
 const dupont = { id: 'brand-dupont', name: 'Maison Dupont', x: 2, y: -3, size: 8, comment: 'Épicerie fine de quartier' }
@@ -218,8 +219,8 @@ describe('positioning map helpers', () => {
     expect(parseFrenchNumber(' −3 ')).toBe(-3)
     expect(parseFrenchNumber('-4.')).toBe(-4)
     expect(parseFrenchNumber('')).toBeNull()
-    expect(parseFrenchNumber('trois')).toBeNaN()
-    expect(parseFrenchNumber('3,5,1')).toBeNaN()
+    expect(parseFrenchNumber('trois')).toBeUndefined()
+    expect(parseFrenchNumber('3,5,1')).toBeUndefined()
   })
 
   it('wraps pole labels on word boundaries and cuts what does not fit', () => {

@@ -6,7 +6,8 @@ import type { EditorProps } from '../types.browser'
 import { AXIS_ITEM_IDS } from './definition'
 import { MapFigure } from './figure'
 import { axisTitle, MAX_BRANDS, MAX_SHARE, PMAP_LABELS, scoreText, type AxisKey, type PoleKey } from './labels'
-import { AXES, brandRef, emptyBrand, isFilled, middle, numberDraft, parseFrenchNumber, POLES } from './map'
+import { parseFrenchNumber } from '~/domain/numbers'
+import { AXES, brandRef, emptyBrand, isFilled, middle, numberDraft, POLES } from './map'
 import type { Brand } from './schema'
 
 const AXIS_TEXT = 80
@@ -335,14 +336,14 @@ function NumberInput(props: {
         onChange={(e) => {
           setDraft(e.target.value)
           const n = parseFrenchNumber(e.target.value)
-          if (n !== null && (Number.isNaN(n) || n < min || n > max)) return
+          if (n !== null && (n === undefined || n < min || n > max)) return
           setLocal(null)
           onChange(n)
         }}
         onBlur={() => {
           const n = parseFrenchNumber(draft)
           if (n === null) return
-          if (Number.isNaN(n)) return setLocal({ message: PMAP_LABELS.notANumber, error: true })
+          if (n === undefined) return setLocal({ message: PMAP_LABELS.notANumber, error: true })
           if (n >= min && n <= max) return
           const bounded = Math.min(max, Math.max(min, n))
           setDraft(numberDraft(bounded))

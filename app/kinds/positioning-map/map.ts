@@ -134,18 +134,5 @@ export function wrapText(text: string, max: number, lines = 3): string[] {
 /** A name shortened for the chart (the table keeps it whole). */
 export const shortName = (name: string, max = 26) => (name.length > max ? `${name.slice(0, max - 1)}…` : name)
 
-/**
- * A number typed the French way (« 2,5 », « −3 », « 1 000 »): the number,
- * null when blank, NaN when it is not a number.
- */
-export function parseFrenchNumber(input: string): number | null {
-  const s = input
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/[−–]/g, '-')
-    .replace(',', '.')
-  if (s === '') return null
-  return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : Number.NaN
-}
-
 /** A number as the learner edits it: « 2,5 ». */
 export const numberDraft = (n: number | null) => (n === null ? '' : String(n).replace('.', ','))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_ROWS } from '../atoms'
-import { convertCell, headerKey, importedRows, parseDate, parseNumber, planTableImport, TABLE_MAX_ROWS } from './import'
+import { parseFrenchNumber } from '~/domain/numbers'
+import { convertCell, headerKey, importedRows, parseDate, planTableImport, TABLE_MAX_ROWS } from './import'
 import { valueSchemaFor, type Column, type TableConfig } from './schema'
 
 const config: TableConfig = {
@@ -19,16 +20,16 @@ const ids = () => `row-test-${String(++n).padStart(4, '0')}`
 
 describe('reading cells as the column’s type', () => {
   it('reads French and English numbers, with units and thousands separators', () => {
-    expect(parseNumber('1 234,5')).toBe(1234.5)
-    expect(parseNumber('1\u202f234,50\u00a0€')).toBe(1234.5)
-    expect(parseNumber('12 %')).toBe(12)
-    expect(parseNumber('1.234,56')).toBe(1234.56)
-    expect(parseNumber('1,234.56')).toBe(1234.56)
-    expect(parseNumber('1.000.000')).toBe(1_000_000)
-    expect(parseNumber('-3,5')).toBe(-3.5)
-    expect(parseNumber('2401')).toBe(2401)
-    expect(parseNumber('douze')).toBeNull()
-    expect(parseNumber('12 ans')).toBeNull()
+    expect(parseFrenchNumber('1 234,5')).toBe(1234.5)
+    expect(parseFrenchNumber('1\u202f234,50\u00a0€')).toBe(1234.5)
+    expect(parseFrenchNumber('12 %')).toBe(12)
+    expect(parseFrenchNumber('1.234,56')).toBe(1234.56)
+    expect(parseFrenchNumber('1,234.56')).toBe(1234.56)
+    expect(parseFrenchNumber('1.000.000')).toBe(1_000_000)
+    expect(parseFrenchNumber('-3,5')).toBe(-3.5)
+    expect(parseFrenchNumber('2401')).toBe(2401)
+    expect(parseFrenchNumber('douze')).toBeUndefined()
+    expect(parseFrenchNumber('12 ans')).toBeUndefined()
   })
 
   it('reads French and ISO dates, refuses impossible ones', () => {

@@ -1,4 +1,5 @@
 import type { CaseTable } from '~/domain/case-material'
+import { parseFrenchNumber } from '~/domain/numbers'
 import type { Column, TableRow } from './schema'
 
 /**
@@ -44,21 +45,6 @@ export function headerKey(text: string): string {
     .replace(/[^a-z0-9]/g, '')
 }
 
-/** A number as a French (« 1 234,5 », « 12 % », « 1 200 € ») or English (« 1,234.5 ») reader writes it; null if it is not one. */
-export function parseNumber(raw: string): number | null {
-  let s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|eur|euros?|%)$/i, '')
-  if (!s) return null
-  const comma = s.lastIndexOf(',')
-  const dot = s.lastIndexOf('.')
-  const count = (c: string) => s.split(c).length - 1
-  if (comma >= 0 && dot >= 0) s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '')
-  else if (comma >= 0) s = count(',') > 1 ? s.replace(/,/g, '') : s.replace(',', '.')
-  else if (count('.') > 1) s = s.replace(/\./g, '')
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null
-  const n = Number(s)
-  return Number.isFinite(n) ? n : null
-}
-
 /** A date as AAAA-MM-JJ from « 15/03/2027 », « 15-03-27 », « 15.03.2027 » or « 2027-03-15 »; null if it is not a real date. */
 export function parseDate(raw: string): string | null {
   const s = raw.trim()
@@ -83,7 +69,7 @@ export function convertCell(column: Column, raw: string): { value: Cell; ok: boo
     case 'number':
     case 'money':
     case 'percent': {
-      const n = parseNumber(text)
+      const n = parseFrenchNumber(text) ?? null
       return { value: n, ok: n !== null }
     }
     case 'date': {
