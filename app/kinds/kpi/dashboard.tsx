@@ -9,16 +9,7 @@ const KpiCharts = lazy(() => import('./charts'))
 const c = KPI_LABELS.columns
 const noSubscription = () => () => {}
 
-/** The words of the cards (the kind's other words are in labels.ts). */
-const CARDS = {
-  list: (caption: string) => `Indicateurs : ${caption}`,
-  target: (value: string) => `Cible ${value}`,
-  noTarget: 'Pas de cible',
-  ofTarget: (rate: string) => `${rate} de la cible`,
-  before: (period: string, value: string) => `${period} : ${value}`,
-  dataBelow: (table: string) => `Les données de ce graphique sont dans le ${table} ci-dessous (colonne «\u00a0${c.achievement}\u00a0»).`,
-  tableData: 'Données du tableau de bord (tableau)',
-}
+const CARDS = KPI_LABELS.cards
 
 /** How far an achievement bar goes: 150 % of the target fills it, the target sits at two thirds. */
 const BAR_MAX = 150

@@ -130,6 +130,16 @@ export const KPI_LABELS = {
     achievement: 'Atteinte',
     alert: 'Alerte',
   },
+  /** The dashboard's cards and what they say about its table. */
+  cards: {
+    list: (caption: string) => `Indicateurs : ${caption}`,
+    target: (value: string) => `Cible ${value}`,
+    noTarget: 'Pas de cible',
+    ofTarget: (rate: string) => `${rate} de la cible`,
+    before: (period: string, value: string) => `${period} : ${value}`,
+    dataBelow: (table: string) => `Les données de ce graphique sont dans le ${table} ci-dessous (colonne «\u00a0${KPI_LABELS.columns.achievement}\u00a0»).`,
+    tableData: 'Données du tableau de bord (tableau)',
+  },
   noIndicators: 'Aucun indicateur pour l’instant.',
   dashboardLater: 'Le tableau de bord apparaîtra avec le premier indicateur.',
   add: '+ Ajouter un indicateur',

@@ -3,21 +3,12 @@ import { invalidProps, issueAt } from '../issues'
 import type { EditorProps, FieldIssue } from '../types.browser'
 import { itemId } from './definition'
 import { E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS, type EId, type ExtensionText } from './labels'
+import { MixMap } from './map-table'
 import { emptyE, extensionLabel, filled, linkedLabels, mixItems, mixSize } from './mix'
 import type { MixConfig, MixE, MixExtension } from './schema'
 
 /** Longest text a part of the mix may hold (the server refuses more). */
 const MAX_TEXT = 5_000
-
-/** The words of the matrix (the kind's other words are in labels.ts). */
-const BOARD = {
-  filled: (n: number, of: number) => `${n}/${of}`,
-  filledHidden: ' sous-parties renseignées',
-  mapTitle: 'Quels P chaque E transforme',
-  mapCorner: 'P du mix',
-  link: (p: string, e: string) => `${p}, transformé par «\u00a0${e}\u00a0»`,
-  linked: (labels: string[]) => `${E_FIELDS.links.label}\u00a0: ${labels.length ? labels.join(', ') : MIX_LABELS.noLink}`,
-}
 
 /** A labelled textarea, marked when the server refused what it holds. */
 function TextArea({
@@ -106,8 +97,8 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
                 <legend className="mix-row__head">
                   {p.label}
                   <span className="mix-row__count">
-                    {BOARD.filled(done, p.parts.length)}
-                    <span className="visually-hidden">{BOARD.filledHidden}</span>
+                    {MIX_LABELS.filled(done, p.parts.length)}
+                    <span className="visually-hidden">{MIX_LABELS.filledHidden}</span>
                   </span>
                 </legend>
                 <div className="mix-row__cells">
@@ -172,45 +163,14 @@ export default function MixEditor({ field, value, onChange, ctx }: EditorProps<'
 
         <div className="mix-board__e">
           <h2 className="mix-board__title">{MIX_LABELS.eTitle}</h2>
-          <div className="table-wrap" role="region" aria-label={BOARD.mapTitle} tabIndex={0}>
-            <table className="mix-map">
-              <caption>{BOARD.mapTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{BOARD.mapCorner}</th>
-                  {FOUR_E.map((e) => (
-                    <th key={e.id} scope="col">
-                      {e.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.label}</th>
-                    {FOUR_E.map((e) => (
-                      <td key={e.id}>
-                        <input
-                          type="checkbox"
-                          aria-label={BOARD.link(p.label, e.label)}
-                          checked={value.e[e.id]?.links.includes(p.id) ?? false}
-                          onChange={(ev) => link(e.id, p.id, ev.target.checked)}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MixMap items={items} value={value} label={MIX_LABELS.map.title} onLink={link} />
           {FOUR_E.map(({ id: eId, label }) => {
             const e = value.e[eId] ?? emptyE()
             const linksError = issueAt(issues, 'e', eId, 'links')
             return (
               <fieldset key={eId} className="mix-row mix-row--e" data-mix-e={eId} data-item-id={itemId.e(eId)} tabIndex={-1}>
                 <legend className="mix-row__head">{label}</legend>
-                <p className="mix-row__links">{BOARD.linked(linkedLabels(config, value, e.links))}</p>
+                <p className="mix-row__links">{MIX_LABELS.linked(linkedLabels(config, value, e.links))}</p>
                 {linksError ? <span className="field-error">{linksError}</span> : null}
                 <div className="mix-row__cells">
                   {E_TEXTS.map((f) => (

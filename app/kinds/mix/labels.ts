@@ -120,6 +120,19 @@ export const MIX_LABELS = {
   context: (text: string) => `${EXTENSION_FIELDS.context.column} : ${text}`,
   tableOfP: (caption: string, size: number) => `${caption} : les ${size}P`,
   tableOfE: (caption: string) => `${caption} : les 4E`,
+  /** The P × E mapping table beside the 4E (editor and view). */
+  map: {
+    title: 'Quels P chaque E transforme',
+    corner: 'P du mix',
+    link: (p: string, e: string) => `${p}, transformé par «\u00a0${e}\u00a0»`,
+    yes: 'oui',
+    no: 'non',
+  },
+  /** « 3/4 sous-parties renseignées » on a P of the editor's matrix. */
+  filled: (n: number, of: number) => `${n}/${of}`,
+  filledHidden: ' sous-parties renseignées',
+  /** « P transformés : Produit, Prix » under an E of the editor. */
+  linked: (labels: string[]) => `${E_FIELDS.links.label}\u00a0: ${labels.length ? labels.join(', ') : MIX_LABELS.noLink}`,
   /** Item labels (comments, review diffs): « Produit — Gamme », « Extension — Personnel », « E — Expérience ». */
   partItem: (p: string, part: string) => `${p} — ${part}`,
   extensionItem: (label: string) => `Extension — ${label}`,

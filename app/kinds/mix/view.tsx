@@ -1,16 +1,9 @@
 import type { ViewProps } from '../types.browser'
 import { itemId } from './definition'
 import { dash, E_FIELDS, E_TEXTS, EXTENSION_FIELDS, FOUR_E, MIX_LABELS } from './labels'
+import { MixMap } from './map-table'
 import { extensionLabel, mixItems, mixSize } from './mix'
 import type { MixConfig } from './schema'
-
-/** The words of the matrix (the kind's other words are in labels.ts). */
-const MAP = {
-  title: 'Quels P chaque E transforme',
-  corner: 'P du mix',
-  yes: 'oui',
-  no: 'non',
-}
 
 /**
  * Read-only marketing mix, as the editor lays it out: each P a row of its
@@ -58,40 +51,7 @@ export default function MixView({ field, value, caption, headingLevel = 3 }: Vie
         </div>
         <div className="mix-board__e">
           <Title className="mix-board__title">{MIX_LABELS.eTitle}</Title>
-          <div className="table-wrap" role="region" aria-label={MIX_LABELS.tableOfE(caption)} tabIndex={0}>
-            <table className="mix-map">
-              <caption>{MAP.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{MAP.corner}</th>
-                  {FOUR_E.map((e) => (
-                    <th key={e.id} scope="col">
-                      {e.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.label}</th>
-                    {FOUR_E.map((e) =>
-                      value.e[e.id]?.links.includes(p.id) ? (
-                        <td key={e.id}>
-                          <span aria-hidden="true">✓</span>
-                          <span className="visually-hidden">{MAP.yes}</span>
-                        </td>
-                      ) : (
-                        <td key={e.id}>
-                          <span className="visually-hidden">{MAP.no}</span>
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MixMap items={items} value={value} label={MIX_LABELS.tableOfE(caption)} />
           {FOUR_E.map(({ id, label }) => (
             <section key={id} className="mix-row mix-row--e" data-item-id={itemId.e(id)} tabIndex={-1}>
               <Row className="mix-row__head">{label}</Row>
