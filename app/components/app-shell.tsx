@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useNavigation } from '@remix-run/react'
+import { Form, Link, NavLink, useLocation, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ROLE_LABELS, type Role } from '~/domain/permissions'
 import { navFor } from './nav'
@@ -8,6 +8,7 @@ type ShellUser = { name: string; roles: Role[]; unread?: number }
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
+  const { pathname } = useLocation()
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -35,6 +36,13 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                   Se déconnecter
                 </button>
               </Form>
+            </div>
+          ) : pathname !== '/connexion' ? (
+            // A visitor on a public page (the référentiel) can still sign in from there.
+            <div className="user-menu">
+              <Link to="/connexion" className="button button--ghost button--small">
+                Se connecter
+              </Link>
             </div>
           ) : null}
         </div>

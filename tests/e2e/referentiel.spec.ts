@@ -87,6 +87,10 @@ test('the référentiel page is public: the login page’s link opens it without
   await expect(page.locator('h3.competency__id')).toHaveCount(1)
   await expect(page.locator('[id="C3.2"]')).toBeInViewport()
   await expectNoAxeViolations(page)
+  // The visitor signs in from there; the login page itself offers no such link.
+  await page.getByRole('link', { name: 'Se connecter' }).click()
+  await expect(page).toHaveURL('/connexion')
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0)
 })
 
 test('the référentiel page reflows at 320, 390 and 1 366 px', async ({ page }) => {
