@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dossierTemplates } from './dossiers'
 import { referentiel } from './referentiel'
+import { dossierTemplateSchema } from './template.schema'
 
 const criteria = new Map(referentiel.activities.flatMap((a) => a.competencies.flatMap((c) => c.criteria.map((k) => [k.id, c.id] as const))))
 
@@ -39,5 +40,24 @@ describe('dossier templates', () => {
     const served = new Set(dossierTemplates.flatMap((t) => t.sections.flatMap((s) => s.criteria)))
     const missing = [...criteria.keys()].filter((id) => !served.has(id))
     expect(missing).toEqual([])
+  })
+})
+
+describe('template schema', () => {
+  const withPestelHint = (hint: Record<string, unknown>) => {
+    const t = structuredClone(dossierTemplates.find((d) => d.id === 'msp-a2')!)
+    t.sections.find((s) => s.id === 'pestel')!.hints.push(hint as never)
+    return dossierTemplateSchema.safeParse(t)
+  }
+
+  it('takes an eachValue hint on a choice column, with values among its options', () => {
+    expect(withPestelHint({ rule: 'eachValue', column: 'facteur', values: ['Légal'] }).success).toBe(true)
+  })
+
+  it('refuses an eachValue hint on an unknown or free column, or with a value that is not an option', () => {
+    const messages = (hint: Record<string, unknown>) => withPestelHint(hint).error?.issues.map((i) => i.message) ?? []
+    expect(messages({ rule: 'eachValue', column: 'inconnue' })).toContain('colonne à choix inconnue : pestel.inconnue')
+    expect(messages({ rule: 'eachValue', column: 'element' })).toContain('colonne à choix inconnue : pestel.element')
+    expect(messages({ rule: 'eachValue', column: 'facteur', values: ['Climatique'] })).toContain('« Climatique » n’est pas une option de pestel.facteur')
   })
 })

@@ -28,6 +28,17 @@ export const hintSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('minWords'), min: z.number().int().positive(), criteria: z.array(criterionId).optional() }),
   /** A table or a source list has fewer than `min` rows. */
   z.object({ rule: z.literal('minRows'), min: z.number().int().positive(), criteria: z.array(criterionId).optional() }),
+  /**
+   * A table's choice column does not hold each of `values` (default: all its
+   * options) on at least one row — with `once`, on exactly one row.
+   */
+  z.object({
+    rule: z.literal('eachValue'),
+    column: slug,
+    values: z.array(text).min(1).optional(),
+    once: z.boolean().default(false),
+    criteria: z.array(criterionId).optional(),
+  }),
   /** A source list has no source of this origin. */
   z.object({ rule: z.literal('hasOrigin'), origin: z.enum(['interne', 'externe']), criteria: z.array(criterionId).optional() }),
   /** A checklist has unchecked items. */
@@ -108,6 +119,14 @@ export const dossierTemplateSchema = z
         const kind = s.field.kind
         if (!ruleApplies(kind, h.rule))
           ctx.addIssue({ code: 'custom', message: `règle « ${h.rule} » inapplicable à un champ ${kind}`, path: ['sections', i, 'hints'] })
+        if (h.rule === 'eachValue' && s.field.kind === 'table') {
+          const column = s.field.columns.find((c) => c.id === h.column)
+          if (column?.type !== 'choice')
+            ctx.addIssue({ code: 'custom', message: `colonne à choix inconnue : ${s.id}.${h.column}`, path: ['sections', i, 'hints'] })
+          for (const v of h.values ?? [])
+            if (!column?.options?.includes(v))
+              ctx.addIssue({ code: 'custom', message: `« ${v} » n’est pas une option de ${s.id}.${h.column}`, path: ['sections', i, 'hints'] })
+        }
         for (const c of h.criteria ?? []) {
           if (!s.criteria.includes(c)) ctx.addIssue({ code: 'custom', message: `l’indice cite ${c}, absent de la section`, path: ['sections', i, 'hints'] })
         }

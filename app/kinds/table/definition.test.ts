@@ -64,3 +64,33 @@ describe('table definition', () => {
     expect(definition.rules.minRows!({ rule: 'minRows', min: 2 }, value, config, ctx)).toBeNull()
   })
 })
+
+describe('eachValue hint', () => {
+  const pestel: TableConfig = {
+    kind: 'table',
+    columns: [
+      { id: 'facteur', label: 'Facteur', type: 'choice', options: ['Politique', 'Économique', 'Légal'] },
+      { id: 'element', label: 'Élément', type: 'text' },
+    ],
+  }
+  const rows = (...factors: (string | null)[]): TableValue => ({ rows: factors.map((f, i) => ({ id: `row-${i}`, cells: { facteur: f, element: 'x' } })) })
+  const eachValue = definition.rules.eachValue!
+  const ctx = { title: 'PESTEL', today: '2027-01-04' }
+  const nb = '\u00a0'
+
+  it('names each option of the column that no row holds (all options by default)', () => {
+    expect(eachValue({ rule: 'eachValue', column: 'facteur', once: false }, rows('Politique', 'Politique', null), pestel, ctx)).toEqual([
+      `Colonne «${nb}Facteur${nb}»${nb}: aucune ligne «${nb}Économique${nb}».`,
+      `Colonne «${nb}Facteur${nb}»${nb}: aucune ligne «${nb}Légal${nb}».`,
+    ])
+    expect(eachValue({ rule: 'eachValue', column: 'facteur', once: false }, rows('Légal', 'Économique', 'Politique', 'Politique'), pestel, ctx)).toBeNull()
+  })
+
+  it('checks only the values given, and with `once` that each stands on one row', () => {
+    const hint = { rule: 'eachValue' as const, column: 'facteur', values: ['Politique', 'Légal'], once: true }
+    expect(eachValue(hint, rows('Politique', 'Économique', 'Légal'), pestel, ctx)).toBeNull()
+    expect(eachValue(hint, rows('Politique', 'Politique', 'Légal', 'Politique'), pestel, ctx)).toEqual([
+      `Colonne «${nb}Facteur${nb}»${nb}: «${nb}Politique${nb}» figure sur 3 lignes\u202f; une seule est attendue.`,
+    ])
+  })
+})

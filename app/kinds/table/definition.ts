@@ -20,6 +20,18 @@ export const definition: KindDefinition<TableConfig, TableValue> = {
   isEmpty: (value) => filledRows(value).length === 0,
   rules: {
     minRows: (hint, value, _config, { title }) => minRowsMessage(filledRows(value).length, hint.min, title),
+    eachValue: (hint, value, config) => {
+      const column = config.columns.find((c) => c.id === hint.column)
+      if (!column) return null
+      const counts = new Map<unknown, number>()
+      for (const row of value.rows) counts.set(row.cells[column.id], (counts.get(row.cells[column.id]) ?? 0) + 1)
+      const problems = (hint.values ?? column.options ?? []).flatMap((v) => {
+        const n = counts.get(v) ?? 0
+        if (n === 0) return [TABLE_LABELS.valueMissing(column.label, v)]
+        return hint.once && n > 1 ? [TABLE_LABELS.valueRepeated(column.label, v, n)] : []
+      })
+      return problems.length ? problems : null
+    },
   },
   items: (value, config) => value.rows.map((row, i) => ({ id: row.id, label: rowLabel(row, i, config.columns) })),
   diff: (before, after, { columns }) =>

@@ -15,6 +15,10 @@ export const TABLE_LABELS = {
   noRowsYet: 'Aucune ligne pour l’instant.',
   total: 'Total',
   row: (index: number) => `Ligne ${index + 1}`,
+  /** The `eachValue` hint: « Colonne « Facteur » : aucune ligne « Légal ». » */
+  valueMissing: (column: string, value: string) => `Colonne «\u00a0${column}\u00a0»\u00a0: aucune ligne «\u00a0${value}\u00a0».`,
+  valueRepeated: (column: string, value: string, count: number) =>
+    `Colonne «\u00a0${column}\u00a0»\u00a0: «\u00a0${value}\u00a0» figure sur ${count} lignes\u202f; une seule est attendue.`,
 } as const
 
 /** Types whose column is right-aligned and summed. */
