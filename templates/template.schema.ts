@@ -92,6 +92,12 @@ export const sectionSchema = z.object({
   /** What the référentiel expects, in our own words (the criteria are shown verbatim beside it). */
   guidance: text,
   criteria: z.array(criterionId),
+  /**
+   * Criteria the section discusses without evidencing them (a REX's critique of
+   * the group's work): shown beside it as the subject of the critique, never
+   * self-assessed nor graded from it.
+   */
+  discusses: z.array(criterionId).default([]),
   field: fieldSchema,
   hints: z.array(hintSchema).default([]),
 })
@@ -115,6 +121,8 @@ export const dossierTemplateSchema = z
     const dup = ids.find((id, i) => ids.indexOf(id) !== i)
     if (dup) ctx.addIssue({ code: 'custom', message: `section en double : ${dup}`, path: ['sections'] })
     for (const [i, s] of t.sections.entries()) {
+      for (const c of s.discusses)
+        if (s.criteria.includes(c)) ctx.addIssue({ code: 'custom', message: `${c} est à la fois servi et discuté`, path: ['sections', i, 'discusses'] })
       for (const h of s.hints) {
         const kind = s.field.kind
         if (!ruleApplies(kind, h.rule))

@@ -28,6 +28,8 @@ describe('cellText', () => {
     expect(cellText(cell)).toBe('3/12 critères · 2\u00a0commentaires ouverts · modifié il y a 2 jours')
     expect(cellText({ ...cell, openComments: 1 })).toBe('3/12 critères · 1\u00a0commentaire ouvert · modifié il y a 2 jours')
     expect(cellText(idle)).toBe('0/13 critères')
+    // A REX discusses criteria without evidencing them.
+    expect(cellText({ ...idle, criteria: 0 })).toBe('sans critère à évaluer')
   })
 })
 

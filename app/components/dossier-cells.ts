@@ -43,9 +43,12 @@ export function decodeCells(encoded: string): DossierCell[] {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
 
-/** « 3/12 critères · 2 commentaires ouverts · modifié il y a 2 jours » (small counts: no number formatting needed). */
+/**
+ * « 3/12 critères · 2 commentaires ouverts · modifié il y a 2 jours » (small counts: no number formatting needed);
+ * a REX evidences no criterion: « sans critère à évaluer ».
+ */
 export function cellText(c: DossierCell): string {
-  let text = `${c.achieved}/${c.criteria} critères`
+  let text = c.criteria ? `${c.achieved}/${c.criteria} critères` : 'sans critère à évaluer'
   const s = c.openComments > 1 ? 's' : ''
   if (c.openComments) text += ` · ${c.openComments}\u00a0commentaire${s} ouvert${s}`
   if (c.activity) text += ` · modifié ${c.activity}`

@@ -18,6 +18,7 @@ const template: DossierTemplate = {
       part: 'written',
       guidance: 'g',
       criteria: ['C1.2-1'],
+      discusses: [],
       field: { kind: 'richText' },
       hints: [{ rule: 'minWords', min: 3 }],
     },
@@ -27,6 +28,7 @@ const template: DossierTemplate = {
       part: 'written',
       guidance: 'g',
       criteria: ['C1.1-2', 'C1.1-3'],
+      discusses: [],
       field: { kind: 'sources' },
       hints: [
         { rule: 'minRows', min: 2, criteria: ['C1.1-3'] },
@@ -39,6 +41,7 @@ const template: DossierTemplate = {
       part: 'written',
       guidance: 'g',
       criteria: ['C1.1-1'],
+      discusses: [],
       field: { kind: 'table', columns: [{ id: 'a', label: 'A', type: 'text' }] },
       hints: [{ rule: 'notEmpty' }],
     },
@@ -48,6 +51,7 @@ const template: DossierTemplate = {
       part: 'written',
       guidance: 'g',
       criteria: ['C1.1-4'],
+      discusses: [],
       field: {
         kind: 'checklist',
         items: [
@@ -136,6 +140,7 @@ describe('progressOf', () => {
           part: 'written',
           guidance: 'g',
           criteria: ['C15.1-1', 'C15.1-3'],
+          discusses: [],
           field: fieldSchema.parse({ kind: 'kpi', requiredFormulas: ['roi', 'roas'] }),
           hints: [
             { rule: 'minRows', min: 6, criteria: ['C15.1-1'] },

@@ -258,6 +258,7 @@ export default function DossierPage() {
                   section={s}
                   initial={state}
                   criteria={criteria}
+                  discussed={s.discusses.map((id) => ({ id, text: view.discussed[id] ?? id }))}
                   hints={sectionHints}
                   onContent={onContent}
                   onStatus={onStatus}
@@ -273,6 +274,7 @@ export default function DossierPage() {
                   section={s}
                   state={state}
                   criteria={criteria}
+                  discussed={s.discusses.map((id) => ({ id, text: view.discussed[id] ?? id }))}
                   hints={sectionHints}
                   threads={threadsOf(s.id)}
                   canComment={canComment}

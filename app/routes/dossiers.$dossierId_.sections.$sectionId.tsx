@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     criteria: view.competencies.flatMap((c) =>
       c.criteria.filter((k) => criteria.has(k.id)).map((k) => ({ id: k.id, text: k.text, heading: c.heading, status: k.status })),
     ),
+    discussed: section.discusses.map((id) => ({ id, text: view.discussed[id] ?? id })),
     evaluation: view.evaluation,
     caseMaterial: view.caseMaterial,
     caseFiles: view.caseFiles,
@@ -118,6 +119,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             section={section}
             initial={state}
             criteria={criteria}
+            discussed={view.discussed}
             hints={hints}
             onContent={onContent}
             onStatus={onStatus}
@@ -132,6 +134,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             section={section}
             state={state}
             criteria={criteria}
+            discussed={view.discussed}
             hints={hints}
             threads={view.threads}
             canComment={view.canComment}

@@ -67,6 +67,12 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
     }))
     .filter((c) => c.criteria.length > 0)
 
+  // The criteria a section only discusses (a REX), with their wording.
+  const discussed = Object.fromEntries(
+    template.sections
+      .flatMap((s) => s.discusses)
+      .map((id) => [id, referentielIndex.competencies.get(id.split('-')[0]!)?.criteria.find((k) => k.id === id)?.text ?? id]),
+  )
   const hasKpi = template.sections.some((s) => s.field.kind === 'kpi')
   return {
     dossier,
@@ -77,6 +83,7 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
       state: states[section.id] ?? ({ content: emptyValue(section.field), version: 0, updatedAt: 0, updatedBy: null } satisfies SectionState),
     })),
     competencies,
+    discussed,
     members: groupMemberNames(dossier.groupId),
     objectives: hasKpi && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],
   }

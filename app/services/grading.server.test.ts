@@ -221,8 +221,9 @@ describe('the grid', () => {
     expect(group.rows.filter((r) => r.criterionId === 'C2.1-4')).toMatchObject([
       { part: 'written', scope: 'target' },
       { part: 'oral', scope: 'member' },
-      { part: 'rex', scope: 'member' },
     ])
+    // The REX discusses criteria without evidencing them: no criterion is graded on it.
+    expect(group.rows.filter((r) => r.part === 'rex')).toEqual([])
     // The group's dossier first, then each member's REX named after its author.
     expect(group.snapshots.map((s) => [s.kind, s.owner])).toEqual([
       ['main', null],

@@ -21,6 +21,8 @@ import { draftKey } from './use-open-sections'
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
 
 export type CriterionInfo = { id: string; text: string; heading: string; status: Status }
+/** A criterion a section discusses without evidencing it (a REX's critique): its id and wording. */
+export type DiscussedCriterion = { id: string; text: string }
 
 /** Where a section is shown: among the others on the dossier page, or alone at full width (focus mode). */
 export type SectionLayout = 'page' | 'focus'
@@ -45,6 +47,7 @@ export function SectionEditor({
   onStatus,
   objectives,
   threads,
+  discussed = [],
   layout = 'page',
   collapsed = false,
   onToggle,
@@ -59,6 +62,7 @@ export function SectionEditor({
   objectives: LinkableObjective[]
   /** The comment threads on this section (the learner reads and answers them). */
   threads: ThreadView[]
+  discussed?: DiscussedCriterion[]
   layout?: SectionLayout
 } & Collapsible) {
   const save = useSectionAutosave({
@@ -88,6 +92,7 @@ export function SectionEditor({
       started={!isEmpty(entryOf(section.field, save.content))}
       status={<SectionStatus status={save.status} savedAt={save.savedAt} />}
       criteria={criteria}
+      discussed={discussed}
       criterion={(c) => <CriterionStatus dossierId={dossierId} criterionId={c.id} status={c.status} name={`statut-${section.id}-${c.id}`} />}
       hints={hints}
       margin={comments.margin}
@@ -194,6 +199,7 @@ export function SectionReader({
   threads,
   canComment,
   bank,
+  discussed = [],
   layout = 'page',
   collapsed = false,
   onToggle,
@@ -206,6 +212,7 @@ export function SectionReader({
   threads: ThreadView[]
   canComment: boolean
   bank: BankEntry[]
+  discussed?: DiscussedCriterion[]
   layout?: SectionLayout
 } & Collapsible) {
   const titleId = `section-${section.id}-title`
@@ -222,6 +229,7 @@ export function SectionReader({
       started={!isEmpty(entryOf(section.field, state.content))}
       status={<span className="save-status">{updated}</span>}
       criteria={criteria}
+      discussed={discussed}
       criterion={(c) => (
         <a href={`#critere-${c.id}`} className={`status-chip status-chip--${c.status}`}>
           {STATUS_LABELS[c.status]}
@@ -274,6 +282,7 @@ function SectionFrame({
   status,
   alerts,
   criteria,
+  discussed,
   criterion,
   hints,
   margin,
@@ -287,6 +296,7 @@ function SectionFrame({
   status: ReactNode
   alerts?: ReactNode
   criteria: CriterionInfo[]
+  discussed: DiscussedCriterion[]
   /** How a criterion's status shows: a control for the learner, a chip for a reader. */
   criterion: (c: CriterionInfo) => ReactNode
   hints: HintResult[]
@@ -314,9 +324,26 @@ function SectionFrame({
             ))}
           </ul>
         </>
-      ) : (
+      ) : discussed.length > 0 ? null : (
         <p className="card__muted">Cette section prépare l’épreuve sans critère propre.</p>
       )}
+      {discussed.length > 0 ? (
+        <>
+          <h3 className="aside-title">Critères discutés</h3>
+          <p className="card__muted">
+            Votre regard critique porte sur ces critères ; ils sont évalués sur le travail du groupe, pas sur ce retour d’expérience.
+          </p>
+          <ul className="criteria-mini">
+            {discussed.map((c) => (
+              <li key={c.id}>
+                <p className="criteria-mini__text">
+                  <span className="criteria-mini__id">{c.id}</span> {ft(c.text)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {hints.length > 0 ? (
         <div className={started ? 'hints' : 'hints hints--todo'}>
           <h3 className="aside-title">{started ? 'Indices' : 'À faire'}</h3>
