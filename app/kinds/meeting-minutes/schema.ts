@@ -23,7 +23,7 @@ const actionSchema = z
     what: text(LIMITS.action),
     owner: text(LIMITS.owner),
     due: date,
-    status: z.enum(ACTION_STATUSES, 'statut attendu : à faire, en cours ou fait').nullable(),
+    status: z.enum(ACTION_STATUSES, 'statut attendu\u00a0: à faire, en cours ou fait').nullable(),
   })
   .strict()
 
