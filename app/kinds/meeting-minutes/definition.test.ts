@@ -29,7 +29,10 @@ describe('meeting minutes schema', () => {
     const r = valueSchema.safeParse(bad)
     expect(r.success).toBe(false)
     const messages = r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
-    expect(messages).toEqual(['meetings.0.date: date attendue au format AAAA-MM-JJ', 'meetings.0.actions.0.status: statut attendu : à faire, en cours ou fait'])
+    expect(messages).toEqual([
+      'meetings.0.date: date attendue au format AAAA-MM-JJ',
+      'meetings.0.actions.0.status: statut attendu\u00a0: à faire, en cours ou fait',
+    ])
   })
 
   it('is used by the fiche Managériale for its minutes, every C12.3 criterion served', () => {
