@@ -147,7 +147,7 @@ function MeetingCard({
         {textArea('decisions', 4)}
       </div>
       <div className="minutes-card__actions">
-        <h4 className="minutes-card__subtitle">{L.actions}</h4>
+        <h3 className="minutes-card__subtitle">{L.actions}</h3>
         {/* A value replaced from outside (conflict, restore) drops what the grid holds: texts refused, an undo. */}
         <DataGrid
           key={resetKey}
@@ -187,7 +187,7 @@ export default function MeetingMinutesEditor({ field, value, onChange, ctx }: Ed
   const listError = ctx.issues.find((i) => i.path.length === 1 && i.path[0] === 'meetings')?.message
   return (
     <div className="minutes minutes--editor">
-      <MinutesOverview value={value} today={today} minMinutes={field.minMinutes} prefix={prefix} />
+      <MinutesOverview value={value} today={today} minMinutes={field.minMinutes} prefix={prefix} level={2} />
       {value.meetings.length === 0 ? <p className="table-empty">{L.noneYet}</p> : null}
       <div className="minutes-cards">
         {value.meetings.map((m, i) => (

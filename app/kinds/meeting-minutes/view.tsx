@@ -50,8 +50,8 @@ export function MinutesDoc({ d, prefix, level }: { d: DatedMeeting; prefix: stri
       </div>
       <Sub className="minutes-doc__sub">{L.actions}</Sub>
       {actions.length ? (
-        <div className="table-wrap">
-          <table className="table">
+        <div className="table-wrap" role="region" aria-label={L.actionsOf(d.label)} tabIndex={0}>
+          <table className="table minutes-doc__actions">
             <caption className="visually-hidden">{L.actionsOf(d.label)}</caption>
             <thead>
               <tr>
@@ -66,8 +66,8 @@ export function MinutesDoc({ d, prefix, level }: { d: DatedMeeting; prefix: stri
                 <tr key={a.id}>
                   <td>{a.what.trim() || '—'}</td>
                   <td>{a.owner.trim() || '—'}</td>
-                  <td>{shortDateText(a.due)}</td>
-                  <td>{a.status ? L.statuses[a.status] : '—'}</td>
+                  <td className="minutes-doc__nowrap">{shortDateText(a.due)}</td>
+                  <td className="minutes-doc__nowrap">{a.status ? L.statuses[a.status] : '—'}</td>
                 </tr>
               ))}
             </tbody>
