@@ -70,7 +70,10 @@ export const handInCheckSchema = z.discriminatedUnion('rule', [
       what: text,
     })
     .strict(),
-  /** Every value of a table's `column` is named in the rich text section `in` (accents and case ignored). */
+  /**
+   * Every value of a table's `column` is named in the section `in` (accents and case ignored): a rich
+   * text, or meeting minutes (named as the purpose of a meeting whose minutes are written).
+   */
   z
     .object({
       rule: z.literal('namedIn'),
@@ -159,7 +162,8 @@ export const dossierTemplateSchema = z
       if (check.rule === 'namedIn') {
         const target = t.sections.find((s) => s.id === check.in)
         if (!target) at(`section inconnue : ${check.in}`)
-        else if (target.field.kind !== 'richText') at(`la section ${check.in} n’est pas un texte`)
+        else if (target.field.kind !== 'richText' && target.field.kind !== 'meetingMinutes')
+          at(`la section ${check.in} n’est ni un texte ni des comptes-rendus`)
       }
     }
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dossierTemplateSchema, templatesById } from '#templates/dossiers'
-import { handInProblems, normalizeName, richTextWords } from './hand-in-checks'
+import { handInProblems, minutesTitles, normalizeName, richTextWords } from './hand-in-checks'
 
 const template = (id: string) => templatesById.get(id)!
 const table = (...rows: Record<string, string | number | null>[]) => ({ rows: rows.map((cells, i) => ({ id: `row-${String(i).padStart(4, '0')}`, cells })) })
@@ -56,39 +56,63 @@ describe('fiche Event: 2 events, one on site and one digital', () => {
 
 describe('fiche Managériale: 2 meetings, each with its minutes', () => {
   const meetings = (...names: string[]) => table(...names.map((reunion) => ({ reunion, objectif: 'Coordonner' })))
+  /** Meeting minutes: a title with `+` has its minutes written (a decision), without it is only planned. */
+  const minutes = (...titles: string[]) => ({
+    meetings: titles.map((t, i) => ({
+      id: `reunion-${i}0000`,
+      date: '2027-03-12',
+      title: t.replace(/^\+/, ''),
+      participants: '',
+      agenda: '',
+      decisions: t.startsWith('+') ? 'Budget validé' : '',
+      actions: [],
+      nextDate: null,
+    })),
+  })
+  const MINUTES = 'reunions-comptes-rendus'
 
   it('blocks below two meetings', () => {
-    expect(messages('fiche-manageriale', { 'planning-reunions': meetings('Comité de lancement'), 'comptes-rendus': doc('Comité de lancement : …') })).toEqual([
+    expect(messages('fiche-manageriale', { 'planning-reunions': meetings('Comité de lancement'), [MINUTES]: minutes('+Comité de lancement') })).toEqual([
       'Planning des réunions\u00a0: au moins 2 réunions planifiées, 1 pour l’instant.',
     ])
   })
 
-  it('blocks a meeting its minutes do not name', () => {
+  it('blocks a meeting without minutes, even when it is in the minutes section as planned', () => {
     expect(
       messages('fiche-manageriale', {
         'planning-reunions': meetings('Comité de lancement', 'Point d’étape', 'Bilan'),
-        'comptes-rendus': doc('Compte-rendu du comité de lancement', 'Décisions…'),
+        [MINUTES]: minutes('+Compte-rendu du comité de lancement', 'Point d’étape'),
       }),
     ).toEqual([
-      'Comptes-rendus\u00a0: pas de compte-rendu pour «\u00a0Point d’étape\u00a0», «\u00a0Bilan\u00a0» (chaque ligne de «\u00a0Planning des réunions\u00a0» doit y être nommée).',
+      'Réunions et comptes-rendus\u00a0: pas de compte-rendu pour «\u00a0Point d’étape\u00a0», «\u00a0Bilan\u00a0» (chaque ligne de «\u00a0Planning des réunions\u00a0» doit y être nommée).',
     ])
   })
 
-  it('passes at two meetings named in the minutes, accents, case and apostrophes aside', () => {
+  it('passes at two meetings with their minutes, accents, case and apostrophes aside', () => {
     expect(
       messages('fiche-manageriale', {
         'planning-reunions': meetings('Comité de lancement', 'Point d’étape'),
-        'comptes-rendus': doc('COMITE DE LANCEMENT — 12 mars', "Point d'etape du 3 avril"),
+        [MINUTES]: minutes('+COMITE DE LANCEMENT — 12 mars', "+Point d'etape du 3 avril"),
       }),
     ).toEqual([])
   })
 
   it('matches whole words only', () => {
     expect(
-      messages('fiche-manageriale', { 'planning-reunions': meetings('R1', 'R2'), 'comptes-rendus': doc('R10 et R2') }).map((m) =>
+      messages('fiche-manageriale', { 'planning-reunions': meetings('R1', 'R2'), [MINUTES]: minutes('+R10', '+R2') }).map((m) =>
         m.includes('«\u00a0R1\u00a0»'),
       ),
     ).toEqual([true])
+  })
+
+  it('reads minutes written as decisions or as a worded action, never a rich text or garbage', () => {
+    const withAction = {
+      meetings: [{ ...minutes('Bilan').meetings[0], actions: [{ id: 'action-0000', what: 'Relancer', owner: '', due: null, status: null }] }],
+    }
+    expect(minutesTitles(withAction)).toBe('Bilan')
+    expect(minutesTitles(minutes('Bilan'))).toBe('')
+    expect(minutesTitles(doc('Bilan'))).toBe('')
+    expect(minutesTitles({ meetings: [null, 3, { decisions: 'x' }] })).toBe('')
   })
 })
 
@@ -127,7 +151,7 @@ describe('the template schema', () => {
     ])
     expect(issues([{ rule: 'minRows', section: 'contexte', column: 'format', min: 1, what: 'x' }])).toEqual(['la section contexte n’est pas un tableau'])
     expect(issues([{ rule: 'namedIn', section: 'planning', column: 'evenement', in: 'partenaires', what: 'x' }])).toEqual([
-      'la section partenaires n’est pas un texte',
+      'la section partenaires n’est ni un texte ni des comptes-rendus',
     ])
     expect(issues([{ rule: 'namedIn', section: 'planning', column: 'evenement', in: 'nope', what: 'x' }])).toEqual(['section inconnue : nope'])
   })

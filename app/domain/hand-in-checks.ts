@@ -3,7 +3,7 @@
  * (3 professionals in the testing phase, 2 events with one on site and one
  * digital, 2 meetings each with its minutes), declared as data in each
  * template (`handInChecks`) and evaluated here. Hints stay advice; these do
- * not. Pure: it reads the stored values of tables and rich texts only.
+ * not. Pure: it reads the stored values of tables, rich texts and meeting minutes only.
  */
 import type { DossierTemplate, HandInCheck } from '#templates/template.schema'
 
@@ -44,6 +44,22 @@ export function richTextWords(value: unknown): string {
   }
   walk(value, 0)
   return parts.join('')
+}
+
+/**
+ * The purposes of the meetings whose minutes are written (decisions, or an
+ * action worded) in a stored meeting minutes value, as the minutes kind
+ * counts them (app/kinds/meeting-minutes/minutes.ts `hasMinutes`); '' for any other value. Never throws.
+ */
+export function minutesTitles(value: unknown): string {
+  const meetings = (value as { meetings?: unknown } | null | undefined)?.meetings
+  if (!Array.isArray(meetings)) return ''
+  const filled = (s: unknown) => typeof s === 'string' && s.trim() !== ''
+  return meetings
+    .filter((m): m is { title?: unknown; decisions?: unknown; actions?: unknown } => Boolean(m) && typeof m === 'object')
+    .filter((m) => filled(m.decisions) || (Array.isArray(m.actions) && m.actions.some((a) => filled((a as { what?: unknown } | null)?.what))))
+    .map((m) => (typeof m.title === 'string' ? m.title : ''))
+    .join(' \n ')
 }
 
 /** The filled values of a column, kept to `values` when given, de-duplicated (accents and case ignored) when `distinct`. */
@@ -91,7 +107,7 @@ export function handInProblems(template: Pick<DossierTemplate, 'sections' | 'han
       ]
         .filter(([key]) => key !== '')
         .map(([key, name]) => ({ key, name }))
-      const text = ` ${normalizeName(richTextWords(values[check.in]))} `
+      const text = ` ${normalizeName(`${richTextWords(values[check.in])} ${minutesTitles(values[check.in])}`)} `
       const missing = names.filter((n) => !text.includes(` ${n.key} `)).map((n) => n.name)
       if (missing.length > 0)
         problems.push({

@@ -303,16 +303,28 @@ describe('the référentiel’s numbers block hand-in below them and pass at the
   it('fiche Managériale: two meetings, each with its minutes', () => {
     const { learner, dossier } = individual('fiche-manageriale', at('2027-06-01T12:00'), at('2027-06-02T12:00'))
     const meetings = (...names: string[]) => table(...names.map((reunion) => ({ reunion })))
+    const minutes = (...titles: string[]) => ({
+      meetings: titles.map((title, i) => ({
+        id: `reunion-${i}0000`,
+        date: '2027-05-0' + (i + 1),
+        title,
+        participants: 'Direction marketing',
+        agenda: 'Budget',
+        decisions: 'Budget validé',
+        actions: [],
+        nextDate: null,
+      })),
+    })
     save(dossier, learner, 'planning-reunions', meetings('Comité de lancement'))
-    save(dossier, learner, 'comptes-rendus', doc('Compte-rendu du comité de lancement'))
+    save(dossier, learner, 'reunions-comptes-rendus', minutes('Comité de lancement'))
     expect(refusal(() => handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
       'Planning des réunions\u00a0: au moins 2 réunions planifiées, 1 pour l’instant.',
     ])
     save(dossier, learner, 'planning-reunions', meetings('Comité de lancement', 'Point d’étape'))
     expect(refusal(() => handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
-      'Comptes-rendus\u00a0: pas de compte-rendu pour «\u00a0Point d’étape\u00a0» (chaque ligne de «\u00a0Planning des réunions\u00a0» doit y être nommée).',
+      'Réunions et comptes-rendus\u00a0: pas de compte-rendu pour «\u00a0Point d’étape\u00a0» (chaque ligne de «\u00a0Planning des réunions\u00a0» doit y être nommée).',
     ])
-    save(dossier, learner, 'comptes-rendus', doc('Compte-rendu du comité de lancement', 'Compte-rendu du point d’étape'))
+    save(dossier, learner, 'reunions-comptes-rendus', minutes('Comité de lancement', 'Point d’étape'))
     expect(handIn(learner, dossier.id, { confirmed: true, now }).submission.timing).toBe('on-time')
   })
 
