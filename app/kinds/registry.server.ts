@@ -5,6 +5,8 @@ import { docx as checklistDocx } from './checklist/docx.server'
 import { xlsx as checklistXlsx } from './checklist/xlsx.server'
 import { docx as kpiDocx } from './kpi/docx.server'
 import { xlsx as kpiXlsx } from './kpi/xlsx.server'
+import { docx as leadFunnelDocx } from './lead-funnel/docx.server'
+import { xlsx as leadFunnelXlsx } from './lead-funnel/xlsx.server'
 import { docx as mixDocx } from './mix/docx.server'
 import { xlsx as mixXlsx } from './mix/xlsx.server'
 import { docx as personaDocx } from './persona/docx.server'
@@ -44,6 +46,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   retroplanning: { docx: retroplanningDocx, xlsx: retroplanningXlsx },
   kpi: { docx: kpiDocx, xlsx: kpiXlsx },
   positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
+  leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx },
 }
 
 type Loose = ServerKind<FieldKind>
