@@ -21,6 +21,7 @@ const loaders: { [K in FieldKind]: () => Promise<{ definition: unknown }> } = {
   kpi: () => import('./kpi/definition'),
   positioningMap: () => import('./positioning-map/definition'),
   meetingMinutes: () => import('./meeting-minutes/definition'),
+  leadFunnel: () => import('./lead-funnel/definition'),
 }
 
 const loaded = new Map<FieldKind, AnyDefinition>()

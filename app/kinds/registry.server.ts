@@ -7,6 +7,8 @@ import { docx as kpiDocx } from './kpi/docx.server'
 import { xlsx as kpiXlsx } from './kpi/xlsx.server'
 import { docx as meetingMinutesDocx } from './meeting-minutes/docx.server'
 import { xlsx as meetingMinutesXlsx } from './meeting-minutes/xlsx.server'
+import { docx as leadFunnelDocx } from './lead-funnel/docx.server'
+import { xlsx as leadFunnelXlsx } from './lead-funnel/xlsx.server'
 import { docx as mixDocx } from './mix/docx.server'
 import { xlsx as mixXlsx } from './mix/xlsx.server'
 import { docx as personaDocx } from './persona/docx.server'
@@ -47,6 +49,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   kpi: { docx: kpiDocx, xlsx: kpiXlsx },
   positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
   meetingMinutes: { docx: meetingMinutesDocx, xlsx: meetingMinutesXlsx },
+  leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

@@ -2,6 +2,7 @@ import type { FieldKind, Hint } from '#templates/template.schema'
 import { definition as checklist } from './checklist/definition'
 import { definition as kpi } from './kpi/definition'
 import { definition as meetingMinutes } from './meeting-minutes/definition'
+import { definition as leadFunnel } from './lead-funnel/definition'
 import { definition as mix } from './mix/definition'
 import { definition as persona } from './persona/definition'
 import { definition as positioningMap } from './positioning-map/definition'
@@ -31,6 +32,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   kpi,
   positioningMap,
   meetingMinutes,
+  leadFunnel,
 }
 
 export { entryOf }

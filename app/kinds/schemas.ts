@@ -3,6 +3,7 @@ import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import * as checklist from './checklist/schema'
 import * as kpi from './kpi/schema'
 import * as meetingMinutes from './meeting-minutes/schema'
+import * as leadFunnel from './lead-funnel/schema'
 import * as mix from './mix/schema'
 import * as persona from './persona/schema'
 import * as positioningMap from './positioning-map/schema'
@@ -30,6 +31,7 @@ export const configSchemas = [
   kpi.configSchema,
   positioningMap.configSchema,
   meetingMinutes.configSchema,
+  leadFunnel.configSchema,
 ] as const
 
 const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<ValueOf<K>> } = {
@@ -44,6 +46,7 @@ const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<Value
   kpi: kpi.valueSchemaFor,
   positioningMap: positioningMap.valueSchemaFor,
   meetingMinutes: meetingMinutes.valueSchemaFor,
+  leadFunnel: leadFunnel.valueSchemaFor,
 }
 
 /** The schema a field's stored value must satisfy. */

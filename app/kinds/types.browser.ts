@@ -4,8 +4,8 @@ import type { ConfigOf, ValueOf } from './values'
 
 export type { FieldIssue }
 
-/** A SMART objective of the same candidate, which a KPI may say it measures. */
-export type LinkableObjective = { id: string; label: string; where: string }
+/** A SMART objective of the same candidate, which a KPI may say it measures (a lead funnel starts from its target). */
+export type LinkableObjective = { id: string; label: string; where: string; target?: number | null; unit?: string }
 
 /** What every editor receives besides its field and value. */
 export type EditorContext = {

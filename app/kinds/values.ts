@@ -2,6 +2,7 @@ import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import type { ChecklistValue } from './checklist/schema'
 import type { KpiValue } from './kpi/schema'
 import type { MeetingMinutesValue } from './meeting-minutes/schema'
+import type { LeadFunnelValue } from './lead-funnel/schema'
 import type { MixValue } from './mix/schema'
 import type { PersonaValue } from './persona/schema'
 import type { PositioningMapValue } from './positioning-map/schema'
@@ -24,6 +25,7 @@ export type KindValues = {
   kpi: KpiValue
   positioningMap: PositioningMapValue
   meetingMinutes: MeetingMinutesValue
+  leadFunnel: LeadFunnelValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */

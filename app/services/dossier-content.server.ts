@@ -13,7 +13,10 @@ const { dossierSections } = schema
  * The SMART objectives written in the dossiers a learner may open in one
  * session (a KPI can say which one it measures). Scoped like the dossiers.
  */
-export function learnerObjectives(learnerId: string, examSessionId: string): { id: string; label: string; where: string }[] {
+export function learnerObjectives(
+  learnerId: string,
+  examSessionId: string,
+): { id: string; label: string; where: string; target: number | null; unit: string }[] {
   const owned = learnerDossiers(learnerId, examSessionId)
   const wanted = owned.flatMap((d) => {
     const template = templateOfDossier(d)
@@ -29,7 +32,7 @@ export function learnerObjectives(learnerId: string, examSessionId: string): { i
     const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
     const entry = row ? entryOf(w.field, row.content) : null
     const objectives = entry?.kind === 'smart' ? entry.value.objectives : []
-    return objectives.filter((o) => o.label.trim()).map((o) => ({ id: o.id, label: o.label.trim(), where: w.where }))
+    return objectives.filter((o) => o.label.trim()).map((o) => ({ id: o.id, label: o.label.trim(), where: w.where, target: o.target, unit: o.unit }))
   })
 }
 
@@ -73,7 +76,7 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
       .flatMap((s) => s.discusses)
       .map((id) => [id, referentielIndex.competencies.get(id.split('-')[0]!)?.criteria.find((k) => k.id === id)?.text ?? id]),
   )
-  const hasKpi = template.sections.some((s) => s.field.kind === 'kpi')
+  const hasKpi = template.sections.some((s) => s.field.kind === 'kpi' || s.field.kind === 'leadFunnel')
   return {
     dossier,
     template,
