@@ -136,7 +136,7 @@ test('lead funnel (C6.3-2): target from a SMART objective, backwards and forward
 
   // Word: the verdict, the funnel as an image described by its alt text, the table.
   const cookie = await sessionCookieFor(learner.email)
-  const docx = await fetch(`${BASE_URL}/dossiers/${dossierId}/export.docx?section=entonnoir`, { headers: { Cookie: cookie } })
+  const docx = await fetch(`${BASE_URL}/dossiers/${dossierId}/export.docx?section=entonnoir-leads`, { headers: { Cookie: cookie } })
   expect(docx.status).toBe(200)
   const zip = await JSZip.loadAsync(await docx.arrayBuffer())
   const xml = await zip.file('word/document.xml')!.async('string')
@@ -147,7 +147,7 @@ test('lead funnel (C6.3-2): target from a SMART objective, backwards and forward
   expect(xml).toContain('<w:tbl>')
 
   // Excel: typed rates and inputs, live formulas for the volumes.
-  const xlsx = await fetch(`${BASE_URL}/dossiers/${dossierId}/export.xlsx?section=entonnoir`, { headers: { Cookie: cookie } })
+  const xlsx = await fetch(`${BASE_URL}/dossiers/${dossierId}/export.xlsx?section=entonnoir-leads`, { headers: { Cookie: cookie } })
   expect(xlsx.status).toBe(200)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(await xlsx.arrayBuffer())
