@@ -5,6 +5,8 @@ import { docx as checklistDocx } from './checklist/docx.server'
 import { xlsx as checklistXlsx } from './checklist/xlsx.server'
 import { docx as kpiDocx } from './kpi/docx.server'
 import { xlsx as kpiXlsx } from './kpi/xlsx.server'
+import { docx as mediaPlanDocx } from './media-plan/docx.server'
+import { xlsx as mediaPlanXlsx } from './media-plan/xlsx.server'
 import { docx as mixDocx } from './mix/docx.server'
 import { xlsx as mixXlsx } from './mix/xlsx.server'
 import { docx as personaDocx } from './persona/docx.server'
@@ -44,6 +46,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   retroplanning: { docx: retroplanningDocx, xlsx: retroplanningXlsx },
   kpi: { docx: kpiDocx, xlsx: kpiXlsx },
   positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
+  mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

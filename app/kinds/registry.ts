@@ -1,6 +1,7 @@
 import type { FieldKind, Hint } from '#templates/template.schema'
 import { definition as checklist } from './checklist/definition'
 import { definition as kpi } from './kpi/definition'
+import { definition as mediaPlan } from './media-plan/definition'
 import { definition as mix } from './mix/definition'
 import { definition as persona } from './persona/definition'
 import { definition as positioningMap } from './positioning-map/definition'
@@ -29,6 +30,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   retroplanning,
   kpi,
   positioningMap,
+  mediaPlan,
 }
 
 export { entryOf }

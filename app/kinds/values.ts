@@ -1,6 +1,7 @@
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import type { ChecklistValue } from './checklist/schema'
 import type { KpiValue } from './kpi/schema'
+import type { MediaPlanValue } from './media-plan/schema'
 import type { MixValue } from './mix/schema'
 import type { PersonaValue } from './persona/schema'
 import type { PositioningMapValue } from './positioning-map/schema'
@@ -22,6 +23,7 @@ export type KindValues = {
   retroplanning: RetroplanningValue
   kpi: KpiValue
   positioningMap: PositioningMapValue
+  mediaPlan: MediaPlanValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */
