@@ -246,7 +246,7 @@ export const DEMO_CONTENT: Record<string, Content> = {
           nature: 'Temps fort',
           start: '2027-11-22',
           end: '2027-12-24',
-          stake: 'Réaliser 35 % des ventes annuelles de coffrets',
+          stake: 'Réaliser 35\u00a0% des ventes annuelles de coffrets',
         },
         {
           id: 'phase-st-valentin',

@@ -29,7 +29,7 @@ export const PLAN: MediaPlanValue = {
   ],
   phases: [
     { id: 'phase-lance', name: 'Lancement', nature: 'Lancement', start: '2027-09-20', end: '2027-10-17', stake: 'Installer la gamme' },
-    { id: 'phase-fetes', name: 'Fêtes', nature: 'Temps fort', start: '2027-11-22', end: '2027-12-24', stake: '35 % des ventes' },
+    { id: 'phase-fetes', name: 'Fêtes', nature: 'Temps fort', start: '2027-11-22', end: '2027-12-24', stake: '35\u00a0% des ventes' },
   ],
   waves: [
     wave('vague-insta1', 'media-insta', 'Lancement', '2027-09-20', '2027-10-17', 18_000, { phaseId: 'phase-lance', insertions: 12, format: 'Carrousel' }),
