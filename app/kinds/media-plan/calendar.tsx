@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react'
+import { useEffect, useRef, type CSSProperties } from 'react'
 import { formatShortDate } from '~/domain/format'
 import { MEDIA_LABELS as L, money, shortDate } from './labels'
 import { budgets, mediumRows, periodLabel, phaseBars, phaseName, planPeriod, shownMarronniers, waveName, yearCalendar } from './media-plan'
@@ -17,6 +17,14 @@ const TONES = 6
  * drawing is hidden from assistive technologies: the tables that follow carry its data.
  */
 export function MediaCalendar({ value, caption, anchors = false }: { value: MediaPlanValue; caption: string; anchors?: boolean }) {
+  const box = useRef<HTMLDivElement>(null)
+  // A calendar wider than its box opens on the first wave or phase, not on empty months.
+  useEffect(() => {
+    const el = box.current
+    const names = el?.querySelector<HTMLElement>('.media-cal__names')
+    const starts = [...(el?.querySelectorAll<HTMLElement>('.media-cal__wave, .media-cal__phase') ?? [])].map((bar) => bar.offsetLeft)
+    if (el && names && starts.length && el.scrollWidth > el.clientWidth) el.scrollLeft = Math.min(...starts) - names.offsetWidth - 24
+  }, [])
   const period = planPeriod(value)
   if (!period) return <p className="card__muted">{L.noCalendar}</p>
   const cal = yearCalendar(period)
@@ -33,6 +41,7 @@ export function MediaCalendar({ value, caption, anchors = false }: { value: Medi
   return (
     <figure className="media-cal">
       <div
+        ref={box}
         className="media-cal__box"
         role="region"
         aria-label={L.summary(caption, formatShortDate(period.first), formatShortDate(period.last), rows.length, wavesCount, total)}
