@@ -89,6 +89,31 @@ const doc = (...blocks: Node[]) => ({ type: 'doc', content: blocks }) as unknown
 const rows = (columns: string[], lines: (string | number | null)[][]) =>
   ({ rows: lines.map((cells, i) => ({ id: `ligne-${i + 1}`, cells: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? null])) })) }) as FieldValue
 
+/** A wave of a media plan (app/kinds/media-plan): medium, name, commercial phase, dates, budget, insertions, format, objective. */
+const wave = (
+  id: string,
+  mediumId: string,
+  name: string,
+  phaseId: string,
+  start: string,
+  end: string,
+  budget: number,
+  insertions: number,
+  format: string,
+  objective: string,
+) => ({
+  id,
+  mediumId,
+  name,
+  phaseId,
+  start,
+  end,
+  budget,
+  insertions,
+  format,
+  objective,
+})
+
 /** One of a few wordings, by learner, so that copies differ. */
 const pick = <T>(options: readonly T[], i: number): T => options[i % options.length]!
 
@@ -180,15 +205,6 @@ export const DEMO_CONTENT: Record<string, Content> = {
   }),
 
   'cas-pratique-a10': (i) => ({
-    'phases-commerciales': rows(
-      ['phase', 'nature', 'debut', 'fin', 'enjeu'],
-      [
-        ['Salon Maison & Objet', 'Salon', '2027-01-15', '2027-01-19', 'Présenter la gamme aux acheteurs des concept-stores'],
-        ['Lancement national', 'Lancement', '2027-09-20', '2027-10-17', 'Installer la gamme dans 210 points de vente'],
-        ['Fêtes de fin d’année', 'Temps fort saisonnier', '2027-11-22', '2027-12-24', 'Réaliser 35 % des ventes annuelles de coffrets'],
-        ['Saint-Valentin', 'Marronnier', '2028-02-01', '2028-02-14', 'Relancer les recharges en cadeau'],
-      ],
-    ),
     'plan-publipromotionnel': doc(
       p(
         'Le plan publi-promotionnel suit les quatre temps forts : un salon professionnel pour convaincre les distributeurs, un lancement grand public, les fêtes, puis la Saint-Valentin.',
@@ -198,15 +214,113 @@ export const DEMO_CONTENT: Record<string, Content> = {
         ', où se trouve le cœur de cible, et pour le reste à la presse déco et au hors-média en boutique.',
       ),
     ),
-    'plan-media': rows(
-      ['temps-fort', 'media', 'support', 'format', 'debut', 'fin', 'insertions', 'budget', 'objectif'],
-      [
-        ['Lancement', 'Réseaux sociaux', 'Instagram', 'Carrousel sponsorisé', '2027-09-20', '2027-10-17', 12, 18_000, '400 000 personnes touchées'],
-        ['Lancement', 'Presse', 'Marie Claire Maison', 'Page quadri', '2027-10-01', '2027-10-31', 1, 14_500, 'Notoriété auprès de la cible secondaire'],
-        ['Fêtes', 'Digital', 'Google Ads', 'Annonces Shopping', '2027-11-22', '2027-12-24', 30, 16_000, '2 500 ventes en ligne'],
-        ['Fêtes', 'Hors média', 'Concept-stores', 'Présentoir et PLV', '2027-11-15', '2027-12-31', 210, 21_000, 'Visibilité en point de vente'],
+    'calendrier-media': {
+      year: 2027,
+      firstMonth: 9,
+      media: [
+        { id: 'media-instagram', name: 'Instagram', type: 'Réseaux sociaux' },
+        { id: 'media-presse-deco', name: 'Marie Claire Maison', type: 'Presse' },
+        { id: 'media-google-ads', name: 'Google Ads', type: 'Digital' },
+        { id: 'media-concept-stores', name: 'Concept-stores (PLV)', type: 'Hors média' },
       ],
-    ),
+      phases: [
+        {
+          id: 'phase-salon-mo',
+          name: 'Salon Maison & Objet',
+          nature: 'Salon',
+          start: '2028-01-15',
+          end: '2028-01-19',
+          stake: 'Présenter la gamme aux acheteurs des concept-stores',
+        },
+        {
+          id: 'phase-lancement',
+          name: 'Lancement national',
+          nature: 'Lancement',
+          start: '2027-09-20',
+          end: '2027-10-17',
+          stake: 'Installer la gamme dans 210 points de vente',
+        },
+        {
+          id: 'phase-fetes',
+          name: 'Fêtes de fin d’année',
+          nature: 'Temps fort',
+          start: '2027-11-22',
+          end: '2027-12-24',
+          stake: 'Réaliser 35\u00a0% des ventes annuelles de coffrets',
+        },
+        {
+          id: 'phase-st-valentin',
+          name: 'Saint-Valentin',
+          nature: 'Temps fort',
+          start: '2028-02-01',
+          end: '2028-02-14',
+          stake: 'Relancer les recharges en cadeau',
+        },
+      ],
+      waves: [
+        wave(
+          'vague-insta-lancement',
+          'media-instagram',
+          'Lancement',
+          'phase-lancement',
+          '2027-09-20',
+          '2027-10-17',
+          18_000,
+          12,
+          'Carrousel sponsorisé',
+          '400 000 personnes touchées',
+        ),
+        wave(
+          'vague-presse-lancement',
+          'media-presse-deco',
+          'Lancement',
+          'phase-lancement',
+          '2027-10-01',
+          '2027-10-31',
+          14_500,
+          1,
+          'Page quadri',
+          'Notoriété auprès de la cible secondaire',
+        ),
+        wave(
+          'vague-google-fetes',
+          'media-google-ads',
+          'Fêtes',
+          'phase-fetes',
+          '2027-11-22',
+          '2027-12-24',
+          pick([16_000, 15_000], i),
+          30,
+          'Annonces Shopping',
+          '2 500 ventes en ligne',
+        ),
+        wave(
+          'vague-plv-fetes',
+          'media-concept-stores',
+          'Fêtes',
+          'phase-fetes',
+          '2027-11-15',
+          '2027-12-31',
+          21_000,
+          210,
+          'Présentoir et PLV',
+          'Visibilité en point de vente',
+        ),
+        wave(
+          'vague-insta-valentin',
+          'media-instagram',
+          'Saint-Valentin',
+          'phase-st-valentin',
+          '2028-02-01',
+          '2028-02-14',
+          6_000,
+          8,
+          'Stories sponsorisées',
+          'Relancer les recharges',
+        ),
+      ],
+      marronniers: ['saint-valentin', 'black-friday', 'noel', 'soldes-hiver'],
+    },
     'justification-media': doc(
       p(
         'Instagram touche 52 % de la cible là où elle s’inspire ; Google Shopping capte la demande au moment de l’achat de cadeaux. La presse déco rassure la clientèle fidèle.',

@@ -58,13 +58,24 @@ export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
   positioningMap: { Editor: onDemand(() => import('./positioning-map/editor')), View: onDemand(() => import('./positioning-map/view')) },
   meetingMinutes: { Editor: onDemand(() => import('./meeting-minutes/editor')), View: onDemand(() => import('./meeting-minutes/view')) },
   leadFunnel: { Editor: onDemand(() => import('./lead-funnel/editor')), View: onDemand(() => import('./lead-funnel/view')) },
+  mediaPlan: { Editor: onDemand(() => import('./media-plan/editor')), View: onDemand(() => import('./media-plan/view')) },
 }
 
 /**
  * The specialised editors (a Gantt, a persona card, a mix matrix…) need the
  * whole width: they are edited in focus mode, and the dossier page shows their picture.
  */
-const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set(['persona', 'smart', 'mix', 'retroplanning', 'kpi', 'positioningMap', 'meetingMinutes', 'leadFunnel'])
+const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set([
+  'persona',
+  'smart',
+  'mix',
+  'retroplanning',
+  'kpi',
+  'positioningMap',
+  'meetingMinutes',
+  'leadFunnel',
+  'mediaPlan',
+])
 export const editsInFocus = (field: FieldConfig) => FOCUS_KINDS.has(field.kind)
 
 type LooseKind = { Editor: OnDemand<EditorProps<FieldKind>>; View: OnDemand<ViewProps<FieldKind>> }

@@ -22,6 +22,7 @@ const loaders: { [K in FieldKind]: () => Promise<{ definition: unknown }> } = {
   positioningMap: () => import('./positioning-map/definition'),
   meetingMinutes: () => import('./meeting-minutes/definition'),
   leadFunnel: () => import('./lead-funnel/definition'),
+  mediaPlan: () => import('./media-plan/definition'),
 }
 
 const loaded = new Map<FieldKind, AnyDefinition>()

@@ -9,6 +9,8 @@ import { docx as meetingMinutesDocx } from './meeting-minutes/docx.server'
 import { xlsx as meetingMinutesXlsx } from './meeting-minutes/xlsx.server'
 import { docx as leadFunnelDocx } from './lead-funnel/docx.server'
 import { xlsx as leadFunnelXlsx } from './lead-funnel/xlsx.server'
+import { docx as mediaPlanDocx } from './media-plan/docx.server'
+import { xlsx as mediaPlanXlsx } from './media-plan/xlsx.server'
 import { docx as mixDocx } from './mix/docx.server'
 import { xlsx as mixXlsx } from './mix/xlsx.server'
 import { docx as personaDocx } from './persona/docx.server'
@@ -50,6 +52,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
   meetingMinutes: { docx: meetingMinutesDocx, xlsx: meetingMinutesXlsx },
   leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx },
+  mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

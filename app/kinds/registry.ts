@@ -3,6 +3,7 @@ import { definition as checklist } from './checklist/definition'
 import { definition as kpi } from './kpi/definition'
 import { definition as meetingMinutes } from './meeting-minutes/definition'
 import { definition as leadFunnel } from './lead-funnel/definition'
+import { definition as mediaPlan } from './media-plan/definition'
 import { definition as mix } from './mix/definition'
 import { definition as persona } from './persona/definition'
 import { definition as positioningMap } from './positioning-map/definition'
@@ -33,6 +34,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   positioningMap,
   meetingMinutes,
   leadFunnel,
+  mediaPlan,
 }
 
 export { entryOf }

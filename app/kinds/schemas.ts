@@ -4,6 +4,7 @@ import * as checklist from './checklist/schema'
 import * as kpi from './kpi/schema'
 import * as meetingMinutes from './meeting-minutes/schema'
 import * as leadFunnel from './lead-funnel/schema'
+import * as mediaPlan from './media-plan/schema'
 import * as mix from './mix/schema'
 import * as persona from './persona/schema'
 import * as positioningMap from './positioning-map/schema'
@@ -32,6 +33,7 @@ export const configSchemas = [
   positioningMap.configSchema,
   meetingMinutes.configSchema,
   leadFunnel.configSchema,
+  mediaPlan.configSchema,
 ] as const
 
 const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<ValueOf<K>> } = {
@@ -47,6 +49,7 @@ const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<Value
   positioningMap: positioningMap.valueSchemaFor,
   meetingMinutes: meetingMinutes.valueSchemaFor,
   leadFunnel: leadFunnel.valueSchemaFor,
+  mediaPlan: mediaPlan.valueSchemaFor,
 }
 
 /** The schema a field's stored value must satisfy. */

@@ -3,6 +3,7 @@ import type { ChecklistValue } from './checklist/schema'
 import type { KpiValue } from './kpi/schema'
 import type { MeetingMinutesValue } from './meeting-minutes/schema'
 import type { LeadFunnelValue } from './lead-funnel/schema'
+import type { MediaPlanValue } from './media-plan/schema'
 import type { MixValue } from './mix/schema'
 import type { PersonaValue } from './persona/schema'
 import type { PositioningMapValue } from './positioning-map/schema'
@@ -26,6 +27,7 @@ export type KindValues = {
   positioningMap: PositioningMapValue
   meetingMinutes: MeetingMinutesValue
   leadFunnel: LeadFunnelValue
+  mediaPlan: MediaPlanValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */
