@@ -1,4 +1,5 @@
 import type { FieldKind, Hint } from '#templates/template.schema'
+import { definition as budget } from './budget/definition'
 import { definition as checklist } from './checklist/definition'
 import { definition as kpi } from './kpi/definition'
 import { definition as mix } from './mix/definition'
@@ -29,6 +30,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   retroplanning,
   kpi,
   positioningMap,
+  budget,
 }
 
 export { entryOf }

@@ -1,4 +1,5 @@
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
+import type { BudgetValue } from './budget/schema'
 import type { ChecklistValue } from './checklist/schema'
 import type { KpiValue } from './kpi/schema'
 import type { MixValue } from './mix/schema'
@@ -22,6 +23,7 @@ export type KindValues = {
   retroplanning: RetroplanningValue
   kpi: KpiValue
   positioningMap: PositioningMapValue
+  budget: BudgetValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */
