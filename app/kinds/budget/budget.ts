@@ -149,7 +149,7 @@ export type BudgetAlert = { id: string; level: 'orange' | 'rouge'; text: string 
 /** The orange and red alerts: overall first, then categories, then lines. */
 export function budgetAlerts(lines: readonly BudgetLine[], categories: readonly string[], thresholds: BudgetThresholds): BudgetAlert[] {
   const { alert, unplanned, categoryAlert, overall } = BUDGET_LABELS
-  const say = (id: string, what: string, t: Pick<Totals, 'planned' | 'actual' | 'rate' | 'level'>): BudgetAlert[] => {
+  const say = (id: string, what: string, t: { planned: number | null; actual: number | null; rate: number | null; level: Level | null }): BudgetAlert[] => {
     if (t.level !== 'orange' && t.level !== 'rouge') return []
     const text =
       t.rate === null ? unplanned(what, fmt(t.actual)) : alert(what, pct(t.rate), fmt(t.actual), fmt(t.planned))
