@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { budgetAlerts, budgetLines, budgetProblems, categoryTotals, emptyExpense, emptyHuman, humanAmount, overrunLevel, totalsOf, variance, varianceRate } from './budget'
+import {
+  budgetAlerts,
+  budgetLines,
+  budgetProblems,
+  categoryTotals,
+  emptyExpense,
+  emptyHuman,
+  humanAmount,
+  overrunLevel,
+  totalsOf,
+  variance,
+  varianceRate,
+} from './budget'
 import { expense, human, SAMPLE } from './test-sample'
 import { DEFAULT_BUDGET_CATEGORIES } from './labels'
 import type { BudgetValue } from './schema'
@@ -107,10 +119,7 @@ describe('budget problems (hints)', () => {
   it('asks for lines, categories, sub-categories, the fixed/variable distinction and human costs', () => {
     expect(budgetProblems({ expenses: [], humanCosts: [] }, thresholds)).toEqual(['Aucune ligne de budget pour l’instant.'])
     const rough: BudgetValue = {
-      expenses: [
-        expense('exp-aaaaaa', 'Événementiel', '', 'Traiteur', 'fixe', 800, null),
-        expense('exp-bbbbbb', 'Événementiel', 'Salon', '', '', 500, null),
-      ],
+      expenses: [expense('exp-aaaaaa', 'Événementiel', '', 'Traiteur', 'fixe', 800, null), expense('exp-bbbbbb', 'Événementiel', 'Salon', '', '', 500, null)],
       humanCosts: [],
     }
     expect(budgetProblems(rough, thresholds)).toEqual([

@@ -88,10 +88,7 @@ export const expenseFilled = (l: ExpenseLine) =>
 export const humanFilled = (l: HumanLine) =>
   [l.category, l.subcategory, l.label, l.note].some(isFilledText) || l.charge !== '' || [l.plannedDays, l.actualDays, l.dailyRate].some((n) => n !== null)
 
-function computed(
-  base: Omit<BudgetLine, 'variance' | 'rate' | 'level' | 'name'>,
-  thresholds: BudgetThresholds,
-): BudgetLine {
+function computed(base: Omit<BudgetLine, 'variance' | 'rate' | 'level' | 'name'>, thresholds: BudgetThresholds): BudgetLine {
   const name = (base.type === 'expense' ? BUDGET_LABELS.expense : BUDGET_LABELS.human)(base.index, base.label)
   return {
     ...base,
@@ -105,18 +102,11 @@ function computed(
 /** Every filled line of both grids (expenses, then human costs), with its amounts, variance and alert. */
 export function budgetLines(value: BudgetValue, thresholds: BudgetThresholds): BudgetLine[] {
   const expenses = value.expenses.flatMap((l, index) =>
-    expenseFilled(l)
-      ? [computed({ ...l, type: 'expense', index, plannedDays: null, actualDays: null, dailyRate: null }, thresholds)]
-      : [],
+    expenseFilled(l) ? [computed({ ...l, type: 'expense', index, plannedDays: null, actualDays: null, dailyRate: null }, thresholds)] : [],
   )
   const human = value.humanCosts.flatMap((l, index) =>
     humanFilled(l)
-      ? [
-          computed(
-            { ...l, type: 'human', index, planned: humanAmount(l.plannedDays, l.dailyRate), actual: humanAmount(l.actualDays, l.dailyRate) },
-            thresholds,
-          ),
-        ]
+      ? [computed({ ...l, type: 'human', index, planned: humanAmount(l.plannedDays, l.dailyRate), actual: humanAmount(l.actualDays, l.dailyRate) }, thresholds)]
       : [],
   )
   return [...expenses, ...human]
@@ -151,8 +141,7 @@ export function budgetAlerts(lines: readonly BudgetLine[], categories: readonly 
   const { alert, unplanned, categoryAlert, overall } = BUDGET_LABELS
   const say = (id: string, what: string, t: { planned: number | null; actual: number | null; rate: number | null; level: Level | null }): BudgetAlert[] => {
     if (t.level !== 'orange' && t.level !== 'rouge') return []
-    const text =
-      t.rate === null ? unplanned(what, fmt(t.actual)) : alert(what, pct(t.rate), fmt(t.actual), fmt(t.planned))
+    const text = t.rate === null ? unplanned(what, fmt(t.actual)) : alert(what, pct(t.rate), fmt(t.actual), fmt(t.planned))
     return [{ id, level: t.level, text }]
   }
   return [
@@ -164,7 +153,10 @@ export function budgetAlerts(lines: readonly BudgetLine[], categories: readonly 
 
 /** « Flyers (Production et impression › Impression) », or the line's number when it has no name. */
 export function lineTitle(l: Pick<BudgetLine, 'label' | 'name' | 'category' | 'subcategory'>): string {
-  const where = [l.category, l.subcategory].map((s) => s.trim()).filter(Boolean).join(' › ')
+  const where = [l.category, l.subcategory]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' › ')
   const what = l.label.trim() ? `« ${l.label.trim()} »` : l.name
   return where ? `${what} (${where})` : what
 }
@@ -183,16 +175,27 @@ export function budgetProblems(value: BudgetValue, thresholds: BudgetThresholds)
   }
   const unnamed = lines.filter((l) => !l.label.trim())
   if (unnamed.length) problems.push(`Sans intitulé : ${unnamed.map((l) => l.name).join(', ')}.`)
-  without((l) => !l.category, (n) => `Sans catégorie : ${n}.`)
-  without((l) => !l.subcategory.trim(), (n) => `Sans sous-catégorie : ${n}.`)
+  without(
+    (l) => !l.category,
+    (n) => `Sans catégorie : ${n}.`,
+  )
+  without(
+    (l) => !l.subcategory.trim(),
+    (n) => `Sans sous-catégorie : ${n}.`,
+  )
   if (lines.length >= 2 && new Set(lines.map((l) => l.category).filter(Boolean)).size === 1)
     problems.push('Toutes les lignes sont dans la même catégorie : répartissez-les en catégories et sous-catégories.')
-  without((l) => l.charge === '', (n) => `Ni fixe ni variable : ${n}. Précisez la nature de chaque charge.`)
+  without(
+    (l) => l.charge === '',
+    (n) => `Ni fixe ni variable : ${n}. Précisez la nature de chaque charge.`,
+  )
   const charges = new Set(lines.map((l) => l.charge).filter(Boolean))
   if (lines.length >= 2 && charges.size === 1) {
     const [only] = [...charges] as Charge[]
     const other = only === 'fixe' ? 'variable' : 'fixe'
-    problems.push(`Aucune charge ${CHARGE_LABELS[other].toLowerCase()} : toutes les lignes sont des charges ${CHARGE_LABELS[only!].toLowerCase()}s. Vérifiez la distinction.`)
+    problems.push(
+      `Aucune charge ${CHARGE_LABELS[other].toLowerCase()} : toutes les lignes sont des charges ${CHARGE_LABELS[only!].toLowerCase()}s. Vérifiez la distinction.`,
+    )
   }
   if (!lines.some((l) => l.type === 'human'))
     problems.push('Aucun coût humain : valorisez le temps passé par l’équipe (jours × taux journalier) pour l’intégrer au coût global.')
@@ -200,7 +203,10 @@ export function budgetProblems(value: BudgetValue, thresholds: BudgetThresholds)
     const missing = [l.plannedDays === null ? 'les jours prévus' : '', l.dailyRate === null ? 'le taux journalier' : ''].filter(Boolean)
     if (missing.length) problems.push(`${l.label.trim() ? `« ${l.label.trim()} »` : l.name} : coût incalculable, il manque ${missing.join(' et ')}.`)
   }
-  without((l) => l.type === 'expense' && l.planned === null, (n) => `Sans montant prévu : ${n}.`)
+  without(
+    (l) => l.type === 'expense' && l.planned === null,
+    (n) => `Sans montant prévu : ${n}.`,
+  )
   without(
     (l) => l.level === 'rouge' && !l.note.trim(),
     (n) => `Dépassement en alerte rouge sans commentaire : ${n}. Expliquez l’écart et la conduite à tenir.`,

@@ -14,7 +14,14 @@ const CHARGE_OPTIONS = CHARGES.map((c) => ({ value: c, label: CHARGE_LABELS[c] }
 function text<R extends Line>(id: 'subcategory' | 'label', label: string): GridColumn<R> {
   return { id, label, type: 'text', maxLength: LIMITS.text, get: (r) => r[id], set: (r, v) => ({ ...r, [id]: String(v ?? '') }) }
 }
-function amount<R extends Line>(id: string, label: string, max: number, unit: '€' | undefined, get: (r: R) => number | null, set: (r: R, n: number | null) => R): GridColumn<R> {
+function amount<R extends Line>(
+  id: string,
+  label: string,
+  max: number,
+  unit: '€' | undefined,
+  get: (r: R) => number | null,
+  set: (r: R, n: number | null) => R,
+): GridColumn<R> {
   return { id, label, type: 'number', unit, min: 0, max, get, set: (r, v) => set(r, typeof v === 'number' ? v : null) }
 }
 
@@ -31,7 +38,14 @@ function head<R extends Line>(config: BudgetConfig, labelWord: string): GridColu
     },
     text<R>('subcategory', F.subcategory),
     text<R>('label', labelWord),
-    { id: 'charge', label: F.charge, type: 'choice', options: CHARGE_OPTIONS, get: (r) => r.charge, set: (r, v) => ({ ...r, charge: v === 'fixe' || v === 'variable' ? v : '' }) },
+    {
+      id: 'charge',
+      label: F.charge,
+      type: 'choice',
+      options: CHARGE_OPTIONS,
+      get: (r) => r.charge,
+      set: (r, v) => ({ ...r, charge: v === 'fixe' || v === 'variable' ? v : '' }),
+    },
   ]
 }
 
@@ -65,16 +79,51 @@ export default function BudgetEditor({ field, value, onChange, ctx }: EditorProp
 
   const expenseColumns: GridColumn<ExpenseLine>[] = [
     ...head<ExpenseLine>(config, F.label),
-    amount<ExpenseLine>('planned', F.planned, LIMITS.amount, '€', (r) => r.planned, (r, n) => ({ ...r, planned: n })),
-    amount<ExpenseLine>('actual', F.actual, LIMITS.amount, '€', (r) => r.actual, (r, n) => ({ ...r, actual: n })),
+    amount<ExpenseLine>(
+      'planned',
+      F.planned,
+      LIMITS.amount,
+      '€',
+      (r) => r.planned,
+      (r, n) => ({ ...r, planned: n }),
+    ),
+    amount<ExpenseLine>(
+      'actual',
+      F.actual,
+      LIMITS.amount,
+      '€',
+      (r) => r.actual,
+      (r, n) => ({ ...r, actual: n }),
+    ),
     ...tail<ExpenseLine>((r) => [r.planned, r.actual], thresholds),
   ]
   const humanAmounts = (r: HumanLine): [number | null, number | null] => [humanAmount(r.plannedDays, r.dailyRate), humanAmount(r.actualDays, r.dailyRate)]
   const humanColumns: GridColumn<HumanLine>[] = [
     ...head<HumanLine>(config, F.humanLabel),
-    amount<HumanLine>('plannedDays', F.plannedDays, LIMITS.days, undefined, (r) => r.plannedDays, (r, n) => ({ ...r, plannedDays: n })),
-    amount<HumanLine>('actualDays', F.actualDays, LIMITS.days, undefined, (r) => r.actualDays, (r, n) => ({ ...r, actualDays: n })),
-    amount<HumanLine>('dailyRate', F.dailyRate, LIMITS.rate, '€', (r) => r.dailyRate, (r, n) => ({ ...r, dailyRate: n })),
+    amount<HumanLine>(
+      'plannedDays',
+      F.plannedDays,
+      LIMITS.days,
+      undefined,
+      (r) => r.plannedDays,
+      (r, n) => ({ ...r, plannedDays: n }),
+    ),
+    amount<HumanLine>(
+      'actualDays',
+      F.actualDays,
+      LIMITS.days,
+      undefined,
+      (r) => r.actualDays,
+      (r, n) => ({ ...r, actualDays: n }),
+    ),
+    amount<HumanLine>(
+      'dailyRate',
+      F.dailyRate,
+      LIMITS.rate,
+      '€',
+      (r) => r.dailyRate,
+      (r, n) => ({ ...r, dailyRate: n }),
+    ),
     { id: 'planned', label: L.columns.planned, type: 'computed', get: (r) => money(humanAmounts(r)[0]) },
     { id: 'actual', label: L.columns.actual, type: 'computed', get: (r) => money(humanAmounts(r)[1]) },
     ...tail<HumanLine>(humanAmounts, thresholds),

@@ -26,7 +26,8 @@ export const LIMITS = { amount: 100_000_000, days: 10_000, rate: 100_000, text: 
 /** « 1 250,00 € », « — » when missing. */
 export const money = (value: number | null | undefined) => (value === null || value === undefined ? '—' : formatMoney(value))
 /** A variance with its sign: « +125,00 € », « −40,00 € », « 0,00 € ». */
-export const signedMoney = (value: number | null) => (value === null ? '—' : value > 0 ? `+${formatMoney(value)}` : value < 0 ? `−${formatMoney(-value)}` : formatMoney(0))
+export const signedMoney = (value: number | null) =>
+  value === null ? '—' : value > 0 ? `+${formatMoney(value)}` : value < 0 ? `−${formatMoney(-value)}` : formatMoney(0)
 /** A variance rate (a fraction) in percent with its sign: « +12,5 % », « −4 % ». */
 export function signedPercent(rate: number | null): string {
   if (rate === null) return '—'

@@ -48,9 +48,7 @@ const humanShape = {
 }
 
 /** The stored value, whatever the template. */
-export const valueSchema = z
-  .object({ expenses: z.array(z.object(expenseShape).strict()), humanCosts: z.array(z.object(humanShape).strict()) })
-  .strict()
+export const valueSchema = z.object({ expenses: z.array(z.object(expenseShape).strict()), humanCosts: z.array(z.object(humanShape).strict()) }).strict()
 export type BudgetValue = z.infer<typeof valueSchema>
 export type ExpenseLine = BudgetValue['expenses'][number]
 export type HumanLine = BudgetValue['humanCosts'][number]

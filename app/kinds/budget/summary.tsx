@@ -6,8 +6,7 @@ import type { BudgetConfig } from './schema'
 const c = L.columns
 
 /** An alert level as a badge (« Rouge »), or « — ». */
-export const LevelBadge = ({ level }: { level: Level | null }) =>
-  level ? <span className={`level level--${level}`}>{LEVEL_LABELS[level]}</span> : <>—</>
+export const LevelBadge = ({ level }: { level: Level | null }) => (level ? <span className={`level level--${level}`}>{LEVEL_LABELS[level]}</span> : <>—</>)
 
 /**
  * The budget's picture, above its lines: the overall figures, planned and
@@ -65,7 +64,10 @@ export function BudgetSummary({
               <span className="budget-bars__name">{categoryName(t.category)}</span>
               <span className="budget-bars__pair">
                 <span className="budget-bars__bar budget-bars__bar--planned" style={{ width: width(t.planned) }} />
-                <span className={`budget-bars__bar budget-bars__bar--actual${t.level ? ` budget-bars__bar--${t.level}` : ''}`} style={{ width: width(t.actual) }} />
+                <span
+                  className={`budget-bars__bar budget-bars__bar--actual${t.level ? ` budget-bars__bar--${t.level}` : ''}`}
+                  style={{ width: width(t.actual) }}
+                />
               </span>
               <span className="budget-bars__figures">
                 {money(t.actual)} / {money(t.planned)}

@@ -3,7 +3,15 @@ import type { BudgetValue, ExpenseLine, HumanLine } from './schema'
 
 /** Lines for the budget's tests (computations, writers, views). */
 
-export const expense = (id: string, category: string, subcategory: string, label: string, charge: ExpenseLine['charge'], planned: number | null, actual: number | null): ExpenseLine => ({
+export const expense = (
+  id: string,
+  category: string,
+  subcategory: string,
+  label: string,
+  charge: ExpenseLine['charge'],
+  planned: number | null,
+  actual: number | null,
+): ExpenseLine => ({
   ...emptyExpense(id),
   category,
   subcategory,
@@ -12,7 +20,15 @@ export const expense = (id: string, category: string, subcategory: string, label
   planned,
   actual,
 })
-export const human = (id: string, subcategory: string, label: string, plannedDays: number | null, actualDays: number | null, dailyRate: number | null, note = ''): HumanLine => ({
+export const human = (
+  id: string,
+  subcategory: string,
+  label: string,
+  plannedDays: number | null,
+  actualDays: number | null,
+  dailyRate: number | null,
+  note = '',
+): HumanLine => ({
   ...emptyHuman(id),
   category: 'Ressources humaines internes',
   subcategory,
@@ -38,4 +54,3 @@ export const SAMPLE: BudgetValue = {
     human('hum-graphi', 'Création', 'Graphiste', 4, 4.2, 400), // 1 600 → 1 680 € = +5 % → orange
   ],
 }
-

@@ -129,7 +129,9 @@ describe.skipIf(!(await hasSoffice()) && !process.env.CI)('budget in Excel, reca
     await wb.xlsx.writeFile(file)
     const out = path.join(dir, 'out')
     try {
-      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file], { timeout: 120_000 })
+      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file], {
+        timeout: 120_000,
+      })
     } finally {
       fs.rmSync(profile, { recursive: true, force: true })
     }
@@ -138,7 +140,9 @@ describe.skipIf(!(await hasSoffice()) && !process.env.CI)('budget in Excel, reca
     const ws = recalculated.worksheets[0]!
     const figures = (row: number) => [9, 10, 11, 12, 13].map((col) => resultOf(ws.getRow(row).getCell(col)))
     const close = (row: number, expected: (number | string)[]) =>
-      figures(row).forEach((v, i) => (typeof expected[i] === 'number' ? expect(v, `row ${row}`).toBeCloseTo(expected[i] as number, 6) : expect(v, `row ${row}`).toBe(expected[i])))
+      figures(row).forEach((v, i) =>
+        typeof expected[i] === 'number' ? expect(v, `row ${row}`).toBeCloseTo(expected[i] as number, 6) : expect(v, `row ${row}`).toBe(expected[i]),
+      )
     close(ROWS.flyers, [1000, 1125, 125, 0.125, 'Rouge'])
     close(ROWS.kakemonos, [600, 630, 30, 0.05, 'Orange'])
     close(ROWS.production, [1600, 1755, 155, 0.096875, 'Orange'])

@@ -16,7 +16,22 @@ import type { BudgetConfig, BudgetValue } from './schema'
  */
 
 /** Columns of the sheet (1-based). */
-export const COL = { category: 1, subcategory: 2, label: 3, charge: 4, type: 5, plannedDays: 6, actualDays: 7, rate: 8, planned: 9, actual: 10, variance: 11, pct: 12, alert: 13, note: 14 } as const
+export const COL = {
+  category: 1,
+  subcategory: 2,
+  label: 3,
+  charge: 4,
+  type: 5,
+  plannedDays: 6,
+  actualDays: 7,
+  rate: 8,
+  planned: 9,
+  actual: 10,
+  variance: 11,
+  pct: 12,
+  alert: 13,
+  note: 14,
+} as const
 const DAYS_FMT = '0.0'
 
 /** Variance: actual − planned (a missing planned amount counts as 0), empty until something is spent. */
@@ -37,7 +52,22 @@ export function alertFormula(n: number, orange: string, red: string): string {
 
 function writeBudget(ws: ExcelJS.Worksheet, config: BudgetConfig, value: BudgetValue): void {
   const c = L.columns
-  writeHeader(ws, [c.category, c.subcategory, c.label, c.charge, c.type, c.plannedDays, c.actualDays, c.dailyRate, c.planned, c.actual, c.variance, c.rate, c.alert, c.note])
+  writeHeader(ws, [
+    c.category,
+    c.subcategory,
+    c.label,
+    c.charge,
+    c.type,
+    c.plannedDays,
+    c.actualDays,
+    c.dailyRate,
+    c.planned,
+    c.actual,
+    c.variance,
+    c.rate,
+    c.alert,
+    c.note,
+  ])
   const lines = budgetLines(value, config.thresholds)
   const categories = categoryTotals(lines, config.categories, config.thresholds)
   // Rows: each category's lines then its subtotal, the total, an empty row, then the thresholds.
