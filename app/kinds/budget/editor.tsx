@@ -134,7 +134,7 @@ export default function BudgetEditor({ field, value, onChange, ctx }: EditorProp
       <BudgetSummary lines={budgetLines(value, thresholds)} config={config} caption={caption} />
       {/* A value replaced from outside (conflict, restore) drops what the grids hold: texts refused, an undo. */}
       <div className="budget-editor__grid">
-        <h3 className="budget-summary__title">{L.expenses}</h3>
+        <p className="budget-summary__title">{L.expenses}</p>
         <DataGrid
           key={`expenses-${ctx.resetKey}`}
           caption={L.expensesGrid(caption)}
@@ -150,7 +150,7 @@ export default function BudgetEditor({ field, value, onChange, ctx }: EditorProp
         />
       </div>
       <div className="budget-editor__grid">
-        <h3 className="budget-summary__title">{L.humanCosts}</h3>
+        <p className="budget-summary__title">{L.humanCosts}</p>
         <DataGrid
           key={`human-${ctx.resetKey}`}
           caption={L.humanGrid(caption)}

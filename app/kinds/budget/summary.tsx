@@ -17,14 +17,15 @@ export function BudgetSummary({
   lines,
   config,
   caption,
-  headingLevel = 3,
+  headingLevel,
 }: {
   lines: BudgetLine[]
   config: BudgetConfig
   caption: string
+  /** The level of the alerts' heading; without it (the editor, whose page sets the levels), a bold paragraph. */
   headingLevel?: 2 | 3
 }) {
-  const Title = `h${headingLevel}` as 'h2' | 'h3'
+  const Title = headingLevel ? (`h${headingLevel}` as 'h2' | 'h3') : 'p'
   if (!lines.some((l) => l.planned !== null || l.actual !== null)) return <p className="card__muted">{L.summaryLater}</p>
   const total = totalsOf(lines, config.thresholds)
   const categories = categoryTotals(lines, config.categories, config.thresholds)
