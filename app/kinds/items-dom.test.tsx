@@ -145,6 +145,29 @@ const SAMPLES: { kind: Exclude<FieldKind, 'richText'>; field: unknown; value: un
       companyId: 'brand-aaaaaa',
     },
   },
+  {
+    kind: 'budget',
+    field: { kind: 'budget' },
+    value: {
+      expenses: [
+        { id: 'dep-aaaaaa', category: 'Événementiel', subcategory: 'Salon', label: 'Stand', charge: 'fixe', planned: 3000, actual: 3300, note: '' },
+        { id: 'dep-bbbbbb', category: 'Frais divers', subcategory: '', label: 'Taxi', charge: '', planned: null, actual: 80, note: '' },
+      ],
+      humanCosts: [
+        {
+          id: 'rh-aaaaaa',
+          category: '',
+          subcategory: 'Pilotage',
+          label: 'Cheffe de projet',
+          charge: 'fixe',
+          plannedDays: 5,
+          actualDays: 6,
+          dailyRate: 400,
+          note: '',
+        },
+      ],
+    },
+  },
 ]
 
 const ctx: EditorContext = {

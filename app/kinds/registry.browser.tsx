@@ -59,6 +59,7 @@ export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
   meetingMinutes: { Editor: onDemand(() => import('./meeting-minutes/editor')), View: onDemand(() => import('./meeting-minutes/view')) },
   leadFunnel: { Editor: onDemand(() => import('./lead-funnel/editor')), View: onDemand(() => import('./lead-funnel/view')) },
   mediaPlan: { Editor: onDemand(() => import('./media-plan/editor')), View: onDemand(() => import('./media-plan/view')) },
+  budget: { Editor: onDemand(() => import('./budget/editor')), View: onDemand(() => import('./budget/view')) },
 }
 
 /**
@@ -75,6 +76,7 @@ const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set([
   'meetingMinutes',
   'leadFunnel',
   'mediaPlan',
+  'budget',
 ])
 export const editsInFocus = (field: FieldConfig) => FOCUS_KINDS.has(field.kind)
 

@@ -23,6 +23,7 @@ const loaders: { [K in FieldKind]: () => Promise<{ definition: unknown }> } = {
   meetingMinutes: () => import('./meeting-minutes/definition'),
   leadFunnel: () => import('./lead-funnel/definition'),
   mediaPlan: () => import('./media-plan/definition'),
+  budget: () => import('./budget/definition'),
 }
 
 const loaded = new Map<FieldKind, AnyDefinition>()

@@ -1,6 +1,8 @@
 import type { FileChild } from 'docx'
 import type ExcelJS from 'exceljs'
 import type { FieldKind } from '#templates/template.schema'
+import { docx as budgetDocx } from './budget/docx.server'
+import { xlsx as budgetXlsx } from './budget/xlsx.server'
 import { docx as checklistDocx } from './checklist/docx.server'
 import { xlsx as checklistXlsx } from './checklist/xlsx.server'
 import { docx as kpiDocx } from './kpi/docx.server'
@@ -53,6 +55,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   meetingMinutes: { docx: meetingMinutesDocx, xlsx: meetingMinutesXlsx },
   leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx },
   mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx },
+  budget: { docx: budgetDocx, xlsx: budgetXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

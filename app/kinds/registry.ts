@@ -1,4 +1,5 @@
 import type { FieldKind, Hint } from '#templates/template.schema'
+import { definition as budget } from './budget/definition'
 import { definition as checklist } from './checklist/definition'
 import { definition as kpi } from './kpi/definition'
 import { definition as meetingMinutes } from './meeting-minutes/definition'
@@ -35,6 +36,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   meetingMinutes,
   leadFunnel,
   mediaPlan,
+  budget,
 }
 
 export { entryOf }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
+import * as budget from './budget/schema'
 import * as checklist from './checklist/schema'
 import * as kpi from './kpi/schema'
 import * as meetingMinutes from './meeting-minutes/schema'
@@ -34,6 +35,7 @@ export const configSchemas = [
   meetingMinutes.configSchema,
   leadFunnel.configSchema,
   mediaPlan.configSchema,
+  budget.configSchema,
 ] as const
 
 const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<ValueOf<K>> } = {
@@ -50,6 +52,7 @@ const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<Value
   meetingMinutes: meetingMinutes.valueSchemaFor,
   leadFunnel: leadFunnel.valueSchemaFor,
   mediaPlan: mediaPlan.valueSchemaFor,
+  budget: budget.valueSchemaFor,
 }
 
 /** The schema a field's stored value must satisfy. */

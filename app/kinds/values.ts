@@ -1,4 +1,5 @@
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
+import type { BudgetValue } from './budget/schema'
 import type { ChecklistValue } from './checklist/schema'
 import type { KpiValue } from './kpi/schema'
 import type { MeetingMinutesValue } from './meeting-minutes/schema'
@@ -28,6 +29,7 @@ export type KindValues = {
   meetingMinutes: MeetingMinutesValue
   leadFunnel: LeadFunnelValue
   mediaPlan: MediaPlanValue
+  budget: BudgetValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */

@@ -7,7 +7,7 @@ import { inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { templatesById } from '#templates/dossiers'
-import type { Section } from '#templates/template.schema'
+import { fieldSchema, type Section } from '#templates/template.schema'
 import { addWorkingDays, todayInFrance } from '~/domain/calendar'
 import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
@@ -36,6 +36,40 @@ function section(templateId: string, sectionId: string): Section {
   const s = template(templateId).sections.find((x) => x.id === sectionId)
   if (!s) throw new Error(`section absente : ${templateId}/${sectionId}`)
   return s
+}
+
+/**
+ * Table sections with money, percent and number columns, as the A13 budget
+ * was before it became a budget field (app/kinds/budget): the generic table sheet is tested on them.
+ */
+function moneyTables(): Section[] {
+  const base = section('projet-com-a13', 'approvisionnements')
+  const budget = fieldSchema.parse({
+    kind: 'table',
+    columns: [
+      { id: 'categorie', label: 'Catégorie', type: 'text' },
+      { id: 'sous-categorie', label: 'Sous-catégorie', type: 'text' },
+      { id: 'nature', label: 'Nature', type: 'choice', options: ['Fixe', 'Variable'] },
+      { id: 'budget', label: 'Budget validé', type: 'money' },
+      { id: 'engage', label: 'Engagé', type: 'money' },
+      { id: 'realise', label: 'Réalisé', type: 'money' },
+      { id: 'ecart', label: 'Écart', type: 'percent' },
+    ],
+  })
+  const humans = fieldSchema.parse({
+    kind: 'table',
+    columns: [
+      { id: 'fonction', label: 'Fonction', type: 'text' },
+      { id: 'operation', label: 'Opération', type: 'text' },
+      { id: 'heures', label: 'Temps passé (heures)', type: 'number' },
+      { id: 'cout-horaire', label: 'Coût horaire chargé', type: 'money' },
+      { id: 'cout-total', label: 'Coût total', type: 'money' },
+    ],
+  })
+  return [
+    { ...base, id: 'suivi-budgetaire', title: 'Suivi budgétaire', field: budget },
+    { ...base, id: 'couts-humains', title: 'Coûts humains', field: humans },
+  ]
 }
 
 /** A dossier export built by hand from a real template; sections not given stay empty. */
@@ -200,7 +234,7 @@ describe('dossierToXlsx — classeur', () => {
   })
 
   it('cleans, truncates and de-duplicates sheet names', async () => {
-    const base = section('projet-com-a13', 'suivi-budgetaire')
+    const base = section('projet-com-a13', 'approvisionnements')
     const long = 'Suivi budgétaire détaillé des opérations du salon'
     const model = dossier('projet-com-a13')
     model.sections = [
@@ -245,7 +279,7 @@ describe('dossierToXlsx — classeur', () => {
 
 describe('dossierToXlsx — tableaux typés', () => {
   it('types money, percent and number cells and adds a live « Total » row', async () => {
-    const model = dossier('projet-com-a13', {
+    const values: Record<string, FieldValue> = {
       'suivi-budgetaire': {
         rows: [
           {
@@ -262,11 +296,13 @@ describe('dossierToXlsx — tableaux typés', () => {
       'couts-humains': {
         rows: [{ id: 'row-004', cells: { fonction: 'Chargée de communication', operation: 'Salon', heures: 35, 'cout-horaire': 42, 'cout-total': 1_470 } }],
       },
-    })
+    }
+    const model = dossier('projet-com-a13')
+    model.sections = moneyTables().map((s) => ({ section: s, value: values[s.id]! }))
     const wb = await load(await dossierToXlsx(model))
     const ws = sheet(wb, 'Suivi budgétaire')
     expectFrozenHeader(ws)
-    const columns = (section('projet-com-a13', 'suivi-budgetaire').field as { columns: { label: string }[] }).columns
+    const columns = (moneyTables()[0]!.field as { columns: { label: string }[] }).columns
     expect(headerOf(ws)).toEqual(columns.map((c) => c.label))
 
     const budget = col(ws, columns[3]!.label)
@@ -320,7 +356,7 @@ describe('dossierToXlsx — tableaux typés', () => {
 
   it('a table without rows has no totals', async () => {
     const wb = await load(await dossierToXlsx(dossier('projet-com-a13')))
-    const ws = sheet(wb, 'Suivi budgétaire')
+    const ws = sheet(wb, 'Suivi des approvisionnements')
     expect(ws.rowCount).toBe(1)
   })
 })
