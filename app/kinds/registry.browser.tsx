@@ -56,13 +56,14 @@ export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
   retroplanning: { Editor: onDemand(() => import('./retroplanning/editor')), View: onDemand(() => import('./retroplanning/view')) },
   kpi: { Editor: onDemand(() => import('./kpi/editor')), View: onDemand(() => import('./kpi/view')) },
   positioningMap: { Editor: onDemand(() => import('./positioning-map/editor')), View: onDemand(() => import('./positioning-map/view')) },
+  experienceMap: { Editor: onDemand(() => import('./experience-map/editor')), View: onDemand(() => import('./experience-map/view')) },
 }
 
 /**
  * The specialised editors (a Gantt, a persona card, a mix matrix…) need the
  * whole width: they are edited in focus mode, and the dossier page shows their picture.
  */
-const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set(['persona', 'smart', 'mix', 'retroplanning', 'kpi', 'positioningMap'])
+const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set(['persona', 'smart', 'mix', 'retroplanning', 'kpi', 'positioningMap', 'experienceMap'])
 export const editsInFocus = (field: FieldConfig) => FOCUS_KINDS.has(field.kind)
 
 type LooseKind = { Editor: OnDemand<EditorProps<FieldKind>>; View: OnDemand<ViewProps<FieldKind>> }

@@ -20,6 +20,7 @@ const loaders: { [K in FieldKind]: () => Promise<{ definition: unknown }> } = {
   retroplanning: () => import('./retroplanning/definition'),
   kpi: () => import('./kpi/definition'),
   positioningMap: () => import('./positioning-map/definition'),
+  experienceMap: () => import('./experience-map/definition'),
 }
 
 const loaded = new Map<FieldKind, AnyDefinition>()

@@ -3,6 +3,8 @@ import type ExcelJS from 'exceljs'
 import type { FieldKind } from '#templates/template.schema'
 import { docx as checklistDocx } from './checklist/docx.server'
 import { xlsx as checklistXlsx } from './checklist/xlsx.server'
+import { docx as experienceMapDocx } from './experience-map/docx.server'
+import { xlsx as experienceMapXlsx } from './experience-map/xlsx.server'
 import { docx as kpiDocx } from './kpi/docx.server'
 import { xlsx as kpiXlsx } from './kpi/xlsx.server'
 import { docx as mixDocx } from './mix/docx.server'
@@ -44,6 +46,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   retroplanning: { docx: retroplanningDocx, xlsx: retroplanningXlsx },
   kpi: { docx: kpiDocx, xlsx: kpiXlsx },
   positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
+  experienceMap: { docx: experienceMapDocx, xlsx: experienceMapXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

@@ -1,5 +1,6 @@
 import type { FieldKind, Hint } from '#templates/template.schema'
 import { definition as checklist } from './checklist/definition'
+import { definition as experienceMap } from './experience-map/definition'
 import { definition as kpi } from './kpi/definition'
 import { definition as mix } from './mix/definition'
 import { definition as persona } from './persona/definition'
@@ -29,6 +30,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   retroplanning,
   kpi,
   positioningMap,
+  experienceMap,
 }
 
 export { entryOf }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import * as checklist from './checklist/schema'
+import * as experienceMap from './experience-map/schema'
 import * as kpi from './kpi/schema'
 import * as mix from './mix/schema'
 import * as persona from './persona/schema'
@@ -28,6 +29,7 @@ export const configSchemas = [
   retroplanning.configSchema,
   kpi.configSchema,
   positioningMap.configSchema,
+  experienceMap.configSchema,
 ] as const
 
 const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<ValueOf<K>> } = {
@@ -41,6 +43,7 @@ const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<Value
   retroplanning: retroplanning.valueSchemaFor,
   kpi: kpi.valueSchemaFor,
   positioningMap: positioningMap.valueSchemaFor,
+  experienceMap: experienceMap.valueSchemaFor,
 }
 
 /** The schema a field's stored value must satisfy. */

@@ -1,5 +1,6 @@
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import type { ChecklistValue } from './checklist/schema'
+import type { ExperienceMapValue } from './experience-map/schema'
 import type { KpiValue } from './kpi/schema'
 import type { MixValue } from './mix/schema'
 import type { PersonaValue } from './persona/schema'
@@ -22,6 +23,7 @@ export type KindValues = {
   retroplanning: RetroplanningValue
   kpi: KpiValue
   positioningMap: PositioningMapValue
+  experienceMap: ExperienceMapValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */
