@@ -105,7 +105,14 @@ export function CurveSvg({ points, width, fontFamily }: { points: CurvePoint[]; 
       {/* Scale */}
       {SCORES.map((v) => (
         <g key={v}>
-          <line x1={l.left} x2={l.left + l.plotWidth} y1={yOf(l, v)} y2={yOf(l, v)} stroke={v === 0 ? c.muted : c.grid} strokeDasharray={v === 0 ? undefined : '3 3'} />
+          <line
+            x1={l.left}
+            x2={l.left + l.plotWidth}
+            y1={yOf(l, v)}
+            y2={yOf(l, v)}
+            stroke={v === 0 ? c.muted : c.grid}
+            strokeDasharray={v === 0 ? undefined : '3 3'}
+          />
           <text x={l.left - 8} y={yOf(l, v) + 4} textAnchor="end" fill={c.muted}>
             {formatScore(v)}
           </text>

@@ -61,7 +61,10 @@ export const definition: KindDefinition<ExperienceMapConfig, ExperienceMapValue>
   },
   plainText: (value) =>
     [
-      [value.persona.name, value.persona.summary].map((s) => s.trim()).filter(Boolean).join(' | '),
+      [value.persona.name, value.persona.summary]
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(' | '),
       ...recalledObjectives(value).map((o) => o.label.trim()),
       ...stagesOf(value).map((s) =>
         STAGE_TEXTS.map((k) => s[k].trim())

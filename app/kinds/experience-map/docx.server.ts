@@ -24,14 +24,23 @@ export const docx: DocxWriter<'experienceMap'> = (field, value) => {
       [F.name, F.customer, F.company, F.gap, F.gapNote],
       points.map((p, i) => {
         const gap = formatScore(p.gap)
-        return [`${i + 1}. ${p.name}`, formatScore(p.customer), formatScore(p.company), p.large ? { text: gap, fill: LEVEL_FILLS.rouge } : gap, stages[i]!.gapNote.trim() || '—']
+        return [
+          `${i + 1}. ${p.name}`,
+          formatScore(p.customer),
+          formatScore(p.company),
+          p.large ? { text: gap, fill: LEVEL_FILLS.rouge } : gap,
+          stages[i]!.gapNote.trim() || '—',
+        ]
       }),
       [false, true, true, true, false],
     ),
     para(''),
     table(
       [F.name, F.touchpoints, F.doing, F.thinking, F.feeling, F.painPoints, F.opportunities],
-      stages.map((s, i) => [`${i + 1}. ${points[i]!.name}`, ...(['touchpoints', 'doing', 'thinking', 'feeling', 'painPoints', 'opportunities'] as const).map((k) => s[k].trim() || '—')]),
+      stages.map((s, i) => [
+        `${i + 1}. ${points[i]!.name}`,
+        ...(['touchpoints', 'doing', 'thinking', 'feeling', 'painPoints', 'opportunities'] as const).map((k) => s[k].trim() || '—'),
+      ]),
     ),
   )
   return blocks

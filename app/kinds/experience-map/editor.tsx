@@ -84,7 +84,11 @@ export default function ExperienceMapEditor({ field, value, onChange, ctx }: Edi
                 value={value.persona.sourceId ?? ''}
                 onChange={(e) => {
                   const p = personas.find((x) => x.id === e.target.value)
-                  set({ persona: p ? { sourceId: p.id, name: p.name.slice(0, LIMITS.persona), summary: p.summary.slice(0, LIMITS.summary) } : { ...value.persona, sourceId: null } })
+                  set({
+                    persona: p
+                      ? { sourceId: p.id, name: p.name.slice(0, LIMITS.persona), summary: p.summary.slice(0, LIMITS.summary) }
+                      : { ...value.persona, sourceId: null },
+                  })
                 }}
               >
                 <option value="">{L.choose}</option>
@@ -139,7 +143,11 @@ export default function ExperienceMapEditor({ field, value, onChange, ctx }: Edi
                     value={o.label}
                     onChange={(e) => set({ objectives: value.objectives.map((x) => (x.id === o.id ? { ...x, label: e.target.value } : x)) })}
                   />
-                  <button type="button" className="button button--ghost button--small" onClick={() => set({ objectives: value.objectives.filter((x) => x.id !== o.id) })}>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => set({ objectives: value.objectives.filter((x) => x.id !== o.id) })}
+                  >
                     <span aria-hidden="true">×</span>
                     <span className="visually-hidden">{L.removeObjective(i)}</span>
                   </button>

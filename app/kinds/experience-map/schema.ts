@@ -12,7 +12,12 @@ import { LIMITS, SCORE_MAX, SCORE_MIN, EXPERIENCE_LABELS } from './labels'
 export const configSchema = z.object({
   kind: z.literal('experienceMap'),
   /** The gap between the two curves (in points, either way) from which a stage needs an explanation. */
-  gapAlert: z.number().int().min(1).max(SCORE_MAX - SCORE_MIN).default(2),
+  gapAlert: z
+    .number()
+    .int()
+    .min(1)
+    .max(SCORE_MAX - SCORE_MIN)
+    .default(2),
 })
 export type ExperienceMapConfig = z.infer<typeof configSchema>
 
