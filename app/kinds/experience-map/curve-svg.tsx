@@ -37,14 +37,20 @@ export function wrap(label: string, width: number): string[] {
   return kept
 }
 
-export type CurveLayout = { width: number; height: number; left: number; top: number; plotWidth: number; plotHeight: number }
+export type CurveLayout = { width: number; height: number; left: number; top: number; plotWidth: number; plotHeight: number; stacked: boolean }
+
+const LEGEND_GAP = 18
+const legendItem = (label: string) => 28 + widthOf(label)
 
 export function curveLayout(width: number, count: number): CurveLayout {
   const left = 40
-  const top = 40
-  const plotHeight = 180
   const plotWidth = Math.max(40 * Math.max(count, 1), width - left - 12)
-  return { width: left + plotWidth + 12, height: top + plotHeight + 2 * LINE + 18, left, top, plotWidth, plotHeight }
+  const s = EXPERIENCE_LABELS.series
+  // A narrow chart puts the two series of its legend one under the other.
+  const stacked = legendItem(s.customer) + LEGEND_GAP + legendItem(s.company) > plotWidth
+  const top = stacked ? 56 : 40
+  const plotHeight = 180
+  return { width: left + plotWidth + 12, height: top + plotHeight + 2 * LINE + 18, left, top, plotWidth, plotHeight, stacked }
 }
 
 /** The x of a stage's column centre and the y of a score. */
@@ -94,7 +100,7 @@ export function CurveSvg({ points, width, fontFamily }: { points: CurvePoint[]; 
         <text x={28} y={4} fill={c.ink}>
           {s.customer}
         </text>
-        <g transform={`translate(${28 + widthOf(s.customer) + 18}, 0)`}>
+        <g transform={l.stacked ? 'translate(0, 18)' : `translate(${legendItem(s.customer) + LEGEND_GAP}, 0)`}>
           <line x1={0} y1={0} x2={22} y2={0} stroke={c.company} strokeWidth={2.5} strokeDasharray="6 4" />
           <rect x={7} y={-4} width={8} height={8} fill={c.company} />
           <text x={28} y={4} fill={c.ink}>

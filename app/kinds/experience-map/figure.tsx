@@ -135,13 +135,25 @@ export function CurveFigure({ value, alert, caption, folded }: { value: Experien
 const LAYERS = STAGE_TEXTS.filter((k) => k !== 'name')
 
 /** The map: one column per stage on a wide screen, one card per stage on a phone (container queries, experience-map.css). */
-export function StageMap({ value, alert, anchors = false }: { value: ExperienceMapValue; alert: number; anchors?: boolean }) {
+export function StageMap({
+  value,
+  alert,
+  anchors = false,
+  headingLevel,
+}: {
+  value: ExperienceMapValue
+  alert: number
+  anchors?: boolean
+  /** The level of the map's heading; none in the editor, whose page decides its headings. */
+  headingLevel?: 2 | 3
+}) {
+  const Title = headingLevel ? (`h${headingLevel}` as 'h2' | 'h3') : 'p'
   const points = curvePoints(value, alert)
   const stages = stagesOf(value)
   if (!stages.length) return null
   return (
     <div className="xmap-map">
-      <h3 className="xmap-map__title">{L.map}</h3>
+      <Title className="xmap-map__title">{L.map}</Title>
       <ol className="xmap-map__stages" style={{ ['--xmap-stages' as string]: Math.min(stages.length, 6) }}>
         {stages.map((s, i) => {
           const p = points[i]!
