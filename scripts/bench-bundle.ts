@@ -101,7 +101,19 @@ const kindChunk = (kind: string, part: 'editor' | 'view' | 'definition') => {
   return `/${entry.file}`
 }
 // Specialised kinds are edited in focus mode: the dossier page loads their view, the focus route their editor.
-const FOCUS_KINDS = new Set(['persona', 'smart', 'mix', 'retroplanning', 'kpi', 'positioningMap', 'meetingMinutes', 'leadFunnel', 'mediaPlan', 'budget'])
+const FOCUS_KINDS = new Set([
+  'persona',
+  'smart',
+  'mix',
+  'retroplanning',
+  'kpi',
+  'positioningMap',
+  'meetingMinutes',
+  'leadFunnel',
+  'mediaPlan',
+  'budget',
+  'experienceMap',
+])
 const focusRoute = Object.values(manifest.routes).find((r) => r.path === 'dossiers/:dossierId/sections/:sectionId')!
 const focusAssets = closure([...base, focusRoute.module, ...(focusRoute.imports ?? [])])
 const pages = dossierTemplates.flatMap((t) => {

@@ -60,6 +60,7 @@ export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
   leadFunnel: { Editor: onDemand(() => import('./lead-funnel/editor')), View: onDemand(() => import('./lead-funnel/view')) },
   mediaPlan: { Editor: onDemand(() => import('./media-plan/editor')), View: onDemand(() => import('./media-plan/view')) },
   budget: { Editor: onDemand(() => import('./budget/editor')), View: onDemand(() => import('./budget/view')) },
+  experienceMap: { Editor: onDemand(() => import('./experience-map/editor')), View: onDemand(() => import('./experience-map/view')) },
 }
 
 /**
@@ -77,6 +78,7 @@ const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set([
   'leadFunnel',
   'mediaPlan',
   'budget',
+  'experienceMap',
 ])
 export const editsInFocus = (field: FieldConfig) => FOCUS_KINDS.has(field.kind)
 

@@ -24,6 +24,7 @@ const loaders: { [K in FieldKind]: () => Promise<{ definition: unknown }> } = {
   leadFunnel: () => import('./lead-funnel/definition'),
   mediaPlan: () => import('./media-plan/definition'),
   budget: () => import('./budget/definition'),
+  experienceMap: () => import('./experience-map/definition'),
 }
 
 const loaded = new Map<FieldKind, AnyDefinition>()

@@ -5,6 +5,8 @@ import { docx as budgetDocx } from './budget/docx.server'
 import { xlsx as budgetXlsx } from './budget/xlsx.server'
 import { docx as checklistDocx } from './checklist/docx.server'
 import { xlsx as checklistXlsx } from './checklist/xlsx.server'
+import { docx as experienceMapDocx } from './experience-map/docx.server'
+import { xlsx as experienceMapXlsx } from './experience-map/xlsx.server'
 import { docx as kpiDocx } from './kpi/docx.server'
 import { xlsx as kpiXlsx } from './kpi/xlsx.server'
 import { docx as meetingMinutesDocx } from './meeting-minutes/docx.server'
@@ -56,6 +58,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx },
   mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx },
   budget: { docx: budgetDocx, xlsx: budgetXlsx },
+  experienceMap: { docx: experienceMapDocx, xlsx: experienceMapXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

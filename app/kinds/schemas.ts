@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import * as budget from './budget/schema'
 import * as checklist from './checklist/schema'
+import * as experienceMap from './experience-map/schema'
 import * as kpi from './kpi/schema'
 import * as meetingMinutes from './meeting-minutes/schema'
 import * as leadFunnel from './lead-funnel/schema'
@@ -36,6 +37,7 @@ export const configSchemas = [
   leadFunnel.configSchema,
   mediaPlan.configSchema,
   budget.configSchema,
+  experienceMap.configSchema,
 ] as const
 
 const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<ValueOf<K>> } = {
@@ -53,6 +55,7 @@ const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<Value
   leadFunnel: leadFunnel.valueSchemaFor,
   mediaPlan: mediaPlan.valueSchemaFor,
   budget: budget.valueSchemaFor,
+  experienceMap: experienceMap.valueSchemaFor,
 }
 
 /** The schema a field's stored value must satisfy. */

@@ -7,6 +7,9 @@ export type { FieldIssue }
 /** A SMART objective of the same candidate, which a KPI may say it measures (a lead funnel starts from its target). */
 export type LinkableObjective = { id: string; label: string; where: string; target?: number | null; unit?: string }
 
+/** A persona of the same candidate, which an experience map recalls (its profile in one text). */
+export type LinkablePersona = { id: string; name: string; summary: string; where: string }
+
 /** What every editor receives besides its field and value. */
 export type EditorContext = {
   /** Ids of the section's title and guidance, for aria-labelledby / aria-describedby. */
@@ -22,6 +25,8 @@ export type EditorContext = {
   resetKey: number
   /** SMART objectives of the same candidate (the KPI dashboard links to them). */
   objectives: LinkableObjective[]
+  /** Personae of the same candidate (the experience map recalls one). */
+  personas?: LinkablePersona[]
   /** Parts of the value the server refused at the last save: the editor marks them (aria-invalid) and says why. */
   issues: FieldIssue[]
   /**

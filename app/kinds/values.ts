@@ -1,6 +1,7 @@
 import type { FieldConfig, FieldKind } from '#templates/template.schema'
 import type { BudgetValue } from './budget/schema'
 import type { ChecklistValue } from './checklist/schema'
+import type { ExperienceMapValue } from './experience-map/schema'
 import type { KpiValue } from './kpi/schema'
 import type { MeetingMinutesValue } from './meeting-minutes/schema'
 import type { LeadFunnelValue } from './lead-funnel/schema'
@@ -30,6 +31,7 @@ export type KindValues = {
   leadFunnel: LeadFunnelValue
   mediaPlan: MediaPlanValue
   budget: BudgetValue
+  experienceMap: ExperienceMapValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */

@@ -263,6 +263,7 @@ export default function DossierPage() {
                   onContent={onContent}
                   onStatus={onStatus}
                   objectives={view.objectives}
+                  personas={view.personas}
                   threads={threadsOf(s.id)}
                   collapsed={collapsed}
                   onToggle={() => opened.toggle(s.id)}

@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseFiles: view.caseFiles,
     showCaseMaterial: view.showCaseMaterial,
     objectives: view.objectives,
+    personas: view.personas,
     canEdit: view.canEdit,
     canComment: view.canComment,
     threads: view.threads.filter((t) => t.sectionId === section.id && t.target !== 'criterion'),
@@ -124,6 +125,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             onContent={onContent}
             onStatus={onStatus}
             objectives={view.objectives}
+            personas={view.personas}
             threads={view.threads}
             layout="focus"
           />

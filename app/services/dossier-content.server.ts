@@ -37,6 +37,37 @@ export function learnerObjectives(
 }
 
 /**
+ * The personae written in the dossiers a learner may open in one session (an
+ * experience map recalls one), each with its profile in one text. Scoped like the dossiers.
+ */
+export function learnerPersonas(learnerId: string, examSessionId: string): { id: string; name: string; summary: string; where: string }[] {
+  const wanted = learnerDossiers(learnerId, examSessionId).flatMap((d) => {
+    const template = templateOfDossier(d)
+    return template.sections.filter((s) => s.field.kind === 'persona').map((s) => ({ dossierId: d.id, sectionId: s.id, field: s.field, where: template.title }))
+  })
+  if (wanted.length === 0) return []
+  const rows = getDb()
+    .select({ dossierId: dossierSections.dossierId, sectionId: dossierSections.sectionId, content: dossierSections.content })
+    .from(dossierSections)
+    .where(inArray(dossierSections.dossierId, [...new Set(wanted.map((w) => w.dossierId))]))
+    .all()
+  return wanted.flatMap((w) => {
+    const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
+    const entry = row ? entryOf(w.field, row.content) : null
+    const personas = entry?.kind === 'persona' ? entry.value.personas : []
+    return personas
+      .filter((p) => p.firstName.trim())
+      .map((p) => {
+        const facts = [p.age === null ? '' : `${p.age}\u00a0ans`, p.csp.trim(), p.location.trim(), p.family.trim()].filter(Boolean).join(', ')
+        const summary = [facts, p.needs.trim() && `Besoins : ${p.needs.trim()}`, p.frustrations.trim() && `Freins : ${p.frustrations.trim()}`]
+          .filter(Boolean)
+          .join('\n')
+        return { id: p.id, name: p.firstName.trim(), summary, where: w.where }
+      })
+  })
+}
+
+/**
  * A dossier read once for display or export, generic over templates: its
  * template and evaluation, every section's current state (the field's empty
  * value before the first save), the criteria its sections serve by competency
@@ -76,7 +107,9 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
       .flatMap((s) => s.discusses)
       .map((id) => [id, referentielIndex.competencies.get(id.split('-')[0]!)?.criteria.find((k) => k.id === id)?.text ?? id]),
   )
-  const hasKpi = template.sections.some((s) => s.field.kind === 'kpi' || s.field.kind === 'leadFunnel')
+  // A KPI dashboard and a lead funnel link to the learner's SMART objectives; an experience map recalls them and a persona (C7.1-1).
+  const hasMap = template.sections.some((s) => s.field.kind === 'experienceMap')
+  const usesObjectives = hasMap || template.sections.some((s) => s.field.kind === 'kpi' || s.field.kind === 'leadFunnel')
   return {
     dossier,
     template,
@@ -88,7 +121,8 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
     competencies,
     discussed,
     members: groupMemberNames(dossier.groupId),
-    objectives: hasKpi && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],
+    objectives: usesObjectives && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],
+    personas: hasMap && learnerId ? learnerPersonas(learnerId, dossier.examSessionId) : [],
   }
 }
 

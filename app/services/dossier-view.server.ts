@@ -34,7 +34,7 @@ export function learnerShownTo({ dossier, relations }: DossierAccess, user: Sess
 
 /** Everything the dossier page shows about the dossier, with `learnerId`'s self-assessment and objectives. */
 export function dossierView(dossier: Dossier, learnerId: string | null) {
-  const { template, evaluation, sections, competencies, discussed, members, objectives } = loadDossier(dossier, learnerId)
+  const { template, evaluation, sections, competencies, discussed, members, objectives, personas } = loadDossier(dossier, learnerId)
   const siblings = (learnerId ? learnerDossiers(learnerId, dossier.examSessionId) : [])
     .filter((d) => d.evaluationId === dossier.evaluationId && d.id !== dossier.id)
     .map((d) => ({ id: d.id, title: templateOfDossier(d).title, kind: templateOfDossier(d).kind }))
@@ -62,5 +62,6 @@ export function dossierView(dossier: Dossier, learnerId: string | null) {
     showCaseMaterial,
     siblings,
     objectives,
+    personas,
   }
 }

@@ -9,7 +9,7 @@ import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import type { HintResult } from '~/kinds/hints'
 import { definitionOf, entryOf, isEmpty } from '~/kinds/registry.on-demand'
 import { editsInFocus, FieldEditor, FieldView } from '~/kinds/registry.browser'
-import type { LinkableObjective } from '~/kinds/types.browser'
+import type { LinkableObjective, LinkablePersona } from '~/kinds/types.browser'
 import type { FieldValue } from '~/kinds/values'
 import { DownloadLink } from '../download-link'
 import { useHydrated } from '../use-hydrated'
@@ -46,6 +46,7 @@ export function SectionEditor({
   onContent,
   onStatus,
   objectives,
+  personas,
   threads,
   discussed = [],
   layout = 'page',
@@ -60,6 +61,8 @@ export function SectionEditor({
   onContent: (sectionId: string, value: FieldValue) => void
   onStatus: (sectionId: string, status: SaveStatus, savedAt: number | null) => void
   objectives: LinkableObjective[]
+  /** The learner's personae (an experience map recalls one). */
+  personas?: LinkablePersona[]
   /** The comment threads on this section (the learner reads and answers them). */
   threads: ThreadView[]
   discussed?: DiscussedCriterion[]
@@ -175,6 +178,7 @@ export function SectionEditor({
             uploadUrl: `/api/dossiers/${dossierId}/images`,
             resetKey: save.resetKey,
             objectives,
+            personas,
             issues: save.issues,
             annotations: comments.annotations,
           }}
