@@ -158,3 +158,50 @@ test('lead funnel (C6.3-2): target from a SMART objective, backwards and forward
   expect((ws.getCell('D2').value as ExcelJS.CellFormulaValue).formula).toBe('IF(OR(D3="",B3="",B3=0),"",ROUNDUP(ROUND(D3/B3,6),0))')
   expect((ws.getCell('E6').value as ExcelJS.CellFormulaValue).formula).toBe('IF(OR(E5="",B6=""),"",ROUNDDOWN(ROUND(E5*B6,6),0))')
 })
+
+test('lead funnel with the keyboard only: target, planned volume and the rates typed in the grid', async ({ page }) => {
+  test.setTimeout(120_000)
+  const learner = createLearner('entonnoir-clavier')
+  createGroup('msp-a6', [learner])
+  await loginAs(page, learner)
+  const dossierId = await dossierIdOf(learner.email, 'msp-a6')
+  await page.goto(`/dossiers/${dossierId}/sections/entonnoir-leads`)
+  const section = page.locator('#section-entonnoir-leads')
+  const focusedIn = (target: Locator) => target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+  const tabTo = async (target: Locator) => {
+    for (let i = 0; i < 15 && !(await focusedIn(target)); i++) await page.keyboard.press('Tab')
+    expect(await focusedIn(target)).toBe(true)
+  }
+
+  // The target and the volume planned, from one field to the next with Tab.
+  const target = section.getByLabel('Cible', { exact: true })
+  await expect(target).toBeEnabled()
+  await target.focus()
+  await page.keyboard.type('50')
+  await tabTo(section.getByLabel('Volume prévu en haut de l’entonnoir'))
+  await page.keyboard.type('500000')
+
+  // The grid is one tab stop; Ctrl+Home goes to its first cell, arrows move, typing edits, Enter stores and goes down.
+  const grid = section.getByRole('grid', { name: /^Étapes de l’entonnoir/ })
+  await tabTo(grid)
+  const headers = await grid.getByRole('columnheader').allTextContents()
+  const rate = headers.indexOf('Taux de passage') - 1
+  const cell = (row: number, column: number) => grid.locator('tbody tr').nth(row).locator('td').nth(column)
+  await page.keyboard.press('Control+Home')
+  await expect(cell(0, 0)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  for (let i = 0; i < rate; i++) await page.keyboard.press('ArrowRight')
+  await expect(cell(1, rate)).toBeFocused()
+  for (const value of ['5', '2', '40', '25']) {
+    await page.keyboard.type(value)
+    await page.keyboard.press('Enter')
+  }
+  await expect(cell(1, rate)).toContainText('5')
+  await expect(cell(4, rate)).toContainText('25')
+  const needed = headers.indexOf('Volume nécessaire') - 1
+  await expect(cell(0, needed)).toHaveText('500\u202f000')
+  await expect(section.locator('.funnel-verdict')).toHaveText('Cible atteinte : le volume prévu donne 50 Clients pour 50 visés.')
+  await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
+  expect(sectionRow(dossierId, 'entonnoir-leads')!.content).toMatchObject({ target: 50, planned: 500_000 })
+  await expectNoAxeViolations(page)
+})
