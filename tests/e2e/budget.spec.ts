@@ -1,30 +1,18 @@
-import type { Locator, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { BASE_URL, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, openSection, sectionRow, sessionCookieFor, test } from './fixtures'
-
-/** A grid's cells by column header, and how to type into one (text, number) or pick in one (choice). */
-async function gridOf(page: Page, grid: Locator) {
-  const headers = await grid.getByRole('columnheader').allTextContents()
-  const cell = (row: number, column: string) =>
-    grid
-      .locator('tbody tr')
-      .nth(row)
-      .locator('td')
-      .nth(headers.indexOf(column) - 1)
-  const fill = async (row: number, column: string, text: string) => {
-    await cell(row, column).dblclick()
-    await page.keyboard.press('ControlOrMeta+a')
-    await page.keyboard.type(text)
-    await page.keyboard.press('Enter')
-  }
-  const pick = async (row: number, column: string, label: string) => {
-    await cell(row, column).dblclick()
-    await grid.getByLabel(`${column}, ligne ${row + 1}`).selectOption({ label })
-    await page.keyboard.press('Enter')
-  }
-  return { cell, fill, pick }
-}
+import {
+  BASE_URL,
+  createLearner,
+  dossierIdOf,
+  expect,
+  expectNoAxeViolations,
+  gridOf,
+  loginAs,
+  openSection,
+  sectionRow,
+  sessionCookieFor,
+  test,
+} from './fixtures'
 
 const N = '[\\s\u202f\u00a0]'
 const euros = (n: string) => new RegExp(`^${n.replace(/ /g, N)},00${N}€$`)

@@ -1,5 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
-import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
+import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, gridOf, loginAs, sectionRow, test } from './fixtures'
 
 test('marketing mix: 4P in sub-parts, extensions up to 10P, 4E linked to the P, hints follow the content', async ({ page }) => {
   test.setTimeout(120_000)
@@ -61,24 +60,6 @@ test('marketing mix: 4P in sub-parts, extensions up to 10P, 4E linked to the P, 
   await expect(link('Processus', 'Émotion')).toHaveCount(0)
   await expect(hints).toContainText('L’E « Émotion » n’est relié à aucun P.')
 })
-
-/** The cells of a grid by row (from 0) and column header, and a cell's value typed in its inline editor. */
-async function gridOf(page: Page, grid: Locator) {
-  const headers = await grid.getByRole('columnheader').allTextContents()
-  const cell = (row: number, column: string) =>
-    grid
-      .locator('tbody tr')
-      .nth(row)
-      .locator('td')
-      .nth(headers.indexOf(column) - 1)
-  const fill = async (row: number, column: string, text: string) => {
-    await cell(row, column).dblclick()
-    await page.keyboard.press('ControlOrMeta+a')
-    await page.keyboard.type(text)
-    await page.keyboard.press('Enter')
-  }
-  return { cell, fill }
-}
 
 test('retroplanning: computed backwards over weekends and public holidays, cycles named, Gantt with its table', async ({ page }) => {
   test.setTimeout(120_000)

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { and, eq, isNull } from 'drizzle-orm'
 import { openDatabase } from '../../db/client'
 import * as schema from '../../db/schema'
@@ -159,4 +159,30 @@ export async function openSection(page: Page, sectionId: string) {
   const toggle = page.locator(`[id="section-${sectionId}"] .section-toggle`)
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
   await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+}
+
+/**
+ * A data grid's cells by row (from 0) and column header, and how a user types
+ * into one (double-click, type, Enter) or picks in one (a choice column).
+ */
+export async function gridOf(page: Page, grid: Locator) {
+  const headers = await grid.getByRole('columnheader').allTextContents()
+  const cell = (row: number, column: string) =>
+    grid
+      .locator('tbody tr')
+      .nth(row)
+      .locator('td')
+      .nth(headers.indexOf(column) - 1)
+  const fill = async (row: number, column: string, text: string) => {
+    await cell(row, column).dblclick()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.type(text)
+    await page.keyboard.press('Enter')
+  }
+  const pick = async (row: number, column: string, label: string) => {
+    await cell(row, column).dblclick()
+    await grid.getByLabel(`${column}, ligne ${row + 1}`).selectOption({ label })
+    await page.keyboard.press('Enter')
+  }
+  return { cell, fill, pick }
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import {
@@ -8,30 +8,13 @@ import {
   dossierIdOf,
   expect,
   expectNoAxeViolations,
+  gridOf,
   loginAs,
   openSection,
   sectionRow,
   sessionCookieFor,
   test,
 } from './fixtures'
-
-/** A grid's cell by row and column header, and filling it as a user does (double-click, type, Enter). */
-async function gridOf(page: Page, grid: Locator) {
-  const headers = await grid.getByRole('columnheader').allTextContents()
-  const cell = (row: number, column: string) =>
-    grid
-      .locator('tbody tr')
-      .nth(row)
-      .locator('td')
-      .nth(headers.indexOf(column) - 1)
-  const fill = async (row: number, column: string, text: string) => {
-    await cell(row, column).dblclick()
-    await page.keyboard.press('ControlOrMeta+a')
-    await page.keyboard.type(text)
-    await page.keyboard.press('Enter')
-  }
-  return { cell, fill }
-}
 
 const OBJECTIVE = 'Signer 50 nouveaux clients sur la gamme Essentiel'
 

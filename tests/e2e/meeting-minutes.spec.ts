@@ -1,27 +1,20 @@
-import type { Locator, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { BASE_URL, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, openSection, sectionRow, sessionCookieFor, test } from './fixtures'
+import {
+  BASE_URL,
+  createLearner,
+  dossierIdOf,
+  expect,
+  expectNoAxeViolations,
+  gridOf,
+  loginAs,
+  openSection,
+  sectionRow,
+  sessionCookieFor,
+  test,
+} from './fixtures'
 
 const SECTION = 'reunions-comptes-rendus'
-
-/** The cells of a grid by row (from 0) and column header, and a cell's value typed in its inline editor. */
-async function gridOf(page: Page, grid: Locator) {
-  const headers = await grid.getByRole('columnheader').allTextContents()
-  const cell = (row: number, column: string) =>
-    grid
-      .locator('tbody tr')
-      .nth(row)
-      .locator('td')
-      .nth(headers.indexOf(column) - 1)
-  const fill = async (row: number, column: string, text: string) => {
-    await cell(row, column).dblclick()
-    await page.keyboard.press('ControlOrMeta+a')
-    await page.keyboard.type(text)
-    await page.keyboard.press('Enter')
-  }
-  return { cell, fill }
-}
 
 test('meeting minutes (C12.3): meetings planned beside minutes kept, actions grid, hints, reload, view, Word and Excel', async ({ page }) => {
   test.setTimeout(150_000)
