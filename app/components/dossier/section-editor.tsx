@@ -335,7 +335,7 @@ function SectionFrame({
         <>
           <h3 className="aside-title">Critères discutés</h3>
           <p className="card__muted">
-            Votre regard critique porte sur ces critères ; ils sont évalués sur le travail du groupe, pas sur ce retour d’expérience.
+            {'Ce regard critique porte sur ces critères\u202f; ils sont évalués sur le travail du groupe, pas sur ce retour d’expérience.'}
           </p>
           <ul className="criteria-mini">
             {discussed.map((c) => (
