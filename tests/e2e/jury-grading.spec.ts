@@ -122,6 +122,8 @@ test('a juror grades written and oral criteria with the keyboard, cites a passag
   const bank = written.locator('details.jury-bank')
   await tabTo(page, bank.locator('summary'))
   await page.keyboard.press('Enter')
+  // The list is rendered on the toggle event: wait for it before asking whether the toggle is there.
+  await expect(bank.locator('.bank-picker__body')).toBeVisible()
   const showAll = bank.getByRole('checkbox', { name: /Afficher toute la banque/ })
   if ((await showAll.count()) > 0) {
     await tabTo(page, showAll)
