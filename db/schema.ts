@@ -331,13 +331,15 @@ export const caseMaterialFiles = sqliteTable(
   (t) => [index('case_material_files_eval_idx').on(t.examSessionId, t.evaluationId)],
 )
 
-/** Images uploaded into a dossier; the file lives in data/uploads/<id>. */
+/** Images and evidence files uploaded into a dossier; the file lives in data/uploads/<id>. */
 export const uploads = sqliteTable('uploads', {
   id: id(),
   dossierId: text('dossier_id')
     .notNull()
     .references(() => dossiers.id, { onDelete: 'cascade' }),
   uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
+  /** An evidence file's name as the learner sent it (cleaned): its download name. Null for an image of a text. */
+  name: text('name'),
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
   createdAt: createdAt(),

@@ -7,6 +7,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { MAX_CASE_FILE_BYTES } from '../app/domain/case-material'
 import { IMPORT_MAX_BYTES } from '../app/domain/cohort-import'
+import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from '../app/domain/attachments'
 import { MAX_IMAGE_BYTES } from '../app/domain/images'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
@@ -28,6 +29,7 @@ function routePath(req: Request): string {
 
 export const isApiPath = (path: string) => path.startsWith('/api/')
 const IMAGE_UPLOAD = /^\/api\/dossiers\/[^/]+\/images\/?$/
+const ATTACHMENT_UPLOAD = /^\/api\/dossiers\/[^/]+\/pieces-jointes\/?$/
 const SECTION_SAVE = /^\/api\/dossiers\/[^/]+\/sections\/[^/]+\/?$/
 /** The cohort import: the file itself, then (confirmation) the same file again in base64. */
 const COHORT_IMPORT = /^\/admin\/sessions\/[^/]+\/inscriptions(\.data)?\/?$/
@@ -139,6 +141,7 @@ export type BodyCap = { bytes: number; message: string }
 export function bodyCapFor(req: Request): BodyCap {
   const path = routePath(req)
   if (IMAGE_UPLOAD.test(path)) return { bytes: MAX_IMAGE_BYTES + 64 * 1024, message: 'L’image dépasse 2 Mo : réduisez-la avant de l’insérer.' }
+  if (ATTACHMENT_UPLOAD.test(path)) return { bytes: MAX_ATTACHMENT_BYTES + 64 * 1024, message: ATTACHMENT_TOO_LARGE }
   if (SECTION_SAVE.test(path)) {
     return { bytes: MAX_SECTION_BODY_BYTES, message: 'Le contenu dépasse la taille maximale d’une section (1 Mo). Scindez-le ou allégez les images.' }
   }

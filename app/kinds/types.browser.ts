@@ -19,6 +19,8 @@ export type EditorContext = {
   caption: string
   /** Where images of this dossier are uploaded. */
   uploadUrl: string
+  /** Where evidence files (a table's `file` column) are joined; absent where nothing may be joined. */
+  attachmentUrl?: string
   /** Shown images are served under this prefix (a juror's copy: its frozen files); their stored address is unchanged. */
   imageBase?: string
   /** Changes when the value is replaced from outside (conflict resolved, restore): editors holding state reset. */

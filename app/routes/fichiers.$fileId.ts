@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '~/services/auth.server'
 import { authorizeDossier } from '~/services/dossier-access.server'
-import { findUpload, readUpload } from '~/services/uploads.server'
+import { fileHeaders, findUpload, readUpload } from '~/services/uploads.server'
 
-/** An uploaded image, for the people who may read its dossier. */
+/** An uploaded image or evidence file, for the people who may read its dossier. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const upload = findUpload(params.fileId ?? '')
@@ -11,13 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorizeDossier(user, upload.dossierId, 'read')
   const bytes = readUpload(upload.id)
   if (!bytes) throw new Response('Ce fichier n’existe plus.', { status: 404 })
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': upload.mime,
-      'Content-Length': String(bytes.byteLength),
-      'Cache-Control': 'private, max-age=86400, immutable',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Disposition': 'inline',
-    },
-  })
+  return new Response(new Uint8Array(bytes), { headers: fileHeaders(upload.mime, bytes.byteLength, upload.name) })
 }

@@ -31,6 +31,7 @@
  * Refusals are DataProtectionError (French message, HTTP status); nothing is
  * written then.
  */
+import { extensionOfMime } from '~/domain/attachments'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -383,8 +384,7 @@ export function auditJournal(filters: { action: AuditAction | null; subjectId: s
 
 /* ---------------- Export ---------------- */
 
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' }
-const extensionOf = (mime: string) => EXTENSIONS[mime] ?? 'bin'
+const extensionOf = (mime: string) => extensionOfMime(mime) ?? 'bin'
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 const THREAD_TARGETS: Record<string, string> = { section: 'section', passage: 'passage', item: 'élément', criterion: 'critère' }
@@ -426,7 +426,7 @@ personne, au titre du droit d’accès (article 15 du RGPD).
     commentaires, les relectures et les dépôts (copies figées) ;
   · contributions_hors_dossiers : ce que la personne a écrit dans un dossier
     qui n’est plus le sien (par exemple après un changement de groupe).
-- fichiers/images/ : les images insérées dans ses dossiers ;
+- fichiers/images/ : les images insérées dans ses dossiers et les pièces jointes de ses tableaux ;
 - fichiers/depots/<dépôt>/ : les fichiers figés avec chaque dépôt.
 
 Les autres candidat·es ne sont jamais nommé·es : ils et elles apparaissent

@@ -9,6 +9,7 @@
  * Anonymous instances: the views carry the candidate code, never a name or an
  * e-mail of the candidate (labels, snapshot owners, audit sentences).
  */
+import { withoutAttachmentNames } from '~/domain/attachments'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Evaluation } from '#templates/referentiel.schema'
 import {
@@ -427,7 +428,10 @@ function latestSnapshots(access: AssignmentAccess, ctx: GridContext, db: DbHandl
         late: h.timing === 'late',
         fingerprint: h.fingerprint,
         // In template order; a section the snapshot lacks (never expected) is left out.
-        sections: template.sections.filter((s) => content.has(s.id)).map((section) => ({ section, value: content.get(section.id)! })),
+        // An anonymous copy's files go by « piece-jointe-1.pdf »: a file name may name its author.
+        sections: template.sections
+          .filter((s) => content.has(s.id))
+          .map((section) => ({ section, value: access.anonymous ? withoutAttachmentNames(content.get(section.id)!) : content.get(section.id)! })),
       },
     ]
   })

@@ -12,7 +12,7 @@ const { parisInstant, parisLocal } = await import('~/domain/hand-in')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
 const { saveSection } = await import('./dossier-sections.server')
-const { saveUpload } = await import('./uploads.server')
+const { saveAttachment, saveUpload, sniffAttachment } = await import('./uploads.server')
 const sub = await import('./submissions.server')
 const { drawGroupThemes } = await import('./theme-draws.server')
 const { snapshotExport } = await import('./exports/snapshot-export.server')
@@ -23,6 +23,8 @@ type User = { id: string; name: string; email: string; roles: Role[] }
 
 // A 2×1 red PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAHAQEAq0gRmwAAAABJRU5ErkJggg==', 'base64')
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
 const at = (local: string) => {
   const d = parisInstant(local)
@@ -407,6 +409,22 @@ describe('snapshots are immutable', () => {
     expect(Buffer.from(sub.snapshotFile(submission.id, upload.id)!.bytes).equals(PNG)).toBe(true)
     expect(sub.snapshotFile(submission.id, 'not-there')).toBeNull()
     expect(verifySnapshot(submission.id)).toMatchObject({ ok: true, expected: submission.fingerprint, actual: submission.fingerprint })
+  })
+
+  it('freezes an evidence file joined in a table (issue 15 §4) and its fingerprint covers the file', async () => {
+    const { learner, dossier } = individual('cas-pratique-a10', at('2027-06-01T12:00'), at('2027-06-02T12:00'))
+    const sniffed = await sniffAttachment(PDF)
+    if ('error' in sniffed) throw new Error(sniffed.error)
+    const file = saveAttachment(dossier.id, learner.id, PDF, { ...sniffed, name: 'planning éditorial.pdf' })
+    const cells = { fichier: file, usage: 'Planning éditorial', outil: 'Tableur', fonctions: 'Filtres' }
+    save(dossier, learner, 'fichiers-bureautiques', { rows: [{ id: 'row-0000', cells }] })
+    const { submission } = handIn(learner, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') })
+    const snapshot = loadSnapshot(submission.id)!
+    const uploadId = file.src.split('/').pop()!
+    expect(snapshot.files).toEqual([{ uploadId, sha256: sub.sha256(PDF), mime: 'application/pdf', size: PDF.byteLength }])
+    expect(snapshot.sections.find((s) => s.section.id === 'fichiers-bureautiques')!.value).toEqual({ rows: [{ id: 'row-0000', cells }] })
+    expect(Buffer.from(sub.snapshotFile(submission.id, uploadId)!.bytes).equals(PDF)).toBe(true)
+    expect(verifySnapshot(submission.id)).toMatchObject({ ok: true })
   })
 
   it('refuses UPDATE and DELETE of submissions, their sections and their files, by raw SQL', () => {

@@ -37,6 +37,7 @@ const PNG = Buffer.from(
   'hex',
 )
 const image = () => ({ multipart: { image: { name: 'point.png', mimeType: 'image/png', buffer: PNG } } })
+const attachment = () => ({ multipart: { file: { name: 'preuve.png', mimeType: 'image/png', buffer: PNG } } })
 
 const CASES: Case[] = [
   // Issue 13 §8, the follow-up of a session and its Excel export (admins only; unknown filters fall back to the defaults).
@@ -617,6 +618,14 @@ const DOSSIER_CASES: DossierCase[] = [
     method: 'POST',
     path: (t) => `/api/dossiers/${t.dossier}/images`,
     body: image,
+    expect: allowed(AUTHORS, 201),
+  },
+  { route: 'routes/api.dossiers.$dossierId.pieces-jointes', method: 'GET', path: (t) => `/api/dossiers/${t.dossier}/pieces-jointes`, expect: everyone(405) },
+  {
+    route: 'routes/api.dossiers.$dossierId.pieces-jointes',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/pieces-jointes`,
+    body: attachment,
     expect: allowed(AUTHORS, 201),
   },
   // Comments in the Word export: for those who discuss the dossier.

@@ -176,6 +176,7 @@ export function SectionEditor({
             guidanceId,
             caption: section.title,
             uploadUrl: `/api/dossiers/${dossierId}/images`,
+            attachmentUrl: `/api/dossiers/${dossierId}/pieces-jointes`,
             resetKey: save.resetKey,
             objectives,
             personas,

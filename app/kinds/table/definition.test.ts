@@ -94,3 +94,37 @@ describe('eachValue hint', () => {
     ])
   })
 })
+
+describe('a « pièce jointe » column (issue 15 §4)', () => {
+  const files: TableConfig = {
+    kind: 'table',
+    columns: [
+      { id: 'fichier', label: 'Fichier', type: 'file' },
+      { id: 'outil', label: 'Outil', type: 'text' },
+    ],
+  }
+  const pdf = { src: '/fichiers/00000000-0000-4000-8000-000000000001', name: 'planning.pdf', mime: 'application/pdf', size: 2048 }
+  const schema = valueSchemaFor(files)
+
+  it('stores what the upload answered, and nothing else', () => {
+    expect(schema.safeParse({ rows: [{ id: 'row-abcdef', cells: { fichier: pdf, outil: 'Tableur' } }] }).success).toBe(true)
+    // A name typed where a file goes, an address outside the uploads, a type not accepted, an extra key.
+    expect(schema.safeParse({ rows: [{ id: 'row-abcdef', cells: { fichier: 'planning.pdf' } }] }).success).toBe(false)
+    expect(schema.safeParse({ rows: [{ id: 'row-abcdef', cells: { fichier: { ...pdf, src: 'https://exemple.fr/x.pdf' } } }] }).success).toBe(false)
+    expect(schema.safeParse({ rows: [{ id: 'row-abcdef', cells: { fichier: { ...pdf, mime: 'text/html' } } }] }).success).toBe(false)
+    expect(schema.safeParse({ rows: [{ id: 'row-abcdef', cells: { fichier: { ...pdf, script: 'x' } } }] }).success).toBe(false)
+    // A file where a text goes.
+    expect(schema.safeParse({ rows: [{ id: 'row-abcdef', cells: { outil: pdf } }] }).success).toBe(false)
+  })
+
+  it('names the file in labels, diffs and plain text', () => {
+    const value: TableValue = { rows: [{ id: 'row-abcdef', cells: { fichier: pdf, outil: 'Tableur' } }] }
+    expect(definition.isEmpty(value, files)).toBe(false)
+    expect(definition.items!(value, files)).toEqual([{ id: 'row-abcdef', label: 'Ligne 1 — planning.pdf (PDF, 2\u00a0Ko)' }])
+    expect(definition.plainText(value, files)).toBe('planning.pdf (PDF, 2\u00a0Ko) | Tableur')
+    const replaced = { rows: [{ id: 'row-abcdef', cells: { fichier: { ...pdf, name: 'planning-v2.pdf' }, outil: 'Tableur' } }] }
+    expect(definition.diff!(value, replaced, files)).toEqual([
+      'Ligne 1 — planning-v2.pdf (PDF, 2\u00a0Ko) : Fichier : planning.pdf (PDF, 2\u00a0Ko) → planning-v2.pdf (PDF, 2\u00a0Ko).',
+    ])
+  })
+})

@@ -1,3 +1,4 @@
+import { attachmentText, isAttachment } from '~/domain/attachments'
 import { itemChanges, withOrder } from '../list-diff'
 import type { KindDefinition } from '../types'
 import { minRowsMessage, rowPlace } from '../wording'
@@ -57,6 +58,7 @@ export const definition: KindDefinition<TableConfig, TableValue> = {
         config.columns
           .map((c) => r.cells[c.id])
           .filter((v) => v !== null && v !== undefined && v !== '')
+          .map((v) => (isAttachment(v) ? attachmentText(v) : v))
           .join(' | '),
       )
       .join('\n'),

@@ -1,14 +1,18 @@
-import { table } from '~/services/exports/docx-parts.server'
+import { attachmentDisplay, attachmentText, isAttachment } from '~/domain/attachments'
+import { para, table, uploadedImage } from '~/services/exports/docx-parts.server'
 import type { DocxWriter } from '../types.server'
 import { cellText, isNumeric } from './labels'
 
-/** The table as a Word table, numeric columns right-aligned. */
-export const docx: DocxWriter<'table'> = (field, value) => [
-  table(
-    field.columns.map((c) => c.label),
-    value.rows
-      .filter((r) => field.columns.some((c) => cellText(c.type, r.cells[c.id]) !== '—'))
-      .map((r) => field.columns.map((c) => cellText(c.type, r.cells[c.id]))),
-    field.columns.map((c) => isNumeric(c.type)),
-  ),
-]
+/** The table as a Word table, numeric columns right-aligned; the images joined in its `file` columns follow it, each with its name. */
+export const docx: DocxWriter<'table'> = (field, value, { model }) => {
+  const rows = value.rows.filter((r) => field.columns.some((c) => cellText(c.type, r.cells[c.id]) !== '—'))
+  const images = rows.flatMap((r) => field.columns.map((c) => r.cells[c.id]).filter(isAttachment).filter((f) => attachmentDisplay(f.mime) === 'image'))
+  return [
+    table(
+      field.columns.map((c) => c.label),
+      rows.map((r) => field.columns.map((c) => cellText(c.type, r.cells[c.id]))),
+      field.columns.map((c) => isNumeric(c.type)),
+    ),
+    ...images.flatMap((f) => [uploadedImage(f.src, f.name, model), para(attachmentText(f), { italics: true, color: '4A5162' })]),
+  ]
+}

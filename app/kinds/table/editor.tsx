@@ -2,10 +2,12 @@ import { lazy, Suspense, useRef, useState } from 'react'
 import { useCaseTables } from '~/components/dossier/case-tables'
 import { DataGrid, type GridColumn } from '~/components/grid/data-grid'
 import { newId } from '~/components/ids'
+import { isAttachment } from '~/domain/attachments'
 import { issueAt } from '../issues'
 import type { EditorProps } from '../types.browser'
+import { AttachmentChip, AttachmentPanel } from './attachment'
 import { TABLE_LABELS, UNIT_SUFFIX } from './labels'
-import type { TableRow } from './schema'
+import type { Column, TableRow } from './schema'
 
 /** The import of a table of the case's documents: its own chunk, loaded when asked for. */
 const CaseTableImport = lazy(() => import('./case-import'))
@@ -19,23 +21,30 @@ export default function TableEditor({ field, value, onChange, ctx }: EditorProps
   // The import dialog and what it did (undo) live in their own chunk, loaded at the first click; null: never opened.
   const [importing, setImporting] = useState<boolean | null>(null)
   const importButton = useRef<HTMLButtonElement>(null)
-  const gridColumns = columns.map((c): GridColumn<TableRow> => ({
-    id: c.id,
-    label: c.label,
-    header: (
-      <>
-        {c.label}
-        {UNIT_SUFFIX[c.type]}
-        {c.help ? <span className="th-help">{c.help}</span> : null}
-      </>
-    ),
-    type: c.type === 'money' || c.type === 'percent' ? 'number' : c.type,
-    unit: c.type === 'money' ? '€' : c.type === 'percent' ? '%' : undefined,
-    options: c.options?.map((o) => ({ value: o, label: o })),
-    maxLength: 5_000,
-    get: (r) => r.cells[c.id] ?? null,
-    set: (r, cell) => ({ ...r, cells: { ...r.cells, [c.id]: cell } }),
-  }))
+  const gridColumns = columns.map((c): GridColumn<TableRow> =>
+    c.type === 'file'
+      ? fileColumn(c, ctx.attachmentUrl)
+      : {
+          id: c.id,
+          label: c.label,
+          header: (
+            <>
+              {c.label}
+              {UNIT_SUFFIX[c.type]}
+              {c.help ? <span className="th-help">{c.help}</span> : null}
+            </>
+          ),
+          type: c.type === 'money' || c.type === 'percent' ? 'number' : c.type,
+          unit: c.type === 'money' ? '€' : c.type === 'percent' ? '%' : undefined,
+          options: c.options?.map((o) => ({ value: o, label: o })),
+          maxLength: 5_000,
+          get: (r) => {
+            const v = r.cells[c.id]
+            return isAttachment(v) ? v.name : (v ?? null)
+          },
+          set: (r, cell) => ({ ...r, cells: { ...r.cells, [c.id]: cell } }),
+        },
+  )
   return (
     <div className="field-table">
       {/* A value replaced from outside (conflict, restore) drops what the grid holds: texts refused, an undo. */}
@@ -76,4 +85,31 @@ export default function TableEditor({ field, value, onChange, ctx }: EditorProps
       ) : null}
     </div>
   )
+}
+
+/** A « pièce jointe » column: the file shows in its cell; Enter opens the panel that joins, replaces or removes it. */
+function fileColumn(c: Column, url: string | undefined): GridColumn<TableRow> {
+  const fileOf = (r: TableRow) => {
+    const v = r.cells[c.id]
+    return isAttachment(v) ? v : null
+  }
+  return {
+    id: c.id,
+    label: c.label,
+    header: (
+      <>
+        {c.label}
+        {c.help ? <span className="th-help">{c.help}</span> : null}
+      </>
+    ),
+    type: 'panel',
+    get: (r) => fileOf(r)?.name ?? null,
+    show: (r) => {
+      const file = fileOf(r)
+      return file ? <AttachmentChip file={file} /> : null
+    },
+    panel: (r, update) => (
+      <AttachmentPanel file={fileOf(r)} url={url} label={c.label} onChange={(file) => update({ ...r, cells: { ...r.cells, [c.id]: file } })} />
+    ),
+  }
 }

@@ -80,11 +80,15 @@ export function convertCell(column: Column, raw: string): { value: Cell; ok: boo
       const option = column.options?.find((o) => headerKey(o) === headerKey(text)) ?? null
       return { value: option, ok: option !== null }
     }
+    case 'file':
+      return { value: null, ok: false }
   }
 }
 
 /** Which file column fills which field column: by name if any header names a column, else by order. */
-function matchColumns(columns: Column[], headers: string[]): { by: 'name' | 'order'; pairs: { column: Column; index: number }[] } {
+function matchColumns(all: Column[], headers: string[]): { by: 'name' | 'order'; pairs: { column: Column; index: number }[] } {
+  // A file is joined from its cell, never read from a text.
+  const columns = all.filter((c) => c.type !== 'file')
   const pairs: { column: Column; index: number }[] = []
   const taken = new Set<number>()
   for (const column of columns) {

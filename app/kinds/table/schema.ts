@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ATTACHMENT_MIMES, ATTACHMENT_SRC } from '~/domain/attachments'
 import { MAX_ROWS, rowId, slug, text } from '../atoms'
 import { COLUMN_TYPES, type ColumnType } from './labels'
 
@@ -27,7 +28,17 @@ export const configSchema = z.object({
 export type TableConfig = z.infer<typeof configSchema>
 export type Column = TableConfig['columns'][number]
 
-const cell = z.union([z.string().max(5_000), z.number().finite(), z.null()])
+/** An evidence file in a `file` cell, as the upload route answered it. */
+export const attachmentSchema = z
+  .object({
+    src: z.string().regex(ATTACHMENT_SRC, 'fichier inconnu'),
+    name: z.string().trim().min(1).max(200),
+    mime: z.enum(ATTACHMENT_MIMES, 'type de fichier non accepté'),
+    size: z.number().int().positive(),
+  })
+  .strict()
+
+const cell = z.union([z.string().max(5_000), z.number().finite(), attachmentSchema, z.null()])
 export const valueSchema = z.object({ rows: z.array(z.object({ id: rowId, cells: z.record(z.string(), cell.optional()) }).strict()).max(MAX_ROWS) }).strict()
 export type TableValue = z.infer<typeof valueSchema>
 export type TableRow = TableValue['rows'][number]
@@ -47,6 +58,8 @@ function cellSchema(type: ColumnType, options?: string[]) {
         .nullable()
     case 'choice':
       return z.enum((options ?? ['']) as [string, ...string[]], `choisissez parmi : ${(options ?? []).join(', ')}`).nullable()
+    case 'file':
+      return attachmentSchema.nullable()
   }
 }
 

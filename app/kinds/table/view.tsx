@@ -1,4 +1,6 @@
+import { isAttachment } from '~/domain/attachments'
 import type { ViewProps } from '../types.browser'
+import { AttachmentShown } from './attachment'
 import { cellText, TABLE_LABELS } from './labels'
 
 /** A table, read-only. */
@@ -24,7 +26,7 @@ export default function TableView({ field, value, caption }: ViewProps<'table'>)
                 const v = r.cells[c.id]
                 return (
                   <td key={c.id} className={typeof v === 'number' ? 'num' : undefined}>
-                    {cellText(c.type, v)}
+                    {isAttachment(v) ? <AttachmentShown file={v} /> : cellText(c.type, v)}
                   </td>
                 )
               })}

@@ -1,15 +1,19 @@
 import type ExcelJS from 'exceljs'
 import { COLOURS, columnLetter, fitColumns, formula, isoToDate, NUM_FMT, setCell, solidFill, writeHeader } from '~/services/exports/xlsx-sheet.server'
 import type { XlsxWriter } from '../types.server'
-import { TABLE_LABELS, type ColumnType } from './labels'
+import { isAttachment } from '~/domain/attachments'
+import { cellText, TABLE_LABELS, type ColumnType } from './labels'
+import type { TableRow } from './schema'
 
 /** Typed cells (numbers, money, percents, dates) and a live total under the summed columns. */
 
 const SUMMED: ColumnType[] = ['number', 'money']
 const FORMATS: Partial<Record<ColumnType, string>> = { money: NUM_FMT.money, percent: NUM_FMT.percent, date: NUM_FMT.date }
 
-function tableCell(type: ColumnType, raw: string | number | null | undefined): { value: ExcelJS.CellValue; numFmt?: string } {
+function tableCell(type: ColumnType, raw: TableRow['cells'][string]): { value: ExcelJS.CellValue; numFmt?: string } {
   if (raw === null || raw === undefined || raw === '') return { value: null }
+  // A file: its name, type and size (the workbook carries no file).
+  if (isAttachment(raw)) return { value: cellText(type, raw) }
   const n = typeof raw === 'number' ? raw : Number(raw)
   if ((type === 'number' || type === 'money' || type === 'percent') && !Number.isFinite(n)) return { value: String(raw) }
   switch (type) {
@@ -26,6 +30,7 @@ function tableCell(type: ColumnType, raw: string | number | null | undefined): {
     }
     case 'choice':
     case 'text':
+    case 'file':
       return { value: String(raw) }
   }
 }

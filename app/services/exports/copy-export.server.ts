@@ -1,3 +1,4 @@
+import { withoutAttachmentNames } from '~/domain/attachments'
 import { copyLabel, groupMembersOf, latestSnapshots, type AssignmentAccess } from '../jury-access.server'
 import { referentielIndex } from '../referentiel.server'
 import { loadSnapshot } from '../submissions.server'
@@ -22,7 +23,9 @@ export async function copyDownload(access: AssignmentAccess): Promise<Response> 
   const members = access.anonymous ? [] : groupMembersOf(assignment.groupId)
   const nameOf = new Map(members.map((m) => [m.id, m.name]))
   const models = handIns.map(({ submission, dossier }) => {
-    const snapshot = loadSnapshot(submission.id)!
+    const loaded = loadSnapshot(submission.id)!
+    // An anonymous copy's files go by « piece-jointe-1.pdf »: a file name may name its author.
+    const snapshot = access.anonymous ? { ...loaded, sections: loaded.sections.map((s) => ({ ...s, value: withoutAttachmentNames(s.value) })) } : loaded
     // A member's REX (group épreuves are never anonymous): a chapter named after its author.
     if (dossier.learnerId && assignment.groupId) {
       const author = nameOf.get(dossier.learnerId) ?? ''
