@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { attachmentDetails, attachmentDisplay, attachmentName, attachmentText, isAttachment, withoutAttachmentNames } from './attachments'
 
 const pdf = { src: '/fichiers/00000000-0000-4000-8000-000000000001', name: 'Rétroplanning Dupont.pdf', mime: 'application/pdf', size: 123_456 }
-const xlsx = { src: '/fichiers/00000000-0000-4000-8000-000000000002', name: 'planning.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 900 }
+const xlsx = {
+  src: '/fichiers/00000000-0000-4000-8000-000000000002',
+  name: 'planning.xlsx',
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  size: 900,
+}
 
 describe('evidence files', () => {
   it('keeps the learner’s name with the extension of the real type', () => {
@@ -31,7 +36,12 @@ describe('evidence files', () => {
   })
 
   it('renames the files of a value for an anonymous copy, and keeps everything else', () => {
-    const value = { rows: [{ id: 'row-aaaaaa', cells: { fichier: pdf, outil: 'Excel de Dupont' } }, { id: 'row-bbbbbb', cells: { fichier: xlsx, outil: null } }] }
+    const value = {
+      rows: [
+        { id: 'row-aaaaaa', cells: { fichier: pdf, outil: 'Excel de Dupont' } },
+        { id: 'row-bbbbbb', cells: { fichier: xlsx, outil: null } },
+      ],
+    }
     const renamed = withoutAttachmentNames(value)
     expect(renamed.rows[0]!.cells.fichier).toEqual({ ...pdf, name: 'piece-jointe-1.pdf' })
     expect(renamed.rows[1]!.cells.fichier).toEqual({ ...xlsx, name: 'piece-jointe-2.xlsx' })

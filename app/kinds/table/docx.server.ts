@@ -6,7 +6,12 @@ import { cellText, isNumeric } from './labels'
 /** The table as a Word table, numeric columns right-aligned; the images joined in its `file` columns follow it, each with its name. */
 export const docx: DocxWriter<'table'> = (field, value, { model }) => {
   const rows = value.rows.filter((r) => field.columns.some((c) => cellText(c.type, r.cells[c.id]) !== '—'))
-  const images = rows.flatMap((r) => field.columns.map((c) => r.cells[c.id]).filter(isAttachment).filter((f) => attachmentDisplay(f.mime) === 'image'))
+  const images = rows.flatMap((r) =>
+    field.columns
+      .map((c) => r.cells[c.id])
+      .filter(isAttachment)
+      .filter((f) => attachmentDisplay(f.mime) === 'image'),
+  )
   return [
     table(
       field.columns.map((c) => c.label),

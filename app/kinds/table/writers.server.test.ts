@@ -16,7 +16,12 @@ const config: TableConfig = {
   ],
 }
 const image = { src: '/fichiers/00000000-0000-4000-8000-00000000000a', name: 'gantt.png', mime: 'image/png', size: PNG.byteLength }
-const sheet = { src: '/fichiers/00000000-0000-4000-8000-00000000000b', name: 'planning.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 4096 }
+const sheet = {
+  src: '/fichiers/00000000-0000-4000-8000-00000000000b',
+  name: 'planning.xlsx',
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  size: 4096,
+}
 const value: TableValue = {
   rows: [
     { id: 'row-aaaaaa', cells: { fichier: image, outil: 'Gantt' } },
