@@ -39,6 +39,7 @@ describe('isSameOrigin', () => {
 describe('body caps', () => {
   it('sizes each kind of write', () => {
     expect(bodyCapFor(fakeRequest({}, '/api/dossiers/abc/images')).bytes).toBe(2 * 1024 * 1024 + 64 * 1024)
+    expect(bodyCapFor(fakeRequest({}, '/api/dossiers/abc/pieces-jointes')).bytes).toBe(10 * 1024 * 1024 + 64 * 1024)
     expect(bodyCapFor(fakeRequest({}, '/API/dossiers/abc/%69mages')).bytes).toBe(2 * 1024 * 1024 + 64 * 1024)
     expect(bodyCapFor(fakeRequest({}, '/api/dossiers/abc/sections/contexte')).bytes).toBe(1_000_000)
     expect(bodyCapFor(fakeRequest({}, '/connexion')).bytes).toBe(16 * 1024)
@@ -140,6 +141,8 @@ describe('guards in front of a route', () => {
     expect(text.status).toBe(415)
     const upload = await fetch(`${server.base}/api/dossiers/a/images`, { method: 'POST', body: new FormData() })
     expect(upload.status).toBe(200)
+    const evidence = await fetch(`${server.base}/api/dossiers/a/pieces-jointes`, { method: 'POST', body: new FormData() })
+    expect(evidence.status).toBe(200)
     const same = await fetch(`${server.base}/api/x`, json(server.base, 'application/json; charset=utf-8'))
     expect(same.status).toBe(200)
     expect((await fetch(`${server.base}/api/x`, { headers: { Origin: 'http://evil.example' } })).status).toBe(200)

@@ -111,7 +111,7 @@ export function isSameOrigin(req: Request, trustProxy: boolean): boolean {
 
 const mediaType = (req: Request) => (req.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
 
-/** Refuses writes from other sites (403) and non-JSON bodies on the JSON API (415). */
+/** Refuses writes from other sites (403) and non-JSON bodies on the JSON API (415; uploads of images and evidence files are multipart). */
 export function sameOriginWrites({ trustProxy, refuse }: { trustProxy: boolean; refuse: Refuse }): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next()
@@ -125,7 +125,7 @@ export function sameOriginWrites({ trustProxy, refuse }: { trustProxy: boolean; 
             'Si elle venait de vous, revenez à l’Atelier et recommencez depuis ses pages.',
       })
     }
-    if (isApiPath(path) && !IMAGE_UPLOAD.test(path) && mediaType(req) !== 'application/json') {
+    if (isApiPath(path) && !IMAGE_UPLOAD.test(path) && !ATTACHMENT_UPLOAD.test(path) && mediaType(req) !== 'application/json') {
       return refuse(req, res, 415, {
         title: 'Format refusé',
         message: 'Cette adresse n’accepte que du JSON (en-tête Content-Type: application/json).',

@@ -34,7 +34,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   const learner = createLearner('pieces')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a10')
   await loginAs(page, learner)
-  await page.goto(`/dossiers/${dossierId}#section-fichiers-bureautiques`)
+  await page.goto(`/dossiers/${dossierId}`)
   await openSection(page, 'fichiers-bureautiques')
   const section = page.locator('#section-fichiers-bureautiques')
   await expect(section).toContainText('C10.2-3')
@@ -44,13 +44,15 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   const workbook = new ExcelJS.Workbook()
   workbook.addWorksheet('Planning').addRow(['Contenu', 'Date'])
   const xlsxBytes = Buffer.from(await workbook.xlsx.writeBuffer())
+  // The first column (its header also says what is accepted).
+  const fileCell = (row: number) => grid.locator('tbody tr').nth(row).locator('td').first()
   const join = async (row: number, file: { name: string; mimeType: string; buffer: Buffer }) => {
-    await grid.locator('tbody tr').nth(row).locator('td').first().focus()
+    await fileCell(row).focus()
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: `Fichier — Ligne ${row + 1}` })
     await expect(dialog).toBeVisible()
     const input = dialog.getByLabel(/^(Joindre|Remplacer) un fichier|Remplacer le fichier/)
-    await page.keyboard.press('Tab')
+    // The dialog opens on its first control: the file input of an empty cell.
     await expect(input).toBeFocused()
     await input.setInputFiles(file)
     return dialog
@@ -63,8 +65,8 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   const cells = await gridOf(page, grid)
-  await expect(cells.cell(0, 'Fichier')).toContainText('gantt-retroplanning.png')
-  await expect(cells.cell(0, 'Fichier')).toContainText('Image PNG')
+  await expect(fileCell(0)).toContainText('gantt-retroplanning.png')
+  await expect(fileCell(0)).toContainText('Image PNG')
   await cells.pick(0, 'Sert au', 'Rétroplanning')
   await cells.fill(0, 'Outil utilisé', 'Tableur')
 
@@ -78,7 +80,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   await expect(dialog.getByRole('status')).toHaveText('Fichier joint\u00a0: «\u00a0planning-editorial.pdf\u00a0».')
   await expect(dialog.getByRole('alert')).toHaveCount(0)
   await dialog.getByRole('button', { name: 'Fermer' }).click()
-  await expect(cells.cell(1, 'Fichier')).toContainText('planning-editorial.pdf')
+  await expect(fileCell(1)).toContainText('planning-editorial.pdf')
 
   // A third, replaced by a workbook; then removed and joined again.
   await section.getByRole('button', { name: '+ Ajouter un fichier' }).click()
@@ -89,7 +91,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   await expect(dialog.getByRole('link', { name: 'calendrier.xlsx' })).toHaveAttribute('download', 'calendrier.xlsx')
   await expect(dialog).toContainText('Classeur Excel')
   await page.keyboard.press('Escape')
-  await expect(cells.cell(2, 'Fichier')).toContainText('calendrier.xlsx')
+  await expect(fileCell(2)).toContainText('calendrier.xlsx')
 
   // Saved: the cells hold what the server answered (its own name, type and size).
   await expect
@@ -153,7 +155,7 @@ test('a file over 10 MB is refused before it is sent, in French', async ({ page 
   const learner = createLearner('pieces-lourd')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a10')
   await loginAs(page, learner)
-  await page.goto(`/dossiers/${dossierId}#section-fichiers-bureautiques`)
+  await page.goto(`/dossiers/${dossierId}`)
   await openSection(page, 'fichiers-bureautiques')
   const section = page.locator('#section-fichiers-bureautiques')
   await section.getByRole('button', { name: '+ Ajouter un fichier' }).click()
