@@ -16,6 +16,7 @@ import {
   expectNoAxeViolations,
   gridOf,
   loginAs,
+  noSidewaysScroll,
   openSection,
   sectionRow,
   sessionCookieFor,
@@ -23,9 +24,28 @@ import {
 } from './fixtures'
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-)
+/** A one-page PDF that a viewer opens (objects, then the cross-reference table of their offsets). */
+function onePagePdf(text: string): Buffer {
+  const stream = `BT /F1 24 Tf 30 120 Td (${text}) Tj ET`
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 250] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets = objects.map((o, i) => {
+    const at = body.length
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`
+    return at
+  })
+  const xref = body.length
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(body, 'latin1')
+}
+const PDF = onePagePdf('Planning editorial 2027')
 
 type StoredRow = { cells: Record<string, { src: string; name: string; mime: string; size: number } | string | null> }
 
@@ -109,10 +129,20 @@ test('evidence files: joined with the keyboard, refused when they are not what t
 
   // After a reload, the grid shows them again.
   await page.reload()
-  await openSection(page, 'fichiers-bureautiques')
+  // A section opened earlier in the tab opens again by itself.
+  await expect(section.locator('.section-toggle')).toHaveAttribute('aria-expanded', 'true')
   await expect(grid.locator('tbody tr')).toHaveCount(3)
   await expect(grid.locator('tbody tr').nth(1)).toContainText('planning-editorial.pdf')
   await expectNoAxeViolations(page)
+  await page.locator('#section-fichiers-bureautiques').scrollIntoViewIfNeeded()
+  await noSidewaysScroll(page, 'attachments-grid')
+  await fileCell(0).focus()
+  await page.keyboard.press('Enter')
+  for (const width of [320, 1366]) {
+    await page.setViewportSize({ width, height: 800 })
+    await page.screenshot({ path: `test-results/screenshots/attachments-panel-${width}.png` })
+  }
+  await page.keyboard.press('Escape')
 
   // The view (printable section): the image inline, the PDF in a viewer when asked for, the workbook to download.
   await page.goto(`/dossiers/${dossierId}/imprimer/fichiers-bureautiques`)
@@ -122,6 +152,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   await expect(page.locator('.attachment__pdf iframe')).toHaveAttribute('src', stored[1]!.src)
   await expect(page.getByRole('link', { name: 'calendrier.xlsx' })).toHaveAttribute('href', stored[2]!.src)
   await expectNoAxeViolations(page)
+  await noSidewaysScroll(page, 'attachments-view')
 
   // Served with the type read from the bytes; the workbook downloads under its name.
   const cookie = await sessionCookieFor(learner.email)

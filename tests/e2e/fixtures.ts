@@ -186,3 +186,18 @@ export async function gridOf(page: Page, grid: Locator) {
   }
   return { cell, fill, pick }
 }
+
+/** Screenshots the page at each width (test-results/screenshots/<name>-<width>.png) and fails if anything pokes out sideways, naming what. */
+export async function noSidewaysScroll(page: Page, name: string, widths = [320, 390, 1366]) {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true })
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth
+      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 3).map((e) => `${e.tagName}.${e.className}`) }
+    })
+    expect(overflow.by, `sideways scroll at ${width} px (${overflow.wide.join(', ')})`).toBeLessThanOrEqual(0)
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
