@@ -635,6 +635,27 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
     imageSrc = `/fichiers/${upload.id}`
   }
 
+  // Her anonymous cas pratique A10 joins an evidence file named after her: a juror reads it as « piece-jointe-1.png ».
+  const withFile = plans.find((pl) => pl.index === 0 && pl.dossier.learnerId && pl.dossier.templateId === 'cas-pratique-a10')
+  let evidence: FieldValue | null = null
+  if (withFile) {
+    const bytes = demoPng()
+    const name = `Rétroplanning ${withFile.by.name}.png`
+    const upload = tx
+      .insert(schema.uploads)
+      .values({ dossierId: withFile.dossier.id, uploaderId: withFile.by.id, mime: 'image/png', size: bytes.byteLength, name })
+      .returning({ id: schema.uploads.id })
+      .get()
+    fs.mkdirSync(uploadsDir(), { recursive: true })
+    fs.writeFileSync(path.join(uploadsDir(), upload.id), bytes)
+    const fichier = { src: `/fichiers/${upload.id}`, name, mime: 'image/png', size: bytes.byteLength }
+    evidence = {
+      rows: [
+        { id: 'row-evidence-1', cells: { fichier, usage: 'Rétroplanning', outil: 'Tableur', fonctions: 'Diagramme de Gantt, mise en forme conditionnelle' } },
+      ],
+    }
+  }
+
   let late = 0
   const drafts = new Drafts(tx)
   for (const plan of plans) {
@@ -643,6 +664,7 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
     if (!template) throw new Error(`Unknown template ${dossier.templateId}`)
     const written = DEMO_CONTENT[template.id]?.(plan.index) ?? {}
     if (imageSrc && plan === withImage) written['fiches-personae'] = withPicture(written['fiches-personae']!, imageSrc)
+    if (evidence && plan === withFile) written['fichiers-bureautiques'] = evidence
     drafts.add(dossier.id, written, plan.by.id, new Date(plan.at.getTime() - 2 * HOUR))
 
     const instance = instances.get(dossier.evaluationId)!

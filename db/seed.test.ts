@@ -219,16 +219,16 @@ describe('demo seed: deadlines and hand-ins', () => {
   })
 
   it('is idempotent: a second run replaces the demo session, its hand-ins and upload files', async () => {
-    // Dossier images (the case files have their own folder, checked below).
+    // A dossier image and an evidence file (the case files have their own folder, checked below).
     const uploads = () => fs.readdirSync(path.join(dir, 'uploads')).filter((name) => name !== 'case-materials')
     const caseFiles = () => fs.readdirSync(path.join(dir, 'uploads', 'case-materials'))
-    expect(uploads()).toHaveLength(1)
+    expect(uploads()).toHaveLength(2)
     expect(caseFiles()).toHaveLength(1)
     const again = await seed({ learners: 9, now: NOW })
     expect(again.jury.submissions).toBe(first.jury.submissions)
     expect(getDb().select().from(schema.submissions).all()).toHaveLength(first.jury.submissions)
     expect(getDb().select().from(schema.evaluationInstances).all()).toHaveLength(referentiel.evaluations.length)
-    expect(uploads()).toHaveLength(1)
+    expect(uploads()).toHaveLength(2)
     // The demo's case file is attached again, the previous one's bytes removed with its row.
     expect(caseFiles()).toHaveLength(1)
     expect(getDb().select().from(schema.caseMaterialFiles).all()).toHaveLength(1)
