@@ -123,9 +123,10 @@ export const isWide = (block: FileChild) => block instanceof Table && wideTables
 /**
  * Column widths that never split a word: each column is at least as wide as
  * its longest word (headers in bold), and what is left of the page goes to
- * the columns with the most text. Null when the words alone do not fit `width`.
+ * the columns with the most text. Null when the words alone do not fit `width`
+ * (with `squeeze`: the words' widths scaled down to fit).
  */
-export function columnWidths(headers: string[], rows: CellContent[][], width: number, size: Size = 'normal'): number[] | null {
+export function columnWidths(headers: string[], rows: CellContent[][], width: number, size: Size = 'normal', squeeze = false): number[] | null {
   const [plain, bold] = [charTwips(size, false), charTwips(size, true)]
   const columns = headers.map((h, i) => {
     const body = rows.map((r) => textOf(r[i]))
@@ -136,7 +137,8 @@ export function columnWidths(headers: string[], rows: CellContent[][], width: nu
     return { min, want: Math.max(min, wish) }
   })
   const minTotal = columns.reduce((n, c) => n + c.min, 0)
-  if (minTotal > width) return null
+  // Squeezed: every column keeps its share of the words' widths (a long word is cut, a short number column stays narrow).
+  if (minTotal > width) return squeeze ? columns.map((c) => Math.floor((c.min * width) / minTotal)) : null
   const extra = columns.reduce((n, c) => n + (c.want - c.min), 0)
   const spare = width - minTotal
   const widths = columns.map((c) => c.min + (extra > 0 ? ((c.want - c.min) * spare) / extra : spare / columns.length))
@@ -160,11 +162,11 @@ const LAYOUTS: { width: number; size: Size; landscape: boolean }[] = [
  */
 export function table(headers: string[], rows: CellContent[][], right: boolean[] = []): Table {
   const fits = LAYOUTS.map((l) => ({ ...l, widths: columnWidths(headers, rows, l.width, l.size) })).find((l) => l.widths)
-  // Words too long for any page are cut by Word: the widest layout, columns shared evenly.
+  // Words too long for any page are cut by Word: the widest layout, each column as wide as its words allow.
   const { size, landscape, widths } = fits ?? {
     size: 'compact' as const,
     landscape: true,
-    widths: headers.map(() => Math.floor(LANDSCAPE_TEXT_WIDTH / headers.length)),
+    widths: columnWidths(headers, rows, LANDSCAPE_TEXT_WIDTH, 'compact', true),
   }
   const total = widths!.reduce((a, b) => a + b, 0)
   const result = new Table({
