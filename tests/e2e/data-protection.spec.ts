@@ -12,12 +12,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
 import { eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import * as schema from '../../db/schema'
 import { enrollLearners } from '../../app/services/dossier-provisioning.server'
-import { e2eDb, expect, expectNoAxeViolations, loginAs, test } from './fixtures'
+import { e2eDb, expect, expectNoAxeViolations, loginAs, noSidewaysScroll, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -82,20 +81,6 @@ test.beforeAll(() => {
     .run()
 })
 
-async function noSidewaysScroll(page: Page, name: string, widths = [320, 390, 1366]) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.screenshot({ path: `test-results/screenshots/data-protection-${name}-${width}.png`, fullPage: true })
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth
-      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 3).map((e) => `${e.tagName}.${e.className}`) }
-    })
-    expect(overflow.by, `sideways scroll at ${width} px (${overflow.wide.join(', ')})`).toBeLessThanOrEqual(0)
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
-
 test('the admin downloads all of a learner’s data as a zip; the journal lists the export', async ({ page }) => {
   await loginAs(page, 'admin')
   await page.goto(userPage(ctx.exported))
@@ -103,7 +88,7 @@ test('the admin downloads all of a learner’s data as a zip; the journal lists 
   await expect(section).toBeVisible()
   await expect(section.getByRole('button', { name: 'Anonymiser le compte' })).toBeVisible()
   await expectNoAxeViolations(page)
-  await noSidewaysScroll(page, 'account')
+  await noSidewaysScroll(page, 'data-protection-account')
 
   const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Exporter toutes ses données (.zip)' }).click()])
   expect(download.suggestedFilename()).toBe(`Données — ${ctx.exported.name}.zip`)
@@ -152,7 +137,7 @@ test('the admin anonymises a learner: the name leaves the accounts list; the jou
   await expect(row.getByRole('link', { name: /^Candidat·e anonymisé·e n°\s[0-9A-F]{6}$/ })).toBeVisible()
   await expect(page.getByRole('main')).not.toContainText(ctx.exported.name)
   await expectNoAxeViolations(page)
-  await noSidewaysScroll(page, 'journal')
+  await noSidewaysScroll(page, 'data-protection-journal')
 })
 
 test('the admin deletes a learner after typing the e-mail: a wrong one is refused; the account is gone; the journal lists it', async ({ page }) => {
@@ -191,7 +176,7 @@ test('before the retention period has elapsed, no button: the page says from whe
   await expect(section).toContainText('Possible à partir du 1 juillet 2029')
   await expect(section).toContainText(`Session récente ${ctx.stamp}\u00a0: terminée le 30 juin 2026, données conservées 36\u00a0mois après la fin`)
   await expectNoAxeViolations(page)
-  await noSidewaysScroll(page, 'account-recent', [320])
+  await noSidewaysScroll(page, 'data-protection-account-recent', [320])
 
   // The server refuses too, whatever the form says.
   const refused = await page.request.post(userPage(ctx.recent), { form: { intent: 'delete', confirmation: ctx.recent.email } })

@@ -4,18 +4,7 @@
  * set the dates, edits its information, archives it after a confirmation and
  * brings it back.
  */
-import type { Page } from '@playwright/test'
-import { expect, expectNoAxeViolations, loginAs, test } from './fixtures'
-
-async function noSidewaysScroll(page: Page, name: string) {
-  for (const width of [320, 390, 1366]) {
-    await page.setViewportSize({ width, height: 900 })
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-    expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0)
-    await page.screenshot({ path: `test-results/screenshots/sessions-${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+import { expect, expectNoAxeViolations, loginAs, noSidewaysScroll, test } from './fixtures'
 
 test('the admin creates a session, edits it, archives it and brings it back', async ({ page }) => {
   const name = `Session créée ${Date.now()}-${Math.floor(Math.random() * 1e6)}`
@@ -33,7 +22,7 @@ test('the admin creates a session, edits it, archives it and brings it back', as
   await expect(page.getByLabel('Fin', { exact: true })).toBeFocused()
   await expect(page.getByLabel('Nom de la session')).toHaveValue(name)
   await expectNoAxeViolations(page)
-  await noSidewaysScroll(page, 'new-errors')
+  await noSidewaysScroll(page, 'sessions-new-errors')
 
   await page.getByLabel('Fin', { exact: true }).fill('2028-06-30')
   await page.getByRole('button', { name: 'Créer la session' }).click()
@@ -61,7 +50,7 @@ test('the admin creates a session, edits it, archives it and brings it back', as
   await expect(page.getByText('Les informations de la session sont enregistrées.')).toBeVisible()
   await expect(page.getByLabel(/Conservation des données/)).toHaveValue('48')
   await expectNoAxeViolations(page)
-  await noSidewaysScroll(page, 'information')
+  await noSidewaysScroll(page, 'sessions-information')
 
   // Archive, after a confirmation (cancelling changes nothing).
   await page.getByRole('button', { name: 'Archiver la session' }).click()

@@ -1,6 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from 'recharts'
-import { COLORS, FONT, fr, rasterise, svgOf, WIDTH, type ChartImage } from '~/services/exports/charts.server'
-import { textWidth, wrapLabel } from '../kpi/charts.server'
+import { COLORS, FONT, fr, rasterise, svgOf, textWidth, WIDTH, wrapLabel, type ChartImage } from '~/services/exports/charts.server'
 import { categoryName, type CategoryTotals } from './budget'
 import { BUDGET_LABELS as L, money } from './labels'
 

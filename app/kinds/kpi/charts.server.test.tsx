@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { achievementSvg, kpiChartImages, textWidth, trendSvg, wrapLabel } from './charts.server'
+import { textWidth, wrapLabel } from '~/services/exports/charts.server'
+import { achievementSvg, kpiChartImages, trendSvg } from './charts.server'
 import { emptyKpi } from './kpi'
 import type { KpiRow, KpiValue } from './schema'
 

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts'
-import { COLORS, FONT, fr, rasterise, svgOf, WIDTH, type ChartImage } from '~/services/exports/charts.server'
+import { COLORS, FONT, fr, rasterise, svgOf, textWidth, WIDTH, wrapLabel, type ChartImage } from '~/services/exports/charts.server'
 import { kpiAchievements, kpiTrends, type KpiTrend } from './kpi'
 import { KPI_LABELS } from './labels'
 import type { KpiThresholds, KpiValue } from './schema'
@@ -15,117 +15,6 @@ import type { KpiThresholds, KpiValue } from './schema'
 const FONT_SIZE = 12
 const TICK_GAP = 14 // tick line (6) + space between tick and text (8)
 const NEUTRAL = '#9a968a'
-
-/** Advance widths of DejaVu Sans, in thousandths of an em, for the characters labels use; others count as wide. */
-const ADVANCES: Record<string, number> = {
-  ' ': 318,
-  '\u00a0': 318,
-  '\u202f': 318,
-  '!': 400,
-  '%': 950,
-  '(': 390,
-  ')': 390,
-  ',': 318,
-  '-': 361,
-  '.': 318,
-  '/': 337,
-  ':': 337,
-  ';': 337,
-  '’': 318,
-  "'": 275,
-  '«': 557,
-  '»': 557,
-  '—': 1000,
-  '–': 500,
-  '…': 1000,
-  '×': 838,
-  '€': 636,
-  '&': 780,
-  '+': 838,
-  a: 613,
-  b: 635,
-  c: 550,
-  d: 635,
-  e: 615,
-  f: 352,
-  g: 635,
-  h: 634,
-  i: 278,
-  j: 278,
-  k: 579,
-  l: 278,
-  m: 974,
-  n: 634,
-  o: 612,
-  p: 635,
-  q: 635,
-  r: 411,
-  s: 521,
-  t: 392,
-  u: 634,
-  v: 592,
-  w: 818,
-  x: 592,
-  y: 592,
-  z: 525,
-  A: 684,
-  B: 686,
-  C: 698,
-  D: 770,
-  E: 632,
-  F: 575,
-  G: 775,
-  H: 752,
-  I: 295,
-  J: 295,
-  K: 656,
-  L: 557,
-  M: 863,
-  N: 748,
-  O: 787,
-  P: 603,
-  Q: 787,
-  R: 695,
-  S: 635,
-  T: 611,
-  U: 732,
-  V: 684,
-  W: 989,
-  X: 685,
-  Y: 611,
-  Z: 685,
-}
-const DIGIT = 636
-const WIDE = 800
-
-/** The width of a text in pixels, in DejaVu Sans (accents do not change a letter's width). Slightly generous, never short. */
-export function textWidth(text: string, fontSize = FONT_SIZE): number {
-  let units = 0
-  for (const ch of text.normalize('NFD').replace(/\p{M}/gu, '')) units += /\d/.test(ch) ? DIGIT : (ADVANCES[ch] ?? WIDE)
-  return Math.ceil((units / 1000) * fontSize * 1.04)
-}
-
-/** A label cut into lines of at most `width` pixels, two lines at most (the second ends with « … » if it had to be cut). */
-export function wrapLabel(label: string, width: number, maxLines = 2): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of label.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word
-    if (!line || textWidth(candidate) <= width) line = candidate
-    else {
-      lines.push(line)
-      line = word
-    }
-  }
-  if (line) lines.push(line)
-  const kept = lines.slice(0, maxLines)
-  let last = kept.length ? kept[kept.length - 1]! : ''
-  if (lines.length > maxLines || textWidth(last) > width) {
-    while (last && textWidth(`${last}…`) > width) last = last.slice(0, -1).trimEnd()
-    kept[kept.length - 1] = `${last}…`
-  }
-  return kept
-}
 
 /** The widest category axis a bar chart gives its labels, in pixels. */
 const MAX_LABEL_WIDTH = Math.round(WIDTH * 0.4)
