@@ -1,4 +1,4 @@
-import { formatFileSize } from './case-material'
+import { formatFileSize } from './format'
 
 /**
  * Evidence files (issue 15 §4): a file of the learner's in a table cell

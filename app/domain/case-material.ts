@@ -59,14 +59,8 @@ export function caseFileKindOf(mime: string): CaseFileKind | null {
 /** CSV and Excel files hold a table a learner may import into a table of their dossier. */
 export const isTabular = (kind: CaseFileKind | null): kind is 'csv' | 'xlsx' => kind === 'csv' || kind === 'xlsx'
 
-const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-
-/** « 512 octets », « 12 Ko », « 1,4 Mo »: a size as a French reader expects it (1 Ko = 1 024 octets). */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes}\u00a0octet${bytes > 1 ? 's' : ''}`
-  if (bytes < 1024 * 1024) return `${decimal.format(Math.max(1, Math.round(bytes / 1024)))}\u00a0Ko`
-  return `${decimal.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)}\u00a0Mo`
-}
+/** Sizes are written by the app's one formatter (also used for the evidence files of tables). */
+export { formatFileSize } from './format'
 
 /** The first table of a CSV or Excel file: its header and its rows, as text. */
 export type CaseTable = {

@@ -116,3 +116,12 @@ export function frenchTypography(input: string): string {
     .replace(/(\S)\s+:(?=[\s).,»]|$)/g, '$1\u00a0:')
     .replace(/(\S)\s+([;!?])(?=[\s).,»]|$)/g, '$1\u202f$2')
 }
+
+const sizeDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+
+/** « 512 octets », « 12 Ko », « 1,4 Mo »: a size as a French reader expects it (1 Ko = 1 024 octets). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes}\u00a0octet${bytes > 1 ? 's' : ''}`
+  if (bytes < 1024 * 1024) return `${sizeDecimal.format(Math.max(1, Math.round(bytes / 1024)))}\u00a0Ko`
+  return `${sizeDecimal.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)}\u00a0Mo`
+}

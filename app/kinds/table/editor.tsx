@@ -5,12 +5,14 @@ import { newId } from '~/components/ids'
 import { isAttachment } from '~/domain/attachments'
 import { issueAt } from '../issues'
 import type { EditorProps } from '../types.browser'
-import { AttachmentChip, AttachmentPanel } from './attachment'
+import { AttachmentChip } from './attachment'
 import { TABLE_LABELS, UNIT_SUFFIX } from './labels'
 import type { Column, TableRow } from './schema'
 
 /** The import of a table of the case's documents: its own chunk, loaded when asked for. */
 const CaseTableImport = lazy(() => import('./case-import'))
+/** The panel that joins a file to a cell: its own chunk, loaded when a panel opens. */
+const AttachmentPanel = lazy(() => import('./attachment-panel'))
 
 /** A repeating table with typed columns, edited as a grid; rows keep a stable id through edits and moves. */
 export default function TableEditor({ field, value, onChange, ctx }: EditorProps<'table'>) {
@@ -109,7 +111,9 @@ function fileColumn(c: Column, url: string | undefined): GridColumn<TableRow> {
       return file ? <AttachmentChip file={file} /> : null
     },
     panel: (r, update) => (
-      <AttachmentPanel file={fileOf(r)} url={url} label={c.label} onChange={(file) => update({ ...r, cells: { ...r.cells, [c.id]: file } })} />
+      <Suspense fallback={<p>{TABLE_LABELS.loading}</p>}>
+        <AttachmentPanel file={fileOf(r)} url={url} label={c.label} onChange={(file) => update({ ...r, cells: { ...r.cells, [c.id]: file } })} />
+      </Suspense>
     ),
   }
 }

@@ -18,6 +18,7 @@ export const TABLE_LABELS = {
   total: 'Total',
   row: (index: number) => `Ligne ${index + 1}`,
   noFile: 'Aucun fichier joint.',
+  loading: 'Chargement…',
   attach: 'Joindre un fichier',
   replace: 'Remplacer le fichier',
   remove: 'Retirer le fichier',
