@@ -72,7 +72,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
     const dialog = page.getByRole('dialog', { name: `Fichier — Ligne ${row + 1}` })
     await expect(dialog).toBeVisible()
     const input = dialog.getByLabel(/^(Joindre|Remplacer) un fichier|Remplacer le fichier/)
-    // The dialog opens on its first control: the file input of an empty cell.
+    // The panel opens on its file input.
     await expect(input).toBeFocused()
     await input.setInputFiles(file)
     return dialog

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { uploadAttachment } from '~/components/fields/upload'
 import { type Attachment, ATTACHMENT_ACCEPT } from '~/domain/attachments'
 import { AttachmentShown } from './attachment'
@@ -21,6 +21,9 @@ export default function AttachmentPanel({
   onChange: (file: Attachment | null) => void
 }) {
   const id = useId()
+  const input = useRef<HTMLInputElement>(null)
+  // The panel arrives after its dialog opened (its own chunk): focus goes to what the learner came for.
+  useEffect(() => input.current?.focus(), [])
   const [state, setState] = useState<{ busy: boolean; error: string; message: string }>({ busy: false, error: '', message: '' })
   return (
     <div className="attachment-panel">
@@ -34,6 +37,7 @@ export default function AttachmentPanel({
             {TABLE_LABELS.accepted}
           </p>
           <input
+            ref={input}
             id={`${id}-file`}
             type="file"
             accept={ATTACHMENT_ACCEPT}
