@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { type FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useConfirm } from '~/components/confirm-dialog'
 import { SessionLinks } from '~/components/session-links'
 import { useHydrated } from '~/components/use-hydrated'
@@ -378,46 +378,55 @@ function Member({
   const mine = outcome?.form === formId ? outcome : undefined
   const busy = useBusy(formId)
   const selectId = `${formId}-to`
+  // The list of groups is built when asked for: one list per learner of a 1 000-learner session is 300 000 options.
+  const [open, setOpen] = useState(Boolean(mine && !mine.ok))
   return (
     <>
       <strong>{m.name}</strong>
       <FormMessage form={formId} outcome={mine} />
       {g.handedIn || targets.length === 0 ? null : (
-        <Form method="post" className="form" id={`form-${formId}`} noValidate>
-          <input type="hidden" name="intent" value="move" />
-          <input type="hidden" name="evaluationId" value={e.evaluationId} />
-          <input type="hidden" name="learnerId" value={m.id} />
-          <div className="field">
-            <label htmlFor={selectId}>
-              Déplacer<span className="visually-hidden"> {m.name}</span> vers
-            </label>
-            <select
-              id={selectId}
-              name="toGroupId"
-              defaultValue=""
-              aria-invalid={mine?.errors.toGroupId ? true : undefined}
-              aria-describedby={mine?.errors.toGroupId ? `${selectId}-error` : undefined}
-            >
-              <option value="">— Choisir un groupe —</option>
-              {targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} ({plural(t.members.length, 'membre', 'membres')})
-                </option>
-              ))}
-            </select>
-            {mine?.errors.toGroupId ? (
-              <p className="field__error" id={`${selectId}-error`}>
-                {mine.errors.toGroupId}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <button type="submit" className="button button--ghost button--small" disabled={busy}>
-              {busy ? 'Déplacement…' : 'Déplacer'}
-              <span className="visually-hidden"> {m.name}</span>
-            </button>
-          </div>
-        </Form>
+        <details className="group-move" open={open} onToggle={(ev) => setOpen(ev.currentTarget.open)}>
+          <summary>
+            Changer de groupe<span className="visually-hidden"> — {m.name}</span>
+          </summary>
+          {open ? (
+            <Form method="post" className="form" id={`form-${formId}`} noValidate>
+              <input type="hidden" name="intent" value="move" />
+              <input type="hidden" name="evaluationId" value={e.evaluationId} />
+              <input type="hidden" name="learnerId" value={m.id} />
+              <div className="field">
+                <label htmlFor={selectId}>
+                  Déplacer<span className="visually-hidden"> {m.name}</span> vers
+                </label>
+                <select
+                  id={selectId}
+                  name="toGroupId"
+                  defaultValue=""
+                  aria-invalid={mine?.errors.toGroupId ? true : undefined}
+                  aria-describedby={mine?.errors.toGroupId ? `${selectId}-error` : undefined}
+                >
+                  <option value="">— Choisir un groupe —</option>
+                  {targets.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name} ({plural(t.members.length, 'membre', 'membres')})
+                    </option>
+                  ))}
+                </select>
+                {mine?.errors.toGroupId ? (
+                  <p className="field__error" id={`${selectId}-error`}>
+                    {mine.errors.toGroupId}
+                  </p>
+                ) : null}
+              </div>
+              <div>
+                <button type="submit" className="button button--ghost button--small" disabled={busy}>
+                  {busy ? 'Déplacement…' : 'Déplacer'}
+                  <span className="visually-hidden"> {m.name}</span>
+                </button>
+              </div>
+            </Form>
+          ) : null}
+        </details>
       )}
     </>
   )

@@ -137,6 +137,9 @@ test('the admin moves a learner between MSP groups and reads what happens to the
   const msp = page.locator('#msp-a2')
   const first = msp.getByRole('article', { name: 'Groupe 1' })
   const mover = (await first.locator('li strong').first().textContent())!.trim()
+  // Each member's move opens from « Changer de groupe » (its list of groups is built then).
+  await expect(first.getByLabel(`Déplacer ${mover} vers`)).toHaveCount(0)
+  await first.locator('summary').filter({ hasText: mover }).click()
   await first.getByLabel(`Déplacer ${mover} vers`).selectOption({ label: 'Groupe 2 (2\u00a0membres)' })
   await first.getByRole('button', { name: `Déplacer ${mover}` }).click()
   const second = msp.getByRole('article', { name: 'Groupe 2' })
@@ -151,6 +154,7 @@ test('the admin moves a learner between MSP groups and reads what happens to the
 
   // Groupe 2 is full now: another move into it is refused.
   const other = (await first.locator('li strong').first().textContent())!.trim()
+  await first.locator('summary').filter({ hasText: other }).click()
   await first.getByLabel(`Déplacer ${other} vers`).selectOption({ label: 'Groupe 2 (3\u00a0membres)' })
   await first.getByRole('button', { name: `Déplacer ${other}` }).click()
   await expect(first.getByRole('alert')).toContainText('Groupe 2 compte déjà 3\u00a0membres, le maximum pour cette épreuve')
