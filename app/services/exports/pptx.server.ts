@@ -1,0 +1,299 @@
+import JSZip from 'jszip'
+import PptxGenJS from 'pptxgenjs'
+import { frenchTypography as ft } from '~/domain/format'
+
+/**
+ * PowerPoint export of a talk (an oral's support): a title slide, then one
+ * slide per part with its key message, its visuals (PNG images drawn from the
+ * same data as the screen), who speaks and for how long, and the speaker
+ * notes in the notes pane. 16:9, French, the app's sober colours.
+ *
+ * Generic: the caller turns its own data into a `TalkDeck`; nothing here
+ * knows the schema of the field kind that holds the talk.
+ */
+export type TalkImage = {
+  /** PNG bytes (a Buffer is one; across the worker boundary it arrives as a plain Uint8Array). */
+  png: Uint8Array
+  alt: string
+  /** Natural size, in points: its proportions are kept, and it is never drawn much larger. */
+  width: number
+  height: number
+}
+export type TalkSlide = {
+  title: string
+  message: string
+  minutes: number | null
+  speakers: string[]
+  notes: string
+  images: TalkImage[]
+}
+export type TalkDeck = {
+  title: string
+  evaluationTitle: string
+  /** The candidate, or a group's members joined. */
+  candidate: string
+  slides: TalkSlide[]
+}
+
+// The app's palette (app/styles/app.css) and a font every PowerPoint, Keynote and LibreOffice has or maps.
+const PRIMARY = '1F3A8A'
+const PRIMARY_SOFT = 'E6EBF7'
+const INK = '1B1F2A'
+const SOFT = '4A5162'
+const LINE = 'D9D6CC'
+const FONT = 'Arial'
+const LANG = 'fr-FR'
+
+// LAYOUT_WIDE: 13.333 × 7.5 inches.
+const W = 13.333
+const H = 7.5
+const MARGIN = 0.7
+const BODY_TOP = 2.05
+const FOOTER_Y = 6.85
+const BODY_BOTTOM = 6.55
+
+/** « 12 min », « 1 h 05 », « 2,5 min »: a duration in minutes. */
+export function formatMinutes(minutes: number): string {
+  if (minutes >= 60) {
+    const h = Math.floor(minutes / 60)
+    const m = Math.round(minutes - h * 60)
+    return m ? `${h}\u00a0h\u00a0${String(m).padStart(2, '0')}` : `${h}\u00a0h`
+  }
+  return `${minutes.toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00a0min`
+}
+
+/** The talk's total time, or null when no part has one. */
+export function totalMinutes(slides: TalkSlide[]): number | null {
+  const timed = slides.filter((s) => s.minutes !== null && Number.isFinite(s.minutes))
+  return timed.length ? timed.reduce((sum, s) => sum + s.minutes!, 0) : null
+}
+
+/** « Camille », « Camille et Léo », « Camille, Léo et Inès ». */
+export function joinNames(names: string[]): string {
+  const list = names.map((n) => n.trim()).filter(Boolean)
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} et ${list[list.length - 1]}`
+}
+
+/** Text as the file may hold it: no control characters (invalid in XML), French typography, trimmed. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return ft(text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')).trim()
+}
+
+/**
+ * The largest size of `sizes` at which `text` fits a box of w × h inches
+ * (a generous estimate of the glyph width, so that wider fonts fit too);
+ * the smallest otherwise, with PowerPoint's shrink-on-overflow as a last resort.
+ */
+function fitSize(text: string, w: number, h: number, sizes: number[], lineHeight = 1.2): number {
+  for (const size of sizes) {
+    const perLine = Math.max(1, Math.floor((w * 72) / (size * 0.56)))
+    const lines = text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0)
+    if (lines * size * lineHeight <= h * 72) return size
+  }
+  return sizes[sizes.length - 1]!
+}
+
+/** Width / height of a PNG from its header, or of the declared size when the bytes are not a PNG. */
+function proportions(image: TalkImage): number {
+  const b = image.png
+  const isPng = b.length > 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47
+  if (isPng) {
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength)
+    const w = view.getUint32(16)
+    const h = view.getUint32(20)
+    if (w > 0 && h > 0) return w / h
+  }
+  return image.width > 0 && image.height > 0 ? image.width / image.height : 4 / 3
+}
+
+type Box = { x: number; y: number; w: number; h: number }
+
+/**
+ * The images laid out in a box: the grid (columns × rows) that shows them
+ * largest, each fitted to its cell without distortion and centred in it.
+ * An image is never drawn larger than its natural size (in points).
+ */
+function layoutImages(images: TalkImage[], box: Box, gap = 0.25): Box[] {
+  const n = images.length
+  let best: { area: number; boxes: Box[] } = { area: -1, boxes: [] }
+  for (let cols = 1; cols <= n; cols++) {
+    const rows = Math.ceil(n / cols)
+    const cw = (box.w - gap * (cols - 1)) / cols
+    const ch = (box.h - gap * (rows - 1)) / rows
+    const boxes = images.map((image, i) => {
+      const ratio = proportions(image)
+      const maxW = image.width > 0 ? image.width / 72 : cw
+      let w = Math.min(cw, ch * ratio, maxW)
+      let h = w / ratio
+      if (h > ch) [h, w] = [ch, ch * ratio]
+      const row = Math.floor(i / cols)
+      // The last row, if shorter, is centred.
+      const inRow = row === rows - 1 ? n - cols * (rows - 1) : cols
+      const col = i % cols
+      const rowWidth = inRow * cw + (inRow - 1) * gap
+      const x0 = box.x + (box.w - rowWidth) / 2
+      const gridH = rows * ch + (rows - 1) * gap
+      const y0 = box.y + (box.h - gridH) / 2
+      return { x: x0 + col * (cw + gap) + (cw - w) / 2, y: y0 + row * (ch + gap) + (ch - h) / 2, w, h }
+    })
+    const area = boxes.reduce((a, b) => a + b.w * b.h, 0)
+    if (area > best.area + 1e-9) best = { area, boxes }
+  }
+  return best.boxes
+}
+
+const text = (size: number, color: string, extra: PptxGenJS.TextPropsOptions = {}): PptxGenJS.TextPropsOptions => ({
+  fontFace: FONT,
+  fontSize: size,
+  color,
+  lang: LANG,
+  margin: 0,
+  valign: 'top',
+  ...extra,
+})
+
+function titleSlide(pres: PptxGenJS, deck: TalkDeck) {
+  const slide = pres.addSlide()
+  slide.background = { color: 'FFFFFF' }
+  slide.addShape(pres.ShapeType.rect, { x: 0, y: 0, w: 0.32, h: H, fill: { color: PRIMARY }, line: { type: 'none' } })
+  const x = 1.2
+  const w = W - x - 1.2
+  const evaluation = clean(deck.evaluationTitle)
+  if (evaluation) slide.addText(evaluation, { x, y: 1.35, w, h: 0.8, ...text(fitSize(evaluation, w, 0.8, [20, 18, 16, 14]), SOFT, { valign: 'bottom' }) })
+  const title = clean(deck.title) || 'Présentation orale'
+  slide.addText(title, {
+    x,
+    y: 2.3,
+    w,
+    h: 2.1,
+    ...text(fitSize(title, w, 2.1, [44, 40, 36, 32, 28, 24], 1.1), PRIMARY, { bold: true, valign: 'middle', lineSpacingMultiple: 0.95 }),
+  })
+  slide.addShape(pres.ShapeType.rect, { x, y: 4.6, w: 1.4, h: 0.07, fill: { color: PRIMARY }, line: { type: 'none' } })
+  const candidate = clean(deck.candidate)
+  if (candidate) slide.addText(candidate, { x, y: 4.9, w, h: 0.9, ...text(fitSize(candidate, w, 0.9, [24, 22, 20, 18, 16]), INK) })
+  const total = totalMinutes(deck.slides)
+  const parts = deck.slides.length
+  const facts = [total !== null ? `Durée\u00a0: ${formatMinutes(total)}` : '', `${parts}\u00a0partie${parts > 1 ? 's' : ''}`].filter(Boolean).join('   ·   ')
+  slide.addText(facts, { x, y: 5.85, w, h: 0.45, ...text(16, SOFT) })
+  // The plan, for the speaker.
+  const plan = deck.slides.map((s, i) => `${i + 1}. ${clean(s.title) || `Partie ${i + 1}`}${s.minutes !== null ? ` (${formatMinutes(s.minutes)})` : ''}`)
+  if (plan.length) slide.addNotes(`Plan\u00a0:\n${plan.join('\n')}`)
+}
+
+function partSlide(pres: PptxGenJS, deck: TalkDeck, part: TalkSlide, index: number) {
+  const slide = pres.addSlide()
+  slide.background = { color: 'FFFFFF' }
+  slide.addShape(pres.ShapeType.rect, { x: 0, y: 0, w: 0.16, h: H, fill: { color: PRIMARY }, line: { type: 'none' } })
+  const width = W - 2 * MARGIN
+  slide.addText(`Partie ${index + 1} sur ${deck.slides.length}`.toUpperCase(), {
+    x: MARGIN,
+    y: 0.45,
+    w: width,
+    h: 0.3,
+    ...text(12, SOFT, { bold: true, charSpacing: 1 }),
+  })
+  const title = clean(part.title) || `Partie ${index + 1}`
+  slide.addText(title, {
+    x: MARGIN,
+    y: 0.8,
+    w: width,
+    h: 0.95,
+    ...text(fitSize(title, width, 0.95, [30, 26, 22, 20], 1.1), PRIMARY, { bold: true, valign: 'middle' }),
+  })
+  slide.addShape(pres.ShapeType.rect, { x: MARGIN, y: 1.82, w: 0.9, h: 0.05, fill: { color: PRIMARY }, line: { type: 'none' } })
+
+  const message = clean(part.message)
+  const images = part.images.filter((i) => i.png.length > 0)
+  const bodyH = BODY_BOTTOM - BODY_TOP
+  let imageBox: Box | null = images.length ? { x: MARGIN, y: BODY_TOP, w: width, h: bodyH } : null
+  if (message) {
+    // Beside the images, the message takes a column; alone, the whole width, large.
+    const box = imageBox ? { x: MARGIN, y: BODY_TOP, w: 4.4, h: bodyH } : { x: MARGIN, y: BODY_TOP + 0.2, w: width, h: bodyH - 0.4 }
+    if (imageBox) imageBox = { x: MARGIN + box.w + 0.45, y: BODY_TOP, w: width - box.w - 0.45, h: bodyH }
+    slide.addShape(pres.ShapeType.rect, { ...box, fill: { color: PRIMARY_SOFT }, line: { type: 'none' } })
+    slide.addShape(pres.ShapeType.rect, { x: box.x, y: box.y, w: 0.08, h: box.h, fill: { color: PRIMARY }, line: { type: 'none' } })
+    const inner = { x: box.x + 0.4, y: box.y + 0.3, w: box.w - 0.7, h: box.h - 0.6 }
+    const sizes = imageBox ? [24, 22, 20, 18, 16, 14, 12] : [32, 28, 26, 24, 22, 20, 18, 16, 14, 12]
+    slide.addText(message, {
+      ...inner,
+      ...text(fitSize(message, inner.w, inner.h, sizes, 1.25), INK, { valign: 'middle', lineSpacingMultiple: 1.1, fit: 'shrink' }),
+    })
+  }
+  if (imageBox)
+    layoutImages(images, imageBox).forEach((b, i) => {
+      const image = images[i]!
+      const png = Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength)
+      slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, ...b, altText: clean(image.alt) || `Visuel ${i + 1}` })
+    })
+
+  // Footer: who speaks, for how long, and where we are.
+  slide.addShape(pres.ShapeType.line, { x: MARGIN, y: FOOTER_Y - 0.12, w: width, h: 0, line: { color: LINE, width: 0.75 } })
+  const speakers = joinNames(part.speakers.map(clean))
+  const left = [speakers ? `Prise de parole\u00a0: ${speakers}` : '', clean(deck.candidate) && !speakers ? clean(deck.candidate) : ''].filter(Boolean).join('')
+  if (left) slide.addText(left, { x: MARGIN, y: FOOTER_Y, w: width - 3, h: 0.35, ...text(12, SOFT, { valign: 'middle', fit: 'shrink' }) })
+  const right = [
+    part.minutes !== null && Number.isFinite(part.minutes) ? formatMinutes(part.minutes) : '',
+    `${index + 2}\u00a0/\u00a0${deck.slides.length + 1}`,
+  ]
+    .filter(Boolean)
+    .join('   ·   ')
+  slide.addText(right, { x: W - MARGIN - 3, y: FOOTER_Y, w: 3, h: 0.35, ...text(12, SOFT, { align: 'right', valign: 'middle' }) })
+
+  const notes = clean(part.notes)
+  if (notes) slide.addNotes(notes)
+}
+
+/**
+ * French throughout (pptxgenjs writes en-US where it takes no option, e.g.
+ * in the notes), and notes as real paragraphs (pptxgenjs keeps their line
+ * breaks inside one run). XML compressed, images stored as they are.
+ */
+async function finish(bytes: Uint8Array): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes)
+  const out = new JSZip()
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue
+    if (/\.(xml|rels)$/.test(name)) {
+      let xml = await file.async('string')
+      xml = xml.replace(/ altLang="en-US"/g, '').replace(/lang="en-US"/g, `lang="${LANG}"`)
+      if (name.startsWith('ppt/notesSlides/'))
+        xml = xml.replace(
+          /<a:p><a:r><a:rPr lang="fr-FR" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="fr-FR" dirty="0"\/><\/a:p>/,
+          (_, body: string) =>
+            body
+              .split(/\r?\n/)
+              .map((p) =>
+                p ? `<a:p><a:r><a:rPr lang="${LANG}" dirty="0"/><a:t>${p}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${LANG}" dirty="0"/></a:p>`,
+              )
+              .join(''),
+        )
+      out.file(name, xml, { compression: 'DEFLATE', createFolders: false })
+    } else
+      out.file(name, await file.async('uint8array'), {
+        compression: /\.(png|jpe?g|gif)$/i.test(name) ? 'STORE' : 'DEFLATE',
+        createFolders: false,
+      })
+  }
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  })
+}
+
+/** The talk as a .pptx file. */
+export async function talkToPptx(deck: TalkDeck): Promise<Buffer> {
+  const pres = new PptxGenJS()
+  pres.layout = 'LAYOUT_WIDE'
+  pres.title = clean(deck.title)
+  pres.subject = clean(deck.evaluationTitle)
+  pres.author = clean(deck.candidate)
+  pres.company = 'Atelier'
+  pres.theme = { headFontFace: FONT, bodyFontFace: FONT }
+  titleSlide(pres, deck)
+  deck.slides.forEach((part, i) => partSlide(pres, deck, part, i))
+  const bytes = (await pres.write({ outputType: 'uint8array', compression: false })) as Uint8Array
+  return finish(bytes)
+}
