@@ -7,7 +7,7 @@ import JSZip from 'jszip'
 import { afterAll, describe, expect, it } from 'vitest'
 import { rasterise } from './charts.server'
 import { closeExportPool, renderExport } from './pool.server'
-import { formatMinutes, joinNames, talkToPptx, totalMinutes, type TalkDeck } from './pptx.server'
+import { formatMinutes, joinNames, lineCount, talkToPptx, totalMinutes, type TalkDeck } from './pptx.server'
 
 const run = promisify(execFile)
 afterAll(() => closeExportPool())
@@ -86,6 +86,14 @@ describe('talk timing and wording', () => {
     expect(totalMinutes([{ ...deck().slides[0]!, minutes: null }])).toBeNull()
     expect(totalMinutes([{ ...deck().slides[0]!, minutes: null }, deck().slides[1]!])).toBe(5)
   })
+  it('counts wrapped lines generously (DejaVu Sans widths), words kept whole', () => {
+    expect(lineCount('Mon auto-évaluation', 12, 30)).toBe(1)
+    expect(lineCount('Un\nDeux', 12, 30)).toBe(2)
+    const sentence = 'Une enseigne engagée qui veut rajeunir sa clientèle sans perdre ses fidèles.'
+    expect(lineCount(sentence, 3.7, 24)).toBeGreaterThanOrEqual(3)
+    expect(lineCount(sentence, 3.7, 24, true)).toBeGreaterThanOrEqual(lineCount(sentence, 3.7, 24))
+    expect(lineCount('W'.repeat(200), 2, 20)).toBeGreaterThan(5)
+  })
   it('joins names', () => {
     expect(joinNames(['Camille'])).toBe('Camille')
     expect(joinNames(['Camille', ' ', 'Léo'])).toBe('Camille et Léo')
@@ -161,6 +169,24 @@ describe('PowerPoint export', () => {
         expect(apart).toBe(true)
       }
     expect(names.some((n) => n === 'ppt/notesSlides/notesSlide2.xml')).toBe(true)
+  })
+
+  it('keeps every text and shape on the slide, above the footer', async () => {
+    const long = Array.from({ length: 12 }, () => 'Une enseigne engagée qui veut rajeunir sa clientèle sans perdre ses fidèles.').join(' ')
+    const talk = deck()
+    talk.slides[0] = { ...talk.slides[0]!, title: long.slice(0, 160), message: long }
+    talk.slides[1] = { ...talk.slides[1]!, message: long }
+    const { read } = await slidesOf(await talkToPptx(talk))
+    for (const n of [2, 3]) {
+      const xml = await read(`ppt/slides/slide${n}.xml`)
+      const shapes = [...xml.matchAll(/<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/g)].map((m) => m.slice(1).map(Number))
+      const footer = Math.max(...shapes.filter(([, , , h]) => h === 0).map(([, y]) => y!))
+      for (const [x, y, w, h] of shapes) {
+        expect(x! + w!).toBeLessThanOrEqual(12192000)
+        // (The band down the left edge is the only shape that runs past it.)
+        if (h! > 0 && y! > 0 && y! < footer) expect(y! + h!).toBeLessThanOrEqual(footer)
+      }
+    }
   })
 
   it('runs in the export worker threads (images cross as bytes)', async () => {

@@ -48,9 +48,8 @@ const LANG = 'fr-FR'
 const W = 13.333
 const H = 7.5
 const MARGIN = 0.7
-const BODY_TOP = 2.05
 const FOOTER_Y = 6.85
-const BODY_BOTTOM = 6.55
+const BODY_BOTTOM = 6.45
 
 /** « 12 min », « 1 h 05 », « 2,5 min »: a duration in minutes. */
 export function formatMinutes(minutes: number): string {
@@ -81,16 +80,48 @@ function clean(text: string): string {
 }
 
 /**
- * The largest size of `sizes` at which `text` fits a box of w × h inches
- * (a generous estimate of the glyph width, so that wider fonts fit too);
- * the smallest otherwise, with PowerPoint's shrink-on-overflow as a last resort.
+ * Width of a character in ems, as DejaVu Sans draws it (the widest of the
+ * usual sans fonts: what fits with it fits with Arial, Calibri or Helvetica).
  */
-function fitSize(text: string, w: number, h: number, sizes: number[], lineHeight = 1.2): number {
-  for (const size of sizes) {
-    const perLine = Math.max(1, Math.floor((w * 72) / (size * 0.56)))
-    const lines = text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0)
-    if (lines * size * lineHeight <= h * 72) return size
+function em(c: string): number {
+  if (" .,;:!’'|".includes(c) || c === '\u00a0' || c === '\u202f') return 0.32
+  if ('iljtfr()[]-'.includes(c)) return 0.38
+  if ('mwMW—…%'.includes(c)) return 0.98
+  if (c >= 'A' && c <= 'Z') return 0.72
+  if (/\p{Lu}/u.test(c)) return 0.72
+  return 0.62
+}
+
+/** How many lines `text` takes in a box `w` inches wide at `size` points (greedy word wrap). */
+export function lineCount(text: string, w: number, size: number, bold = false): number {
+  const room = (w * 72) / (size * (bold ? 1.08 : 1))
+  let lines = 0
+  for (const paragraph of text.split('\n')) {
+    lines++
+    let line = 0
+    for (const word of paragraph.split(' ')) {
+      const width = [...word].reduce((sum, c) => sum + em(c), 0)
+      const next = line === 0 ? width : line + em(' ') + width
+      if (next <= room) {
+        line = next
+        continue
+      }
+      if (line > 0) lines++
+      // A word longer than the line is broken anywhere.
+      const extra = Math.max(0, Math.ceil(width / room) - 1)
+      lines += extra
+      line = width - extra * room
+    }
   }
+  return lines
+}
+
+/**
+ * The largest size of `sizes` at which `text` fits a box of w × h inches,
+ * the smallest otherwise (with PowerPoint's shrink-on-overflow as a last resort).
+ */
+function fitSize(text: string, w: number, h: number, sizes: number[], lineHeight = 1.2, bold = false): number {
+  for (const size of sizes) if (lineCount(text, w, size, bold) * size * lineHeight <= h * 72) return size
   return sizes[sizes.length - 1]!
 }
 
@@ -112,7 +143,7 @@ type Box = { x: number; y: number; w: number; h: number }
 /**
  * The images laid out in a box: the grid (columns × rows) that shows them
  * largest, each fitted to its cell without distortion and centred in it.
- * An image is never drawn larger than its natural size (in points).
+ * An image is never drawn much larger than its natural size (in points).
  */
 function layoutImages(images: TalkImage[], box: Box, gap = 0.25): Box[] {
   const n = images.length
@@ -123,7 +154,8 @@ function layoutImages(images: TalkImage[], box: Box, gap = 0.25): Box[] {
     const ch = (box.h - gap * (rows - 1)) / rows
     const boxes = images.map((image, i) => {
       const ratio = proportions(image)
-      const maxW = image.width > 0 ? image.width / 72 : cw
+      // Up to 1.4 × its natural size: larger, a chart's text would look coarse.
+      const maxW = image.width > 0 ? (image.width / 72) * 1.4 : cw
       let w = Math.min(cw, ch * ratio, maxW)
       let h = w / ratio
       if (h > ch) [h, w] = [ch, ch * ratio]
@@ -159,23 +191,44 @@ function titleSlide(pres: PptxGenJS, deck: TalkDeck) {
   slide.addShape(pres.ShapeType.rect, { x: 0, y: 0, w: 0.32, h: H, fill: { color: PRIMARY }, line: { type: 'none' } })
   const x = 1.2
   const w = W - x - 1.2
+  // Each line as tall as its text; the whole block centred a little above the middle.
+  const blocks: { text: string; size: number; color: string; bold?: boolean; gapAfter: number; maxH: number; rule?: boolean }[] = []
   const evaluation = clean(deck.evaluationTitle)
-  if (evaluation) slide.addText(evaluation, { x, y: 1.35, w, h: 0.8, ...text(fitSize(evaluation, w, 0.8, [20, 18, 16, 14]), SOFT, { valign: 'bottom' }) })
+  if (evaluation) blocks.push({ text: evaluation, size: fitSize(evaluation, w, 0.8, [20, 18, 16, 14]), color: SOFT, gapAfter: 0.2, maxH: 0.8 })
   const title = clean(deck.title) || 'Présentation orale'
-  slide.addText(title, {
-    x,
-    y: 2.3,
-    w,
-    h: 2.1,
-    ...text(fitSize(title, w, 2.1, [44, 40, 36, 32, 28, 24], 1.1), PRIMARY, { bold: true, valign: 'middle', lineSpacingMultiple: 0.95 }),
+  blocks.push({
+    text: title,
+    size: fitSize(title, w, 2.4, [44, 40, 36, 32, 28, 24], 1.15, true),
+    color: PRIMARY,
+    bold: true,
+    gapAfter: 0.35,
+    maxH: 2.4,
+    rule: true,
   })
-  slide.addShape(pres.ShapeType.rect, { x, y: 4.6, w: 1.4, h: 0.07, fill: { color: PRIMARY }, line: { type: 'none' } })
   const candidate = clean(deck.candidate)
-  if (candidate) slide.addText(candidate, { x, y: 4.9, w, h: 0.9, ...text(fitSize(candidate, w, 0.9, [24, 22, 20, 18, 16]), INK) })
+  if (candidate) blocks.push({ text: candidate, size: fitSize(candidate, w, 0.9, [24, 22, 20, 18, 16]), color: INK, gapAfter: 0.25, maxH: 0.9 })
   const total = totalMinutes(deck.slides)
   const parts = deck.slides.length
   const facts = [total !== null ? `Durée\u00a0: ${formatMinutes(total)}` : '', `${parts}\u00a0partie${parts > 1 ? 's' : ''}`].filter(Boolean).join('   ·   ')
-  slide.addText(facts, { x, y: 5.85, w, h: 0.45, ...text(16, SOFT) })
+  blocks.push({ text: facts, size: 16, color: SOFT, gapAfter: 0, maxH: 0.5 })
+  const RULE = 0.07 + 0.35
+  const heights = blocks.map((b) => Math.min(b.maxH, (lineCount(b.text, w, b.size, b.bold) * b.size * 1.15) / 72))
+  const height = heights.reduce((sum, h, i) => sum + h + blocks[i]!.gapAfter + (blocks[i]!.rule ? RULE : 0), 0)
+  let y = Math.max(0.5, (H - height) / 2 - 0.25)
+  blocks.forEach((b, i) => {
+    slide.addText(b.text, {
+      x,
+      y,
+      w,
+      h: heights[i]!,
+      ...text(b.size, b.color, { bold: b.bold ?? false, lineSpacingMultiple: b.bold ? 0.95 : 1, fit: 'shrink' }),
+    })
+    y += heights[i]! + b.gapAfter
+    if (b.rule) {
+      slide.addShape(pres.ShapeType.rect, { x, y, w: 1.4, h: 0.07, fill: { color: PRIMARY }, line: { type: 'none' } })
+      y += RULE
+    }
+  })
   // The plan, for the speaker.
   const plan = deck.slides.map((s, i) => `${i + 1}. ${clean(s.title) || `Partie ${i + 1}`}${s.minutes !== null ? ` (${formatMinutes(s.minutes)})` : ''}`)
   if (plan.length) slide.addNotes(`Plan\u00a0:\n${plan.join('\n')}`)
@@ -194,30 +247,36 @@ function partSlide(pres: PptxGenJS, deck: TalkDeck, part: TalkSlide, index: numb
     ...text(12, SOFT, { bold: true, charSpacing: 1 }),
   })
   const title = clean(part.title) || `Partie ${index + 1}`
-  slide.addText(title, {
-    x: MARGIN,
-    y: 0.8,
-    w: width,
-    h: 0.95,
-    ...text(fitSize(title, width, 0.95, [30, 26, 22, 20], 1.1), PRIMARY, { bold: true, valign: 'middle' }),
-  })
-  slide.addShape(pres.ShapeType.rect, { x: MARGIN, y: 1.82, w: 0.9, h: 0.05, fill: { color: PRIMARY }, line: { type: 'none' } })
+  const titleSize = fitSize(title, width, 1.05, [30, 26, 22, 20], 1.2, true)
+  const titleH = Math.min(1.05, (lineCount(title, width, titleSize, true) * titleSize * 1.2) / 72)
+  slide.addText(title, { x: MARGIN, y: 0.8, w: width, h: titleH, ...text(titleSize, PRIMARY, { bold: true }) })
+  const ruleY = 0.8 + titleH + 0.2
+  slide.addShape(pres.ShapeType.rect, { x: MARGIN, y: ruleY, w: 0.9, h: 0.05, fill: { color: PRIMARY }, line: { type: 'none' } })
 
   const message = clean(part.message)
   const images = part.images.filter((i) => i.png.length > 0)
-  const bodyH = BODY_BOTTOM - BODY_TOP
-  let imageBox: Box | null = images.length ? { x: MARGIN, y: BODY_TOP, w: width, h: bodyH } : null
+  const bodyTop = ruleY + 0.35
+  const bodyH = BODY_BOTTOM - bodyTop
+  let imageBox: Box | null = images.length ? { x: MARGIN, y: bodyTop, w: width, h: bodyH } : null
   if (message) {
-    // Beside the images, the message takes a column; alone, the whole width, large.
-    const box = imageBox ? { x: MARGIN, y: BODY_TOP, w: 4.4, h: bodyH } : { x: MARGIN, y: BODY_TOP + 0.2, w: width, h: bodyH - 0.4 }
-    if (imageBox) imageBox = { x: MARGIN + box.w + 0.45, y: BODY_TOP, w: width - box.w - 0.45, h: bodyH }
+    // Beside the images, the message takes a column; alone, the whole width, large. The box is as tall as its text.
+    const w = imageBox ? 4.4 : width
+    const padX = 0.4
+    const padY = 0.35
+    const sizes = imageBox ? [24, 22, 20, 18, 16, 14, 12] : [36, 32, 28, 26, 24, 22, 20, 18, 16, 14, 12]
+    const size = fitSize(message, w - padX * 2 - 0.1, bodyH - padY * 2, sizes, 1.3)
+    const textH = Math.min(bodyH - padY * 2, (lineCount(message, w - padX * 2 - 0.1, size) * size * 1.3) / 72)
+    const h = Math.max(imageBox ? 1.4 : 1.6, textH + padY * 2)
+    const box = { x: MARGIN, y: bodyTop + (bodyH - h) / 2, w, h }
+    if (imageBox) imageBox = { x: MARGIN + w + 0.45, y: bodyTop, w: width - w - 0.45, h: bodyH }
     slide.addShape(pres.ShapeType.rect, { ...box, fill: { color: PRIMARY_SOFT }, line: { type: 'none' } })
     slide.addShape(pres.ShapeType.rect, { x: box.x, y: box.y, w: 0.08, h: box.h, fill: { color: PRIMARY }, line: { type: 'none' } })
-    const inner = { x: box.x + 0.4, y: box.y + 0.3, w: box.w - 0.7, h: box.h - 0.6 }
-    const sizes = imageBox ? [24, 22, 20, 18, 16, 14, 12] : [32, 28, 26, 24, 22, 20, 18, 16, 14, 12]
     slide.addText(message, {
-      ...inner,
-      ...text(fitSize(message, inner.w, inner.h, sizes, 1.25), INK, { valign: 'middle', lineSpacingMultiple: 1.1, fit: 'shrink' }),
+      x: box.x + padX,
+      y: box.y + padY / 2,
+      w: box.w - padX * 2 + 0.1,
+      h: box.h - padY,
+      ...text(size, INK, { valign: 'middle', lineSpacingMultiple: 1.1, fit: 'shrink' }),
     })
   }
   if (imageBox)
