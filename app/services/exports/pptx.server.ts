@@ -61,10 +61,12 @@ export function formatMinutes(minutes: number): string {
   return `${minutes.toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00a0min`
 }
 
+const timed = (minutes: number | null): minutes is number => minutes !== null && Number.isFinite(minutes) && minutes >= 0
+
 /** The talk's total time, or null when no part has one. */
 export function totalMinutes(slides: TalkSlide[]): number | null {
-  const timed = slides.filter((s) => s.minutes !== null && Number.isFinite(s.minutes))
-  return timed.length ? timed.reduce((sum, s) => sum + s.minutes!, 0) : null
+  const times = slides.map((s) => s.minutes).filter(timed)
+  return times.length ? times.reduce((sum, m) => sum + m, 0) : null
 }
 
 /** « Camille », « Camille et Léo », « Camille, Léo et Inès ». */
@@ -209,8 +211,10 @@ function titleSlide(pres: PptxGenJS, deck: TalkDeck) {
   if (candidate) blocks.push({ text: candidate, size: fitSize(candidate, w, 0.9, [24, 22, 20, 18, 16]), color: INK, gapAfter: 0.25, maxH: 0.9 })
   const total = totalMinutes(deck.slides)
   const parts = deck.slides.length
-  const facts = [total !== null ? `Durée\u00a0: ${formatMinutes(total)}` : '', `${parts}\u00a0partie${parts > 1 ? 's' : ''}`].filter(Boolean).join('   ·   ')
-  blocks.push({ text: facts, size: 16, color: SOFT, gapAfter: 0, maxH: 0.5 })
+  const facts = [total !== null ? `Durée\u00a0: ${formatMinutes(total)}` : '', parts ? `${parts}\u00a0partie${parts > 1 ? 's' : ''}` : '']
+    .filter(Boolean)
+    .join('   ·   ')
+  if (facts) blocks.push({ text: facts, size: 16, color: SOFT, gapAfter: 0, maxH: 0.5 })
   const RULE = 0.07 + 0.35
   const heights = blocks.map((b) => Math.min(b.maxH, (lineCount(b.text, w, b.size, b.bold) * b.size * 1.15) / 72))
   const height = heights.reduce((sum, h, i) => sum + h + blocks[i]!.gapAfter + (blocks[i]!.rule ? RULE : 0), 0)
@@ -221,7 +225,7 @@ function titleSlide(pres: PptxGenJS, deck: TalkDeck) {
       y,
       w,
       h: heights[i]!,
-      ...text(b.size, b.color, { bold: b.bold ?? false, lineSpacingMultiple: b.bold ? 0.95 : 1, fit: 'shrink' }),
+      ...text(b.size, b.color, { bold: b.bold ?? false, lineSpacingMultiple: b.bold ? 0.95 : 1 }),
     })
     y += heights[i]! + b.gapAfter
     if (b.rule) {
@@ -230,7 +234,7 @@ function titleSlide(pres: PptxGenJS, deck: TalkDeck) {
     }
   })
   // The plan, for the speaker.
-  const plan = deck.slides.map((s, i) => `${i + 1}. ${clean(s.title) || `Partie ${i + 1}`}${s.minutes !== null ? ` (${formatMinutes(s.minutes)})` : ''}`)
+  const plan = deck.slides.map((s, i) => `${i + 1}. ${clean(s.title) || `Partie ${i + 1}`}${timed(s.minutes) ? ` (${formatMinutes(s.minutes)})` : ''}`)
   if (plan.length) slide.addNotes(`Plan\u00a0:\n${plan.join('\n')}`)
 }
 
@@ -289,14 +293,17 @@ function partSlide(pres: PptxGenJS, deck: TalkDeck, part: TalkSlide, index: numb
   // Footer: who speaks, for how long, and where we are.
   slide.addShape(pres.ShapeType.line, { x: MARGIN, y: FOOTER_Y - 0.12, w: width, h: 0, line: { color: LINE, width: 0.75 } })
   const speakers = joinNames(part.speakers.map(clean))
-  const left = [speakers ? `Prise de parole\u00a0: ${speakers}` : '', clean(deck.candidate) && !speakers ? clean(deck.candidate) : ''].filter(Boolean).join('')
-  if (left) slide.addText(left, { x: MARGIN, y: FOOTER_Y, w: width - 3, h: 0.35, ...text(12, SOFT, { valign: 'middle', fit: 'shrink' }) })
-  const right = [
-    part.minutes !== null && Number.isFinite(part.minutes) ? formatMinutes(part.minutes) : '',
-    `${index + 2}\u00a0/\u00a0${deck.slides.length + 1}`,
-  ]
-    .filter(Boolean)
-    .join('   ·   ')
+  // Who speaks (or, when the part names no one, the candidate), on one line.
+  const left = speakers ? `Prise de parole\u00a0: ${speakers}` : clean(deck.candidate)
+  if (left)
+    slide.addText(left, {
+      x: MARGIN,
+      y: FOOTER_Y,
+      w: width - 3,
+      h: 0.35,
+      ...text(fitSize(left, width - 3, 0.3, [12, 11, 10, 9, 8]), SOFT, { valign: 'middle' }),
+    })
+  const right = [timed(part.minutes) ? formatMinutes(part.minutes) : '', `${index + 2}\u00a0/\u00a0${deck.slides.length + 1}`].filter(Boolean).join('   ·   ')
   slide.addText(right, { x: W - MARGIN - 3, y: FOOTER_Y, w: 3, h: 0.35, ...text(12, SOFT, { align: 'right', valign: 'middle' }) })
 
   const notes = clean(part.notes)
