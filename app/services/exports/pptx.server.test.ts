@@ -213,7 +213,7 @@ describe('LibreOffice', () => {
       { timeout: 120_000 },
     )
     // Without Impress, LibreOffice writes no PDF (scripts/ensure-libreoffice.sh installs it).
-    expect(fs.existsSync(path.join(out, 'oral.pdf'))).toBe(true)
+    expect(fs.existsSync(path.join(out, 'oral.pdf')), 'pas de PDF : libreoffice-impress est-il installé (scripts/ensure-libreoffice.sh) ?').toBe(true)
     const { stdout: info } = await run('pdfinfo', [path.join(out, 'oral.pdf')])
     expect(info).toMatch(/^Pages:\s+4$/m)
     const { stdout: text } = await run('pdftotext', [path.join(out, 'oral.pdf'), '-'])
