@@ -1,7 +1,8 @@
 /**
  * Export speed: a complete rapport de compétences as Word (every section of
- * the eight dossiers filled), and a 1,000-row KPI workbook as Excel, each
- * next to the time the bare library (docx, exceljs) takes to write the same
+ * the eight dossiers filled), a 1,000-row KPI workbook as Excel, and a
+ * 10-part talk as PowerPoint (a chart per part), each
+ * next to the time the bare library (docx, exceljs, pptxgenjs) takes to write the same
  * content without our walk over templates. Median of several runs (after a
  * warm-up), and the longest pause the export causes to other work on the
  * event loop — the server runs exports in a worker thread, which is measured too.
@@ -16,6 +17,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import ExcelJS from 'exceljs'
+import PptxGenJS from 'pptxgenjs'
 import type { FieldKind, Section } from '#templates/template.schema'
 import type { ConfigOf, ValueOf } from '~/kinds/values'
 
@@ -31,6 +33,8 @@ const { dossierExport, rapportDossiers } = await import('~/services/exports/mode
 const { dossiersToDocx } = await import('~/services/exports/docx.server')
 const { dossierToXlsx } = await import('~/services/exports/xlsx.server')
 const { renderExport, closeExportPool } = await import('~/services/exports/pool.server')
+const { talkToPptx } = await import('~/services/exports/pptx.server')
+const { kpiChartImages } = await import('~/kinds/kpi/charts.server')
 const { templatesById } = await import('#templates/dossiers')
 
 const RUNS = 5
@@ -216,6 +220,40 @@ async function bareXlsx() {
   return wb.xlsx.writeBuffer()
 }
 
+// A 10-part talk, a chart in each part (the KPI charts: achievement bars and trends).
+const charts = kpiChartImages(kpiValue(8) as never, { green: 1, orange: 0.8 })
+const deck = {
+  title: 'Lancer la gamme éco-conçue auprès des 18-30 ans',
+  evaluationTitle: 'Grand oral — Rapport de compétences',
+  candidate: 'Benoît Bénard',
+  slides: Array.from({ length: 10 }, (_, i) => ({
+    title: `Partie ${i + 1} : ${words(6, i)}`,
+    message: `${words(30, i)}.`,
+    minutes: 1 + (i % 3),
+    speakers: ['Benoît Bénard'],
+    notes: `${words(60, i)}.\n${words(40, i + 1)}.`,
+    images: [charts[i % charts.length]!],
+  })),
+}
+// The same content with bare pptxgenjs: a title slide, then each part's texts, its image at its size, its notes.
+async function barePptx() {
+  const pres = new PptxGenJS()
+  pres.layout = 'LAYOUT_WIDE'
+  const cover = pres.addSlide()
+  for (const [i, line] of [deck.evaluationTitle, deck.title, deck.candidate].entries()) cover.addText(line, { x: 1, y: 1.5 + i, w: 11, h: 0.8 })
+  for (const part of deck.slides) {
+    const slide = pres.addSlide()
+    slide.addText(part.title, { x: 0.7, y: 0.6, w: 12, h: 0.8 })
+    slide.addText(part.message, { x: 0.7, y: 2, w: 4.4, h: 4 })
+    for (const image of part.images)
+      slide.addImage({ data: `image/png;base64,${image.png.toString('base64')}`, x: 5.5, y: 2, w: image.width / 96, h: image.height / 96, altText: image.alt })
+    slide.addText(`${part.speakers.join(', ')} — ${part.minutes} min`, { x: 0.7, y: 6.9, w: 12, h: 0.35 })
+    slide.addNotes(part.notes)
+  }
+  // Compressed like ours (write() with an outputType ignores `compression` in pptxgenjs 4.0.1; stream() honours it).
+  return (await pres.stream({ compression: true })) as Buffer
+}
+
 const rows: [string, { ms: number; maxPause: number }][] = [
   [
     `Rapport de compétences .docx (${models.length} dossiers, ${sectionCount} sections) — Atelier`,
@@ -232,6 +270,9 @@ const rows: [string, { ms: number; maxPause: number }][] = [
     await time(() => renderExport({ format: 'xlsx', models: [kpiModel], title: kpiModel.title, subtitle: '' })),
   ],
   ['  même contenu, bibliothèque exceljs seule', await time(bareXlsx)],
+  [`Présentation .pptx (${deck.slides.length} parties, un graphique chacune) — Atelier`, await time(() => talkToPptx(deck))],
+  ['  même export dans un thread de travail (comme le serveur)', await time(() => renderExport({ format: 'pptx', deck }))],
+  ['  même contenu, bibliothèque pptxgenjs seule', await time(barePptx)],
 ]
 const ours = await dossiersToDocx(models, 'Rapport de compétences', 'Bench')
 const size = ours.byteLength
@@ -241,6 +282,10 @@ console.log(`${'Export'.padEnd(width)}  médiane (${RUNS} essais)  plus longue p
 for (const [label, r] of rows) console.log(`${label.padEnd(width)}  ${r.ms.toFixed(0).padStart(7)} ms          ${r.maxPause.toFixed(0).padStart(5)} ms`)
 console.log(`Taille du rapport .docx : ${(size / 1024).toFixed(0)} Ko`)
 console.log(`Rapport .docx : ${ratio.toFixed(1).replace('.', ',')} × la bibliothèque docx seule (objectif : 3 × au plus)`)
+const pptxSize = (await talkToPptx(deck)).byteLength
+const bareSize = (await barePptx()).byteLength
+console.log(`Taille de la présentation .pptx : ${(pptxSize / 1024).toFixed(0)} Ko (pptxgenjs seule : ${(bareSize / 1024).toFixed(0)} Ko)`)
+console.log(`Présentation .pptx : ${(rows[6]![1].ms / rows[8]![1].ms).toFixed(1).replace('.', ',')} × la bibliothèque pptxgenjs seule`)
 await closeExportPool()
 closeDb()
 fs.rmSync(dir, { recursive: true, force: true })

@@ -1,8 +1,12 @@
 import path from 'node:path'
 import { Piscina } from 'piscina'
 import type { DossierExport } from './model.server'
+import type { TalkDeck } from './pptx.server'
 
-export type ExportTask = { format: 'docx' | 'xlsx'; models: DossierExport[]; title: string; subtitle: string; sectionId?: string }
+export type ExportTask =
+  | { format: 'docx' | 'xlsx'; models: DossierExport[]; title: string; subtitle: string; sectionId?: string }
+  /** A talk as PowerPoint (pptx.server.ts); its images cross the boundary as bytes. */
+  | { format: 'pptx'; deck: TalkDeck }
 
 /**
  * Exports are written in worker threads (piscina), not on the event loop that
