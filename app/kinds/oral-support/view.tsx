@@ -9,7 +9,6 @@ import { pace, totalMinutes } from './timing'
 export default function OralSupportView({ field, value, caption, headingLevel = 3, members = [] }: ViewProps<'oralSupport'>) {
   const id = useId()
   const H = headingLevel === 2 ? 'h2' : 'h3'
-  const Sub = headingLevel === 2 ? 'h3' : 'h4'
   const group = field.oral !== 'grand-oral'
   const names = new Map(members.map((m) => [m.id, m.name]))
   const total = totalMinutes(value.parts)
@@ -25,10 +24,10 @@ export default function OralSupportView({ field, value, caption, headingLevel = 
         <ol className="oral-plan" aria-label={`${L.parts} : ${caption}`}>
           {value.parts.map((part, i) => (
             <li key={part.id} data-item-id={part.id} tabIndex={-1}>
-              <Sub className="oral-plan__title">
+              <H className="oral-plan__title">
                 {part.title.trim() || L.untitled}
                 <span className="oral-plan__time"> — {part.minutes === null ? '—' : formatMinutes(part.minutes)}</span>
-              </Sub>
+              </H>
               {group ? (
                 <p className="card__muted">
                   {F.speakers}&nbsp;: {part.speakers.length ? speakersText(part.speakers, names) : L.noSpeaker}
