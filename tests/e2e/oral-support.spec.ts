@@ -103,6 +103,7 @@ test('grand oral: parts with times, an image and a section as visuals, hints, sh
   const plan = page.locator('#section-support-oral .oral-plan')
   await expect(plan).toContainText('Les canaux retenus')
   await expect(plan).toContainText('Image : Le mix des canaux retenus')
+  await page.locator('#section-support-oral').screenshot({ path: 'test-results/screenshots/oral-support-view-section.png' })
   await expectNoAxeViolations(page)
   await noSidewaysScroll(page, 'oral-support-view', [320, 390])
 })

@@ -39,6 +39,8 @@ export const ORAL_LABELS = {
   sending: 'Envoi…',
   altRequired: 'Décrivez l’image avant de l’envoyer.',
   pickSection: 'Section du dossier à montrer',
+  showSection: 'Montrer une section du dossier',
+  showImage: 'Montrer une image',
   addSection: 'Ajouter la section',
   noSections: 'Ce dossier n’a pas de section illustrée à montrer.',
   remove: (what: string) => `Retirer ${what}`,

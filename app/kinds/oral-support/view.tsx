@@ -9,6 +9,7 @@ import { pace, totalMinutes } from './timing'
 export default function OralSupportView({ field, value, caption, headingLevel = 3, members = [] }: ViewProps<'oralSupport'>) {
   const id = useId()
   const H = headingLevel === 2 ? 'h2' : 'h3'
+  const Sub = headingLevel === 2 ? 'h3' : 'h4'
   const group = field.oral !== 'grand-oral'
   const names = new Map(members.map((m) => [m.id, m.name]))
   const total = totalMinutes(value.parts)
@@ -20,14 +21,15 @@ export default function OralSupportView({ field, value, caption, headingLevel = 
         <strong>{L.total}&nbsp;:</strong> {formatMinutes(total)}
         {p ? <span className={`oral-total__target oral-total__target--${p.status}`}> ({L.target(p.target).toLowerCase()})</span> : null}
       </p>
+      {value.parts.length ? <H className="oral-view__title">{L.parts}</H> : null}
       {value.parts.length ? (
         <ol className="oral-plan" aria-label={`${L.parts} : ${caption}`}>
           {value.parts.map((part, i) => (
             <li key={part.id} data-item-id={part.id} tabIndex={-1}>
-              <H className="oral-plan__title">
+              <Sub className="oral-plan__title">
                 {part.title.trim() || L.untitled}
                 <span className="oral-plan__time"> — {part.minutes === null ? '—' : formatMinutes(part.minutes)}</span>
-              </H>
+              </Sub>
               {group ? (
                 <p className="card__muted">
                   {F.speakers}&nbsp;: {part.speakers.length ? speakersText(part.speakers, names) : L.noSpeaker}
@@ -48,7 +50,7 @@ export default function OralSupportView({ field, value, caption, headingLevel = 
       {group && members.length ? <Shares parts={value.parts} members={members} headingId={`${id}-shares`} level={headingLevel} /> : null}
       {value.questions.length ? (
         <>
-          <H>{L.questions}</H>
+          <H className="oral-view__title">{L.questions}</H>
           <dl className="oral-questions">
             {value.questions.map((q) => (
               <div key={q.id} data-item-id={q.id} tabIndex={-1}>

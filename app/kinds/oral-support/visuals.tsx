@@ -31,6 +31,8 @@ export function VisualsPanel({
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [sectionId, setSectionId] = useState('')
+  // Changed after an upload: the file input is emptied.
+  const [sent, setSent] = useState(0)
   const full = part.visuals.length >= LIMITS.visuals
   const shownSrc = (src: string) => (imageBase ? src.replace(/^\/fichiers\//, imageBase) : src)
   const available = pictures.filter((p) => !part.visuals.some((v) => v.kind === 'section' && v.sectionId === p.id))
@@ -59,7 +61,7 @@ export function VisualsPanel({
       {full ? null : (
         <>
           <fieldset className="oral-visuals__group">
-            <legend>{L.pickSection}</legend>
+            <legend>{L.showSection}</legend>
             {pictures.length ? (
               <div className="form-row">
                 <div className="field">
@@ -92,7 +94,7 @@ export function VisualsPanel({
             )}
           </fieldset>
           <fieldset className="oral-visuals__group">
-            <legend>{L.image}</legend>
+            <legend>{L.showImage}</legend>
             {error ? (
               <p className="field__error" role="alert">
                 {error}
@@ -100,7 +102,7 @@ export function VisualsPanel({
             ) : null}
             <div className="field">
               <label htmlFor={`${id}-file`}>{L.image}</label>
-              <input id={`${id}-file`} type="file" accept={IMAGE_TYPES.join(',')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              <input key={sent} id={`${id}-file`} type="file" accept={IMAGE_TYPES.join(',')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-alt`}>{L.imageAlt}</label>
@@ -120,6 +122,7 @@ export function VisualsPanel({
                 update({ ...part, visuals: [...part.visuals, { id: newId('visual'), kind: 'image', src: result.src, alt: alt.trim() }] })
                 setAlt('')
                 setFile(null)
+                setSent((n) => n + 1)
               }}
             >
               {busy ? L.sending : L.upload}

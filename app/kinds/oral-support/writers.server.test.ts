@@ -11,7 +11,14 @@ import { xlsx } from './xlsx.server'
 const config: OralSupportConfig = { kind: 'oralSupport', oral: 'collective', minutes: 20 }
 const value: OralSupportValue = {
   parts: [
-    { ...emptyPart('part-1'), title: 'Contexte', message: 'Une brasserie locale', minutes: 4, speakers: ['anna'], notes: 'Saluer le jury.\nPrésenter le groupe.' },
+    {
+      ...emptyPart('part-1'),
+      title: 'Contexte',
+      message: 'Une brasserie locale',
+      minutes: 4,
+      speakers: ['anna'],
+      notes: 'Saluer le jury.\nPrésenter le groupe.',
+    },
     {
       ...emptyPart('part-2'),
       title: 'Analyse',
