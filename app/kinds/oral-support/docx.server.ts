@@ -28,7 +28,7 @@ export const docx: DocxWriter<'oralSupport'> = (field, value, { model }) => {
   const total = totalMinutes(value.parts)
   const p = pace(value.parts, field.minutes)
   blocks.push(labelled(L.total, formatMinutes(total) + (p ? ` (${L.target(p.target).toLowerCase()})` : '')))
-  if (group) {
+  if (group && names.size) {
     const shares = speakerShares(value.parts, [...names.keys()])
     if (shares.length)
       blocks.push(

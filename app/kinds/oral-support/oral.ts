@@ -1,3 +1,4 @@
+import { plural } from '~/domain/format'
 import type { OralPart, OralQuestion, OralVisual } from './schema'
 import { ORAL_LABELS } from './labels'
 
@@ -19,7 +20,10 @@ export const partName = (p: OralPart, i: number) => (p.title.trim() ? `${ORAL_LA
 
 /** The speakers' names (an id no longer in the group reads « ancien membre »). */
 export const speakersText = (ids: readonly string[], names: ReadonlyMap<string, string>, separator = ', ') =>
-  ids.map((id) => names.get(id) ?? ORAL_LABELS.deletedMember).join(separator)
+  // Where the group is not known (a juror's copy), how many speak.
+  !names.size && ids.length
+    ? plural(ids.length, 'membre du groupe', 'membres du groupe')
+    : ids.map((id) => names.get(id) ?? ORAL_LABELS.deletedMember).join(separator)
 
 /** A visual in words: « Image : Le logo », « Section « Personae » ». */
 export const visualText = (v: OralVisual) => (v.kind === 'image' ? `${ORAL_LABELS.image}\u00a0: ${v.alt}` : ORAL_LABELS.sectionVisual(v.label))
