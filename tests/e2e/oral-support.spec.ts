@@ -1,5 +1,9 @@
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import * as schema from '../../db/schema'
 import {
+  BASE_URL,
+  sessionCookieFor,
   createGroup,
   createLearner,
   dossierIdOf,
@@ -142,6 +146,23 @@ test('collective oral: a member without a part is named, shares side by side, th
   await expect(shares.getByRole('listitem').filter({ hasText: 'Élève anna' })).toContainText(/5\s?min · 62,5\s?%/)
   await expect(shares.getByRole('listitem').filter({ hasText: 'Élève bruno' })).toContainText(/0\s?min · 0\s?%/)
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
+
+  // Word: the plan as a table with the speakers, and the shares; Excel: typed minutes, SUM and SUMIF.
+  const cookie = await sessionCookieFor(anna.email)
+  const docx = await fetch(`${BASE_URL}/dossiers/${dossierId}/export.docx?section=support-oral`, { headers: { Cookie: cookie } })
+  expect(docx.status).toBe(200)
+  const xml = await (await JSZip.loadAsync(await docx.arrayBuffer())).file('word/document.xml')!.async('string')
+  expect(xml).toContain('Les moyens existants')
+  expect(xml).toContain('Temps de parole')
+  expect(xml).toContain('Élève bruno')
+  const xlsx = await fetch(`${BASE_URL}/dossiers/${dossierId}/export.xlsx?section=support-oral`, { headers: { Cookie: cookie } })
+  expect(xlsx.status).toBe(200)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(await xlsx.arrayBuffer())
+  const ws = wb.worksheets[0]!
+  expect(ws.getCell('D2').value).toBe(5)
+  expect((ws.getCell('D4').value as ExcelJS.CellFormulaValue).formula).toBe('SUM(D2:D3)')
+  expect((ws.getCell('B7').value as ExcelJS.CellFormulaValue).formula).toBe('SUMIF(E2:E3,"*"&A7&"*",G2:G3)')
   await expectNoAxeViolations(page)
   await noSidewaysScroll(page, 'oral-support-collective', [320, 390, 1366])
 })
