@@ -281,6 +281,7 @@ export default function DossierPage() {
                   threads={threadsOf(s.id)}
                   canComment={canComment}
                   bank={bank}
+                  members={view.memberList}
                   collapsed={collapsed}
                   onToggle={() => opened.toggle(s.id)}
                 />

@@ -144,6 +144,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             threads={view.threads}
             canComment={view.canComment}
             bank={view.bank}
+            members={view.memberList}
             layout="focus"
           />
         )}

@@ -210,6 +210,7 @@ export function SectionReader({
   threads,
   canComment,
   bank,
+  members,
   discussed = [],
   layout = 'page',
   collapsed = false,
@@ -223,6 +224,8 @@ export function SectionReader({
   threads: ThreadView[]
   canComment: boolean
   bank: BankEntry[]
+  /** The group's members (an oral names its speakers). */
+  members?: OralMember[]
   discussed?: DiscussedCriterion[]
   layout?: SectionLayout
 } & Collapsible) {
@@ -269,7 +272,7 @@ export function SectionReader({
           }}
         />
       ) : (
-        <FieldView field={section.field} value={state.content} caption={section.title} headingLevel={3} />
+        <FieldView field={section.field} value={state.content} caption={section.title} headingLevel={3} members={members} />
       )}
     </SectionFrame>
   )
