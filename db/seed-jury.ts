@@ -381,9 +381,25 @@ export const DEMO_CONTENT: Record<string, Content> = {
       ),
       p('Prochaine étape : une note mensuelle d’une page à la direction, avec les trois signaux forts du mois.'),
     ),
-    oral: doc(
-      p('Plan du grand oral : le besoin de la direction, la méthode de veille, trois résultats chiffrés, la recommandation de positionnement et ses limites.'),
-    ),
+    'support-oral': {
+      parts: [
+        ['Le besoin de la direction', 'Une veille pour décider du positionnement, pas pour tout surveiller.', 3],
+        ['La méthode de veille', 'Cinq axes, des requêtes ciblées, une note mensuelle.', 4],
+        ['Trois résultats chiffrés', 'Les prix baissent chez trois concurrents sur cinq ; les avis négatifs visent la livraison.', 5],
+        ['La recommandation et ses limites', 'Se positionner sur le service et l’emballage responsable plutôt que sur le prix.', 4],
+        ['Mon auto-évaluation des compétences acquises', 'Ce que je maîtrise, ce que je dois encore consolider.', 4],
+      ].map(([title, message, minutes], n) => ({
+        id: `part-veille-${n + 1}`,
+        title: title as string,
+        message: message as string,
+        minutes: minutes as number,
+        speakers: [],
+        notes: '',
+        visuals: [],
+      })),
+      questions: [],
+      rehearsals: [],
+    },
   }),
 
   'msp-a2': (i) => ({
@@ -437,7 +453,31 @@ export const DEMO_CONTENT: Record<string, Content> = {
         'L’entreprise affiche des engagements locaux (fournisseurs à moins de 100 km, consigne des bouteilles) que le projet doit prolonger et rendre visibles.',
       ),
     ),
-    oral: doc(p('Oral collectif : chaque membre présente une partie (contexte, PESTEL, enquête), puis nous répondons ensemble aux questions du jury.')),
+    // The speakers are chosen by the group in the editor: the seed knows no member ids here.
+    'support-oral': {
+      parts: [
+        ['Le contexte du projet', 'Un projet porté par une tendance de fond.', 5],
+        ['L’analyse PESTEL', 'Le principal risque est économique.', 5],
+        ['Les apports de l’enquête', 'Tester sur vingt bars avant un lancement régional.', 5],
+      ].map(([title, message, minutes], n) => ({
+        id: `part-msp-${n + 1}`,
+        title: title as string,
+        message: message as string,
+        minutes: minutes as number,
+        speakers: [],
+        notes: '',
+        visuals: [],
+      })),
+      questions: [
+        {
+          id: 'question-msp-1',
+          question: 'Pourquoi un test sur vingt bars ?',
+          answer: 'Pour mesurer la demande avant d’engager le coût de désalcoolisation.',
+          criteria: ['C2.1-4'],
+        },
+      ],
+      rehearsals: [],
+    },
   }),
 
   'msp-a2-rex': (i) => ({

@@ -113,6 +113,7 @@ const FOCUS_KINDS = new Set([
   'mediaPlan',
   'budget',
   'experienceMap',
+  'oralSupport',
 ])
 const focusRoute = Object.values(manifest.routes).find((r) => r.path === 'dossiers/:dossierId/sections/:sectionId')!
 const focusAssets = closure([...base, focusRoute.module, ...(focusRoute.imports ?? [])])

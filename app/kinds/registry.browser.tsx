@@ -61,6 +61,7 @@ export const browserKinds: { [K in FieldKind]: BrowserKind<K> } = {
   mediaPlan: { Editor: onDemand(() => import('./media-plan/editor')), View: onDemand(() => import('./media-plan/view')) },
   budget: { Editor: onDemand(() => import('./budget/editor')), View: onDemand(() => import('./budget/view')) },
   experienceMap: { Editor: onDemand(() => import('./experience-map/editor')), View: onDemand(() => import('./experience-map/view')) },
+  oralSupport: { Editor: onDemand(() => import('./oral-support/editor')), View: onDemand(() => import('./oral-support/view')) },
 }
 
 /**
@@ -79,6 +80,7 @@ const FOCUS_KINDS: ReadonlySet<FieldKind> = new Set([
   'mediaPlan',
   'budget',
   'experienceMap',
+  'oralSupport',
 ])
 export const editsInFocus = (field: FieldConfig) => FOCUS_KINDS.has(field.kind)
 

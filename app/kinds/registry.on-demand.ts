@@ -25,6 +25,7 @@ const loaders: { [K in FieldKind]: () => Promise<{ definition: unknown }> } = {
   mediaPlan: () => import('./media-plan/definition'),
   budget: () => import('./budget/definition'),
   experienceMap: () => import('./experience-map/definition'),
+  oralSupport: () => import('./oral-support/definition'),
 }
 
 const loaded = new Map<FieldKind, AnyDefinition>()

@@ -7,6 +7,8 @@ import { docx as checklistDocx } from './checklist/docx.server'
 import { xlsx as checklistXlsx } from './checklist/xlsx.server'
 import { docx as experienceMapDocx } from './experience-map/docx.server'
 import { xlsx as experienceMapXlsx } from './experience-map/xlsx.server'
+import { docx as oralSupportDocx } from './oral-support/docx.server'
+import { xlsx as oralSupportXlsx } from './oral-support/xlsx.server'
 import { docx as kpiDocx } from './kpi/docx.server'
 import { xlsx as kpiXlsx } from './kpi/xlsx.server'
 import { docx as meetingMinutesDocx } from './meeting-minutes/docx.server'
@@ -59,6 +61,7 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx },
   budget: { docx: budgetDocx, xlsx: budgetXlsx },
   experienceMap: { docx: experienceMapDocx, xlsx: experienceMapXlsx },
+  oralSupport: { docx: oralSupportDocx, xlsx: oralSupportXlsx },
 }
 
 type Loose = ServerKind<FieldKind>

@@ -2,6 +2,7 @@ import type { FieldKind, Hint } from '#templates/template.schema'
 import { definition as budget } from './budget/definition'
 import { definition as checklist } from './checklist/definition'
 import { definition as experienceMap } from './experience-map/definition'
+import { definition as oralSupport } from './oral-support/definition'
 import { definition as kpi } from './kpi/definition'
 import { definition as meetingMinutes } from './meeting-minutes/definition'
 import { definition as leadFunnel } from './lead-funnel/definition'
@@ -39,6 +40,7 @@ export const definitions: { [K in FieldKind]: KindDefinition<ConfigOf<K>, ValueO
   mediaPlan,
   budget,
   experienceMap,
+  oralSupport,
 }
 
 export { entryOf }

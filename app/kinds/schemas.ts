@@ -15,6 +15,7 @@ import * as richText from './rich-text/schema'
 import * as smart from './smart/schema'
 import * as sources from './sources/schema'
 import * as table from './table/schema'
+import * as oralSupport from './oral-support/schema'
 import type { ConfigOf, FieldValue, ValueOf } from './values'
 
 /**
@@ -38,6 +39,7 @@ export const configSchemas = [
   mediaPlan.configSchema,
   budget.configSchema,
   experienceMap.configSchema,
+  oralSupport.configSchema,
 ] as const
 
 const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<ValueOf<K>> } = {
@@ -56,6 +58,7 @@ const valueSchemas: { [K in FieldKind]: (config: ConfigOf<K>) => z.ZodType<Value
   mediaPlan: mediaPlan.valueSchemaFor,
   budget: budget.valueSchemaFor,
   experienceMap: experienceMap.valueSchemaFor,
+  oralSupport: oralSupport.valueSchemaFor,
 }
 
 /** The schema a field's stored value must satisfy. */

@@ -10,6 +10,13 @@ export type LinkableObjective = { id: string; label: string; where: string; targ
 /** A persona of the same candidate, which an experience map recalls (its profile in one text). */
 export type LinkablePersona = { id: string; name: string; summary: string; where: string }
 
+/** A member of the dossier's group (an oral's speaker). */
+export type OralMember = { id: string; name: string }
+/** A section of the same dossier an oral may show as a visual. */
+export type OralPicture = { id: string; title: string }
+/** A criterion the section serves, with the learner's self-assessment status (todo, inProgress, acquired…). */
+export type SectionCriterion = { id: string; text: string; status?: string }
+
 /** What every editor receives besides its field and value. */
 export type EditorContext = {
   /** Ids of the section's title and guidance, for aria-labelledby / aria-describedby. */
@@ -29,6 +36,12 @@ export type EditorContext = {
   objectives: LinkableObjective[]
   /** Personae of the same candidate (the experience map recalls one). */
   personas?: LinkablePersona[]
+  /** The members of the dossier's group (an oral's speakers); absent or empty for an individual dossier. */
+  members?: OralMember[]
+  /** Sections of the same dossier that show a picture (an oral's visuals). */
+  pictures?: OralPicture[]
+  /** The criteria the section serves, with the learner's self-assessment (an oral's questions address them). */
+  criteria?: SectionCriterion[]
   /** Parts of the value the server refused at the last save: the editor marks them (aria-invalid) and says why. */
   issues: FieldIssue[]
   /**
@@ -75,4 +88,6 @@ export type ViewProps<K extends FieldKind> = {
   headingLevel?: 2 | 3
   /** A rich text already rendered on the server (see app/kinds/rich-text/html.server.ts). */
   html?: string
+  /** The group's members, where known (an oral names its speakers). */
+  members?: OralMember[]
 }

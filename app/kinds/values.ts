@@ -14,6 +14,7 @@ import type { RichTextValue } from './rich-text/schema'
 import type { SmartValue } from './smart/schema'
 import type { SourcesValue } from './sources/schema'
 import type { TableValue } from './table/schema'
+import type { OralSupportValue } from './oral-support/schema'
 
 /** The stored value of each field kind, inferred from its zod schema (one line per kind). */
 export type KindValues = {
@@ -32,6 +33,7 @@ export type KindValues = {
   mediaPlan: MediaPlanValue
   budget: BudgetValue
   experienceMap: ExperienceMapValue
+  oralSupport: OralSupportValue
 }
 
 /** Fails to compile when a kind of the template schema has no value type here, or the reverse. */

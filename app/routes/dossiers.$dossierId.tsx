@@ -264,6 +264,7 @@ export default function DossierPage() {
                   onStatus={onStatus}
                   objectives={view.objectives}
                   personas={view.personas}
+                  oral={{ members: view.memberList, pictures: view.pictures }}
                   threads={threadsOf(s.id)}
                   collapsed={collapsed}
                   onToggle={() => opened.toggle(s.id)}
@@ -280,6 +281,7 @@ export default function DossierPage() {
                   threads={threadsOf(s.id)}
                   canComment={canComment}
                   bank={bank}
+                  members={view.memberList}
                   collapsed={collapsed}
                   onToggle={() => opened.toggle(s.id)}
                 />

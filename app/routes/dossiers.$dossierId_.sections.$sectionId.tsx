@@ -47,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     showCaseMaterial: view.showCaseMaterial,
     objectives: view.objectives,
     personas: view.personas,
+    memberList: view.memberList,
+    pictures: view.pictures,
     canEdit: view.canEdit,
     canComment: view.canComment,
     threads: view.threads.filter((t) => t.sectionId === section.id && t.target !== 'criterion'),
@@ -126,6 +128,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             onStatus={onStatus}
             objectives={view.objectives}
             personas={view.personas}
+            oral={{ members: view.memberList, pictures: view.pictures }}
             threads={view.threads}
             layout="focus"
           />
@@ -141,6 +144,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             threads={view.threads}
             canComment={view.canComment}
             bank={view.bank}
+            members={view.memberList}
             layout="focus"
           />
         )}

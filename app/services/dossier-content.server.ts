@@ -1,9 +1,9 @@
 import { inArray } from 'drizzle-orm'
 import type { Status } from '~/domain/self-assessment'
-import { emptyValue, entryOf } from '~/kinds/registry'
+import { emptyValue, entryOf, isEmpty } from '~/kinds/registry'
 import { getDb, schema } from './db.server'
 import { sectionStates, type SectionState } from './dossier-sections.server'
-import { groupMemberNames, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
+import { groupMemberList, groupMemberNames, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
 import { referentielIndex } from './referentiel.server'
 import { learnerStatuses } from './self-assessment.server'
 
@@ -67,6 +67,21 @@ export function learnerPersonas(learnerId: string, examSessionId: string): { id:
   })
 }
 
+/** The kinds whose sections are a picture an oral may show. */
+const PICTURE_KINDS: ReadonlySet<string> = new Set([
+  'persona',
+  'kpi',
+  'retroplanning',
+  'positioningMap',
+  'mix',
+  'smart',
+  'budget',
+  'leadFunnel',
+  'experienceMap',
+  'mediaPlan',
+  'table',
+])
+
 /**
  * A dossier read once for display or export, generic over templates: its
  * template and evaluation, every section's current state (the field's empty
@@ -110,6 +125,13 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
   // A KPI dashboard and a lead funnel link to the learner's SMART objectives; an experience map recalls them and a persona (C7.1-1).
   const hasMap = template.sections.some((s) => s.field.kind === 'experienceMap')
   const usesObjectives = hasMap || template.sections.some((s) => s.field.kind === 'kpi' || s.field.kind === 'leadFunnel')
+  // An oral's visuals: the dossier's own sections that show a picture (a chart, a card, a table…), once written.
+  const hasOral = template.sections.some((s) => s.field.kind === 'oralSupport')
+  const pictures = hasOral
+    ? template.sections
+        .filter((s) => PICTURE_KINDS.has(s.field.kind) && states[s.id] && !isEmpty(entryOf(s.field, states[s.id]!.content)))
+        .map((s) => ({ id: s.id, title: s.title }))
+    : []
   return {
     dossier,
     template,
@@ -121,6 +143,10 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
     competencies,
     discussed,
     members: groupMemberNames(dossier.groupId),
+    /** The members with their ids (an oral's speakers). */
+    memberList: groupMemberList(dossier.groupId),
+    /** Sections of this dossier an oral may show as a visual. */
+    pictures,
     objectives: usesObjectives && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],
     personas: hasMap && learnerId ? learnerPersonas(learnerId, dossier.examSessionId) : [],
   }

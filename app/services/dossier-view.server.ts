@@ -34,7 +34,7 @@ export function learnerShownTo({ dossier, relations }: DossierAccess, user: Sess
 
 /** Everything the dossier page shows about the dossier, with `learnerId`'s self-assessment and objectives. */
 export function dossierView(dossier: Dossier, learnerId: string | null) {
-  const { template, evaluation, sections, competencies, discussed, members, objectives, personas } = loadDossier(dossier, learnerId)
+  const { template, evaluation, sections, competencies, discussed, members, memberList, pictures, objectives, personas } = loadDossier(dossier, learnerId)
   const siblings = (learnerId ? learnerDossiers(learnerId, dossier.examSessionId) : [])
     .filter((d) => d.evaluationId === dossier.evaluationId && d.id !== dossier.id)
     .map((d) => ({ id: d.id, title: templateOfDossier(d).title, kind: templateOfDossier(d).kind }))
@@ -56,6 +56,9 @@ export function dossierView(dossier: Dossier, learnerId: string | null) {
     competencies,
     discussed,
     members,
+    /** An oral's speakers and the sections it may show. */
+    memberList,
+    pictures,
     caseMaterial: showCaseMaterial ? caseMaterialFor(dossier.examSessionId, evaluation.id) : null,
     /** The files of the case (none for other épreuves), to download and, for CSV and Excel, to import into a table. */
     caseFiles: caseFilesForDossier(dossier),

@@ -29,6 +29,18 @@ export function templateOfDossier(dossier: Dossier) {
   return template
 }
 
+/** The members of a group with their learner ids, by name (an oral's speakers are stored by id). */
+export function groupMemberList(groupId: string | null): { id: string; name: string }[] {
+  if (!groupId) return []
+  return getDb()
+    .select({ id: users.id, name: users.name })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.learnerId))
+    .where(eq(groupMembers.groupId, groupId))
+    .all()
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+}
+
 export function groupMemberNames(groupId: string | null): string[] {
   if (!groupId) return []
   return getDb()

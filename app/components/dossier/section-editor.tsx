@@ -9,7 +9,7 @@ import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import type { HintResult } from '~/kinds/hints'
 import { definitionOf, entryOf, isEmpty } from '~/kinds/registry.on-demand'
 import { editsInFocus, FieldEditor, FieldView } from '~/kinds/registry.browser'
-import type { LinkableObjective, LinkablePersona } from '~/kinds/types.browser'
+import type { LinkableObjective, LinkablePersona, OralMember, OralPicture } from '~/kinds/types.browser'
 import type { FieldValue } from '~/kinds/values'
 import { DownloadLink } from '../download-link'
 import { useHydrated } from '../use-hydrated'
@@ -47,6 +47,7 @@ export function SectionEditor({
   onStatus,
   objectives,
   personas,
+  oral,
   threads,
   discussed = [],
   layout = 'page',
@@ -63,6 +64,8 @@ export function SectionEditor({
   objectives: LinkableObjective[]
   /** The learner's personae (an experience map recalls one). */
   personas?: LinkablePersona[]
+  /** For an oral: the group's members (its speakers) and the dossier's sections it may show. */
+  oral?: { members: OralMember[]; pictures: OralPicture[] }
   /** The comment threads on this section (the learner reads and answers them). */
   threads: ThreadView[]
   discussed?: DiscussedCriterion[]
@@ -158,7 +161,7 @@ export function SectionEditor({
     >
       {pictureOnly ? (
         <>
-          <FieldView field={section.field} value={save.content} caption={section.title} headingLevel={3} />
+          <FieldView field={section.field} value={save.content} caption={section.title} headingLevel={3} members={oral?.members} />
           <p className="open-focus">
             <Link to={focusHref(dossierId, section.id)} className="button">
               {isEmpty(entryOf(section.field, save.content)) ? 'Commencer' : 'Modifier'}
@@ -180,6 +183,9 @@ export function SectionEditor({
             resetKey: save.resetKey,
             objectives,
             personas,
+            members: oral?.members,
+            pictures: oral?.pictures,
+            criteria: criteria.map((k) => ({ id: k.id, text: k.text, status: k.status })),
             issues: save.issues,
             annotations: comments.annotations,
           }}
@@ -204,6 +210,7 @@ export function SectionReader({
   threads,
   canComment,
   bank,
+  members,
   discussed = [],
   layout = 'page',
   collapsed = false,
@@ -217,6 +224,8 @@ export function SectionReader({
   threads: ThreadView[]
   canComment: boolean
   bank: BankEntry[]
+  /** The group's members (an oral names its speakers). */
+  members?: OralMember[]
   discussed?: DiscussedCriterion[]
   layout?: SectionLayout
 } & Collapsible) {
@@ -263,7 +272,7 @@ export function SectionReader({
           }}
         />
       ) : (
-        <FieldView field={section.field} value={state.content} caption={section.title} headingLevel={3} />
+        <FieldView field={section.field} value={state.content} caption={section.title} headingLevel={3} members={members} />
       )}
     </SectionFrame>
   )

@@ -28,6 +28,8 @@ export type DossierExport = {
   candidate: string
   /** For a group dossier, every member. */
   members: string[]
+  /** The group's members by learner id (an oral's speakers); absent outside a group. */
+  speakerNames?: Map<string, string>
   sessionName: string
   competencies: { id: string; text: string }[]
   generatedAt: Date
@@ -76,7 +78,7 @@ export function dossierExport(
   options: { comments?: CommentsReader } = {},
 ): DossierExport {
   const db = getDb()
-  const { template, evaluation, sections, competencies, members, objectives } = loadDossier(dossier, learnerId)
+  const { template, evaluation, sections, competencies, members, memberList, objectives } = loadDossier(dossier, learnerId)
   const learner = learnerId ? db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get() : undefined
   const session = db.select({ name: schema.examSessions.name }).from(schema.examSessions).where(eq(schema.examSessions.id, dossier.examSessionId)).get()
   const values = sections.map((s) => ({ section: s.section, value: s.state.content }))
@@ -87,6 +89,7 @@ export function dossierExport(
     evaluationTitle: evaluation.title,
     candidate: learner?.name ?? members.join(', '),
     members,
+    speakerNames: new Map(memberList.map((m) => [m.id, m.name])),
     sessionName: session?.name ?? '',
     competencies: evaluation.competencyIds.map((id) => ({ id, text: referentielIndex.competencies.get(id)!.text })),
     generatedAt,
