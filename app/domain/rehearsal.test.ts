@@ -26,11 +26,10 @@ import {
   type RehearsalPart,
 } from './rehearsal'
 
-const parts: RehearsalPart[] = [
-  { id: 'intro', title: 'Introduction', minutes: 1 },
-  { id: 'demarche', title: 'Ma démarche', minutes: 3 },
-  { id: 'bilan', title: 'Bilan', minutes: null },
-]
+const intro: RehearsalPart = { id: 'intro', title: 'Introduction', minutes: 1 }
+const demarche: RehearsalPart = { id: 'demarche', title: 'Ma démarche', minutes: 3 }
+const bilan: RehearsalPart = { id: 'bilan', title: 'Bilan', minutes: null }
+const parts = [intro, demarche, bilan]
 /** A fake clock: T(12.5) is 12,5 s after the start of the test. */
 const T0 = Date.UTC(2026, 11, 5, 9, 0, 0)
 const T = (seconds: number) => T0 + seconds * 1000
@@ -138,13 +137,13 @@ describe('the summary of a finished rehearsal', () => {
 
 describe('against the allotted time', () => {
   it('reads the allotted seconds of a part and of the talk', () => {
-    expect(allottedSeconds(parts[0])).toBe(60)
+    expect(allottedSeconds(intro)).toBe(60)
     expect(allottedSeconds({ id: 'x', title: 'x', minutes: 2.5 })).toBe(150)
-    expect(allottedSeconds(parts[2])).toBeNull()
+    expect(allottedSeconds(bilan)).toBeNull()
     expect(allottedSeconds({ id: 'x', title: 'x', minutes: 0 })).toBeNull()
     // 1 + 3 minutes; the part without a time adds nothing.
     expect(talkAllottedSeconds(parts)).toBe(240)
-    expect(talkAllottedSeconds([parts[2]])).toBeNull()
+    expect(talkAllottedSeconds([bilan])).toBeNull()
     expect(talkAllottedSeconds([])).toBeNull()
   })
 
@@ -176,13 +175,12 @@ describe('against the allotted time', () => {
 
 describe('progress across rehearsals', () => {
   const r = (id: string, at: string, seconds: number): PastRehearsal => ({ id, at, seconds, parts: {} })
+  const a = r('a', '2026-12-01T18:00:00.000Z', 750) // 12 min 30
+  const b = r('b', '2026-12-02T18:00:00.000Z', 660) // 11 min
+  const c = r('c', '2026-12-03T18:00:00.000Z', 590) // 9 min 50
+  const d = r('d', '2026-12-04T18:00:00.000Z', 610) // 10 min 10
   // Listed out of order on purpose.
-  const kept = [
-    r('b', '2026-12-02T18:00:00.000Z', 660), // 11 min
-    r('a', '2026-12-01T18:00:00.000Z', 750), // 12 min 30
-    r('d', '2026-12-04T18:00:00.000Z', 610), // 10 min 10
-    r('c', '2026-12-03T18:00:00.000Z', 590), // 9 min 50
-  ]
+  const kept = [b, a, d, c]
 
   it('orders by date and gives totals, last, previous and the change', () => {
     const p = rehearsalProgress(kept, 600)
@@ -207,10 +205,10 @@ describe('progress across rehearsals', () => {
 
   it('says whether the last rehearsal got closer to the time', () => {
     expect(rehearsalProgress(kept, 600).trend).toBe('same') // 10 s away both times
-    expect(rehearsalProgress(kept.slice(0, 2), 600).trend).toBe('closer') // 150 s away, then 60 s
-    expect(rehearsalProgress([kept[0], kept[2]], 600).trend).toBe('closer') // 60 s, then 10 s
+    expect(rehearsalProgress([b, a], 600).trend).toBe('closer') // 150 s away, then 60 s
+    expect(rehearsalProgress([b, d], 600).trend).toBe('closer') // 60 s, then 10 s
     // 10 s away (c, 3 December), then 100 s away (5 December).
-    expect(rehearsalProgress([r('e', '2026-12-05T18:00:00.000Z', 700), kept[3]], 600).trend).toBe('further')
+    expect(rehearsalProgress([r('e', '2026-12-05T18:00:00.000Z', 700), c], 600).trend).toBe('further')
     expect(rehearsalProgress(kept, null).trend).toBeNull()
   })
 
@@ -225,7 +223,7 @@ describe('progress across rehearsals', () => {
       change: null,
       trend: null,
     })
-    const one = rehearsalProgress([kept[0]], 600)
+    const one = rehearsalProgress([b], 600)
     expect(one.last?.id).toBe('b')
     expect(one.previous).toBeNull()
     expect(one.change).toBeNull()

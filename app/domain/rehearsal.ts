@@ -242,7 +242,7 @@ export function rehearsalProgress(rehearsals: readonly PastRehearsal[], allotted
   }
   const ordered = [...rehearsals].sort((a, b) => time(a) - time(b))
   const last = ordered.at(-1) ?? null
-  const previous = ordered.length > 1 ? ordered[ordered.length - 2] : null
+  const previous = ordered.at(-2) ?? null
   const gap = (r: PastRehearsal) => (allotted === null ? r.seconds : Math.abs(r.seconds - allotted))
   const over = (r: PastRehearsal) => (allotted !== null && r.seconds > allotted ? 1 : 0)
   let best: PastRehearsal | null = null
@@ -312,4 +312,3 @@ export function formatChange(seconds: number): string {
   if (whole === 0) return `±0${NBSP}s`
   return `${whole > 0 ? '+' : MINUS}${formatDuration(whole)}`
 }
-

@@ -226,9 +226,7 @@ export function RehearsalView({ title, parts, visuals, rehearsals, state, now, s
               <p className="rehearsal__label">Message clé</p>
               <p>{part.message || 'Pas de message clé pour cette partie.'}</p>
             </div>
-            <div className="rehearsal__visual">
-              {visuals?.[part.id] ?? <p className="rehearsal__muted">Pas de visuel pour cette partie.</p>}
-            </div>
+            <div className="rehearsal__visual">{visuals?.[part.id] ?? <p className="rehearsal__muted">Pas de visuel pour cette partie.</p>}</div>
             <section className="rehearsal__notes" aria-labelledby={`${id}-notes`}>
               <h3 id={`${id}-notes`} className="rehearsal__label">
                 Notes de l’orateur·rice
@@ -396,8 +394,16 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
               ? `Répétition commencée. ${describePart(s.index)}`
               : 'Chronomètre relancé.',
       ),
-    next: () => apply((s, t) => next(s, parts, t), (s) => describePart(s.index)),
-    previous: () => apply((s, t) => previous(s, parts, t), (s) => describePart(s.index)),
+    next: () =>
+      apply(
+        (s, t) => next(s, parts, t),
+        (s) => describePart(s.index),
+      ),
+    previous: () =>
+      apply(
+        (s, t) => previous(s, parts, t),
+        (s) => describePart(s.index),
+      ),
     finish: () => {
       const t = clock()
       const after = finish(state, parts, t)
@@ -436,7 +442,9 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
 
   // One listener for the page; it reads the latest handlers through a ref.
   const latest = useRef(handlers)
-  latest.current = handlers
+  useEffect(() => {
+    latest.current = handlers
+  })
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (ignored(event)) return
