@@ -146,7 +146,7 @@ function History({ rehearsals, parts }: { rehearsals: readonly PastRehearsal[]; 
               </li>
             )}
           </ul>
-          <TableWrap label="Dernières répétitions">
+          <TableWrap label="Durées des dernières répétitions">
             <table className="table rehearsal__table">
               <thead>
                 <tr>
@@ -297,7 +297,7 @@ export function RehearsalView({ title, parts, visuals, rehearsals, state, now, s
             </details>
 
             {summary && (
-              <div className="rehearsal__summary" role="status">
+              <div className="rehearsal__summary">
                 <p>
                   <strong>Répétition terminée en {formatDuration(summary.seconds)}.</strong>
                 </p>
