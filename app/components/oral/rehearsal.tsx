@@ -97,8 +97,11 @@ function Timer({ label, elapsed, allotted }: { label: string; elapsed: number; a
         <p className="rehearsal-timer__allotted">Pas de durée prévue</p>
       ) : (
         <p className="rehearsal-timer__allotted">
-          sur {formatDuration(allotted)} · {elapsed > allotted ? '' : 'reste '}
-          <span className="rehearsal-timer__remaining">{formatRemaining(allotted - elapsed)}</span>
+          <span className="rehearsal-timer__nowrap">sur {formatDuration(allotted)}</span> ·{' '}
+          <span className="rehearsal-timer__nowrap">
+            {elapsed > allotted ? '' : 'reste '}
+            <span className="rehearsal-timer__remaining">{formatRemaining(allotted - elapsed)}</span>
+          </span>
         </p>
       )}
       {allotted !== null && (
