@@ -419,6 +419,7 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
       onFinish(result)
     },
     restart: () => {
+      overAnnounced.current.clear()
       setState(readyRehearsal())
       setSummary(null)
       setNow(clock())
@@ -431,17 +432,23 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
     },
   }
 
-  // Announce once when the current part goes over its time (not every second).
+  // Announce once when the current part, then the whole talk, goes over its time (never every second).
   const part = parts[state.index]
   const partState = part ? timeState(elapsedSeconds(partElapsedMs(state, parts, part.id, now)), allottedSeconds(part)) : 'ok'
-  const overAnnounced = useRef<string | null>(null)
+  const talkState = timeState(elapsedSeconds(totalElapsedMs(state, parts, now)), talkAllottedSeconds(parts))
+  const overAnnounced = useRef(new Set<string>())
   useEffect(() => {
     if (!part || state.status !== 'running') return
-    if (partState === 'over' && overAnnounced.current !== part.id) {
-      overAnnounced.current = part.id
+    const announced = overAnnounced.current
+    if (talkState === 'over' && !announced.has('talk')) {
+      announced.add('talk')
+      if (partState === 'over') announced.add(part.id)
+      setAnnouncement('Temps dépassé pour l’ensemble de l’oral.')
+    } else if (partState === 'over' && !announced.has(part.id)) {
+      announced.add(part.id)
       setAnnouncement(`Temps dépassé pour la partie « ${part.title || 'Partie sans titre'} ».`)
     }
-  }, [partState, part, state.status])
+  }, [partState, talkState, part, state.status])
 
   // One listener for the page; it reads the latest handlers through a ref.
   const latest = useRef(handlers)
