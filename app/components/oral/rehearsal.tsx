@@ -358,6 +358,8 @@ function ignored(event: KeyboardEvent): boolean {
 export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ...view }: RehearsalProps) {
   const { parts } = view
   const [state, setState] = useState<RehearsalState>(initialState ?? readyRehearsal)
+  // The latest state for handlers: two keys pressed before React renders again both count.
+  const current = useRef(state)
   const [now, setNow] = useState<number>(() => clock())
   const [summary, setSummary] = useState<RehearsalSummary | null>(null)
   const [announcement, setAnnouncement] = useState('')
@@ -377,23 +379,26 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
     return `${partCounter(index, parts.length)} : ${p.title || 'Partie sans titre'}${allotted === null ? '' : `, ${formatDuration(allotted)} prévues`}.`
   }
 
-  const apply = (transition: (s: RehearsalState, t: number) => RehearsalState, message?: (s: RehearsalState) => string) => {
+  const apply = (transition: (s: RehearsalState, t: number) => RehearsalState, message: (after: RehearsalState, before: RehearsalState) => string) => {
     const t = clock()
-    const after = transition(state, t)
+    const before = current.current
+    const after = transition(before, t)
     setNow(t)
-    if (after === state) return
+    if (after === before) return null
+    current.current = after
     setState(after)
-    if (message) setAnnouncement(message(after))
+    setAnnouncement(message(after, before))
+    return { after, t }
   }
 
   const handlers: Handlers = {
     toggle: () =>
       apply(
         (s, t) => toggle(s, parts, t),
-        (s) =>
+        (s, before) =>
           s.status === 'paused'
             ? 'Chronomètre en pause.'
-            : state.status === 'ready'
+            : before.status === 'ready'
               ? `Répétition commencée. ${describePart(s.index)}`
               : 'Chronomètre relancé.',
       ),
@@ -408,25 +413,32 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
         (s) => describePart(s.index),
       ),
     finish: () => {
-      const t = clock()
-      const after = finish(state, parts, t)
-      if (after === state) return
-      const result = summarize(after, parts, t)
-      setNow(t)
-      setState(after)
-      setSummary(result)
-      setAnnouncement(`Répétition terminée en ${formatDuration(result.seconds)}.`)
-      onFinish(result)
+      let result: RehearsalSummary | null = null
+      const done = apply(
+        (s, t) => {
+          const after = finish(s, parts, t)
+          result = summarize(after, parts, t)
+          return after
+        },
+        () => `Répétition terminée en ${formatDuration(result?.seconds ?? 0)}.`,
+      )
+      // Only the press that finished it: a second one changes nothing and keeps nothing twice.
+      if (done && result !== null) {
+        setSummary(result)
+        onFinish(result)
+      }
     },
     restart: () => {
       overAnnounced.current.clear()
-      setState(readyRehearsal())
+      current.current = readyRehearsal()
+      setState(current.current)
       setSummary(null)
       setNow(clock())
       setAnnouncement('Nouvelle répétition prête à démarrer.')
     },
     exit: () => {
-      if (state.status === 'running' || state.status === 'paused') {
+      const { status } = current.current
+      if (status === 'running' || status === 'paused') {
         ask('Le chronomètre a démarré : le temps de cette répétition ne sera pas gardé.', onExit, 'Quitter la répétition')
       } else onExit()
     },
