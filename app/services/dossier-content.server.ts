@@ -3,7 +3,7 @@ import type { Status } from '~/domain/self-assessment'
 import { emptyValue, entryOf, isEmpty } from '~/kinds/registry'
 import { getDb, schema } from './db.server'
 import { sectionStates, type SectionState } from './dossier-sections.server'
-import { groupMemberList, groupMemberNames, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
+import { groupMemberList, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
 import { referentielIndex } from './referentiel.server'
 import { learnerStatuses } from './self-assessment.server'
 
@@ -127,6 +127,7 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
   const usesObjectives = hasMap || template.sections.some((s) => s.field.kind === 'kpi' || s.field.kind === 'leadFunnel')
   // An oral's visuals: the dossier's own sections that show a picture (a chart, a card, a table…), once written.
   const hasOral = template.sections.some((s) => s.field.kind === 'oralSupport')
+  const memberList = groupMemberList(dossier.groupId)
   const pictures = hasOral
     ? template.sections
         .filter((s) => PICTURE_KINDS.has(s.field.kind) && states[s.id] && !isEmpty(entryOf(s.field, states[s.id]!.content)))
@@ -142,9 +143,9 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
     })),
     competencies,
     discussed,
-    members: groupMemberNames(dossier.groupId),
+    members: memberList.map((m) => m.name),
     /** The members with their ids (an oral's speakers). */
-    memberList: groupMemberList(dossier.groupId),
+    memberList,
     /** Sections of this dossier an oral may show as a visual. */
     pictures,
     objectives: usesObjectives && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],

@@ -42,13 +42,5 @@ export function groupMemberList(groupId: string | null): { id: string; name: str
 }
 
 export function groupMemberNames(groupId: string | null): string[] {
-  if (!groupId) return []
-  return getDb()
-    .select({ name: users.name })
-    .from(groupMembers)
-    .innerJoin(users, eq(users.id, groupMembers.learnerId))
-    .where(eq(groupMembers.groupId, groupId))
-    .all()
-    .map((r) => r.name)
-    .sort((a, b) => a.localeCompare(b, 'fr'))
+  return groupMemberList(groupId).map((m) => m.name)
 }
