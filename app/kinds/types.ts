@@ -65,4 +65,6 @@ export type KindDefinition<C, V> = {
   excel: boolean
   /** True when the kind has a printable page (`/dossiers/:id/imprimer/:sectionId`). */
   printable?: boolean
+  /** True when the kind has a timed rehearsal page (`/dossiers/:id/repetition/:sectionId`): an oral's talk. */
+  rehearsable?: boolean
 }

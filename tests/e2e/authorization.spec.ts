@@ -583,6 +583,26 @@ const DOSSIER_CASES: DossierCase[] = [
     path: (t) => `/dossiers/${t.dossier}/imprimer/inconnue`,
     expect: allowed(READERS, 404),
   },
+  // Rehearsing an oral (issue 16 §2): the dossier's learners only (the times they keep are written into the section).
+  {
+    route: 'routes/dossiers.$dossierId_.repetition.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/repetition/support-oral`,
+    expect: allowed(AUTHORS, 200),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.repetition.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/repetition/contexte`,
+    expect: allowed(AUTHORS, 404),
+  },
+  {
+    route: 'routes/dossiers.$dossierId_.repetition.$sectionId',
+    method: 'POST',
+    path: (t) => `/dossiers/${t.dossier}/repetition/support-oral`,
+    body: () => ({ form: { summary: JSON.stringify({ seconds: 0, parts: {} }) } }),
+    expect: allowed(AUTHORS, 200),
+  },
   {
     route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
     method: 'GET',

@@ -181,6 +181,7 @@ async function planVisits(routes: { id: string; path: string }[]): Promise<Visit
   const veille = dossierOf('fiche-veille')
   add('learner', 'dossiers.$dossierId_.depot', `/dossiers/${veille}/depot`)
   add('learner', 'dossiers.$dossierId_.relectures', `/dossiers/${veille}/relectures`)
+  add('learner', 'dossiers.$dossierId_.repetition.$sectionId', `/dossiers/${veille}/repetition/support-oral`)
   add('learner', 'dossiers.$dossierId_.imprimer.$sectionId', `/dossiers/${dossierOf('cas-pratique-a3')}/imprimer/mix`)
   add('learner', 'dossiers.$dossierId', `/dossiers/${fresh.dossier}`, fresh.email)
   add('learner', 'dossiers.$dossierId_.historique', `/dossiers/${fresh.dossier}/historique`, fresh.email)

@@ -1,26 +1,35 @@
 import { createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, noSidewaysScroll, sectionRow, test } from './fixtures'
 
 /**
- * Rehearsing an oral, keyboard only (issue 16 §2). The rehearsal view (app/components/oral/rehearsal.tsx) is
- * ready; its route `dossiers.$dossierId_.repetition.$sectionId` and the oral-support kind that feeds it
- * (`{ parts, rehearsals }`) are being built at the same time. Until they land this scenario is `fixme`: remove
- * the `.fixme`, set SECTION to the oral-support section of msp-a2 and, if needed, the way the talk is filled in.
+ * Rehearsing an oral, keyboard only (issue 16 §2): the rehearsal page of an
+ * oral-support section (`dossiers.$dossierId_.repetition.$sectionId`, the view
+ * in app/components/oral/rehearsal.tsx) times the talk part by part, turns
+ * red past the time allotted and keeps the times in the section's value.
  *
  * The clock is Playwright's (`page.clock`): a minute of rehearsal takes no real time.
  */
-const EVALUATION = 'msp-a2'
-/** The oral-support section that replaces « Préparation de l’oral collectif » (a new id: the kind changes). */
+const EVALUATION = 'fiche-veille'
+/** The oral-support section of the grand oral (it replaced « Préparation du grand oral »). */
 const SECTION = 'support-oral'
 /** The talk, stored as the kind's value: 1 + 2 minutes. */
 const TALK = {
   parts: [
-    { id: 'p1', title: 'Le projet', message: 'Un festival local et accessible.', minutes: 1, notes: 'Présenter le commanditaire.' },
-    { id: 'p2', title: 'Nos conclusions', message: 'Trois recommandations.', minutes: 2, notes: 'Citer l’enquête.' },
+    {
+      id: 'partie-1',
+      title: 'Le projet',
+      message: 'Un festival local et accessible.',
+      minutes: 1,
+      speakers: [],
+      notes: 'Présenter le commanditaire.',
+      visuals: [],
+    },
+    { id: 'partie-2', title: 'Nos conclusions', message: 'Trois recommandations.', minutes: 2, speakers: [], notes: 'Citer l’enquête.', visuals: [] },
   ],
+  questions: [],
   rehearsals: [] as { id: string; at: string; seconds: number; parts: Record<string, number> }[],
 }
 
-test.fixme('rehearsal, keyboard only: start, next, over time turns red, finish, the times are kept and shown', async ({ page }) => {
+test('rehearsal, keyboard only: start, next, over time turns red, finish, the times are kept and shown', async ({ page }) => {
   test.setTimeout(120_000)
   const learner = createLearner('rehearsal')
   const dossierId = await dossierIdOf(learner.email, EVALUATION)
@@ -121,7 +130,7 @@ test.fixme('rehearsal, keyboard only: start, next, over time turns red, finish, 
       const row = sectionRow(dossierId, SECTION) as { content: typeof TALK & { rehearsals: { seconds: number; parts: Record<string, number> }[] } } | undefined
       return row?.content.rehearsals.map((r) => [r.seconds, r.parts])
     })
-    .toEqual([[150, { p1: 90, p2: 60 }]])
+    .toEqual([[150, { 'partie-1': 90, 'partie-2': 60 }]])
   // …and shown after a reload, with the progress (the clock flows again: axe needs it).
   await page.clock.resume()
   await page.reload()
@@ -130,4 +139,8 @@ test.fixme('rehearsal, keyboard only: start, next, over time turns red, finish, 
   await expect(view).toContainText('1 répétition, 2\u00a0min\u00a030 au total')
   await expectNoAxeViolations(page)
   await noSidewaysScroll(page, 'rehearsal')
+
+  // The support's editor leads there.
+  await page.goto(`/dossiers/${dossierId}/sections/${SECTION}`)
+  await expect(page.getByRole('link', { name: /^Répéter l’oral/ })).toHaveAttribute('href', `/dossiers/${dossierId}/repetition/${SECTION}`)
 })

@@ -87,6 +87,7 @@ export function SectionEditor({
   useEffect(() => onStatus(section.id, save.status, save.savedAt), [save.status, save.savedAt, section.id, onStatus])
   // A specialised editor (Gantt, persona, mix…) is edited at full width: the dossier page shows its picture.
   const pictureOnly = layout === 'page' && editsInFocus(section.field)
+  const rehearsable = definitionOf(section.field).rehearsable === true && !isEmpty(entryOf(section.field, save.content))
 
   return (
     <SectionFrame
@@ -167,31 +168,48 @@ export function SectionEditor({
               {isEmpty(entryOf(section.field, save.content)) ? 'Commencer' : 'Modifier'}
               <span className="visually-hidden"> « {section.title} »</span> dans l’éditeur plein écran
             </Link>
+            {rehearsable ? <RehearseLink dossierId={dossierId} section={section} /> : null}
           </p>
         </>
       ) : (
-        <FieldEditor
-          field={section.field}
-          value={save.content}
-          onChange={save.change}
-          ctx={{
-            titleId,
-            guidanceId,
-            caption: section.title,
-            uploadUrl: `/api/dossiers/${dossierId}/images`,
-            attachmentUrl: `/api/dossiers/${dossierId}/pieces-jointes`,
-            resetKey: save.resetKey,
-            objectives,
-            personas,
-            members: oral?.members,
-            pictures: oral?.pictures,
-            criteria: criteria.map((k) => ({ id: k.id, text: k.text, status: k.status })),
-            issues: save.issues,
-            annotations: comments.annotations,
-          }}
-        />
+        <>
+          {rehearsable ? (
+            <p className="open-focus">
+              <RehearseLink dossierId={dossierId} section={section} />
+            </p>
+          ) : null}
+          <FieldEditor
+            field={section.field}
+            value={save.content}
+            onChange={save.change}
+            ctx={{
+              titleId,
+              guidanceId,
+              caption: section.title,
+              uploadUrl: `/api/dossiers/${dossierId}/images`,
+              attachmentUrl: `/api/dossiers/${dossierId}/pieces-jointes`,
+              resetKey: save.resetKey,
+              objectives,
+              personas,
+              members: oral?.members,
+              pictures: oral?.pictures,
+              criteria: criteria.map((k) => ({ id: k.id, text: k.text, status: k.status })),
+              issues: save.issues,
+              annotations: comments.annotations,
+            }}
+          />
+        </>
       )}
     </SectionFrame>
+  )
+}
+
+/** « Répéter l’oral »: the timed rehearsal of a talk (a kind with a rehearsal page, once it has parts). */
+function RehearseLink({ dossierId, section }: { dossierId: string; section: Section }) {
+  return (
+    <Link to={`/dossiers/${dossierId}/repetition/${section.id}`} className="button button--ghost">
+      Répéter l’oral<span className="visually-hidden"> « {section.title} »</span>
+    </Link>
   )
 }
 

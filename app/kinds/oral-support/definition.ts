@@ -109,4 +109,5 @@ export const definition: KindDefinition<OralSupportConfig, OralSupportValue> = {
     return null
   },
   excel: true,
+  rehearsable: true,
 }
