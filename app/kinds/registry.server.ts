@@ -1,6 +1,18 @@
 import type { FileChild } from 'docx'
 import type ExcelJS from 'exceljs'
 import type { FieldKind } from '#templates/template.schema'
+import type { ChartImage } from '~/services/exports/charts.server'
+import { budgetLines, categoryTotals } from './budget/budget'
+import { budgetChartImages } from './budget/charts.server'
+import { curveImage } from './experience-map/chart.server'
+import { kpiChartImages } from './kpi/charts.server'
+import { funnelImage } from './lead-funnel/docx.server'
+import { computeFunnel } from './lead-funnel/funnel'
+import { calendarImage } from './media-plan/calendar.server'
+import { positioningMapImage } from './positioning-map/image.server'
+import { mapPoints } from './positioning-map/map'
+import { ganttImage } from './retroplanning/gantt.server'
+import { planRows } from './retroplanning/retroplanning'
 import { docx as budgetDocx } from './budget/docx.server'
 import { xlsx as budgetXlsx } from './budget/xlsx.server'
 import { docx as checklistDocx } from './checklist/docx.server'
@@ -43,7 +55,11 @@ type ServerKind<K extends FieldKind> = {
   xlsx: XlsxWriter<K>
   /** The value as static HTML, for read-only pages that should not load the kind's renderer. */
   html?: (field: ConfigOf<K>, value: ValueOf<K>) => string
+  /** Its pictures as PNG (the charts of its Word export), for a slide that shows the section. */
+  pictures?: (field: ConfigOf<K>, value: ValueOf<K>, today: string) => ChartImage[]
 }
+
+const some = <T>(image: T | null): T[] => (image ? [image] : [])
 
 export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   richText: { docx: richTextDocx, xlsx: richTextXlsx, html: (_field, value) => richTextHtml(value) },
@@ -53,14 +69,26 @@ export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   persona: { docx: personaDocx, xlsx: personaXlsx },
   smart: { docx: smartDocx, xlsx: smartXlsx },
   mix: { docx: mixDocx, xlsx: mixXlsx },
-  retroplanning: { docx: retroplanningDocx, xlsx: retroplanningXlsx },
-  kpi: { docx: kpiDocx, xlsx: kpiXlsx },
-  positioningMap: { docx: positioningMapDocx, xlsx: positioningMapXlsx },
+  retroplanning: {
+    docx: retroplanningDocx,
+    xlsx: retroplanningXlsx,
+    pictures: (field, value, today) => some(ganttImage(planRows(value, field.alerts, today).rows, value.deadline, today, field.tracking)),
+  },
+  kpi: { docx: kpiDocx, xlsx: kpiXlsx, pictures: (field, value) => kpiChartImages(value, field.thresholds) },
+  positioningMap: {
+    docx: positioningMapDocx,
+    xlsx: positioningMapXlsx,
+    pictures: (field, value) => (mapPoints(value).length ? [positioningMapImage(value, field.scale)] : []),
+  },
   meetingMinutes: { docx: meetingMinutesDocx, xlsx: meetingMinutesXlsx },
-  leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx },
-  mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx },
-  budget: { docx: budgetDocx, xlsx: budgetXlsx },
-  experienceMap: { docx: experienceMapDocx, xlsx: experienceMapXlsx },
+  leadFunnel: { docx: leadFunnelDocx, xlsx: leadFunnelXlsx, pictures: (_field, value) => (computeFunnel(value).rows.length ? [funnelImage(value)] : []) },
+  mediaPlan: { docx: mediaPlanDocx, xlsx: mediaPlanXlsx, pictures: (_field, value) => some(calendarImage(value)) },
+  budget: {
+    docx: budgetDocx,
+    xlsx: budgetXlsx,
+    pictures: (field, value) => budgetChartImages(categoryTotals(budgetLines(value, field.thresholds), field.categories, field.thresholds)),
+  },
+  experienceMap: { docx: experienceMapDocx, xlsx: experienceMapXlsx, pictures: (field, value) => some(curveImage(value, field.gapAlert)) },
   oralSupport: { docx: oralSupportDocx, xlsx: oralSupportXlsx },
 }
 
@@ -83,3 +111,6 @@ export const holidayYearsOf = (entry: FieldEntry, today: string): number[] => ki
 
 /** Static HTML of the entry when its kind renders on the server (rich text), else undefined. */
 export const staticHtml = (entry: FieldEntry): string | undefined => kindOf(entry).html?.(entry.field, entry.value)
+
+/** The pictures a slide may show of a section (none for a kind without charts). */
+export const picturesOf = (entry: FieldEntry, today: string): ChartImage[] => kindOf(entry).pictures?.(entry.field, entry.value, today) ?? []

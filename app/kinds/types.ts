@@ -67,4 +67,6 @@ export type KindDefinition<C, V> = {
   printable?: boolean
   /** True when the kind has a timed rehearsal page (`/dossiers/:id/repetition/:sectionId`): an oral's talk. */
   rehearsable?: boolean
+  /** True when the kind exports as slides (`/dossiers/:id/oral/:sectionId.pptx`): an oral's talk. */
+  slides?: boolean
 }

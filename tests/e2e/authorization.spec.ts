@@ -583,6 +583,13 @@ const DOSSIER_CASES: DossierCase[] = [
     path: (t) => `/dossiers/${t.dossier}/imprimer/inconnue`,
     expect: allowed(READERS, 404),
   },
+  // An oral support as PowerPoint (issue 16 §3): whoever reads the dossier; a section that is no oral support is not found.
+  {
+    route: 'routes/dossiers.$dossierId_.oral.$sectionId[.]pptx',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/oral/contexte.pptx`,
+    expect: allowed(READERS, 404),
+  },
   // Rehearsing an oral (issue 16 §2): the dossier's learners only (the times they keep are written into the section).
   {
     route: 'routes/dossiers.$dossierId_.repetition.$sectionId',

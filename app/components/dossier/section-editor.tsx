@@ -488,6 +488,11 @@ function SectionHead({
                 Excel<span className="visually-hidden"> : télécharger « {section.title} »</span>
               </DownloadLink>
             ) : null}
+            {kind.slides ? (
+              <DownloadLink href={`/dossiers/${dossierId}/oral/${section.id}.pptx`} className="print-link">
+                PowerPoint<span className="visually-hidden"> : télécharger « {section.title} »</span>
+              </DownloadLink>
+            ) : null}
             {kind.printable ? (
               <a href={`/dossiers/${dossierId}/imprimer/${section.id}`} className="print-link">
                 Fiches imprimables<span className="visually-hidden"> : {section.title}</span>

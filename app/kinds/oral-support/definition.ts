@@ -110,4 +110,5 @@ export const definition: KindDefinition<OralSupportConfig, OralSupportValue> = {
   },
   excel: true,
   rehearsable: true,
+  slides: true,
 }

@@ -12,8 +12,9 @@ import { frenchTypography as ft } from '~/domain/format'
  * knows the schema of the field kind that holds the talk.
  */
 export type TalkImage = {
-  /** PNG bytes (a Buffer is one; across the worker boundary it arrives as a plain Uint8Array). */
+  /** PNG bytes (a Buffer is one; across the worker boundary it arrives as a plain Uint8Array), or JPEG/GIF bytes with their `mime`. */
   png: Uint8Array
+  mime?: 'image/png' | 'image/jpeg' | 'image/gif'
   alt: string
   /** Natural size, in points: its proportions are kept, and it is never drawn much larger. */
   width: number
@@ -287,7 +288,7 @@ function partSlide(pres: PptxGenJS, deck: TalkDeck, part: TalkSlide, index: numb
     layoutImages(images, imageBox).forEach((b, i) => {
       const image = images[i]!
       const png = Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength)
-      slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, ...b, altText: clean(image.alt) || `Visuel ${i + 1}` })
+      slide.addImage({ data: `${image.mime ?? 'image/png'};base64,${png.toString('base64')}`, ...b, altText: clean(image.alt) || `Visuel ${i + 1}` })
     })
 
   // Footer: who speaks, for how long, and where we are.
