@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { frenchTypography as ft, plural } from '~/domain/format'
 import { plainTextBlocks } from '~/domain/plain-text'
+import { useHydrated } from '../use-hydrated'
 
 type CaseFile = { id: string; name: string; href: string; typeLabel: string; sizeLabel: string }
 
@@ -26,6 +27,8 @@ export function CasePanel(props: CaseBrief & { label?: string }) {
   const toggleRef = useRef<HTMLButtonElement>(null)
   const titleRef = useRef<HTMLHeadingElement>(null)
   const moved = useRef(false)
+  // The button works once the page is hydrated: until then a click would do nothing.
+  const hydrated = useHydrated()
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage exists only in the browser, after hydration
@@ -58,6 +61,7 @@ export function CasePanel(props: CaseBrief & { label?: string }) {
         className="button button--ghost button--small case-toggle"
         aria-expanded={open}
         aria-controls="panneau-cas"
+        disabled={!hydrated}
         onClick={() => change(!open)}
       >
         {label}
