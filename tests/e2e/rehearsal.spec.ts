@@ -46,8 +46,8 @@ test('rehearsal, keyboard only: start, next, over time turns red, finish, the ti
   await expect(view.getByText('Aucune répétition gardée pour l’instant', { exact: false })).toBeVisible()
   // axe waits on timers: it runs while the clock flows (it hangs on a paused clock).
   await expectNoAxeViolations(page)
-  // Frozen from here: time moves only when the test says so, so the kept seconds are exact.
-  await page.clock.pauseAt(new Date('2026-12-05T09:00:05Z'))
+  // Frozen from here (well after the page's load and axe): time moves only when the test says so, so the kept seconds are exact.
+  await page.clock.pauseAt(new Date('2026-12-05T09:10:00Z'))
 
   // The shortcuts are announced in a visible disclosure, opened with the keyboard.
   const shortcuts = view.locator('summary', { hasText: 'Raccourcis clavier' })
@@ -56,7 +56,7 @@ test('rehearsal, keyboard only: start, next, over time turns red, finish, the ti
   await expect(view.getByText('partie suivante')).toBeVisible()
   await page.keyboard.press('Enter')
   // Leave the summary: Space on a summary toggles it, not the timer.
-  await page.locator('body').focus()
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 
   const [partTimer, talkTimer] = [view.locator('.rehearsal-timer').nth(0), view.locator('.rehearsal-timer').nth(1)]
   const live = view.locator('[aria-live="polite"]')
