@@ -14,7 +14,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // On CI, a test that fails is run once more and reported « flaky » if it then passes (see the stop notes:
+  // grid.spec's add-a-row focus lost on loaded 2-core runs is one, still to be understood).
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
