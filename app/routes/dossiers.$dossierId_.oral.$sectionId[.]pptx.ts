@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entry = section ? entryOf(section.field, states[section.id]?.content ?? emptyValue(section.field)) : null
   if (!section || entry?.kind !== 'oralSupport') throw new Response('Cette section n’est pas un support d’oral.', { status: 404 })
   const talk = entry.value
-  if (talk.parts.length === 0) throw new Response('Ce support n’a encore aucune partie : rien à mettre en diapositives.', { status: 404 })
+  if (talk.parts.length === 0) throw new Response('Ce support n’a encore aucune partie\u00a0: rien à mettre en diapositives.', { status: 404 })
 
   const today = todayInFrance()
   const members = groupMemberList(dossier.groupId)

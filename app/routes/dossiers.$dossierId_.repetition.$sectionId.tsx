@@ -20,7 +20,7 @@ function talkOf(dossier: Dossier, sectionId: string | undefined) {
   if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
   const state = sectionStates(dossier.id)[section.id]
   const entry = entryOf(section.field, state?.content ?? emptyValue(section.field))
-  if (entry.kind !== 'oralSupport') throw new Response('Cette section n’est pas un support d’oral : rien à répéter.', { status: 404 })
+  if (entry.kind !== 'oralSupport') throw new Response('Cette section n’est pas un support d’oral\u00a0: rien à répéter.', { status: 404 })
   return { template, section, talk: entry.value, version: state?.version ?? 0 }
 }
 
@@ -59,17 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     summary = Summary.parse(JSON.parse(String(form.get('summary') ?? '')))
   } catch {
-    return data({ ok: false, error: 'Cette répétition est illisible : elle n’a pas été gardée.' }, { status: 400 })
+    return data({ ok: false, error: 'Cette répétition est illisible\u00a0: elle n’a pas été gardée.' }, { status: 400 })
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     const { section, talk, version } = talkOf(dossier, params.sectionId)
     const kept = { id: `repetition-${randomUUID()}`, at: new Date().toISOString(), ...summary }
     const content = valueSchema(section.field).safeParse({ ...talk, rehearsals: [...talk.rehearsals, kept].slice(-20) })
-    if (!content.success) return data({ ok: false, error: 'Cette répétition ne correspond pas au support : elle n’a pas été gardée.' }, { status: 400 })
+    if (!content.success) return data({ ok: false, error: 'Cette répétition ne correspond pas au support\u00a0: elle n’a pas été gardée.' }, { status: 400 })
     const saved = saveSection({ dossierId: dossier.id, sectionId: section.id, baseVersion: version, content: content.data, authorId: user.id })
     if (saved.ok) return { ok: true, error: null }
   }
-  return data({ ok: false, error: 'Le support a changé pendant l’enregistrement : terminez de nouveau la répétition.' }, { status: 409 })
+  return data({ ok: false, error: 'Le support a changé pendant l’enregistrement\u00a0: terminez de nouveau la répétition.' }, { status: 409 })
 }
 
 export default function RehearsalPage() {
@@ -85,7 +85,7 @@ export default function RehearsalPage() {
           {p.images.map((img) => (
             <img key={img.src} src={img.src} alt={img.alt} loading="lazy" decoding="async" />
           ))}
-          {p.sections.length ? <p>Support : {p.sections.join(', ')}</p> : null}
+          {p.sections.length ? <p>Support&nbsp;: {p.sections.join(', ')}</p> : null}
         </div>
       ) : null,
     ]),
