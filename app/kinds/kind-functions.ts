@@ -62,11 +62,15 @@ export function kindFunctions(definitionOf: (kind: FieldKind) => AnyDefinition) 
      * declared as data in the templates and worded by each field kind. A hint
      * never sets a status; it is shown next to the learner's own.
      */
-    evaluateHints(template: Pick<DossierTemplate, 'sections'>, values: Record<string, FieldValue | undefined>, today = todayInFrance()): HintResult[] {
+    evaluateHints(
+      template: Pick<DossierTemplate, 'sections'>,
+      values: Record<string, FieldValue | undefined>,
+      { today = todayInFrance(), members = [] }: Partial<Pick<HintContext, 'today' | 'members'>> = {},
+    ): HintResult[] {
       const results: HintResult[] = []
       for (const section of template.sections) {
         const entry = entryOf(section.field, values[section.id] ?? emptyValue(section.field))
-        const ctx = { title: section.title, today }
+        const ctx = { title: section.title, today, members }
         const push = (criteria: string[], message: string) => results.push({ sectionId: section.id, sectionTitle: section.title, criteria, message })
         for (const hint of section.hints) {
           const found = checkHint(hint, entry, ctx)

@@ -27,6 +27,8 @@ export type HintContext = {
   title: string
   /** Today in France (AAAA-MM-JJ), for kinds whose checks depend on the date. */
   today: string
+  /** The group's members, for kinds whose checks name them (an oral where one never speaks); [] when unknown. */
+  members?: readonly { id: string; name: string }[]
 }
 
 type KindRule = Exclude<Hint['rule'], 'notEmpty'>

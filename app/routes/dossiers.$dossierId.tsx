@@ -119,7 +119,10 @@ export default function DossierPage() {
   // Statuses, with self-assessments still on their way to the server applied optimistically.
   const statuses = useCriterionStatuses(useMemo(() => competencies.flatMap((c) => c.criteria), [competencies]))
 
-  const hints = useMemo(() => evaluateHints(template as Parameters<typeof evaluateHints>[0], values), [template, values])
+  const hints = useMemo(
+    () => evaluateHints(template as Parameters<typeof evaluateHints>[0], values, { members: view.memberList }),
+    [template, values, view.memberList],
+  )
   // Sections with something written: their hints are warnings; the others', to-dos.
   const started = useMemo(
     () => new Set(template.sections.filter((s) => values[s.id] !== undefined && !isEmpty(entryOf(s.field, values[s.id]))).map((s) => s.id)),

@@ -75,8 +75,9 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
   const onContent = useCallback((_: string, next: FieldValue) => setValue(next), [])
   const onStatus = useCallback(() => {}, [])
   const hints = useMemo(
-    () => evaluateHints({ ...view.template, sections: [section] } as Parameters<typeof evaluateHints>[0], { [section.id]: value }),
-    [view.template, section, value],
+    () =>
+      evaluateHints({ ...view.template, sections: [section] } as Parameters<typeof evaluateHints>[0], { [section.id]: value }, { members: view.memberList }),
+    [view.template, section, value, view.memberList],
   )
   const statuses = useCriterionStatuses(view.criteria)
   const criteria = view.criteria.map((c) => ({ ...c, status: statuses.get(c.id) ?? c.status }))

@@ -140,8 +140,9 @@ test('collective oral: a member without a part is named, shares side by side, th
   await panel.getByRole('button', { name: 'Fermer' }).click()
   await expect(hints).not.toContainText('Partie 1 « Les moyens existants » : personne')
   await expect(hints).toContainText('Partie 2 « Les axes proposés » : personne n’y prend la parole')
-  // Bruno has no part: said in the editor, and his share is 0.
-  await expect(section.locator('.oral-warning')).toContainText('Élève bruno ne prend la parole dans aucune partie.')
+  // Bruno has no part: said in the editor and in the hints, and his share is 0.
+  await expect(section.locator('.oral-warning')).toContainText('Élève bruno ne prend la parole dans aucune partie')
+  await expect(hints).toContainText('Élève bruno ne prend la parole dans aucune partie ; dans un oral de groupe, chaque membre a sa part.')
   const shares = section.getByRole('region', { name: 'Temps de parole' })
   await expect(shares.getByRole('listitem').filter({ hasText: 'Élève anna' })).toContainText(/5\s?min · 62,5\s?%/)
   await expect(shares.getByRole('listitem').filter({ hasText: 'Élève bruno' })).toContainText(/0\s?min · 0\s?%/)

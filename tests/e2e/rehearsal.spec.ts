@@ -40,7 +40,7 @@ test('rehearsal, keyboard only: start, next, over time turns red, finish, the ti
 
   await page.clock.install({ time: new Date('2026-12-05T09:00:00Z') })
   await page.goto(`/dossiers/${dossierId}/repetition/${SECTION}`)
-  const view = page.getByRole('region', { name: /^Répétition : / })
+  const view = page.getByRole('region', { name: /^Répétition\s:\s/ })
   await expect(view).toHaveAttribute('data-status', 'ready')
   await expect(view.getByRole('heading', { level: 2, name: 'Le projet' })).toBeVisible()
   await expect(view.getByText('Aucune répétition gardée pour l’instant', { exact: false })).toBeVisible()
@@ -64,7 +64,7 @@ test('rehearsal, keyboard only: start, next, over time turns red, finish, the ti
   // Space starts the timer.
   await page.keyboard.press('Space')
   await expect(view).toHaveAttribute('data-status', 'running')
-  await expect(live).toHaveText(/Répétition commencée\. Partie 1 sur 2 : Le projet/)
+  await expect(live).toHaveText(/Répétition commencée\. Partie 1 sur 2\s:\sLe projet/)
   await page.clock.fastForward('00:20')
   await expect(partTimer.getByRole('timer')).toHaveText('20\u00a0s')
   await expect(partTimer).toHaveAttribute('data-state', 'ok')
@@ -88,7 +88,7 @@ test('rehearsal, keyboard only: start, next, over time turns red, finish, the ti
   // → moves on; the part timer starts from zero, the talk's goes on.
   await page.keyboard.press('ArrowRight')
   await expect(view.getByRole('heading', { level: 2, name: 'Nos conclusions' })).toBeVisible()
-  await expect(live).toHaveText('Partie 2 sur 2 : Nos conclusions, 2\u00a0min\u00a000 prévues.')
+  await expect(live).toHaveText('Partie 2 sur 2\u00a0: Nos conclusions, 2\u00a0min\u00a000 prévues.')
   await expect(partTimer.getByRole('timer')).toHaveText('0\u00a0s')
   await expect(talkTimer.getByRole('timer')).toHaveText('1\u00a0min\u00a030')
 

@@ -89,7 +89,7 @@ function Timer({ label, elapsed, allotted }: { label: string; elapsed: number; a
       <p className="rehearsal-timer__label">{label}</p>
       <p className="rehearsal-timer__elapsed">
         {/* role="timer" is not live: screen readers read it when asked, not every second. */}
-        <span role="timer" aria-label={`${label} : temps écoulé`}>
+        <span role="timer" aria-label={`${label}\u00a0: temps écoulé`}>
           {formatDuration(elapsed)}
         </span>
       </p>
@@ -127,7 +127,7 @@ function History({ rehearsals, parts }: { rehearsals: readonly PastRehearsal[]; 
         Dernières répétitions
       </h2>
       {progress.count === 0 ? (
-        <p className="rehearsal__muted">Aucune répétition gardée pour l’instant : la première s’affichera ici.</p>
+        <p className="rehearsal__muted">Aucune répétition gardée pour l’instant&nbsp;: la première s’affichera ici.</p>
       ) : (
         <>
           <ul className="rehearsal__progress">
@@ -136,13 +136,13 @@ function History({ rehearsals, parts }: { rehearsals: readonly PastRehearsal[]; 
             </li>
             {progress.best && (
               <li>
-                Meilleure : {formatDuration(progress.best.seconds)}
+                Meilleure&nbsp;: {formatDuration(progress.best.seconds)}
                 {allotted !== null && ` (prévu\u00a0: ${formatDuration(allotted)})`}, le {formatShortDateTime(progress.best.at)}
               </li>
             )}
             {progress.last && progress.previous && progress.change !== null && (
               <li>
-                Dernière : {formatDuration(progress.last.seconds)}, {formatChange(progress.change)} par rapport à la précédente
+                Dernière&nbsp;: {formatDuration(progress.last.seconds)}, {formatChange(progress.change)} par rapport à la précédente
                 {progress.trend === 'closer' && '\u00a0: plus près du temps prévu'}
                 {progress.trend === 'further' && '\u00a0: plus loin du temps prévu'}
                 {progress.trend === 'same' && '\u00a0: aussi près du temps prévu'}
@@ -202,7 +202,7 @@ export function RehearsalView({ title, parts, visuals, rehearsals, state, now, s
     <section className={`rehearsal rehearsal--${state.status}`} aria-labelledby={`${id}-title`} data-status={state.status}>
       <header className="rehearsal__bar">
         <h1 id={`${id}-title`} className="rehearsal__title">
-          Répétition : {title}
+          Répétition&nbsp;: {title}
         </h1>
         <p className="rehearsal__status">
           <span className="rehearsal__status-dot" aria-hidden="true" /> {STATUS_LABELS[state.status]}
@@ -217,7 +217,7 @@ export function RehearsalView({ title, parts, visuals, rehearsals, state, now, s
       </div>
 
       {parts.length === 0 || !part ? (
-        <p className="rehearsal__muted">Ce support n’a aucune partie : ajoutez-en une pour répéter.</p>
+        <p className="rehearsal__muted">Ce support n’a aucune partie&nbsp;: ajoutez-en une pour répéter.</p>
       ) : (
         <div className="rehearsal__layout">
           <article className="rehearsal__part" aria-labelledby={`${id}-part`}>
@@ -376,7 +376,7 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
     const p = parts[index]
     if (!p) return ''
     const allotted = allottedSeconds(p)
-    return `${partCounter(index, parts.length)} : ${p.title || 'Partie sans titre'}${allotted === null ? '' : `, ${formatDuration(allotted)} prévues`}.`
+    return `${partCounter(index, parts.length)}\u00a0: ${p.title || 'Partie sans titre'}${allotted === null ? '' : `, ${formatDuration(allotted)} prévues`}.`
   }
 
   const apply = (transition: (s: RehearsalState, t: number) => RehearsalState, message: (after: RehearsalState, before: RehearsalState) => string) => {
@@ -439,7 +439,7 @@ export function Rehearsal({ onFinish, onExit, clock = Date.now, initialState, ..
     exit: () => {
       const { status } = current.current
       if (status === 'running' || status === 'paused') {
-        ask('Le chronomètre a démarré : le temps de cette répétition ne sera pas gardé.', onExit, 'Quitter la répétition')
+        ask('Le chronomètre a démarré\u00a0: le temps de cette répétition ne sera pas gardé.', onExit, 'Quitter la répétition')
       } else onExit()
     },
   }

@@ -45,6 +45,17 @@ describe('oral support definition', () => {
     const v = value([p('1', { title: 'Synthèse', message: 'm', speakers: ['anna'] }), p('2', { message: 'Les chiffres' })])
     expect(run(v, collective)).toEqual(['Partie 2\u00a0: personne n’y prend la parole\u00a0; dans un oral de groupe, chaque membre a sa part.'])
     expect(run(v, { kind: 'oralSupport', oral: 'per-candidate' })).toHaveLength(1)
+    // With the group known, a member who speaks in no part is named.
+    const members = [
+      { id: 'anna', name: 'Anna Martin' },
+      { id: 'mael', name: 'Maël Dupont' },
+    ]
+    const spoken = value([p('1', { title: 'Synthèse', message: 'm', speakers: ['anna'] })])
+    expect(definition.rules.kindChecks!(checks, spoken, collective, { ...ctx, members })).toEqual([
+      'Maël Dupont ne prend la parole dans aucune partie\u00a0; dans un oral de groupe, chaque membre a sa part.',
+    ])
+    const both = value([p('1', { title: 'Synthèse', message: 'm', speakers: ['anna', 'mael'] })])
+    expect(definition.rules.kindChecks!(checks, both, collective, { ...ctx, members })).toBeNull()
     expect(run(v, { kind: 'oralSupport', oral: 'grand-oral' })).toEqual([
       'Le grand oral présente l’auto-évaluation des compétences acquises\u00a0: prévoyez une partie qui la présente.',
     ])

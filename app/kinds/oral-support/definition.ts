@@ -3,15 +3,15 @@ import { itemChanges, withOrder } from '../list-diff'
 import { CHANGES, FIELD_LABELS, ORAL_LABELS, PROBLEMS, type PartKey } from './labels'
 import { isBlankPart, isBlankQuestion, isSelfAssessmentPart, partName } from './oral'
 import type { OralPart, OralSupportConfig, OralSupportValue } from './schema'
-import { pace } from './timing'
+import { pace, silentMembers } from './timing'
 
 /**
- * The checks of a talk, from its value only (the group's members are not
- * known here: the editor says who never speaks): the total time against the
- * target, a speaker in every part of a group oral, what each part shows, and
- * for the grand oral a part presenting the self-assessment.
+ * The checks of a talk: the total time against the target, a speaker in
+ * every part of a group oral and every member of the group (when known)
+ * speaking in one, what each part shows, and for the grand oral a part
+ * presenting the self-assessment.
  */
-export function oralProblems(value: OralSupportValue, config: OralSupportConfig): string[] {
+export function oralProblems(value: OralSupportValue, config: OralSupportConfig, members: readonly { id: string; name: string }[] = []): string[] {
   const parts = value.parts.filter((p) => !isBlankPart(p))
   const problems: string[] = []
   const p = pace(parts, config.minutes)
@@ -22,6 +22,13 @@ export function oralProblems(value: OralSupportValue, config: OralSupportConfig)
     if (config.oral !== 'grand-oral' && !part.speakers.length) problems.push(PROBLEMS.noSpeaker(partName(part, i)))
     if (!part.message.trim() && !part.visuals.length) problems.push(PROBLEMS.showsNothing(partName(part, i)))
   })
+  if (config.oral !== 'grand-oral' && parts.length) {
+    const silent = silentMembers(
+      parts,
+      members.map((m) => m.id),
+    )
+    if (silent.length) problems.push(PROBLEMS.silent(members.filter((m) => silent.includes(m.id)).map((m) => m.name)))
+  }
   if (config.oral === 'grand-oral' && parts.length && !parts.some(isSelfAssessmentPart)) problems.push(PROBLEMS.selfAssessment)
   return problems
 }
@@ -46,8 +53,8 @@ export const definition: KindDefinition<OralSupportConfig, OralSupportValue> = {
       if (n >= hint.min) return null
       return n === 0 ? PROBLEMS.noParts(title) : `«\u00a0${title}\u00a0» a ${PROBLEMS.partsCount(n)}\u00a0; ${hint.min} au moins sont attendues.`
     },
-    kindChecks: (_hint, value, config) => {
-      const problems = oralProblems(value, config)
+    kindChecks: (_hint, value, config, { members }) => {
+      const problems = oralProblems(value, config, members)
       return problems.length ? problems : null
     },
   },

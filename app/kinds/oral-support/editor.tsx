@@ -164,7 +164,7 @@ export default function OralSupportEditor({ field, value, onChange, ctx }: Edito
           {p.status === 'over' ? PROBLEMS.over(p.total, p.target, p.difference) : PROBLEMS.under(p.total, p.target, -p.difference)}
         </p>
       ) : null}
-      {silent.length ? <p className="oral-warning">{L.silent(silent)}</p> : null}
+      {silent.length ? <p className="oral-warning">{PROBLEMS.silent(silent)}</p> : null}
       {group && members.length ? <Shares parts={parts} members={members} headingId={`${id}-shares`} level={2} /> : null}
       <h2 className="oral-editor__title">{L.parts}</h2>
       <DataGrid

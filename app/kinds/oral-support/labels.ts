@@ -47,8 +47,6 @@ export const ORAL_LABELS = {
   sectionVisual: (label: string) => `Section «\u00a0${label}\u00a0»`,
   speakersLegend: 'Qui parle',
   partPerCandidate: 'Ajouter une partie par candidat',
-  silent: (names: string[]) =>
-    names.length === 1 ? `${names[0]} ne prend la parole dans aucune partie.` : `${names.join(', ')} ne prennent la parole dans aucune partie.`,
 } as const
 
 export const FIELD_LABELS = {
@@ -71,6 +69,10 @@ export const PROBLEMS = {
     `L’oral dure ${formatMinutes(total)} pour ${formatMinutes(target)} prévues\u00a0: ${formatMinutes(by)} de trop.`,
   under: (total: number, target: number, by: number) =>
     `L’oral dure ${formatMinutes(total)} pour ${formatMinutes(target)} prévues\u00a0: il reste ${formatMinutes(by)} à occuper.`,
+  silent: (names: string[]) =>
+    names.length === 1
+      ? `${names[0]} ne prend la parole dans aucune partie\u00a0; dans un oral de groupe, chaque membre a sa part.`
+      : `${names.join(', ')} ne prennent la parole dans aucune partie\u00a0; dans un oral de groupe, chaque membre a sa part.`,
   noSpeaker: (place: string) => `${place}\u00a0: personne n’y prend la parole\u00a0; dans un oral de groupe, chaque membre a sa part.`,
   showsNothing: (place: string) => `${place}\u00a0: dites ce qu’elle montre (un message clé ou un support).`,
   selfAssessment: 'Le grand oral présente l’auto-évaluation des compétences acquises\u00a0: prévoyez une partie qui la présente.',
