@@ -11,6 +11,10 @@ import { computeFunnel } from './lead-funnel/funnel'
 import { calendarImage } from './media-plan/calendar.server'
 import { positioningMapImage } from './positioning-map/image.server'
 import { mapPoints } from './positioning-map/map'
+import { mixImages } from './mix/picture.server'
+import { personaImages } from './persona/picture.server'
+import { smartImages } from './smart/picture.server'
+import { tableImages } from './table/picture.server'
 import { ganttImage } from './retroplanning/gantt.server'
 import { planRows } from './retroplanning/retroplanning'
 import { docx as budgetDocx } from './budget/docx.server'
@@ -63,12 +67,12 @@ const some = <T>(image: T | null): T[] => (image ? [image] : [])
 
 export const serverKinds: { [K in FieldKind]: ServerKind<K> } = {
   richText: { docx: richTextDocx, xlsx: richTextXlsx, html: (_field, value) => richTextHtml(value) },
-  table: { docx: tableDocx, xlsx: tableXlsx },
+  table: { docx: tableDocx, xlsx: tableXlsx, pictures: (field, value) => tableImages(field, value) },
   checklist: { docx: checklistDocx, xlsx: checklistXlsx },
   sources: { docx: sourcesDocx, xlsx: sourcesXlsx },
-  persona: { docx: personaDocx, xlsx: personaXlsx },
-  smart: { docx: smartDocx, xlsx: smartXlsx },
-  mix: { docx: mixDocx, xlsx: mixXlsx },
+  persona: { docx: personaDocx, xlsx: personaXlsx, pictures: (_field, value) => personaImages(value) },
+  smart: { docx: smartDocx, xlsx: smartXlsx, pictures: (_field, value) => smartImages(value) },
+  mix: { docx: mixDocx, xlsx: mixXlsx, pictures: (field, value) => mixImages(field, value) },
   retroplanning: {
     docx: retroplanningDocx,
     xlsx: retroplanningXlsx,
@@ -111,6 +115,9 @@ export const holidayYearsOf = (entry: FieldEntry, today: string): number[] => ki
 
 /** Static HTML of the entry when its kind renders on the server (rich text), else undefined. */
 export const staticHtml = (entry: FieldEntry): string | undefined => kindOf(entry).html?.(entry.field, entry.value)
+
+/** True when a section of this kind can be shown on a slide as a picture (a chart, a card, a table). */
+export const hasPictures = (kind: FieldKind): boolean => serverKinds[kind].pictures !== undefined
 
 /** The pictures a slide may show of a section (none for a kind without charts). */
 export const picturesOf = (entry: FieldEntry, today: string): ChartImage[] => kindOf(entry).pictures?.(entry.field, entry.value, today) ?? []

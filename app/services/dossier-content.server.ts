@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import type { Status } from '~/domain/self-assessment'
 import { emptyValue, entryOf, isEmpty } from '~/kinds/registry'
+import { hasPictures } from '~/kinds/registry.server'
 import { getDb, schema } from './db.server'
 import { sectionStates, type SectionState } from './dossier-sections.server'
 import { groupMemberList, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
@@ -67,21 +68,6 @@ export function learnerPersonas(learnerId: string, examSessionId: string): { id:
   })
 }
 
-/** The kinds whose sections are a picture an oral may show. */
-const PICTURE_KINDS: ReadonlySet<string> = new Set([
-  'persona',
-  'kpi',
-  'retroplanning',
-  'positioningMap',
-  'mix',
-  'smart',
-  'budget',
-  'leadFunnel',
-  'experienceMap',
-  'mediaPlan',
-  'table',
-])
-
 /**
  * A dossier read once for display or export, generic over templates: its
  * template and evaluation, every section's current state (the field's empty
@@ -130,7 +116,7 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
   const memberList = groupMemberList(dossier.groupId)
   const pictures = hasOral
     ? template.sections
-        .filter((s) => PICTURE_KINDS.has(s.field.kind) && states[s.id] && !isEmpty(entryOf(s.field, states[s.id]!.content)))
+        .filter((s) => hasPictures(s.field.kind) && states[s.id] && !isEmpty(entryOf(s.field, states[s.id]!.content)))
         .map((s) => ({ id: s.id, title: s.title }))
     : []
   return {

@@ -113,6 +113,8 @@ export const MIX_LABELS = {
   noLink: 'aucun',
   /** Column headers of the P table and of the 4E table (screen, Word, Excel). */
   pColumns: ['P', 'Sous-partie', 'Contenu'],
+  /** A slide's table of the P, as its text alternative. */
+  pictureAlt: (size: number, rows: number) => `Tableau des ${size}P du mix marketing, ${rows} ligne${rows > 1 ? 's' : ''} renseignée${rows > 1 ? 's' : ''}.`,
   eColumns: ['E', E_FIELDS.proposal.column, E_FIELDS.illustration.column, E_FIELDS.personalisation.column, E_FIELDS.links.column],
   /** The « Sous-partie » cell of an extension row. */
   extension: 'Extension',

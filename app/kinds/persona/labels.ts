@@ -102,6 +102,8 @@ export const PERSONA_LABELS = {
   /** Word: the header row of a persona's table. */
   profile: 'Profil',
   description: 'Description',
+  /** A slide's persona card, as its text alternative. */
+  cardAlt: (name: string, facts: string) => `Fiche persona de ${name}${facts ? `\u00a0: ${facts}` : ''}.`,
   /** Word: a persona's heading, « Persona 1 : Léa ». */
   heading: (index: number, firstName: string) => `Persona ${index + 1} : ${firstName.trim() || 'sans prénom'}`,
   /** The article around a sheet, for assistive technologies. */

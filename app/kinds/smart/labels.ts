@@ -36,6 +36,8 @@ export const QUALITY_LABELS: Record<Quality, string> = {
 
 export const SMART_LABELS = {
   kind: 'Objectifs SMART',
+  /** A slide's table of objectives, as its text alternative. */
+  pictureAlt: (labels: string[]) => `Objectifs SMART\u00a0: ${labels.join('\u202f; ')}.`,
   objective: (index: number) => `Objectif ${index + 1}`,
   /** Where a refused value is, in the save error: « objectif 3, Échéance ». */
   place: (index: number) => `objectif ${index + 1}`,

@@ -12,6 +12,8 @@ export const UNIT_SUFFIX: Record<ColumnType, string> = { text: '', number: '', m
 
 export const TABLE_LABELS = {
   kind: 'Tableau',
+  /** A slide's table, as its text alternative. */
+  pictureAlt: (headers: string[], rows: number) => `Tableau de ${rows} ligne${rows > 1 ? 's' : ''}, colonnes ${headers.join(', ')}.`,
   addRow: 'Ajouter une ligne',
   noRows: 'Aucune ligne.',
   noRowsYet: 'Aucune ligne pour l’instant.',
