@@ -12,8 +12,8 @@ export type LinkablePersona = { id: string; name: string; summary: string; where
 
 /** A member of the dossier's group (an oral's speaker). */
 export type OralMember = { id: string; name: string }
-/** A section of the same dossier an oral may show as a visual. */
-export type OralPicture = { id: string; title: string }
+/** A section an oral may show: of this dossier, or of another of the learner's (`where` names it). */
+export type OralPicture = { id: string; title: string; dossierId: string; where: string | null }
 /** A criterion the section serves, with the learner's self-assessment status (todo, inProgress, acquired…). */
 export type SectionCriterion = { id: string; text: string; status?: string }
 

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { imageSize } from 'image-size'
 import { todayInFrance } from '~/domain/calendar'
 import { emptyValue, entryOf } from '~/kinds/registry'
-import { picturesOf } from '~/kinds/registry.server'
 import { getDb, schema } from '~/services/db.server'
 import { learnerOf, requireDossierAccess } from '~/services/dossier-access.server'
 import { sectionStates } from '~/services/dossier-sections.server'
@@ -11,6 +10,7 @@ import { renderExport } from '~/services/exports/pool.server'
 import type { TalkDeck, TalkImage } from '~/services/exports/pptx.server'
 import { fileResponse } from '~/services/exports/response.server'
 import { referentielIndex } from '~/services/referentiel.server'
+import { shownPictures, type ShownSection } from '~/services/section-pictures.server'
 import { findUpload, readUpload } from '~/services/uploads.server'
 import { eq } from 'drizzle-orm'
 
@@ -39,17 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = new Map(members.map((m) => [m.id, m.name]))
   const learnerId = learnerOf(access, user)
   const learner = learnerId ? getDb().select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get() : undefined
-  // A section shown as a visual: its charts, as the Word export draws them.
-  const sectionPictures = (sectionId: string): TalkImage[] => {
-    const shown = template.sections.find((s) => s.id === sectionId)
-    if (!shown) return []
-    return picturesOf(entryOf(shown.field, states[shown.id]?.content ?? emptyValue(shown.field)), today).map((c) => ({
-      png: c.png,
-      alt: c.alt,
-      width: c.width,
-      height: c.height,
-    }))
-  }
+  // A section shown as a visual (of this dossier or another of the learner's): its charts, card or table, as the Word export draws them.
+  const pictured = (visual: ShownSection): TalkImage[] =>
+    shownPictures(dossier, visual, states, today).map((c) => ({ png: c.png, alt: c.alt, width: c.width, height: c.height }))
   // An image joined to the talk: one of this dossier's uploads that a slide can show.
   const uploaded = (src: string, alt: string): TalkImage[] => {
     const upload = findUpload(src.slice('/fichiers/'.length))
@@ -68,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       minutes: p.minutes,
       speakers: p.speakers.flatMap((id) => names.get(id) ?? []),
       notes: p.notes,
-      images: p.visuals.flatMap((v) => (v.kind === 'image' ? uploaded(v.src, v.alt) : sectionPictures(v.sectionId))),
+      images: p.visuals.flatMap((v) => (v.kind === 'image' ? uploaded(v.src, v.alt) : pictured(v))),
     })),
   }
   const buffer = await renderExport({ format: 'pptx', deck })

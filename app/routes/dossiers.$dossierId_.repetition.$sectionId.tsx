@@ -8,6 +8,7 @@ import { valueSchema } from '~/kinds/schemas'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { saveSection, sectionStates } from '~/services/dossier-sections.server'
 import { templateOfDossier, type Dossier } from '~/services/dossiers.server'
+import { shownPictures, type ShownSection } from '~/services/section-pictures.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Répétition — ${data.section.title} — ${data.dossierTitle} — Atelier` : 'Répétition — Atelier' },
@@ -32,6 +33,24 @@ function talkOf(dossier: Dossier, sectionId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const { template, section, talk } = talkOf(dossier, params.sectionId)
+  // The pictures of the sections the talk shows (drawn again when the browser asks for each), with their text alternatives.
+  const states = sectionStates(dossier.id)
+  type Shown = { src: string; alt: string; width: number | null; height: number | null }
+  const keyOf = (v: ShownSection) => `${v.dossierId ?? dossier.id}/${v.sectionId}`
+  const shown = new Map<string, Shown[]>()
+  for (const v of talk.parts.flatMap((p) => p.visuals)) {
+    if (v.kind !== 'section' || shown.has(keyOf(v))) continue
+    const source = v.dossierId && v.dossierId !== dossier.id ? `&source=${v.dossierId}` : ''
+    shown.set(
+      keyOf(v),
+      shownPictures(dossier, v, states).map((c, i) => ({
+        src: `/dossiers/${dossier.id}/visuels/${v.sectionId}?image=${i}${source}`,
+        alt: c.alt,
+        width: c.width,
+        height: c.height,
+      })),
+    )
+  }
   return {
     dossierId: dossier.id,
     dossierTitle: template.title,
@@ -42,8 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       message: p.message,
       minutes: p.minutes,
       notes: p.notes,
-      images: p.visuals.flatMap((v) => (v.kind === 'image' ? [{ src: v.src, alt: v.alt }] : [])),
-      sections: p.visuals.flatMap((v) => (v.kind === 'section' ? [v.label] : [])),
+      images: p.visuals.flatMap((v) => (v.kind === 'image' ? [{ src: v.src, alt: v.alt, width: null, height: null }] : (shown.get(keyOf(v)) ?? []))),
+      // A section with nothing to draw yet is named.
+      sections: p.visuals.flatMap((v) => (v.kind === 'section' && !shown.get(keyOf(v))?.length ? [v.label] : [])),
     })),
     rehearsals: talk.rehearsals,
   }
@@ -83,7 +103,7 @@ export default function RehearsalPage() {
       p.images.length || p.sections.length ? (
         <div className="rehearsal-visuals">
           {p.images.map((img) => (
-            <img key={img.src} src={img.src} alt={img.alt} loading="lazy" decoding="async" />
+            <img key={img.src} src={img.src} alt={img.alt} width={img.width ?? undefined} height={img.height ?? undefined} loading="lazy" decoding="async" />
           ))}
           {p.sections.length ? <p>Support&nbsp;: {p.sections.join(', ')}</p> : null}
         </div>

@@ -6,6 +6,7 @@ import { getDb, schema } from './db.server'
 import { sectionStates, type SectionState } from './dossier-sections.server'
 import { groupMemberList, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
 import { referentielIndex } from './referentiel.server'
+import { pictureDossiers } from './section-pictures.server'
 import { learnerStatuses } from './self-assessment.server'
 
 const { dossierSections } = schema
@@ -115,9 +116,14 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
   const hasOral = template.sections.some((s) => s.field.kind === 'oralSupport')
   const memberList = groupMemberList(dossier.groupId)
   const pictures = hasOral
-    ? template.sections
-        .filter((s) => hasPictures(s.field.kind) && states[s.id] && !isEmpty(entryOf(s.field, states[s.id]!.content)))
-        .map((s) => ({ id: s.id, title: s.title }))
+    ? pictureDossiers(dossier).flatMap((d) => {
+        const own = d.id === dossier.id
+        const shown = own ? template : templateOfDossier(d)
+        const written = own ? states : sectionStates(d.id)
+        return shown.sections
+          .filter((s) => hasPictures(s.field.kind) && written[s.id] && !isEmpty(entryOf(s.field, written[s.id]!.content)))
+          .map((s) => ({ id: s.id, title: s.title, dossierId: d.id, where: own ? null : shown.title }))
+      })
     : []
   return {
     dossier,

@@ -590,6 +590,14 @@ const DOSSIER_CASES: DossierCase[] = [
     path: (t) => `/dossiers/${t.dossier}/oral/contexte.pptx`,
     expect: allowed(READERS, 404),
   },
+  // A section's picture, as an oral's rehearsal shows it: whoever reads the dossier; a section without picture is not found.
+  {
+    route: 'routes/dossiers.$dossierId_.visuels.$sectionId',
+    method: 'GET',
+    path: (t) => `/dossiers/${t.dossier}/visuels/contexte?image=0`,
+    expect: allowed(READERS, 404),
+  },
+
   // Rehearsing an oral (issue 16 §2): the dossier's learners only (the times they keep are written into the section).
   {
     route: 'routes/dossiers.$dossierId_.repetition.$sectionId',

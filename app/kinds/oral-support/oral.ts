@@ -1,5 +1,6 @@
 import { plural } from '~/domain/format'
 import type { OralPart, OralQuestion, OralVisual } from './schema'
+import type { OralPicture } from '../types.browser'
 import { ORAL_LABELS } from './labels'
 
 /** Pure helpers shared by the definition, the editor and the writers. */
@@ -26,4 +27,7 @@ export const speakersText = (ids: readonly string[], names: ReadonlyMap<string, 
     : ids.map((id) => names.get(id) ?? ORAL_LABELS.deletedMember).join(separator)
 
 /** A visual in words: « Image : Le logo », « Section « Personae » ». */
+/** A section offered as a visual, as the learner picks it: « Dossier — Section » when it is another dossier's. */
+export const pictureLabel = (p: OralPicture) => (p.where ? `${p.where} — ${p.title}` : p.title)
+
 export const visualText = (v: OralVisual) => (v.kind === 'image' ? `${ORAL_LABELS.image}\u00a0: ${v.alt}` : ORAL_LABELS.sectionVisual(v.label))

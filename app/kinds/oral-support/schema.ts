@@ -29,7 +29,10 @@ const visualSchema = z.discriminatedUnion('kind', [
       alt: text(LIMITS.alt).trim().min(1, 'texte alternatif attendu'),
     })
     .strict(),
-  z.object({ id: rowId, kind: z.literal('section'), sectionId: z.string().max(100), label: text(LIMITS.title) }).strict(),
+  // A section of the same dossier, or of another dossier of the learner's (`dossierId`) with its title in the label.
+  z
+    .object({ id: rowId, kind: z.literal('section'), sectionId: z.string().max(100), dossierId: z.string().max(64).optional(), label: text(LIMITS.title) })
+    .strict(),
 ])
 
 const partSchema = z

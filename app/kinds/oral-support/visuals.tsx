@@ -3,7 +3,7 @@ import { IMAGE_TYPES, uploadImage } from '~/components/fields/upload'
 import { newId } from '~/components/ids'
 import type { OralPicture } from '../types.browser'
 import { ORAL_LABELS as L } from './labels'
-import { visualText } from './oral'
+import { pictureLabel, visualText } from './oral'
 import type { OralPart } from './schema'
 import { LIMITS } from './timing'
 
@@ -35,7 +35,10 @@ export function VisualsPanel({
   const [sent, setSent] = useState(0)
   const full = part.visuals.length >= LIMITS.visuals
   const shownSrc = (src: string) => (imageBase ? src.replace(/^\/fichiers\//, imageBase) : src)
-  const available = pictures.filter((p) => !part.visuals.some((v) => v.kind === 'section' && v.sectionId === p.id))
+  const keyOf = (p: OralPicture) => `${p.dossierId}/${p.id}`
+  const available = pictures.filter(
+    (p) => !part.visuals.some((v) => v.kind === 'section' && v.sectionId === p.id && (v.dossierId ?? p.dossierId) === p.dossierId),
+  )
   return (
     <div className="oral-visuals">
       {part.visuals.length ? (
@@ -69,8 +72,8 @@ export function VisualsPanel({
                   <select id={`${id}-section`} value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
                     <option value="">—</option>
                     {available.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.title}
+                      <option key={keyOf(p)} value={keyOf(p)}>
+                        {pictureLabel(p)}
                       </option>
                     ))}
                   </select>
@@ -80,9 +83,16 @@ export function VisualsPanel({
                   className="button button--ghost button--small"
                   disabled={!sectionId}
                   onClick={() => {
-                    const picked = pictures.find((p) => p.id === sectionId)
+                    const picked = pictures.find((p) => keyOf(p) === sectionId)
                     if (!picked) return
-                    update({ ...part, visuals: [...part.visuals, { id: newId('visual'), kind: 'section', sectionId: picked.id, label: picked.title }] })
+                    const visual = {
+                      id: newId('visual'),
+                      kind: 'section' as const,
+                      sectionId: picked.id,
+                      dossierId: picked.dossierId,
+                      label: pictureLabel(picked).slice(0, LIMITS.title),
+                    }
+                    update({ ...part, visuals: [...part.visuals, visual] })
                     setSectionId('')
                   }}
                 >
