@@ -17,7 +17,7 @@ export type TablePicture = {
   alt: string
 }
 
-const WIDTH = 800
+const WIDTH = 640
 const PAD = 10
 const FONT_SIZE = 14
 const LINE = 19
