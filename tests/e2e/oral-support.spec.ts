@@ -167,3 +167,25 @@ test('collective oral: a member without a part is named, shares side by side, th
   await expectNoAxeViolations(page)
   await noSidewaysScroll(page, 'oral-support-collective', [320, 390, 1366])
 })
+
+test('serious game: one part per candidate, each candidate speaking in their own part', async ({ page }) => {
+  test.setTimeout(120_000)
+  const trio = [createLearner('chloe'), createLearner('dylan'), createLearner('emma')]
+  createGroup('serious-game-a11', trio)
+  const dossierId = await dossierIdOf(trio[0]!.email, 'serious-game-a11')
+  await loginAs(page, trio[0]!)
+  await page.goto(`/dossiers/${dossierId}/sections/support-oral`)
+  const section = page.locator('#section-support-oral')
+  const parts = await gridOf(page, section.getByRole('grid', { name: /^Plan de l’oral : / }))
+  await section.getByRole('button', { name: 'Ajouter une partie par candidat' }).click()
+  for (const [i, name] of ['Élève chloe', 'Élève dylan', 'Élève emma'].entries()) {
+    await expect(parts.cell(i, 'Titre')).toHaveText(name)
+    await expect(parts.cell(i, 'Intervenants')).toHaveText(name)
+  }
+  // Everyone has a part: the button is gone, nobody is named as silent.
+  await expect(section.getByRole('button', { name: 'Ajouter une partie par candidat' })).toHaveCount(0)
+  await expect(section.locator('.oral-warning')).toHaveCount(0)
+  await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
+  const stored = sectionRow(dossierId, 'support-oral')!.content as { parts: { speakers: string[] }[] }
+  expect(stored.parts.map((p) => p.speakers)).toEqual(trio.map((l) => [l.id]))
+})
