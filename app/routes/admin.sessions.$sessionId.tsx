@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       group: evaluation.mode === 'group',
       // Written work only (the cas pratiques): anonymous marking is the natural default.
       writtenOnly: !evaluation.parts.oral && !evaluation.parts.rex,
+      oral: evaluation.parts.oral,
       instance: instance && {
         dueLocal: parisLocal(instance.dueAt),
         cutoffLocal: parisLocal(instance.cutoffAt),
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         cutoffLabel: formatInstant(instance.cutoffAt),
         anonymous: instance.anonymous,
         doubleMarking: instance.doubleMarking,
+        oralMinutes: instance.oralMinutes,
         state: handInTiming(now, instance),
       },
       submissions,
@@ -409,6 +411,7 @@ function EvaluationCard({
         {instance ? <Badge tone={STATE_TONES[instance.state]}>{STATE_LABELS[instance.state]}</Badge> : <Badge tone="accent">Dates non fixées</Badge>}
         {instance?.anonymous ? <Badge tone="info">Correction anonyme</Badge> : null}
         {instance?.doubleMarking ? <Badge tone="accent">Double correction</Badge> : null}
+        {instance?.oralMinutes ? <Badge>{`Oral de ${instance.oralMinutes}\u00a0min`}</Badge> : null}
       </p>
       {instance ? (
         <p className="exam-settings__summary">
@@ -449,7 +452,7 @@ function InstanceForm({ evaluation: e, outcome }: { evaluation: EvaluationData; 
       className="form exam-settings__instance"
       id={`form-${form}`}
       noValidate
-      key={instance ? `${instance.dueLocal}|${instance.cutoffLocal}|${instance.anonymous}|${instance.doubleMarking}` : 'new'}
+      key={instance ? `${instance.dueLocal}|${instance.cutoffLocal}|${instance.anonymous}|${instance.doubleMarking}|${instance.oralMinutes}` : 'new'}
       aria-label={`Dates de l’épreuve ${e.title} (${e.range})`}
     >
       <input type="hidden" name="intent" value="instance" />
@@ -497,6 +500,24 @@ function InstanceForm({ evaluation: e, outcome }: { evaluation: EvaluationData; 
         ) : null}
       </div>
       <DoubleMarkingField evaluation={e} values={values} error={errors.doubleMarking} />
+      {e.oral ? (
+        <Field
+          id={`${e.id}-oral`}
+          label="Durée de l’oral (min)"
+          hint={'Facultatif. Le support d’oral des candidat·es compare la durée de leur plan à celle-ci\u00a0; vide\u00a0: aucune durée fixée.'}
+          error={errors.oralMinutes}
+        >
+          {(props) => (
+            <input
+              {...props}
+              name="oralMinutes"
+              type="text"
+              inputMode="numeric"
+              defaultValue={values?.oralMinutes ?? (instance?.oralMinutes == null ? '' : String(instance.oralMinutes))}
+            />
+          )}
+        </Field>
+      ) : null}
       <div>
         <button type="submit" className="button button--small" disabled={busy}>
           {busy ? 'Enregistrement…' : instance ? 'Enregistrer les dates' : 'Fixer les dates'}

@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm'
+import type { DossierTemplate } from '#templates/template.schema'
 import type { Status } from '~/domain/self-assessment'
 import { emptyValue, entryOf, isEmpty } from '~/kinds/registry'
 import { hasPictures } from '~/kinds/registry.server'
@@ -6,6 +7,7 @@ import { getDb, schema } from './db.server'
 import { sectionStates, type SectionState } from './dossier-sections.server'
 import { groupMemberList, learnerDossiers, templateOfDossier, type Dossier } from './dossiers.server'
 import { referentielIndex } from './referentiel.server'
+import { instanceFor } from './submissions.server'
 import { pictureDossiers } from './section-pictures.server'
 import { learnerStatuses } from './self-assessment.server'
 
@@ -70,6 +72,18 @@ export function learnerPersonas(learnerId: string, examSessionId: string): { id:
 }
 
 /**
+ * The template with the time of its oral when the school set one for the
+ * épreuve in the dossier's session: an oral support's hints compare the talk
+ * with it (the référentiel states no duration; the template sets none).
+ */
+function withOralTime(template: DossierTemplate, dossier: Dossier): DossierTemplate {
+  if (!template.sections.some((s) => s.field.kind === 'oralSupport')) return template
+  const minutes = instanceFor(dossier.examSessionId, dossier.evaluationId)?.oralMinutes
+  if (!minutes) return template
+  return { ...template, sections: template.sections.map((s) => (s.field.kind === 'oralSupport' ? { ...s, field: { ...s.field, minutes } } : s)) }
+}
+
+/**
  * A dossier read once for display or export, generic over templates: its
  * template and evaluation, every section's current state (the field's empty
  * value before the first save), the criteria its sections serve by competency
@@ -78,7 +92,7 @@ export function learnerPersonas(learnerId: string, examSessionId: string): { id:
  * (null: a group dossier seen from outside the group, with no self-assessment).
  */
 export function loadDossier(dossier: Dossier, learnerId: string | null) {
-  const template = templateOfDossier(dossier)
+  const template = withOralTime(templateOfDossier(dossier), dossier)
   const evaluation = referentielIndex.evaluations.get(dossier.evaluationId)!
   const states = sectionStates(dossier.id)
   const statuses = new Map((learnerId ? learnerStatuses(learnerId, dossier.examSessionId) : []).map((r) => [r.criterionId, r]))

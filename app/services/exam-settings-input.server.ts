@@ -12,6 +12,9 @@ import { referentiel } from './referentiel.server'
 /** The most criteria a competency of the référentiel has: « at least N » beyond it would mean « all ». */
 export const MAX_CRITERIA = Math.max(...referentiel.activities.flatMap((a) => a.competencies.map((c) => c.criteria.length)))
 export const REASON_MAX = 500
+/** The time of an oral the school may set, in whole minutes. */
+export const ORAL_MINUTES = { min: 1, max: 240 } as const
+export const ORAL_MINUTES_ERROR = `Indiquez la durée de l’oral en minutes entières, de ${ORAL_MINUTES.min} à ${ORAL_MINUTES.max}, ou laissez le champ vide.`
 
 /** A Paris wall-clock time « YYYY-MM-DDTHH:mm » → its instant. */
 const parisTime = (missing: string) =>
@@ -61,6 +64,12 @@ export const InstanceFormSchema = z
     cutoffAt: parisTime('Indiquez la date de clôture des dépôts.'),
     anonymous: z.literal('on').optional(),
     doubleMarking: z.literal('on').optional(),
+    // Empty: no time set. Sent only by the épreuves with an oral.
+    oralMinutes: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || (/^\d{1,3}$/.test(v) && Number(v) >= ORAL_MINUTES.min && Number(v) <= ORAL_MINUTES.max), ORAL_MINUTES_ERROR),
   })
   .superRefine(cutoffNotBeforeDue)
   .transform((v) => ({
@@ -69,6 +78,7 @@ export const InstanceFormSchema = z
     cutoffAt: v.cutoffAt,
     anonymous: v.anonymous === 'on',
     doubleMarking: v.doubleMarking === 'on',
+    oralMinutes: v.oralMinutes ? Number(v.oralMinutes) : null,
   }))
 
 export const ExtensionFormSchema = z
@@ -98,6 +108,7 @@ export const RemoveExtensionFormSchema = z.object({
 /** The extension of an instance's window: its times and reason. */
 export type ExtensionInput = { dueAt: Date; cutoffAt: Date; reason: string }
 /** `doubleMarking` left out: unchanged (false for a new instance). */
-export type InstanceInput = { dueAt: Date; cutoffAt: Date; anonymous: boolean; doubleMarking?: boolean }
+/** `oralMinutes`: undefined keeps the stored time, null clears it. */
+export type InstanceInput = { dueAt: Date; cutoffAt: Date; anonymous: boolean; doubleMarking?: boolean; oralMinutes?: number | null }
 
 export { CUTOFF_BEFORE_DUE }

@@ -10,6 +10,7 @@ const { windowFor } = await import('./submissions.server')
 const { ExtensionFormSchema, GradingFormSchema, InstanceFormSchema, MAX_CRITERIA } = await import('./exam-settings-input.server')
 const { ExamSettingsError, grantExtension, removeExtension, resolveLearner, saveInstance, sessionSettings, updateSessionGrading } =
   await import('./exam-settings.server')
+const { loadDossier } = await import('./dossier-content.server')
 
 const people = { admin: '', zoe: '', zoeHomonym: '', eloise: '', outsider: '' }
 let sessionId = ''
@@ -165,6 +166,39 @@ describe('an évaluation’s instance', () => {
     expect(getDb().select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.examSessionId, sessionId)).all()).toHaveLength(1)
     // The other session has no instance for it.
     expect(settingsOf('fiche-veille', otherSessionId).instance).toBeNull()
+  })
+
+  it('keeps the time of an épreuve’s oral, in whole minutes, only for an épreuve with an oral; an oral support then compares with it', () => {
+    const dates = window('2027-05-01T18:00', '2027-05-01T18:00')
+    saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 20 })
+    expect(settingsOf('projet-com-a9').instance).toMatchObject({ oralMinutes: 20 })
+    // Not sent: kept; null: cleared.
+    saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false })
+    expect(settingsOf('projet-com-a9').instance).toMatchObject({ oralMinutes: 20 })
+    const dossier = getDb()
+      .select()
+      .from(schema.dossiers)
+      .where(eq(schema.dossiers.templateId, 'projet-com-a9'))
+      .all()
+      .find((d) => d.examSessionId === sessionId)!
+    const support = loadDossier(dossier, dossier.learnerId).template.sections.find((s) => s.id === 'support-oral')!
+    expect(support.field).toMatchObject({ kind: 'oralSupport', minutes: 20 })
+    saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: null })
+    expect(settingsOf('projet-com-a9').instance).toMatchObject({ oralMinutes: null })
+    expect(loadDossier(dossier, dossier.learnerId).template.sections.find((s) => s.id === 'support-oral')!.field).not.toHaveProperty('minutes')
+    expect(refusal(() => saveInstance(sessionId, 'cas-pratique-a3', { ...dates, anonymous: false, oralMinutes: 20 }))).toMatchObject({
+      status: 400,
+      field: 'oralMinutes',
+    })
+    expect(refusal(() => saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 241 }))).toMatchObject({
+      status: 400,
+      field: 'oralMinutes',
+    })
+    const form = (oralMinutes: string) =>
+      InstanceFormSchema.safeParse({ intent: 'instance', evaluationId: 'projet-com-a9', dueAt: '2027-05-01T18:00', cutoffAt: '2027-05-01T18:00', oralMinutes })
+    expect(form(' 15 ').data?.oralMinutes).toBe(15)
+    expect(form('').data?.oralMinutes).toBeNull()
+    for (const bad of ['0', '12,5', 'vingt', '300']) expect(form(bad).error!.issues.map((i) => i.path.join('.'))).toEqual(['oralMinutes'])
   })
 
   it('refuses anonymous marking for a group épreuve, a cut-off before the deadline, an unknown évaluation or session', () => {

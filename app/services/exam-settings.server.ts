@@ -12,7 +12,15 @@ import type { Evaluation } from '#templates/referentiel.schema'
 import { GRADING_SCALES, type CompetencyRule, type GradingScaleId } from '~/domain/grading'
 import { formatInstant } from '~/domain/hand-in'
 import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
-import { CUTOFF_BEFORE_DUE, MAX_CRITERIA, REASON_MAX, type ExtensionInput, type InstanceInput } from './exam-settings-input.server'
+import {
+  CUTOFF_BEFORE_DUE,
+  MAX_CRITERIA,
+  ORAL_MINUTES,
+  ORAL_MINUTES_ERROR,
+  REASON_MAX,
+  type ExtensionInput,
+  type InstanceInput,
+} from './exam-settings-input.server'
 import { referentiel } from './referentiel.server'
 
 const { examSessions, enrollments, users, evaluationInstances, deadlineExtensions, submissions, gradeEntries, gradings, jurorAssignments, reconciliations } =
@@ -283,6 +291,14 @@ export function saveInstance(
   if (input.anonymous && evaluation.mode === 'group') {
     throw new ExamSettingsError('Une épreuve de groupe comporte un oral devant le jury\u00a0: elle ne peut pas être corrigée anonymement.', 400, 'anonymous')
   }
+  const minutes = input.oralMinutes
+  if (minutes != null && (!evaluation.parts.oral || !Number.isInteger(minutes) || minutes < ORAL_MINUTES.min || minutes > ORAL_MINUTES.max)) {
+    throw new ExamSettingsError(
+      evaluation.parts.oral ? ORAL_MINUTES_ERROR : 'Cette épreuve n’a pas d’oral\u00a0: aucune durée d’oral à fixer.',
+      400,
+      'oralMinutes',
+    )
+  }
   const db = getDb()
   return db.transaction((tx) => {
     sessionOrThrow(sessionId, tx)
@@ -301,6 +317,7 @@ export function saveInstance(
           cutoffAt: input.cutoffAt,
           anonymous: input.anonymous,
           doubleMarking: input.doubleMarking ?? false,
+          oralMinutes: minutes ?? null,
         })
         .returning()
         .get()
@@ -322,7 +339,13 @@ export function saveInstance(
     }
     const instance = tx
       .update(evaluationInstances)
-      .set({ dueAt: input.dueAt, cutoffAt: input.cutoffAt, anonymous: input.anonymous, doubleMarking })
+      .set({
+        dueAt: input.dueAt,
+        cutoffAt: input.cutoffAt,
+        anonymous: input.anonymous,
+        doubleMarking,
+        oralMinutes: minutes === undefined ? existing.oralMinutes : minutes,
+      })
       .where(eq(evaluationInstances.id, existing.id))
       .returning()
       .get()

@@ -117,6 +117,35 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await expect(veille).toContainText('Date limite le 29 mars 2027 à 18\u00a0h\u00a000, clôture le 31 mars 2027 à 18\u00a0h\u00a000.')
   await expect(veille).toContainText('Aucun dépôt pour l’instant.')
 
+  // The time of the oral: whole minutes or nothing; the learners' oral support compares their plan with it.
+  const oral = veille.getByLabel('Durée de l’oral (min)')
+  await oral.fill('12,5')
+  await veille.getByRole('button', { name: /Enregistrer les dates/ }).click()
+  await expect(veille.getByText('Indiquez la durée de l’oral en minutes entières, de 1 à 240, ou laissez le champ vide.')).toBeVisible()
+  await expect(oral).toHaveValue('12,5')
+  await oral.fill('10')
+  await veille.getByRole('button', { name: /Enregistrer les dates/ }).click()
+  await expect(veille.getByRole('status')).toHaveText('Les dates de l’épreuve ont été modifiées.')
+  await expect(veille.getByText('Oral de 10\u00a0min')).toBeVisible()
+  expect(instanceOf('fiche-veille')!.oralMinutes).toBe(10)
+  await expect(card(page, 'cas-pratique-a3').getByLabel('Durée de l’oral (min)')).toHaveCount(0)
+  const ines = ctx.learners[0]!
+  const dossier = e2eDb()
+    .select()
+    .from(schema.dossiers)
+    .where(and(eq(schema.dossiers.learnerId, ines.id), eq(schema.dossiers.templateId, 'fiche-veille')))
+    .get()!
+  await loginAs(page, ines)
+  const part = (id: string, minutes: number) => ({ id, title: `Partie ${id}`, message: 'm', minutes, speakers: [], notes: '', visuals: [] })
+  const saved = await page.request.post(`/api/dossiers/${dossier.id}/sections/support-oral`, {
+    data: { baseVersion: 0, content: { parts: [part('partie-1', 7), part('partie-2', 5)], questions: [], rehearsals: [] } },
+  })
+  expect(saved.ok()).toBe(true)
+  await page.goto(`/dossiers/${dossier.id}/sections/support-oral`)
+  await expect(page.locator('#section-support-oral .hints')).toContainText('L’oral dure 12\u00a0min pour 10\u00a0min prévues\u00a0: 2\u00a0min de trop.')
+  await loginAs(page, 'admin')
+  await page.goto(settingsUrl())
+
   // A group épreuve cannot be marked anonymously.
   const msp = card(page, 'msp-a2')
   await expect(msp.getByLabel('Correction anonyme')).toBeDisabled()

@@ -1,0 +1,1 @@
+ALTER TABLE `evaluation_instances` ADD `oral_minutes` integer;
