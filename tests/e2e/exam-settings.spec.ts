@@ -129,13 +129,13 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await expect(veille.getByText('Oral de 10\u00a0min')).toBeVisible()
   expect(instanceOf('fiche-veille')!.oralMinutes).toBe(10)
   await expect(card(page, 'cas-pratique-a3').getByLabel('Durée de l’oral (min)')).toHaveCount(0)
-  const ines = ctx.learners[0]!
+  const candidate = ctx.learners[0]!
   const dossier = e2eDb()
     .select()
     .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, ines.id), eq(schema.dossiers.templateId, 'fiche-veille')))
+    .where(and(eq(schema.dossiers.learnerId, candidate.id), eq(schema.dossiers.templateId, 'fiche-veille')))
     .get()!
-  await loginAs(page, ines)
+  await loginAs(page, candidate)
   const part = (id: string, minutes: number) => ({ id, title: `Partie ${id}`, message: 'm', minutes, speakers: [], notes: '', visuals: [] })
   const saved = await page.request.post(`/api/dossiers/${dossier.id}/sections/support-oral`, {
     data: { baseVersion: 0, content: { parts: [part('partie-1', 7), part('partie-2', 5)], questions: [], rehearsals: [] } },
