@@ -485,7 +485,10 @@ export const evaluationInstances = sqliteTable(
     anonymityLiftedAt: integer('anonymity_lifted_at', { mode: 'timestamp_ms' }),
     /** Two jurors grade each copy independently; the lead juror then reconciles their divergences. */
     doubleMarking: integer('double_marking', { mode: 'boolean' }).notNull().default(false),
-    /** The time of the épreuve's oral set by the school, in minutes (null: not set); an oral support's hints compare the talk with it. Checked by the service (1–240): a CHECK would rebuild the table. */
+    /**
+     * The time of the épreuve's oral set by the school, in minutes (null: not set); an oral support's
+     * hints compare the talk with it. Checked by the service (1–240): a CHECK would rebuild the table.
+     */
     oralMinutes: integer('oral_minutes'),
     createdAt: createdAt(),
   },
