@@ -111,3 +111,12 @@ function mergeItems(base: Item[], ours: Item[], theirs: Item[], path: MergePath,
     return entry.item
   })
 }
+
+/** `value` with `next` at `path` (objects and lists copied along the way). */
+export function setAtPath(value: unknown, path: MergePath, next: unknown): unknown {
+  if (path.length === 0) return next
+  const [head, ...rest] = path
+  if (Array.isArray(value) && typeof head === 'number') return value.map((x, i) => (i === head ? setAtPath(x, rest, next) : x))
+  const object = isObject(value) ? value : {}
+  return { ...object, [head!]: setAtPath(object[head!], rest, next) }
+}

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { frenchTypography as ft } from '~/domain/format'
-import { entryOf, itemsOf, locateIssues } from '~/kinds/registry'
+import { emptyValue, entryOf, itemsOf, locateIssues } from '~/kinds/registry'
 import { valueSchema } from '~/kinds/schemas'
 import { requireUser } from '~/services/auth.server'
 import { refreshItemLabels } from '~/services/comments.server'
 import { getDb } from '~/services/db.server'
 import { authorizeDossier } from '~/services/dossier-access.server'
-import { saveSection } from '~/services/dossier-sections.server'
+import { saveSection, sectionStates } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
 
 /** Autosave of one section. Bodies are JSON, 1 MB at most. */
@@ -40,8 +40,18 @@ async function readCapped(request: Request, max: number): Promise<string | null>
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status })
 
-export async function loader(_: LoaderFunctionArgs) {
-  return error(405, 'Utilisez POST pour enregistrer une section.')
+/**
+ * The section as stored now (version, content, last author): how the members
+ * of a group see each other's saves without reloading (issue 17 §3). For
+ * whoever may read the dossier.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { dossier } = authorizeDossier(user, params.dossierId ?? '', 'read')
+  const section = templateOfDossier(dossier).sections.find((s) => s.id === params.sectionId)
+  if (!section) return error(404, 'Cette section n’existe pas dans ce dossier.')
+  const state = sectionStates(dossier.id)[section.id] ?? { content: emptyValue(section.field), version: 0, updatedAt: 0, updatedBy: null }
+  return Response.json(state, { headers: { 'Cache-Control': 'private, no-store' } })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -268,6 +268,7 @@ export default function DossierPage() {
                   objectives={view.objectives}
                   personas={view.personas}
                   oral={{ members: view.memberList, pictures: view.pictures }}
+                  group={view.memberList.length > 0}
                   threads={threadsOf(s.id)}
                   collapsed={collapsed}
                   onToggle={() => opened.toggle(s.id)}

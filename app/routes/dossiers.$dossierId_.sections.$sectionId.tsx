@@ -130,6 +130,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             objectives={view.objectives}
             personas={view.personas}
             oral={{ members: view.memberList, pictures: view.pictures }}
+            group={view.memberList.length > 0}
             threads={view.threads}
             layout="focus"
           />

@@ -619,10 +619,17 @@ const DOSSIER_CASES: DossierCase[] = [
     expect: allowed(AUTHORS, 200),
   },
   {
+    // The section as stored now (a group's members see each other's saves, issue 17 §3): whoever reads the dossier.
     route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
     method: 'GET',
-    path: (t) => `/api/dossiers/${t.dossier}/sections/contexte`,
-    expect: everyone(405),
+    path: (t) => `/api/dossiers/${t.dossier}/sections/${t.print}`,
+    expect: allowed(READERS, 200),
+  },
+  {
+    route: 'routes/api.dossiers.$dossierId.sections.$sectionId',
+    method: 'GET',
+    path: (t) => `/api/dossiers/${t.dossier}/sections/inconnue`,
+    expect: allowed(READERS, 404),
   },
   {
     route: 'routes/api.dossiers.$dossierId.sections.$sectionId',

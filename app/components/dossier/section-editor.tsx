@@ -16,6 +16,7 @@ import { useHydrated } from '../use-hydrated'
 import { Badge } from '../ui'
 import { CriterionStatus } from './criterion-status'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
+import { MergedFields } from './merged-fields'
 import { draftKey } from './use-open-sections'
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
@@ -51,6 +52,7 @@ export function SectionEditor({
   threads,
   discussed = [],
   layout = 'page',
+  group = false,
   collapsed = false,
   onToggle,
 }: {
@@ -70,11 +72,14 @@ export function SectionEditor({
   threads: ThreadView[]
   discussed?: DiscussedCriterion[]
   layout?: SectionLayout
+  /** A group dossier: its structured sections merge the members' saves and show them live (issue 17 §3). */
+  group?: boolean
 } & Collapsible) {
   const save = useSectionAutosave({
     url: `/api/dossiers/${dossierId}/sections/${section.id}`,
     storageKey: draftKey(dossierId, section.id),
     initial,
+    shared: group && section.field.kind !== 'richText',
   })
   // The conflict the learner chose to merge by hand; a new conflict starts without it.
   const [mergingFor, setMergingFor] = useState<ServerState | null>(null)
@@ -119,6 +124,14 @@ export function SectionEditor({
             </div>
           ) : null}
 
+          <MergedFields
+            section={section}
+            value={save.content}
+            conflicts={save.merged}
+            keepMine={save.keepMyField}
+            dismiss={save.dismissMerged}
+            headingId={`${titleId}-merged`}
+          />
           {save.conflict ? (
             <div className="conflict" role="alert" aria-labelledby={`${titleId}-conflict`}>
               <h3 id={`${titleId}-conflict`}>Conflit à résoudre</h3>

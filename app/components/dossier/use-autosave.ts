@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { merge3, setAtPath, type MergeConflict } from '~/domain/merge'
 import type { FieldIssue } from '~/kinds/types'
 import type { FieldValue } from '~/kinds/values'
 
@@ -7,6 +8,13 @@ export type ServerState = { content: FieldValue; version: number; updatedAt: num
 
 const DEBOUNCE_MS = 700
 const RETRY_MS = 4_000
+/** How often a shared section asks for the others' saves (issue 17 §3). */
+export const LIVE_MS = 2_000
+/** Merges in a row before the conflict screen takes over (someone saving faster than the round trip). */
+const MAX_MERGES = 5
+
+/** Fields changed both by me and by someone else meanwhile: theirs is shown, mine kept in the history and offered back. */
+export type MergedConflict = MergeConflict & { by: string | null }
 
 type Buffer = { baseVersion: number; content: FieldValue; at: number }
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
@@ -25,8 +33,15 @@ function readBuffer(key: string): Buffer | null {
  * (so nothing is lost offline or if the tab closes), then sent after a short
  * pause with the version it was based on. The server refuses a stale version:
  * the conflict is exposed with both contents, never overwritten silently.
+ *
+ * `shared` (a structured section of a group dossier, issue 17 §3): a refused
+ * save is merged three-way with what was saved meanwhile, against the version
+ * it was based on, and sent again; only fields changed both ways are
+ * reported (the other's value shown, mine set aside in the history and
+ * offered back). The others' saves are fetched every couple of seconds and
+ * shown while nothing of mine is waiting.
  */
-export function useSectionAutosave({ url, storageKey, initial }: { url: string; storageKey: string; initial: ServerState }) {
+export function useSectionAutosave({ url, storageKey, initial, shared = false }: { url: string; storageKey: string; initial: ServerState; shared?: boolean }) {
   const [content, setContent] = useState<FieldValue>(initial.content)
   const [status, setStatus] = useState<SaveStatus>('saved')
   const [savedAt, setSavedAt] = useState<number | null>(initial.version > 0 ? initial.updatedAt : null)
@@ -35,9 +50,13 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
   /** The parts of the content the server refused at the last save, located by the field's kind. */
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [resetKey, setResetKey] = useState(0)
+  const [merged, setMerged] = useState<MergedConflict[]>([])
 
   const contentRef = useRef(initial.content)
   const versionRef = useRef(initial.version)
+  /** The content of `versionRef` as the server has it: the base of a three-way merge. */
+  const baseRef = useRef(initial.content)
+  const mergesInARow = useRef(0)
   const conflictRef = useRef<ServerState | null>(null)
   const inFlight = useRef(false)
   const queued = useRef(false)
@@ -80,6 +99,8 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
         }
         if (res.ok && typeof body.version === 'number') {
           versionRef.current = body.version
+          baseRef.current = sent
+          mergesInARow.current = 0
           setSavedAt(body.savedAt ?? Date.now())
           setError(null)
           setIssues([])
@@ -91,6 +112,27 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
             persist()
             queued.current = true
           }
+        } else if (res.status === 409 && body.current && shared && mergesInARow.current < MAX_MERGES) {
+          // Saved meanwhile by someone else: merged with it, then sent again.
+          mergesInARow.current++
+          const other = body.current
+          const mine = contentRef.current
+          const result = merge3(baseRef.current, other.content, mine)
+          baseRef.current = other.content
+          versionRef.current = other.version
+          contentRef.current = result.value
+          setContent(result.value)
+          persist()
+          if (result.conflicts.length) {
+            setMerged((before) => [...before, ...result.conflicts.map((c) => ({ ...c, by: other.updatedBy }))])
+            // My version of those fields stays in the history.
+            void fetch(url, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ baseVersion: other.version, content: mine, kind: 'conflict-copy' }),
+            }).catch(() => undefined)
+          }
+          queued.current = true
         } else if (res.status === 409 && body.current) {
           conflictRef.current = body.current
           setConflict(body.current)
@@ -116,11 +158,29 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
         }
       }
     },
-    [url, storageKey, persist],
+    [url, storageKey, persist, shared],
   )
   useEffect(() => {
     sendRef.current = send
   }, [send])
+
+  // A shared section shows the others' saves while nothing of mine is waiting (mine, when there is, is merged on save).
+  useEffect(() => {
+    if (!shared) return
+    const poll = async () => {
+      if (document.visibilityState !== 'visible' || dirty.current || inFlight.current || conflictRef.current) return
+      const res = await fetch(url, { headers: { Accept: 'application/json' } }).catch(() => null)
+      const current = res?.ok ? ((await res.json().catch(() => null)) as ServerState | null) : null
+      if (!current || current.version <= versionRef.current || dirty.current || inFlight.current) return
+      versionRef.current = current.version
+      baseRef.current = current.content
+      contentRef.current = current.content
+      setContent(current.content)
+      setSavedAt(current.updatedAt)
+    }
+    const id = setInterval(() => void poll(), LIVE_MS)
+    return () => clearInterval(id)
+  }, [shared, url])
 
   const change = useCallback(
     (next: FieldValue) => {
@@ -215,5 +275,15 @@ export function useSectionAutosave({ url, storageKey, initial }: { url: string; 
     setStatus('saved')
   }, [url, storageKey])
 
-  return { content, change, status, savedAt, conflict, error, issues, resetKey, keepMine, takeTheirs }
+  /** Puts my value back in a field both changed (a new save, over theirs). */
+  const keepMyField = useCallback(
+    (conflict: MergedConflict) => {
+      setMerged((list) => list.filter((c) => c !== conflict))
+      if (conflict.theirs !== undefined) change(setAtPath(contentRef.current, conflict.path, conflict.theirs) as FieldValue)
+    },
+    [change],
+  )
+  const dismissMerged = useCallback((conflict: MergedConflict) => setMerged((list) => list.filter((c) => c !== conflict)), [])
+
+  return { content, change, status, savedAt, conflict, error, issues, resetKey, keepMine, takeTheirs, merged, keepMyField, dismissMerged }
 }
