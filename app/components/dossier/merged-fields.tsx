@@ -36,10 +36,16 @@ export function MergedFields({
 }) {
   if (!conflicts.length) return null
   const definition = definitionOf(section.field)
-  const place = (c: MergedConflict) => (c.path.length ? definition.locate(c.path, value as never, section.field as never) : null) ?? section.title
+  const place = (c: MergedConflict) => {
+    const where = (c.path.length ? definition.locate(c.path, value as never, section.field as never) : null) ?? section.title
+    return where.charAt(0).toUpperCase() + where.slice(1)
+  }
   return (
     <div className="conflict conflict--fields" role="alert" aria-labelledby={headingId}>
-      <h3 id={headingId}>{plural(conflicts.length, 'champ modifié', 'champs modifiés')} en même temps que vous</h3>
+      {/* Not a heading: the section's own heading level depends on the page (dossier or focus). */}
+      <p className="conflict__title" id={headingId}>
+        {plural(conflicts.length, 'champ modifié', 'champs modifiés')} en même temps que vous
+      </p>
       <p>Le reste de vos modifications et des leurs est fusionné. Ici, leur version est affichée&nbsp;; la vôtre reste dans l’historique.</p>
       <ul className="conflict__fields">
         {conflicts.map((c, i) => {

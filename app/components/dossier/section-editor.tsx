@@ -80,6 +80,7 @@ export function SectionEditor({
     storageKey: draftKey(dossierId, section.id),
     initial,
     shared: group && section.field.kind !== 'richText',
+    live: group && section.field.kind !== 'richText' && !collapsed,
   })
   // The conflict the learner chose to merge by hand; a new conflict starts without it.
   const [mergingFor, setMergingFor] = useState<ServerState | null>(null)

@@ -41,7 +41,20 @@ function readBuffer(key: string): Buffer | null {
  * offered back). The others' saves are fetched every couple of seconds and
  * shown while nothing of mine is waiting.
  */
-export function useSectionAutosave({ url, storageKey, initial, shared = false }: { url: string; storageKey: string; initial: ServerState; shared?: boolean }) {
+export function useSectionAutosave({
+  url,
+  storageKey,
+  initial,
+  shared = false,
+  live = shared,
+}: {
+  url: string
+  storageKey: string
+  initial: ServerState
+  shared?: boolean
+  /** Fetch the others' saves (a shared section on screen; not a folded one). */
+  live?: boolean
+}) {
   const [content, setContent] = useState<FieldValue>(initial.content)
   const [status, setStatus] = useState<SaveStatus>('saved')
   const [savedAt, setSavedAt] = useState<number | null>(initial.version > 0 ? initial.updatedAt : null)
@@ -166,7 +179,7 @@ export function useSectionAutosave({ url, storageKey, initial, shared = false }:
 
   // A shared section shows the others' saves while nothing of mine is waiting (mine, when there is, is merged on save).
   useEffect(() => {
-    if (!shared) return
+    if (!live) return
     const poll = async () => {
       if (document.visibilityState !== 'visible' || dirty.current || inFlight.current || conflictRef.current) return
       const res = await fetch(url, { headers: { Accept: 'application/json' } }).catch(() => null)
@@ -180,7 +193,7 @@ export function useSectionAutosave({ url, storageKey, initial, shared = false }:
     }
     const id = setInterval(() => void poll(), LIVE_MS)
     return () => clearInterval(id)
-  }, [shared, url])
+  }, [live, url])
 
   const change = useCallback(
     (next: FieldValue) => {
