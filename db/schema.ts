@@ -249,6 +249,27 @@ export const dossierSections = sqliteTable(
 )
 
 /**
+ * Who has a dossier open now, and in which section (issue 17 §2): one row per
+ * person and dossier, refreshed every few seconds by their page; kept in the
+ * database so that every app server sees it.
+ */
+export const dossierPresences = sqliteTable(
+  'dossier_presences',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The section they are in (focus inside it, or its page); null: elsewhere in the dossier. */
+    sectionId: text('section_id'),
+    seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.userId] })],
+)
+
+/**
  * Revision history. Consecutive saves of one author on one section within a
  * few minutes update the same revision; any other save starts a new one.
  * `kind`: save, restore, or conflict-copy (a version set aside in a conflict).

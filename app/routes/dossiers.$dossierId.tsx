@@ -13,6 +13,7 @@ import { useOpenSections } from '~/components/dossier/use-open-sections'
 import { useCriterionStatuses } from '~/components/dossier/use-criterion-statuses'
 import { RequestReview } from '~/components/review/request-review'
 import type { SaveStatus } from '~/components/dossier/use-autosave'
+import { usePresence } from '~/components/dossier/use-presence'
 import { DownloadLink } from '~/components/download-link'
 import { HandInBanner } from '~/components/hand-in/hand-in-banner'
 import { Badge, PageHeader, ProgressBar } from '~/components/ui'
@@ -138,6 +139,8 @@ export default function DossierPage() {
   const hintsForCriterion = useMemo(() => hintsByCriterion(hints), [hints])
   const allCriteria = competencies.flatMap((c) => c.criteria.map((k) => k.id))
   const overall = progressOf(allCriteria, statuses)
+  // The other members with the dossier open now, and where (group dossiers).
+  const online = usePresence({ dossierId: dossier.id, enabled: canEdit && view.memberList.length > 0 })
   const criterionInfo = new Map(competencies.flatMap((c) => c.criteria.map((k) => [k.id, { ...k, heading: c.heading }] as const)))
 
   return (
@@ -148,6 +151,7 @@ export default function DossierPage() {
           <>
             {ft(evaluation.title)} ({competencyRange(evaluation)}) · {ft(evaluation.workMode)}
             {members.length ? ` · Groupe : ${members.join(', ')}` : ''}
+            {online.length ? <span className="presence-online"> · En ligne&nbsp;: {online.map((p) => p.name).join(', ')}</span> : null}
           </>
         }
         actions={
@@ -269,6 +273,7 @@ export default function DossierPage() {
                   personas={view.personas}
                   oral={{ members: view.memberList, pictures: view.pictures }}
                   group={view.memberList.length > 0}
+                  present={online.filter((p) => p.sectionId === s.id).map((p) => p.name)}
                   threads={threadsOf(s.id)}
                   collapsed={collapsed}
                   onToggle={() => opened.toggle(s.id)}

@@ -1,3 +1,4 @@
+import { usePresence } from '~/components/dossier/use-presence'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useCallback, useMemo, useState } from 'react'
@@ -71,6 +72,7 @@ export default function SectionFocusPage() {
 
 function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const { dossier, section, canEdit } = view
+  const present = usePresence({ dossierId: dossier.id, enabled: canEdit && view.memberList.length > 0, fixedSection: section.id })
   const [value, setValue] = useState<FieldValue>(view.state.content as FieldValue)
   const onContent = useCallback((_: string, next: FieldValue) => setValue(next), [])
   const onStatus = useCallback(() => {}, [])
@@ -131,6 +133,7 @@ function FocusedSection({ view }: { view: ReturnType<typeof useLoaderData<typeof
             personas={view.personas}
             oral={{ members: view.memberList, pictures: view.pictures }}
             group={view.memberList.length > 0}
+            present={present.filter((p) => p.sectionId === section.id).map((p) => p.name)}
             threads={view.threads}
             layout="focus"
           />

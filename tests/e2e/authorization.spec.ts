@@ -590,6 +590,15 @@ const DOSSIER_CASES: DossierCase[] = [
     path: (t) => `/dossiers/${t.dossier}/oral/contexte.pptx`,
     expect: allowed(READERS, 404),
   },
+  // Presence in a dossier (issue 17 §2): those who may write it say where they are; readers are never shown.
+  { route: 'routes/api.dossiers.$dossierId.presence', method: 'GET', path: (t) => `/api/dossiers/${t.dossier}/presence`, expect: everyone(405) },
+  {
+    route: 'routes/api.dossiers.$dossierId.presence',
+    method: 'POST',
+    path: (t) => `/api/dossiers/${t.dossier}/presence`,
+    body: () => ({ json: { sectionId: null } }),
+    expect: allowed(AUTHORS, 200),
+  },
   // A section's picture, as an oral's rehearsal shows it: whoever reads the dossier; a section without picture is not found.
   {
     route: 'routes/dossiers.$dossierId_.visuels.$sectionId',

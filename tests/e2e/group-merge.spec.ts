@@ -30,6 +30,10 @@ test('two members edit one table: live saves, different cells merged, the same c
   const gridB = await gridOf(pageB, pageB.getByRole('grid', { name: /Modalités/ }))
   const saved = (page: Page) => expect(page.locator(`#section-${SECTION} .save-status`)).toHaveText(/^Enregistré à/)
 
+  // Each sees the other in the section (presence, issue 17 §2), and online on the dossier's page.
+  await expect(pageA.locator('.presence-badge')).toHaveText('Élève bruno-merge modifie cette section', { timeout: 10_000 })
+  await expect(pageB.locator('.presence-badge')).toHaveText('Élève anna-merge modifie cette section', { timeout: 10_000 })
+
   // Anna adds a row: Bruno sees it without reloading.
   await pageA.getByRole('button', { name: 'Ajouter une enquête' }).click()
   await gridA.fill(0, 'Interlocuteur ou groupe interrogé', 'Clients fidèles')
@@ -75,6 +79,11 @@ test('two members edit one table: live saves, different cells merged, the same c
   await pageA.reload()
   await expect(gridA.cell(0, 'Ce que l’on cherche à savoir')).toHaveText('Leurs attentes')
   await expect(gridA.cell(0, 'Taille de l’échantillon')).toHaveText('60')
-  await pageA.context().close()
+  // On the dossier's page, Bruno is online; in the table's section once his focus is in it.
+  await pageA.goto(`/dossiers/${dossierId}`)
+  await expect(pageA.locator('.presence-online')).toContainText('En ligne\u00a0: Élève bruno-merge', { timeout: 10_000 })
   await pageB.context().close()
+  // Gone within the time a page has to say it is still there.
+  await expect(pageA.locator('.presence-online')).toHaveCount(0, { timeout: 20_000 })
+  await pageA.context().close()
 })

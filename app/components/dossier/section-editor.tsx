@@ -18,6 +18,7 @@ import { CriterionStatus } from './criterion-status'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
 import { MergedFields } from './merged-fields'
 import { draftKey } from './use-open-sections'
+import { presenceText } from './use-presence'
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
 
@@ -53,6 +54,7 @@ export function SectionEditor({
   discussed = [],
   layout = 'page',
   group = false,
+  present = [],
   collapsed = false,
   onToggle,
 }: {
@@ -74,6 +76,8 @@ export function SectionEditor({
   layout?: SectionLayout
   /** A group dossier: its structured sections merge the members' saves and show them live (issue 17 §3). */
   group?: boolean
+  /** The other members in this section now (issue 17 §2). */
+  present?: string[]
 } & Collapsible) {
   const save = useSectionAutosave({
     url: `/api/dossiers/${dossierId}/sections/${section.id}`,
@@ -103,7 +107,12 @@ export function SectionEditor({
       collapsed={collapsed}
       onToggle={onToggle}
       started={!isEmpty(entryOf(section.field, save.content))}
-      status={<SectionStatus status={save.status} savedAt={save.savedAt} />}
+      status={
+        <>
+          {present.length ? <span className="presence-badge">{presenceText(present)}</span> : null}
+          <SectionStatus status={save.status} savedAt={save.savedAt} />
+        </>
+      }
       criteria={criteria}
       discussed={discussed}
       criterion={(c) => <CriterionStatus dossierId={dossierId} criterionId={c.id} status={c.status} name={`statut-${section.id}-${c.id}`} />}
@@ -404,7 +413,7 @@ function SectionFrame({
     </>
   )
   return (
-    <section id={`section-${section.id}`} className={`dossier-section card dossier-section--${layout}`} aria-labelledby={titleId}>
+    <section id={`section-${section.id}`} data-section-id={section.id} className={`dossier-section card dossier-section--${layout}`} aria-labelledby={titleId}>
       <SectionHead dossierId={dossierId} section={section} layout={layout} status={status} collapsed={collapsed} onToggle={onToggle}>
         {focus ? (
           <button
