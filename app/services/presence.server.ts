@@ -3,8 +3,7 @@ import { getDb, schema } from './db.server'
 
 const { dossierPresences, users } = schema
 
-/** A page says it is still open this often; after this long without news, its person is gone. */
-export const PRESENCE_BEAT_MS = 5_000
+/** After this long without news from their page (it beats every 5 s: use-presence.ts), a person is gone. */
 export const PRESENCE_TTL_MS = 15_000
 
 export type Present = { name: string; sectionId: string | null }

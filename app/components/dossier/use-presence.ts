@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 
 export type Present = { name: string; sectionId: string | null }
 
-/** Must match PRESENCE_BEAT_MS in app/services/presence.server.ts. */
+/** Well under PRESENCE_TTL_MS (app/services/presence.server.ts), after which a silent page counts as gone. */
 const BEAT_MS = 5_000
 
 /**
