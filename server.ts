@@ -15,6 +15,7 @@ import { resolveSessionSecrets } from './app/services/session-secret.server'
 import { databasePath, openDatabase, runMigrations } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
+import { mountCollaboration } from './server/collaboration'
 import { writeLimits } from './server/rate-limits'
 
 const MODE = process.env.NODE_ENV ?? 'development'
@@ -120,9 +121,21 @@ app.use(ignoreRefusedBodyErrors)
 const server = app.listen(PORT, () => {
   console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databasePath()})`)
 })
+// Live co-editing of group dossiers, on the same server (a page opens a WebSocket only from its own origin).
+const collaboration = mountCollaboration(server, {
+  sameOrigin: (request) => {
+    const host = TRUST_PROXY ? (request.headers['x-forwarded-host'] ?? request.headers.host) : request.headers.host
+    try {
+      return Boolean(request.headers.origin) && new URL(request.headers.origin!).host === host
+    } catch {
+      return false
+    }
+  },
+})
 
 function shutdown(signal: string) {
   console.log(`${signal} reçu : arrêt en cours…`)
+  void collaboration.close()
   server.close(() => process.exit(0))
   server.closeIdleConnections()
   // Requests still running get 10 s to finish.

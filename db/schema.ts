@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 import { COMMENT_TARGETS, NOTIFICATION_TYPES, THREAD_STATUSES, type PassageSelectors } from '../app/domain/annotation'
 import { OVERALL_DECISIONS, type BlocDecision } from '../app/domain/deliberation'
@@ -244,6 +244,24 @@ export const dossierSections = sqliteTable(
     version: integer('version').notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.sectionId] })],
+)
+
+/**
+ * The shared editing state of a rich-text section of a group dossier (issue
+ * 17 §1): its Yjs document, stored beside the editor JSON of
+ * `dossier_sections` (which exports, hints, history and comments read).
+ */
+export const sectionYdocs = sqliteTable(
+  'section_ydocs',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id').notNull(),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.dossierId, t.sectionId] })],
 )

@@ -1,0 +1,83 @@
+import { and, eq } from 'drizzle-orm'
+import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { dossierGrants } from '~/domain/permissions'
+import { editorSchema } from '~/kinds/rich-text/pm-schema'
+import { sanitize } from '~/kinds/rich-text/sanitize'
+import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
+import type { SessionUser } from './auth.server'
+import { getDb, schema } from './db.server'
+import { dossierRelations } from './dossier-access.server'
+import { saveSection, sectionStates } from './dossier-sections.server'
+import { templateOfDossier } from './dossiers.server'
+
+/**
+ * Live co-editing of the rich-text sections of group dossiers (issue 17 §1):
+ * which document a connection may open, and how a document is loaded from
+ * and stored to the database. The collaboration server (server/collaboration.ts)
+ * calls these; the Yjs document lives in `section_ydocs`, the editor JSON it
+ * stands for in `dossier_sections`, saved as any other save (versions,
+ * attributed history).
+ */
+
+/** The Yjs fragment the editor binds to (tiptap's Collaboration default). */
+export const FRAGMENT = 'default'
+
+/** « <dossierId>/<sectionId> »: one shared document per rich-text section of a group dossier. */
+export const documentName = (dossierId: string, sectionId: string) => `${dossierId}/${sectionId}`
+
+export type CollabAccess = { dossierId: string; sectionId: string; readOnly: boolean }
+
+/**
+ * Who may open a shared document: its group's members write, those who may
+ * read the dossier (tutors, jurors, admins) read; nobody else, and only for a
+ * rich-text section of a group dossier. Null: refused.
+ */
+export function collaborationAccess(user: SessionUser, name: string): CollabAccess | null {
+  const [dossierId, sectionId, ...rest] = name.split('/')
+  if (!dossierId || !sectionId || rest.length) return null
+  const access = dossierRelations(user, dossierId)
+  if (!access || !dossierGrants(access.relations, 'read') || !access.dossier.groupId) return null
+  const section = templateOfDossier(access.dossier).sections.find((s) => s.id === sectionId)
+  if (section?.field.kind !== 'richText') return null
+  return { dossierId, sectionId, readOnly: !dossierGrants(access.relations, 'update') }
+}
+
+/** The stored Yjs state of a shared document, or one made from the section's saved JSON (its first opening). */
+export function loadSharedState(dossierId: string, sectionId: string): Uint8Array {
+  const row = getDb()
+    .select({ state: schema.sectionYdocs.state })
+    .from(schema.sectionYdocs)
+    .where(and(eq(schema.sectionYdocs.dossierId, dossierId), eq(schema.sectionYdocs.sectionId, sectionId)))
+    .get()
+  if (row) return new Uint8Array(row.state)
+  const saved = sectionStates(dossierId)[sectionId]?.content as RichTextDoc | undefined
+  const doc = saved ? prosemirrorJSONToYDoc(editorSchema, sanitize(saved), FRAGMENT) : new Y.Doc()
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** The editor JSON a Yjs document stands for. */
+export const docJson = (doc: Y.Doc): RichTextDoc => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT)) as RichTextDoc
+
+/**
+ * Stores a shared document: its Yjs state, and its JSON as a save of the
+ * section by `authorId` (the last member who changed it) when it differs
+ * from the stored one — the history keeps its revisions, one per author and
+ * few minutes as for any save.
+ */
+export function storeSharedState(dossierId: string, sectionId: string, doc: Y.Doc, authorId: string): void {
+  const db = getDb()
+  const now = new Date()
+  const state = Buffer.from(Y.encodeStateAsUpdate(doc))
+  db.insert(schema.sectionYdocs)
+    .values({ dossierId, sectionId, state, updatedAt: now })
+    .onConflictDoUpdate({ target: [schema.sectionYdocs.dossierId, schema.sectionYdocs.sectionId], set: { state, updatedAt: now } })
+    .run()
+  const content = docJson(doc)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = sectionStates(dossierId)[sectionId]
+    if (current && JSON.stringify(current.content) === JSON.stringify(content)) return
+    // The shared document is the truth for this section: saved over whatever version is current.
+    if (saveSection({ dossierId, sectionId, baseVersion: current?.version ?? 0, content, authorId }).ok) return
+  }
+}

@@ -1,0 +1,140 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { setupTempDb } from '../tests/unit/temp-db'
+
+const { getDb } = await setupTempDb('collaboration')
+const schema = await import('#db/schema')
+const { sessionCookie, SESSION_TTL_MS } = await import('../app/services/session.server')
+const { addGroupMembers, enrollLearners } = await import('../app/services/dossier-provisioning.server')
+const { learnerDossiers } = await import('../app/services/dossiers.server')
+const { sectionStates, listRevisions } = await import('../app/services/dossier-sections.server')
+const { COLLABORATION_PATH, mountCollaboration } = await import('./collaboration')
+const { docJson, documentName } = await import('../app/services/collaboration.server')
+
+const people = { anna: '', bruno: '', carla: '', tutor: '' }
+const cookies: Record<string, string> = {}
+let dossierId = ''
+let server: http.Server
+let url = ''
+let close: () => Promise<void>
+
+beforeAll(async () => {
+  const db = getDb()
+  const session = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+  for (const key of Object.keys(people) as (keyof typeof people)[]) {
+    people[key] = db
+      .insert(schema.users)
+      .values({ email: `${key}@test.fr`, name: key, passwordHash: 'x' })
+      .returning()
+      .get().id
+    db.insert(schema.userRoles)
+      .values({ userId: people[key], role: key === 'tutor' ? 'tutor' : 'learner' })
+      .run()
+    const login = db
+      .insert(schema.loginSessions)
+      .values({ userId: people[key], expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+      .returning()
+      .get()
+    cookies[key] = (await sessionCookie.serialize(login.id)).split(';')[0]!
+  }
+  enrollLearners(db, session, [people.anna, people.bruno, people.carla])
+  const group = db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G1' }).returning().get().id
+  addGroupMembers(db, group, [people.anna, people.bruno])
+  const other = db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G2' }).returning().get().id
+  addGroupMembers(db, other, [people.carla])
+  db.insert(schema.tutorAssignments).values({ examSessionId: session, tutorId: people.tutor, learnerId: people.anna }).run()
+  dossierId = learnerDossiers(people.anna, session).find((d) => d.templateId === 'msp-a2')!.id
+
+  server = http.createServer((_req, res) => res.end())
+  const mounted = mountCollaboration(server, { sameOrigin: (request) => request.headers.origin === 'http://app.test' })
+  close = mounted.close
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}${COLLABORATION_PATH}`
+})
+
+afterAll(async () => {
+  await close()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+})
+
+/** A member's editor in Node: a Yjs document synced through the collaboration server with their cookie. */
+function connect(who: keyof typeof people, section = 'contexte') {
+  const doc = new Y.Doc()
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: class extends WebSocket {
+      constructor(address: string | URL) {
+        super(address, { headers: { cookie: cookies[who]!, origin: 'http://app.test' } })
+      }
+    } as unknown as typeof WebSocket,
+  })
+  let settle: (outcome: string) => void = () => {}
+  const outcome = new Promise<string>((resolve) => (settle = resolve))
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: documentName(dossierId, section),
+    document: doc,
+    token: 'session',
+    onSynced: () => settle('synced'),
+    onAuthenticationFailed: ({ reason }) => settle(`refused: ${reason}`),
+  })
+  // A socket passed in is shared: each document attaches to it.
+  provider.attach()
+  return { doc, provider, outcome, close: () => (provider.destroy(), socket.destroy()) }
+}
+
+const paragraph = (doc: Y.Doc, text: string) => {
+  const p = new Y.XmlElement('paragraph')
+  p.insert(0, [new Y.XmlText(text)])
+  doc.getXmlFragment('default').push([p])
+}
+const until = async (check: () => boolean, ms = 5_000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe('the collaboration server', () => {
+  it('syncs two members of the group, stores the document as the section’s JSON, attributed', async () => {
+    const [anna, bruno] = [connect('anna'), connect('bruno')]
+    expect(await anna.outcome).toBe('synced')
+    expect(await bruno.outcome).toBe('synced')
+    paragraph(anna.doc, 'Écrit par Anna.')
+    paragraph(bruno.doc, 'Écrit par Bruno.')
+    await until(() => JSON.stringify(docJson(anna.doc)).includes('Bruno') && JSON.stringify(docJson(bruno.doc)).includes('Anna'))
+    // Stored within the debounce: the editor JSON exports, hints and history read.
+    await until(() => JSON.stringify(sectionStates(dossierId).contexte?.content ?? '').includes('Bruno'))
+    expect(JSON.stringify(sectionStates(dossierId).contexte!.content)).toContain('Écrit par Anna.')
+    expect(listRevisions(dossierId).filter((r) => r.sectionId === 'contexte').length).toBeGreaterThan(0)
+    anna.close()
+    bruno.close()
+  })
+
+  it('refuses a learner of another group and a section that is not rich text; a tutor reads without writing', async () => {
+    const carla = connect('carla')
+    expect(await carla.outcome).toMatch(/^refused/)
+    carla.close()
+    const table = connect('anna', 'modalites-enquete')
+    expect(await table.outcome).toMatch(/^refused/)
+    table.close()
+
+    const tutor = connect('tutor')
+    expect(await tutor.outcome).toBe('synced')
+    expect(JSON.stringify(docJson(tutor.doc))).toContain('Écrit par Anna.')
+    const before = sectionStates(dossierId).contexte!.version
+    paragraph(tutor.doc, 'Écrit par le tuteur.')
+    const anna = connect('anna')
+    expect(await anna.outcome).toBe('synced')
+    await new Promise((r) => setTimeout(r, 1_500))
+    expect(JSON.stringify(docJson(anna.doc))).not.toContain('tuteur')
+    expect(sectionStates(dossierId).contexte!.version).toBe(before)
+    tutor.close()
+    anna.close()
+  })
+})
