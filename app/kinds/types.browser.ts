@@ -52,6 +52,8 @@ export type EditorContext = {
   readOnly?: boolean
   /** Comments anchored in passages of this section (rich text only). */
   annotations?: PassageAnnotations
+  /** Edited together live (rich text of a group dossier, issue 17 §1): the shared document and how my caret is shown. */
+  collab?: { document: string; user: { name: string; color: string } }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { Section } from '#templates/template.schema'
 import type { BankEntry } from '~/services/comment-bank.server'
@@ -7,6 +7,8 @@ import { useSectionComments } from '../comments/use-section-comments'
 import { formatDate, formatTime, frenchTypography as ft, plural } from '~/domain/format'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
 import type { HintResult } from '~/kinds/hints'
+import { caretColor } from '~/kinds/rich-text/caret-color'
+import type { loader as rootLoader } from '~/root'
 import { definitionOf, entryOf, isEmpty } from '~/kinds/registry.on-demand'
 import { editsInFocus, FieldEditor, FieldView } from '~/kinds/registry.browser'
 import type { LinkableObjective, LinkablePersona, OralMember, OralPicture } from '~/kinds/types.browser'
@@ -79,12 +81,16 @@ export function SectionEditor({
   /** The other members in this section now (issue 17 §2). */
   present?: string[]
 } & Collapsible) {
+  // The rich text of a group dossier is written together, live: the collaboration server stores it (issue 17 §1).
+  const me = useRouteLoaderData<typeof rootLoader>('root')?.user
+  const together = group && section.field.kind === 'richText' && Boolean(me)
   const save = useSectionAutosave({
     url: `/api/dossiers/${dossierId}/sections/${section.id}`,
     storageKey: draftKey(dossierId, section.id),
     initial,
     shared: group && section.field.kind !== 'richText',
     live: group && section.field.kind !== 'richText' && !collapsed,
+    saves: !together,
   })
   // The conflict the learner chose to merge by hand; a new conflict starts without it.
   const [mergingFor, setMergingFor] = useState<ServerState | null>(null)
@@ -212,6 +218,7 @@ export function SectionEditor({
               uploadUrl: `/api/dossiers/${dossierId}/images`,
               attachmentUrl: `/api/dossiers/${dossierId}/pieces-jointes`,
               resetKey: save.resetKey,
+              ...(together && me ? { collab: { document: `${dossierId}/${section.id}`, user: { name: me.name, color: caretColor(me.name) } } } : {}),
               objectives,
               personas,
               members: oral?.members,

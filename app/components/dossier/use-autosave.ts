@@ -47,6 +47,7 @@ export function useSectionAutosave({
   initial,
   shared = false,
   live = shared,
+  saves = true,
 }: {
   url: string
   storageKey: string
@@ -54,6 +55,8 @@ export function useSectionAutosave({
   shared?: boolean
   /** Fetch the others' saves (a shared section on screen; not a folded one). */
   live?: boolean
+  /** False: another channel stores the content (rich text edited together); changes only update what the page shows. */
+  saves?: boolean
 }) {
   const [content, setContent] = useState<FieldValue>(initial.content)
   const [status, setStatus] = useState<SaveStatus>('saved')
@@ -198,6 +201,7 @@ export function useSectionAutosave({
   const change = useCallback(
     (next: FieldValue) => {
       contentRef.current = next
+      if (!saves) return setContent(next)
       dirty.current = true
       setContent(next)
       persist()
@@ -206,13 +210,13 @@ export function useSectionAutosave({
       clearTimeout(timer.current)
       timer.current = setTimeout(() => void send(), DEBOUNCE_MS)
     },
-    [persist, send],
+    [persist, send, saves],
   )
 
   // On load: edits left in this browser (offline, closed tab) are sent, or shown as a conflict.
   // localStorage exists only in the browser, after hydration: this effect is where the two copies meet.
   useEffect(() => {
-    const buffer = readBuffer(storageKey)
+    const buffer = saves ? readBuffer(storageKey) : null
     if (!buffer) return
     if (same(buffer.content, initial.content)) {
       localStorage.removeItem(storageKey)

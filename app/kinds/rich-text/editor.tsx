@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { EditorProps } from '../types.browser'
 import { ANNOTATION_LABELS, EXTERNAL_CHANGE, PassageAnnotationsExtension, revealPassage, setPassages, type AnnotationSettings } from './annotations'
 import { definition } from './definition'
+import type { Collab, CollabStatus } from './collab'
 import { richTextExtensions } from './extensions'
 import { RICH_TEXT_LABELS } from './labels'
 import { UPLOAD_SRC, type RichTextDoc } from './rich-text'
@@ -28,7 +29,7 @@ const keepOwnImages = (html: string) =>
  * (annotations.ts). Comments on passages (`ctx.annotations`) are highlighted with decorations, never written into the document.
  */
 export default function RichTextEditor({ field, value, onChange, ctx }: EditorProps<'richText'>) {
-  const { titleId, guidanceId, uploadUrl, resetKey, issues, readOnly = false, annotations, imageBase } = ctx
+  const { titleId, guidanceId, uploadUrl, resetKey, issues, readOnly = false, annotations, imageBase, collab: shared } = ctx
   const errorId = useId()
   const hintId = useId()
   const onChangeRef = useRef(onChange)
@@ -45,37 +46,65 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
   const [annotationsExtension] = useState(() => PassageAnnotationsExtension.configure({ settings: () => settingsRef.current }))
   // A value stored before the checks existed may not fit the editor's schema: it is repaired before loading.
   const [initial] = useState(() => sanitize(value))
-  const editor = useEditor({
-    immediatelyRender: false,
-    extensions: [...richTextExtensions({ imageBase }), annotationsExtension],
-    content: initial,
-    editorProps: {
-      attributes: () => {
-        const describedBy = [guidanceId, invalidRef.current ? errorId : '', hintRef.current ? hintId : ''].filter(Boolean).join(' ')
-        return {
-          class: settingsRef.current.readOnly ? 'rt-content rt-editable rt-readonly' : 'rt-content rt-editable',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-labelledby': titleId,
-          'aria-describedby': describedBy,
-          ...(invalidRef.current ? { 'aria-invalid': 'true' } : {}),
-          ...(field.placeholder && !settingsRef.current.readOnly ? { 'data-placeholder': field.placeholder } : {}),
-        }
+  // Edited together: the shared document (loaded only here, with its libraries) replaces the value.
+  const [collab, setCollab] = useState<Collab | null>(null)
+  const [collabStatus, setCollabStatus] = useState<CollabStatus>('connecting')
+  const sharedDocument = shared?.document
+  const sharedName = shared?.user.name
+  const sharedColor = shared?.user.color
+  useEffect(() => {
+    if (!sharedDocument || !sharedName || !sharedColor) return
+    let made: Collab | null = null
+    let cancelled = false
+    void import('./collab').then(({ createCollab }) => {
+      if (cancelled) return
+      made = createCollab({ document: sharedDocument, user: { name: sharedName, color: sharedColor }, onStatus: setCollabStatus })
+      setCollab(made)
+    })
+    return () => {
+      cancelled = true
+      made?.destroy()
+      setCollab(null)
+    }
+  }, [sharedDocument, sharedName, sharedColor])
+  const waiting = Boolean(shared) && !collab
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [...richTextExtensions({ imageBase, collaborative: Boolean(collab) }), annotationsExtension, ...(collab?.extensions ?? [])],
+      content: collab ? undefined : initial,
+      editable: !waiting,
+      editorProps: {
+        attributes: () => {
+          const describedBy = [guidanceId, invalidRef.current ? errorId : '', hintRef.current ? hintId : ''].filter(Boolean).join(' ')
+          return {
+            class: settingsRef.current.readOnly ? 'rt-content rt-editable rt-readonly' : 'rt-content rt-editable',
+            role: 'textbox',
+            'aria-multiline': 'true',
+            'aria-labelledby': titleId,
+            'aria-describedby': describedBy,
+            ...(invalidRef.current ? { 'aria-invalid': 'true' } : {}),
+            ...(field.placeholder && !settingsRef.current.readOnly ? { 'data-placeholder': field.placeholder } : {}),
+          }
+        },
+        transformPastedHTML: keepOwnImages,
       },
-      transformPastedHTML: keepOwnImages,
+      onUpdate: ({ editor }) => {
+        if (!settingsRef.current.readOnly) onChangeRef.current(editor.getJSON() as RichTextDoc)
+      },
     },
-    onUpdate: ({ editor }) => {
-      if (!settingsRef.current.readOnly) onChangeRef.current(editor.getJSON() as RichTextDoc)
-    },
-  })
+    [collab],
+  )
 
   // Content replaced from outside: load it without emitting an update (allowed when read-only: it is not the reader's change).
   const lastReset = useRef(resetKey)
   useEffect(() => {
     if (!editor || lastReset.current === resetKey) return
     lastReset.current = resetKey
+    // Edited together: the shared document is the content; nothing replaces it from outside.
+    if (collab) return
     editor.chain().setMeta(EXTERNAL_CHANGE, true).setContent(sanitize(value), { emitUpdate: false }).run()
-  }, [editor, resetKey, value])
+  }, [editor, resetKey, value, collab])
 
   useEffect(() => {
     onChangeRef.current = onChange
@@ -124,8 +153,8 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
     </p>
   ) : null
 
-  if (!editor) {
-    // Server render and first paint: the same content, read-only, until the editor loads.
+  if (!editor || waiting) {
+    // Server render and first paint: the same content, read-only, until the editor (and, edited together, the shared document) loads.
     return (
       <div className="rt-frame" aria-busy="true">
         {readOnly ? null : <div className="rt-toolbar rt-toolbar--placeholder" aria-hidden="true" />}
@@ -138,6 +167,11 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
     <div className={readOnly ? 'rt-frame rt-frame--readonly' : 'rt-frame'}>
       {readOnly ? null : <Toolbar editor={editor} uploadUrl={uploadUrl} />}
       <EditorContent editor={editor} />
+      {shared ? (
+        <p className={`rt-shared rt-shared--${collabStatus}`} role="status">
+          {RICH_TEXT_LABELS.shared[collabStatus]}
+        </p>
+      ) : null}
       {hint}
       {refused}
     </div>

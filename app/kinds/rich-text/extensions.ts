@@ -9,9 +9,11 @@ import { SAFE_URL } from './rich-text'
  * saved values (pm-schema.ts, check.ts) and by the static renderers (server
  * HTML, browser view). Importable on the server: no DOM needed until an editor is made.
  */
-export function richTextExtensions({ imageBase = '' }: { imageBase?: string } = {}): Extensions {
+export function richTextExtensions({ imageBase = '', collaborative = false }: { imageBase?: string; collaborative?: boolean } = {}): Extensions {
   return [
     StarterKit.configure({
+      // Edited together: the shared document has its own undo (per person).
+      ...(collaborative ? { undoRedo: false as const } : {}),
       // Sections are h2 on the page: content headings start at h3.
       heading: { levels: [3, 4] },
       code: false,

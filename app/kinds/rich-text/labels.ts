@@ -24,6 +24,12 @@ export const NODE_LABELS: Record<string, string> = {
 export const nodeLabel = (type: string) => NODE_LABELS[type] ?? `« ${type} »`
 
 export const RICH_TEXT_LABELS = {
+  /** A section edited together: where the shared document stands. */
+  shared: {
+    connecting: 'Édition partagée\u00a0: connexion…',
+    connected: 'Édition partagée avec votre groupe\u00a0: chaque modification est enregistrée pour tous.',
+    disconnected: 'Hors ligne\u00a0: continuez, vos modifications seront envoyées au retour de la connexion.',
+  },
   kind: 'Texte mis en forme',
   /** Where a refused part is: « bloc 3 (tableau) ». */
   block: (index: number, type: string) => `bloc ${index + 1}${NODE_LABELS[type] ? ` (${NODE_LABELS[type]})` : ''}`,

@@ -1,0 +1,45 @@
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import type { Extensions } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import * as Y from 'yjs'
+
+/** Where the collaboration server listens (server/collaboration.ts). */
+const PATH = '/collaboration'
+
+export type CollabStatus = 'connecting' | 'connected' | 'disconnected'
+export type Collab = { extensions: Extensions; destroy: () => void }
+
+/**
+ * A rich-text section edited together (issue 17 §1), loaded only by the
+ * editors of group dossiers: a Yjs document synced with the collaboration
+ * server, the editor bound to it, the others' carets with their names.
+ * Edits made offline stay in the document and are sent when the connection returns.
+ */
+export function createCollab({
+  document,
+  user,
+  onStatus,
+}: {
+  document: string
+  user: { name: string; color: string }
+  onStatus: (status: CollabStatus) => void
+}): Collab {
+  const ydoc = new Y.Doc()
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  const provider = new HocuspocusProvider({
+    url: `${protocol}://${window.location.host}${PATH}`,
+    name: document,
+    document: ydoc,
+    // The session cookie authenticates; the server still expects a token message.
+    token: 'session',
+    onStatus: ({ status }) => onStatus(status as CollabStatus),
+  })
+  return {
+    extensions: [Collaboration.configure({ document: ydoc }), CollaborationCaret.configure({ provider, user })],
+    destroy: () => {
+      provider.destroy()
+      ydoc.destroy()
+    },
+  }
+}

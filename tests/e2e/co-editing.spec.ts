@@ -1,0 +1,79 @@
+/**
+ * Writing together (issue 17 §1): two members of one group in the same
+ * rich-text section of their group dossier, each in their own browser. Both
+ * type in the same paragraph at the same time and both texts end up in the
+ * document, on both screens and after a reload; each sees the other's caret
+ * with their name; one goes offline, types, comes back, and nothing is lost.
+ */
+import type { Browser, Page } from '@playwright/test'
+import { BASE_URL, createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
+
+const SECTION = 'contexte'
+
+async function openAs(browser: Browser, learner: { email: string }, dossierId: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: BASE_URL })
+  const page = await context.newPage()
+  await loginAs(page, learner)
+  await page.goto(`/dossiers/${dossierId}/sections/${SECTION}`)
+  await expect(page.locator('.rt-shared')).toHaveText(/^Édition partagée avec votre groupe/)
+  return page
+}
+const editor = (page: Page) => page.locator(`#section-${SECTION} .rt-editable`)
+/** The caret at the end of the first paragraph. */
+async function endOfFirstParagraph(page: Page) {
+  await editor(page).locator('p').first().click()
+  await page.keyboard.press('End')
+}
+
+test('two members type in the same paragraph at once: both texts kept, carets named, offline edits sent on return', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const anna = createLearner('anna-live')
+  const bruno = createLearner('bruno-live')
+  createGroup('msp-a2', [anna, bruno])
+  const dossierId = await dossierIdOf(anna.email, 'msp-a2')
+  const [a, b] = [await openAs(browser, anna, dossierId), await openAs(browser, bruno, dossierId)]
+
+  // Anna starts the paragraph; Bruno sees it appear.
+  await editor(a).click()
+  await a.keyboard.type('Le projet commence.')
+  await expect(editor(b)).toContainText('Le projet commence.')
+
+  // Both type at the end of the same paragraph at the same time.
+  await endOfFirstParagraph(a)
+  await endOfFirstParagraph(b)
+  await Promise.all([a.keyboard.type(' Anna ajoute ceci.', { delay: 20 }), b.keyboard.type(' Bruno ajoute cela.', { delay: 20 })])
+  for (const page of [a, b]) {
+    await expect(editor(page)).toContainText('Anna ajoute ceci.')
+    await expect(editor(page)).toContainText('Bruno ajoute cela.')
+  }
+  await expect.poll(() => editor(a).innerText()).toBe(await editor(b).innerText())
+
+  // Each sees the other's caret, with their name.
+  await expect(a.locator('.collaboration-carets__label')).toHaveText('Élève bruno-live')
+  await expect(b.locator('.collaboration-carets__label')).toHaveText('Élève anna-live')
+  await expectNoAxeViolations(a)
+  await a.screenshot({ path: 'test-results/screenshots/co-editing.png' })
+
+  // Bruno goes offline and keeps typing; back online, his text reaches Anna and the database.
+  await b.context().setOffline(true)
+  await expect(b.locator('.rt-shared')).toHaveText(/^Hors ligne/, { timeout: 15_000 })
+  await endOfFirstParagraph(b)
+  await b.keyboard.type(' Écrit hors ligne.')
+  await expect(editor(a)).not.toContainText('Écrit hors ligne.')
+  await b.context().setOffline(false)
+  await expect(b.locator('.rt-shared')).toHaveText(/^Édition partagée avec votre groupe/, { timeout: 15_000 })
+  await expect(editor(a)).toContainText('Écrit hors ligne.', { timeout: 15_000 })
+
+  // Stored as the section's JSON (exports, hints, history read it); both see everything after a reload.
+  const stored = () => JSON.stringify(sectionRow(dossierId, SECTION)?.content ?? '')
+  for (const words of ['Le projet commence.', 'Anna ajoute ceci.', 'Bruno ajoute cela.', 'Écrit hors ligne.']) {
+    await expect.poll(stored, { timeout: 15_000 }).toContain(words)
+  }
+  for (const page of [a, b]) {
+    await page.reload()
+    await expect(page.locator('.rt-shared')).toHaveText(/^Édition partagée avec votre groupe/)
+    for (const words of ['Le projet commence.', 'Anna ajoute ceci.', 'Bruno ajoute cela.', 'Écrit hors ligne.']) await expect(editor(page)).toContainText(words)
+  }
+  await a.context().close()
+  await b.context().close()
+})
