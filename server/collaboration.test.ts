@@ -11,7 +11,7 @@ const schema = await import('#db/schema')
 const { sessionCookie, SESSION_TTL_MS } = await import('../app/services/session.server')
 const { addGroupMembers, enrollLearners } = await import('../app/services/dossier-provisioning.server')
 const { learnerDossiers } = await import('../app/services/dossiers.server')
-const { sectionStates, listRevisions } = await import('../app/services/dossier-sections.server')
+const { sectionStates, listRevisions, restoreRevision } = await import('../app/services/dossier-sections.server')
 const { COLLABORATION_PATH, mountCollaboration } = await import('./collaboration')
 const { docJson, documentName } = await import('../app/services/collaboration.server')
 
@@ -21,6 +21,7 @@ let dossierId = ''
 let server: http.Server
 let url = ''
 let close: () => Promise<void>
+let openDocuments: () => number
 
 beforeAll(async () => {
   const db = getDb()
@@ -52,6 +53,7 @@ beforeAll(async () => {
   server = http.createServer((_req, res) => res.end())
   const mounted = mountCollaboration(server, { sameOrigin: (request) => request.headers.origin === 'http://app.test' })
   close = mounted.close
+  openDocuments = () => mounted.hocuspocus.getDocumentsCount()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}${COLLABORATION_PATH}`
 })
@@ -136,5 +138,24 @@ describe('the collaboration server', () => {
     expect(sectionStates(dossierId).contexte!.version).toBe(before)
     tutor.close()
     anna.close()
+  })
+
+  it('opens a restored version: restoring from the history rebuilds the shared document from it', async () => {
+    const first = listRevisions(dossierId)
+      .filter((r) => r.sectionId === 'contexte')
+      .at(-1)!
+    const anna = connect('anna')
+    expect(await anna.outcome).toBe('synced')
+    paragraph(anna.doc, 'Une phrase de trop.')
+    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('de trop'))
+    anna.close()
+    // Stored and unloaded once its last member left.
+    await until(() => openDocuments() === 0)
+    expect(restoreRevision(dossierId, first.id, people.anna)!.ok).toBe(true)
+    const again = connect('bruno')
+    expect(await again.outcome).toBe('synced')
+    expect(JSON.stringify(docJson(again.doc))).not.toContain('de trop')
+    expect(JSON.stringify(docJson(again.doc))).toContain('Écrit par Anna.')
+    again.close()
   })
 })

@@ -181,5 +181,10 @@ export function restoreRevision(dossierId: string, revisionId: number, authorId:
   const revision = getRevision(dossierId, revisionId)
   if (!revision) return null
   const result = saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content, authorId, kind: 'restore' })
+  // A section written together is rebuilt from the restored content when it is next opened (issue 17 §1).
+  getDb()
+    .delete(schema.sectionYdocs)
+    .where(and(eq(schema.sectionYdocs.dossierId, dossierId), eq(schema.sectionYdocs.sectionId, revision.sectionId)))
+    .run()
   return { ...result, sectionId: revision.sectionId }
 }
