@@ -15,7 +15,6 @@ import { resolveSessionSecrets } from './app/services/session-secret.server'
 import { databasePath, openDatabase, runMigrations } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
-import { mountCollaboration } from './server/collaboration'
 import { writeLimits } from './server/rate-limits'
 
 const MODE = process.env.NODE_ENV ?? 'development'
@@ -122,7 +121,10 @@ const server = app.listen(PORT, () => {
   console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databasePath()})`)
 })
 // Live co-editing of group dossiers, on the same server (a page opens a WebSocket only from its own origin).
-const collaboration = mountCollaboration(server, {
+// It comes with the server build (entry.server.tsx), in the routes' module graph.
+type Entry = { mountCollaboration: typeof import('./app/services/collaboration-socket.server').mountCollaboration }
+const entry = (typeof build === 'function' ? await build() : build).entry.module as unknown as Entry
+const collaboration = entry.mountCollaboration(server, {
   sameOrigin: (request) => {
     const host = TRUST_PROXY ? (request.headers['x-forwarded-host'] ?? request.headers.host) : request.headers.host
     try {

@@ -14,6 +14,9 @@ provideDefinitions(definitions)
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
 
+/** The collaboration server of group dossiers, mounted by server.ts on its HTTP server (issue 17 §1). */
+export { mountCollaboration } from '~/services/collaboration-socket.server'
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -3,8 +3,8 @@ import type { Duplex } from 'node:stream'
 import { Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
-import { getUser, type SessionUser } from '../app/services/auth.server'
-import { collaborationAccess, loadSharedState, storeSharedState, type CollabAccess } from '../app/services/collaboration.server'
+import { getUser, type SessionUser } from './auth.server'
+import { collaborationAccess, loadSharedState, storeSharedState, type CollabAccess } from './collaboration.server'
 
 /** Where browsers open the shared documents (a WebSocket on the app's own server). */
 export const COLLABORATION_PATH = '/collaboration'
@@ -18,6 +18,10 @@ type Context = { user: SessionUser; access: CollabAccess }
  * are refused); documents are loaded from and stored to the database
  * (app/services/collaboration.server.ts), at most a couple of seconds after
  * the last keystroke and before the last member leaves.
+ *
+ * server.ts reaches it through the server build (entry.server.tsx exports
+ * it): it runs in the same module graph as the routes (one database handle,
+ * the templates as Vite bundles them).
  */
 export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOrigin: (request: IncomingMessage) => boolean }) {
   // The member who changed a document last: its saves are theirs in the history.

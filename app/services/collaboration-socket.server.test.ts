@@ -4,16 +4,16 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { setupTempDb } from '../tests/unit/temp-db'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
 const { getDb } = await setupTempDb('collaboration')
 const schema = await import('#db/schema')
-const { sessionCookie, SESSION_TTL_MS } = await import('../app/services/session.server')
-const { addGroupMembers, enrollLearners } = await import('../app/services/dossier-provisioning.server')
-const { learnerDossiers } = await import('../app/services/dossiers.server')
-const { sectionStates, listRevisions, restoreRevision } = await import('../app/services/dossier-sections.server')
-const { COLLABORATION_PATH, mountCollaboration } = await import('./collaboration')
-const { docJson, documentName } = await import('../app/services/collaboration.server')
+const { sessionCookie, SESSION_TTL_MS } = await import('./session.server')
+const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
+const { learnerDossiers } = await import('./dossiers.server')
+const { sectionStates, listRevisions, restoreRevision } = await import('./dossier-sections.server')
+const { COLLABORATION_PATH, mountCollaboration } = await import('./collaboration-socket.server')
+const { docJson, documentName } = await import('./collaboration.server')
 
 const people = { anna: '', bruno: '', carla: '', tutor: '' }
 const cookies: Record<string, string> = {}
