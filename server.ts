@@ -16,6 +16,7 @@ import { databasePath, openDatabase, runMigrations } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
 import { writeLimits } from './server/rate-limits'
+import type { mountCollaboration as MountCollaboration } from './app/services/collaboration-socket.server'
 
 const MODE = process.env.NODE_ENV ?? 'development'
 const PORT = Number(process.env.PORT ?? 3000)
@@ -122,7 +123,7 @@ const server = app.listen(PORT, () => {
 })
 // Live co-editing of group dossiers, on the same server (a page opens a WebSocket only from its own origin).
 // It comes with the server build (entry.server.tsx), in the routes' module graph.
-type Entry = { mountCollaboration: typeof import('./app/services/collaboration-socket.server').mountCollaboration }
+type Entry = { mountCollaboration: typeof MountCollaboration }
 const entry = (typeof build === 'function' ? await build() : build).entry.module as unknown as Entry
 const collaboration = entry.mountCollaboration(server, {
   sameOrigin: (request) => {
