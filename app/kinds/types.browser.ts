@@ -53,7 +53,12 @@ export type EditorContext = {
   /** Comments anchored in passages of this section (rich text only). */
   annotations?: PassageAnnotations
   /** Edited together live (rich text of a group dossier, issue 17 §1): the shared document and how my caret is shown. */
-  collab?: { document: string; user: { name: string; color: string } }
+  collab?: {
+    document: string
+    user: { name: string; color: string }
+    /** My changes: `pending` until the collaboration server has them, then `saved` (it stores them within seconds). */
+    onSaveState?: (state: 'pending' | 'saved' | 'offline') => void
+  }
 }
 
 /**

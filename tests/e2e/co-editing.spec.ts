@@ -46,7 +46,16 @@ test('two members type in the same paragraph at once: both texts kept, carets na
     await expect(editor(page)).toContainText('Anna ajoute ceci.')
     await expect(editor(page)).toContainText('Bruno ajoute cela.')
   }
-  await expect.poll(() => editor(a).innerText()).toBe(await editor(b).innerText())
+  // The same text on both screens (the others' carets aside).
+  const text = (page: Page) =>
+    editor(page).evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+      return copy.textContent
+    })
+  await expect.poll(() => text(a)).toBe(await text(b))
+  // My changes are with the server: the section says so.
+  await expect(a.locator(`#section-${SECTION} .save-status`)).toHaveText(/^Enregistré à/)
 
   // Each sees the other's caret, with their name.
   await expect(a.locator('.collaboration-carets__label')).toHaveText('Élève bruno-live')

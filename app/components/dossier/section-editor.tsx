@@ -218,7 +218,15 @@ export function SectionEditor({
               uploadUrl: `/api/dossiers/${dossierId}/images`,
               attachmentUrl: `/api/dossiers/${dossierId}/pieces-jointes`,
               resetKey: save.resetKey,
-              ...(together && me ? { collab: { document: `${dossierId}/${section.id}`, user: { name: me.name, color: caretColor(me.name) } } } : {}),
+              ...(together && me
+                ? {
+                    collab: {
+                      document: `${dossierId}/${section.id}`,
+                      user: { name: me.name, color: caretColor(me.name) },
+                      onSaveState: save.reportSaveState,
+                    },
+                  }
+                : {}),
               objectives,
               personas,
               members: oral?.members,

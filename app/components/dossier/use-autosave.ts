@@ -302,5 +302,11 @@ export function useSectionAutosave({
   )
   const dismissMerged = useCallback((conflict: MergedConflict) => setMerged((list) => list.filter((c) => c !== conflict)), [])
 
-  return { content, change, status, savedAt, conflict, error, issues, resetKey, keepMine, takeTheirs, merged, keepMyField, dismissMerged }
+  /** When another channel stores the content (`saves` false): where my changes stand. */
+  const reportSaveState = useCallback((state: 'pending' | 'saved' | 'offline') => {
+    setStatus(state === 'pending' ? 'saving' : state)
+    if (state === 'saved') setSavedAt(Date.now())
+  }, [])
+
+  return { content, change, status, savedAt, conflict, error, issues, resetKey, keepMine, takeTheirs, merged, keepMyField, dismissMerged, reportSaveState }
 }

@@ -20,10 +20,13 @@ export function createCollab({
   document,
   user,
   onStatus,
+  onUnsynced,
 }: {
   document: string
   user: { name: string; color: string }
   onStatus: (status: CollabStatus) => void
+  /** How many of my changes the server has not acknowledged yet (0: everything is with the server). */
+  onUnsynced: (count: number) => void
 }): Collab {
   const ydoc = new Y.Doc()
   const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -34,6 +37,7 @@ export function createCollab({
     // The session cookie authenticates; the server still expects a token message.
     token: 'session',
     onStatus: ({ status }) => onStatus(status as CollabStatus),
+    onUnsyncedChanges: ({ number }) => onUnsynced(number),
   })
   return {
     extensions: [Collaboration.configure({ document: ydoc }), CollaborationCaret.configure({ provider, user })],

@@ -52,13 +52,30 @@ export default function RichTextEditor({ field, value, onChange, ctx }: EditorPr
   const sharedDocument = shared?.document
   const sharedName = shared?.user.name
   const sharedColor = shared?.user.color
+  const onSaveState = useRef(shared?.onSaveState)
+  useEffect(() => {
+    onSaveState.current = shared?.onSaveState
+  }, [shared?.onSaveState])
   useEffect(() => {
     if (!sharedDocument || !sharedName || !sharedColor) return
     let made: Collab | null = null
     let cancelled = false
+    let pending = false
     void import('./collab').then(({ createCollab }) => {
       if (cancelled) return
-      made = createCollab({ document: sharedDocument, user: { name: sharedName, color: sharedColor }, onStatus: setCollabStatus })
+      made = createCollab({
+        document: sharedDocument,
+        user: { name: sharedName, color: sharedColor },
+        onStatus: (status) => {
+          setCollabStatus(status)
+          if (status === 'disconnected') onSaveState.current?.('offline')
+        },
+        onUnsynced: (count) => {
+          // « Saved » only after changes of mine (the first sync is not one).
+          if (count > 0) pending = true
+          if (count > 0 || pending) onSaveState.current?.(count > 0 ? 'pending' : 'saved')
+        },
+      })
       setCollab(made)
     })
     return () => {
