@@ -39,9 +39,17 @@ export function createCollab({
     onStatus: ({ status }) => onStatus(status as CollabStatus),
     onUnsyncedChanges: ({ number }) => onUnsynced(number),
   })
+  // The browser says the network is gone: stop using the socket (it may look open for a while) and keep typing into
+  // the document; back online, reconnect and send what was typed meanwhile.
+  const offline = () => provider.disconnect()
+  const online = () => void provider.connect()
+  window.addEventListener('offline', offline)
+  window.addEventListener('online', online)
   return {
     extensions: [Collaboration.configure({ document: ydoc }), CollaborationCaret.configure({ provider, user })],
     destroy: () => {
+      window.removeEventListener('offline', offline)
+      window.removeEventListener('online', online)
       provider.destroy()
       ydoc.destroy()
     },
