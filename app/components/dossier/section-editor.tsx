@@ -1,5 +1,5 @@
 import { Link, useRouteLoaderData } from '@remix-run/react'
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { Section } from '#templates/template.schema'
 import type { BankEntry } from '~/services/comment-bank.server'
 import type { ThreadView } from '~/services/comments.server'
@@ -18,11 +18,13 @@ import { useHydrated } from '../use-hydrated'
 import { Badge } from '../ui'
 import { CriterionStatus } from './criterion-status'
 import { useSectionAutosave, type SaveStatus, type ServerState } from './use-autosave'
-import { MergedFields } from './merged-fields'
 import { draftKey } from './use-open-sections'
 import { presenceText } from './use-presence'
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const
+
+/** Shown only after a merge found fields changed both ways (issue 17 §3): loaded then. */
+const MergedFields = lazy(() => import('./merged-fields').then((m) => ({ default: m.MergedFields })))
 
 export type CriterionInfo = { id: string; text: string; heading: string; status: Status }
 /** A criterion a section discusses without evidencing it (a REX's critique): its id and wording. */
@@ -140,14 +142,18 @@ export function SectionEditor({
             </div>
           ) : null}
 
-          <MergedFields
-            section={section}
-            value={save.content}
-            conflicts={save.merged}
-            keepMine={save.keepMyField}
-            dismiss={save.dismissMerged}
-            headingId={`${titleId}-merged`}
-          />
+          {save.merged.length ? (
+            <Suspense fallback={null}>
+              <MergedFields
+                section={section}
+                value={save.content}
+                conflicts={save.merged}
+                keepMine={(c) => void save.keepMyField(c)}
+                dismiss={save.dismissMerged}
+                headingId={`${titleId}-merged`}
+              />
+            </Suspense>
+          ) : null}
           {save.conflict ? (
             <div className="conflict" role="alert" aria-labelledby={`${titleId}-conflict`}>
               <h3 id={`${titleId}-conflict`}>Conflit à résoudre</h3>

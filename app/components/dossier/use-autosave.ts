@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { merge3, setAtPath, type MergeConflict } from '~/domain/merge'
+import type { MergeConflict } from '~/domain/merge'
 import type { FieldIssue } from '~/kinds/types'
 import type { FieldValue } from '~/kinds/values'
 
@@ -133,6 +133,8 @@ export function useSectionAutosave({
           mergesInARow.current++
           const other = body.current
           const mine = contentRef.current
+          // Loaded on the first refusal only: most pages never merge.
+          const { merge3 } = await import('~/domain/merge')
           const result = merge3(baseRef.current, other.content, mine)
           baseRef.current = other.content
           versionRef.current = other.version
@@ -294,9 +296,11 @@ export function useSectionAutosave({
 
   /** Puts my value back in a field both changed (a new save, over theirs). */
   const keepMyField = useCallback(
-    (conflict: MergedConflict) => {
+    async (conflict: MergedConflict) => {
       setMerged((list) => list.filter((c) => c !== conflict))
-      if (conflict.theirs !== undefined) change(setAtPath(contentRef.current, conflict.path, conflict.theirs) as FieldValue)
+      if (conflict.theirs === undefined) return
+      const { setAtPath } = await import('~/domain/merge')
+      change(setAtPath(contentRef.current, conflict.path, conflict.theirs) as FieldValue)
     },
     [change],
   )
