@@ -140,6 +140,20 @@ describe('the collaboration server', () => {
     anna.close()
   })
 
+  it('saves only what an autosave would accept: a link to a script is repaired away', async () => {
+    const anna = connect('anna')
+    expect(await anna.outcome).toBe('synced')
+    const p = new Y.XmlElement('paragraph')
+    const text = new Y.XmlText()
+    text.insert(0, 'Cliquez ici', { link: { href: 'javascript:alert(1)' } })
+    p.insert(0, [text])
+    anna.doc.getXmlFragment('default').push([p])
+    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('Cliquez ici'))
+    expect(JSON.stringify(sectionStates(dossierId).contexte!.content)).not.toContain('javascript:')
+    anna.close()
+    await until(() => openDocuments() === 0)
+  })
+
   it('opens a restored version: restoring from the history rebuilds the shared document from it', async () => {
     const first = listRevisions(dossierId)
       .filter((r) => r.sectionId === 'contexte')

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { dossierGrants } from '~/domain/permissions'
 import { editorSchema } from '~/kinds/rich-text/pm-schema'
 import { sanitize } from '~/kinds/rich-text/sanitize'
+import { valueSchema } from '~/kinds/schemas'
 import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 import type { SessionUser } from './auth.server'
 import { getDb, schema } from './db.server'
@@ -56,6 +57,12 @@ export function loadSharedState(dossierId: string, sectionId: string): Uint8Arra
   return Y.encodeStateAsUpdate(doc)
 }
 
+/** A section's field, by dossier (null for an unknown one). */
+function sectionField(dossierId: string, sectionId: string) {
+  const dossier = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId)).get()
+  return dossier ? (templateOfDossier(dossier).sections.find((s) => s.id === sectionId)?.field ?? null) : null
+}
+
 /** The editor JSON a Yjs document stands for. */
 export const docJson = (doc: Y.Doc): RichTextDoc => yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT)) as RichTextDoc
 
@@ -73,7 +80,12 @@ export function storeSharedState(dossierId: string, sectionId: string, doc: Y.Do
     .values({ dossierId, sectionId, state, updatedAt: now })
     .onConflictDoUpdate({ target: [schema.sectionYdocs.dossierId, schema.sectionYdocs.sectionId], set: { state, updatedAt: now } })
     .run()
-  const content = docJson(doc)
+  // What any save of the section must be (a member's client could put anything in the shared document): repaired to the
+  // editor's schema, then checked like an autosave; refused content is not saved (the Yjs state keeps it for the members).
+  const field = sectionField(dossierId, sectionId)
+  const checked = field ? valueSchema(field).safeParse(sanitize(docJson(doc))) : null
+  if (!checked?.success) return
+  const content = checked.data as RichTextDoc
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = sectionStates(dossierId)[sectionId]
     if (current && JSON.stringify(current.content) === JSON.stringify(content)) return
