@@ -12,12 +12,12 @@
  *
  *   npm run bench:grid [-- --learners 100,300,1000 --requests 40]
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
+import { serve } from './bench-server'
 import { freePort } from './free-port'
 
 const { values } = parseArgs({ options: { learners: { type: 'string', default: '100,300,1000' }, requests: { type: 'string', default: '40' } } })
@@ -77,39 +77,6 @@ async function build(file: string, n: number) {
   sqlite.close()
   const cookie = (await sessionCookie.serialize(session.id)).split(';')[0]!
   return { cookie, copies, assignments, seeded }
-}
-
-async function serve(file: string, port: number) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: file,
-    SESSION_SECRET: 'bench-secret',
-    NODE_ENV: 'production',
-    PORT: String(port),
-    RATE_LIMIT_FACTOR: '1000',
-  }
-  // Its own process group, so that stopping it also stops tsx's child node process.
-  const server = spawn('npx', ['tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null) return resolve()
-      server.once('exit', () => resolve())
-      process.kill(-server.pid!, 'SIGTERM')
-    })
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/connexion`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) break
-    if (server.exitCode !== null) throw new Error(`the server stopped before answering (port ${port} taken by another process?)`)
-    if (i > 240) {
-      await stop()
-      throw new Error('server did not start')
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return stop
 }
 
 async function timed(url: string, cookie?: string) {

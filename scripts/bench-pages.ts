@@ -26,7 +26,6 @@
  *
  *   npm run bench:pages [-- --learners 9,1000 --requests 12 --no-browser]
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,6 +33,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 import type { ServerBuild } from '@remix-run/node'
+import { serve } from './bench-server'
 import { freePort } from './free-port'
 
 const { values } = parseArgs({
@@ -217,39 +217,6 @@ async function prepare(file: string, n: number) {
   for (const tab of ['informations', 'inscriptions', 'groupes', 'affectations', 'documents', 'suivi', 'accord', 'blocs', 'resultats'])
     admin(`admin/sessions/:sessionId/${tab}`, `session, ${tab}`, `/admin/sessions/${sessionId}/${tab}`)
   return { pages, candidates, juror: staff.juror, seeded, learners: learnerCount, a3, msp: byTemplate.get('msp-a2')!, learner: staff.learner }
-}
-
-async function serve(file: string, port: number) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: file,
-    SESSION_SECRET: 'bench-secret',
-    NODE_ENV: 'production',
-    PORT: String(port),
-    RATE_LIMIT_FACTOR: '1000',
-  }
-  // Its own process group, so that stopping it also stops tsx's child node process.
-  const server = spawn('npx', ['tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null) return resolve()
-      server.once('exit', () => resolve())
-      process.kill(-server.pid!, 'SIGTERM')
-    })
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/connexion`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) break
-    if (server.exitCode !== null) throw new Error(`the server stopped before answering (port ${port} taken by another process?)`)
-    if (i > 240) {
-      await stop()
-      throw new Error('server did not start')
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return stop
 }
 
 /** A login session for each user, made in the database: the cookie header. */

@@ -1,0 +1,266 @@
+/**
+ * Live co-editing benchmark (issue 17): G groups of 3 learners, each member
+ * connected to the collaboration server of the production build with their
+ * own login session and WebSocket, all typing in the same paragraph of their
+ * group dossier (MSP A2, « Contexte ») at random places, 5 keystrokes a
+ * second, for S seconds. For each G, a database of its own and the server on
+ * a free port. Prints the updates per second, the latency from a member's
+ * keystroke to the other members' documents (p50 / p99), the login page's
+ * p50 idle and under the load (the baseline, timed in the same run), and
+ * `lost`: keystrokes acknowledged by the server that are not in the stored
+ * section (its editor JSON, read from the database after everyone left).
+ *
+ *   npm run bench:coediting [-- --groups 1,10,30 --seconds 60]
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { and, eq } from 'drizzle-orm'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { serve } from './bench-server'
+import { freePort } from './free-port'
+
+const { values } = parseArgs({ options: { groups: { type: 'string', default: '1,10,30' }, seconds: { type: 'string', default: '60' } } })
+const SIZES = values.groups.split(',').map(Number)
+const SECONDS = Number(values.seconds)
+const MEMBERS = 3
+const KEYS_PER_SECOND = 5
+const EVALUATION = 'msp-a2'
+const SECTION = 'contexte'
+// Each member of a group types one letter only: the stored text tells how many of their keystrokes it holds.
+const LETTERS = ['x', 'y', 'z']
+const OPENING = 'Notre début : '
+process.env.SESSION_SECRET = 'bench-secret'
+
+const { openDatabase, runMigrations } = await import('../db/client')
+const schema = await import('../db/schema')
+const { addGroupMembers, enrollLearners } = await import('../app/services/dossier-provisioning.server')
+const { sessionCookie } = await import('../app/services/session.server')
+
+type Member = { cookie: string; letter: string }
+type Group = { dossierId: string; members: Member[] }
+
+/** A database of `groups` groups of three, each group dossier's section opened with one paragraph. */
+async function build(file: string, groups: number): Promise<Group[]> {
+  const { sqlite, db } = openDatabase(file)
+  runMigrations(sqlite, db)
+  const sessionId = db
+    .insert(schema.examSessions)
+    .values({ name: 'Session banc', startsOn: '2026-09-07', endsOn: '2027-06-25' })
+    .returning({ id: schema.examSessions.id })
+    .get().id
+  const learners = db.transaction(() =>
+    Array.from({ length: groups * MEMBERS }, (_, i) => {
+      const id = db
+        .insert(schema.users)
+        .values({ email: `candidat${i + 1}@bench.local`, name: `Candidat·e ${i + 1}`, passwordHash: 'x' })
+        .returning({ id: schema.users.id })
+        .get().id
+      db.insert(schema.userRoles).values({ userId: id, role: 'learner' }).run()
+      return id
+    }),
+  )
+  enrollLearners(db, sessionId, learners)
+  const result: Group[] = []
+  for (let g = 0; g < groups; g++) {
+    const groupId = db
+      .insert(schema.groups)
+      .values({ examSessionId: sessionId, evaluationId: EVALUATION, name: `Groupe ${g + 1}` })
+      .returning({ id: schema.groups.id })
+      .get().id
+    const ids = learners.slice(g * MEMBERS, (g + 1) * MEMBERS)
+    addGroupMembers(db, groupId, ids)
+    const dossierId = db.select({ id: schema.dossiers.id }).from(schema.dossiers).where(eq(schema.dossiers.groupId, groupId)).get()!.id
+    const content = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: OPENING }] }] }
+    db.insert(schema.dossierSections).values({ dossierId, sectionId: SECTION, content, version: 1, updatedAt: new Date(), updatedBy: ids[0] }).run()
+    const members = await Promise.all(
+      ids.map(async (userId, m) => {
+        const login = db
+          .insert(schema.loginSessions)
+          .values({ userId, expiresAt: new Date(Date.now() + 3_600_000) })
+          .returning()
+          .get()
+        return { cookie: (await sessionCookie.serialize(login.id)).split(';')[0]!, letter: LETTERS[m]! }
+      }),
+    )
+    result.push({ dossierId, members })
+  }
+  sqlite.close()
+  return result
+}
+
+/** A member's editor, in Node: a Yjs document synced through the server with their cookie, from the page's origin. */
+function connect(port: number, member: Member, dossierId: string) {
+  const doc = new Y.Doc()
+  const origin = `http://127.0.0.1:${port}`
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${port}/collaboration`,
+    WebSocketPolyfill: class extends WebSocket {
+      constructor(address: string | URL) {
+        super(address, { headers: { cookie: member.cookie, origin } })
+      }
+    } as unknown as typeof WebSocket,
+  })
+  let synced: () => void = () => {}
+  let refused: (error: Error) => void = () => {}
+  const ready = new Promise<void>((resolve, reject) => ((synced = resolve), (refused = reject)))
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: `${dossierId}/${SECTION}`,
+    document: doc,
+    token: 'session',
+    onSynced: () => synced(),
+    onAuthenticationFailed: ({ reason }) => refused(new Error(`refused: ${reason}`)),
+  })
+  provider.attach()
+  return { doc, provider, ready, close: () => (provider.destroy(), socket.destroy()) }
+}
+
+const pct = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+async function until(check: () => boolean, ms: number) {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) return false
+    await sleep(100)
+  }
+  return true
+}
+async function loginPage(base: string) {
+  const started = performance.now()
+  const res = await fetch(`${base}/connexion`)
+  await res.text()
+  if (!res.ok) throw new Error(`/connexion answered ${res.status}`)
+  return performance.now() - started
+}
+/** The text of the section's first paragraph in an editor JSON. */
+const textOf = (content: unknown) =>
+  ((content as { content?: { content?: { text?: string }[] }[] }).content ?? []).flatMap((p) => (p.content ?? []).map((t) => t.text ?? '')).join('')
+const count = (text: string, letter: string) => text.split(letter).length - 1
+
+const results: string[] = []
+for (const groups of SIZES) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-bench-coediting-'))
+  const file = path.join(dir, 'bench.db')
+  try {
+    const built = await build(file, groups)
+    const port = await freePort()
+    const stop = await serve(file, port)
+    try {
+      const base = `http://127.0.0.1:${port}`
+      for (let i = 0; i < 5; i++) await loginPage(base)
+      const idle: number[] = []
+      for (let i = 0; i < 20; i++) idle.push(await loginPage(base))
+
+      // Everyone opens the section.
+      const editors = built.map((group) => group.members.map((member) => ({ member, ...connect(port, member, group.dossierId), typed: 0, type: () => {} })))
+      await Promise.all(editors.flat().map((e) => e.ready))
+
+      // Latency: when each keystroke left its author (by Yjs client and clock), and when it reached each other member.
+      const latencies: number[] = []
+      let deliveries = 0
+      for (const group of editors) {
+        const sentAt = new Map<number, number[]>(group.map((e) => [e.doc.clientID, []]))
+        for (const editor of group) {
+          const seen = new Map<number, number>()
+          editor.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+            if (!origin) return // My own keystroke.
+            const now = performance.now()
+            for (const other of group) {
+              if (other === editor) continue
+              const id = other.doc.clientID
+              const clock = Y.getState(editor.doc.store, id)
+              const times = sentAt.get(id)!
+              for (let c = (seen.get(id) ?? 0) + 1; c <= clock; c++) {
+                if (times[c] === undefined) continue
+                latencies.push(now - times[c]!)
+                deliveries++
+              }
+              seen.set(id, clock)
+            }
+          })
+          // A keystroke: one letter at a random place of the shared paragraph.
+          editor.type = () => {
+            const paragraph = editor.doc.getXmlFragment('default').get(0) as Y.XmlElement
+            const text = paragraph.get(0) as Y.XmlText
+            text.insert(Math.floor(Math.random() * (text.length + 1)), editor.member.letter)
+            sentAt.get(editor.doc.clientID)![Y.getState(editor.doc.store, editor.doc.clientID)] = performance.now()
+            editor.typed++
+          }
+        }
+      }
+
+      const loaded: number[] = []
+      const deadline = Date.now() + SECONDS * 1000
+      const started = performance.now()
+      const typing = editors.flat().map(async (editor) => {
+        await sleep(Math.random() * 1000)
+        while (Date.now() < deadline) {
+          editor.type()
+          await sleep((1000 / KEYS_PER_SECOND) * (0.5 + Math.random()))
+        }
+      })
+      const baseline = (async () => {
+        while (Date.now() < deadline) {
+          loaded.push(await loginPage(base))
+          await sleep(500)
+        }
+      })()
+      await Promise.all([...typing, baseline])
+      const elapsed = (performance.now() - started) / 1000
+
+      // Acknowledged: the server confirmed every change of the member.
+      await until(() => editors.flat().every((e) => e.provider.unsyncedChanges === 0), 30_000)
+      const unacknowledged = editors.flat().filter((e) => e.provider.unsyncedChanges > 0).length
+      const converged = await until(
+        () =>
+          editors.every((group) =>
+            group.every((e) => textOf(e.doc.getXmlFragment('default').toJSON()) === textOf(group[0]!.doc.getXmlFragment('default').toJSON())),
+          ),
+        10_000,
+      )
+      for (const editor of editors.flat()) editor.close()
+
+      // Lost: keystrokes acknowledged but missing from the stored section (stored when the last member leaves).
+      const { sqlite, db } = openDatabase(file)
+      const stored = (dossierId: string) =>
+        textOf(
+          db
+            .select({ content: schema.dossierSections.content })
+            .from(schema.dossierSections)
+            .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, SECTION)))
+            .get()?.content ?? {},
+        )
+      const missing = () =>
+        editors.reduce((sum, group, g) => sum + group.reduce((s, e) => s + Math.max(0, e.typed - count(stored(built[g]!.dossierId), e.member.letter)), 0), 0)
+      await until(() => missing() === 0, 15_000)
+      const lost = missing()
+      const extra = editors.reduce(
+        (sum, group, g) => sum + group.reduce((s, e) => s + Math.max(0, count(stored(built[g]!.dossierId), e.member.letter) - e.typed), 0),
+        0,
+      )
+      sqlite.close()
+
+      const typed = editors.flat().reduce((s, e) => s + e.typed, 0)
+      const line =
+        `${String(groups).padStart(2)} groupe${groups > 1 ? 's' : ' '} de ${MEMBERS} | ${typed} frappes en ${elapsed.toFixed(0)} s : ${(typed / elapsed).toFixed(1)} mises à jour/s reçues,` +
+        ` ${(deliveries / elapsed).toFixed(1)} diffusées/s | latence frappe → écran des autres p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms` +
+        ` | /connexion p50 ${pct(idle, 50).toFixed(1)} ms au repos, ${pct(loaded, 50).toFixed(1)} ms en charge` +
+        ` | ${converged ? 'copies identiques' : 'COPIES DIFFÉRENTES'}, non confirmées ${unacknowledged}, en trop ${extra} | lost ${lost}`
+      console.log(line)
+      results.push(line)
+      if (lost > 0 || !converged || unacknowledged > 0 || extra > 0) process.exitCode = 1
+    } finally {
+      await stop()
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+console.log(`\n${SECONDS} s de frappe, ${KEYS_PER_SECOND} frappes/s par membre :\n${results.join('\n')}`)
