@@ -3,10 +3,12 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useRef } from 'react'
 import { PageHeader } from '~/components/ui'
 import { entryOf } from '~/kinds/registry'
+import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 import { FieldView } from '~/kinds/registry.browser'
 import { staticHtml } from '~/kinds/registry.server'
 import { formatDateTime, frenchTypography as ft } from '~/domain/format'
 import { requireDossierAccess } from '~/services/dossier-access.server'
+import { replaceOpenDocument } from '~/services/collaboration-socket.server'
 import { getRevision, restoreRevision } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
 
@@ -38,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const revision = load(params.revisionId, dossier.id)
   restoreRevision(dossier.id, revision.id, user.id)
+  // A rich-text section of a group written in right now: its members' editors show the restored text at once.
+  await replaceOpenDocument(user, dossier.id, revision.sectionId, revision.content as RichTextDoc)
   // Back to the history, which confirms the restore and leads to the section (dossiers.$dossierId_.historique.tsx).
   throw redirect(`/dossiers/${dossier.id}/historique?restauree=${revision.id}`)
 }

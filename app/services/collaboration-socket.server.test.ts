@@ -11,8 +11,8 @@ const schema = await import('#db/schema')
 const { sessionCookie, SESSION_TTL_MS } = await import('./session.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
 const { learnerDossiers } = await import('./dossiers.server')
-const { sectionStates, listRevisions, restoreRevision } = await import('./dossier-sections.server')
-const { COLLABORATION_PATH, mountCollaboration } = await import('./collaboration-socket.server')
+const { getRevision, sectionStates, listRevisions, restoreRevision } = await import('./dossier-sections.server')
+const { COLLABORATION_PATH, mountCollaboration, replaceOpenDocument } = await import('./collaboration-socket.server')
 const { docJson, documentName } = await import('./collaboration.server')
 
 const people = { anna: '', bruno: '', carla: '', tutor: '' }
@@ -171,5 +171,30 @@ describe('the collaboration server', () => {
     expect(JSON.stringify(docJson(again.doc))).not.toContain('de trop')
     expect(JSON.stringify(docJson(again.doc))).toContain('Écrit par Anna.')
     again.close()
+  })
+
+  it('restores a version while members write: the open document becomes the restored text for everyone, and stays so', async () => {
+    const [anna, bruno] = [connect('anna'), connect('bruno')]
+    expect(await anna.outcome).toBe('synced')
+    expect(await bruno.outcome).toBe('synced')
+    paragraph(anna.doc, 'Écrit pendant la restauration.')
+    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('pendant la restauration'))
+    const before = listRevisions(dossierId).find((r) => r.sectionId === 'contexte' && r.kind === 'restore')!
+    const restored = getRevision(dossierId, before.id)!
+    expect(restoreRevision(dossierId, before.id, people.bruno)!.ok).toBe(true)
+    const user = { id: people.bruno, name: 'bruno', email: 'bruno@test.fr', roles: ['learner' as const] }
+    expect(await replaceOpenDocument(user, dossierId, 'contexte', restored.content as never)).toBe(true)
+    // Both editors show the restored text, and the next store does not bring the old one back.
+    await until(() => !JSON.stringify(docJson(anna.doc)).includes('pendant la restauration'))
+    expect(JSON.stringify(docJson(bruno.doc))).not.toContain('pendant la restauration')
+    expect(docJson(anna.doc)).toEqual(restored.content)
+    paragraph(anna.doc, 'Écrit après la restauration.')
+    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('après la restauration'))
+    expect(JSON.stringify(sectionStates(dossierId).contexte!.content)).not.toContain('pendant la restauration')
+    anna.close()
+    bruno.close()
+    await until(() => openDocuments() === 0)
+    // Not open any more: nothing to replace (the next opening starts from the saved JSON).
+    expect(await replaceOpenDocument(user, dossierId, 'contexte', restored.content as never)).toBe(false)
   })
 })

@@ -2,14 +2,33 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer } from 'ws'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { editorSchema } from '~/kinds/rich-text/pm-schema'
+import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
+import { sanitize } from '~/kinds/rich-text/sanitize'
 import { getUser, type SessionUser } from './auth.server'
-import { collaborationAccess, loadSharedState, storeSharedState, type CollabAccess } from './collaboration.server'
+import { collaborationAccess, documentName, FRAGMENT, loadSharedState, storeSharedState, type CollabAccess } from './collaboration.server'
 
 /** Where browsers open the shared documents (a WebSocket on the app's own server). */
 export const COLLABORATION_PATH = '/collaboration'
 
 type Context = { user: SessionUser; access: CollabAccess }
+
+/** The documents open on this server, once it is mounted (see replaceOpenDocument). */
+let replaceOpen: ((user: SessionUser, name: string, content: RichTextDoc) => Promise<boolean>) | null = null
+
+/**
+ * After a restore from the history: if the section's shared document is open
+ * (members are writing in it), its content becomes the restored one, as an
+ * edit of `user` that reaches every member at once — otherwise the open
+ * document, stored a moment later, would write the old text over the
+ * restored one. A document that is not open starts from the restored JSON
+ * anyway (restoreRevision drops its stored Yjs state). False: not open here.
+ */
+export async function replaceOpenDocument(user: SessionUser, dossierId: string, sectionId: string, content: RichTextDoc) {
+  return (await replaceOpen?.(user, documentName(dossierId, sectionId), content)) ?? false
+}
 
 /**
  * The collaboration server of group dossiers (issue 17 §1): Hocuspocus on our
@@ -55,6 +74,17 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     },
   })
 
+  replaceOpen = async (user, name, content) => {
+    const access = collaborationAccess(user, name)
+    if (!hocuspocus.documents.has(name) || !access || access.readOnly) return false
+    const connection = await hocuspocus.openDirectConnection(name, { user, access } satisfies Context)
+    lastAuthor.set(name, user.id)
+    // Changed to match the restored content (Yjs keeps what the members type meanwhile, after it).
+    await connection.transact((doc) => prosemirrorJSONToYXmlFragment(editorSchema, sanitize(content), doc.getXmlFragment(FRAGMENT)))
+    await connection.disconnect()
+    return true
+  }
+
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
@@ -69,6 +99,7 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     hocuspocus,
     /** Stores every open document, then closes the connections (shutdown). */
     close: async () => {
+      replaceOpen = null
       hocuspocus.closeConnections()
       sockets.close()
     },
