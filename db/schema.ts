@@ -304,6 +304,8 @@ export const dossierRevisions = sqliteTable(
     kind: text('kind', { enum: ['save', 'restore', 'conflict-copy'] }).notNull(),
     content: text('content', { mode: 'json' }).$type<FieldValue>().notNull(),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A section written together live (issue 17): the other members who wrote in this revision; null otherwise. */
+    coauthorIds: text('coauthor_ids', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

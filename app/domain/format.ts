@@ -62,6 +62,13 @@ export function formatMoney(value: number): string {
   return moneyFormat.format(value)
 }
 
+const listFormat = new Intl.ListFormat('fr-FR', { style: 'long', type: 'conjunction' })
+
+/** « Anna, Bruno et Carla » */
+export function formatList(items: string[]): string {
+  return listFormat.format(items)
+}
+
 /** « 3 candidat·es », « 1 candidat·e » */
 export function plural(count: number, singular: string, pluralForm: string): string {
   return `${formatNumber(count)}\u00a0${count > 1 || count === 0 ? pluralForm : singular}`

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Alert, EmptyState, PageHeader, TableWrap } from '~/components/ui'
-import { formatDateTime, formatShortDateTime, frenchTypography as ft } from '~/domain/format'
+import { formatDateTime, formatList, formatShortDateTime, frenchTypography as ft } from '~/domain/format'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { listRevisions } from '~/services/dossier-sections.server'
 import { templateOfDossier } from '~/services/dossiers.server'
@@ -69,7 +69,10 @@ export default function History() {
                 <tr key={r.id}>
                   <td className="nowrap">{formatShortDateTime(new Date(r.updatedAt))}</td>
                   <th scope="row">{ft(r.sectionTitle)}</th>
-                  <td>{r.author ?? 'Compte supprimé'}</td>
+                  <td>
+                    {r.author ?? 'Compte supprimé'}
+                    {r.coauthors.length ? ` avec ${formatList(r.coauthors)}` : null}
+                  </td>
                   <td>
                     {KIND_LABELS[r.kind]} (v{r.version})
                   </td>

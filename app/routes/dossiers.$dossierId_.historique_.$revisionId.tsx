@@ -6,7 +6,7 @@ import { entryOf } from '~/kinds/registry'
 import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 import { FieldView } from '~/kinds/registry.browser'
 import { staticHtml } from '~/kinds/registry.server'
-import { formatDateTime, frenchTypography as ft } from '~/domain/format'
+import { formatDateTime, formatList, frenchTypography as ft } from '~/domain/format'
 import { requireDossierAccess } from '~/services/dossier-access.server'
 import { replaceOpenDocument } from '~/services/collaboration-socket.server'
 import { getRevision, restoreRevision } from '~/services/dossier-sections.server'
@@ -55,7 +55,7 @@ export default function RevisionPreview() {
     <>
       <PageHeader
         title={ft(section.title)}
-        lead={`Version ${revision.version} du ${when}${revision.author ? `, par ${revision.author}` : ''}`}
+        lead={`Version ${revision.version} du ${when}${revision.author ? `, par ${formatList([revision.author, ...revision.coauthors])}` : ''}`}
         actions={
           <>
             <Link to={`/dossiers/${dossierId}/historique`} className="button button--ghost button--small">

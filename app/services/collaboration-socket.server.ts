@@ -43,8 +43,9 @@ export async function replaceOpenDocument(user: SessionUser, dossierId: string, 
  * the templates as Vite bundles them).
  */
 export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOrigin: (request: IncomingMessage) => boolean }) {
-  // The member who changed a document last: its saves are theirs in the history.
+  // The member who changed a document last, and everyone who changed it since it was stored: its saves are theirs in the history.
   const lastAuthor = new Map<string, string>()
+  const writers = new Map<string, Set<string>>()
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: 1_000,
@@ -63,14 +64,21 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     },
     async onChange({ documentName, context }) {
       const user = (context as Context | undefined)?.user
-      if (user) lastAuthor.set(documentName, user.id)
+      if (!user) return
+      lastAuthor.set(documentName, user.id)
+      writers.set(documentName, (writers.get(documentName) ?? new Set()).add(user.id))
     },
     async onStoreDocument({ documentName, document, context }) {
       const { access, user } = context as Context
-      storeSharedState(access.dossierId, access.sectionId, document, lastAuthor.get(documentName) ?? user.id)
+      const author = lastAuthor.get(documentName) ?? user.id
+      const others = [...(writers.get(documentName) ?? [])].filter((id) => id !== author)
+      // Synchronous (one SQLite transaction): no change comes in between.
+      storeSharedState(access.dossierId, access.sectionId, document, author, others)
+      writers.delete(documentName)
     },
     async afterUnloadDocument({ documentName }) {
       lastAuthor.delete(documentName)
+      writers.delete(documentName)
     },
   })
 

@@ -15,10 +15,10 @@ import { templateOfDossier } from './dossiers.server'
 /**
  * Live co-editing of the rich-text sections of group dossiers (issue 17 §1):
  * which document a connection may open, and how a document is loaded from
- * and stored to the database. The collaboration server (server/collaboration.ts)
- * calls these; the Yjs document lives in `section_ydocs`, the editor JSON it
- * stands for in `dossier_sections`, saved as any other save (versions,
- * attributed history).
+ * and stored to the database. The collaboration server
+ * (collaboration-socket.server.ts) calls these; the Yjs document lives in
+ * `section_ydocs`, the editor JSON it stands for in `dossier_sections`, saved
+ * as any other save (versions, attributed history).
  */
 
 /** The Yjs fragment the editor binds to (tiptap's Collaboration default). */
@@ -68,11 +68,12 @@ export const docJson = (doc: Y.Doc): RichTextDoc => yXmlFragmentToProsemirrorJSO
 
 /**
  * Stores a shared document: its Yjs state, and its JSON as a save of the
- * section by `authorId` (the last member who changed it) when it differs
- * from the stored one — the history keeps its revisions, one per author and
- * few minutes as for any save.
+ * section by `authorId` (the last member who changed it) with the others who
+ * changed it since the last store (`coauthorIds`), when it differs from the
+ * stored one — the history keeps revisions at the rhythm of any save, each
+ * naming everyone who wrote in it.
  */
-export function storeSharedState(dossierId: string, sectionId: string, doc: Y.Doc, authorId: string): void {
+export function storeSharedState(dossierId: string, sectionId: string, doc: Y.Doc, authorId: string, coauthorIds: string[] = []): void {
   const db = getDb()
   const now = new Date()
   const state = Buffer.from(Y.encodeStateAsUpdate(doc))
@@ -90,6 +91,6 @@ export function storeSharedState(dossierId: string, sectionId: string, doc: Y.Do
     const current = sectionStates(dossierId)[sectionId]
     if (current && JSON.stringify(current.content) === JSON.stringify(content)) return
     // The shared document is the truth for this section: saved over whatever version is current.
-    if (saveSection({ dossierId, sectionId, baseVersion: current?.version ?? 0, content, authorId }).ok) return
+    if (saveSection({ dossierId, sectionId, baseVersion: current?.version ?? 0, content, authorId, coauthorIds }).ok) return
   }
 }

@@ -46,6 +46,19 @@ describe('section saves', () => {
     expect(sectionStates(dossierId)['contexte-persona']).toMatchObject({ version: 3, content: doc('abc') })
   })
 
+  it('keeps one revision for a section written together, naming everyone who wrote in it, whoever saved last', () => {
+    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'msp-a2')!.id
+    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('a'), authorId: learner, coauthorIds: [] })
+    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('ab'), authorId: other, coauthorIds: [learner] })
+    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 2, content: doc('abc'), authorId: learner, coauthorIds: [] })
+    const [revision, ...rest] = listRevisions(dossierId)
+    expect(rest).toHaveLength(0)
+    expect(revision).toMatchObject({ version: 3, author: 'a@test.fr', coauthors: ['b@test.fr'] })
+    // A save of one author alone (no coauthorIds: not written together) starts its own revision.
+    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('abcd'), authorId: other })
+    expect(listRevisions(dossierId)[0]).toMatchObject({ version: 4, author: 'b@test.fr', coauthors: [] })
+  })
+
   it('starts a new revision when most of the content is deleted', () => {
     const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-event')!.id
     saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('x'.repeat(500)), authorId: learner })

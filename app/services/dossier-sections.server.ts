@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
 import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
@@ -61,6 +61,12 @@ export function saveSection(input: {
   content: FieldValue
   authorId: string
   kind?: 'save' | 'restore' | 'conflict-copy'
+  /**
+   * A section written together live: the other members who changed it since
+   * its last save. Its saves share a revision within the window whoever
+   * saves them, and the revision lists everyone who wrote in it.
+   */
+  coauthorIds?: string[]
 }): SaveResult {
   const db = getDb()
   const kind = input.kind ?? 'save'
@@ -114,15 +120,22 @@ export function saveSection(input: {
       .where(and(eq(dossierRevisions.dossierId, input.dossierId), eq(dossierRevisions.sectionId, input.sectionId)))
       .orderBy(desc(dossierRevisions.id))
       .get()
+    const together = input.coauthorIds !== undefined
     const coalesce =
       kind === 'save' &&
       last?.kind === 'save' &&
-      last.authorId === input.authorId &&
+      (last.authorId === input.authorId || (together && last.coauthorIds !== null)) &&
       last.version === currentVersion &&
       now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS &&
       !shrinksALot(last.content, input.content)
+    const others = (ids: (string | null)[]) => (together ? [...new Set(ids)].filter((id): id is string => !!id && id !== input.authorId) : null)
     if (coalesce) {
-      tx.update(dossierRevisions).set({ version, content: input.content, updatedAt: now }).where(eq(dossierRevisions.id, last.id)).run()
+      // The revision is the last saver's, with everyone else who wrote in it.
+      const coauthorIds = others([last.authorId, ...(last.coauthorIds ?? []), ...(input.coauthorIds ?? [])])
+      tx.update(dossierRevisions)
+        .set({ version, content: input.content, updatedAt: now, ...(together ? { authorId: input.authorId, coauthorIds } : {}) })
+        .where(eq(dossierRevisions.id, last.id))
+        .run()
     } else {
       tx.insert(dossierRevisions)
         .values({
@@ -132,6 +145,7 @@ export function saveSection(input: {
           kind,
           content: input.content,
           authorId: input.authorId,
+          coauthorIds: others(input.coauthorIds ?? []),
           createdAt: now,
           updatedAt: now,
         })
@@ -141,26 +155,45 @@ export function saveSection(input: {
   }, IMMEDIATE)
 }
 
+/** The names of the members who wrote in revisions with their last saver (sections written together), in the revisions' order. */
+function withCoauthors<R extends { coauthorIds: string[] | null }>(rows: R[]): (Omit<R, 'coauthorIds'> & { coauthors: string[] })[] {
+  const ids = [...new Set(rows.flatMap((r) => r.coauthorIds ?? []))]
+  const names = new Map(
+    ids.length
+      ? getDb()
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, ids))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  )
+  return rows.map(({ coauthorIds, ...r }) => ({ ...r, coauthors: (coauthorIds ?? []).flatMap((id) => names.get(id) ?? []) }))
+}
+
 export function listRevisions(dossierId: string) {
-  return getDb()
-    .select({
-      id: dossierRevisions.id,
-      sectionId: dossierRevisions.sectionId,
-      version: dossierRevisions.version,
-      kind: dossierRevisions.kind,
-      author: users.name,
-      createdAt: dossierRevisions.createdAt,
-      updatedAt: dossierRevisions.updatedAt,
-    })
-    .from(dossierRevisions)
-    .leftJoin(users, eq(users.id, dossierRevisions.authorId))
-    .where(eq(dossierRevisions.dossierId, dossierId))
-    .orderBy(desc(dossierRevisions.updatedAt), desc(dossierRevisions.id))
-    .all()
+  return withCoauthors(
+    getDb()
+      .select({
+        id: dossierRevisions.id,
+        sectionId: dossierRevisions.sectionId,
+        version: dossierRevisions.version,
+        kind: dossierRevisions.kind,
+        author: users.name,
+        coauthorIds: dossierRevisions.coauthorIds,
+        createdAt: dossierRevisions.createdAt,
+        updatedAt: dossierRevisions.updatedAt,
+      })
+      .from(dossierRevisions)
+      .leftJoin(users, eq(users.id, dossierRevisions.authorId))
+      .where(eq(dossierRevisions.dossierId, dossierId))
+      .orderBy(desc(dossierRevisions.updatedAt), desc(dossierRevisions.id))
+      .all(),
+  )
 }
 
 export function getRevision(dossierId: string, revisionId: number) {
-  return getDb()
+  const row = getDb()
     .select({
       id: dossierRevisions.id,
       sectionId: dossierRevisions.sectionId,
@@ -168,12 +201,14 @@ export function getRevision(dossierId: string, revisionId: number) {
       kind: dossierRevisions.kind,
       content: dossierRevisions.content,
       author: users.name,
+      coauthorIds: dossierRevisions.coauthorIds,
       updatedAt: dossierRevisions.updatedAt,
     })
     .from(dossierRevisions)
     .leftJoin(users, eq(users.id, dossierRevisions.authorId))
     .where(and(eq(dossierRevisions.dossierId, dossierId), eq(dossierRevisions.id, revisionId)))
     .get()
+  return row ? withCoauthors([row])[0] : undefined
 }
 
 /** Restores a revision as the new current content; the replaced content stays in the history. */

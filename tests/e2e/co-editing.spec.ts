@@ -3,7 +3,8 @@
  * rich-text section of their group dossier, each in their own browser. Both
  * type in the same paragraph at the same time and both texts end up in the
  * document, on both screens and after a reload; each sees the other's caret
- * with their name; one goes offline, types, comes back, and nothing is lost.
+ * with their name; one goes offline, types, comes back, and nothing is lost;
+ * the history names both.
  */
 import type { Browser, Page } from '@playwright/test'
 import { BASE_URL, createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
@@ -85,6 +86,9 @@ test('two members type in the same paragraph at once: both texts kept, carets na
     await expect(page.locator('.rt-shared')).toHaveText(/^Édition partagée avec votre groupe/)
     for (const words of ['Le projet commence.', 'Anna ajoute ceci.', 'Bruno ajoute cela.', 'Écrit hors ligne.']) await expect(editor(page)).toContainText(words)
   }
+  // The history names both: a revision written together lists everyone who wrote in it.
+  await a.goto(`/dossiers/${dossierId}/historique`)
+  await expect(a.locator('tbody tr').first()).toContainText(/Élève (anna|bruno)-live avec Élève (anna|bruno)-live/)
   await a.context().close()
   await b.context().close()
 })

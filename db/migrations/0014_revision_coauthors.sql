@@ -1,0 +1,1 @@
+ALTER TABLE `dossier_revisions` ADD `coauthor_ids` text;
