@@ -1,7 +1,20 @@
 import { mergeAttributes, type Extensions } from '@tiptap/core'
+import { Blockquote } from '@tiptap/extension-blockquote'
+import { Bold } from '@tiptap/extension-bold'
+import { Document } from '@tiptap/extension-document'
+import { HardBreak } from '@tiptap/extension-hard-break'
+import { Heading } from '@tiptap/extension-heading'
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule'
 import Image from '@tiptap/extension-image'
+import { Italic } from '@tiptap/extension-italic'
+import { Link } from '@tiptap/extension-link'
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list'
+import { Paragraph } from '@tiptap/extension-paragraph'
+import { Strike } from '@tiptap/extension-strike'
 import { TableKit } from '@tiptap/extension-table'
-import StarterKit from '@tiptap/starter-kit'
+import { Text } from '@tiptap/extension-text'
+import { Underline } from '@tiptap/extension-underline'
+import { Dropcursor, Gapcursor, UndoRedo } from '@tiptap/extensions'
 import { SAFE_URL } from './rich-text'
 
 /**
@@ -11,24 +24,37 @@ import { SAFE_URL } from './rich-text'
  */
 export function richTextExtensions({ imageBase = '', collaborative = false }: { imageBase?: string; collaborative?: boolean } = {}): Extensions {
   return [
-    StarterKit.configure({
-      // Edited together: the shared document has its own undo (per person).
-      ...(collaborative ? { undoRedo: false as const } : {}),
-      // Sections are h2 on the page: content headings start at h3.
-      heading: { levels: [3, 4] },
-      code: false,
-      codeBlock: false,
-      // No empty paragraph added after a closing list: opening a section must not change (and save) it.
-      trailingNode: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        protocols: ['http', 'https', 'mailto'],
-        defaultProtocol: 'https',
-        // Pasted or typed links the server would refuse never become links.
-        isAllowedUri: (url) => SAFE_URL.test(url),
-      },
+    // StarterKit's extensions in its order, without inline code, code blocks and the trailing paragraph (a closing list must
+    // not get an empty paragraph added: opening a section must not change, and save, it) — imported one by one so that the
+    // unused ones are not in the page's code.
+    Bold,
+    Blockquote,
+    BulletList,
+    Document,
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    // Sections are h2 on the page: content headings start at h3.
+    Heading.configure({ levels: [3, 4] }),
+    // Edited together: the shared document has its own undo (per person).
+    ...(collaborative ? [] : [UndoRedo]),
+    HorizontalRule,
+    Italic,
+    ListItem,
+    ListKeymap,
+    Link.configure({
+      openOnClick: false,
+      autolink: true,
+      protocols: ['http', 'https', 'mailto'],
+      defaultProtocol: 'https',
+      // Pasted or typed links the server would refuse never become links.
+      isAllowedUri: (url) => SAFE_URL.test(url),
     }),
+    OrderedList,
+    Paragraph,
+    Strike,
+    Text,
+    Underline,
     TableKit.configure({ table: { resizable: false } }),
     (imageBase ? imageUnder(imageBase) : Image).configure({ inline: false, allowBase64: false }),
   ]
