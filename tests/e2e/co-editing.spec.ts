@@ -3,8 +3,8 @@
  * rich-text section of their group dossier, each in their own browser. Both
  * type in the same paragraph at the same time and both texts end up in the
  * document, on both screens and after a reload; each sees the other's caret
- * with their name; one goes offline, types, comes back, and nothing is lost;
- * the history names both.
+ * with their name; one goes offline, types, comes back, and nothing is lost
+ * (even with the tab closed meanwhile); the history names both.
  */
 import type { Browser, Page } from '@playwright/test'
 import { BASE_URL, createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, sectionRow, test } from './fixtures'
@@ -86,9 +86,26 @@ test('two members type in the same paragraph at once: both texts kept, carets na
     await expect(page.locator('.rt-shared')).toHaveText(/^Édition partagée avec votre groupe/)
     for (const words of ['Le projet commence.', 'Anna ajoute ceci.', 'Bruno ajoute cela.', 'Écrit hors ligne.']) await expect(editor(page)).toContainText(words)
   }
+  // Offline again, Bruno types and closes the tab: what he typed stays in his browser and is sent when he comes back.
+  await b.context().setOffline(true)
+  await expect(b.locator('.rt-shared')).toHaveText(/^Hors ligne/, { timeout: 15_000 })
+  await endOfFirstParagraph(b)
+  await b.keyboard.type(' Gardé dans le navigateur.')
+  const context = b.context()
+  await b.close()
+  await context.setOffline(false)
+  await expect(editor(a)).not.toContainText('Gardé dans le navigateur.')
+  const back = await context.newPage()
+  await back.goto(`/dossiers/${dossierId}/sections/${SECTION}`)
+  await expect(editor(a)).toContainText('Gardé dans le navigateur.', { timeout: 15_000 })
+  await expect(editor(back)).toContainText('Gardé dans le navigateur.')
+  await expect.poll(stored, { timeout: 15_000 }).toContain('Gardé dans le navigateur.')
+  // Sent and acknowledged: nothing kept in the browser any more.
+  await expect.poll(() => back.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atelier:partage:')).length)).toBe(0)
+
   // The history names both: a revision written together lists everyone who wrote in it.
   await a.goto(`/dossiers/${dossierId}/historique`)
   await expect(a.locator('tbody tr').first()).toContainText(/Élève (anna|bruno)-live avec Élève (anna|bruno)-live/)
   await a.context().close()
-  await b.context().close()
+  await context.close()
 })
