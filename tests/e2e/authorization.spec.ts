@@ -7,9 +7,12 @@
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import type { APIRequestContext } from '@playwright/test'
 import type { ServerBuild } from '@remix-run/node'
 import { and, eq, like } from 'drizzle-orm'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
 import type { Role } from '../../app/domain/permissions'
 import { DEMO_DOMAIN } from '../../db/seed'
 import { BASE_URL, DEMO_ACCOUNTS, dossierIdOf, e2eDb, expect, sessionCookieFor, test, userIdByEmail } from './fixtures'
@@ -1002,3 +1005,62 @@ for (const [i, c] of DOSSIER_CASES.entries()) {
     expect(results).toEqual(c.expect)
   })
 }
+
+/**
+ * What the collaboration server (issue 17 §1) grants a session on a shared
+ * document: `read-write`, `readonly`, or `refused` — asked through the
+ * WebSocket a browser opens, with the session cookie and the page's origin.
+ */
+async function collaborationScope(cookie: string, name: string): Promise<string> {
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${BASE_URL.replace(/^http/, 'ws')}/collaboration`,
+    WebSocketPolyfill: class extends WebSocket {
+      constructor(address: string | URL) {
+        super(address, { headers: { cookie, origin: BASE_URL } })
+      }
+    } as unknown as typeof WebSocket,
+  })
+  const scope = await new Promise<string>((resolve) => {
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name,
+      document: new Y.Doc(),
+      token: 'session',
+      onAuthenticated: ({ scope }) => resolve(scope),
+      onAuthenticationFailed: () => resolve('refused'),
+    })
+    provider.attach()
+    setTimeout(() => resolve('no answer'), 10_000)
+  })
+  socket.destroy()
+  return scope
+}
+
+test('the shared documents of group dossiers × relations: its members write, its readers read, nobody else gets in', async ({ request }) => {
+  const results: Record<string, string> = {}
+  const expected: Record<string, string> = {}
+  for (const who of ACTORS) {
+    const cookie = who === 'anonymous' ? '' : await sessionCookieFor(emails[who])
+    // The group dossier's rich text, for every actor; the same rule as the section API (read) and presence (write).
+    results[who] = await collaborationScope(cookie, `${targets.group.dossier}/contexte`)
+    const reads =
+      (await request.get(`/api/dossiers/${targets.group.dossier}/sections/contexte`, { headers: { Cookie: cookie }, maxRedirects: 0 })).status() === 200
+    const writes =
+      (
+        await request.post(`/api/dossiers/${targets.group.dossier}/presence`, { headers: { Cookie: cookie }, data: { sectionId: null }, maxRedirects: 0 })
+      ).status() === 200
+    expected[who] = writes ? 'read-write' : reads ? 'readonly' : 'refused'
+    // An individual dossier is never shared, not even with its owner (issue 17 §4).
+    expect(await collaborationScope(cookie, `${targets.individual.dossier}/contexte`), `${who} on an individual dossier`).toBe('refused')
+  }
+  expect(results).toEqual(expected)
+  // (The other tutor follows a member of the group: they read it.)
+  expect(results).toMatchObject({
+    anonymous: 'refused',
+    member: 'read-write',
+    otherLearner: 'refused',
+    juror: 'refused',
+    otherJuror: 'refused',
+    admin: 'readonly',
+  })
+})
