@@ -1,0 +1,122 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS_FOLDER, openDatabase, runMigrations } from './client'
+
+/**
+ * Backups of a school's data (issue 18 §3): the SQLite database, copied with
+ * SQLite's online backup while the app keeps running, and the files stored
+ * next to it (uploads, hand-in snapshots). A backup is a folder:
+ *
+ *   <folder>/atelier.db   the database as it was at one instant
+ *   <folder>/uploads/     images, evidence files, case files
+ *   <folder>/snapshots/   the frozen files of hand-ins
+ *
+ * The database is copied first, then the files: files are written once and
+ * never changed, so every file the copied database names is there (a file
+ * deleted in the instant between the two copies is the only one that can be
+ * missing; the app deletes none today).
+ */
+export const BACKUP_DATABASE = 'atelier.db'
+const FILE_FOLDERS = ['uploads', 'snapshots'] as const
+
+/** Every page in one step: the copy is the database at one instant (other connections wait a moment to write, never fail). */
+const ALL_PAGES = 0x7fffffff
+
+/** The folders of files that live next to a database file. */
+const filesNextTo = (databaseFile: string) => FILE_FOLDERS.map((name) => ({ name, dir: path.join(path.dirname(databaseFile), name) }))
+
+/** The migrations this version of the app knows, in order. */
+function knownMigrations(): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+  return journal.entries.map((e) => e.tag)
+}
+
+/** A database file that SQLite finds intact, made by this app: how many of its migrations it has. Throws otherwise. */
+export function checkDatabaseFile(file: string): { migrations: number } {
+  if (!fs.existsSync(file)) throw new Error(`Aucune base de données à ${file}.`)
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const integrity = sqlite.pragma('integrity_check', { simple: true })
+    if (integrity !== 'ok') throw new Error(`La base ${file} est endommagée (integrity_check : ${String(integrity)}).`)
+    const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
+    if (!table) throw new Error(`${file} n’est pas une base d’Atelier (aucune migration enregistrée).`)
+    const { count } = sqlite.prepare('select count(*) as count from __drizzle_migrations').get() as { count: number }
+    return { migrations: count }
+  } finally {
+    sqlite.close()
+  }
+}
+
+/**
+ * Copies the database `from` (open or not, written to or not) and the files
+ * next to it into the new folder `to`. Returns what it copied.
+ */
+export async function backupDatabase(from: string, to: string): Promise<{ folder: string; bytes: number; files: number }> {
+  if (fs.existsSync(to) && fs.readdirSync(to).length > 0) throw new Error(`Le dossier ${to} n’est pas vide : une sauvegarde ne remplace jamais une autre.`)
+  fs.mkdirSync(to, { recursive: true })
+  const target = path.join(to, BACKUP_DATABASE)
+  const { sqlite } = openDatabase(from)
+  try {
+    await sqlite.backup(target, { progress: () => ALL_PAGES })
+  } finally {
+    sqlite.close()
+  }
+  checkDatabaseFile(target)
+  const files = copyFiles(filesNextTo(from), to)
+  return { folder: to, bytes: fs.statSync(target).size, files }
+}
+
+/** Copies each folder of files that exists into `to` (files already there are kept). Returns how many files were copied. */
+function copyFiles(folders: { name: string; dir: string }[], to: string): number {
+  let copied = 0
+  for (const { name, dir } of folders) {
+    if (!fs.existsSync(dir)) continue
+    fs.cpSync(dir, path.join(to, name), {
+      recursive: true,
+      force: false,
+      filter: (source, destination) => {
+        if (fs.statSync(source).isFile() && !fs.existsSync(destination)) copied++
+        return true
+      },
+    })
+  }
+  return copied
+}
+
+/**
+ * Puts the backup in `folder` back as the database `to` (the app stopped:
+ * its connections would otherwise keep reading the replaced pages), then
+ * brings it up to this version's migrations. The files of the backup are
+ * copied next to it; files already there stay (they are written once). A
+ * backup made by a newer version of the app is refused.
+ */
+export async function restoreDatabase(folder: string, to: string): Promise<{ migrations: number; files: number }> {
+  const source = path.join(folder, BACKUP_DATABASE)
+  const { migrations } = checkDatabaseFile(source)
+  const known = knownMigrations().length
+  if (migrations > known) {
+    throw new Error(
+      `Cette sauvegarde vient d’une version plus récente d’Atelier (${migrations} migrations, celle-ci en connaît ${known}) : mettez l’application à jour d’abord.`,
+    )
+  }
+  fs.mkdirSync(path.dirname(to), { recursive: true })
+  const backup = new Database(source, { readonly: true, fileMustExist: true })
+  try {
+    // SQLite's backup writes into the target database through its own locks and journal: never a half-copied file.
+    await backup.backup(to, { progress: () => ALL_PAGES })
+  } finally {
+    backup.close()
+  }
+  const { sqlite, db } = openDatabase(to)
+  try {
+    runMigrations(sqlite, db)
+  } finally {
+    sqlite.close()
+  }
+  const files = copyFiles(
+    FILE_FOLDERS.map((name) => ({ name, dir: path.join(folder, name) })),
+    path.dirname(to),
+  )
+  return { migrations: checkDatabaseFile(to).migrations, files }
+}
