@@ -81,6 +81,8 @@ describe('backups', () => {
       await until(() => acks.length >= during + 100)
       expect(errors).toEqual([])
       expect(done.files).toBe(1)
+      // One file for the database, and the files next to it.
+      expect(fs.readdirSync(backup).sort()).toEqual([BACKUP_DATABASE, 'uploads'])
 
       const restored = path.join(dir, 'restored', 'atelier.db')
       const result = await restoreDatabase(backup, restored)

@@ -62,6 +62,10 @@ export async function backupDatabase(from: string, to: string): Promise<{ folder
   } finally {
     sqlite.close()
   }
+  // One self-contained file (the copy keeps the source's WAL mode, which would leave -wal and -shm files beside it).
+  const copy = new Database(target)
+  copy.pragma('journal_mode = DELETE')
+  copy.close()
   checkDatabaseFile(target)
   const files = copyFiles(filesNextTo(from), to)
   return { folder: to, bytes: fs.statSync(target).size, files }
