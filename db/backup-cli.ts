@@ -1,6 +1,7 @@
 /**
  * Backups from the command line (issue 18 §3), on the database of
- * DATABASE_URL (./data/atelier.db by default):
+ * DATABASE_URL (./data/atelier.db by default; pg_dump and pg_restore for a
+ * postgres:// one) and the files of FILES_DIR:
  *
  *   npm run db:backup                          → data/backups/<date-heure>/
  *   npm run db:backup -- --to /mnt/sauvegardes/lundi
@@ -10,23 +11,28 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { backupDatabase, restoreDatabase } from './backup'
-import { databasePath } from './client'
+import { backupDatabase, backupPostgres, restoreDatabase, restorePostgres } from './backup'
+import { databasePath, filesDir } from './client'
+import { isPostgresUrl } from './client.pg'
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { to: { type: 'string' }, from: { type: 'string' } } })
-const database = databasePath()
+const url = process.env.DATABASE_URL
+const postgres = isPostgresUrl(url)
+const database = postgres ? url! : databasePath()
+const where = postgres ? path.resolve('data') : path.dirname(database)
 const stamp = () => new Date().toISOString().slice(0, 19).replace('T', '_').replaceAll(':', '-')
 const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`
 
 try {
   if (positionals[0] === 'backup') {
-    const to = path.resolve(values.to ?? path.join(path.dirname(database), 'backups', stamp()))
-    const done = await backupDatabase(database, to)
+    const to = path.resolve(values.to ?? path.join(where, 'backups', stamp()))
+    const done = postgres ? backupPostgres(database, to, filesDir()) : await backupDatabase(database, to, filesDir())
     console.log(`Sauvegarde faite : ${done.folder} (base ${size(done.bytes)}, ${done.files} fichiers).`)
   } else if (positionals[0] === 'restore') {
     if (!values.from) throw new Error('Indiquez la sauvegarde à restaurer : npm run db:restore -- --from <dossier>')
-    const done = await restoreDatabase(path.resolve(values.from), database)
-    console.log(`Sauvegarde restaurée dans ${database} (${done.migrations} migrations, ${done.files} fichiers remis en place).`)
+    const from = path.resolve(values.from)
+    const done = postgres ? await restorePostgres(from, database, filesDir()) : await restoreDatabase(from, database, filesDir())
+    console.log(`Sauvegarde restaurée (${done.files} fichiers remis en place).`)
   } else {
     throw new Error('Usage : tsx db/backup-cli.ts backup [--to <dossier>] | restore --from <dossier>')
   }

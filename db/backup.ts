@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { MIGRATIONS_FOLDER, openDatabase, runMigrations } from './client'
+import { execFileSync } from 'node:child_process'
+import { filesDir, MIGRATIONS_FOLDER, openDatabase, runMigrations } from './client'
+import { openPostgres, runPgMigrations } from './client.pg'
 
 /**
  * Backups of a school's data (issue 18 §3): the SQLite database, copied with
@@ -18,13 +20,15 @@ import { MIGRATIONS_FOLDER, openDatabase, runMigrations } from './client'
  * missing; the app deletes none today).
  */
 export const BACKUP_DATABASE = 'atelier.db'
+/** A PostgreSQL database's backup (pg_dump's custom format), in place of atelier.db. */
+export const PG_DUMP = 'atelier.pgdump'
 const FILE_FOLDERS = ['uploads', 'snapshots'] as const
 
 /** Every page in one step: the copy is the database at one instant (other connections wait a moment to write, never fail). */
 const ALL_PAGES = 0x7fffffff
 
-/** The folders of files that live next to a database file. */
-const filesNextTo = (databaseFile: string) => FILE_FOLDERS.map((name) => ({ name, dir: path.join(path.dirname(databaseFile), name) }))
+/** The folders of files in a files folder (FILES_DIR, or the database's folder). */
+const filesIn = (dir: string) => FILE_FOLDERS.map((name) => ({ name, dir: path.join(dir, name) }))
 
 /** The migrations this version of the app knows, in order. */
 function knownMigrations(): string[] {
@@ -52,7 +56,7 @@ export function checkDatabaseFile(file: string): { migrations: number } {
  * Copies the database `from` (open or not, written to or not) and the files
  * next to it into the new folder `to`. Returns what it copied.
  */
-export async function backupDatabase(from: string, to: string): Promise<{ folder: string; bytes: number; files: number }> {
+export async function backupDatabase(from: string, to: string, files = path.dirname(from)): Promise<{ folder: string; bytes: number; files: number }> {
   if (fs.existsSync(to) && fs.readdirSync(to).length > 0) throw new Error(`Le dossier ${to} n’est pas vide : une sauvegarde ne remplace jamais une autre.`)
   fs.mkdirSync(to, { recursive: true })
   const target = path.join(to, BACKUP_DATABASE)
@@ -67,8 +71,7 @@ export async function backupDatabase(from: string, to: string): Promise<{ folder
   copy.pragma('journal_mode = DELETE')
   copy.close()
   checkDatabaseFile(target)
-  const files = copyFiles(filesNextTo(from), to)
-  return { folder: to, bytes: fs.statSync(target).size, files }
+  return { folder: to, bytes: fs.statSync(target).size, files: copyFiles(filesIn(files), to) }
 }
 
 /** Copies each folder of files that exists into `to` (files already there are kept). Returns how many files were copied. */
@@ -95,7 +98,7 @@ function copyFiles(folders: { name: string; dir: string }[], to: string): number
  * copied next to it; files already there stay (they are written once). A
  * backup made by a newer version of the app is refused.
  */
-export async function restoreDatabase(folder: string, to: string): Promise<{ migrations: number; files: number }> {
+export async function restoreDatabase(folder: string, to: string, files = path.dirname(to)): Promise<{ migrations: number; files: number }> {
   const source = path.join(folder, BACKUP_DATABASE)
   const { migrations } = checkDatabaseFile(source)
   const known = knownMigrations().length
@@ -118,9 +121,40 @@ export async function restoreDatabase(folder: string, to: string): Promise<{ mig
   } finally {
     sqlite.close()
   }
-  const files = copyFiles(
-    FILE_FOLDERS.map((name) => ({ name, dir: path.join(folder, name) })),
-    path.dirname(to),
-  )
-  return { migrations: checkDatabaseFile(to).migrations, files }
+  return { migrations: checkDatabaseFile(to).migrations, files: copyFiles(filesIn(folder), files) }
+}
+
+/** PostgreSQL's own tools, from PATH or Debian's packages. */
+function pgTool(name: 'pg_dump' | 'pg_restore'): string {
+  const versions = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : []
+  return versions.map((v) => `/usr/lib/postgresql/${v}/bin/${name}`).find((p) => fs.existsSync(p)) ?? name
+}
+
+/**
+ * A backup of a PostgreSQL database: `pg_dump` (custom format, one
+ * consistent snapshot while the app runs) into `<to>/atelier.pgdump`, then
+ * the files of `files` (FILES_DIR), as for SQLite.
+ */
+export function backupPostgres(url: string, to: string, files = filesDir()): { folder: string; bytes: number; files: number } {
+  if (fs.existsSync(to) && fs.readdirSync(to).length > 0) throw new Error(`Le dossier ${to} n’est pas vide : une sauvegarde ne remplace jamais une autre.`)
+  fs.mkdirSync(to, { recursive: true })
+  const target = path.join(to, PG_DUMP)
+  execFileSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', '--file', target, url], { stdio: ['ignore', 'ignore', 'pipe'] })
+  return { folder: to, bytes: fs.statSync(target).size, files: copyFiles(filesIn(files), to) }
+}
+
+/** Puts a PostgreSQL backup back (the app stopped): its tables replace the database's, then the missing migrations and the files. */
+export async function restorePostgres(folder: string, url: string, files = filesDir()): Promise<{ files: number }> {
+  const dump = path.join(folder, PG_DUMP)
+  if (!fs.existsSync(dump)) throw new Error(`Aucune sauvegarde PostgreSQL (${PG_DUMP}) dans ${folder}.`)
+  execFileSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--dbname', url, dump], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  const { pool, db } = openPostgres(url)
+  try {
+    await runPgMigrations(db)
+  } finally {
+    await pool.end()
+  }
+  return { files: copyFiles(filesIn(folder), files) }
 }

@@ -14,6 +14,18 @@ export function databasePath(): string {
   return path.resolve(process.cwd(), url.replace(/^file:/, ''))
 }
 
+/**
+ * The folder of the files the app stores (uploads, hand-in snapshots):
+ * FILES_DIR, or the SQLite database's folder. With several app servers
+ * (PostgreSQL), every server must see the same folder — a shared volume
+ * (NFS, a mounted disk) given as FILES_DIR to each (issue 18).
+ */
+export function filesDir(): string {
+  if (process.env.FILES_DIR) return path.resolve(process.cwd(), process.env.FILES_DIR)
+  const url = process.env.DATABASE_URL ?? ''
+  return /^postgres(ql)?:\/\//.test(url) ? path.resolve(process.cwd(), 'data') : path.dirname(databasePath())
+}
+
 /** Opens a connection with the pragmas every connection needs. */
 export function openDatabase(file = databasePath()) {
   fs.mkdirSync(path.dirname(file), { recursive: true })

@@ -13,6 +13,7 @@ const { seed } = await import('./seed')
 const { closeDb } = await import('./client')
 const { copyDatabase, digest } = await import('./copy')
 const { openPostgres } = await import('./client.pg')
+const { backupPostgres, restorePostgres } = await import('./backup')
 const pgSchema = await import('./schema.pg')
 
 let postgres: Awaited<ReturnType<typeof startPostgres>>
@@ -48,6 +49,27 @@ describe('db:copy', () => {
       await pool.end()
     }
   }, 120_000)
+
+  it('backs PostgreSQL up with pg_dump and restores it: the same content as before the damage', async () => {
+    const { pool, db } = openPostgres(postgres.url)
+    try {
+      const before = digest((await db.select().from(pgSchema.dossierSections)) as Record<string, unknown>[])
+      const folder = path.join(dir, 'sauvegarde-pg')
+      const files = path.join(dir, 'fichiers')
+      fs.mkdirSync(path.join(files, 'uploads'), { recursive: true })
+      fs.writeFileSync(path.join(files, 'uploads', 'preuve'), 'PDF…')
+      expect(backupPostgres(postgres.url, folder, files).files).toBe(1)
+      await db.delete(pgSchema.dossierSections)
+      fs.rmSync(files, { recursive: true })
+      expect((await db.select().from(pgSchema.dossierSections)).length).toBe(0)
+      expect((await restorePostgres(folder, postgres.url, files)).files).toBe(1)
+      expect(digest((await db.select().from(pgSchema.dossierSections)) as Record<string, unknown>[])).toEqual(before)
+      expect(before.rows).toBeGreaterThan(20)
+      expect(fs.readFileSync(path.join(files, 'uploads', 'preuve'), 'utf8')).toBe('PDF…')
+    } finally {
+      await pool.end()
+    }
+  }, 60_000)
 
   it('copies only into an empty database', async () => {
     await expect(copyDatabase(file, postgres.url)).rejects.toThrow(/n’est pas vide/)

@@ -2,7 +2,7 @@ import type { RunResult } from 'better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type * as schemaTypes from '#db/schema'
 
-export { getDb } from '#db/client'
+export { filesDir, getDb } from '#db/client'
 export * as schema from '#db/schema'
 
 /** A connection or a transaction: for functions a caller may run inside its own transaction, or on its own connection. */

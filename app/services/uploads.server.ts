@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
-import { getDb, schema } from './db.server'
+import { filesDir, getDb, schema } from './db.server'
 import {
   type Attachment,
   attachmentDisplay,
@@ -16,9 +16,9 @@ import { type IMAGE_TYPES, MAX_IMAGE_BYTES } from '~/domain/images'
 
 export { MAX_IMAGE_BYTES }
 
+/** Uploaded files: `uploads/` in the files folder (FILES_DIR, or the database's folder). */
 export function uploadsDir() {
-  const dbUrl = process.env.DATABASE_URL ?? './data/atelier.db'
-  return path.resolve(process.cwd(), path.dirname(dbUrl.replace(/^file:/, '')), 'uploads')
+  return path.join(filesDir(), 'uploads')
 }
 
 /** Checks the first bytes: the declared type must match the file's real signature. */
