@@ -117,6 +117,8 @@ describe('backups', () => {
     await backupDatabase(file, folder)
     expect(checkDatabaseFile(path.join(folder, BACKUP_DATABASE)).migrations).toBeGreaterThan(10)
     await expect(backupDatabase(file, folder)).rejects.toThrow(/n’est pas vide/)
+    await expect(backupDatabase(path.join(dir, 'absente.db'), path.join(dir, 'rien'))).rejects.toThrow(/Aucune base de données/)
+    expect(fs.existsSync(path.join(dir, 'absente.db'))).toBe(false)
     const notOurs = path.join(dir, 'pas-atelier')
     fs.mkdirSync(notOurs)
     fs.writeFileSync(path.join(notOurs, BACKUP_DATABASE), '')

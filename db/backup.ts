@@ -57,6 +57,7 @@ export function checkDatabaseFile(file: string): { migrations: number } {
  * next to it into the new folder `to`. Returns what it copied.
  */
 export async function backupDatabase(from: string, to: string, files = path.dirname(from)): Promise<{ folder: string; bytes: number; files: number }> {
+  if (!fs.existsSync(from)) throw new Error(`Aucune base de données à ${from}.`)
   if (fs.existsSync(to) && fs.readdirSync(to).length > 0) throw new Error(`Le dossier ${to} n’est pas vide : une sauvegarde ne remplace jamais une autre.`)
   fs.mkdirSync(to, { recursive: true })
   const target = path.join(to, BACKUP_DATABASE)
