@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
 import { filesDir, MIGRATIONS_FOLDER, openDatabase, runMigrations } from './client'
 import { openPostgres, runPgMigrations } from './client.pg'
 
@@ -15,9 +15,10 @@ import { openPostgres, runPgMigrations } from './client.pg'
  *   <folder>/snapshots/   the frozen files of hand-ins
  *
  * The database is copied first, then the files: files are written once and
- * never changed, so every file the copied database names is there (a file
- * deleted in the instant between the two copies is the only one that can be
- * missing; the app deletes none today).
+ * never changed, so every file the copied database names is there — except
+ * one deleted in the instant between the two copies (an admin removing a
+ * case file, the data-protection purge), which the restored database would
+ * name without having it.
  */
 export const BACKUP_DATABASE = 'atelier.db'
 /** A PostgreSQL database's backup (pg_dump's custom format), in place of atelier.db. */
