@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { filesDir, MIGRATIONS_FOLDER, openDatabase, runMigrations } from './client'
-import { openPostgres, runPgMigrations } from './client.pg'
+import { openPostgres, postgresProgram, runPgMigrations } from './client.pg'
 
 /**
  * Backups of a school's data (issue 18 §3): the SQLite database, copied with
@@ -126,11 +126,8 @@ export async function restoreDatabase(folder: string, to: string, files = path.d
   return { migrations: checkDatabaseFile(to).migrations, files: copyFiles(filesIn(folder), files) }
 }
 
-/** PostgreSQL's own tools, from PATH or Debian's packages. */
-function pgTool(name: 'pg_dump' | 'pg_restore'): string {
-  const versions = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : []
-  return versions.map((v) => `/usr/lib/postgresql/${v}/bin/${name}`).find((p) => fs.existsSync(p)) ?? name
-}
+/** PostgreSQL's own tools, from Debian's packages or else from PATH. */
+const pgTool = (name: 'pg_dump' | 'pg_restore') => postgresProgram(name) ?? name
 
 /**
  * A backup of a PostgreSQL database: `pg_dump` (custom format, one

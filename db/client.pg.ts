@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
@@ -22,4 +23,11 @@ export function openPostgres(url: string) {
 
 export async function runPgMigrations(db: PgDb) {
   await migrate(db, { migrationsFolder: PG_MIGRATIONS_FOLDER })
+}
+
+/** A PostgreSQL program (pg_dump, initdb…) from Debian's packages, newest version first; null when none is installed. */
+export function postgresProgram(name: string): string | null {
+  const root = '/usr/lib/postgresql'
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : []
+  return versions.map((v) => `${root}/${v}/bin/${name}`).find((p) => fs.existsSync(p)) ?? null
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { postgresProgram } from '../../db/client.pg'
 import { freePort } from '../../scripts/free-port'
 
 /**
@@ -12,9 +13,9 @@ import { freePort } from '../../scripts/free-port'
  * and a function that stops it and removes the folder.
  */
 export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
-  const versions = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : []
-  const bin = versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((dir) => fs.existsSync(`${dir}/initdb`))
-  if (!bin) throw new Error('PostgreSQL est introuvable : bash scripts/ensure-postgres.sh (ou sudo apt-get install -y postgresql).')
+  const initdb = postgresProgram('initdb')
+  if (!initdb) throw new Error('PostgreSQL est introuvable : bash scripts/ensure-postgres.sh (ou sudo apt-get install -y postgresql).')
+  const bin = path.dirname(initdb)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-pg-'))
   const asRoot = process.getuid?.() === 0
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir])
