@@ -40,7 +40,7 @@ const { sessionCookie } = await import('./app/services/session.server')
   const { sqlite, db } = openDatabase()
   runMigrations(sqlite, db)
   const started = performance.now()
-  const created = db.transaction((tx) => provisionDossiers(tx), { behavior: 'immediate' })
+  const created = await transaction(db, async (tx) => await provisionDossiers(tx))
   if (created > 0) console.log(`${created} dossiers créés pour les inscriptions existantes (${Math.round(performance.now() - started)} ms)`)
   sqlite.close()
 }

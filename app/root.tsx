@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [
 /** Public: only tells the shell who is logged in, and how many of their notifications are unread. Each route authorizes itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return { user: user ? { name: user.name, roles: user.roles, unread: unreadCount(user.id) } : null }
+  return { user: user ? { name: user.name, roles: user.roles, unread: await unreadCount(user.id) } : null }
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -13,29 +13,31 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-backup-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 /** A school's database with `n` learners' dossiers, and one uploaded file next to it. */
-function school(file: string, n: number) {
+async function school(file: string, n: number) {
   const { sqlite, db } = openDatabase(file)
   runMigrations(sqlite, db)
   const learners = Array.from(
     { length: n },
-    (_, i) =>
-      db
-        .insert(schema.users)
-        .values({ email: `l${i}@test.fr`, name: `L${i}`, passwordHash: 'x' })
-        .returning()
-        .get().id,
+    async (_, i) =>
+      (
+        await db
+          .insert(schema.users)
+          .values({ email: `l${i}@test.fr`, name: `L${i}`, passwordHash: 'x' })
+          .returning()
+      )[0]!.id,
   )
-  const session = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  enrollLearners(db, session, learners)
-  const group = db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-  addGroupMembers(db, group, learners.slice(0, 2))
-  const dossiers = learners.map((learnerId) => ({
+  const session = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  await enrollLearners(db, session, learners)
+  const group = (await db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
+  await addGroupMembers(db, group, learners.slice(0, 2))
+  const dossiers = learners.map(async (learnerId) => ({
     learnerId,
-    dossierId: db
-      .select({ id: schema.dossiers.id })
-      .from(schema.dossiers)
-      .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, 'fiche-veille')))
-      .get()!.id,
+    dossierId: (
+      await db
+        .select({ id: schema.dossiers.id })
+        .from(schema.dossiers)
+        .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, 'fiche-veille')))
+    )[0]!.id,
   }))
   sqlite.close()
   fs.mkdirSync(path.join(path.dirname(file), 'uploads'), { recursive: true })
@@ -46,7 +48,7 @@ function school(file: string, n: number) {
 describe('backups', () => {
   it('restores a backup taken while autosaves were running: every save acknowledged before it is there', async () => {
     const file = path.join(dir, 'live', 'atelier.db')
-    const dossiers = school(file, 8)
+    const dossiers = await school(file, 8)
     // Autosaves in another process, on another connection, as the app's server would make them.
     const writer = spawn('npx', ['tsx', 'tests/unit/autosave-writer.ts', ...dossiers.map((d) => `${d.dossierId}:${d.learnerId}`)], {
       env: { ...process.env, DATABASE_URL: file },
@@ -93,11 +95,10 @@ describe('backups', () => {
       expect(latest.size).toBe(dossiers.length)
       let lost = 0
       for (const ack of latest.values()) {
-        const row = db
+        const [row] = await db
           .select()
           .from(schema.dossierSections)
           .where(and(eq(schema.dossierSections.dossierId, ack.dossierId), eq(schema.dossierSections.sectionId, 'contexte')))
-          .get()
         if (!row || row.version < ack.version || (row.version === ack.version && !JSON.stringify(row.content).includes(`${ack.marker} `))) lost++
       }
       expect(sqlite.pragma('foreign_key_check')).toEqual([])
@@ -112,7 +113,7 @@ describe('backups', () => {
 
   it('never writes over a backup, and refuses what is not a backup of Atelier', async () => {
     const file = path.join(dir, 'other', 'atelier.db')
-    school(file, 1)
+    await school(file, 1)
     const folder = path.join(dir, 'deux-fois')
     await backupDatabase(file, folder)
     expect(checkDatabaseFile(path.join(folder, BACKUP_DATABASE)).migrations).toBeGreaterThan(10)

@@ -45,17 +45,19 @@ describe('database', () => {
     sqlite.close()
   })
 
-  it('enforces foreign keys, role values and the juror target rule', () => {
+  it('enforces foreign keys, role values and the juror target rule', async () => {
     const { sqlite, db } = freshDb()
-    expect(() => db.insert(schema.userRoles).values({ userId: 'nobody', role: 'learner' }).run()).toThrow(/FOREIGN KEY/)
-    const user = db.insert(schema.users).values({ email: 'a@b.fr', name: 'A', passwordHash: 'x' }).returning().get()
+    expect(async () => await db.insert(schema.userRoles).values({ userId: 'nobody', role: 'learner' })).toThrow(/FOREIGN KEY/)
+    const user = (await db.insert(schema.users).values({ email: 'a@b.fr', name: 'A', passwordHash: 'x' }).returning())[0]!
     expect(() => sqlite.prepare("insert into user_roles (user_id, role) values (?, 'pirate')").run(user.id)).toThrow(/CHECK/)
-    const session = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2026-01-01', endsOn: '2026-06-30' }).returning().get()
-    expect(() => db.insert(schema.jurorAssignments).values({ examSessionId: session.id, jurorId: user.id, evaluationId: 'msp-a2' }).run()).toThrow(/CHECK/)
+    const session = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2026-01-01', endsOn: '2026-06-30' }).returning())[0]!
+    expect(async () => await db.insert(schema.jurorAssignments).values({ examSessionId: session.id, jurorId: user.id, evaluationId: 'msp-a2' })).toThrow(
+      /CHECK/,
+    )
     // Deleting a user cascades to their roles and sessions.
-    db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' }).run()
-    db.delete(schema.users).run()
-    expect(db.select().from(schema.userRoles).all()).toEqual([])
+    await db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' })
+    await db.delete(schema.users)
+    expect(await db.select().from(schema.userRoles)).toEqual([])
     sqlite.close()
   })
 })

@@ -1,11 +1,153 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { type SQL } from 'drizzle-orm'
+import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
+import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
 import * as schema from './schema'
 
-export type Db = BetterSQLite3Database<typeof schema>
+/**
+ * The database as every service sees it: drizzle's asynchronous SQLite API.
+ * Queries are awaited (`await db.select()…` gives the rows), transactions go
+ * through `transaction(db, fn)`; nothing depends on the driver being synchronous.
+ */
+export type Db = SqliteRemoteDatabase<typeof schema>
+
+type Method = 'run' | 'all' | 'values' | 'get'
+
+/**
+ * One better-sqlite3 connection shared by asynchronous code. A transaction's
+ * queries are awaited, so other requests run meanwhile: their queries wait
+ * until it ends (they would otherwise run inside it, and be rolled back with
+ * it). Which code belongs to the transaction is told by AsyncLocalStorage.
+ */
+class SqliteConnection {
+  private readonly statements = new Map<string, Database.Statement>()
+  private readonly context = new AsyncLocalStorage<symbol>()
+  private holder: symbol | undefined
+  private waiting: Array<() => void> = []
+  private savepoints = 0
+
+  constructor(readonly sqlite: Database.Database) {}
+
+  /** No transaction holds the connection, or the caller runs inside the one that does. */
+  private free() {
+    return this.holder === undefined || this.context.getStore() === this.holder
+  }
+
+  private wait() {
+    return new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+
+  private statement(text: string) {
+    let statement = this.statements.get(text)
+    if (!statement) {
+      if (this.statements.size >= 1000) this.statements.clear()
+      this.statements.set(text, (statement = this.sqlite.prepare(text)))
+    }
+    return statement
+  }
+
+  /** drizzle's sqlite-proxy callback: rows as arrays, in the columns' order. */
+  readonly query = async (text: string, params: unknown[], method: Method): Promise<{ rows: any[] }> => {
+    while (!this.free()) await this.wait()
+    const statement = this.statement(text)
+    if (method === 'run' || !statement.reader) {
+      statement.run(...params)
+      return { rows: [] }
+    }
+    statement.raw(true)
+    return { rows: method === 'get' ? (statement.get(...params) as unknown[]) : statement.all(...params) }
+  }
+
+  /** Rows as objects keyed by the SQL's column names, for hand-written SQL. */
+  async objects<T>(text: string, params: unknown[]): Promise<T[]> {
+    while (!this.free()) await this.wait()
+    const statement = this.statement(text)
+    if (!statement.reader) {
+      statement.run(...params)
+      return []
+    }
+    statement.raw(false)
+    return statement.all(...params) as T[]
+  }
+
+  /**
+   * Runs fn in a transaction that takes the write lock when it begins
+   * (BEGIN IMMEDIATE: a read-then-write never fails half-way because another
+   * connection wrote in between). Inside a transaction, a savepoint.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.holder !== undefined && this.context.getStore() === this.holder) return this.savepoint(fn)
+    while (this.holder !== undefined) await this.wait()
+    const token = Symbol('transaction')
+    this.holder = token
+    try {
+      return await this.context.run(token, async () => {
+        this.sqlite.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn()
+          this.sqlite.exec('COMMIT')
+          return result
+        } catch (error) {
+          if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
+          throw error
+        }
+      })
+    } finally {
+      this.holder = undefined
+      const waiting = this.waiting
+      this.waiting = []
+      for (const resume of waiting) resume()
+    }
+  }
+
+  private async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const name = `sp${++this.savepoints}`
+    this.sqlite.exec(`SAVEPOINT ${name}`)
+    try {
+      const result = await fn()
+      this.sqlite.exec(`RELEASE ${name}`)
+      return result
+    } catch (error) {
+      this.sqlite.exec(`ROLLBACK TO ${name}`)
+      this.sqlite.exec(`RELEASE ${name}`)
+      throw error
+    }
+  }
+}
+
+const connections = new WeakMap<object, SqliteConnection>()
+const dialect = new SQLiteAsyncDialect()
+
+function connectionOf(db: Db): SqliteConnection {
+  const connection = connections.get(db)
+  if (!connection) throw new Error('Not a database opened by openDatabase()')
+  return connection
+}
+
+/**
+ * Runs fn in one transaction on db's connection: the write lock is taken when
+ * it begins, everything fn writes is kept or, if it throws, nothing. Inside
+ * another transaction, fn runs in a savepoint of it.
+ */
+export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return connectionOf(db).transaction(() => fn(db))
+}
+
+/** The rows of hand-written SQL, as objects keyed by its column names (`select x as "name"`). */
+export function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const { sql, params } = dialect.sqlToQuery(query)
+  return connectionOf(db).objects<T>(sql, params)
+}
+
+/** Runs a hand-written statement. */
+export async function execute(db: Db, query: SQL): Promise<void> {
+  await queryRows(db, query)
+}
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations')
 
@@ -34,7 +176,10 @@ export function openDatabase(file = databasePath()) {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  return { sqlite, db: drizzle(sqlite, { schema }) }
+  const connection = new SqliteConnection(sqlite)
+  const db: Db = drizzle(connection.query, { schema })
+  connections.set(db, connection)
+  return { sqlite, db }
 }
 
 /**
@@ -43,10 +188,10 @@ export function openDatabase(file = databasePath()) {
  * rebuilds a table would cascade deletes into child rows: foreign keys are
  * switched off before, and checked after.
  */
-export function runMigrations(sqlite: Database.Database, db: Db) {
+export function runMigrations(sqlite: Database.Database) {
   sqlite.pragma('foreign_keys = OFF')
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+    migrate(drizzleSync(sqlite), { migrationsFolder: MIGRATIONS_FOLDER })
     const violations = sqlite.pragma('foreign_key_check') as unknown[]
     if (violations.length > 0) {
       throw new Error(`foreign_key_check failed after migration: ${JSON.stringify(violations)}`)
@@ -62,7 +207,7 @@ let singleton: { sqlite: Database.Database; db: Db } | undefined
 export function getDb(): Db {
   if (!singleton) {
     singleton = openDatabase()
-    runMigrations(singleton.sqlite, singleton.db)
+    runMigrations(singleton.sqlite)
   }
   return singleton.db
 }

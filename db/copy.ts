@@ -68,7 +68,7 @@ export async function compare(liteFile: string, db: PgDb): Promise<TableReport[]
   try {
     const reports: TableReport[] = []
     for (const { name, lite: l, post } of tablesInOrder()) {
-      const a = digest(lite.select().from(l).all() as Record<string, unknown>[])
+      const a = digest((await lite.select().from(l)) as Record<string, unknown>[])
       const b = digest((await db.select().from(post)) as Record<string, unknown>[])
       if (a.rows !== b.rows) throw new Error(`${name} : ${a.rows} lignes dans SQLite, ${b.rows} dans PostgreSQL.`)
       reports.push({ table: name, rows: a.rows, sqlite: a.hash, postgres: b.hash })
@@ -100,7 +100,7 @@ export async function copyDatabase(from: string, to: string): Promise<TableRepor
     }
     await db.transaction(async (tx) => {
       for (const { lite: l, post } of tables) {
-        const rows = lite.select().from(l).all() as Record<string, unknown>[]
+        const rows = (await lite.select().from(l)) as Record<string, unknown>[]
         for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(post).values(rows.slice(i, i + CHUNK))
         // Identity columns continue after the copied ids.
         for (const column of pgConfig(post).columns.filter((c) => c.primary && c.columnType === 'PgInteger')) {

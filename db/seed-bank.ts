@@ -44,22 +44,20 @@ export const DEMO_TUTOR_BANK: Entry[] = [
 ]
 
 /** Replaces the demo entries of the school's bank and gives the demo tutor theirs. */
-export function seedCommentBank(db: DbHandle, tutorId: string) {
+export async function seedCommentBank(db: DbHandle, tutorId: string) {
   const { commentBank } = schema
-  db.delete(commentBank)
-    .where(
-      and(
-        isNull(commentBank.ownerId),
-        inArray(
-          commentBank.body,
-          DEMO_SCHOOL_BANK.map((e) => e.body),
-        ),
+  await db.delete(commentBank).where(
+    and(
+      isNull(commentBank.ownerId),
+      inArray(
+        commentBank.body,
+        DEMO_SCHOOL_BANK.map((e) => e.body),
       ),
-    )
-    .run()
+    ),
+  )
   const updatedAt = new Date()
-  db.insert(commentBank)
+  await db
+    .insert(commentBank)
     .values([...DEMO_SCHOOL_BANK.map((e) => ({ ...e, ownerId: null, updatedAt })), ...DEMO_TUTOR_BANK.map((e) => ({ ...e, ownerId: tutorId, updatedAt }))])
-    .run()
   return DEMO_SCHOOL_BANK.length + DEMO_TUTOR_BANK.length
 }

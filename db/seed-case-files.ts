@@ -25,13 +25,7 @@ Offreurs de cadeaux;Tous âges, achètent pour offrir (31 % des achats);2 600 00
 
 export async function seedCaseFiles(examSessionId: string, adminId: string): Promise<number> {
   const dir = path.join(uploadsDir(), 'case-materials')
-  const kept = new Set(
-    getDb()
-      .select({ id: schema.caseMaterialFiles.id })
-      .from(schema.caseMaterialFiles)
-      .all()
-      .map((r) => r.id),
-  )
+  const kept = new Set((await getDb().select({ id: schema.caseMaterialFiles.id }).from(schema.caseMaterialFiles)).map((r) => r.id))
   if (fs.existsSync(dir)) for (const name of fs.readdirSync(dir)) if (!kept.has(name)) fs.rmSync(path.join(dir, name), { force: true })
   const { evaluationId, name, content } = DEMO_CASE_FILE
   await addCaseFile({ id: adminId }, examSessionId, evaluationId, { name, bytes: new TextEncoder().encode(content) })

@@ -76,7 +76,7 @@ const COMMENTS: Record<'acquis' | 'non-acquis', string[]> = {
   ],
 }
 
-export function seedDeliberation(input: SeedDeliberationInput): { blocs: number; gradings: number; deliberations: number } {
+export async function seedDeliberation(input: SeedDeliberationInput): Promise<{ blocs: number; gradings: number; deliberations: number }> {
   const db = getDb()
   const { examSessionId } = input
   const now = input.now ?? new Date()
@@ -85,36 +85,31 @@ export function seedDeliberation(input: SeedDeliberationInput): { blocs: number;
 
   // The example blocs.
   const activities = new Map(referentiel.activities.map((a) => [a.id, a]))
-  EXAMPLE_BLOCS.forEach((bloc, i) => {
-    const row = db
-      .insert(schema.competencyBlocs)
-      .values({ examSessionId, title: exampleBlocTitle(i), position: i + 1, example: true })
-      .returning({ id: schema.competencyBlocs.id })
-      .get()
+  EXAMPLE_BLOCS.forEach(async (bloc, i) => {
+    const row = (
+      await db
+        .insert(schema.competencyBlocs)
+        .values({ examSessionId, title: exampleBlocTitle(i), position: i + 1, example: true })
+        .returning({ id: schema.competencyBlocs.id })
+    )[0]!
     const competencyIds = bloc.activities.flatMap((a) => activities.get(a)?.competencies.map((c) => c.id) ?? [])
-    db.insert(schema.blocCompetencies)
-      .values(competencyIds.map((competencyId) => ({ blocId: row.id, examSessionId, competencyId })))
-      .run()
+    await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: row.id, examSessionId, competencyId })))
   })
-  db.update(schema.examSessions).set({ presidentId: president.id }).where(eq(schema.examSessions.id, examSessionId)).run()
+  await db.update(schema.examSessions).set({ presidentId: president.id }).where(eq(schema.examSessions.id, examSessionId))
 
   // The copies to grade: each candidate's own, or their group's, with its assigned juror.
   const jurorById = new Map(input.jurors.map((j) => [j.id, j]))
   const instances = new Map(
-    db
-      .select()
-      .from(schema.evaluationInstances)
-      .where(eq(schema.evaluationInstances.examSessionId, examSessionId))
-      .all()
-      .map((i) => [i.evaluationId, i]),
+    (await db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.examSessionId, examSessionId))).map((i) => [i.evaluationId, i]),
   )
-  const groupOf = (learnerId: string, evaluationId: string) =>
-    db
-      .select({ id: schema.groups.id })
-      .from(schema.groupMembers)
-      .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
-      .where(and(eq(schema.groupMembers.learnerId, learnerId), eq(schema.groups.examSessionId, examSessionId), eq(schema.groups.evaluationId, evaluationId)))
-      .get()?.id
+  const groupOf = async (learnerId: string, evaluationId: string) =>
+    (
+      await db
+        .select({ id: schema.groups.id })
+        .from(schema.groupMembers)
+        .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
+        .where(and(eq(schema.groupMembers.learnerId, learnerId), eq(schema.groups.examSessionId, examSessionId), eq(schema.groups.evaluationId, evaluationId)))
+    )[0]?.id
 
   let gradings = 0
   let step = 0
@@ -130,9 +125,9 @@ export function seedDeliberation(input: SeedDeliberationInput): { blocs: number;
       const instance = instances.get(evaluationId)
       if (!instance || instance.doubleMarking) continue
       const evaluation = referentiel.evaluations.find((e) => e.id === evaluationId)!
-      const target = evaluation.mode === 'group' ? { groupId: groupOf(learner.id, evaluationId) } : { learnerId: learner.id }
+      const target = evaluation.mode === 'group' ? { groupId: await groupOf(learner.id, evaluationId) } : { learnerId: learner.id }
       if (!target.groupId && !target.learnerId) continue
-      const assignment = db
+      const [assignment] = await db
         .select({ id: schema.jurorAssignments.id, jurorId: schema.jurorAssignments.jurorId })
         .from(schema.jurorAssignments)
         .where(
@@ -142,12 +137,11 @@ export function seedDeliberation(input: SeedDeliberationInput): { blocs: number;
             target.groupId ? eq(schema.jurorAssignments.groupId, target.groupId) : eq(schema.jurorAssignments.learnerId, target.learnerId!),
           ),
         )
-        .get()
       const juror = assignment ? jurorById.get(assignment.jurorId) : undefined
       if (!assignment || !juror || graded.has(assignment.id)) continue
       // Left alone: a copy another seed started, or one not handed in.
-      if (db.select({ id: schema.gradings.id }).from(schema.gradings).where(eq(schema.gradings.assignmentId, assignment.id)).get()) continue
-      const grid = gridOf(juror, assignment.id)
+      if ((await db.select({ id: schema.gradings.id }).from(schema.gradings).where(eq(schema.gradings.assignmentId, assignment.id)))[0]) continue
+      const grid = await gridOf(juror, assignment.id)
       if (grid.snapshots.length === 0) continue
       graded.add(assignment.id)
 
@@ -168,7 +162,7 @@ export function seedDeliberation(input: SeedDeliberationInput): { blocs: number;
             cited && cited.item && cited.s.section.criteria.includes(row.criterionId) && row.part === 'written' && step % 3 === 0
               ? [{ kind: 'item' as const, submissionId: snapshot.submissionId, sectionId: cited.s.section.id, itemId: cited.item.id, label: cited.item.label }]
               : undefined
-          saveCell(
+          await saveCell(
             juror,
             assignment.id,
             {
@@ -185,7 +179,7 @@ export function seedDeliberation(input: SeedDeliberationInput): { blocs: number;
           step++
         }
       }
-      closeGrading(juror, assignment.id, new Date(at + step * 20_000))
+      await closeGrading(juror, assignment.id, new Date(at + step * 20_000))
       step++
       gradings++
     }
@@ -195,10 +189,10 @@ export function seedDeliberation(input: SeedDeliberationInput): { blocs: number;
   let deliberations = 0
   for (const candidate of DELIBERATION_CANDIDATES.filter((c) => c.confirm)) {
     const learner = input.learners[candidate.learnerIndex]
-    const results = learner ? candidateResults(examSessionId, learner.id, db) : null
+    const results = learner ? await candidateResults(examSessionId, learner.id, db) : null
     if (!learner || !results) continue
-    confirmDeliberation(
-      deliberationAccess(president, examSessionId, db),
+    await confirmDeliberation(
+      await deliberationAccess(president, examSessionId, db),
       learner.id,
       { blocs: results.blocs.map((b) => ({ blocId: b.blocId, shown: b.proposed, decision: b.proposed, reason: '' })), reason: '' },
       new Date(now.getTime() - 3 * HOUR),

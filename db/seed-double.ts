@@ -23,7 +23,7 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import type { GradeEvidence } from '../app/domain/grading'
 import { entryOf, itemsOf } from '../app/kinds/registry'
 import type { SessionUser } from '../app/services/auth.server'
-import { getDb } from '../app/services/db.server'
+import { getDb, transaction } from '../app/services/db.server'
 import { saveInstance } from '../app/services/exam-settings.server'
 import { closeGrading, gridOf, saveCell } from '../app/services/grading.server'
 import { agreeLevel, closeReconciliation, confrontationOf } from '../app/services/reconciliation.server'
@@ -85,50 +85,57 @@ const AGREED = {
 type Level = 'acquis' | 'non-acquis'
 const other = (level: Level): Level => (level === 'acquis' ? 'non-acquis' : 'acquis')
 
-export function seedDoubleMarking(input: SeedDoubleInput): { doubleMarked: number; closedGrids: number; reconciled: number; toReconcile: number } {
+export async function seedDoubleMarking(
+  input: SeedDoubleInput,
+): Promise<{ doubleMarked: number; closedGrids: number; reconciled: number; toReconcile: number }> {
   const db = getDb()
   const { examSessionId } = input
   const none = { doubleMarked: 0, closedGrids: 0, reconciled: 0, toReconcile: 0 }
-  const instance = db
+  const [instance] = await db
     .select()
     .from(schema.evaluationInstances)
     .where(and(eq(schema.evaluationInstances.examSessionId, examSessionId), eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)))
-    .get()
   if (!instance) return none
   // As the admin sets it: with the instance's dates, before any grid of it is closed.
-  saveInstance(examSessionId, DOUBLE_EVALUATION, { dueAt: instance.dueAt, cutoffAt: instance.cutoffAt, anonymous: instance.anonymous, doubleMarking: true })
+  await saveInstance(examSessionId, DOUBLE_EVALUATION, {
+    dueAt: instance.dueAt,
+    cutoffAt: instance.cutoffAt,
+    anonymous: instance.anonymous,
+    doubleMarking: true,
+  })
 
   // Every copy: its juror leads, the other demo juror is second (assigned a second later).
   const [jure1, jure2] = input.jurors
   const jurorOf = new Map(input.jurors.map((j) => [j.id, j]))
-  const assignments = db
-    .select()
-    .from(schema.jurorAssignments)
-    .where(
-      and(
-        eq(schema.jurorAssignments.examSessionId, examSessionId),
-        eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION),
-        isNotNull(schema.jurorAssignments.learnerId),
-      ),
-    )
-    .all()
-    .filter((a) => jurorOf.has(a.jurorId))
+  const assignments = (
+    await db
+      .select()
+      .from(schema.jurorAssignments)
+      .where(
+        and(
+          eq(schema.jurorAssignments.examSessionId, examSessionId),
+          eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION),
+          isNotNull(schema.jurorAssignments.learnerId),
+        ),
+      )
+  ).filter((a) => jurorOf.has(a.jurorId))
   const pairs = new Map<string, { lead: { id: string; juror: SessionUser }; second: { id: string; juror: SessionUser } }>()
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     for (const a of assignments) {
       const secondJuror = a.jurorId === jure1.id ? jure2 : jure1
-      tx.update(schema.jurorAssignments).set({ lead: true }).where(eq(schema.jurorAssignments.id, a.id)).run()
-      const second = tx
-        .insert(schema.jurorAssignments)
-        .values({
-          examSessionId,
-          jurorId: secondJuror.id,
-          evaluationId: DOUBLE_EVALUATION,
-          learnerId: a.learnerId,
-          createdAt: new Date(a.createdAt.getTime() + 1000),
-        })
-        .returning({ id: schema.jurorAssignments.id })
-        .get()
+      await tx.update(schema.jurorAssignments).set({ lead: true }).where(eq(schema.jurorAssignments.id, a.id))
+      const second = (
+        await tx
+          .insert(schema.jurorAssignments)
+          .values({
+            examSessionId,
+            jurorId: secondJuror.id,
+            evaluationId: DOUBLE_EVALUATION,
+            learnerId: a.learnerId,
+            createdAt: new Date(a.createdAt.getTime() + 1000),
+          })
+          .returning({ id: schema.jurorAssignments.id })
+      )[0]!
       pairs.set(a.learnerId!, { lead: { id: a.id, juror: jurorOf.get(a.jurorId)! }, second: { id: second.id, juror: secondJuror } })
     }
   })
@@ -140,8 +147,15 @@ export function seedDoubleMarking(input: SeedDoubleInput): { doubleMarked: numbe
   let closedGrids = 0
 
   /** Grades every row of one juror's grid: `levelOf(i)` (null: no level), a comment on the levels that need one, evidence on divergent rows. */
-  const grade = (assignmentId: string, juror: SessionUser, levelOf: (i: number) => Level | null, divergent: Set<number>, hoursAgo: number, close: boolean) => {
-    const grid = gridOf(juror, assignmentId)
+  const grade = async (
+    assignmentId: string,
+    juror: SessionUser,
+    levelOf: (i: number) => Level | null,
+    divergent: Set<number>,
+    hoursAgo: number,
+    close: boolean,
+  ) => {
+    const grid = await gridOf(juror, assignmentId)
     const snapshot = grid.snapshots[0]
     if (!snapshot) return false
     const cite = (criterionId: string): GradeEvidence[] | undefined => {
@@ -151,12 +165,12 @@ export function seedDoubleMarking(input: SeedDoubleInput): { doubleMarked: numbe
         ? [{ kind: 'item', submissionId: snapshot.submissionId, sectionId: section.section.id, itemId: item.id, label: item.label }]
         : undefined
     }
-    grid.rows.forEach((row, i) => {
+    grid.rows.forEach(async (row, i) => {
       const level = levelOf(i)
       const evidence = divergent.has(i) ? cite(row.criterionId) : undefined
       const comment =
         level === 'non-acquis' || divergent.has(i) || i % 3 === 0 ? commentFor(row.competencyId, level ?? 'non-acquis', i + (juror === jure2 ? 1 : 0)) : ''
-      saveCell(
+      await saveCell(
         juror,
         assignmentId,
         { criterionId: row.criterionId, part: row.part, learnerId: '', baseVersion: 0, level, comment, ...(evidence ? { evidence } : {}) },
@@ -164,7 +178,7 @@ export function seedDoubleMarking(input: SeedDoubleInput): { doubleMarked: numbe
       )
     })
     if (close) {
-      closeGrading(juror, assignmentId, at(hoursAgo - 1))
+      await closeGrading(juror, assignmentId, at(hoursAgo - 1))
       closedGrids++
     }
     return true
@@ -174,19 +188,19 @@ export function seedDoubleMarking(input: SeedDoubleInput): { doubleMarked: numbe
    * Both jurors grade a copy toward `final(criterionId)`: the lead departs from it on the fourth row, the second juror on the
    * first, and gives no level to the last row: three divergences. False when the copy is not handed in.
    */
-  const gradeBoth = (learnerIndex: number, final: (criterionId: string) => Level, hoursAgo: number): boolean => {
+  const gradeBoth = async (learnerIndex: number, final: (criterionId: string) => Level, hoursAgo: number): Promise<boolean> => {
     const learner = input.learners[learnerIndex]
     const pair = learner ? pairs.get(learner.id) : undefined
     if (!pair) return false
-    const rows = gridOf(pair.lead.juror, pair.lead.id).rows
+    const rows = (await gridOf(pair.lead.juror, pair.lead.id)).rows
     // The first and fourth rows (C3.1-1, C3.1-4) are judged on tables: both jurors cite a row of them.
     const leadOff = new Set([3])
     const secondOff = new Set([0])
     const divergent = new Set([...leadOff, ...secondOff, rows.length - 1])
     const target = (i: number) => final(rows[i]!.criterionId)
-    const leadDone = grade(pair.lead.id, pair.lead.juror, (i) => (leadOff.has(i) ? other(target(i)) : target(i)), divergent, hoursAgo, true)
+    const leadDone = await grade(pair.lead.id, pair.lead.juror, (i) => (leadOff.has(i) ? other(target(i)) : target(i)), divergent, hoursAgo, true)
     const last = rows.length - 1
-    const secondDone = grade(
+    const secondDone = await grade(
       pair.second.id,
       pair.second.juror,
       (i) => (i === last && !leadOff.has(i) && !secondOff.has(i) ? null : secondOff.has(i) ? other(target(i)) : target(i)),
@@ -204,33 +218,33 @@ export function seedDoubleMarking(input: SeedDoubleInput): { doubleMarked: numbe
     const pair = learner ? pairs.get(learner.id) : undefined
     if (!learner || !pair) continue
     const final = (criterionId: string): Level => (candidate.miss.includes(criterionId) ? 'non-acquis' : 'acquis')
-    if (!gradeBoth(candidate.learnerIndex, final, 96)) continue
-    const view = confrontationOf(pair.lead.juror, pair.lead.id, at(30))
+    if (!(await gradeBoth(candidate.learnerIndex, final, 96))) continue
+    const view = await confrontationOf(pair.lead.juror, pair.lead.id, at(30))
     if (view.state !== 'ready') continue
-    view.divergent.forEach((cell, i) => {
+    view.divergent.forEach(async (cell, i) => {
       const level = final(cell.criterionId)
-      agreeLevel(
+      await agreeLevel(
         pair.lead.juror,
         pair.lead.id,
         { criterionId: cell.criterionId, part: cell.part, learnerId: cell.learnerId, baseVersion: 0, level, comment: AGREED[level][i % AGREED[level].length]! },
         at(29),
       )
     })
-    closeReconciliation(pair.lead.juror, pair.lead.id, at(28))
+    await closeReconciliation(pair.lead.juror, pair.lead.id, at(28))
     reconciled++
   }
 
   // A copy led by jure1, both grids closed, divergences to reconcile.
   let toReconcile = 0
   const next = input.learners[DEMO_DOUBLE.toReconcile]
-  if (next && pairs.get(next.id)?.lead.juror === jure1 && gradeBoth(DEMO_DOUBLE.toReconcile, (c) => (c.endsWith('-2') ? 'non-acquis' : 'acquis'), 48))
+  if (next && pairs.get(next.id)?.lead.juror === jure1 && (await gradeBoth(DEMO_DOUBLE.toReconcile, (c) => (c.endsWith('-2') ? 'non-acquis' : 'acquis'), 48)))
     toReconcile++
 
   // A copy led by jure2: jure1, second, has closed their grid; jure2 has not started.
   const waiting = input.learners[DEMO_DOUBLE.secondOnly]
   const waitingPair = waiting ? pairs.get(waiting.id) : undefined
   if (waitingPair && waitingPair.second.juror === jure1)
-    grade(waitingPair.second.id, jure1, (i) => (i % 5 === 2 ? 'non-acquis' : 'acquis'), new Set(), 20, true)
+    await grade(waitingPair.second.id, jure1, (i) => (i % 5 === 2 ? 'non-acquis' : 'acquis'), new Set(), 20, true)
 
   return { doubleMarked: pairs.size, closedGrids, reconciled, toReconcile }
 }

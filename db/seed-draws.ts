@@ -14,13 +14,12 @@ import * as schema from './schema'
 /** The demo seed of a group's draw: fixed, from the group's name. */
 export const demoDrawSeed = (groupName: string) => `demo-${groupName.toLowerCase().replace(/\s+/g, '-')}`
 
-export function seedDraws({ examSessionId, admin, now = new Date() }: { examSessionId: string; admin: SessionUser; now?: Date }): number {
-  const rows = getDb()
+export async function seedDraws({ examSessionId, admin, now = new Date() }: { examSessionId: string; admin: SessionUser; now?: Date }): Promise<number> {
+  const rows = await getDb()
     .select({ id: schema.groups.id, name: schema.groups.name })
     .from(schema.groups)
     .where(and(eq(schema.groups.examSessionId, examSessionId), eq(schema.groups.evaluationId, SERIOUS_GAME_ID)))
     .orderBy(asc(schema.groups.name))
-    .all()
-  for (const group of rows) drawGroupThemes(admin, group.id, { seed: demoDrawSeed(group.name), now })
+  for (const group of rows) await drawGroupThemes(admin, group.id, { seed: demoDrawSeed(group.name), now })
   return rows.length
 }

@@ -560,7 +560,10 @@ export type JurySeedSummary = { instances: number; submissions: number; late: nu
  * Writes the instances, the extension and the hand-ins of the demo session.
  * `learners` in seed order (index 0 is candidat1); `now` fixes « today ».
  */
-export function seedJury(tx: DbHandle, input: { examSessionId: string; learners: readonly Learner[]; adminId: string; now?: Date }): JurySeedSummary {
+export async function seedJury(
+  tx: DbHandle,
+  input: { examSessionId: string; learners: readonly Learner[]; adminId: string; now?: Date },
+): Promise<JurySeedSummary> {
   const started = performance.now()
   const { examSessionId, learners } = input
   const now = input.now ?? new Date()
@@ -569,41 +572,40 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
 
   // Instances: every evaluation of the référentiel.
   const instances = new Map<string, Instance>()
-  referentiel.evaluations.forEach((evaluation, n) => {
+  referentiel.evaluations.forEach(async (evaluation, n) => {
     const offset = DEADLINE_OFFSETS[evaluation.id] ?? 100 + 7 * n
-    const instance = tx
-      .insert(schema.evaluationInstances)
-      .values({
-        examSessionId,
-        evaluationId: evaluation.id,
-        dueAt: parisAt(today, offset),
-        cutoffAt: parisAt(today, offset + CUTOFF_DAYS),
-        anonymous: evaluation.type === 'cas-pratique',
-      })
-      .returning()
-      .get()
+    const instance = (
+      await tx
+        .insert(schema.evaluationInstances)
+        .values({
+          examSessionId,
+          evaluationId: evaluation.id,
+          dueAt: parisAt(today, offset),
+          cutoffAt: parisAt(today, offset + CUTOFF_DAYS),
+          anonymous: evaluation.type === 'cas-pratique',
+        })
+        .returning()
+    )[0]!
     instances.set(evaluation.id, instance)
   })
 
   let extensions = 0
   const extended = learners[EXTENSION.learnerIndex]
   if (extended) {
-    tx.insert(schema.deadlineExtensions)
-      .values({
-        instanceId: instances.get(EXTENSION.evaluationId)!.id,
-        learnerId: extended.id,
-        dueAt: parisAt(today, EXTENSION.days),
-        cutoffAt: parisAt(today, EXTENSION.days + CUTOFF_DAYS),
-        reason: EXTENSION.reason,
-        grantedBy: input.adminId,
-      })
-      .run()
+    await tx.insert(schema.deadlineExtensions).values({
+      instanceId: instances.get(EXTENSION.evaluationId)!.id,
+      learnerId: extended.id,
+      dueAt: parisAt(today, EXTENSION.days),
+      cutoffAt: parisAt(today, EXTENSION.days + CUTOFF_DAYS),
+      reason: EXTENSION.reason,
+      grantedBy: input.adminId,
+    })
     extensions++
   }
 
   // What is handed in, by whom and when.
   const handedIn = [...HANDED_IN_INDIVIDUAL, HANDED_IN_GROUP]
-  const dossiers: DossierRow[] = tx
+  const dossiers: DossierRow[] = await tx
     .select({
       id: schema.dossiers.id,
       evaluationId: schema.dossiers.evaluationId,
@@ -613,14 +615,12 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
     })
     .from(schema.dossiers)
     .where(and(eq(schema.dossiers.examSessionId, examSessionId), inArray(schema.dossiers.evaluationId, handedIn)))
-    .all()
   const members = new Map<string, string[]>()
-  for (const m of tx
+  for (const m of await tx
     .select({ groupId: schema.groupMembers.groupId, learnerId: schema.groupMembers.learnerId })
     .from(schema.groupMembers)
     .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
-    .where(and(eq(schema.groups.examSessionId, examSessionId), eq(schema.groups.evaluationId, HANDED_IN_GROUP)))
-    .all()) {
+    .where(and(eq(schema.groups.examSessionId, examSessionId), eq(schema.groups.evaluationId, HANDED_IN_GROUP)))) {
     members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.learnerId])
   }
   // Members in seed order; groups in the order of their first member.
@@ -665,11 +665,12 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
   let imageSrc: string | null = null
   if (withImage) {
     const bytes = demoPng()
-    const upload = tx
-      .insert(schema.uploads)
-      .values({ dossierId: withImage.dossier.id, uploaderId: withImage.by.id, mime: 'image/png', size: bytes.byteLength })
-      .returning({ id: schema.uploads.id })
-      .get()
+    const upload = (
+      await tx
+        .insert(schema.uploads)
+        .values({ dossierId: withImage.dossier.id, uploaderId: withImage.by.id, mime: 'image/png', size: bytes.byteLength })
+        .returning({ id: schema.uploads.id })
+    )[0]!
     fs.mkdirSync(uploadsDir(), { recursive: true })
     fs.writeFileSync(path.join(uploadsDir(), upload.id), bytes)
     imageSrc = `/fichiers/${upload.id}`
@@ -681,11 +682,12 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
   if (withFile) {
     const bytes = demoPng()
     const name = `Rétroplanning ${withFile.by.name}.png`
-    const upload = tx
-      .insert(schema.uploads)
-      .values({ dossierId: withFile.dossier.id, uploaderId: withFile.by.id, mime: 'image/png', size: bytes.byteLength, name })
-      .returning({ id: schema.uploads.id })
-      .get()
+    const upload = (
+      await tx
+        .insert(schema.uploads)
+        .values({ dossierId: withFile.dossier.id, uploaderId: withFile.by.id, mime: 'image/png', size: bytes.byteLength, name })
+        .returning({ id: schema.uploads.id })
+    )[0]!
     fs.mkdirSync(uploadsDir(), { recursive: true })
     fs.writeFileSync(path.join(uploadsDir(), upload.id), bytes)
     const fichier = { src: `/fichiers/${upload.id}`, name, mime: 'image/png', size: bytes.byteLength }
@@ -705,13 +707,13 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
     const written = DEMO_CONTENT[template.id]?.(plan.index) ?? {}
     if (imageSrc && plan === withImage) written['fiches-personae'] = withPicture(written['fiches-personae']!, imageSrc)
     if (evidence && plan === withFile) written['fichiers-bureautiques'] = evidence
-    drafts.add(dossier.id, written, plan.by.id, new Date(plan.at.getTime() - 2 * HOUR))
+    await drafts.add(dossier.id, written, plan.by.id, new Date(plan.at.getTime() - 2 * HOUR))
 
     const instance = instances.get(dossier.evaluationId)!
-    const timing = handInTiming(plan.at, windowFor(instance, plan.learnerIds, tx))
+    const timing = handInTiming(plan.at, await windowFor(instance, plan.learnerIds, tx))
     if (timing === 'closed') throw new Error(`Seed: hand-in after the cut-off (${dossier.templateId})`)
     if (timing === 'late') late++
-    freezeSnapshot(tx, {
+    await freezeSnapshot(tx, {
       dossierId: dossier.id,
       instanceId: instance.id,
       template,
@@ -721,9 +723,9 @@ export function seedJury(tx: DbHandle, input: { examSessionId: string; learners:
       timing,
       statement: handInStatement(dossier.groupId !== null),
     })
-    candidateCode(instance.id, dossier.learnerId ?? dossier.groupId!, tx)
+    await candidateCode(instance.id, dossier.learnerId ?? dossier.groupId!, tx)
   }
-  drafts.flush()
+  await drafts.flush()
   return { instances: instances.size, submissions: plans.length, late, extensions, files: imageSrc ? 1 : 0, ms: Math.round(performance.now() - started) }
 }
 
@@ -738,17 +740,17 @@ class Drafts {
   private revisions: (typeof schema.dossierRevisions.$inferInsert)[] = []
   constructor(private readonly tx: DbHandle) {}
 
-  add(dossierId: string, written: Record<string, FieldValue>, authorId: string, at: Date) {
+  async add(dossierId: string, written: Record<string, FieldValue>, authorId: string, at: Date) {
     for (const [sectionId, content] of Object.entries(written)) {
       this.sections.push({ dossierId, sectionId, content, version: 1, updatedAt: at, updatedBy: authorId })
       this.revisions.push({ dossierId, sectionId, version: 1, kind: 'save', content, authorId, createdAt: at, updatedAt: at })
     }
-    if (this.sections.length >= 400) this.flush()
+    if (this.sections.length >= 400) await this.flush()
   }
 
-  flush() {
-    if (this.sections.length) this.tx.insert(schema.dossierSections).values(this.sections).run()
-    if (this.revisions.length) this.tx.insert(schema.dossierRevisions).values(this.revisions).run()
+  async flush() {
+    if (this.sections.length) await this.tx.insert(schema.dossierSections).values(this.sections)
+    if (this.revisions.length) await this.tx.insert(schema.dossierRevisions).values(this.revisions)
     this.sections = []
     this.revisions = []
   }
@@ -775,37 +777,38 @@ export const DEMO_GRADINGS = {
  * cited item, one closed. Runs after the seed's transaction, on the app's
  * connection. Skipped for a copy the cohort does not have.
  */
-export function seedGradings(input: { examSessionId: string; juror: SessionUser; learners: readonly Learner[]; now?: Date }): {
+export async function seedGradings(input: { examSessionId: string; juror: SessionUser; learners: readonly Learner[]; now?: Date }): Promise<{
   gradings: number
   cells: number
-} {
+}> {
   const now = input.now ?? new Date()
   const DAY = 86_400_000
   let gradings = 0
   let cells = 0
-  const assignmentOf = (learnerIndex: number, evaluationId: string) => {
+  const assignmentOf = async (learnerIndex: number, evaluationId: string) => {
     const learner = input.learners[learnerIndex]
     if (!learner) return null
     return (
-      getDb()
-        .select({ id: schema.jurorAssignments.id })
-        .from(schema.jurorAssignments)
-        .where(
-          and(
-            eq(schema.jurorAssignments.examSessionId, input.examSessionId),
-            eq(schema.jurorAssignments.jurorId, input.juror.id),
-            eq(schema.jurorAssignments.evaluationId, evaluationId),
-            eq(schema.jurorAssignments.learnerId, learner.id),
-          ),
-        )
-        .get()?.id ?? null
+      (
+        await getDb()
+          .select({ id: schema.jurorAssignments.id })
+          .from(schema.jurorAssignments)
+          .where(
+            and(
+              eq(schema.jurorAssignments.examSessionId, input.examSessionId),
+              eq(schema.jurorAssignments.jurorId, input.juror.id),
+              eq(schema.jurorAssignments.evaluationId, evaluationId),
+              eq(schema.jurorAssignments.learnerId, learner.id),
+            ),
+          )
+      )[0]?.id ?? null
     )
   }
 
   // Under way: three criteria of the written work, the first citing a row of the candidate’s table.
-  const started = assignmentOf(DEMO_GRADINGS.inProgress.learnerIndex, DEMO_GRADINGS.inProgress.evaluationId)
+  const started = await assignmentOf(DEMO_GRADINGS.inProgress.learnerIndex, DEMO_GRADINGS.inProgress.evaluationId)
   if (started) {
-    const grid = gridOf(input.juror, started)
+    const grid = await gridOf(input.juror, started)
     const snapshot = grid.snapshots[0]
     const needs = snapshot?.sections.find((s) => s.section.id === 'besoins')
     const item = needs ? itemsOf(entryOf(needs.section.field, needs.value))[0] : undefined
@@ -815,12 +818,12 @@ export function seedGradings(input: { examSessionId: string; juror: SessionUser;
       { level: 'acquis', comment: 'Requêtes précises, avec les opérateurs et la fréquence de chaque recherche.' },
       { level: 'non-acquis', comment: 'La feuille de route ne dit pas qui diffuse la synthèse ni à quel rythme.' },
     ]
-    written.forEach((row, i) => {
+    written.forEach(async (row, i) => {
       const evidence =
         i === 0 && item && snapshot
           ? [{ kind: 'item' as const, submissionId: snapshot.submissionId, sectionId: 'besoins', itemId: item.id, label: item.label }]
           : undefined
-      saveCell(
+      await saveCell(
         input.juror,
         started,
         { criterionId: row.criterionId, part: row.part, learnerId: '', baseVersion: 0, ...grades[i]!, ...(evidence ? { evidence } : {}) },
@@ -832,17 +835,22 @@ export function seedGradings(input: { examSessionId: string; juror: SessionUser;
   }
 
   // Finished: every criterion graded, then the grid closed.
-  const done = assignmentOf(DEMO_GRADINGS.closed.learnerIndex, DEMO_GRADINGS.closed.evaluationId)
+  const done = await assignmentOf(DEMO_GRADINGS.closed.learnerIndex, DEMO_GRADINGS.closed.evaluationId)
   if (done) {
-    const grid = gridOf(input.juror, done)
+    const grid = await gridOf(input.juror, done)
     const at = now.getTime() - DAY
-    grid.rows.forEach((row, i) => {
+    grid.rows.forEach(async (row, i) => {
       const level = i === 2 ? 'non-acquis' : 'acquis'
       const comment = i === 2 ? 'Le planning éditorial ne précise pas qui valide chaque publication.' : ''
-      saveCell(input.juror, done, { criterionId: row.criterionId, part: row.part, learnerId: '', baseVersion: 0, level, comment }, new Date(at + i * 30_000))
+      await saveCell(
+        input.juror,
+        done,
+        { criterionId: row.criterionId, part: row.part, learnerId: '', baseVersion: 0, level, comment },
+        new Date(at + i * 30_000),
+      )
       cells++
     })
-    closeGrading(input.juror, done, new Date(at + grid.rows.length * 30_000))
+    await closeGrading(input.juror, done, new Date(at + grid.rows.length * 30_000))
     gradings++
   }
   return { gradings, cells }

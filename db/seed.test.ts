@@ -19,12 +19,13 @@ const { loadSnapshot, snapshotFile, verifySnapshot } = await import('~/services/
 
 // A fixed « today »: 3 December 2026, 10 h in Paris.
 const NOW = new Date('2026-12-03T09:00:00Z')
-const idOf = (local: string) =>
-  getDb()
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.email, `${local}@${DEMO_DOMAIN}`))
-    .get()!.id
+const idOf = async (local: string) =>
+  (
+    await getDb()
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, `${local}@${DEMO_DOMAIN}`))
+  )[0]!.id
 
 let first: Awaited<ReturnType<typeof seed>>
 beforeAll(async () => {
@@ -36,8 +37,8 @@ afterAll(() => {
 })
 
 describe('demo seed: deadlines and hand-ins', () => {
-  it('dates every épreuve in Paris time, some past and some ahead, cut-off three days after the deadline; anonymous for the cas pratiques', () => {
-    const rows = getDb().select().from(schema.evaluationInstances).all()
+  it('dates every épreuve in Paris time, some past and some ahead, cut-off three days after the deadline; anonymous for the cas pratiques', async () => {
+    const rows = await getDb().select().from(schema.evaluationInstances)
     expect(rows).toHaveLength(referentiel.evaluations.length)
     for (const evaluation of referentiel.evaluations) {
       const row = rows.find((r) => r.evaluationId === evaluation.id)!
@@ -51,10 +52,10 @@ describe('demo seed: deadlines and hand-ins', () => {
     expect(rows.some((r) => r.anonymous && r.dueAt > NOW)).toBe(true)
   })
 
-  it('grants one extension, with its reason, past the instance’s cut-off', () => {
-    const [extension] = getDb().select().from(schema.deadlineExtensions).all()
+  it('grants one extension, with its reason, past the instance’s cut-off', async () => {
+    const [extension] = await getDb().select().from(schema.deadlineExtensions)
     expect(extension?.reason).toBe(EXTENSION.reason)
-    const instance = getDb().select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.id, extension!.instanceId)).get()!
+    const instance = (await getDb().select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.id, extension!.instanceId)))[0]!
     expect(instance.cutoffAt < NOW && extension!.dueAt > NOW).toBe(true)
   })
 
@@ -72,9 +73,9 @@ describe('demo seed: deadlines and hand-ins', () => {
     }
   })
 
-  it('hands in copies of the past épreuves only, each snapshot intact, some late', () => {
+  it('hands in copies of the past épreuves only, each snapshot intact, some late', async () => {
     const db = getDb()
-    const rows = db
+    const rows = await db
       .select({
         id: schema.submissions.id,
         timing: schema.submissions.timing,
@@ -83,19 +84,18 @@ describe('demo seed: deadlines and hand-ins', () => {
       })
       .from(schema.submissions)
       .innerJoin(schema.evaluationInstances, eq(schema.evaluationInstances.id, schema.submissions.instanceId))
-      .all()
     expect(rows.length).toBe(first.jury.submissions)
     expect(new Set(rows.map((r) => r.evaluationId))).toEqual(new Set([...HANDED_IN_INDIVIDUAL, HANDED_IN_GROUP]))
     expect(rows.filter((r) => r.timing === 'late').length).toBeGreaterThan(0)
-    for (const r of rows) expect(verifySnapshot(r.id).ok).toBe(true)
+    for (const r of rows) expect((await verifySnapshot(r.id)).ok).toBe(true)
   })
 
-  it('gives jure1 copies to grade on first login: an anonymous cas pratique (with an image), a fiche, a group and its REX', () => {
+  it('gives jure1 copies to grade on first login: an anonymous cas pratique (with an image), a fiche, a group and its REX', async () => {
     const db = getDb()
-    const juror = idOf('jure1')
-    const assignments = db.select().from(schema.jurorAssignments).where(eq(schema.jurorAssignments.jurorId, juror)).all()
-    const handedIn = (evaluationId: string) =>
-      db
+    const juror = await idOf('jure1')
+    const assignments = await db.select().from(schema.jurorAssignments).where(eq(schema.jurorAssignments.jurorId, juror))
+    const handedIn = async (evaluationId: string) =>
+      await db
         .select({
           id: schema.submissions.id,
           templateId: schema.submissions.templateId,
@@ -105,41 +105,36 @@ describe('demo seed: deadlines and hand-ins', () => {
         .from(schema.submissions)
         .innerJoin(schema.dossiers, eq(schema.dossiers.id, schema.submissions.dossierId))
         .where(eq(schema.dossiers.evaluationId, evaluationId))
-        .all()
-    const mine = (evaluationId: string) => {
+    const mine = async (evaluationId: string) => {
       const targets = new Set(assignments.filter((a) => a.evaluationId === evaluationId).flatMap((a) => [a.learnerId, a.groupId]))
-      return handedIn(evaluationId).filter((s) => targets.has(s.learnerId) || targets.has(s.groupId))
+      return (await handedIn(evaluationId)).filter((s) => targets.has(s.learnerId) || targets.has(s.groupId))
     }
-    expect(mine('cas-pratique-a3').length).toBeGreaterThanOrEqual(3)
-    expect(mine('fiche-veille').length).toBeGreaterThanOrEqual(3)
-    expect(mine(HANDED_IN_GROUP).filter((s) => s.groupId).length).toBeGreaterThanOrEqual(1)
+    expect((await mine('cas-pratique-a3')).length).toBeGreaterThanOrEqual(3)
+    expect((await mine('fiche-veille')).length).toBeGreaterThanOrEqual(3)
+    expect((await mine(HANDED_IN_GROUP)).filter((s) => s.groupId).length).toBeGreaterThanOrEqual(1)
     // The REX of the members of jure1's groups.
     const groupIds = assignments.filter((a) => a.evaluationId === HANDED_IN_GROUP).map((a) => a.groupId!)
-    const members = db.select().from(schema.groupMembers).where(inArray(schema.groupMembers.groupId, groupIds)).all()
-    const rex = handedIn(HANDED_IN_GROUP).filter((s) => s.templateId === `${HANDED_IN_GROUP}-rex` && members.some((m) => m.learnerId === s.learnerId))
+    const members = await db.select().from(schema.groupMembers).where(inArray(schema.groupMembers.groupId, groupIds))
+    const rex = (await handedIn(HANDED_IN_GROUP)).filter((s) => s.templateId === `${HANDED_IN_GROUP}-rex` && members.some((m) => m.learnerId === s.learnerId))
     expect(rex.length).toBeGreaterThanOrEqual(2)
 
     // Candidat1's anonymous cas pratique shows an image, copied into the snapshot.
-    const zoe = idOf('candidat1')
-    const copy = handedIn('cas-pratique-a3').find((s) => s.learnerId === zoe)!
-    const snapshot = loadSnapshot(copy.id)!
+    const zoe = await idOf('candidat1')
+    const copy = (await handedIn('cas-pratique-a3')).find((s) => s.learnerId === zoe)!
+    const snapshot = (await loadSnapshot(copy.id))!
     expect(snapshot.files).toHaveLength(1)
-    const file = snapshotFile(copy.id, snapshot.files[0]!.uploadId)!
+    const file = (await snapshotFile(copy.id, snapshot.files[0]!.uploadId))!
     expect(file.mime).toBe('image/png')
     expect([...file.bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
     // Nothing handed in names a learner.
-    const names = db
-      .select({ name: schema.users.name })
-      .from(schema.users)
-      .all()
-      .map((u) => u.name)
+    const names = (await db.select({ name: schema.users.name }).from(schema.users)).map((u) => u.name)
     const text = JSON.stringify(snapshot.sections.map((s) => s.value))
     for (const name of names) for (const part of name.split(' ')) expect(text).not.toContain(part)
   })
 
-  it('starts two of jure1’s grids through the grading service: one under way citing an item, one closed, each with its audit trail', () => {
+  it('starts two of jure1’s grids through the grading service: one under way citing an item, one closed, each with its audit trail', async () => {
     const db = getDb()
-    const rows = db
+    const rows = await db
       .select({
         id: schema.gradings.id,
         status: schema.gradings.status,
@@ -152,46 +147,45 @@ describe('demo seed: deadlines and hand-ins', () => {
       .where(
         and(
           inArray(schema.jurorAssignments.learnerId, [
-            idOf(`candidat${DEMO_GRADINGS.inProgress.learnerIndex + 1}`),
-            idOf(`candidat${DEMO_GRADINGS.closed.learnerIndex + 1}`),
+            await idOf(`candidat${DEMO_GRADINGS.inProgress.learnerIndex + 1}`),
+            await idOf(`candidat${DEMO_GRADINGS.closed.learnerIndex + 1}`),
           ]),
           inArray(schema.jurorAssignments.evaluationId, [DEMO_GRADINGS.inProgress.evaluationId, DEMO_GRADINGS.closed.evaluationId]),
         ),
       )
-      .all()
     expect(rows.map((r) => [r.evaluationId, r.status]).sort()).toEqual([
       [DEMO_GRADINGS.closed.evaluationId, 'closed'],
       [DEMO_GRADINGS.inProgress.evaluationId, 'open'],
     ])
-    expect(rows.every((r) => r.jurorId === idOf('jure1'))).toBe(true)
+    expect(rows.every(async (r) => r.jurorId === (await idOf('jure1')))).toBe(true)
     const open = rows.find((r) => r.status === 'open')!
-    const entries = db.select().from(schema.gradeEntries).where(eq(schema.gradeEntries.gradingId, open.id)).all()
+    const entries = await db.select().from(schema.gradeEntries).where(eq(schema.gradeEntries.gradingId, open.id))
     expect(entries).toHaveLength(3)
     expect(entries.some((e) => e.evidence.length === 1 && e.evidence[0]!.kind === 'item')).toBe(true)
-    const audit = db.select().from(schema.gradeAudit).all()
+    const audit = await db.select().from(schema.gradeAudit)
     expect(audit.filter((a) => a.gradingId === open.id).length).toBeGreaterThanOrEqual(7)
     expect(audit.some((a) => a.action === 'close')).toBe(true)
     expect(first.gradings).toEqual({ gradings: 2, cells: expect.any(Number) })
   })
 
-  it('leaves candidat1 dossiers to hand in, with deadlines ahead', () => {
+  it('leaves candidat1 dossiers to hand in, with deadlines ahead', async () => {
     const db = getDb()
-    const zoe = idOf('candidat1')
-    const open = db
-      .select({ id: schema.dossiers.id, evaluationId: schema.dossiers.evaluationId })
-      .from(schema.dossiers)
-      .innerJoin(
-        schema.evaluationInstances,
-        and(
-          eq(schema.evaluationInstances.examSessionId, schema.dossiers.examSessionId),
-          eq(schema.evaluationInstances.evaluationId, schema.dossiers.evaluationId),
-        ),
-      )
-      .where(eq(schema.dossiers.learnerId, zoe))
-      .all()
-      .filter((d) => DEADLINE_OFFSETS[d.evaluationId]! > 0)
+    const zoe = await idOf('candidat1')
+    const open = (
+      await db
+        .select({ id: schema.dossiers.id, evaluationId: schema.dossiers.evaluationId })
+        .from(schema.dossiers)
+        .innerJoin(
+          schema.evaluationInstances,
+          and(
+            eq(schema.evaluationInstances.examSessionId, schema.dossiers.examSessionId),
+            eq(schema.evaluationInstances.evaluationId, schema.dossiers.evaluationId),
+          ),
+        )
+        .where(eq(schema.dossiers.learnerId, zoe))
+    ).filter((d) => DEADLINE_OFFSETS[d.evaluationId]! > 0)
     expect(open.length).toBeGreaterThanOrEqual(5)
-    const handedIn = db
+    const handedIn = await db
       .select({ id: schema.submissions.id })
       .from(schema.submissions)
       .where(
@@ -200,21 +194,20 @@ describe('demo seed: deadlines and hand-ins', () => {
           open.map((d) => d.id),
         ),
       )
-      .all()
     expect(handedIn).toEqual([])
   })
 
   it('draws the themes of every serious-game group through the draw service, with a fixed seed, so that they can be handed in', async () => {
     const { missingThemes, currentDraw, verifyDraw } = await import('~/services/theme-draws.server')
     const { demoDrawSeed } = await import('./seed-draws')
-    const groups = getDb().select().from(schema.groups).where(eq(schema.groups.evaluationId, 'serious-game-a11')).all()
+    const groups = await getDb().select().from(schema.groups).where(eq(schema.groups.evaluationId, 'serious-game-a11'))
     expect(groups.length).toBe(3)
     expect(first.draws).toBe(groups.length)
     for (const group of groups) {
-      const draw = currentDraw(group.id)!
+      const draw = (await currentDraw(group.id))!
       expect(draw).toMatchObject({ seed: demoDrawSeed(group.name), drawnByName: 'Hélène Dubreuil', drawnAt: NOW })
       expect(verifyDraw(draw)).toBe(true)
-      expect(missingThemes(group.id)).toEqual([])
+      expect(await missingThemes(group.id)).toEqual([])
     }
   })
 
@@ -226,12 +219,12 @@ describe('demo seed: deadlines and hand-ins', () => {
     expect(caseFiles()).toHaveLength(1)
     const again = await seed({ learners: 9, now: NOW })
     expect(again.jury.submissions).toBe(first.jury.submissions)
-    expect(getDb().select().from(schema.submissions).all()).toHaveLength(first.jury.submissions)
-    expect(getDb().select().from(schema.evaluationInstances).all()).toHaveLength(referentiel.evaluations.length)
+    expect(await getDb().select().from(schema.submissions)).toHaveLength(first.jury.submissions)
+    expect(await getDb().select().from(schema.evaluationInstances)).toHaveLength(referentiel.evaluations.length)
     expect(uploads()).toHaveLength(2)
     // The demo's case file is attached again, the previous one's bytes removed with its row.
     expect(caseFiles()).toHaveLength(1)
-    expect(getDb().select().from(schema.caseMaterialFiles).all()).toHaveLength(1)
+    expect(await getDb().select().from(schema.caseMaterialFiles)).toHaveLength(1)
   }, 60_000)
 })
 
@@ -239,15 +232,15 @@ describe('demo seed: double marking', () => {
   it('double-marks the anonymous cas pratique: two jurors per copy, the copy’s own juror leading', async () => {
     const { DOUBLE_EVALUATION } = await import('./seed-double')
     const db = getDb()
-    const instance = db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)).get()!
+    const instance = (await db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)))[0]!
     expect(instance).toMatchObject({ doubleMarking: true, anonymous: true })
     // Only that one.
-    expect(db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.doubleMarking, true)).all()).toHaveLength(1)
-    const assignments = db.select().from(schema.jurorAssignments).where(eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION)).all()
+    expect(await db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.doubleMarking, true))).toHaveLength(1)
+    const assignments = await db.select().from(schema.jurorAssignments).where(eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION))
     for (let i = 0; i < 9; i++) {
-      const mine = assignments.filter((a) => a.learnerId === idOf(`candidat${i + 1}`))
-      expect(mine.map((a) => a.jurorId).sort(), `candidat${i + 1}`).toEqual([idOf('jure1'), idOf('jure2')].sort())
-      expect(mine.find((a) => a.lead)?.jurorId, `candidat${i + 1}`).toBe(idOf(i % 2 === 0 ? 'jure1' : 'jure2'))
+      const mine = assignments.filter(async (a) => a.learnerId === (await idOf(`candidat${i + 1}`)))
+      expect(mine.map((a) => a.jurorId).sort(), `candidat${i + 1}`).toEqual([await idOf('jure1'), await idOf('jure2')].sort())
+      expect(mine.find((a) => a.lead)?.jurorId, `candidat${i + 1}`).toBe(await idOf(i % 2 === 0 ? 'jure1' : 'jure2'))
       expect(mine.filter((a) => a.lead)).toHaveLength(1)
     }
     expect(first.double).toEqual({ doubleMarked: 9, closedGrids: 9, reconciled: 3, toReconcile: 1 })
@@ -257,39 +250,40 @@ describe('demo seed: double marking', () => {
     const { DEMO_DOUBLE, DOUBLE_EVALUATION } = await import('./seed-double')
     const { confrontationOf, finalCells, jurorDoubleMarking } = await import('~/services/reconciliation.server')
     const db = getDb()
-    const jure1 = { id: idOf('jure1'), name: 'Benoît Lemaître', email: `jure1@${DEMO_DOMAIN}`, roles: ['juror' as const] }
-    const instance = db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)).get()!
-    const assignmentOf = (learnerIndex: number) =>
-      db
-        .select()
-        .from(schema.jurorAssignments)
-        .where(
-          and(
-            eq(schema.jurorAssignments.jurorId, jure1.id),
-            eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION),
-            eq(schema.jurorAssignments.learnerId, idOf(`candidat${learnerIndex + 1}`)),
-          ),
-        )
-        .get()!.id
-    const states = jurorDoubleMarking(jure1.id, [DEMO_DOUBLE.toReconcile, ...DEMO_DOUBLE.reconciled, DEMO_DOUBLE.secondOnly].map(assignmentOf))
-    expect(states.get(assignmentOf(DEMO_DOUBLE.toReconcile))).toEqual({ state: 'to-reconcile', lead: true, ownClosed: true, otherClosed: true })
-    for (const i of DEMO_DOUBLE.reconciled) expect(states.get(assignmentOf(i))?.state, `candidat${i + 1}`).toBe('reconciled')
-    expect(states.get(assignmentOf(DEMO_DOUBLE.secondOnly))).toEqual({ state: 'grading', lead: false, ownClosed: true, otherClosed: false })
+    const jure1 = { id: await idOf('jure1'), name: 'Benoît Lemaître', email: `jure1@${DEMO_DOMAIN}`, roles: ['juror' as const] }
+    const instance = (await db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.evaluationId, DOUBLE_EVALUATION)))[0]!
+    const assignmentOf = async (learnerIndex: number) =>
+      (
+        await db
+          .select()
+          .from(schema.jurorAssignments)
+          .where(
+            and(
+              eq(schema.jurorAssignments.jurorId, jure1.id),
+              eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION),
+              eq(schema.jurorAssignments.learnerId, await idOf(`candidat${learnerIndex + 1}`)),
+            ),
+          )
+      )[0]!.id
+    const states = await jurorDoubleMarking(jure1.id, [DEMO_DOUBLE.toReconcile, ...DEMO_DOUBLE.reconciled, DEMO_DOUBLE.secondOnly].map(assignmentOf))
+    expect(states.get(await assignmentOf(DEMO_DOUBLE.toReconcile))).toEqual({ state: 'to-reconcile', lead: true, ownClosed: true, otherClosed: true })
+    for (const i of DEMO_DOUBLE.reconciled) expect(states.get(await assignmentOf(i))?.state, `candidat${i + 1}`).toBe('reconciled')
+    expect(states.get(await assignmentOf(DEMO_DOUBLE.secondOnly))).toEqual({ state: 'grading', lead: false, ownClosed: true, otherClosed: false })
 
     // The reconciled copies: every level final, some reconciled, as the deliberation planned (candidat3 misses C3.2-3).
-    const closed = db.select().from(schema.reconciliations).where(eq(schema.reconciliations.status, 'closed')).all()
+    const closed = await db.select().from(schema.reconciliations).where(eq(schema.reconciliations.status, 'closed'))
     expect(closed).toHaveLength(DEMO_DOUBLE.reconciled.length)
-    const cells = finalCells(instance.id, idOf('candidat3'))!
+    const cells = (await finalCells(instance.id, await idOf('candidat3')))!
     expect(cells.every((c) => c.level !== null)).toBe(true)
     expect(cells.filter((c) => c.reconciled).length).toBeGreaterThanOrEqual(2)
     expect(cells.filter((c) => c.level === 'non-acquis').map((c) => c.criterionId)).toEqual(['C3.2-3'])
-    expect(finalCells(instance.id, idOf(`candidat${DEMO_DOUBLE.toReconcile + 1}`))).toBeNull()
-    const audit = db.select({ action: schema.gradeAudit.action }).from(schema.gradeAudit).all()
+    expect(await finalCells(instance.id, await idOf(`candidat${DEMO_DOUBLE.toReconcile + 1}`))).toBeNull()
+    const audit = await db.select({ action: schema.gradeAudit.action }).from(schema.gradeAudit)
     expect(audit.filter((a) => a.action === 'reconcile-close')).toHaveLength(DEMO_DOUBLE.reconciled.length)
     expect(audit.filter((a) => a.action === 'reconcile').length).toBeGreaterThanOrEqual(2 * DEMO_DOUBLE.reconciled.length)
 
     // jure1's confrontation: divergent criteria, both comments side by side, no candidate named.
-    const view = confrontationOf(jure1, assignmentOf(DEMO_DOUBLE.toReconcile))
+    const view = await confrontationOf(jure1, await assignmentOf(DEMO_DOUBLE.toReconcile))
     if (view.state !== 'ready') throw new Error('the confrontation should be open')
     expect(view.viewerIsLead).toBe(true)
     expect(view.divergent.length).toBeGreaterThanOrEqual(2)
@@ -297,27 +291,28 @@ describe('demo seed: double marking', () => {
     expect(view.divergent.some((c) => c.lead.evidence.length > 0)).toBe(true)
     const text = JSON.stringify(view)
     for (let i = 1; i <= 9; i++) {
-      const learner = db
-        .select()
-        .from(schema.users)
-        .where(eq(schema.users.id, idOf(`candidat${i}`)))
-        .get()!
+      const learner = (
+        await db
+          .select()
+          .from(schema.users)
+          .where(eq(schema.users.id, await idOf(`candidat${i}`)))
+      )[0]!
       for (const secret of [learner.email, learner.name, ...learner.name.split(' ')]) expect(text).not.toContain(secret)
     }
   })
 })
 
 describe('demo seed: deliberation', () => {
-  const sessionOf = () => getDb().select().from(schema.examSessions).where(eq(schema.examSessions.name, 'Session de démonstration')).get()!
+  const sessionOf = async () => (await getDb().select().from(schema.examSessions).where(eq(schema.examSessions.name, 'Session de démonstration')))[0]!
 
   it('groups every competency of the référentiel in one example bloc, named after its activities; jure1 presides', async () => {
     const { EXAMPLE_BLOCS } = await import('./seed-deliberation')
-    const session = sessionOf()
-    expect(session.presidentId).toBe(idOf('jure1'))
-    const blocs = getDb().select().from(schema.competencyBlocs).where(eq(schema.competencyBlocs.examSessionId, session.id)).all()
+    const session = await sessionOf()
+    expect(session.presidentId).toBe(await idOf('jure1'))
+    const blocs = await getDb().select().from(schema.competencyBlocs).where(eq(schema.competencyBlocs.examSessionId, session.id))
     expect(blocs).toHaveLength(EXAMPLE_BLOCS.length)
     expect(blocs.every((b) => b.example && /^Bloc \d — .+ \(A\d+ (à|et) A\d+\)$/.test(b.title))).toBe(true)
-    const members = getDb().select().from(schema.blocCompetencies).where(eq(schema.blocCompetencies.examSessionId, session.id)).all()
+    const members = await getDb().select().from(schema.blocCompetencies).where(eq(schema.blocCompetencies.examSessionId, session.id))
     const all = referentiel.activities.flatMap((a) => a.competencies.map((c) => c.id))
     expect(members.map((m) => m.competencyId).sort()).toEqual([...all].sort())
     expect(EXAMPLE_BLOCS.flatMap((b) => b.activities)).toEqual(referentiel.activities.map((a) => a.id))
@@ -326,8 +321,8 @@ describe('demo seed: deliberation', () => {
   it('leaves the session ready to deliberate: three candidates with closed grids, some competencies acquired, some not, one deliberated', async () => {
     const { DELIBERATION_CANDIDATES } = await import('./seed-deliberation')
     const { sessionResults } = await import('~/services/results.server')
-    const session = sessionOf()
-    const results = sessionResults(session.id)
+    const session = await sessionOf()
+    const results = await sessionResults(session.id)
     const graded = results.filter((r) => r.competencies.some((c) => c.source !== null))
     expect(graded.length).toBeGreaterThanOrEqual(3)
     const outcomes = graded.flatMap((r) => r.competencies.map((c) => c.result))

@@ -20,7 +20,7 @@ import { addGroupMembers, enrollLearners } from '../app/services/dossier-provisi
 import { hashPassword } from '../app/services/password.server'
 import { uploadsDir } from '../app/services/uploads.server'
 import { referentiel } from '../templates/referentiel'
-import { closeDb, databasePath, openDatabase, runMigrations } from './client'
+import { closeDb, databasePath, openDatabase, runMigrations, transaction } from './client'
 import { DEMO_CASE } from './demo-case'
 import { seedCommentBank } from './seed-bank'
 import * as schema from './schema'
@@ -98,48 +98,40 @@ export async function seed(options: { learners: number; now?: Date }) {
   const started = Date.now()
 
   // The files of the demo dossiers' uploads go with them (snapshot copies stay: they are shared by content).
-  const oldUploads = db
+  const oldUploads = await db
     .select({ id: schema.uploads.id })
     .from(schema.uploads)
     .innerJoin(schema.dossiers, eq(schema.dossiers.id, schema.uploads.dossierId))
     .innerJoin(schema.examSessions, eq(schema.examSessions.id, schema.dossiers.examSessionId))
     .where(eq(schema.examSessions.name, DEMO_SESSION))
-    .all()
 
-  const summary = db.transaction((tx) => {
-    tx.delete(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).run()
-    tx.delete(schema.users)
-      .where(like(schema.users.email, `%@${DEMO_DOMAIN}`))
-      .run()
+  const summary = await transaction(db, async (tx) => {
+    await tx.delete(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION))
+    await tx.delete(schema.users).where(like(schema.users.email, `%@${DEMO_DOMAIN}`))
 
     const ids = new Map<string, string>()
     for (const p of people) {
-      const user = tx.insert(schema.users).values({ name: p.name, email: p.email, passwordHash }).returning({ id: schema.users.id }).get()
+      const user = (await tx.insert(schema.users).values({ name: p.name, email: p.email, passwordHash }).returning({ id: schema.users.id }))[0]!
       ids.set(p.email, user.id)
-      tx.insert(schema.userRoles)
-        .values(p.roles.map((role) => ({ userId: user.id, role })))
-        .run()
+      await tx.insert(schema.userRoles).values(p.roles.map((role) => ({ userId: user.id, role })))
     }
     const idOf = (p: Person) => ids.get(p.email)!
     const learnerIds = people.filter((p) => p.roles.includes('learner')).map(idOf)
     const [tutor1, tutor2, juror1, juror2] = DEMO_STAFF.slice(1).map(idOf) as [string, string, string, string]
-    seedCommentBank(tx, tutor1)
+    await seedCommentBank(tx, tutor1)
 
-    const session = tx
-      .insert(schema.examSessions)
-      .values({ name: DEMO_SESSION, startsOn: '2026-09-07', endsOn: '2027-06-25' })
-      .returning({ id: schema.examSessions.id })
-      .get()
+    const session = (
+      await tx
+        .insert(schema.examSessions)
+        .values({ name: DEMO_SESSION, startsOn: '2026-09-07', endsOn: '2027-06-25' })
+        .returning({ id: schema.examSessions.id })
+    )[0]!
     const examSessionId = session.id
 
-    tx.insert(schema.caseMaterials)
-      .values({ examSessionId, ...DEMO_CASE })
-      .run()
+    await tx.insert(schema.caseMaterials).values({ examSessionId, ...DEMO_CASE })
     // Enrolling and grouping create the learners' dossiers, as they do in the app.
-    let dossierCount = enrollLearners(tx, examSessionId, learnerIds)
-    tx.insert(schema.tutorAssignments)
-      .values(learnerIds.map((learnerId, i) => ({ examSessionId, learnerId, tutorId: i % 2 === 0 ? tutor1 : tutor2 })))
-      .run()
+    let dossierCount = await enrollLearners(tx, examSessionId, learnerIds)
+    await tx.insert(schema.tutorAssignments).values(learnerIds.map((learnerId, i) => ({ examSessionId, learnerId, tutorId: i % 2 === 0 ? tutor1 : tutor2 })))
 
     let groupCount = 0
     let jurorCount = 0
@@ -148,28 +140,27 @@ export async function seed(options: { learners: number; now?: Date }) {
       if (evaluation.mode === 'group' && evaluation.groupSize) {
         const drawn = seededShuffle(learnerIds, seedFrom(evaluation.id))
         const { groups } = makeGroups(drawn, evaluation.groupSize.min, evaluation.groupSize.max)
-        groups.forEach((members, g) => {
-          const group = tx
-            .insert(schema.groups)
-            .values({ examSessionId, evaluationId: evaluation.id, name: `Groupe ${g + 1}` })
-            .returning({ id: schema.groups.id })
-            .get()
-          dossierCount += addGroupMembers(tx, group.id, members)
-          tx.insert(schema.jurorAssignments)
-            .values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id })
-            .run()
+        groups.forEach(async (members, g) => {
+          const group = (
+            await tx
+              .insert(schema.groups)
+              .values({ examSessionId, evaluationId: evaluation.id, name: `Groupe ${g + 1}` })
+              .returning({ id: schema.groups.id })
+          )[0]!
+          dossierCount += await addGroupMembers(tx, group.id, members)
+          await tx.insert(schema.jurorAssignments).values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id })
           groupCount++
           jurorCount++
         })
       } else {
-        tx.insert(schema.jurorAssignments)
+        await tx
+          .insert(schema.jurorAssignments)
           .values(learnerIds.map((learnerId, i) => ({ examSessionId, jurorId: jurorFor(i), evaluationId: evaluation.id, learnerId })))
-          .run()
         jurorCount += learnerIds.length
       }
     }
     const learnerList = people.filter((p) => p.roles.includes('learner')).map((p) => ({ id: idOf(p), name: p.name }))
-    const jury = seedJury(tx, { examSessionId, learners: learnerList, adminId: idOf(DEMO_STAFF[0]!), now: options.now })
+    const jury = await seedJury(tx, { examSessionId, learners: learnerList, adminId: idOf(DEMO_STAFF[0]!), now: options.now })
     return {
       users: people.length,
       learners: learnerIds.length,
@@ -187,13 +178,13 @@ export async function seed(options: { learners: number; now?: Date }) {
   for (const { id } of oldUploads) fs.rmSync(path.join(uploadsDir(), id), { force: true })
   // Grids under way, written by the grading service on the app's connection (closed after: a caller may seed another file next).
   // The serious-game themes, drawn by the admin through the draw service: without them no serious game can be handed in.
-  const draws = seedDraws({
+  const draws = await seedDraws({
     examSessionId: summary.examSessionId,
     admin: { id: summary.staffIds.get(DEMO_STAFF[0]!.email)!, name: DEMO_STAFF[0]!.name, email: DEMO_STAFF[0]!.email, roles: DEMO_STAFF[0]!.roles },
     now: options.now,
   })
   const juror = DEMO_STAFF[3]!
-  const gradings = seedGradings({
+  const gradings = await seedGradings({
     examSessionId: summary.examSessionId,
     juror: { id: summary.juror1, name: juror.name, email: juror.email, roles: juror.roles },
     learners: summary.learnerList,
@@ -201,8 +192,8 @@ export async function seed(options: { learners: number; now?: Date }) {
   })
   const staff = (p: Person) => ({ id: summary.staffIds.get(p.email)!, name: p.name, email: p.email, roles: p.roles })
   const jurors: [SessionUser, SessionUser] = [staff(DEMO_STAFF[3]!), staff(DEMO_STAFF[4]!)]
-  const double = seedDoubleMarking({ examSessionId: summary.examSessionId, jurors, learners: summary.learnerList, now: options.now })
-  const deliberation = seedDeliberation({
+  const double = await seedDoubleMarking({ examSessionId: summary.examSessionId, jurors, learners: summary.learnerList, now: options.now })
+  const deliberation = await seedDeliberation({
     examSessionId: summary.examSessionId,
     admin: staff(DEMO_STAFF[0]!),
     jurors,

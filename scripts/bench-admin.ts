@@ -43,11 +43,13 @@ async function build(file: string, n: number) {
   process.env.DATABASE_URL = file
   const seeded = await seed({ learners: n })
   const { sqlite, db } = openDatabase(file)
-  const sessionId = db.select({ id: schema.examSessions.id }).from(schema.examSessions).get()!.id
+  const sessionId = (await db.select({ id: schema.examSessions.id }).from(schema.examSessions))[0]!.id
   const now = Date.now()
-  sqlite.transaction(() => {
+  sqlite.transaction(async () => {
     // Graded: every assignment of one copy in three with a hand-in (its main dossier's) gets a closed grid.
-    db.run(sql`insert or ignore into gradings (id, assignment_id, status, closed_at, created_at, updated_at)
+    await execute(
+      db,
+      sql`insert or ignore into gradings (id, assignment_id, status, closed_at, created_at, updated_at)
       select lower(hex(randomblob(16))), ja.id, 'closed', ${now}, ${now}, ${now}
       from juror_assignments ja
       where ja.exam_session_id = ${sessionId}
@@ -55,34 +57,33 @@ async function build(file: string, n: number) {
             where d.exam_session_id = ja.exam_session_id and d.template_id = ja.evaluation_id and d.learner_id = ja.learner_id)
           or exists (select 1 from dossiers d join submissions s on s.dossier_id = d.id
             where d.template_id = ja.evaluation_id and d.group_id = ja.group_id))
-        and abs(coalesce(unicode(substr(coalesce(ja.learner_id, ja.group_id), 1, 1)), 0)) % 3 = 0`)
+        and abs(coalesce(unicode(substr(coalesce(ja.learner_id, ja.group_id), 1, 1)), 0)) % 3 = 0`,
+    )
     // Overdue: the MSP A4's deadline passed yesterday, its cut-off is in two days.
-    db.update(schema.evaluationInstances)
+    await db
+      .update(schema.evaluationInstances)
       .set({ dueAt: new Date(now - 86_400_000), cutoffAt: new Date(now + 2 * 86_400_000) })
       .where(sql`${schema.evaluationInstances.examSessionId} = ${sessionId} and ${schema.evaluationInstances.evaluationId} = 'msp-a4'`)
-      .run()
     // Without a group: the first serious-game group is dissolved.
-    const group = db
+    const [group] = await db
       .select({ id: schema.groups.id })
       .from(schema.groups)
       .where(sql`${schema.groups.examSessionId} = ${sessionId} and ${schema.groups.evaluationId} = 'serious-game-a11'`)
-      .get()
-    if (group) db.delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, group.id)).run()
+    if (group) await db.delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, group.id))
   })()
-  const admin = db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.email, `admin@${DEMO_DOMAIN}`))
-    .get()!
-  const login = db
-    .insert(schema.loginSessions)
-    .values({ userId: admin.id, expiresAt: new Date(Date.now() + 3_600_000) })
-    .returning()
-    .get()
-  const users = db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.users)
-    .get()!.n
+  const admin = (
+    await db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, `admin@${DEMO_DOMAIN}`))
+  )[0]!
+  const login = (
+    await db
+      .insert(schema.loginSessions)
+      .values({ userId: admin.id, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning()
+  )[0]!
+  const users = (await db.select({ n: sql<number>`count(*)` }).from(schema.users))[0]!.n
   sqlite.close()
   const cookie = (await sessionCookie.serialize(login.id)).split(';')[0]!
   return { cookie, sessionId, seeded, users }

@@ -67,20 +67,22 @@ try {
   const learners = await Promise.all(
     Array.from({ length: LEARNERS }, async (_, i) => {
       const email = `candidat${i + 1}@ecole-demo.fr`
-      const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get()!
-      const session = db
-        .insert(schema.loginSessions)
-        .values({ userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) })
-        .returning()
-        .get()
+      const user = (await db.select().from(schema.users).where(eq(schema.users.email, email)))[0]!
+      const session = (
+        await db
+          .insert(schema.loginSessions)
+          .values({ userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) })
+          .returning()
+      )[0]!
       const cookie = (await sessionCookie.serialize(session.id)).split(';')[0]!
       const home = await fetch(`${BASE}/candidat`, { headers: { Cookie: cookie } })
       if (!home.ok) throw new Error(`home ${home.status}`)
-      const dossier = db
-        .select({ id: schema.dossiers.id })
-        .from(schema.dossiers)
-        .where(and(eq(schema.dossiers.learnerId, user.id), eq(schema.dossiers.templateId, 'fiche-veille')))
-        .get()!
+      const dossier = (
+        await db
+          .select({ id: schema.dossiers.id })
+          .from(schema.dossiers)
+          .where(and(eq(schema.dossiers.learnerId, user.id), eq(schema.dossiers.templateId, 'fiche-veille')))
+      )[0]!
       return { index: i + 1, cookie, dossierId: dossier.id }
     }),
   )
@@ -130,11 +132,10 @@ try {
   for (const l of learners) {
     const ack = acked.get(l.index)
     if (!ack) continue
-    const row = db
+    const [row] = await db
       .select()
       .from(schema.dossierSections)
       .where(and(eq(schema.dossierSections.dossierId, l.dossierId), eq(schema.dossierSections.sectionId, 'contexte')))
-      .get()
     if (!row) lost += ack.count
     else if (row.version < ack.version || !JSON.stringify(row.content).includes(`"${ack.marker} `)) lost += Math.max(1, ack.version - row.version)
   }

@@ -47,42 +47,46 @@ type Group = { dossierId: string; members: Member[] }
 async function build(file: string, groups: number): Promise<Group[]> {
   const { sqlite, db } = openDatabase(file)
   runMigrations(sqlite, db)
-  const sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: 'Session banc', startsOn: '2026-09-07', endsOn: '2027-06-25' })
-    .returning({ id: schema.examSessions.id })
-    .get().id
-  const learners = db.transaction(() =>
-    Array.from({ length: groups * MEMBERS }, (_, i) => {
-      const id = db
-        .insert(schema.users)
-        .values({ email: `candidat${i + 1}@bench.local`, name: `Candidat·e ${i + 1}`, passwordHash: 'x' })
-        .returning({ id: schema.users.id })
-        .get().id
-      db.insert(schema.userRoles).values({ userId: id, role: 'learner' }).run()
+  const sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: 'Session banc', startsOn: '2026-09-07', endsOn: '2027-06-25' })
+      .returning({ id: schema.examSessions.id })
+  )[0]!.id
+  const learners = await transaction(db, async () =>
+    Array.from({ length: groups * MEMBERS }, async (_, i) => {
+      const id = (
+        await db
+          .insert(schema.users)
+          .values({ email: `candidat${i + 1}@bench.local`, name: `Candidat·e ${i + 1}`, passwordHash: 'x' })
+          .returning({ id: schema.users.id })
+      )[0]!.id
+      await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
       return id
     }),
   )
-  enrollLearners(db, sessionId, learners)
+  await enrollLearners(db, sessionId, learners)
   const result: Group[] = []
   for (let g = 0; g < groups; g++) {
-    const groupId = db
-      .insert(schema.groups)
-      .values({ examSessionId: sessionId, evaluationId: EVALUATION, name: `Groupe ${g + 1}` })
-      .returning({ id: schema.groups.id })
-      .get().id
+    const groupId = (
+      await db
+        .insert(schema.groups)
+        .values({ examSessionId: sessionId, evaluationId: EVALUATION, name: `Groupe ${g + 1}` })
+        .returning({ id: schema.groups.id })
+    )[0]!.id
     const ids = learners.slice(g * MEMBERS, (g + 1) * MEMBERS)
-    addGroupMembers(db, groupId, ids)
-    const dossierId = db.select({ id: schema.dossiers.id }).from(schema.dossiers).where(eq(schema.dossiers.groupId, groupId)).get()!.id
+    await addGroupMembers(db, groupId, ids)
+    const dossierId = (await db.select({ id: schema.dossiers.id }).from(schema.dossiers).where(eq(schema.dossiers.groupId, groupId)))[0]!.id
     const content = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: OPENING }] }] }
-    db.insert(schema.dossierSections).values({ dossierId, sectionId: SECTION, content, version: 1, updatedAt: new Date(), updatedBy: ids[0] }).run()
+    await db.insert(schema.dossierSections).values({ dossierId, sectionId: SECTION, content, version: 1, updatedAt: new Date(), updatedBy: ids[0] })
     const members = await Promise.all(
       ids.map(async (userId, m) => {
-        const login = db
-          .insert(schema.loginSessions)
-          .values({ userId, expiresAt: new Date(Date.now() + 3_600_000) })
-          .returning()
-          .get()
+        const login = (
+          await db
+            .insert(schema.loginSessions)
+            .values({ userId, expiresAt: new Date(Date.now() + 3_600_000) })
+            .returning()
+        )[0]!
         return { cookie: (await sessionCookie.serialize(login.id)).split(';')[0]!, letter: LETTERS[m]! }
       }),
     )
@@ -229,20 +233,24 @@ for (const groups of SIZES) {
 
       // Lost: keystrokes acknowledged but missing from the stored section (stored when the last member leaves).
       const { sqlite, db } = openDatabase(file)
-      const stored = (dossierId: string) =>
+      const stored = async (dossierId: string) =>
         textOf(
-          db
-            .select({ content: schema.dossierSections.content })
-            .from(schema.dossierSections)
-            .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, SECTION)))
-            .get()?.content ?? {},
+          (
+            await db
+              .select({ content: schema.dossierSections.content })
+              .from(schema.dossierSections)
+              .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, SECTION)))
+          )[0]?.content ?? {},
         )
       const missing = () =>
-        editors.reduce((sum, group, g) => sum + group.reduce((s, e) => s + Math.max(0, e.typed - count(stored(built[g]!.dossierId), e.member.letter)), 0), 0)
+        editors.reduce(
+          (sum, group, g) => sum + group.reduce(async (s, e) => s + Math.max(0, e.typed - count(await stored(built[g]!.dossierId), e.member.letter)), 0),
+          0,
+        )
       await until(() => missing() === 0, 15_000)
       const lost = missing()
       const extra = editors.reduce(
-        (sum, group, g) => sum + group.reduce((s, e) => s + Math.max(0, count(stored(built[g]!.dossierId), e.member.letter) - e.typed), 0),
+        (sum, group, g) => sum + group.reduce(async (s, e) => s + Math.max(0, count(await stored(built[g]!.dossierId), e.member.letter) - e.typed), 0),
         0,
       )
       sqlite.close()

@@ -158,15 +158,15 @@ async function time(fn: () => Promise<unknown>): Promise<{ ms: number; maxPause:
 
 // A learner with the eight dossiers of the rapport, every section filled.
 const db = getDb()
-const learner = db.insert(schema.users).values({ email: 'bench@test.fr', name: 'Benoît Bénard', passwordHash: 'x' }).returning().get().id
-const session = db.insert(schema.examSessions).values({ name: 'Bench', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-enrollLearners(db, session, [learner])
-const dossiers = rapportDossiers(learner, session)
+const learner = (await db.insert(schema.users).values({ email: 'bench@test.fr', name: 'Benoît Bénard', passwordHash: 'x' }).returning())[0]!.id
+const session = (await db.insert(schema.examSessions).values({ name: 'Bench', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+await enrollLearners(db, session, [learner])
+const dossiers = await rapportDossiers(learner, session)
 let seed = 0
 for (const d of dossiers)
   for (const s of templateOfDossier(d).sections)
-    saveSection({ dossierId: d.id, sectionId: s.id, baseVersion: 0, content: fill(s, seed++) as never, authorId: learner })
-const models = dossiers.map((d) => dossierExport(d, learner))
+    await saveSection({ dossierId: d.id, sectionId: s.id, baseVersion: 0, content: fill(s, seed++) as never, authorId: learner })
+const models = dossiers.map(async (d) => await dossierExport(d, learner))
 const sectionCount = models.reduce((n, m) => n + m.sections.length, 0)
 
 // The same content written with the bare docx library, without our layout: the cover's lines, one

@@ -36,44 +36,44 @@ async function build(file: string, n: number) {
   process.env.DATABASE_URL = file
   const seeded = await seed({ learners: n })
   const { sqlite, db } = openDatabase(file)
-  const juror = db
-    .select({ id: schema.users.id })
-    .from(schema.users)
-    .where(eq(schema.users.email, `jure1@${DEMO_DOMAIN}`))
-    .get()!
+  const juror = (
+    await db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, `jure1@${DEMO_DOMAIN}`))
+  )[0]!
   /** jure1's first assignment on `evaluationId` with a hand-in. */
-  const copyOf = (evaluationId: string, group: boolean) =>
-    db
-      .select({ id: schema.jurorAssignments.id })
-      .from(schema.jurorAssignments)
-      .innerJoin(
-        schema.dossiers,
-        and(
-          eq(schema.dossiers.examSessionId, schema.jurorAssignments.examSessionId),
-          eq(schema.dossiers.evaluationId, schema.jurorAssignments.evaluationId),
-          group ? eq(schema.dossiers.groupId, schema.jurorAssignments.groupId) : eq(schema.dossiers.learnerId, schema.jurorAssignments.learnerId),
-        ),
-      )
-      .innerJoin(schema.submissions, eq(schema.submissions.dossierId, schema.dossiers.id))
-      .where(
-        and(
-          eq(schema.jurorAssignments.jurorId, juror.id),
-          eq(schema.jurorAssignments.evaluationId, evaluationId),
-          isNotNull(group ? schema.jurorAssignments.groupId : schema.jurorAssignments.learnerId),
-        ),
-      )
-      .get()!.id
-  const copies = { anonymous: copyOf('cas-pratique-a3', false), group: copyOf('msp-a2', true) }
-  const assignments = db
-    .select({ id: schema.jurorAssignments.id })
-    .from(schema.jurorAssignments)
-    .where(eq(schema.jurorAssignments.jurorId, juror.id))
-    .all().length
-  const session = db
-    .insert(schema.loginSessions)
-    .values({ userId: juror.id, expiresAt: new Date(Date.now() + 3_600_000) })
-    .returning()
-    .get()
+  const copyOf = async (evaluationId: string, group: boolean) =>
+    (
+      await db
+        .select({ id: schema.jurorAssignments.id })
+        .from(schema.jurorAssignments)
+        .innerJoin(
+          schema.dossiers,
+          and(
+            eq(schema.dossiers.examSessionId, schema.jurorAssignments.examSessionId),
+            eq(schema.dossiers.evaluationId, schema.jurorAssignments.evaluationId),
+            group ? eq(schema.dossiers.groupId, schema.jurorAssignments.groupId) : eq(schema.dossiers.learnerId, schema.jurorAssignments.learnerId),
+          ),
+        )
+        .innerJoin(schema.submissions, eq(schema.submissions.dossierId, schema.dossiers.id))
+        .where(
+          and(
+            eq(schema.jurorAssignments.jurorId, juror.id),
+            eq(schema.jurorAssignments.evaluationId, evaluationId),
+            isNotNull(group ? schema.jurorAssignments.groupId : schema.jurorAssignments.learnerId),
+          ),
+        )
+    )[0]!.id
+  const copies = { anonymous: await copyOf('cas-pratique-a3', false), group: await copyOf('msp-a2', true) }
+  const assignments = (await db.select({ id: schema.jurorAssignments.id }).from(schema.jurorAssignments).where(eq(schema.jurorAssignments.jurorId, juror.id)))
+    .length
+  const session = (
+    await db
+      .insert(schema.loginSessions)
+      .values({ userId: juror.id, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning()
+  )[0]!
   sqlite.close()
   const cookie = (await sessionCookie.serialize(session.id)).split(';')[0]!
   return { cookie, copies, assignments, seeded }

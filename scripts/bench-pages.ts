@@ -84,17 +84,18 @@ async function prepare(file: string, n: number) {
   const seeded = await seed({ learners: n })
   const { sqlite, db } = openDatabase(file)
   const { users, dossiers, dossierSections, dossierRevisions, groupMembers, jurorAssignments, tutorAssignments, examSessions } = schema
-  const userId = (local: string) =>
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, `${local}@${DEMO_DOMAIN}`))
-      .get()!.id
-  const staff = { learner: userId('candidat1'), tutor: userId('tuteur1'), juror: userId('jure1'), admin: userId('admin') }
-  const sessionId = db.select({ id: examSessions.id }).from(examSessions).get()!.id
+  const userId = async (local: string) =>
+    (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, `${local}@${DEMO_DOMAIN}`))
+    )[0]!.id
+  const staff = { learner: await userId('candidat1'), tutor: await userId('tuteur1'), juror: await userId('jure1'), admin: await userId('admin') }
+  const sessionId = (await db.select({ id: examSessions.id }).from(examSessions))[0]!.id
 
   // Each template's dossier with the most written sections (the heaviest page), and a learner who owns it.
-  const written = db
+  const written = await db
     .select({
       id: dossiers.id,
       templateId: dossiers.templateId,
@@ -107,56 +108,51 @@ async function prepare(file: string, n: number) {
     .where(eq(dossiers.examSessionId, sessionId))
     .groupBy(dossiers.id)
     .orderBy(desc(sql`count(${dossierSections.sectionId})`))
-    .all()
-  const ownerOf = (d: { learnerId: string | null; groupId: string | null }) =>
-    d.learnerId ?? db.select({ id: groupMembers.learnerId }).from(groupMembers).where(eq(groupMembers.groupId, d.groupId!)).get()!.id
+  const ownerOf = async (d: { learnerId: string | null; groupId: string | null }) =>
+    d.learnerId ?? (await db.select({ id: groupMembers.learnerId }).from(groupMembers).where(eq(groupMembers.groupId, d.groupId!)))[0]!.id
   const byTemplate = new Map<string, { id: string; owner: string; written: number }>()
-  for (const d of written) if (!byTemplate.has(d.templateId)) byTemplate.set(d.templateId, { id: d.id, owner: ownerOf(d), written: d.n })
+  for (const d of written) if (!byTemplate.has(d.templateId)) byTemplate.set(d.templateId, { id: d.id, owner: await ownerOf(d), written: d.n })
 
   const a3 = byTemplate.get('cas-pratique-a3')!
   const now = new Date()
-  const round = db
-    .insert(schema.reviewRounds)
-    .values({ dossierId: a3.id, requestedBy: a3.owner, message: 'Pouvez-vous relire la cible ?', requestedAt: now })
-    .returning()
-    .get()
-  const revision = db
-    .select({ id: dossierRevisions.id })
-    .from(dossierRevisions)
-    .where(eq(dossierRevisions.dossierId, a3.id))
-    .orderBy(desc(dossierRevisions.id))
-    .get()!
-  const link = createPasswordLink(db, { userId: staff.learner, purpose: 'reset', createdBy: staff.admin, now })
-  const tutorOfA3 = db
-    .select({ id: tutorAssignments.tutorId })
-    .from(tutorAssignments)
-    .where(and(eq(tutorAssignments.learnerId, a3.owner), eq(tutorAssignments.examSessionId, sessionId)))
-    .get()?.id
+  const round = (
+    await db
+      .insert(schema.reviewRounds)
+      .values({ dossierId: a3.id, requestedBy: a3.owner, message: 'Pouvez-vous relire la cible ?', requestedAt: now })
+      .returning()
+  )[0]!
+  const revision = (
+    await db.select({ id: dossierRevisions.id }).from(dossierRevisions).where(eq(dossierRevisions.dossierId, a3.id)).orderBy(desc(dossierRevisions.id))
+  )[0]!
+  const link = await createPasswordLink(db, { userId: staff.learner, purpose: 'reset', createdBy: staff.admin, now })
+  const tutorOfA3 = (
+    await db
+      .select({ id: tutorAssignments.tutorId })
+      .from(tutorAssignments)
+      .where(and(eq(tutorAssignments.learnerId, a3.owner), eq(tutorAssignments.examSessionId, sessionId)))
+  )[0]?.id
   /** jure1's assignments on an épreuve, copies handed in first. */
-  const copiesOf = (evaluationId: string) =>
-    db
+  const copiesOf = async (evaluationId: string) =>
+    (
+      await db
+        .select({ id: jurorAssignments.id })
+        .from(jurorAssignments)
+        .where(and(eq(jurorAssignments.jurorId, staff.juror), eq(jurorAssignments.evaluationId, evaluationId)))
+    ).map((r) => r.id)
+  // The copies of jure1 that a second juror also graded: the confrontation of the two grids.
+  const reconciled = (
+    await db
       .select({ id: jurorAssignments.id })
       .from(jurorAssignments)
-      .where(and(eq(jurorAssignments.jurorId, staff.juror), eq(jurorAssignments.evaluationId, evaluationId)))
-      .all()
-      .map((r) => r.id)
-  // The copies of jure1 that a second juror also graded: the confrontation of the two grids.
-  const reconciled = db
-    .select({ id: jurorAssignments.id })
-    .from(jurorAssignments)
-    .where(
-      and(
-        eq(jurorAssignments.jurorId, staff.juror),
-        inArray(jurorAssignments.id, db.select({ id: schema.reconciliations.leadAssignmentId }).from(schema.reconciliations)),
-      ),
-    )
-    .all()
-    .map((r) => r.id)
-  const copies = { anonymous: copiesOf('cas-pratique-a3'), group: copiesOf('msp-a2') }
-  const learnerCount = db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.enrollments)
-    .get()!.n
+      .where(
+        and(
+          eq(jurorAssignments.jurorId, staff.juror),
+          inArray(jurorAssignments.id, db.select({ id: schema.reconciliations.leadAssignmentId }).from(schema.reconciliations)),
+        ),
+      )
+  ).map((r) => r.id)
+  const copies = { anonymous: await copiesOf('cas-pratique-a3'), group: await copiesOf('msp-a2') }
+  const learnerCount = (await db.select({ n: sql<number>`count(*)` }).from(schema.enrollments))[0]!.n
   sqlite.close()
 
   const pages: Page[] = []
@@ -224,11 +220,12 @@ async function cookiesFor(file: string, userIds: Iterable<string>) {
   const { sqlite, db } = openDatabase(file)
   const out = new Map<string, string>()
   for (const userId of new Set(userIds)) {
-    const login = db
-      .insert(schema.loginSessions)
-      .values({ userId, expiresAt: new Date(Date.now() + 3_600_000) })
-      .returning()
-      .get()
+    const login = (
+      await db
+        .insert(schema.loginSessions)
+        .values({ userId, expiresAt: new Date(Date.now() + 3_600_000) })
+        .returning()
+    )[0]!
     out.set(userId, (await sessionCookie.serialize(login.id)).split(';')[0]!)
   }
   sqlite.close()

@@ -46,36 +46,39 @@ async function build(file: string, n: number) {
   runMigrations(sqlite, db)
   const rand = random(n)
   const started = performance.now()
-  const user = (name: string, email: string, role: 'learner' | 'tutor') => {
-    const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning({ id: schema.users.id }).get().id
-    db.insert(schema.userRoles).values({ userId: id, role }).run()
+  const user = async (name: string, email: string, role: 'learner' | 'tutor') => {
+    const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning({ id: schema.users.id }))[0]!.id
+    await db.insert(schema.userRoles).values({ userId: id, role })
     return id
   }
-  const { tutorId, learnerIds, sessionId } = db.transaction(() => {
-    const tutorId = user('Tuteur Banc', 'tuteur@bench.local', 'tutor')
-    const learnerIds = Array.from({ length: n }, (_, i) => user(`Candidat·e ${String(i + 1).padStart(4, '0')}`, `candidat${i + 1}@bench.local`, 'learner'))
-    const sessionId = db
-      .insert(schema.examSessions)
-      .values({ name: 'Session banc', startsOn: '2026-09-07', endsOn: '2027-06-25' })
-      .returning({ id: schema.examSessions.id })
-      .get().id
+  const { tutorId, learnerIds, sessionId } = await transaction(db, async () => {
+    const tutorId = await user('Tuteur Banc', 'tuteur@bench.local', 'tutor')
+    const learnerIds = Array.from(
+      { length: n },
+      async (_, i) => await user(`Candidat·e ${String(i + 1).padStart(4, '0')}`, `candidat${i + 1}@bench.local`, 'learner'),
+    )
+    const sessionId = (
+      await db
+        .insert(schema.examSessions)
+        .values({ name: 'Session banc', startsOn: '2026-09-07', endsOn: '2027-06-25' })
+        .returning({ id: schema.examSessions.id })
+    )[0]!.id
     return { tutorId, learnerIds, sessionId }
   })
   // The real provisioning: enrolment creates the individual dossiers, groups their dossier and the members' REX.
-  enrollLearners(db, sessionId, learnerIds)
+  await enrollLearners(db, sessionId, learnerIds)
   for (const evaluation of referentiel.evaluations.filter((e) => e.mode === 'group')) {
     for (let g = 0; g * GROUP_SIZE < n; g++) {
-      const groupId = db
-        .insert(schema.groups)
-        .values({ examSessionId: sessionId, evaluationId: evaluation.id, name: `Groupe ${g + 1}` })
-        .returning({ id: schema.groups.id })
-        .get().id
-      addGroupMembers(db, groupId, learnerIds.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE))
+      const groupId = (
+        await db
+          .insert(schema.groups)
+          .values({ examSessionId: sessionId, evaluationId: evaluation.id, name: `Groupe ${g + 1}` })
+          .returning({ id: schema.groups.id })
+      )[0]!.id
+      await addGroupMembers(db, groupId, learnerIds.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE))
     }
   }
-  db.insert(schema.tutorAssignments)
-    .values(learnerIds.map((learnerId) => ({ examSessionId: sessionId, tutorId, learnerId })))
-    .run()
+  await db.insert(schema.tutorAssignments).values(learnerIds.map((learnerId) => ({ examSessionId: sessionId, tutorId, learnerId })))
 
   // Work and review rows, written directly (prepared statements in one transaction).
   const dossiers = sqlite.prepare('select id, learner_id as learnerId, group_id as groupId from dossiers').all() as {
@@ -146,11 +149,12 @@ async function build(file: string, n: number) {
     }
   })()
 
-  const session = db
-    .insert(schema.loginSessions)
-    .values({ userId: tutorId, expiresAt: new Date(Date.now() + 3_600_000) })
-    .returning()
-    .get()
+  const session = (
+    await db
+      .insert(schema.loginSessions)
+      .values({ userId: tutorId, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning()
+  )[0]!
   sqlite.close()
   const cookie = (await sessionCookie.serialize(session.id)).split(';')[0]!
   return { cookie, dossiers: dossiers.length, ...counts, ms: performance.now() - started }

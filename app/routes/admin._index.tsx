@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: 'Sessions d’examen — Ateli
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const all = adminHome()
+  const all = await adminHome()
   return { sessions: all.filter((s) => !s.archived), archived: all.filter((s) => s.archived) }
 }
 

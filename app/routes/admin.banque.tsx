@@ -9,12 +9,12 @@ export const meta: MetaFunction = () => [{ title: 'Banque de commentaires de lâ€
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:commentBank:any')
-  return { entries: bankFor(user).filter((e) => e.scope === 'school'), catalogue: bankCriteriaCatalogue() }
+  return { entries: (await bankFor(user)).filter((e) => e.scope === 'school'), catalogue: bankCriteriaCatalogue() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:commentBank:any')
-  const { status, outcome } = runBankForm(user, 'school', await request.formData())
+  const { status, outcome } = await runBankForm(user, 'school', await request.formData())
   if (outcome.ok) throw redirect(bankPageAfter(new URL(request.url), outcome.done, outcome.id))
   return data(outcome, { status })
 }

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const p = new URL(request.url).searchParams
   const action = p.get('action')
   const subjectId = (p.get('compte') ?? '').slice(0, 64) || null
-  const journal = auditJournal({ action: isAction(action) ? action : null, subjectId, page: Math.trunc(Number(p.get('page'))) || 1 })
+  const journal = await auditJournal({ action: isAction(action) ? action : null, subjectId, page: Math.trunc(Number(p.get('page'))) || 1 })
   const deleted = (p.get('supprime') ?? '').replace(/[^0-9A-F]/g, '').slice(0, 6)
   return { ...journal, filtered: Boolean(isAction(action) || subjectId), subjectId, deleted }
 }

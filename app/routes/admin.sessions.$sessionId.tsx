@@ -40,7 +40,7 @@ const STATE_TONES = { 'on-time': 'success', late: 'accent', closed: 'neutral' } 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const settings = sessionSettings(params.sessionId ?? '')
+  const settings = await sessionSettings(params.sessionId ?? '')
   if (!settings) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
   const { session } = settings
   const now = new Date()
@@ -94,7 +94,7 @@ const NOT_SAVED = 'Rien n’a été enregistré\u00a0: corrigez le champ signal�
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'update:examSession:any')
   const sessionId = params.sessionId ?? ''
-  if (!sessionExists(sessionId)) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
+  if (!(await sessionExists(sessionId))) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
   const form = await request.formData()
   const values: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === 'string') values[key] = value
@@ -115,14 +115,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (values.intent === 'grading') {
       const parsed = GradingFormSchema.safeParse(values)
       if (!parsed.success) return invalid(fieldErrors(parsed.error))
-      updateSessionGrading(sessionId, parsed.data)
+      await updateSessionGrading(sessionId, parsed.data)
       return reply(200, { ok: true, message: 'La notation de la session a été enregistrée.' })
     }
     if (!evaluationId) return reply(400, { ok: false, message: 'Cette épreuve n’existe pas dans le référentiel.' })
     if (values.intent === 'instance') {
       const parsed = InstanceFormSchema.safeParse(values)
       if (!parsed.success) return invalid(fieldErrors(parsed.error))
-      const saved = saveInstance(sessionId, evaluationId, parsed.data)
+      const saved = await saveInstance(sessionId, evaluationId, parsed.data)
       const warning =
         saved.shorterExtensions > 0
           ? ` Attention\u00a0: ${plural(saved.shorterExtensions, 'report individuel se termine', 'reports individuels se terminent')} désormais avant ces dates et ${saved.shorterExtensions > 1 ? 's’appliquent' : 's’applique'} quand même.`
@@ -135,16 +135,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (values.intent === 'extension') {
       const parsed = ExtensionFormSchema.safeParse(values)
       if (!parsed.success) return invalid(fieldErrors(parsed.error))
-      const instance = instanceFor(sessionId, evaluationId)
+      const instance = await instanceFor(sessionId, evaluationId)
       if (!instance) return reply(400, { ok: false, message: 'Fixez d’abord la date limite de l’épreuve, puis accordez les reports.' })
-      const learner = resolveLearner(sessionId, parsed.data.learner)
-      const { replaced } = grantExtension(instance.id, learner.id, parsed.data, admin.id)
+      const learner = await resolveLearner(sessionId, parsed.data.learner)
+      const { replaced } = await grantExtension(instance.id, learner.id, parsed.data, admin.id)
       return reply(200, { ok: true, message: replaced ? `Le report de ${learner.name} a été remplacé.` : `Report accordé à ${learner.name}.` })
     }
     if (values.intent === 'remove-extension') {
       const parsed = RemoveExtensionFormSchema.safeParse(values)
       if (!parsed.success) return reply(400, { ok: false, message: 'Ce report n’existe pas.' })
-      if (!removeExtension(parsed.data.extensionId, sessionId))
+      if (!(await removeExtension(parsed.data.extensionId, sessionId)))
         return reply(404, { ok: false, message: 'Ce report n’existe plus\u00a0: il a peut-être déjà été retiré.' })
       return reply(200, { ok: true, message: 'Le report a été retiré.' })
     }

@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Accord
 /** Admins only, as the session's settings page: the figures name the jurors. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const report = sessionAgreement(params.sessionId ?? '')
+  const report = await sessionAgreement(params.sessionId ?? '')
   if (!report) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
   return report
 }

@@ -22,7 +22,7 @@ const pageParam = (evaluationId: string) => `copies-${evaluationId}`
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const overview = assignmentsOverview(params.sessionId ?? '')
+  const overview = await assignmentsOverview(params.sessionId ?? '')
   if (!overview) throw new Response(NO_SESSION, { status: 404 })
   const url = new URL(request.url)
   const tutorOf = new Map(overview.tutoring.flatMap((t) => t.learners.map((l) => [l.id, t.tutor.name])))
@@ -73,7 +73,7 @@ function formIdOf(get: (key: string) => unknown): string {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, 'update:examSession:any')
   const sessionId = params.sessionId ?? ''
-  if (!sessionExists(sessionId)) throw new Response(NO_SESSION, { status: 404 })
+  if (!(await sessionExists(sessionId))) throw new Response(NO_SESSION, { status: 404 })
   const form = await request.formData()
   const formId = formIdOf((key) => form.get(key))
   const reply = (status: 200 | 400 | 404 | 409, outcome: Omit<Outcome, 'form' | 'errors' | 'warnings'> & Partial<Outcome>) =>
@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success)
     return reply(400, { ok: false, message: 'Rien n’a été enregistré\u00a0: la demande est incomplète ou invalide.', errors: fieldErrors(parsed.error) })
   try {
-    const { message, warnings } = applyAssignmentsForm(sessionId, parsed.data)
+    const { message, warnings } = await applyAssignmentsForm(sessionId, parsed.data)
     return reply(200, { ok: true, message, warnings })
   } catch (error) {
     if (!(error instanceof AssignmentsError)) throw error

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Blocs 
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const settings = blocsSettings(params.sessionId ?? '')
+  const settings = await blocsSettings(params.sessionId ?? '')
   if (!settings) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
   const { session } = settings
   return {
@@ -47,7 +47,7 @@ type Outcome = { form: string; ok: boolean; message: string; errors: Record<stri
 export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, 'update:examSession:any')
   const sessionId = params.sessionId ?? ''
-  if (!sessionExists(sessionId)) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
+  if (!(await sessionExists(sessionId))) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
   const form = await request.formData()
   const values: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === 'string' && key !== 'competencyIds') values[key] = value
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = BlocsFormSchema.safeParse({ ...values, competencyIds: form.getAll('competencyIds').map(String) })
   if (!parsed.success) return reply(400, { ok: false, message: 'Rien n’a été enregistré\u00a0: corrigez le champ signalé.', errors: fieldErrors(parsed.error) })
   try {
-    return reply(200, { ok: true, message: applyBlocsForm(sessionId, parsed.data) })
+    return reply(200, { ok: true, message: await applyBlocsForm(sessionId, parsed.data) })
   } catch (error) {
     if (!(error instanceof BlocsError)) throw error
     return reply(error.status, { ok: false, message: error.message, errors: error.field ? { [error.field]: error.message } : {} })

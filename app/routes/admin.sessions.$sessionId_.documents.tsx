@@ -34,7 +34,7 @@ const NO_SESSION = 'Cette session d’examen n’existe pas.'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
   const sessionId = params.sessionId ?? ''
-  const overview = caseMaterialOverview(sessionId)
+  const overview = await caseMaterialOverview(sessionId)
   if (!overview) throw new Response(NO_SESSION, { status: 404 })
   const session = overview.session
   return {
@@ -55,7 +55,7 @@ const formIdOf = (intent: string, evaluationId: string) => (isIntent(intent) ? `
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'update:examSession:any')
   const sessionId = params.sessionId ?? ''
-  if (!sessionSummary(sessionId)) throw new Response(NO_SESSION, { status: 404 })
+  if (!(await sessionSummary(sessionId))) throw new Response(NO_SESSION, { status: 404 })
   const reply = (status: number, outcome: Omit<Outcome, 'values' | 'errors'> & Partial<Pick<Outcome, 'values' | 'errors'>>) =>
     data<Outcome>({ errors: {}, values: {}, ...outcome }, { status, headers: NO_STORE })
   // The http guard caps the body a little above the largest file; a declared larger one is answered here too.
@@ -85,9 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reply(200, { form: formId, ok: true, message: added.message })
       }
       case 'text':
-        return reply(200, { form: formId, ok: true, message: saveCaseText(sessionId, evaluationId, { title: values.title!, body: values.body! }) })
+        return reply(200, { form: formId, ok: true, message: await saveCaseText(sessionId, evaluationId, { title: values.title!, body: values.body! }) })
       case 'delete':
-        return reply(200, { form: formId, ok: true, message: removeCaseFile(sessionId, String(form.get('fileId') ?? '')) })
+        return reply(200, { form: formId, ok: true, message: await removeCaseFile(sessionId, String(form.get('fileId') ?? '')) })
     }
   } catch (error) {
     if (!(error instanceof CaseMaterialError)) throw error

@@ -32,8 +32,8 @@ const NO_SESSION = 'Cette session d’examen n’existe pas.'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
   const sessionId = params.sessionId ?? ''
-  const session = sessionSummary(sessionId)
-  const epreuves = session ? groupsOverview(sessionId) : null
+  const session = await sessionSummary(sessionId)
+  const epreuves = session ? await groupsOverview(sessionId) : null
   if (!session || !epreuves) throw new Response(NO_SESSION, { status: 404 })
   return {
     session: { id: session.id, name: session.name, dates: `du ${formatDate(session.startsOn)} au ${formatDate(session.endsOn)}` },
@@ -68,7 +68,7 @@ function formIdOf(values: { intent?: string; evaluationId?: string; learnerId?: 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:examSession:any')
   const sessionId = params.sessionId ?? ''
-  if (!sessionSummary(sessionId)) throw new Response(NO_SESSION, { status: 404 })
+  if (!(await sessionSummary(sessionId))) throw new Response(NO_SESSION, { status: 404 })
   const form = await request.formData()
   const values: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === 'string' && key !== 'learnerIds') values[key] = value
@@ -80,18 +80,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (values.intent) {
       case 'random':
-        return reply(200, { ok: true, message: formRandomGroups(user, sessionId, evaluationId).message })
+        return reply(200, { ok: true, message: (await formRandomGroups(user, sessionId, evaluationId)).message })
       case 'create':
-        return reply(200, { ok: true, message: createGroup(sessionId, evaluationId, form.getAll('learnerIds').map(String)).message })
+        return reply(200, { ok: true, message: (await createGroup(sessionId, evaluationId, form.getAll('learnerIds').map(String))).message })
       case 'move':
         if (!values.toGroupId)
           return reply(400, { ok: false, message: 'Choisissez le groupe d’arrivée.', errors: { toGroupId: 'Choisissez le groupe d’arrivée.' } })
-        return reply(200, { ok: true, message: moveLearner(sessionId, evaluationId, values.learnerId ?? '', values.toGroupId).message })
+        return reply(200, { ok: true, message: (await moveLearner(sessionId, evaluationId, values.learnerId ?? '', values.toGroupId)).message })
       case 'draw':
       case 'redraw': {
-        const group = groupOfSession(sessionId, values.groupId ?? '')
+        const group = await groupOfSession(sessionId, values.groupId ?? '')
         if (!group) return reply(404, { ok: false, message: 'Ce groupe n’existe pas dans cette session.' })
-        const row = drawGroupThemes(user, group.id, { reason: values.intent === 'redraw' ? (values.reason ?? '') : '' })
+        const row = await drawGroupThemes(user, group.id, { reason: values.intent === 'redraw' ? (values.reason ?? '') : '' })
         return reply(200, {
           ok: true,
           message:

@@ -11,15 +11,15 @@ import { NO_SESSION, SessionError, SessionFormSchema, sessionOf, setArchived, up
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Informations — ${data?.session.name ?? 'Session'} — Atelier` }]
 
-function loadSession(id: string | undefined) {
-  const session = sessionOf(id ?? '')
+async function loadSession(id: string | undefined) {
+  const session = await sessionOf(id ?? '')
   if (!session) throw new Response(NO_SESSION, { status: 404 })
   return session
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'update:examSession:any')
-  const s = loadSession(params.sessionId)
+  const s = await loadSession(params.sessionId)
   return {
     session: {
       id: s.id,
@@ -36,12 +36,12 @@ type Outcome = { ok: boolean; message: string; errors: Record<string, string>; v
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, 'update:examSession:any')
-  const session = loadSession(params.sessionId)
+  const session = await loadSession(params.sessionId)
   const values = Object.fromEntries(await request.formData())
   const intent = values.intent
   try {
     if (intent === 'archive' || intent === 'unarchive') {
-      const changed = setArchived(session.id, intent === 'archive')
+      const changed = await setArchived(session.id, intent === 'archive')
       const message =
         intent === 'archive'
           ? changed
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = SessionFormSchema.safeParse(typed)
     if (!parsed.success) return data<Outcome>({ ok: false, message: '', errors: fieldErrors(parsed.error), values: typed }, { status: 400 })
     try {
-      updateSession(session.id, parsed.data)
+      await updateSession(session.id, parsed.data)
     } catch (error) {
       if (error instanceof SessionError)
         return data<Outcome>({ ok: false, message: '', errors: { [error.field ?? 'form']: error.message }, values: typed }, { status: error.status })

@@ -30,9 +30,9 @@ const TOO_LARGE = `Le fichier dépasse ${MAX_MB}\u00a0Mo\u00a0: scindez la liste
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const session = resultsSession(params.sessionId ?? '')
+  const session = await resultsSession(params.sessionId ?? '')
   if (!session) throw new Response(NO_SESSION, { status: 404 })
-  const roster = rosterRows(session.id)
+  const roster = await rosterRows(session.id)
   return {
     session: { id: session.id, name: session.name, dates: `du ${formatDate(session.startsOn)} au ${formatDate(session.endsOn)}` },
     enrolled: roster.length,
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'update:examSession:any')
   if (!hasPermission(admin.roles, 'create:user:any')) forbidden()
   const sessionId = params.sessionId ?? ''
-  if (!resultsSession(sessionId)) throw new Response(NO_SESSION, { status: 404 })
+  if (!(await resultsSession(sessionId))) throw new Response(NO_SESSION, { status: 404 })
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_BASE64 + 64 * 1024) return reply({ kind: 'error', message: TOO_LARGE }, 413)
   let form: FormData
   try {

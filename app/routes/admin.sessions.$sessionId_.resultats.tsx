@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Résul
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
-  const state = publicationState(params.sessionId ?? '')
+  const state = await publicationState(params.sessionId ?? '')
   if (!state) throw new Response('Cette session d’examen n’existe pas.', { status: 404 })
   return state
 }
@@ -29,14 +29,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data<Outcome>({ ok: false, message: 'Action inconnue.' }, { status: 400 })
   try {
     if (parsed.data.intent === 'publish') {
-      publishResults(sessionId)
-      const state = publicationState(sessionId)!
+      await publishResults(sessionId)
+      const state = (await publicationState(sessionId))!
       return data<Outcome>({
         ok: true,
         message: `Les résultats sont publiés\u00a0: ${state.total > 1 ? `les ${plural(state.total, 'candidat·e', 'candidat·es')} les voient dans leur espace` : 'le ou la candidat·e les voit dans son espace'}.`,
       })
     }
-    withdrawResults(sessionId)
+    await withdrawResults(sessionId)
     return data<Outcome>({ ok: true, message: 'La publication est retirée\u00a0: les candidat·es ne voient plus leurs résultats.' })
   } catch (error) {
     if (error instanceof PublicationError) return data<Outcome>({ ok: false, message: error.message }, { status: error.status })

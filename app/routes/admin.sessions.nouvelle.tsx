@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = SessionFormSchema.safeParse(typed)
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: typed }, { status: 400 })
   try {
-    const { id } = createSession(parsed.data)
+    const { id } = await createSession(parsed.data)
     throw redirect(`/admin/sessions/${id}?creee=1`)
   } catch (error) {
     if (!(error instanceof SessionError)) throw error

@@ -22,16 +22,16 @@ import { getUserWithRoles, revokeSessions, setAccountActive, setUserRoles } from
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Compte'} — Atelier` }]
 
-function loadUser(userId: string | undefined) {
-  const user = userId ? getUserWithRoles(userId) : null
+async function loadUser(userId: string | undefined) {
+  const user = userId ? await getUserWithRoles(userId) : null
   if (!user) throw new Response('Ce compte n’existe pas.', { status: 404 })
   return user
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:user:any')
-  const user = loadUser(params.userId)
-  return { user, dataProtection: dataProtectionState(user.id)! }
+  const user = await loadUser(params.userId)
+  return { user, dataProtection: (await dataProtectionState(user.id))! }
 }
 
 const ActionSchema = z.discriminatedUnion('intent', [
@@ -46,7 +46,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'update:user:any')
-  const user = loadUser(params.userId)
+  const user = await loadUser(params.userId)
   const parsed = ActionSchema.safeParse(formToObject(await request.formData()))
   if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error), message: '' }, { status: 400 })
   const intent = parsed.data.intent
@@ -54,10 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const typed = parsed.data.confirmation
     try {
       if (intent === 'delete') {
-        const done = deleteLearner(admin, user.id, typed)
+        const done = await deleteLearner(admin, user.id, typed)
         return redirect(`/admin/journal?supprime=${done.shortId}`)
       }
-      const done = anonymiseLearner(admin, user.id, typed)
+      const done = await anonymiseLearner(admin, user.id, typed)
       return {
         ok: true as const,
         errors: {},
@@ -70,10 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   // An anonymised account stays as it is: no password link (it could be used to log in as nobody), no reactivation, no roles.
-  if (isAnonymised(user.id)) return data({ ok: false as const, errors: {}, message: ANONYMISED_LOCKED }, { status: 409 })
+  if (await isAnonymised(user.id)) return data({ ok: false as const, errors: {}, message: ANONYMISED_LOCKED }, { status: 409 })
   if (parsed.data.intent === 'reset-link') {
     // Shown once, to this admin: only its hash is stored. The account's password works until the link is used.
-    const { token, expiresAt } = createPasswordLink(getDb(), { userId: user.id, purpose: 'reset', createdBy: admin.id })
+    const { token, expiresAt } = await createPasswordLink(getDb(), { userId: user.id, purpose: 'reset', createdBy: admin.id })
     return data(
       {
         ok: true as const,
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!active && admin.id === user.id) {
       return data({ ok: false as const, errors: {}, message: 'Vous ne pouvez pas désactiver votre propre compte.' }, { status: 400 })
     }
-    const changed = setAccountActive(user.id, active)
+    const changed = await setAccountActive(user.id, active)
     const message = active
       ? changed
         ? 'Le compte est réactivé\u00a0: la personne peut de nouveau se connecter.'
@@ -100,13 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true as const, errors: {}, message }
   }
   if (parsed.data.intent === 'revoke-sessions') {
-    const n = revokeSessions(user.id)
+    const n = await revokeSessions(user.id)
     return { ok: true as const, errors: {}, message: n > 0 ? `${n} session(s) fermée(s) : la personne devra se reconnecter.` : 'Aucune session ouverte.' }
   }
   if (admin.id === user.id && !parsed.data.roles.includes('admin')) {
     return data({ ok: false as const, errors: { roles: 'Vous ne pouvez pas retirer votre propre rôle d’administrateur·rice.' }, message: '' }, { status: 400 })
   }
-  setUserRoles(user.id, parsed.data.roles)
+  await setUserRoles(user.id, parsed.data.roles)
   return { ok: true as const, errors: {}, message: 'Les rôles ont été mis à jour.' }
 }
 

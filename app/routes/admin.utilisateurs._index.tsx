@@ -30,11 +30,11 @@ function filtersOf(url: URL): UserFilters {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:user:any')
   const filters = filtersOf(new URL(request.url))
-  const result = searchUsers(filters)
+  const result = await searchUsers(filters)
   return {
     ...result,
     filtered: Boolean(filters.q || filters.role || filters.sessionId || filters.state),
-    sessions: sessionChoices(),
+    sessions: await sessionChoices(),
   }
 }
 

@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   let file
   try {
-    file = authorizeCaseFile(user, params.fileId ?? '')
+    file = await authorizeCaseFile(user, params.fileId ?? '')
   } catch (refusal) {
     if (refusal instanceof Response) return error(refusal.status, await refusal.text())
     throw refusal

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Who may do it is checked before what is asked is read: an outsider learns nothing from their input's errors.
   let access: DossierAccess
   try {
-    access = authorizeDossier(user, params.dossierId ?? '', intent.success ? NEEDS[intent.data] : 'read')
+    access = await authorizeDossier(user, params.dossierId ?? '', intent.success ? NEEDS[intent.data] : 'read')
   } catch (e) {
     if (e instanceof Response) return refusal(e.status, await e.text())
     throw e

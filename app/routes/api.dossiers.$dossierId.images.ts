@@ -26,6 +26,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const mime = sniffImage(bytes)
   if (!mime) return error(400, 'Ce format n’est pas accepté : PNG, JPEG, WebP ou GIF.')
-  const upload = saveUpload(dossier.id, user.id, bytes, mime)
+  const upload = await saveUpload(dossier.id, user.id, bytes, mime)
   return Response.json({ src: `/fichiers/${upload.id}` }, { status: 201 })
 }

@@ -28,5 +28,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const sniffed = await sniffAttachment(bytes)
   if ('error' in sniffed) return error(400, sniffed.error)
-  return Response.json(saveAttachment(dossier.id, user.id, bytes, { ...sniffed, name: file.name }), { status: 201 })
+  return Response.json(await saveAttachment(dossier.id, user.id, bytes, { ...sniffed, name: file.name }), { status: 201 })
 }

@@ -18,12 +18,12 @@ export async function loader(_: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const { dossier } = authorizeDossier(user, params.dossierId ?? '', 'update')
+  const { dossier } = await authorizeDossier(user, params.dossierId ?? '', 'update')
   const body = BodySchema.safeParse(await request.json().catch(() => null))
   const sections = templateOfDossier(dossier).sections
   if (!body.success || (body.data.sectionId !== null && !sections.some((s) => s.id === body.data.sectionId))) {
     return Response.json({ error: 'Présence illisible.' }, { status: 400 })
   }
-  const others = touchPresence(dossier.id, user.id, body.data.sectionId, { leaving: body.data.leaving })
+  const others = await touchPresence(dossier.id, user.id, body.data.sectionId, { leaving: body.data.leaving })
   return Response.json({ others }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

@@ -47,17 +47,17 @@ const error = (status: number, message: string) => Response.json({ error: messag
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { dossier } = authorizeDossier(user, params.dossierId ?? '', 'read')
+  const { dossier } = await authorizeDossier(user, params.dossierId ?? '', 'read')
   const section = templateOfDossier(dossier).sections.find((s) => s.id === params.sectionId)
   if (!section) return error(404, 'Cette section n’existe pas dans ce dossier.')
-  const state = sectionStates(dossier.id)[section.id] ?? { content: emptyValue(section.field), version: 0, updatedAt: 0, updatedBy: null }
+  const state = (await sectionStates(dossier.id))[section.id] ?? { content: emptyValue(section.field), version: 0, updatedAt: 0, updatedBy: null }
   return Response.json(state, { headers: { 'Cache-Control': 'private, no-store' } })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (request.method !== 'POST') return error(405, 'Utilisez POST pour enregistrer une section.')
-  const { dossier } = authorizeDossier(user, params.dossierId ?? '', 'update')
+  const { dossier } = await authorizeDossier(user, params.dossierId ?? '', 'update')
   const section = templateOfDossier(dossier).sections.find((s) => s.id === params.sectionId)
   if (!section) return error(400, 'Cette section n’existe pas dans ce dossier.')
 
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ error: message, issues }, { status: 400 })
   }
 
-  const result = saveSection({
+  const result = await saveSection({
     dossierId: dossier.id,
     sectionId: section.id,
     baseVersion: body.data.baseVersion,
@@ -97,6 +97,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   // Comments on items keep the last label of their item (a deleted row is still named).
-  refreshItemLabels(dossier.id, section.id, itemsOf(entryOf(section.field, content.data)), getDb())
+  await refreshItemLabels(dossier.id, section.id, itemsOf(entryOf(section.field, content.data)), getDb())
   return Response.json({ version: result.version, savedAt: result.savedAt })
 }

@@ -23,12 +23,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (request.method !== 'POST') return jsonRefusal(405, NOT_POST)
   const assignmentId = params.assignmentId ?? ''
-  return jsonOpAction(request, {
-    authorize: () => authorizeAssignment(user, assignmentId),
+  return await jsonOpAction(request, {
+    authorize: async () => await authorizeAssignment(user, assignmentId),
     maxBytes: 20_000,
     tooLarge: 'La demande est trop volumineuse : raccourcissez le commentaire.',
     schema: ConfrontationOpSchema,
-    apply: (op) => applyConfrontationOp(user, assignmentId, op),
+    apply: async (op) => await applyConfrontationOp(user, assignmentId, op),
     errorClass: ReconciliationError,
   })
 }

@@ -13,8 +13,8 @@ export const meta: MetaFunction = () => [{ title: 'Mes épreuves — Atelier' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'learner')
-  const published = publishedResultSessions(user.id)
-  return { firstName: user.name.split(' ')[0], sessions: learnerHome(user.id).map((s) => ({ ...s, resultsPublished: published.has(s.id) })) }
+  const published = await publishedResultSessions(user.id)
+  return { firstName: user.name.split(' ')[0], sessions: (await learnerHome(user.id)).map((s) => ({ ...s, resultsPublished: published.has(s.id) })) }
 }
 
 const PART_LABELS = { written: 'Écrit', oral: 'Oral', rex: 'REX individuel' } as const

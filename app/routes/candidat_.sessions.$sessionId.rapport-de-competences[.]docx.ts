@@ -5,5 +5,5 @@ import { rapportDownload } from '~/services/exports/dossier-exports.server'
 /** The learner's whole rapport de compétences for one session, as one Word document. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:dossier:own')
-  return rapportDownload(user, params.sessionId ?? '')
+  return await rapportDownload(user, params.sessionId ?? '')
 }

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Mes r�
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'learner')
-  const page = learnerResults(params.sessionId ?? '', user.id)
+  const page = await learnerResults(params.sessionId ?? '', user.id)
   if (!page) throw new Response('Vous n’êtes pas inscrit·e à cette session d’examen.', { status: 404 })
   return { page, learnerId: user.id }
 }

@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Délib
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const list = deliberationList(deliberationAccess(user, params.sessionId ?? ''))
+  const list = await deliberationList(await deliberationAccess(user, params.sessionId ?? ''))
   const { session } = list
   return {
     session: {
@@ -58,11 +58,11 @@ type Outcome = { ok: boolean; message: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const access = deliberationAccess(user, params.sessionId ?? '')
+  const access = await deliberationAccess(user, params.sessionId ?? '')
   const form = await request.formData()
   if (form.get('intent') !== 'lift-anonymity') return data<Outcome>({ ok: false, message: 'Action inconnue.' }, { status: 400 })
   try {
-    const { lifted } = liftAnonymity(access)
+    const { lifted } = await liftAnonymity(access)
     return data<Outcome>({
       ok: true,
       message:

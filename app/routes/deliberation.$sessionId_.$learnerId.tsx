@@ -32,7 +32,7 @@ const RESULT_LABELS: Record<CompetencyResult, string> = { acquired: 'Acquise', '
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const view = candidateDeliberation(deliberationAccess(user, params.sessionId ?? ''), params.learnerId ?? '')
+  const view = await candidateDeliberation(await deliberationAccess(user, params.sessionId ?? ''), params.learnerId ?? '')
   const { results, session } = view
   const outcomeOf = new Map(results.competencies.map((c) => [c.competencyId, c]))
   const blocOf = new Map(results.blocs.flatMap((b) => b.competencyIds.map((id) => [id, b.title])))
@@ -101,7 +101,7 @@ type Outcome = { ok: boolean; message: string; errors: Record<string, string>; v
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const access = deliberationAccess(user, params.sessionId ?? '')
+  const access = await deliberationAccess(user, params.sessionId ?? '')
   const form = await request.formData()
   const values: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === 'string') values[key] = value
@@ -111,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = ConfirmInputSchema.safeParse(confirmInputOf(values))
   if (!parsed.success) return reply(400, { ok: false, message: NOT_SAVED, errors: { reason: parsed.error.issues[0]?.message ?? 'Saisie invalide.' } })
   try {
-    const { replaced, decision } = confirmDeliberation(access, params.learnerId ?? '', parsed.data)
+    const { replaced, decision } = await confirmDeliberation(access, params.learnerId ?? '', parsed.data)
     return reply(200, {
       ok: true,
       message: `${replaced ? 'Délibération confirmée à nouveau' : 'Délibération confirmée'}\u00a0: ${OVERALL_DECISION_LABELS[decision]}.`,

@@ -9,5 +9,5 @@ import { requireAttestationAccess } from '~/services/results-access.server'
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await requireAttestationAccess(request, params.sessionId, params.learnerId)
-  return attestationDownload(session, params.learnerId ?? '')
+  return await attestationDownload(session, params.learnerId ?? '')
 }

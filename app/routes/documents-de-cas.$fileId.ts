@@ -12,7 +12,7 @@ import { attachment } from '~/services/exports/response.server'
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const file = authorizeCaseFile(user, params.fileId ?? '')
+  const file = await authorizeCaseFile(user, params.fileId ?? '')
   const bytes = readCaseFile(file)
   if (!bytes) throw new Response('Ce document n’existe plus.', { status: 404 })
   return new Response(new Uint8Array(bytes), {

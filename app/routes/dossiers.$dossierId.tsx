@@ -45,9 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, dossier } = access
   return {
     ...view,
-    openRound: openRoundOf(dossier.id),
-    handIn: handInSummary(dossier),
-    themeNotice: themeNotice(dossier, user.id),
+    openRound: await openRoundOf(dossier.id),
+    handIn: await handInSummary(dossier),
+    themeNotice: await themeNotice(dossier, user.id),
     now: Date.now(),
   }
 }
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false, error: parsed.error.issues[0]?.message ?? 'Demande invalide.' }, { status: 400 })
   const served = templateOfDossier(dossier).sections.some((s) => s.criteria.includes(parsed.data.criterionId))
   if (!served) return data({ ok: false, error: 'Ce critère n’appartient pas à ce dossier.' }, { status: 400 })
-  setSelfAssessment({
+  await setSelfAssessment({
     learnerId: user.id,
     examSessionId: dossier.examSessionId,
     criterionId: parsed.data.criterionId,

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const template = templateOfDossier(dossier)
   const now = new Date()
-  const summary = handInSummary(dossier, now)
+  const summary = await handInSummary(dossier, now)
   const window = summary.window
   return {
     dossierId: dossier.id,
@@ -38,14 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rex: template.kind === 'rex',
     evaluationTitle: referentielIndex.evaluations.get(dossier.evaluationId)?.title ?? '',
     isGroup: dossier.groupId !== null,
-    members: groupMemberNames(dossier.groupId),
+    members: await groupMemberNames(dossier.groupId),
     summary,
     now: now.getTime(),
     timing: window ? handInTiming(now, { dueAt: new Date(window.dueAt), cutoffAt: new Date(window.cutoffAt) }) : null,
     checksCount: template.handInChecks?.length ?? 0,
-    problems: draftProblems(dossier),
+    problems: await draftProblems(dossier),
     statement: handInStatement(dossier.groupId !== null),
-    history: submissionsOfDossier(dossier.id).map((s) => ({
+    history: (await submissionsOfDossier(dossier.id)).map((s) => ({
       id: s.id,
       submittedAt: s.submittedAt.getTime(),
       timing: s.timing,
@@ -65,13 +65,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (form.intent === 'verify') {
     const parsed = VerifyFormSchema.safeParse(form)
-    const submission = parsed.success ? submissionOfDossier(dossier.id, parsed.data.submissionId) : undefined
+    const submission = parsed.success ? await submissionOfDossier(dossier.id, parsed.data.submissionId) : undefined
     if (!submission)
       return data<VerifyReply>(
         { intent: 'verify', submissionId: String(form.submissionId ?? ''), ok: false, actual: '', error: 'Ce dépôt n’existe pas dans ce dossier.' },
         { status: 404 },
       )
-    const result = verifySnapshot(submission.id)
+    const result = await verifySnapshot(submission.id)
     return data<VerifyReply>({ intent: 'verify', submissionId: submission.id, ok: result.ok, actual: result.actual })
   }
 
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<HandInReply>({ intent: 'hand-in', ok: false, error, problems: [] }, { status: 400 })
   }
   try {
-    const { submission } = handIn(user, dossier.id, { confirmed: true })
+    const { submission } = await handIn(user, dossier.id, { confirmed: true })
     return data<HandInReply>({
       intent: 'hand-in',
       ok: true,

@@ -5,5 +5,5 @@ import { snapshotDownload } from '~/services/exports/snapshot-export.server'
 /** One hand-in of a dossier (its frozen snapshot, with its fingerprint) as Word: for the learners of the dossier. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireDossierAccess(request, params.dossierId, 'update')
-  return snapshotDownload(access.dossier, params.submissionId ?? '')
+  return await snapshotDownload(access.dossier, params.submissionId ?? '')
 }

@@ -9,5 +9,5 @@ import { dossierDownload } from '~/services/exports/dossier-exports.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireDossierAccess(request, params.dossierId, 'export')
   const query = new URL(request.url).searchParams
-  return dossierDownload(access, 'docx', query.get('section'), { comments: query.get('commentaires') === '1' })
+  return await dossierDownload(access, 'docx', query.get('section'), { comments: query.get('commentaires') === '1' })
 }

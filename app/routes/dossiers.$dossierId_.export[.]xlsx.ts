@@ -5,5 +5,5 @@ import { dossierDownload } from '~/services/exports/dossier-exports.server'
 /** The dossier's structured parts as an Excel workbook (`?section=<id>`: that section only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireDossierAccess(request, params.dossierId, 'export')
-  return dossierDownload(access, 'xlsx', new URL(request.url).searchParams.get('section'))
+  return await dossierDownload(access, 'xlsx', new URL(request.url).searchParams.get('section'))
 }

@@ -15,7 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const template = templateOfDossier(dossier)
   const titles = new Map(template.sections.map((s) => [s.id, s.title]))
-  const revisions = listRevisions(dossier.id).map((r) => ({ ...r, sectionTitle: titles.get(r.sectionId) ?? r.sectionId, updatedAt: r.updatedAt.getTime() }))
+  const revisions = (await listRevisions(dossier.id)).map((r) => ({
+    ...r,
+    sectionTitle: titles.get(r.sectionId) ?? r.sectionId,
+    updatedAt: r.updatedAt.getTime(),
+  }))
   // After a restore (historique_.$revisionId.tsx), `?restauree=<revision id>`: the page says which version came back.
   const restoredId = Number(new URL(request.url).searchParams.get('restauree'))
   return { dossierId: dossier.id, title: template.title, revisions, restored: revisions.find((r) => r.id === restoredId) ?? null }

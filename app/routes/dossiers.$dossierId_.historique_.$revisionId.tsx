@@ -14,9 +14,9 @@ import { templateOfDossier } from '~/services/dossiers.server'
 
 export const meta: MetaFunction = () => [{ title: 'Version du dossier — Atelier' }]
 
-function load(revisionId: string | undefined, dossierId: string) {
+async function load(revisionId: string | undefined, dossierId: string) {
   const id = Number(revisionId)
-  const revision = Number.isInteger(id) ? getRevision(dossierId, id) : undefined
+  const revision = Number.isInteger(id) ? await getRevision(dossierId, id) : undefined
   if (!revision) throw new Response('Cette version n’existe pas.', { status: 404 })
   return revision
 }
@@ -24,7 +24,7 @@ function load(revisionId: string | undefined, dossierId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // The preview offers to restore: the dossier's authors only, for now.
   const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
-  const revision = load(params.revisionId, dossier.id)
+  const revision = await load(params.revisionId, dossier.id)
   const section = templateOfDossier(dossier).sections.find((s) => s.id === revision.sectionId)
   if (!section) throw new Response('Cette section n’existe plus dans le modèle.', { status: 404 })
   const content = revision.content
@@ -38,8 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
-  const revision = load(params.revisionId, dossier.id)
-  restoreRevision(dossier.id, revision.id, user.id)
+  const revision = await load(params.revisionId, dossier.id)
+  await restoreRevision(dossier.id, revision.id, user.id)
   // A rich-text section of a group written in right now: its members' editors show the restored text at once.
   await replaceOpenDocument(user, dossier.id, revision.sectionId, revision.content as RichTextDoc)
   // Back to the history, which confirms the restore and leads to the section (dossiers.$dossierId_.historique.tsx).

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const template = templateOfDossier(dossier)
   const section = template.sections.find((s) => s.id === params.sectionId)
   if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
-  const content = sectionStates(dossier.id)[section.id]?.content ?? emptyValue(section.field)
+  const content = (await sectionStates(dossier.id))[section.id]?.content ?? emptyValue(section.field)
   const html = staticHtml(entryOf(section.field, content))
   return { dossierId: dossier.id, dossierTitle: template.title, section, content, html }
 }

@@ -28,23 +28,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, dossier } = access
   const template = templateOfDossier(dossier)
   const section = template.sections.find((s) => s.id === params.sectionId)
-  const states = sectionStates(dossier.id)
+  const states = await sectionStates(dossier.id)
   const entry = section ? entryOf(section.field, states[section.id]?.content ?? emptyValue(section.field)) : null
   if (!section || entry?.kind !== 'oralSupport') throw new Response('Cette section n’est pas un support d’oral.', { status: 404 })
   const talk = entry.value
   if (talk.parts.length === 0) throw new Response('Ce support n’a encore aucune partie\u00a0: rien à mettre en diapositives.', { status: 404 })
 
   const today = todayInFrance()
-  const members = groupMemberList(dossier.groupId)
+  const members = await groupMemberList(dossier.groupId)
   const names = new Map(members.map((m) => [m.id, m.name]))
   const learnerId = learnerOf(access, user)
-  const learner = learnerId ? getDb().select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get() : undefined
+  const learner = learnerId ? (await getDb().select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)))[0] : undefined
   // A section shown as a visual (of this dossier or another of the learner's): its charts, card or table, as the Word export draws them.
-  const pictured = (visual: ShownSection): TalkImage[] =>
-    shownPictures(dossier, visual, states, today).map((c) => ({ png: c.png, alt: c.alt, width: c.width, height: c.height }))
+  const pictured = async (visual: ShownSection): Promise<TalkImage[]> =>
+    (await shownPictures(dossier, visual, states, today)).map((c) => ({ png: c.png, alt: c.alt, width: c.width, height: c.height }))
   // An image joined to the talk: one of this dossier's uploads that a slide can show.
-  const uploaded = (src: string, alt: string): TalkImage[] => {
-    const upload = findUpload(src.slice('/fichiers/'.length))
+  const uploaded = async (src: string, alt: string): Promise<TalkImage[]> => {
+    const upload = await findUpload(src.slice('/fichiers/'.length))
     const bytes = upload?.dossierId === dossier.id && SLIDE_TYPES.has(upload.mime) ? readUpload(upload.id) : null
     if (!upload || !bytes) return []
     const size = imageSize(new Uint8Array(bytes))
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       minutes: p.minutes,
       speakers: p.speakers.flatMap((id) => names.get(id) ?? []),
       notes: p.notes,
-      images: p.visuals.flatMap((v) => (v.kind === 'image' ? uploaded(v.src, v.alt) : pictured(v))),
+      images: p.visuals.flatMap(async (v) => (v.kind === 'image' ? await uploaded(v.src, v.alt) : await pictured(v))),
     })),
   }
   const buffer = await renderExport({ format: 'pptx', deck })

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     dossierId: dossier.id,
     title: templateOfDossier(dossier).title,
-    rounds: roundsOf(dossier.id),
+    rounds: await roundsOf(dossier.id),
     // The learners who work on the dossier ask for a review; its tutor closes one.
     canRequest: dossierGrants(relations, 'update'),
     canClose: dossierGrants(relations, 'comment'),
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<RequestReviewReply>({ ok: false, error: parsed.error.issues[0]?.message ?? 'Demande invalide.', message: typed }, { status: 400 })
   }
   try {
-    const round = requestReview(dossier, user.id, parsed.data.message)
+    const round = await requestReview(dossier, user.id, parsed.data.message)
     return data<RequestReviewReply>({ ok: true, roundId: round.id, requestedAt: round.requestedAt.getTime(), error: null })
   } catch (error) {
     if (error instanceof ReviewRoundError) return data<RequestReviewReply>({ ok: false, error: error.message, message: typed }, { status: error.status })

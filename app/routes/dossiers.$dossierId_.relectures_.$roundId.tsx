@@ -15,8 +15,8 @@ export const meta: MetaFunction = () => [{ title: 'Relecture du dossier — Atel
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier, relations } = await requireDossierAccess(request, params.dossierId, 'read')
-  const round = roundsOf(dossier.id).find((r) => r.id === params.roundId)
-  const changes = round ? changesSince(dossier, round.id) : null
+  const round = (await roundsOf(dossier.id)).find((r) => r.id === params.roundId)
+  const changes = round ? await changesSince(dossier, round.id) : null
   if (!round || !changes) throw new Response('Cette relecture n’existe pas.', { status: 404 })
   return { dossierId: dossier.id, title: templateOfDossier(dossier).title, round, ...changes, canClose: dossierGrants(relations, 'comment') }
 }
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = CloseRoundSchema.safeParse({ summary: raw ?? undefined })
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? 'Demande invalide.', summary }, { status: 400 })
   try {
-    closeRound(dossier, params.roundId ?? '', user.id, parsed.data.summary)
+    await closeRound(dossier, params.roundId ?? '', user.id, parsed.data.summary)
   } catch (error) {
     if (error instanceof ReviewRoundError) return data({ error: error.message, summary }, { status: error.status })
     throw error

@@ -15,11 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 /** The oral-support section of a dossier and its talk as stored now (the kind's empty value before the first save). */
-function talkOf(dossier: Dossier, sectionId: string | undefined) {
+async function talkOf(dossier: Dossier, sectionId: string | undefined) {
   const template = templateOfDossier(dossier)
   const section = template.sections.find((s) => s.id === sectionId)
   if (!section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
-  const state = sectionStates(dossier.id)[section.id]
+  const state = (await sectionStates(dossier.id))[section.id]
   const entry = entryOf(section.field, state?.content ?? emptyValue(section.field))
   if (entry.kind !== 'oralSupport') throw new Response('Cette section n’est pas un support d’oral\u00a0: rien à répéter.', { status: 404 })
   return { template, section, talk: entry.value, version: state?.version ?? 0 }
@@ -32,9 +32,9 @@ function talkOf(dossier: Dossier, sectionId: string | undefined) {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier } = await requireDossierAccess(request, params.dossierId, 'update')
-  const { template, section, talk } = talkOf(dossier, params.sectionId)
+  const { template, section, talk } = await talkOf(dossier, params.sectionId)
   // The pictures of the sections the talk shows (drawn again when the browser asks for each), with their text alternatives.
-  const states = sectionStates(dossier.id)
+  const states = await sectionStates(dossier.id)
   type Shown = { src: string; alt: string; width: number | null; height: number | null }
   const keyOf = (v: ShownSection) => `${v.dossierId ?? dossier.id}/${v.sectionId}`
   const shown = new Map<string, Shown[]>()
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const source = v.dossierId && v.dossierId !== dossier.id ? `&source=${v.dossierId}` : ''
     shown.set(
       keyOf(v),
-      shownPictures(dossier, v, states).map((c, i) => ({
+      (await shownPictures(dossier, v, states)).map((c, i) => ({
         src: `/dossiers/${dossier.id}/visuels/${v.sectionId}?image=${i}${source}`,
         alt: c.alt,
         width: c.width,
@@ -82,11 +82,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: false, error: 'Cette répétition est illisible\u00a0: elle n’a pas été gardée.' }, { status: 400 })
   }
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { section, talk, version } = talkOf(dossier, params.sectionId)
+    const { section, talk, version } = await talkOf(dossier, params.sectionId)
     const kept = { id: `repetition-${randomUUID()}`, at: new Date().toISOString(), ...summary }
     const content = valueSchema(section.field).safeParse({ ...talk, rehearsals: [...talk.rehearsals, kept].slice(-20) })
     if (!content.success) return data({ ok: false, error: 'Cette répétition ne correspond pas au support\u00a0: elle n’a pas été gardée.' }, { status: 400 })
-    const saved = saveSection({ dossierId: dossier.id, sectionId: section.id, baseVersion: version, content: content.data, authorId: user.id })
+    const saved = await saveSection({ dossierId: dossier.id, sectionId: section.id, baseVersion: version, content: content.data, authorId: user.id })
     if (saved.ok) return { ok: true, error: null }
   }
   return data({ ok: false, error: 'Le support a changé pendant l’enregistrement\u00a0: terminez de nouveau la répétition.' }, { status: 409 })

@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = new URL(request.url).searchParams
   const index = Number(query.get('image') ?? '0')
   const visual = { sectionId: params.sectionId ?? '', dossierId: query.get('source') ?? undefined }
-  const picture = Number.isInteger(index) && index >= 0 ? shownPictures(dossier, visual)[index] : undefined
+  const picture = Number.isInteger(index) && index >= 0 ? (await shownPictures(dossier, visual))[index] : undefined
   if (!picture) throw new Response('Cette section n’a pas d’image à montrer.', { status: 404 })
   return new Response(new Uint8Array(picture.png), {
     headers: { 'Content-Type': 'image/png', 'Content-Length': String(picture.png.byteLength), 'Cache-Control': 'private, no-cache' },

@@ -25,7 +25,7 @@ const PAGE = 100
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'juror')
-  const all = jurorCopies(user.id)
+  const all = await jurorCopies(user.id)
   const url = new URL(request.url)
   const focusId = url.searchParams.get('epreuve')
   const focus = focusId ? all.find((i) => i.instanceId === focusId) : undefined
@@ -34,12 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.min(pages, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1))
   const instances = shown.map((i) => summarize(i, focus ? (page - 1) * PAGE : 0, focus ? PAGE : PREVIEW))
   // Double marking: where each shown copy stands (one lookup for the page, scoped by the juror).
-  const double = jurorDoubleMarking(
+  const double = await jurorDoubleMarking(
     user.id,
     instances.flatMap((i) => i.copies.map((c) => c.id)),
   )
   return {
-    presided: presidedSessions(user.id),
+    presided: await presidedSessions(user.id),
     totalInstances: all.length,
     totalCopies: all.reduce((n, i) => n + i.copies.length, 0),
     focused: focus ? { instanceId: focus.instanceId, page, pages } : null,

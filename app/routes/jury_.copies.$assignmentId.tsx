@@ -31,7 +31,7 @@ const withSnapshotFiles = (value: FieldValue, base: string): FieldValue =>
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'juror')
-  const grid = gridOf(user, params.assignmentId ?? '')
+  const grid = await gridOf(user, params.assignmentId ?? '')
   const base = `/jury/copies/${grid.assignmentId}`
   const itemGroups: ItemGroup[] = []
   const snapshots = grid.snapshots.map((s) => ({
@@ -44,9 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   }))
   // The comment bank, for the roles that have one (the school's entries and the user's own).
-  const bank = hasPermission(user.roles, 'read:commentBank:any') ? bankFor(user).map(({ id, body, criterionIds }) => ({ id, body, criterionIds })) : []
+  const bank = hasPermission(user.roles, 'read:commentBank:any') ? (await bankFor(user)).map(({ id, body, criterionIds }) => ({ id, body, criterionIds })) : []
   // Double marking: where the copy stands, and whether the grid may still be reopened.
-  const double = gridDoubleMarking(authorizeAssignment(user, grid.assignmentId))
+  const double = await gridDoubleMarking(await authorizeAssignment(user, grid.assignmentId))
   return { view: { ...grid, snapshots }, itemGroups, bank, double }
 }
 

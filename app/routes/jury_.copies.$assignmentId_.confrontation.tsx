@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'juror')
-  const view = confrontationOf(user, params.assignmentId ?? '')
+  const view = await confrontationOf(user, params.assignmentId ?? '')
   return data({ view }, { status: view.state === 'waiting' ? 409 : 200, headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -9,7 +9,7 @@ import { fileHeaders } from '~/services/uploads.server'
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { assignment } = await requireAssignment(request, params.assignmentId)
-  const file = copyFile(assignment, params.uploadId ?? '')
+  const file = await copyFile(assignment, params.uploadId ?? '')
   if (!file) throw new Response('Ce fichier ne fait pas partie de la copie.', { status: 404 })
   return new Response(new Uint8Array(file.bytes), { headers: fileHeaders(file.mime, file.bytes.byteLength, null) })
 }

@@ -44,7 +44,7 @@ const refused = (reason: PasswordLinkRefusal) =>
  * shows whose account it is, and never the token again.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const link = findPasswordLink(params.token ?? '')
+  const link = await findPasswordLink(params.token ?? '')
   if (!link.ok) return refused(link.reason)
   return data({ state: 'valid' as const, name: link.name, email: link.email, purpose: link.purpose }, { headers: PRIVATE })
 }
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Errors] ??= issue.message
   else if (parsed.data.password !== parsed.data.confirm) errors.confirm = 'Les deux mots de passe ne sont pas identiques.'
   // A link that cannot be used answers as its page does, whatever was typed.
-  const link = findPasswordLink(token)
+  const link = await findPasswordLink(token)
   if (!link.ok) return refused(link.reason)
   if (!parsed.success || errors.confirm) return data({ errors }, { status: 400, headers: PRIVATE })
 

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Notifications — Atelier' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { notifications: inbox(user.id), unread: unreadCount(user.id), limit: INBOX_SIZE, now: Date.now() }
+  return { notifications: await inbox(user.id), unread: await unreadCount(user.id), limit: INBOX_SIZE, now: Date.now() }
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -31,10 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw new Response('Demande incomprise.', { status: 400 })
   if (parsed.data.intent === 'read-all') {
-    markRead(user.id, 'all')
+    await markRead(user.id, 'all')
     throw redirect('/notifications')
   }
-  const target = openNotification(user.id, parsed.data.id)
+  const target = await openNotification(user.id, parsed.data.id)
   if (!target) throw new Response('Cette notification n’existe pas.', { status: 404 })
   throw redirect(target)
 }

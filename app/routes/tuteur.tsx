@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [key, inverse] = params.tri.split('-') as [SortParam, string | undefined]
   const sort = SORTS[key]
   const dir = inverse ? (DEFAULT_DIRECTION[sort] === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort]
-  const dashboard = tutorDashboard(user.id, { q: params.q, filter: FILTERS[params.filtre], session: params.session, sort, dir, page: params.page })
+  const dashboard = await tutorDashboard(user.id, { q: params.q, filter: FILTERS[params.filtre], session: params.session, sort, dir, page: params.page })
   const labels = new Map(DOSSIER_LABELS.map((l) => [l.id, l.label]))
   const shown = new Set(dashboard.rows.flatMap((r) => r.dossiers.map((d) => d.templateId)))
   return {

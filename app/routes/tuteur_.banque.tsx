@@ -9,12 +9,12 @@ export const meta: MetaFunction = () => [{ title: 'Banque de commentaires — At
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'tutor')
-  return { entries: bankFor(user), catalogue: bankCriteriaCatalogue() }
+  return { entries: await bankFor(user), catalogue: bankCriteriaCatalogue() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'tutor')
-  const { status, outcome } = runBankForm(user, 'mine', await request.formData())
+  const { status, outcome } = await runBankForm(user, 'mine', await request.formData())
   if (outcome.ok) throw redirect(bankPageAfter(new URL(request.url), outcome.done, outcome.id))
   return data(outcome, { status })
 }

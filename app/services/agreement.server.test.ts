@@ -14,10 +14,10 @@ const workbookRoute = await import('~/routes/admin.sessions.$sessionId_.accord[.
 type Level = 'acquis' | 'non-acquis' | null
 type Part = 'written' | 'oral' | 'rex'
 
-const person = (name: string, role: Role) => {
+const person = async (name: string, role: Role) => {
   const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}@test.fr`
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  await getDb().insert(schema.userRoles).values({ userId: id, role })
   return id
 }
 
@@ -29,12 +29,12 @@ let orderSessionId = ''
 const DUE = new Date('2027-03-01T17:00:00Z')
 let clock = 0
 
-function instance(examSessionId: string, evaluationId: string, doubleMarking: boolean) {
-  getDb().insert(schema.evaluationInstances).values({ examSessionId, evaluationId, dueAt: DUE, cutoffAt: DUE, doubleMarking }).run()
+async function instance(examSessionId: string, evaluationId: string, doubleMarking: boolean) {
+  await getDb().insert(schema.evaluationInstances).values({ examSessionId, evaluationId, dueAt: DUE, cutoffAt: DUE, doubleMarking })
 }
 
 /** A juror's grid on a copy, with its cells: [criterionId, level] on the written part, or [criterionId, level, part, learnerId]. */
-function grid(
+async function grid(
   examSessionId: string,
   jurorId: string,
   evaluationId: string,
@@ -46,50 +46,53 @@ function grid(
   const db = getDb()
   // Assignments made one after the other (the order decides the « first » juror when none is the lead).
   const createdAt = new Date(DUE.getTime() + ++clock * 1000)
-  const assignmentId = db
-    .insert(schema.jurorAssignments)
-    .values({ examSessionId, jurorId, evaluationId, ...target, lead, createdAt })
-    .returning()
-    .get().id
-  const gradingId = db
-    .insert(schema.gradings)
-    .values({ assignmentId, status, closedAt: status === 'closed' ? createdAt : null, updatedAt: createdAt })
-    .returning()
-    .get().id
+  const assignmentId = (
+    await db
+      .insert(schema.jurorAssignments)
+      .values({ examSessionId, jurorId, evaluationId, ...target, lead, createdAt })
+      .returning()
+  )[0]!.id
+  const gradingId = (
+    await db
+      .insert(schema.gradings)
+      .values({ assignmentId, status, closedAt: status === 'closed' ? createdAt : null, updatedAt: createdAt })
+      .returning()
+  )[0]!.id
   for (const [criterionId, level, part = 'written', learnerId = ''] of cells)
-    db.insert(schema.gradeEntries).values({ gradingId, criterionId, part, learnerId, level, updatedAt: createdAt }).run()
+    await db.insert(schema.gradeEntries).values({ gradingId, criterionId, part, learnerId, level, updatedAt: createdAt })
 }
 
 const A = 'acquis' as const
 const N = 'non-acquis' as const
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  people.benoit = person('Benoît Lemaître', 'juror')
-  people.chloe = person('Chloé Aubertin', 'juror')
-  people.aurelie = person('Aurélie Vasseur', 'juror')
-  people.admin = person('Hélène Dubreuil', 'admin')
-  people.zoe = person('Zoé Lefèvre', 'learner')
-  people.mael = person('Maël Dupré', 'learner')
-  people.anais = person('Anaïs Bénard', 'learner')
-  people.yanis = person('Yanis Morel', 'learner')
-  const session = (name: string) => db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  sessionId = session('Session 2027')
-  emptySessionId = session('Session sans copie close')
-  plainSessionId = session('Session sans double correction')
+  people.benoit = await person('Benoît Lemaître', 'juror')
+  people.chloe = await person('Chloé Aubertin', 'juror')
+  people.aurelie = await person('Aurélie Vasseur', 'juror')
+  people.admin = await person('Hélène Dubreuil', 'admin')
+  people.zoe = await person('Zoé Lefèvre', 'learner')
+  people.mael = await person('Maël Dupré', 'learner')
+  people.anais = await person('Anaïs Bénard', 'learner')
+  people.yanis = await person('Yanis Morel', 'learner')
+  const session = async (name: string) =>
+    (await db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  sessionId = await session('Session 2027')
+  emptySessionId = await session('Session sans copie close')
+  plainSessionId = await session('Session sans double correction')
   const { benoit, chloe, aurelie, zoe, mael, anais, yanis } = people
 
-  instance(sessionId, 'cas-pratique-a3', true)
-  instance(sessionId, 'msp-a2', true)
+  await instance(sessionId, 'cas-pratique-a3', true)
+  await instance(sessionId, 'msp-a2', true)
   // Single marking: two closed grids all the same, never compared.
-  instance(sessionId, 'fiche-veille', false)
+  await instance(sessionId, 'fiche-veille', false)
 
   // Cas pratique A3, three criteria X = C3.1-1, Y = C3.1-2, Z = C3.2-1 (lead juror's level first):
   //        Zoé (Benoît / Chloé)   Maël (Benoît / Chloé)   Anaïs (Chloé / Aurélie)
   //   X    A / A                  A / A                   A / N
   //   Y    A / N                  N / A                   A / A
   //   Z    N / N                  A / A                   A / A
-  grid(
+  await grid(
     sessionId,
     benoit,
     'cas-pratique-a3',
@@ -105,13 +108,13 @@ beforeAll(() => {
     true,
   )
   // Chloé left C3.2-2 without a level and never graded C3.3-1: neither is compared.
-  grid(sessionId, chloe, 'cas-pratique-a3', { learnerId: zoe }, 'closed', [
+  await grid(sessionId, chloe, 'cas-pratique-a3', { learnerId: zoe }, 'closed', [
     ['C3.1-1', A],
     ['C3.1-2', N],
     ['C3.2-1', N],
     ['C3.2-2', null],
   ])
-  grid(
+  await grid(
     sessionId,
     benoit,
     'cas-pratique-a3',
@@ -124,18 +127,18 @@ beforeAll(() => {
     ],
     true,
   )
-  grid(sessionId, chloe, 'cas-pratique-a3', { learnerId: mael }, 'closed', [
+  await grid(sessionId, chloe, 'cas-pratique-a3', { learnerId: mael }, 'closed', [
     ['C3.1-1', A],
     ['C3.1-2', A],
     ['C3.2-1', A],
   ])
   // Anaïs: Chloé leads; Aurélie comes first by name in their pair.
-  grid(sessionId, aurelie, 'cas-pratique-a3', { learnerId: anais }, 'closed', [
+  await grid(sessionId, aurelie, 'cas-pratique-a3', { learnerId: anais }, 'closed', [
     ['C3.1-1', N],
     ['C3.1-2', A],
     ['C3.2-1', A],
   ])
-  grid(
+  await grid(
     sessionId,
     chloe,
     'cas-pratique-a3',
@@ -149,7 +152,7 @@ beforeAll(() => {
     true,
   )
   // Yanis: Chloé's grid is still open — not compared, whatever it says.
-  grid(
+  await grid(
     sessionId,
     benoit,
     'cas-pratique-a3',
@@ -162,16 +165,16 @@ beforeAll(() => {
     ],
     true,
   )
-  grid(sessionId, chloe, 'cas-pratique-a3', { learnerId: yanis }, 'open', [
+  await grid(sessionId, chloe, 'cas-pratique-a3', { learnerId: yanis }, 'open', [
     ['C3.1-1', A],
     ['C3.1-2', A],
     ['C3.2-1', A],
   ])
 
   // MSP A2, a group of Zoé and Maël: W = C2.1-1 on the shared written work, O = C2.2-1 at the oral, per member.
-  const groupId = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'Groupe 1' }).returning().get().id
+  const groupId = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'Groupe 1' }).returning())[0]!.id
   const group = { groupId }
-  grid(
+  await grid(
     sessionId,
     benoit,
     'msp-a2',
@@ -184,25 +187,25 @@ beforeAll(() => {
     ],
     true,
   )
-  grid(sessionId, chloe, 'msp-a2', group, 'closed', [
+  await grid(sessionId, chloe, 'msp-a2', group, 'closed', [
     ['C2.1-1', A],
     ['C2.2-1', A, 'oral', zoe],
     ['C2.2-1', N, 'oral', mael],
   ])
 
-  grid(sessionId, benoit, 'fiche-veille', { learnerId: zoe }, 'closed', [['C1.1-1', A]])
-  grid(sessionId, chloe, 'fiche-veille', { learnerId: zoe }, 'closed', [['C1.1-1', N]])
+  await grid(sessionId, benoit, 'fiche-veille', { learnerId: zoe }, 'closed', [['C1.1-1', A]])
+  await grid(sessionId, chloe, 'fiche-veille', { learnerId: zoe }, 'closed', [['C1.1-1', N]])
 
   // Another session, double-marked too, on the same criteria: never mixed in.
-  instance(emptySessionId, 'cas-pratique-a3', true)
-  grid(emptySessionId, benoit, 'cas-pratique-a3', { learnerId: zoe }, 'closed', [['C3.1-1', N]], true)
-  grid(emptySessionId, chloe, 'cas-pratique-a3', { learnerId: zoe }, 'open', [['C3.1-1', A]])
-  instance(plainSessionId, 'cas-pratique-a3', false)
+  await instance(emptySessionId, 'cas-pratique-a3', true)
+  await grid(emptySessionId, benoit, 'cas-pratique-a3', { learnerId: zoe }, 'closed', [['C3.1-1', N]], true)
+  await grid(emptySessionId, chloe, 'cas-pratique-a3', { learnerId: zoe }, 'open', [['C3.1-1', A]])
+  await instance(plainSessionId, 'cas-pratique-a3', false)
 
   // Benoît leads on Zoé's copy, Chloé on Maël's: the instance reads lead against second, the pair Benoît against Chloé.
-  orderSessionId = session('Session des rôles')
-  instance(orderSessionId, 'cas-pratique-a3', true)
-  grid(
+  orderSessionId = await session('Session des rôles')
+  await instance(orderSessionId, 'cas-pratique-a3', true)
+  await grid(
     orderSessionId,
     benoit,
     'cas-pratique-a3',
@@ -214,11 +217,11 @@ beforeAll(() => {
     ],
     true,
   )
-  grid(orderSessionId, chloe, 'cas-pratique-a3', { learnerId: zoe }, 'closed', [
+  await grid(orderSessionId, chloe, 'cas-pratique-a3', { learnerId: zoe }, 'closed', [
     ['C3.1-1', A],
     ['C3.1-2', N],
   ])
-  grid(
+  await grid(
     orderSessionId,
     chloe,
     'cas-pratique-a3',
@@ -230,15 +233,15 @@ beforeAll(() => {
     ],
     true,
   )
-  grid(orderSessionId, benoit, 'cas-pratique-a3', { learnerId: mael }, 'closed', [
+  await grid(orderSessionId, benoit, 'cas-pratique-a3', { learnerId: mael }, 'closed', [
     ['C3.1-1', N],
     ['C3.1-2', A],
   ])
 })
 
 describe('sessionAgreement', () => {
-  it('compares, per criterion, the levels both jurors gave in closed grids, lowest agreement first', () => {
-    const report = sessionAgreement(sessionId)!
+  it('compares, per criterion, the levels both jurors gave in closed grids, lowest agreement first', async () => {
+    const report = (await sessionAgreement(sessionId))!
     const rows = report.criteria.map((c) => ({
       id: c.criterionId,
       n: c.figures.n,
@@ -270,8 +273,8 @@ describe('sessionAgreement', () => {
     expect(report.criteria.map((c) => c.criterionId)).not.toContain('C1.1-1')
   })
 
-  it('sums up each double-marked instance, its lead juror first', () => {
-    const { instances, overall } = sessionAgreement(sessionId)!
+  it('sums up each double-marked instance, its lead juror first', async () => {
+    const { instances, overall } = (await sessionAgreement(sessionId))!
     expect(instances.map((i) => i.evaluationId)).toEqual(['msp-a2', 'cas-pratique-a3'])
     const cas = instances.find((i) => i.evaluationId === 'cas-pratique-a3')!
     // 4 copies assigned, Yanis's not compared. 9 levels, 6 identical.
@@ -288,8 +291,8 @@ describe('sessionAgreement', () => {
     expect(overall).toMatchObject({ n: 12, agreements: 9, observed: 0.75, expected: 84 / 144, kappa: 0.4, band: 'fair' })
   })
 
-  it('sums up each pair of jurors, by names', () => {
-    const { pairs } = sessionAgreement(sessionId)!
+  it('sums up each pair of jurors, by names', async () => {
+    const { pairs } = (await sessionAgreement(sessionId))!
     expect(pairs.map((p) => [p.jurors.map((j) => j.name), p.compared, p.figures.n, p.figures.agreements, p.figures.kappa, p.figures.band])).toEqual([
       // Aurélie (N A A) and Chloé (A A A) on Anaïs: A = 2; A 2, N 1 against A 3 → S = 6; κ = (6 − 6)/(9 − 6) = 0.
       [['Aurélie Vasseur', 'Chloé Aubertin'], 1, 3, 2, 0, 'slight'],
@@ -299,8 +302,8 @@ describe('sessionAgreement', () => {
     ])
   })
 
-  it('reads the instance as lead juror against second juror, and the pair as one juror against the other', () => {
-    const report = sessionAgreement(orderSessionId)!
+  it('reads the instance as lead juror against second juror, and the pair as one juror against the other', async () => {
+    const report = (await sessionAgreement(orderSessionId))!
     // Lead first: Benoît's levels on Zoé (A A), Chloé's on Maël (N N) → a = A A N N; second: b = A N (Chloé) N A (Benoît).
     // A = 2; both A 2, N 2 → S = 4 + 4 = 8 → κ = (4·2 − 8)/(16 − 8) = 0.
     // Pair, Benoît first: a = A A (Zoé) N A (Maël) → A 3, N 1; Chloé: A N (Zoé) N N (Maël) → A 1, N 3.
@@ -310,24 +313,25 @@ describe('sessionAgreement', () => {
     expect(report.pairs[0]!.figures).toMatchObject({ n: 4, agreements: 2, expected: 6 / 16, kappa: 0.2 })
   })
 
-  it('has nothing to compare while no double-marked copy has both grids closed, and never reads another session', () => {
-    const empty = sessionAgreement(emptySessionId)!
+  it('has nothing to compare while no double-marked copy has both grids closed, and never reads another session', async () => {
+    const empty = (await sessionAgreement(emptySessionId))!
     expect(empty.instances).toMatchObject([{ evaluationId: 'cas-pratique-a3', copies: 1, compared: 0, figures: null }])
     expect([empty.pairs, empty.criteria, empty.overall]).toEqual([[], [], null])
-    const plain = sessionAgreement(plainSessionId)!
+    const plain = (await sessionAgreement(plainSessionId))!
     expect([plain.instances, plain.pairs, plain.criteria, plain.overall]).toEqual([[], [], [], null])
-    expect(sessionAgreement('inconnue')).toBeNull()
+    expect(await sessionAgreement('inconnue')).toBeNull()
   })
 })
 
 describe('routes /admin/sessions/:sessionId/accord(.xlsx)', () => {
   const context = { cspNonce: '', clientIp: '' }
   const cookieFor = async (userId: string) => {
-    const session = getDb()
-      .insert(schema.loginSessions)
-      .values({ userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
-      .returning()
-      .get()
+    const session = (
+      await getDb()
+        .insert(schema.loginSessions)
+        .values({ userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+        .returning()
+    )[0]!
     return (await sessionCookie.serialize(session.id)).split(';')[0]!
   }
   /** The status a loader ends with (a thrown Response's included). */

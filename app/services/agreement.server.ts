@@ -114,21 +114,22 @@ export function byLowestAgreement(x: AgreementFigures, y: AgreementFigures): num
 }
 
 /** The agreement report of a session, in four queries whatever its size. Null when the session does not exist. */
-export function sessionAgreement(sessionId: string): AgreementReport | null {
+export async function sessionAgreement(sessionId: string): Promise<AgreementReport | null> {
   const db = getDb()
-  const session = db.select().from(examSessions).where(eq(examSessions.id, sessionId)).get()
+  const [session] = await db.select().from(examSessions).where(eq(examSessions.id, sessionId))
   if (!session) return null
 
-  const instanceRows = db
-    .select({ id: evaluationInstances.id, evaluationId: evaluationInstances.evaluationId })
-    .from(evaluationInstances)
-    .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.doubleMarking, true)))
-    .all()
+  const instanceRows = (
+    await db
+      .select({ id: evaluationInstances.id, evaluationId: evaluationInstances.evaluationId })
+      .from(evaluationInstances)
+      .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.doubleMarking, true)))
+  )
     .filter((i) => referentielIndex.evaluations.has(i.evaluationId))
     .sort((x, y) => (evaluationRank.get(x.evaluationId) ?? 0) - (evaluationRank.get(y.evaluationId) ?? 0))
 
   // The assignments of the double-marked instances, with their grid's state.
-  const assignments = db
+  const assignments = await db
     .select({
       id: jurorAssignments.id,
       jurorId: jurorAssignments.jurorId,
@@ -154,10 +155,9 @@ export function sessionAgreement(sessionId: string): AgreementReport | null {
     .leftJoin(gradings, eq(gradings.assignmentId, jurorAssignments.id))
     .where(eq(jurorAssignments.examSessionId, sessionId))
     .orderBy(asc(jurorAssignments.createdAt), asc(jurorAssignments.id))
-    .all()
 
   // The levels of the closed grids of those assignments.
-  const entries = db
+  const entries = await db
     .select({
       gradingId: gradeEntries.gradingId,
       criterionId: gradeEntries.criterionId,
@@ -177,7 +177,6 @@ export function sessionAgreement(sessionId: string): AgreementReport | null {
       ),
     )
     .where(and(eq(jurorAssignments.examSessionId, sessionId), eq(gradings.status, 'closed'), isNotNull(gradeEntries.level)))
-    .all()
   const levelsOf = new Map<string, Map<string, string>>()
   for (const e of entries) {
     const cells = levelsOf.get(e.gradingId) ?? new Map<string, string>()

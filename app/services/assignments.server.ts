@@ -15,7 +15,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { frenchTypography as ft, plural } from '~/domain/format'
-import { getDb, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 
 const { users, userRoles, examSessions, enrollments, groups, groupMembers, tutorAssignments, jurorAssignments, evaluationInstances, gradings } = schema
@@ -85,49 +85,49 @@ export type Outcome = { message: string; warnings: string[] }
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr')
 const rank = new Map(referentiel.evaluations.map((e, i) => [e.id, i]))
 
-function peopleWithRole(role: 'tutor' | 'juror', db: DbHandle): Person[] {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
-    .all()
-    .sort(byName)
+async function peopleWithRole(role: 'tutor' | 'juror', db: DbHandle): Promise<Person[]> {
+  return (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
+  ).sort(byName)
 }
 
-function sessionOf(sessionId: string, db: DbHandle) {
-  return db
-    .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
-    .from(examSessions)
-    .where(eq(examSessions.id, sessionId))
-    .get()
+async function sessionOf(sessionId: string, db: DbHandle) {
+  return (
+    await db
+      .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
+      .from(examSessions)
+      .where(eq(examSessions.id, sessionId))
+  )[0]
 }
 
-export const sessionExists = (sessionId: string, db: DbHandle = getDb()) => Boolean(sessionOf(sessionId, db))
+export const sessionExists = async (sessionId: string, db: DbHandle = getDb()) => Boolean(await sessionOf(sessionId, db))
 
-function requireSession(sessionId: string, db: DbHandle) {
-  const session = sessionOf(sessionId, db)
+async function requireSession(sessionId: string, db: DbHandle) {
+  const session = await sessionOf(sessionId, db)
   if (!session) throw new AssignmentsError(NO_SESSION, 404)
   return session
 }
 
-function enrolledLearners(sessionId: string, db: DbHandle): Person[] {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .where(eq(enrollments.examSessionId, sessionId))
-    .all()
-    .sort(byName)
+async function enrolledLearners(sessionId: string, db: DbHandle): Promise<Person[]> {
+  return (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(eq(enrollments.examSessionId, sessionId))
+  ).sort(byName)
 }
 
-function sessionGroups(sessionId: string, db: DbHandle) {
-  const rows = db
+async function sessionGroups(sessionId: string, db: DbHandle) {
+  const rows = await db
     .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId, learnerId: groupMembers.learnerId, learnerName: users.name })
     .from(groups)
     .leftJoin(groupMembers, eq(groupMembers.groupId, groups.id))
     .leftJoin(users, eq(users.id, groupMembers.learnerId))
     .where(eq(groups.examSessionId, sessionId))
-    .all()
   const result = new Map<string, { id: string; name: string; evaluationId: string; members: { id: string; name: string }[] }>()
   for (const r of rows) {
     const g = result.get(r.id) ?? { id: r.id, name: r.name, evaluationId: r.evaluationId, members: [] }
@@ -140,19 +140,18 @@ function sessionGroups(sessionId: string, db: DbHandle) {
 
 type Instance = typeof evaluationInstances.$inferSelect
 
-function instanceOf(sessionId: string, evaluationId: string, db: DbHandle): Instance {
-  const instance = db
+async function instanceOf(sessionId: string, evaluationId: string, db: DbHandle): Promise<Instance> {
+  const [instance] = await db
     .select()
     .from(evaluationInstances)
     .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.evaluationId, evaluationId)))
-    .get()
   if (!instance || !referentielIndex.evaluations.has(evaluationId)) throw new AssignmentsError(NO_INSTANCE, 404)
   return instance
 }
 
 /** Every juror assignment of the session with its juror's name and grid status, lead first then by creation. */
-function sessionJurorAssignments(sessionId: string, db: DbHandle) {
-  return db
+async function sessionJurorAssignments(sessionId: string, db: DbHandle) {
+  return await db
     .select({
       id: jurorAssignments.id,
       evaluationId: jurorAssignments.evaluationId,
@@ -168,18 +167,17 @@ function sessionJurorAssignments(sessionId: string, db: DbHandle) {
     .leftJoin(gradings, eq(gradings.assignmentId, jurorAssignments.id))
     .where(eq(jurorAssignments.examSessionId, sessionId))
     .orderBy(asc(jurorAssignments.evaluationId), asc(jurorAssignments.createdAt), asc(jurorAssignments.id))
-    .all()
 }
 
 const lockOf = (jurors: readonly CopyJuror[]): string | null =>
   jurors.some((j) => j.grading === 'closed') ? GRADING_CLOSED : jurors.some((j) => j.grading === 'open') ? GRADING_STARTED : null
 
 /** The copies of every instance of the session, with their jurors. */
-function instancesOf(sessionId: string, db: DbHandle, learners: Person[]): InstanceAssignments[] {
-  const instances = db.select().from(evaluationInstances).where(eq(evaluationInstances.examSessionId, sessionId)).all()
-  const allGroups = sessionGroups(sessionId, db)
+async function instancesOf(sessionId: string, db: DbHandle, learners: Person[]): Promise<InstanceAssignments[]> {
+  const instances = await db.select().from(evaluationInstances).where(eq(evaluationInstances.examSessionId, sessionId))
+  const allGroups = await sessionGroups(sessionId, db)
   const bySubject = new Map<string, CopyJuror[]>()
-  for (const a of sessionJurorAssignments(sessionId, db)) {
+  for (const a of await sessionJurorAssignments(sessionId, db)) {
     const key = `${a.evaluationId} ${a.learnerId ?? a.groupId ?? ''}`
     const list = bySubject.get(key) ?? []
     list.push({ assignmentId: a.id, jurorId: a.jurorId, name: a.name, lead: a.lead, grading: a.status ?? 'none' })
@@ -216,22 +214,21 @@ function instancesOf(sessionId: string, db: DbHandle, learners: Person[]): Insta
 }
 
 /** tutor id → learner ids they follow in the session. */
-function tutorsByLearner(sessionId: string, db: DbHandle) {
+async function tutorsByLearner(sessionId: string, db: DbHandle) {
   const map = new Map<string, { tutorId: string; name: string }[]>()
-  const rows = db
+  const rows = await db
     .select({ tutorId: tutorAssignments.tutorId, learnerId: tutorAssignments.learnerId, name: users.name })
     .from(tutorAssignments)
     .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
     .where(eq(tutorAssignments.examSessionId, sessionId))
-    .all()
   for (const r of rows) map.set(r.learnerId, [...(map.get(r.learnerId) ?? []), { tutorId: r.tutorId, name: r.name }])
   return map
 }
 
-function conflictsOf(sessionId: string, instances: InstanceAssignments[], learners: Person[], db: DbHandle): Conflict[] {
-  const tutors = tutorsByLearner(sessionId, db)
+async function conflictsOf(sessionId: string, instances: InstanceAssignments[], learners: Person[], db: DbHandle): Promise<Conflict[]> {
+  const tutors = await tutorsByLearner(sessionId, db)
   const learnerName = new Map(learners.map((l) => [l.id, l.name]))
-  const members = new Map(sessionGroups(sessionId, db).map((g) => [g.id, g.members]))
+  const members = new Map((await sessionGroups(sessionId, db)).map((g) => [g.id, g.members]))
   const conflicts: Conflict[] = []
   for (const instance of instances) {
     for (const copy of instance.copies) {
@@ -251,52 +248,51 @@ function conflictsOf(sessionId: string, instances: InstanceAssignments[], learne
 }
 
 /** The assignments page of a session, or null when the session does not exist. */
-export function assignmentsOverview(sessionId: string, db: DbHandle = getDb()): AssignmentsOverview | null {
-  const session = sessionOf(sessionId, db)
+export async function assignmentsOverview(sessionId: string, db: DbHandle = getDb()): Promise<AssignmentsOverview | null> {
+  const session = await sessionOf(sessionId, db)
   if (!session) return null
-  const tutors = peopleWithRole('tutor', db)
-  const learners = enrolledLearners(sessionId, db)
-  const followed = db
-    .select({ tutorId: tutorAssignments.tutorId, id: users.id, name: users.name, email: users.email })
-    .from(tutorAssignments)
-    .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
-    .where(eq(tutorAssignments.examSessionId, sessionId))
-    .all()
-    .sort(byName)
+  const tutors = await peopleWithRole('tutor', db)
+  const learners = await enrolledLearners(sessionId, db)
+  const followed = (
+    await db
+      .select({ tutorId: tutorAssignments.tutorId, id: users.id, name: users.name, email: users.email })
+      .from(tutorAssignments)
+      .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
+      .where(eq(tutorAssignments.examSessionId, sessionId))
+  ).sort(byName)
   const known = new Map(tutors.map((t) => [t.id, t]))
   // A tutor who lost the role keeps their learners listed (so they can be removed).
   const missing = [...new Set(followed.map((f) => f.tutorId))].filter((id) => !known.has(id))
-  const former = missing.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, missing)).all() : []
+  const former = missing.length ? await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, missing)) : []
   const tutoring = [...tutors, ...former.sort(byName)].map((tutor) => ({
     tutor,
     learners: followed.filter((f) => f.tutorId === tutor.id).map(({ id, name, email }) => ({ id, name, email })),
   }))
-  const instances = instancesOf(sessionId, db, learners)
+  const instances = await instancesOf(sessionId, db, learners)
   return {
     session,
     tutors,
-    jurors: peopleWithRole('juror', db),
+    jurors: await peopleWithRole('juror', db),
     learners,
     tutoring,
     instances,
-    conflicts: conflictsOf(sessionId, instances, learners, db),
+    conflicts: await conflictsOf(sessionId, instances, learners, db),
   }
 }
 
 /** The warnings (French sentences) of a session: copies graded by the candidate's tutor. */
-export function tutorConflicts(sessionId: string, db: DbHandle = getDb()): Conflict[] {
-  const learners = enrolledLearners(sessionId, db)
-  return conflictsOf(sessionId, instancesOf(sessionId, db, learners), learners, db)
+export async function tutorConflicts(sessionId: string, db: DbHandle = getDb()): Promise<Conflict[]> {
+  const learners = await enrolledLearners(sessionId, db)
+  return await conflictsOf(sessionId, await instancesOf(sessionId, db, learners), learners, db)
 }
 
-function requireRole(ids: readonly string[], role: 'tutor' | 'juror', message: string, field: string, db: DbHandle) {
+async function requireRole(ids: readonly string[], role: 'tutor' | 'juror', message: string, field: string, db: DbHandle) {
   if (ids.length === 0) return new Map<string, string>()
-  const rows = db
+  const rows = await db
     .select({ id: users.id, name: users.name })
     .from(users)
     .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
     .where(inArray(users.id, [...ids]))
-    .all()
   if (new Set(rows.map((r) => r.id)).size !== new Set(ids).size) throw new AssignmentsError(message, 400, field)
   return new Map(rows.map((r) => [r.id, r.name]))
 }
@@ -305,36 +301,34 @@ function requireRole(ids: readonly string[], role: 'tutor' | 'juror', message: s
  * Makes `tutorId` the tutor of `learnerIds` in the session. A learner has one
  * tutor per session: another tutor they had is replaced, and the message says so.
  */
-export function assignTutor(sessionId: string, tutorId: string, learnerIds: readonly string[], db: DbHandle = getDb()): Outcome {
-  requireSession(sessionId, db)
-  const tutorName = requireRole([tutorId], 'tutor', NOT_TUTOR, 'tutorId', db).get(tutorId) ?? ''
+export async function assignTutor(sessionId: string, tutorId: string, learnerIds: readonly string[], db: DbHandle = getDb()): Promise<Outcome> {
+  await requireSession(sessionId, db)
+  const tutorName = (await requireRole([tutorId], 'tutor', NOT_TUTOR, 'tutorId', db)).get(tutorId) ?? ''
   const ids = [...new Set(learnerIds)]
   if (ids.length === 0) throw new AssignmentsError('Cochez au moins un·e candidat·e.', 400, 'learnerIds')
-  const enrolled = new Map(enrolledLearners(sessionId, db).map((l) => [l.id, l.name]))
+  const enrolled = new Map((await enrolledLearners(sessionId, db)).map((l) => [l.id, l.name]))
   if (ids.some((id) => !enrolled.has(id))) throw new AssignmentsError('Un·e des candidat·es choisi·es n’est pas inscrit·e à cette session.', 400, 'learnerIds')
-  const current = tutorsByLearner(sessionId, db)
+  const current = await tutorsByLearner(sessionId, db)
   const replaced: string[] = []
   let added = 0
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     for (const learnerId of ids) {
       const others = (current.get(learnerId) ?? []).filter((t) => t.tutorId !== tutorId)
       if (others.length) {
-        tx.delete(tutorAssignments)
-          .where(
-            and(
-              eq(tutorAssignments.examSessionId, sessionId),
-              eq(tutorAssignments.learnerId, learnerId),
-              inArray(
-                tutorAssignments.tutorId,
-                others.map((o) => o.tutorId),
-              ),
+        await tx.delete(tutorAssignments).where(
+          and(
+            eq(tutorAssignments.examSessionId, sessionId),
+            eq(tutorAssignments.learnerId, learnerId),
+            inArray(
+              tutorAssignments.tutorId,
+              others.map((o) => o.tutorId),
             ),
-          )
-          .run()
+          ),
+        )
         replaced.push(`${enrolled.get(learnerId)} n’est plus suivi·e par ${others.map((o) => o.name).join(' et ')}.`)
       }
       if ((current.get(learnerId) ?? []).some((t) => t.tutorId === tutorId)) continue
-      tx.insert(tutorAssignments).values({ examSessionId: sessionId, tutorId, learnerId }).run()
+      await tx.insert(tutorAssignments).values({ examSessionId: sessionId, tutorId, learnerId })
       added++
     }
   })
@@ -344,60 +338,55 @@ export function assignTutor(sessionId: string, tutorId: string, learnerIds: read
       : `${tutorName} suit désormais ${plural(added, 'candidat·e de plus', 'candidat·es de plus')}.`
   return {
     message: [message, ...replaced].join(' '),
-    warnings: tutorConflicts(sessionId, db)
-      .filter((c) => ids.includes(c.subjectId))
-      .map((c) => c.message),
+    warnings: (await tutorConflicts(sessionId, db)).filter((c) => ids.includes(c.subjectId)).map((c) => c.message),
   }
 }
 
 /** Ends the tutoring of `learnerId` by `tutorId` in the session. */
-export function unassignTutor(sessionId: string, tutorId: string, learnerId: string, db: DbHandle = getDb()): Outcome {
-  requireSession(sessionId, db)
-  const row = db
+export async function unassignTutor(sessionId: string, tutorId: string, learnerId: string, db: DbHandle = getDb()): Promise<Outcome> {
+  await requireSession(sessionId, db)
+  const [row] = await db
     .select({ id: tutorAssignments.id, tutor: users.name })
     .from(tutorAssignments)
     .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
     .where(and(eq(tutorAssignments.examSessionId, sessionId), eq(tutorAssignments.tutorId, tutorId), eq(tutorAssignments.learnerId, learnerId)))
-    .get()
   if (!row) throw new AssignmentsError('Ce tutorat n’existe plus\u00a0: il a peut-être déjà été retiré.', 404)
-  db.delete(tutorAssignments).where(eq(tutorAssignments.id, row.id)).run()
-  const learner = db.select({ name: users.name }).from(users).where(eq(users.id, learnerId)).get()
+  await db.delete(tutorAssignments).where(eq(tutorAssignments.id, row.id))
+  const [learner] = await db.select({ name: users.name }).from(users).where(eq(users.id, learnerId))
   return { message: `${row.tutor} ne suit plus ${learner?.name ?? 'ce ou cette candidat·e'}.`, warnings: [] }
 }
 
 type CopyContext = { instance: Instance; title: string; copy: Copy }
 
-function copyContext(sessionId: string, evaluationId: string, subjectId: string, db: DbHandle): CopyContext {
-  requireSession(sessionId, db)
-  const instance = instanceOf(sessionId, evaluationId, db)
-  const overview = instancesOf(sessionId, db, enrolledLearners(sessionId, db)).find((i) => i.instanceId === instance.id)
+async function copyContext(sessionId: string, evaluationId: string, subjectId: string, db: DbHandle): Promise<CopyContext> {
+  await requireSession(sessionId, db)
+  const instance = await instanceOf(sessionId, evaluationId, db)
+  const overview = (await instancesOf(sessionId, db, await enrolledLearners(sessionId, db))).find((i) => i.instanceId === instance.id)
   const copy = overview?.copies.find((c) => c.subjectId === subjectId)
   if (!overview || !copy) throw new AssignmentsError(NO_COPY, 404)
   return { instance, title: overview.title, copy }
 }
 
 /** Rewrites a copy's jurors, keeping the rows of jurors who stay (lead = first when double-marked). */
-function writeJurors(sessionId: string, instance: Instance, copy: Copy, jurorIds: readonly string[], tx: DbHandle) {
+async function writeJurors(sessionId: string, instance: Instance, copy: Copy, jurorIds: readonly string[], tx: DbHandle) {
   const keep = new Map(copy.jurors.map((j) => [j.jurorId, j.assignmentId]))
   const gone = copy.jurors.filter((j) => !jurorIds.includes(j.jurorId)).map((j) => j.assignmentId)
-  if (gone.length) tx.delete(jurorAssignments).where(inArray(jurorAssignments.id, gone)).run()
-  jurorIds.forEach((jurorId, i) => {
+  if (gone.length) await tx.delete(jurorAssignments).where(inArray(jurorAssignments.id, gone))
+  jurorIds.forEach(async (jurorId, i) => {
     const lead = instance.doubleMarking && i === 0
     const existing = keep.get(jurorId)
-    if (existing) tx.update(jurorAssignments).set({ lead }).where(eq(jurorAssignments.id, existing)).run()
+    if (existing) await tx.update(jurorAssignments).set({ lead }).where(eq(jurorAssignments.id, existing))
     else
-      tx.insert(jurorAssignments)
-        .values({
-          examSessionId: sessionId,
-          evaluationId: instance.evaluationId,
-          jurorId,
-          learnerId: copy.kind === 'learner' ? copy.subjectId : null,
-          groupId: copy.kind === 'group' ? copy.subjectId : null,
-          lead,
-          // Creation order breaks ties after `lead`: the second juror is created after the lead.
-          createdAt: new Date(Date.now() + i),
-        })
-        .run()
+      await tx.insert(jurorAssignments).values({
+        examSessionId: sessionId,
+        evaluationId: instance.evaluationId,
+        jurorId,
+        learnerId: copy.kind === 'learner' ? copy.subjectId : null,
+        groupId: copy.kind === 'group' ? copy.subjectId : null,
+        lead,
+        // Creation order breaks ties after `lead`: the second juror is created after the lead.
+        createdAt: new Date(Date.now() + i),
+      })
   })
 }
 
@@ -406,17 +395,23 @@ function writeJurors(sessionId: string, instance: Instance, copy: Copy, jurorIds
  * instance (the first leads), one otherwise; none removes the copy's jurors.
  * Refused once the copy's grading started. Tutor = juror is a warning.
  */
-export function assignJurors(sessionId: string, evaluationId: string, subjectId: string, jurorIds: readonly string[], db: DbHandle = getDb()): Outcome {
-  const { instance, title, copy } = copyContext(sessionId, evaluationId, subjectId, db)
+export async function assignJurors(
+  sessionId: string,
+  evaluationId: string,
+  subjectId: string,
+  jurorIds: readonly string[],
+  db: DbHandle = getDb(),
+): Promise<Outcome> {
+  const { instance, title, copy } = await copyContext(sessionId, evaluationId, subjectId, db)
   const ids = jurorIds.filter(Boolean)
   if (instance.doubleMarking) {
     if (ids.length !== 0 && (ids.length !== 2 || ids[0] === ids[1])) throw new AssignmentsError(TWO_JURORS, 400, 'jurorIds')
   } else if (ids.length > 1) throw new AssignmentsError(ONE_JUROR, 400, 'jurorIds')
-  const names = requireRole(ids, 'juror', NOT_JUROR, 'jurorIds', db)
+  const names = await requireRole(ids, 'juror', NOT_JUROR, 'jurorIds', db)
   const same = ids.length === copy.jurors.length && ids.every((id, i) => copy.jurors[i]?.jurorId === id)
   if (same) return { message: 'Rien n’a changé\u00a0: ces juré·es corrigent déjà cette copie.', warnings: [] }
   if (copy.locked) throw new AssignmentsError(copy.locked, 409)
-  db.transaction((tx) => writeJurors(sessionId, instance, copy, ids, tx))
+  await transaction(db, async (tx) => await writeJurors(sessionId, instance, copy, ids, tx))
   const of = copy.kind === 'learner' ? `la copie de ${copy.label}` : `la copie du groupe «\u00a0${copy.label}\u00a0»`
   const message =
     ids.length === 0
@@ -424,9 +419,7 @@ export function assignJurors(sessionId: string, evaluationId: string, subjectId:
       : ids.length === 2
         ? `${names.get(ids[0]!)} (principal·e) et ${names.get(ids[1]!)} corrigent ${of} pour «\u00a0${title}\u00a0».`
         : `${names.get(ids[0]!)} corrige ${of} pour «\u00a0${title}\u00a0».`
-  const warnings = tutorConflicts(sessionId, db)
-    .filter((c) => c.evaluationId === evaluationId && c.subjectId === subjectId)
-    .map((c) => c.message)
+  const warnings = (await tutorConflicts(sessionId, db)).filter((c) => c.evaluationId === evaluationId && c.subjectId === subjectId).map((c) => c.message)
   return { message, warnings }
 }
 
@@ -438,20 +431,20 @@ export type BulkOutcome = Outcome & { copies: number; perJuror: { jurorId: strin
  * to jurors i (lead) and i + 1, so the lead rotates and no juror is paired with
  * themself.
  */
-export function bulkAssignJurors(sessionId: string, evaluationId: string, jurorIds: readonly string[], db: DbHandle = getDb()): BulkOutcome {
-  requireSession(sessionId, db)
-  const instance = instanceOf(sessionId, evaluationId, db)
+export async function bulkAssignJurors(sessionId: string, evaluationId: string, jurorIds: readonly string[], db: DbHandle = getDb()): Promise<BulkOutcome> {
+  await requireSession(sessionId, db)
+  const instance = await instanceOf(sessionId, evaluationId, db)
   const ids = [...new Set(jurorIds.filter(Boolean))]
   if (instance.doubleMarking ? ids.length < 2 : ids.length < 1) throw new AssignmentsError(instance.doubleMarking ? BULK_PAIRS : BULK_ONE, 400, 'jurorIds')
-  const names = requireRole(ids, 'juror', NOT_JUROR, 'jurorIds', db)
-  const overview = instancesOf(sessionId, db, enrolledLearners(sessionId, db)).find((i) => i.instanceId === instance.id)
+  const names = await requireRole(ids, 'juror', NOT_JUROR, 'jurorIds', db)
+  const overview = (await instancesOf(sessionId, db, await enrolledLearners(sessionId, db))).find((i) => i.instanceId === instance.id)
   const copies = (overview?.copies ?? []).filter((c) => c.jurors.length === 0)
   const counts = new Map(ids.map((id) => [id, 0]))
-  db.transaction((tx) => {
-    copies.forEach((copy, i) => {
+  await transaction(db, async (tx) => {
+    copies.forEach(async (copy, i) => {
       const chosen = instance.doubleMarking ? [ids[i % ids.length]!, ids[(i + 1) % ids.length]!] : [ids[i % ids.length]!]
       for (const id of chosen) counts.set(id, (counts.get(id) ?? 0) + 1)
-      writeJurors(sessionId, instance, copy, chosen, tx)
+      await writeJurors(sessionId, instance, copy, chosen, tx)
     })
   })
   const perJuror = ids.map((id) => ({ jurorId: id, name: names.get(id) ?? '', count: counts.get(id) ?? 0 }))
@@ -463,9 +456,7 @@ export function bulkAssignJurors(sessionId: string, evaluationId: string, jurorI
           .map((p) => `${p.name} ${plural(p.count, 'copie', 'copies')}`)
           .join(', ')}.`
   const assigned = new Set(copies.map((c) => c.subjectId))
-  const warnings = tutorConflicts(sessionId, db)
-    .filter((c) => c.evaluationId === evaluationId && assigned.has(c.subjectId))
-    .map((c) => c.message)
+  const warnings = (await tutorConflicts(sessionId, db)).filter((c) => c.evaluationId === evaluationId && assigned.has(c.subjectId)).map((c) => c.message)
   return { message, warnings, copies: copies.length, perJuror }
 }
 
@@ -480,15 +471,15 @@ export const AssignmentsFormSchema = z.discriminatedUnion('intent', [
 ])
 export type AssignmentsForm = z.infer<typeof AssignmentsFormSchema>
 
-export function applyAssignmentsForm(sessionId: string, form: AssignmentsForm, db: DbHandle = getDb()): Outcome {
+export async function applyAssignmentsForm(sessionId: string, form: AssignmentsForm, db: DbHandle = getDb()): Promise<Outcome> {
   switch (form.intent) {
     case 'tutor':
-      return assignTutor(sessionId, form.tutorId, form.learnerIds, db)
+      return await assignTutor(sessionId, form.tutorId, form.learnerIds, db)
     case 'untutor':
-      return unassignTutor(sessionId, form.tutorId, form.learnerId, db)
+      return await unassignTutor(sessionId, form.tutorId, form.learnerId, db)
     case 'jurors':
-      return assignJurors(sessionId, form.evaluationId, form.subjectId, form.jurorIds, db)
+      return await assignJurors(sessionId, form.evaluationId, form.subjectId, form.jurorIds, db)
     case 'bulk':
-      return bulkAssignJurors(sessionId, form.evaluationId, form.jurorIds, db)
+      return await bulkAssignJurors(sessionId, form.evaluationId, form.jurorIds, db)
   }
 }

@@ -19,13 +19,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request)
   if (!sessionId) return null
   // A deactivated account's sessions are deleted when it is deactivated; the join keeps it out regardless.
-  const session = getDb()
+  const [session] = await getDb()
     .select({ userId: schema.loginSessions.userId })
     .from(schema.loginSessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.loginSessions.userId))
     .where(and(eq(schema.loginSessions.id, sessionId), gt(schema.loginSessions.expiresAt, new Date()), isNull(schema.users.deactivatedAt)))
-    .get()
-  return session ? getUserWithRoles(session.userId) : null
+  return session ? await getUserWithRoles(session.userId) : null
 }
 
 function loginRedirect(request: Request): never {
@@ -67,7 +66,7 @@ export type LoginResult = { ok: true; cookie: string; user: SessionUser } | { ok
 /** `ip` is the client address (Express `req.ip`): failures are throttled per account and address. */
 export async function login(emailInput: string, password: string, ip = ''): Promise<LoginResult> {
   const email = emailInput.trim().toLowerCase()
-  const throttle = checkLoginThrottle(email, ip)
+  const throttle = await checkLoginThrottle(email, ip)
   if (throttle.blocked) {
     return {
       ok: false,
@@ -76,32 +75,31 @@ export async function login(emailInput: string, password: string, ip = ''): Prom
     }
   }
   const db = getDb()
-  const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get()
+  const [user] = await db.select().from(schema.users).where(eq(schema.users.email, email))
   // Verify even for an unknown e-mail so that timing does not reveal which accounts exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
-  recordLoginAttempt(email, ip, Boolean(user && valid))
+  await recordLoginAttempt(email, ip, Boolean(user && valid))
   if (!user || !valid) {
     return { ok: false, status: 401, message: 'Adresse e-mail ou mot de passe incorrect.' }
   }
   // Said only to whoever knows the password: it reveals nothing to a guesser.
   if (user.deactivatedAt) return { ok: false, status: 401, message: DEACTIVATED }
   // Expired sessions of this user are of no use any more.
-  db.delete(schema.loginSessions)
-    .where(and(eq(schema.loginSessions.userId, user.id), lt(schema.loginSessions.expiresAt, new Date())))
-    .run()
-  const session = db
-    .insert(schema.loginSessions)
-    .values({ userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
-    .returning()
-    .get()
-  const sessionUser = getUserWithRoles(user.id)!
+  await db.delete(schema.loginSessions).where(and(eq(schema.loginSessions.userId, user.id), lt(schema.loginSessions.expiresAt, new Date())))
+  const session = (
+    await db
+      .insert(schema.loginSessions)
+      .values({ userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+      .returning()
+  )[0]!
+  const sessionUser = (await getUserWithRoles(user.id))!
   return { ok: true, cookie: await sessionCookie.serialize(session.id), user: sessionUser }
 }
 
 /** Deletes the session row (revocation) and returns a cookie header that clears the cookie. */
 export async function logout(request: Request): Promise<string> {
   const sessionId = await readSessionId(request)
-  if (sessionId) getDb().delete(schema.loginSessions).where(eq(schema.loginSessions.id, sessionId)).run()
+  if (sessionId) await getDb().delete(schema.loginSessions).where(eq(schema.loginSessions.id, sessionId))
   return sessionCookie.serialize('', { maxAge: 0 })
 }
 

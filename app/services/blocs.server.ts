@@ -11,7 +11,7 @@
  */
 import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { referentielIndex } from './referentiel.server'
 import { sessionBlocs } from './results.server'
 
@@ -78,31 +78,31 @@ export type BlocsSettings = {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
-function sessionOrThrow(sessionId: string, db: DbHandle) {
-  const session = db.select().from(examSessions).where(eq(examSessions.id, sessionId)).get()
+async function sessionOrThrow(sessionId: string, db: DbHandle) {
+  const [session] = await db.select().from(examSessions).where(eq(examSessions.id, sessionId))
   if (!session) throw new BlocsError(NO_SESSION, 404)
   return session
 }
 
-function confirmedCount(sessionId: string, db: DbHandle): number {
-  return db.select({ n: count() }).from(deliberations).where(eq(deliberations.examSessionId, sessionId)).get()?.n ?? 0
+async function confirmedCount(sessionId: string, db: DbHandle): Promise<number> {
+  return (await db.select({ n: count() }).from(deliberations).where(eq(deliberations.examSessionId, sessionId)))[0]?.n ?? 0
 }
 
 /** The jurors (users holding the juror role), by name. */
-export function jurorsList(db: DbHandle = getDb()) {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'juror')))
-    .all()
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.email < b.email ? -1 : 1))
+export async function jurorsList(db: DbHandle = getDb()) {
+  return (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'juror')))
+  ).sort((a, b) => collator.compare(a.name, b.name) || (a.email < b.email ? -1 : 1))
 }
 
 /** Everything the blocs page shows; null for an unknown session. */
-export function blocsSettings(sessionId: string, db: DbHandle = getDb()): BlocsSettings | null {
-  const session = db.select().from(examSessions).where(eq(examSessions.id, sessionId)).get()
+export async function blocsSettings(sessionId: string, db: DbHandle = getDb()): Promise<BlocsSettings | null> {
+  const [session] = await db.select().from(examSessions).where(eq(examSessions.id, sessionId))
   if (!session) return null
-  const blocs = sessionBlocs(sessionId, db)
+  const blocs = await sessionBlocs(sessionId, db)
   const assigned = new Set(blocs.flatMap((b) => b.competencyIds))
   return {
     session: {
@@ -114,198 +114,188 @@ export function blocsSettings(sessionId: string, db: DbHandle = getDb()): BlocsS
       resultsPublished: session.resultsPublishedAt !== null,
     },
     blocs,
-    jurors: jurorsList(db),
+    jurors: await jurorsList(db),
     unassigned: [...referentielIndex.competencies.keys()].filter((id) => !assigned.has(id)),
-    confirmed: confirmedCount(sessionId, db),
+    confirmed: await confirmedCount(sessionId, db),
   }
 }
 
 /** Runs one change of the blocs page; returns the French sentence saying what was done. */
-export function applyBlocsForm(sessionId: string, form: BlocsForm): string {
+export async function applyBlocsForm(sessionId: string, form: BlocsForm): Promise<string> {
   switch (form.intent) {
     case 'create':
-      return `Le bloc «\u00a0${createBloc(sessionId, form.title).title}\u00a0» a été ajouté.`
+      return `Le bloc «\u00a0${(await createBloc(sessionId, form.title)).title}\u00a0» a été ajouté.`
     case 'rename':
-      renameBloc(sessionId, form.blocId, form.title)
+      await renameBloc(sessionId, form.blocId, form.title)
       return 'Le bloc a été renommé.'
     case 'move':
-      moveBloc(sessionId, form.blocId, form.direction)
+      await moveBloc(sessionId, form.blocId, form.direction)
       return form.direction === 'up' ? 'Le bloc a été remonté.' : 'Le bloc a été descendu.'
     case 'delete': {
-      const removed = deleteBloc(sessionId, form.blocId)
+      const removed = await deleteBloc(sessionId, form.blocId)
       return `Le bloc «\u00a0${removed.title}\u00a0» a été supprimé${removed.competencies ? `\u00a0: ${removed.competencies > 1 ? `ses ${removed.competencies} compétences sont` : 'sa compétence est'} désormais sans bloc` : ''}.`
     }
     case 'competencies': {
-      const { moved, count: n } = setBlocCompetencies(sessionId, form.blocId, form.competencyIds)
+      const { moved, count: n } = await setBlocCompetencies(sessionId, form.blocId, form.competencyIds)
       const what = n === 0 ? 'Le bloc ne contient plus aucune compétence.' : `Le bloc contient désormais ${n} compétence${n > 1 ? 's' : ''}.`
       return moved ? `${what} ${moved > 1 ? `${moved} compétences ont quitté leur ancien bloc.` : 'Une compétence a quitté son ancien bloc.'}` : what
     }
     case 'president':
-      return setPresident(sessionId, form.presidentId || null)
+      return await setPresident(sessionId, form.presidentId || null)
   }
 }
 
 /** Checks that the session exists and that its blocs may change (no confirmed deliberation). */
-function editable(sessionId: string, db: DbHandle) {
-  const session = sessionOrThrow(sessionId, db)
-  if (confirmedCount(sessionId, db) > 0) throw new BlocsError(BLOCS_LOCKED, 409)
+async function editable(sessionId: string, db: DbHandle) {
+  const session = await sessionOrThrow(sessionId, db)
+  if ((await confirmedCount(sessionId, db)) > 0) throw new BlocsError(BLOCS_LOCKED, 409)
   return session
 }
 
-function blocOrThrow(sessionId: string, blocId: string, db: DbHandle) {
-  const bloc = db
+async function blocOrThrow(sessionId: string, blocId: string, db: DbHandle) {
+  const [bloc] = await db
     .select()
     .from(competencyBlocs)
     .where(and(eq(competencyBlocs.id, blocId), eq(competencyBlocs.examSessionId, sessionId)))
-    .get()
   if (!bloc) throw new BlocsError(UNKNOWN_BLOC, 404)
   return bloc
 }
 
-function uniqueTitle(sessionId: string, value: string, db: DbHandle, except?: string) {
-  const others = db
+async function uniqueTitle(sessionId: string, value: string, db: DbHandle, except?: string) {
+  const others = await db
     .select({ title: competencyBlocs.title })
     .from(competencyBlocs)
     .where(and(eq(competencyBlocs.examSessionId, sessionId), except ? ne(competencyBlocs.id, except) : undefined))
-    .all()
   if (others.some((o) => collator.compare(o.title, value) === 0)) throw new BlocsError('Un autre bloc de la session porte déjà ce titre.', 409, 'title')
 }
 
 /** A new bloc, last, with no competency yet. */
-export function createBloc(sessionId: string, titleInput: string, db: DbHandle = getDb()) {
+export async function createBloc(sessionId: string, titleInput: string, db: DbHandle = getDb()) {
   const value = titleOf(titleInput)
-  return db.transaction((tx) => {
-    editable(sessionId, tx)
-    uniqueTitle(sessionId, value, tx)
-    const last = tx
-      .select({ p: max(competencyBlocs.position) })
-      .from(competencyBlocs)
-      .where(eq(competencyBlocs.examSessionId, sessionId))
-      .get()?.p
-    return tx
-      .insert(competencyBlocs)
-      .values({ examSessionId: sessionId, title: value, position: (last ?? 0) + 1 })
-      .returning()
-      .get()
-  }, IMMEDIATE)
+  return await transaction(db, async (tx) => {
+    await editable(sessionId, tx)
+    await uniqueTitle(sessionId, value, tx)
+    const last = (
+      await tx
+        .select({ p: max(competencyBlocs.position) })
+        .from(competencyBlocs)
+        .where(eq(competencyBlocs.examSessionId, sessionId))
+    )[0]?.p
+    return (
+      await tx
+        .insert(competencyBlocs)
+        .values({ examSessionId: sessionId, title: value, position: (last ?? 0) + 1 })
+        .returning()
+    )[0]!
+  })
 }
 
 /** Renames a bloc; an example bloc the admin renames becomes theirs (no longer the demo's example). */
-export function renameBloc(sessionId: string, blocId: string, titleInput: string, db: DbHandle = getDb()) {
+export async function renameBloc(sessionId: string, blocId: string, titleInput: string, db: DbHandle = getDb()) {
   const value = titleOf(titleInput)
-  db.transaction((tx) => {
-    editable(sessionId, tx)
-    blocOrThrow(sessionId, blocId, tx)
-    uniqueTitle(sessionId, value, tx, blocId)
-    tx.update(competencyBlocs).set({ title: value, example: false }).where(eq(competencyBlocs.id, blocId)).run()
-  }, IMMEDIATE)
+  await transaction(db, async (tx) => {
+    await editable(sessionId, tx)
+    await blocOrThrow(sessionId, blocId, tx)
+    await uniqueTitle(sessionId, value, tx, blocId)
+    await tx.update(competencyBlocs).set({ title: value, example: false }).where(eq(competencyBlocs.id, blocId))
+  })
 }
 
 /** Swaps a bloc with its neighbour (positions renumbered 1…n); at an end, nothing moves. */
-export function moveBloc(sessionId: string, blocId: string, direction: 'up' | 'down', db: DbHandle = getDb()) {
-  db.transaction((tx) => {
-    editable(sessionId, tx)
-    blocOrThrow(sessionId, blocId, tx)
-    const order = tx
-      .select({ id: competencyBlocs.id })
-      .from(competencyBlocs)
-      .where(eq(competencyBlocs.examSessionId, sessionId))
-      .orderBy(asc(competencyBlocs.position), asc(competencyBlocs.createdAt))
-      .all()
-      .map((b) => b.id)
+export async function moveBloc(sessionId: string, blocId: string, direction: 'up' | 'down', db: DbHandle = getDb()) {
+  await transaction(db, async (tx) => {
+    await editable(sessionId, tx)
+    await blocOrThrow(sessionId, blocId, tx)
+    const order = (
+      await tx
+        .select({ id: competencyBlocs.id })
+        .from(competencyBlocs)
+        .where(eq(competencyBlocs.examSessionId, sessionId))
+        .orderBy(asc(competencyBlocs.position), asc(competencyBlocs.createdAt))
+    ).map((b) => b.id)
     const i = order.indexOf(blocId)
     const j = direction === 'up' ? i - 1 : i + 1
     if (j < 0 || j >= order.length) return
     ;[order[i], order[j]] = [order[j]!, order[i]!]
-    order.forEach((id, k) =>
-      tx
-        .update(competencyBlocs)
-        .set({ position: k + 1 })
-        .where(eq(competencyBlocs.id, id))
-        .run(),
+    order.forEach(
+      async (id, k) =>
+        await tx
+          .update(competencyBlocs)
+          .set({ position: k + 1 })
+          .where(eq(competencyBlocs.id, id)),
     )
-  }, IMMEDIATE)
+  })
 }
 
 /** Deletes a bloc; its competencies are then in no bloc. */
-export function deleteBloc(sessionId: string, blocId: string, db: DbHandle = getDb()): { title: string; competencies: number } {
-  return db.transaction((tx) => {
-    editable(sessionId, tx)
-    const bloc = blocOrThrow(sessionId, blocId, tx)
-    const n = tx.select({ n: count() }).from(blocCompetencies).where(eq(blocCompetencies.blocId, blocId)).get()?.n ?? 0
-    tx.delete(competencyBlocs).where(eq(competencyBlocs.id, blocId)).run()
+export async function deleteBloc(sessionId: string, blocId: string, db: DbHandle = getDb()): Promise<{ title: string; competencies: number }> {
+  return await transaction(db, async (tx) => {
+    await editable(sessionId, tx)
+    const bloc = await blocOrThrow(sessionId, blocId, tx)
+    const n = (await tx.select({ n: count() }).from(blocCompetencies).where(eq(blocCompetencies.blocId, blocId)))[0]?.n ?? 0
+    await tx.delete(competencyBlocs).where(eq(competencyBlocs.id, blocId))
     return { title: bloc.title, competencies: n }
-  }, IMMEDIATE)
+  })
 }
 
 /**
  * Sets a bloc's competencies to `competencyIds`: those in another bloc move
  * to this one (a competency is in one bloc at most). Unknown ids are refused.
  */
-export function setBlocCompetencies(sessionId: string, blocId: string, competencyIds: readonly string[], db: DbHandle = getDb()) {
+export async function setBlocCompetencies(sessionId: string, blocId: string, competencyIds: readonly string[], db: DbHandle = getDb()) {
   const ids = [...new Set(competencyIds)]
   const unknown = ids.filter((id) => !referentielIndex.competencies.has(id))
   if (unknown.length) throw new BlocsError(`Compétence inconnue du référentiel\u00a0: ${unknown.join(', ')}.`, 400, 'competencyIds')
-  return db.transaction((tx) => {
-    editable(sessionId, tx)
-    blocOrThrow(sessionId, blocId, tx)
+  return await transaction(db, async (tx) => {
+    await editable(sessionId, tx)
+    await blocOrThrow(sessionId, blocId, tx)
     const elsewhere = ids.length
-      ? (tx
-          .select({ n: count() })
-          .from(blocCompetencies)
-          .where(and(eq(blocCompetencies.examSessionId, sessionId), ne(blocCompetencies.blocId, blocId), inArray(blocCompetencies.competencyId, ids)))
-          .get()?.n ?? 0)
+      ? ((
+          await tx
+            .select({ n: count() })
+            .from(blocCompetencies)
+            .where(and(eq(blocCompetencies.examSessionId, sessionId), ne(blocCompetencies.blocId, blocId), inArray(blocCompetencies.competencyId, ids)))
+        )[0]?.n ?? 0)
       : 0
-    const before = tx
-      .select({ id: blocCompetencies.competencyId })
-      .from(blocCompetencies)
-      .where(eq(blocCompetencies.blocId, blocId))
-      .all()
-      .map((r) => r.id)
-    if (ids.length)
-      tx.delete(blocCompetencies)
-        .where(and(eq(blocCompetencies.examSessionId, sessionId), inArray(blocCompetencies.competencyId, ids)))
-        .run()
-    tx.delete(blocCompetencies).where(eq(blocCompetencies.blocId, blocId)).run()
-    if (ids.length)
-      tx.insert(blocCompetencies)
-        .values(ids.map((competencyId) => ({ blocId, examSessionId: sessionId, competencyId })))
-        .run()
+    const before = (await tx.select({ id: blocCompetencies.competencyId }).from(blocCompetencies).where(eq(blocCompetencies.blocId, blocId))).map((r) => r.id)
+    if (ids.length) await tx.delete(blocCompetencies).where(and(eq(blocCompetencies.examSessionId, sessionId), inArray(blocCompetencies.competencyId, ids)))
+    await tx.delete(blocCompetencies).where(eq(blocCompetencies.blocId, blocId))
+    if (ids.length) await tx.insert(blocCompetencies).values(ids.map((competencyId) => ({ blocId, examSessionId: sessionId, competencyId })))
     // The admin's own grouping now, unless nothing changed.
     const changed = before.length !== ids.length || before.some((id) => !ids.includes(id))
-    if (changed) tx.update(competencyBlocs).set({ example: false }).where(eq(competencyBlocs.id, blocId)).run()
+    if (changed) await tx.update(competencyBlocs).set({ example: false }).where(eq(competencyBlocs.id, blocId))
     return { count: ids.length, moved: elsewhere }
-  }, IMMEDIATE)
+  })
 }
 
 /** Names the jury president (a user with the juror role), or nobody; refused once the results are published. */
-export function setPresident(sessionId: string, presidentId: string | null, db: DbHandle = getDb()): string {
-  return db.transaction((tx) => {
-    const session = sessionOrThrow(sessionId, tx)
+export async function setPresident(sessionId: string, presidentId: string | null, db: DbHandle = getDb()): Promise<string> {
+  return await transaction(db, async (tx) => {
+    const session = await sessionOrThrow(sessionId, tx)
     if (session.resultsPublishedAt) throw new BlocsError(PUBLISHED, 409, 'presidentId')
     if (presidentId === null) {
-      tx.update(examSessions).set({ presidentId: null }).where(eq(examSessions.id, sessionId)).run()
+      await tx.update(examSessions).set({ presidentId: null }).where(eq(examSessions.id, sessionId))
       return 'La session n’a plus de président·e du jury.'
     }
-    const juror = tx
+    const [juror] = await tx
       .select({ name: users.name })
       .from(users)
       .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'juror')))
       .where(eq(users.id, presidentId))
-      .get()
     if (!juror) throw new BlocsError('Choisissez un·e juré·e de la liste.', 400, 'presidentId')
-    tx.update(examSessions).set({ presidentId }).where(eq(examSessions.id, sessionId)).run()
+    await tx.update(examSessions).set({ presidentId }).where(eq(examSessions.id, sessionId))
     return `${juror.name} préside désormais le jury de la session.`
-  }, IMMEDIATE)
+  })
 }
 
 /** Whether the session exists (for the route's 404 before anything else). */
-export function sessionExists(sessionId: string, db: DbHandle = getDb()): boolean {
+export async function sessionExists(sessionId: string, db: DbHandle = getDb()): Promise<boolean> {
   return Boolean(
-    db
-      .select({ one: sql`1` })
-      .from(examSessions)
-      .where(eq(examSessions.id, sessionId))
-      .get(),
+    (
+      await db
+        .select({ one: sql`1` })
+        .from(examSessions)
+        .where(eq(examSessions.id, sessionId))
+    )[0],
   )
 }

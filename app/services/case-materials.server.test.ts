@@ -22,10 +22,10 @@ const { saveCaseText, caseMaterialFor, sniffCaseFile, storedName, caseTableOf, a
 
 type User = { id: string; name: string; email: string; roles: Role[] }
 let n = 0
-function person(roles: Role[], name: string): User {
+async function person(roles: Role[], name: string): Promise<User> {
   const email = `cm${++n}@test.fr`
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  for (const role of roles) getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
 async function refusal(f: () => unknown) {
@@ -63,26 +63,26 @@ let otherJuror: User
 let sessionId = ''
 let otherSessionId = ''
 
-beforeAll(() => {
-  admin = person(['admin'], 'Agnès Admin')
-  owner = person(['learner'], 'Zoé Lefèvre')
-  mate = person(['learner'], 'Amine Benali')
-  stranger = person(['learner'], 'Bao Nguyen')
-  tutor = person(['tutor'], 'Étienne Garnier')
-  otherTutor = person(['tutor'], 'Inès Ferrand')
-  juror = person(['juror'], 'Benoît Lemaître')
-  otherJuror = person(['juror'], 'Chloé Aubertin')
+beforeAll(async () => {
+  admin = await person(['admin'], 'Agnès Admin')
+  owner = await person(['learner'], 'Zoé Lefèvre')
+  mate = await person(['learner'], 'Amine Benali')
+  stranger = await person(['learner'], 'Bao Nguyen')
+  tutor = await person(['tutor'], 'Étienne Garnier')
+  otherTutor = await person(['tutor'], 'Inès Ferrand')
+  juror = await person(['juror'], 'Benoît Lemaître')
+  otherJuror = await person(['juror'], 'Chloé Aubertin')
   const db = getDb()
-  sessionId = db.insert(schema.examSessions).values({ name: 'Session cas', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  otherSessionId = db.insert(schema.examSessions).values({ name: 'Autre session', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  enrollLearners(db, sessionId, [owner.id, mate.id])
-  enrollLearners(db, otherSessionId, [stranger.id])
-  const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'Groupe 1' }).returning().get()
-  addGroupMembers(db, group.id, [owner.id, mate.id])
-  db.insert(schema.tutorAssignments).values({ examSessionId: sessionId, learnerId: owner.id, tutorId: tutor.id }).run()
-  db.insert(schema.tutorAssignments).values({ examSessionId: otherSessionId, learnerId: stranger.id, tutorId: otherTutor.id }).run()
-  db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: juror.id, evaluationId: 'cas-pratique-a3', learnerId: owner.id }).run()
-  db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: otherJuror.id, evaluationId: 'fiche-veille', learnerId: owner.id }).run()
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'Session cas', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  otherSessionId = (await db.insert(schema.examSessions).values({ name: 'Autre session', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  await enrollLearners(db, sessionId, [owner.id, mate.id])
+  await enrollLearners(db, otherSessionId, [stranger.id])
+  const group = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'Groupe 1' }).returning())[0]!
+  await addGroupMembers(db, group.id, [owner.id, mate.id])
+  await db.insert(schema.tutorAssignments).values({ examSessionId: sessionId, learnerId: owner.id, tutorId: tutor.id })
+  await db.insert(schema.tutorAssignments).values({ examSessionId: otherSessionId, learnerId: stranger.id, tutorId: otherTutor.id })
+  await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: juror.id, evaluationId: 'cas-pratique-a3', learnerId: owner.id })
+  await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: otherJuror.id, evaluationId: 'fiche-veille', learnerId: owner.id })
 })
 afterAll(() => {
   closeDb()
@@ -152,9 +152,9 @@ describe('attaching and removing files', () => {
     expect(file.sha256).toBe(createHash('sha256').update(csv).digest('hex'))
     expect(message).toBe(`«\u00a0budget.csv\u00a0» est joint (Tableau CSV, ${formatFileSize(csv.byteLength)}).`)
     expect(fs.readFileSync(path.join(uploadsDir(), 'case-materials', file.id))).toEqual(Buffer.from(csv))
-    expect(caseFiles(sessionId, 'cas-pratique-a3').map((f) => [f.name, f.uploadedByName])).toEqual([['budget.csv', 'Agnès Admin']])
+    expect((await caseFiles(sessionId, 'cas-pratique-a3')).map((f) => [f.name, f.uploadedByName])).toEqual([['budget.csv', 'Agnès Admin']])
     // The same bytes again are refused, whatever their name.
-    expect(await refusal(() => addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'copie.csv', bytes: csv }))).toEqual({
+    expect(await refusal(async () => await addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'copie.csv', bytes: csv }))).toEqual({
       status: 409,
       message: 'Ce fichier est déjà joint à cette épreuve, sous le nom «\u00a0budget.csv\u00a0».',
     })
@@ -168,25 +168,28 @@ describe('attaching and removing files', () => {
   })
 
   it('writes nothing for a refused file, an épreuve without a case or an unknown session', async () => {
-    const rows = () => getDb().select().from(schema.caseMaterialFiles).all().length
-    const before = { rows: rows(), files: filesOnDisk().length }
-    expect((await refusal(() => addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'faux.pdf', bytes: PNG }))).status).toBe(400)
-    expect(await refusal(() => addCaseFile(admin, sessionId, 'fiche-veille', { name: 'a.pdf', bytes: PDF }))).toEqual({ status: 400, message: cm.NOT_A_CASE })
-    expect((await refusal(() => addCaseFile(admin, 'inconnue', 'cas-pratique-a3', { name: 'a.pdf', bytes: PDF }))).status).toBe(404)
-    expect({ rows: rows(), files: filesOnDisk().length }).toEqual(before)
+    const rows = async () => (await getDb().select().from(schema.caseMaterialFiles)).length
+    const before = { rows: await rows(), files: filesOnDisk().length }
+    expect((await refusal(async () => await addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'faux.pdf', bytes: PNG }))).status).toBe(400)
+    expect(await refusal(async () => await addCaseFile(admin, sessionId, 'fiche-veille', { name: 'a.pdf', bytes: PDF }))).toEqual({
+      status: 400,
+      message: cm.NOT_A_CASE,
+    })
+    expect((await refusal(async () => await addCaseFile(admin, 'inconnue', 'cas-pratique-a3', { name: 'a.pdf', bytes: PDF }))).status).toBe(404)
+    expect({ rows: await rows(), files: filesOnDisk().length }).toEqual(before)
   })
 
   it('removes a file of the session only, row and bytes', async () => {
     const { file } = await addCaseFile(admin, sessionId, 'msp-a4', { name: 'plan.pdf', bytes: PDF })
-    expect((await refusal(() => removeCaseFile(otherSessionId, file.id))).status).toBe(404)
-    expect(removeCaseFile(sessionId, file.id)).toBe('«\u00a0plan.pdf\u00a0» est supprimé\u00a0: les candidat·es ne le voient plus dans leur dossier.')
+    expect((await refusal(async () => await removeCaseFile(otherSessionId, file.id))).status).toBe(404)
+    expect(await removeCaseFile(sessionId, file.id)).toBe('«\u00a0plan.pdf\u00a0» est supprimé\u00a0: les candidat·es ne le voient plus dans leur dossier.')
     expect(filesOnDisk()).not.toContain(file.id)
-    expect(caseFiles(sessionId, 'msp-a4')).toEqual([])
-    expect((await refusal(() => removeCaseFile(sessionId, file.id))).status).toBe(404)
+    expect(await caseFiles(sessionId, 'msp-a4')).toEqual([])
+    expect((await refusal(async () => await removeCaseFile(sessionId, file.id))).status).toBe(404)
   })
 
   it('lists every cas pratique and MSP of the session, and only those', async () => {
-    const overview = caseMaterialOverview(sessionId)!.epreuves
+    const overview = (await caseMaterialOverview(sessionId))!.epreuves
     expect(overview.map((e) => e.evaluationId)).toEqual([
       'msp-a2',
       'cas-pratique-a3',
@@ -203,21 +206,21 @@ describe('attaching and removing files', () => {
       ['budget.csv', 'Tableau CSV', true],
       ['ventes.xlsx', 'Classeur Excel', true],
     ])
-    expect(caseMaterialOverview('inconnue')).toBeNull()
+    expect(await caseMaterialOverview('inconnue')).toBeNull()
   })
 })
 
 describe('the text of a case', () => {
   it('is written, replaced, refused without a title, and removed when emptied', async () => {
-    expect(saveCaseText(sessionId, 'msp-a5', { title: '  Maison   Lumen ', body: 'Une PME.\r\n\r\n- Grasse' })).toBe('Le texte du cas est enregistré.')
-    expect(caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Maison Lumen', body: 'Une PME.\n\n- Grasse' })
-    saveCaseText(sessionId, 'msp-a5', { title: 'Lumen', body: 'Autre.' })
-    expect(caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Lumen', body: 'Autre.' })
-    expect(await refusal(() => saveCaseText(sessionId, 'msp-a5', { title: '', body: 'Texte' }))).toMatchObject({ status: 400 })
-    expect(caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Lumen', body: 'Autre.' })
-    expect((await refusal(() => saveCaseText(sessionId, 'fiche-ux', { title: 'a', body: 'b' }))).message).toBe(cm.NOT_A_CASE)
-    expect(saveCaseText(sessionId, 'msp-a5', { title: ' ', body: '' })).toBe('Le texte du cas est supprimé.')
-    expect(caseMaterialFor(sessionId, 'msp-a5')).toBeNull()
+    expect(await saveCaseText(sessionId, 'msp-a5', { title: '  Maison   Lumen ', body: 'Une PME.\r\n\r\n- Grasse' })).toBe('Le texte du cas est enregistré.')
+    expect(await caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Maison Lumen', body: 'Une PME.\n\n- Grasse' })
+    await saveCaseText(sessionId, 'msp-a5', { title: 'Lumen', body: 'Autre.' })
+    expect(await caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Lumen', body: 'Autre.' })
+    expect(await refusal(async () => await saveCaseText(sessionId, 'msp-a5', { title: '', body: 'Texte' }))).toMatchObject({ status: 400 })
+    expect(await caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Lumen', body: 'Autre.' })
+    expect((await refusal(async () => await saveCaseText(sessionId, 'fiche-ux', { title: 'a', body: 'b' }))).message).toBe(cm.NOT_A_CASE)
+    expect(await saveCaseText(sessionId, 'msp-a5', { title: ' ', body: '' })).toBe('Le texte du cas est supprimé.')
+    expect(await caseMaterialFor(sessionId, 'msp-a5')).toBeNull()
   })
 })
 
@@ -279,52 +282,52 @@ describe('reading a file’s table', () => {
   })
 
   it('reads a stored file’s table, and refuses a PDF’s', async () => {
-    const [csv, xlsx] = caseFiles(sessionId, 'cas-pratique-a3')
-    expect((await caseTableOf(cm.findCaseFile(csv!.id)!)).rows).toEqual([['Salon', '1 200']])
-    expect((await caseTableOf(cm.findCaseFile(xlsx!.id)!)).headers).toEqual(['Mois', 'Ventes'])
+    const [csv, xlsx] = await caseFiles(sessionId, 'cas-pratique-a3')
+    expect((await caseTableOf((await cm.findCaseFile(csv!.id))!)).rows).toEqual([['Salon', '1 200']])
+    expect((await caseTableOf((await cm.findCaseFile(xlsx!.id))!)).headers).toEqual(['Mois', 'Ventes'])
     const { file } = await addCaseFile(admin, sessionId, 'cas-pratique-a10', { name: 'cas.pdf', bytes: PDF })
     expect((await refusal(() => caseTableOf(file))).message).toBe('Ce document n’est pas un tableau (CSV ou Excel).')
   })
 })
 
 describe('who may read a case’s files', () => {
-  it('admins; the learners, tutors and jurors of the épreuve in that session; nobody else', () => {
-    const may = (u: User, evaluationId: string, session = sessionId) => mayReadCaseMaterial(u, session, evaluationId)
-    expect(may(admin, 'cas-pratique-a3')).toBe(true)
-    expect(may(admin, 'msp-a2', otherSessionId)).toBe(true)
+  it('admins; the learners, tutors and jurors of the épreuve in that session; nobody else', async () => {
+    const may = async (u: User, evaluationId: string, session = sessionId) => await mayReadCaseMaterial(u, session, evaluationId)
+    expect(await may(admin, 'cas-pratique-a3')).toBe(true)
+    expect(await may(admin, 'msp-a2', otherSessionId)).toBe(true)
     // Learners: their own dossier, their group's dossier; not another session's.
-    expect(may(owner, 'cas-pratique-a3')).toBe(true)
-    expect(may(mate, 'msp-a2')).toBe(true)
-    expect(may(stranger, 'cas-pratique-a3')).toBe(false)
-    expect(may(stranger, 'cas-pratique-a3', otherSessionId)).toBe(true)
+    expect(await may(owner, 'cas-pratique-a3')).toBe(true)
+    expect(await may(mate, 'msp-a2')).toBe(true)
+    expect(await may(stranger, 'cas-pratique-a3')).toBe(false)
+    expect(await may(stranger, 'cas-pratique-a3', otherSessionId)).toBe(true)
     // MSP A4 has no group yet: no dossier, no material.
-    expect(may(owner, 'msp-a4')).toBe(false)
+    expect(await may(owner, 'msp-a4')).toBe(false)
     // Tutors: through an assigned learner's dossier (own or group).
-    expect(may(tutor, 'cas-pratique-a3')).toBe(true)
-    expect(may(tutor, 'msp-a2')).toBe(true)
-    expect(may(otherTutor, 'cas-pratique-a3')).toBe(false)
+    expect(await may(tutor, 'cas-pratique-a3')).toBe(true)
+    expect(await may(tutor, 'msp-a2')).toBe(true)
+    expect(await may(otherTutor, 'cas-pratique-a3')).toBe(false)
     // Jurors: assigned to that épreuve in that session.
-    expect(may(juror, 'cas-pratique-a3')).toBe(true)
-    expect(may(juror, 'cas-pratique-a10')).toBe(false)
-    expect(may(otherJuror, 'cas-pratique-a3')).toBe(false)
+    expect(await may(juror, 'cas-pratique-a3')).toBe(true)
+    expect(await may(juror, 'cas-pratique-a10')).toBe(false)
+    expect(await may(otherJuror, 'cas-pratique-a3')).toBe(false)
     // A relation counts only with its role: a former learner keeps no access through an old dossier.
-    expect(may({ ...owner, roles: ['tutor'] }, 'cas-pratique-a3')).toBe(false)
-    expect(may({ ...tutor, roles: ['learner'] }, 'cas-pratique-a3')).toBe(false)
+    expect(await may({ ...owner, roles: ['tutor'] }, 'cas-pratique-a3')).toBe(false)
+    expect(await may({ ...tutor, roles: ['learner'] }, 'cas-pratique-a3')).toBe(false)
   })
 
-  it('answers 404 for an unknown file and 403 for a file out of reach', () => {
-    const [csv] = caseFiles(sessionId, 'cas-pratique-a3')
-    const status = (u: User, id: string) => {
+  it('answers 404 for an unknown file and 403 for a file out of reach', async () => {
+    const [csv] = await caseFiles(sessionId, 'cas-pratique-a3')
+    const status = async (u: User, id: string) => {
       try {
-        authorizeCaseFile(u, id)
+        await authorizeCaseFile(u, id)
         return 200
       } catch (response) {
         return (response as Response).status
       }
     }
-    expect(status(owner, csv!.id)).toBe(200)
-    expect(status(stranger, csv!.id)).toBe(403)
-    expect(status(owner, 'inconnu')).toBe(404)
+    expect(await status(owner, csv!.id)).toBe(200)
+    expect(await status(stranger, csv!.id)).toBe(403)
+    expect(await status(owner, 'inconnu')).toBe(404)
   })
 
   it('names the download after the file, accents kept for today’s browsers', () => {
@@ -349,11 +352,11 @@ describe('French sizes', () => {
 
 // The dossier page lists nothing for épreuves without a case.
 describe('the files a dossier shows', () => {
-  it('are those of its épreuve’s case, and none for other épreuves', () => {
-    const dossier = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.learnerId, owner.id)).all()
+  it('are those of its épreuve’s case, and none for other épreuves', async () => {
+    const dossier = await getDb().select().from(schema.dossiers).where(eq(schema.dossiers.learnerId, owner.id))
     const a3 = dossier.find((d) => d.evaluationId === 'cas-pratique-a3')!
     const veille = dossier.find((d) => d.evaluationId === 'fiche-veille')!
-    expect(cm.caseFilesForDossier(a3).map((f) => f.name)).toEqual(['budget.csv', 'ventes.xlsx'])
-    expect(cm.caseFilesForDossier(veille)).toEqual([])
+    expect((await cm.caseFilesForDossier(a3)).map((f) => f.name)).toEqual(['budget.csv', 'ventes.xlsx'])
+    expect(await cm.caseFilesForDossier(veille)).toEqual([])
   })
 })

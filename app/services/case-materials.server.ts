@@ -43,7 +43,7 @@ import {
 } from '~/domain/case-material'
 import type { SessionUser } from './auth.server'
 import { cellText } from './cohort-import.server'
-import { getDb, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, queryRows } from './db.server'
 import { epreuveTitle } from './groups-admin.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { uploadsDir } from './uploads.server'
@@ -83,21 +83,22 @@ function requireCaseEpreuve(evaluationId: string) {
   return evaluation
 }
 
-function requireSession(sessionId: string, db: DbHandle) {
-  if (!db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)).get()) throw new CaseMaterialError(NO_SESSION, 404)
+async function requireSession(sessionId: string, db: DbHandle) {
+  if (!(await db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)))[0]) throw new CaseMaterialError(NO_SESSION, 404)
 }
 
 // ---------------------------------------------------------------------------
 // The text
 
 /** The fictional company material the school provides for an épreuve, if any. */
-export function caseMaterialFor(examSessionId: string, evaluationId: string) {
+export async function caseMaterialFor(examSessionId: string, evaluationId: string) {
   return (
-    getDb()
-      .select({ title: caseMaterials.title, body: caseMaterials.body })
-      .from(caseMaterials)
-      .where(and(eq(caseMaterials.examSessionId, examSessionId), eq(caseMaterials.evaluationId, evaluationId)))
-      .get() ?? null
+    (
+      await getDb()
+        .select({ title: caseMaterials.title, body: caseMaterials.body })
+        .from(caseMaterials)
+        .where(and(eq(caseMaterials.examSessionId, examSessionId), eq(caseMaterials.evaluationId, evaluationId)))
+    )[0] ?? null
   )
 }
 
@@ -106,24 +107,24 @@ export function caseMaterialFor(examSessionId: string, evaluationId: string) {
  * lines between paragraphs, « # » for a heading, « - » for a list item).
  * Both empty removes it. Returns what happened, in French.
  */
-export function saveCaseText(sessionId: string, evaluationId: string, input: { title: string; body: string }, db: DbHandle = getDb()): string {
-  requireSession(sessionId, db)
+export async function saveCaseText(sessionId: string, evaluationId: string, input: { title: string; body: string }, db: DbHandle = getDb()): Promise<string> {
+  await requireSession(sessionId, db)
   requireCaseEpreuve(evaluationId)
   const title = input.title.replace(/\s+/g, ' ').trim()
   const body = input.body.replace(/\r\n?/g, '\n').trim()
   const where = and(eq(caseMaterials.examSessionId, sessionId), eq(caseMaterials.evaluationId, evaluationId))
   if (!title && !body) {
-    const removed = db.delete(caseMaterials).where(where).run().changes
+    const removed = (await db.delete(caseMaterials).where(where)).changes
     return removed ? 'Le texte du cas est supprimé.' : 'Il n’y avait pas de texte à enregistrer.'
   }
   if (!title) throw new CaseMaterialError('Donnez un titre au texte du cas (par exemple le nom de l’entreprise).', 400, 'title')
   if (title.length > TITLE_MAX) throw new CaseMaterialError(`Le titre est limité à ${TITLE_MAX}\u00a0caractères.`, 400, 'title')
   if (!body) throw new CaseMaterialError('Écrivez le texte du cas, ou videz aussi le titre pour le supprimer.', 400, 'body')
   if (body.length > BODY_MAX) throw new CaseMaterialError('Le texte est limité à 50\u00a0000\u00a0caractères\u00a0: joignez plutôt un PDF.', 400, 'body')
-  db.insert(caseMaterials)
+  await db
+    .insert(caseMaterials)
     .values({ examSessionId: sessionId, evaluationId, title, body })
     .onConflictDoUpdate({ target: [caseMaterials.examSessionId, caseMaterials.evaluationId], set: { title, body } })
-    .run()
   return 'Le texte du cas est enregistré.'
 }
 
@@ -226,8 +227,8 @@ export function fileView(row: Pick<CaseFileRow, 'id' | 'name' | 'mime' | 'size'>
 }
 
 /** The files of an épreuve's case, oldest first. */
-export function caseFiles(examSessionId: string, evaluationId: string, db: DbHandle = getDb()) {
-  return db
+export async function caseFiles(examSessionId: string, evaluationId: string, db: DbHandle = getDb()) {
+  return await db
     .select({
       id: caseMaterialFiles.id,
       name: caseMaterialFiles.name,
@@ -241,7 +242,6 @@ export function caseFiles(examSessionId: string, evaluationId: string, db: DbHan
     .leftJoin(users, eq(users.id, caseMaterialFiles.uploadedBy))
     .where(and(eq(caseMaterialFiles.examSessionId, examSessionId), eq(caseMaterialFiles.evaluationId, evaluationId)))
     .orderBy(asc(caseMaterialFiles.createdAt), asc(caseMaterialFiles.name))
-    .all()
 }
 
 const A_KIND: Record<CaseFileKind, string> = { pdf: 'un PDF', xlsx: 'un classeur Excel', csv: 'un tableau CSV', text: 'un texte' }
@@ -261,28 +261,29 @@ export async function addCaseFile(
   upload: { name: string; bytes: Uint8Array },
   db: DbHandle = getDb(),
 ): Promise<AddedFile> {
-  requireSession(sessionId, db)
+  await requireSession(sessionId, db)
   requireCaseEpreuve(evaluationId)
   const sniffed = await sniffCaseFile(upload.name, upload.bytes)
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex')
-  const existing = caseFiles(sessionId, evaluationId, db)
+  const existing = await caseFiles(sessionId, evaluationId, db)
   const same = existing.find((f) => f.sha256 === sha256)
   if (same) throw new CaseMaterialError(`Ce fichier est déjà joint à cette épreuve, sous le nom «\u00a0${same.name}\u00a0».`, 409, 'file')
   if (existing.length >= MAX_CASE_FILES) {
     throw new CaseMaterialError(`Une épreuve compte ${MAX_CASE_FILES}\u00a0documents au plus\u00a0: supprimez-en un avant d’en joindre un autre.`, 409, 'file')
   }
-  const file = db
-    .insert(caseMaterialFiles)
-    .values({ examSessionId: sessionId, evaluationId, name: sniffed.name, mime: sniffed.mime, size: upload.bytes.byteLength, sha256, uploadedBy: admin.id })
-    .returning()
-    .get()
+  const file = (
+    await db
+      .insert(caseMaterialFiles)
+      .values({ examSessionId: sessionId, evaluationId, name: sniffed.name, mime: sniffed.mime, size: upload.bytes.byteLength, sha256, uploadedBy: admin.id })
+      .returning()
+  )[0]!
   try {
     fs.mkdirSync(filesDir(), { recursive: true })
     const partial = `${filePath(file.id)}.part`
     fs.writeFileSync(partial, upload.bytes)
     fs.renameSync(partial, filePath(file.id))
   } catch (error) {
-    db.delete(caseMaterialFiles).where(eq(caseMaterialFiles.id, file.id)).run()
+    await db.delete(caseMaterialFiles).where(eq(caseMaterialFiles.id, file.id))
     throw error
   }
   const renamed = extensionOf(sniffed.name) !== extensionOf(upload.name)
@@ -293,19 +294,20 @@ export async function addCaseFile(
 }
 
 /** Removes a file of the session's cases (row and bytes). */
-export function removeCaseFile(sessionId: string, fileId: string, db: DbHandle = getDb()): string {
-  const row = db
-    .delete(caseMaterialFiles)
-    .where(and(eq(caseMaterialFiles.id, fileId), eq(caseMaterialFiles.examSessionId, sessionId)))
-    .returning()
-    .get()
+export async function removeCaseFile(sessionId: string, fileId: string, db: DbHandle = getDb()): Promise<string> {
+  const row = (
+    await db
+      .delete(caseMaterialFiles)
+      .where(and(eq(caseMaterialFiles.id, fileId), eq(caseMaterialFiles.examSessionId, sessionId)))
+      .returning()
+  )[0]!
   if (!row) throw new CaseMaterialError(UNKNOWN_FILE, 404)
   fs.rmSync(filePath(row.id), { force: true })
   return `«\u00a0${row.name}\u00a0» est supprimé\u00a0: les candidat·es ne le voient plus dans leur dossier.`
 }
 
-export function findCaseFile(fileId: string, db: DbHandle = getDb()): CaseFileRow | undefined {
-  return db.select().from(caseMaterialFiles).where(eq(caseMaterialFiles.id, fileId)).get()
+export async function findCaseFile(fileId: string, db: DbHandle = getDb()): Promise<CaseFileRow | undefined> {
+  return (await db.select().from(caseMaterialFiles).where(eq(caseMaterialFiles.id, fileId)))[0]
 }
 
 export function readCaseFile(file: Pick<CaseFileRow, 'id'>): Buffer | null {
@@ -333,15 +335,14 @@ export type CaseMaterialOverview = {
 }
 
 /** A session and every cas pratique and MSP of it with its text and files; null when the session does not exist. */
-export function caseMaterialOverview(sessionId: string, db: DbHandle = getDb()): CaseMaterialOverview | null {
-  const session = db
+export async function caseMaterialOverview(sessionId: string, db: DbHandle = getDb()): Promise<CaseMaterialOverview | null> {
+  const [session] = await db
     .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
     .from(examSessions)
     .where(eq(examSessions.id, sessionId))
-    .get()
   if (!session) return null
-  const texts = db.select().from(caseMaterials).where(eq(caseMaterials.examSessionId, sessionId)).all()
-  const files = db
+  const texts = await db.select().from(caseMaterials).where(eq(caseMaterials.examSessionId, sessionId))
+  const files = await db
     .select({
       id: caseMaterialFiles.id,
       evaluationId: caseMaterialFiles.evaluationId,
@@ -355,7 +356,6 @@ export function caseMaterialOverview(sessionId: string, db: DbHandle = getDb()):
     .leftJoin(users, eq(users.id, caseMaterialFiles.uploadedBy))
     .where(eq(caseMaterialFiles.examSessionId, sessionId))
     .orderBy(asc(caseMaterialFiles.createdAt), asc(caseMaterialFiles.name))
-    .all()
   const epreuves = caseEpreuves().map((e) => {
     const text = texts.find((t) => t.evaluationId === e.id)
     return {
@@ -379,14 +379,17 @@ export function caseMaterialOverview(sessionId: string, db: DbHandle = getDb()):
  * assigned to that épreuve in that session. Each relation counts only with
  * its role (RELATION_ROLE), as in dossierRelations, and is decided in the query.
  */
-export function mayReadCaseMaterial(user: SessionUser, examSessionId: string, evaluationId: string, db: DbHandle = getDb()): boolean {
+export async function mayReadCaseMaterial(user: SessionUser, examSessionId: string, evaluationId: string, db: DbHandle = getDb()): Promise<boolean> {
   if (user.roles.includes('admin')) return true
   const learner = user.roles.includes('learner') ? 1 : 0
   const tutor = user.roles.includes('tutor') ? 1 : 0
   const juror = user.roles.includes('juror') ? 1 : 0
   if (!learner && !tutor && !juror) return false
   const uid = user.id
-  const row = db.get<{ ok: number }>(sql`select (
+  const row = (
+    await queryRows<{ ok: number }>(
+      db,
+      sql`select (
       exists (
         select 1 from dossiers d
         where d.exam_session_id = ${examSessionId} and d.evaluation_id = ${evaluationId} and (
@@ -399,15 +402,17 @@ export function mayReadCaseMaterial(user: SessionUser, examSessionId: string, ev
       or (${juror} = 1 and exists (
         select 1 from juror_assignments ja
         where ja.juror_id = ${uid} and ja.exam_session_id = ${examSessionId} and ja.evaluation_id = ${evaluationId}))
-    ) as ok`)
+    ) as ok`,
+    )
+  )[0]
   return Boolean(row?.ok)
 }
 
 /** The file if `user` may read it: 404 for an unknown file, 403 otherwise (Responses, for loaders). */
-export function authorizeCaseFile(user: SessionUser, fileId: string): CaseFileRow {
-  const file = findCaseFile(fileId)
+export async function authorizeCaseFile(user: SessionUser, fileId: string): Promise<CaseFileRow> {
+  const file = await findCaseFile(fileId)
   if (!file) throw new Response(UNKNOWN_FILE, { status: 404 })
-  if (!mayReadCaseMaterial(user, file.examSessionId, file.evaluationId)) {
+  if (!(await mayReadCaseMaterial(user, file.examSessionId, file.evaluationId))) {
     throw new Response('Ce document appartient au cas d’une épreuve dont vous n’avez aucun dossier.', { status: 403 })
   }
   return file
@@ -504,8 +509,8 @@ export async function caseTableOf(file: CaseFileRow): Promise<CaseTable> {
 }
 
 /** The files of the case of a dossier's épreuve, for the dossier page (none for other épreuves). */
-export function caseFilesForDossier(dossier: { examSessionId: string; evaluationId: string }): CaseFileView[] {
+export async function caseFilesForDossier(dossier: { examSessionId: string; evaluationId: string }): Promise<CaseFileView[]> {
   const evaluation = referentielIndex.evaluations.get(dossier.evaluationId)
   if (!evaluation || !hasCaseMaterial(evaluation)) return []
-  return caseFiles(dossier.examSessionId, dossier.evaluationId).map(fileView)
+  return (await caseFiles(dossier.examSessionId, dossier.evaluationId)).map(fileView)
 }

@@ -24,49 +24,52 @@ let otherSession = ''
 const groupIds = {} as Record<'msp1' | 'msp2' | 'sg1' | 'full', string>
 const admin = { id: '' }
 
-function person(email: string, name: string, roles: Role[]) {
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  for (const role of roles) getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+async function person(email: string, name: string, roles: Role[]) {
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return id
 }
-const userCount = () => getDb().select({ n: count() }).from(schema.users).get()!.n
-const enrolledIn = (id: string) =>
-  getDb()
-    .select({ email: schema.users.email })
-    .from(schema.enrollments)
-    .innerJoin(schema.users, eq(schema.users.id, schema.enrollments.learnerId))
-    .where(eq(schema.enrollments.examSessionId, id))
-    .all()
+const userCount = async () => (await getDb().select({ n: count() }).from(schema.users))[0]!.n
+const enrolledIn = async (id: string) =>
+  (
+    await getDb()
+      .select({ email: schema.users.email })
+      .from(schema.enrollments)
+      .innerJoin(schema.users, eq(schema.users.id, schema.enrollments.learnerId))
+      .where(eq(schema.enrollments.examSessionId, id))
+  )
     .map((r) => r.email)
     .sort()
-const membersOf = (groupId: string) =>
-  getDb()
-    .select({ email: schema.users.email })
-    .from(schema.groupMembers)
-    .innerJoin(schema.users, eq(schema.users.id, schema.groupMembers.learnerId))
-    .where(eq(schema.groupMembers.groupId, groupId))
-    .all()
+const membersOf = async (groupId: string) =>
+  (
+    await getDb()
+      .select({ email: schema.users.email })
+      .from(schema.groupMembers)
+      .innerJoin(schema.users, eq(schema.users.id, schema.groupMembers.learnerId))
+      .where(eq(schema.groupMembers.groupId, groupId))
+  )
     .map((r) => r.email)
     .sort()
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  admin.id = person('admin@ecole.fr', 'Hélène Dubreuil', ['admin'])
-  person('tuteur@ecole.fr', 'Étienne Garnier', ['tutor'])
-  person('zoe.lefevre@ecole.fr', 'Zoé Lefèvre', ['learner'])
-  const inscrit = person('deja@ecole.fr', 'Déjà Inscrite', ['learner'])
-  otherSession = db.insert(schema.examSessions).values({ name: 'Autre', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  sessionId = db.insert(schema.examSessions).values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  db.insert(schema.enrollments).values({ examSessionId: sessionId, learnerId: inscrit }).run()
-  const group = (evaluationId: string, name: string) => db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId, name }).returning().get().id
-  groupIds.msp1 = group('msp-a2', 'Groupe 1')
-  groupIds.msp2 = group('msp-a2', 'Groupe 2')
-  groupIds.sg1 = group('serious-game-a11', 'Groupe 1')
-  groupIds.full = group('msp-a4', 'Complet')
+  admin.id = await person('admin@ecole.fr', 'Hélène Dubreuil', ['admin'])
+  await person('tuteur@ecole.fr', 'Étienne Garnier', ['tutor'])
+  await person('zoe.lefevre@ecole.fr', 'Zoé Lefèvre', ['learner'])
+  const inscrit = await person('deja@ecole.fr', 'Déjà Inscrite', ['learner'])
+  otherSession = (await db.insert(schema.examSessions).values({ name: 'Autre', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  await db.insert(schema.enrollments).values({ examSessionId: sessionId, learnerId: inscrit })
+  const group = async (evaluationId: string, name: string) =>
+    (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId, name }).returning())[0]!.id
+  groupIds.msp1 = await group('msp-a2', 'Groupe 1')
+  groupIds.msp2 = await group('msp-a2', 'Groupe 2')
+  groupIds.sg1 = await group('serious-game-a11', 'Groupe 1')
+  groupIds.full = await group('msp-a4', 'Complet')
   for (const [i, email] of ['p1@ecole.fr', 'p2@ecole.fr', 'p3@ecole.fr'].entries()) {
-    const id = person(email, `Membre ${i}`, ['learner'])
-    db.insert(schema.enrollments).values({ examSessionId: otherSession, learnerId: id }).run()
-    db.insert(schema.groupMembers).values({ groupId: groupIds.full, learnerId: id }).run()
+    const id = await person(email, `Membre ${i}`, ['learner'])
+    await db.insert(schema.enrollments).values({ examSessionId: otherSession, learnerId: id })
+    await db.insert(schema.groupMembers).values({ groupId: groupIds.full, learnerId: id })
   }
 })
 
@@ -139,7 +142,7 @@ describe('reading the file', () => {
     await expect(parseCohortFile({ name: 'a.csv', bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 0x61) })).rejects.toMatchObject({ status: 413 })
     await expect(parseCohortFile({ name: 'a.csv', bytes: Buffer.from('\n\n') })).rejects.toThrow('Ce fichier ne contient aucune ligne.')
     await expect(parseCohortFile({ name: 'a.xlsx', bytes: Buffer.from('PK\x03\x04garbage', 'latin1') })).rejects.toBeInstanceOf(CohortImportError)
-    await expect(planCohortImport('nope', file('Nom complet;Email\nA B;a@b.fr\n'))).rejects.toMatchObject({
+    await expect(await planCohortImport('nope', file('Nom complet;Email\nA B;a@b.fr\n'))).rejects.toMatchObject({
       status: 404,
       message: 'Cette session d’examen n’existe pas.',
     })
@@ -216,22 +219,22 @@ describe('planning', () => {
 })
 
 describe('applying', () => {
-  beforeEach(() => {
-    getDb().delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, groupIds.msp2)).run()
+  beforeEach(async () => {
+    await getDb().delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, groupIds.msp2))
   })
 
   it('writes nothing when one line is refused', async () => {
-    const before = { users: userCount(), enrolled: enrolledIn(sessionId), links: getDb().select().from(schema.passwordLinks).all().length }
+    const before = { users: await userCount(), enrolled: await enrolledIn(sessionId), links: (await getDb().select().from(schema.passwordLinks)).length }
     const text = 'Nom complet;E-mail;Groupe\nAlice Bon;alice@exemple.fr;Groupe 1\nBob Mauvais;bob@;\n'
-    const refused = await applyCohortImport(sessionId, file(text), admin, { baseUrl: 'https://atelier.test', now: NOW }).catch((e: unknown) => e)
+    const refused = await (await applyCohortImport(sessionId, file(text), admin, { baseUrl: 'https://atelier.test', now: NOW })).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(CohortImportRefused)
     expect((refused as InstanceType<typeof CohortImportRefused>).report.errors).toEqual([
       { line: 3, column: 'B', message: 'adresse e-mail non valide\u00a0: «\u00a0bob@\u00a0».' },
     ])
-    expect(userCount()).toBe(before.users)
-    expect(enrolledIn(sessionId)).toEqual(before.enrolled)
-    expect(getDb().select().from(schema.passwordLinks).all().length).toBe(before.links)
-    expect(membersOf(groupIds.msp1)).toEqual([])
+    expect(await userCount()).toBe(before.users)
+    expect(await enrolledIn(sessionId)).toEqual(before.enrolled)
+    expect((await getDb().select().from(schema.passwordLinks)).length).toBe(before.links)
+    expect(await membersOf(groupIds.msp1)).toEqual([])
   })
 
   it('creates accounts, enrols by e-mail whatever its case, joins every group of that name, and gives working welcome links', async () => {
@@ -248,33 +251,34 @@ describe('applying', () => {
       expect(c.link).toMatch(/^https:\/\/atelier\.test\/mot-de-passe\/[A-Za-z0-9_-]{43}$/)
       expect(c.expiresAt).toBe(NOW.getTime() + 14 * 24 * 3600 * 1000)
     }
-    expect(getDb().select().from(schema.users).where(eq(schema.users.email, 'zoe.lefevre@ecole.fr')).all()).toHaveLength(1)
-    expect(enrolledIn(sessionId)).toEqual(['anais@exemple.fr', 'deja@ecole.fr', 'marc@exemple.fr', 'zoe.lefevre@ecole.fr'])
-    expect(membersOf(groupIds.msp1)).toEqual(['anais@exemple.fr'])
-    expect(membersOf(groupIds.sg1)).toEqual(['anais@exemple.fr'])
-    expect(membersOf(groupIds.msp2)).toEqual(['zoe.lefevre@ecole.fr'])
+    expect(await getDb().select().from(schema.users).where(eq(schema.users.email, 'zoe.lefevre@ecole.fr'))).toHaveLength(1)
+    expect(await enrolledIn(sessionId)).toEqual(['anais@exemple.fr', 'deja@ecole.fr', 'marc@exemple.fr', 'zoe.lefevre@ecole.fr'])
+    expect(await membersOf(groupIds.msp1)).toEqual(['anais@exemple.fr'])
+    expect(await membersOf(groupIds.sg1)).toEqual(['anais@exemple.fr'])
+    expect(await membersOf(groupIds.msp2)).toEqual(['zoe.lefevre@ecole.fr'])
 
-    const anais = getDb().select().from(schema.users).where(eq(schema.users.email, 'anais@exemple.fr')).get()!
+    const anais = (await getDb().select().from(schema.users).where(eq(schema.users.email, 'anais@exemple.fr')))[0]!
     expect(anais.passwordHash).toBe(NO_PASSWORD)
-    const roles = getDb().select({ role: schema.userRoles.role }).from(schema.userRoles).where(eq(schema.userRoles.userId, anais.id)).all()
+    const roles = await getDb().select({ role: schema.userRoles.role }).from(schema.userRoles).where(eq(schema.userRoles.userId, anais.id))
     expect(roles).toEqual([{ role: 'learner' }])
-    const dossiers = getDb()
-      .select({ n: count() })
-      .from(schema.dossiers)
-      .where(and(eq(schema.dossiers.learnerId, anais.id), eq(schema.dossiers.examSessionId, sessionId)))
-      .get()!.n
+    const dossiers = (
+      await getDb()
+        .select({ n: count() })
+        .from(schema.dossiers)
+        .where(and(eq(schema.dossiers.learnerId, anais.id), eq(schema.dossiers.examSessionId, sessionId)))
+    )[0]!.n
     expect(dossiers).toBeGreaterThan(0)
-    expect(getDb().select({ n: count() }).from(schema.dossiers).where(eq(schema.dossiers.groupId, groupIds.msp1)).get()!.n).toBe(1)
+    expect((await getDb().select({ n: count() }).from(schema.dossiers).where(eq(schema.dossiers.groupId, groupIds.msp1)))[0]!.n).toBe(1)
 
     // Before the link is used the account cannot log in; after it can.
     expect((await login('anais@exemple.fr', NO_PASSWORD)).ok).toBe(false)
     const token = outcome.created[0]!.link.split('/').pop()!
-    expect(findPasswordLink(token, NOW)).toMatchObject({ ok: true, email: 'anais@exemple.fr', purpose: 'welcome' })
+    expect(await findPasswordLink(token, NOW)).toMatchObject({ ok: true, email: 'anais@exemple.fr', purpose: 'welcome' })
     expect(await redeemPasswordLink(token, 'Mon mot de passe 2027', NOW)).toMatchObject({ ok: true, email: 'anais@exemple.fr' })
     expect((await login('Anais@exemple.fr', 'Mon mot de passe 2027')).ok).toBe(true)
 
     // The roster: by name, groups by épreuve, account state.
-    const roster = rosterRows(sessionId)
+    const roster = await rosterRows(sessionId)
     expect(roster.map((r) => [r.name, r.state])).toEqual([
       ['Anaïs N’Diaye', 'active'],
       ['Déjà Inscrite', 'active'],
@@ -322,10 +326,10 @@ describe('npm run cohort:import', () => {
       timeout: 60_000,
     })
 
-  it('prints the columns, the lines and a summary in a dry run, and exits 1 when a line is refused', () => {
+  it('prints the columns, the lines and a summary in a dry run, and exits 1 when a line is refused', async () => {
     const input = path.join(dir, 'cli.csv')
     fs.writeFileSync(input, 'Prénom;Nom;E-mail;Téléphone\nLina;Cli;lina.cli@exemple.fr;06\nSam;Cli;;07\n')
-    const before = userCount()
+    const before = await userCount()
     const result = spawnSync('npx', ['tsx', 'scripts/cohort-import.ts', input, '--session', sessionId, '--dry-run'], {
       cwd: process.cwd(),
       env: { ...process.env, DATABASE_URL: dbFile },
@@ -339,13 +343,13 @@ describe('npm run cohort:import', () => {
     expect(result.stdout).toContain('  Ligne 2 : Lina Cli <lina.cli@exemple.fr>, nouveau compte.')
     expect(result.stdout).toContain('  Ligne 3, colonne C : adresse e-mail manquante. [refusée]')
     expect(result.stdout).toContain('Résumé : 1 ligne acceptée (1 nouveau compte, 0 compte existant), 1 ligne refusée.')
-    expect(userCount()).toBe(before)
+    expect(await userCount()).toBe(before)
 
     fs.writeFileSync(input, 'Prénom;Nom;E-mail\nLina;Cli;lina.cli@exemple.fr\n')
     const ok = run(input, '--session', sessionId, '--dry-run')
     expect(ok.status).toBe(0)
     expect(ok.stdout).toContain('Essai : rien n’a été enregistré.')
-    expect(userCount()).toBe(before)
+    expect(await userCount()).toBe(before)
 
     const bad = run(input, '--dry-run')
     expect(bad.status).toBe(2)

@@ -32,7 +32,7 @@ import {
   type ImportRow,
 } from '~/domain/cohort-import'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { addGroupMembers, enrollLearners } from './dossier-provisioning.server'
 import { createPasswordLink, passwordLinkPath } from './password-links.server'
 import { referentiel } from './referentiel.server'
@@ -175,8 +175,13 @@ const quote = (s: string) => `«\u00a0${s}\u00a0»`
 type PlannedLine = { line: number; name: string; email: string; userId: string | null; groupIds: string[] }
 
 /** The report, and for each accepted line what to write. Reads only; the caller chooses the handle (a transaction for `apply`). */
-function planLines(db: DbHandle, sessionId: string, fileName: string, parsed: ParsedCohortFile): { report: ImportReport; planned: PlannedLine[] } {
-  if (!db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)).get()) throw new CohortImportError(UNKNOWN_SESSION, 404)
+async function planLines(
+  db: DbHandle,
+  sessionId: string,
+  fileName: string,
+  parsed: ParsedCohortFile,
+): Promise<{ report: ImportReport; planned: PlannedLine[] }> {
+  if (!(await db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)))[0]) throw new CohortImportError(UNKNOWN_SESSION, 404)
   const { columns, errors } = readColumns(parsed.headers)
   const report: ImportReport = {
     fileName,
@@ -195,45 +200,42 @@ function planLines(db: DbHandle, sessionId: string, fileName: string, parsed: Pa
   // What the database already holds, read once.
   const fileEmails = [...new Set(parsed.records.map((r) => (r.cells[col.email] ?? '').trim().toLowerCase()).filter(Boolean))]
   const found = fileEmails.length
-    ? db
+    ? await db
         .select({ id: users.id, email: users.email, deactivatedAt: users.deactivatedAt })
         .from(users)
         .where(sql`${users.email} in (select value from json_each(${JSON.stringify(fileEmails)}))`)
-        .all()
     : []
   const foundIds = found.map((a) => a.id)
   const learners = new Set(
     foundIds.length
-      ? db
-          .select({ id: userRoles.userId })
-          .from(userRoles)
-          .where(and(inArray(userRoles.userId, foundIds), eq(userRoles.role, 'learner')))
-          .all()
-          .map((r) => r.id)
+      ? (
+          await db
+            .select({ id: userRoles.userId })
+            .from(userRoles)
+            .where(and(inArray(userRoles.userId, foundIds), eq(userRoles.role, 'learner')))
+        ).map((r) => r.id)
       : [],
   )
   const enrolled = new Set(
     foundIds.length
-      ? db
-          .select({ id: enrollments.learnerId })
-          .from(enrollments)
-          .where(and(inArray(enrollments.learnerId, foundIds), eq(enrollments.examSessionId, sessionId)))
-          .all()
-          .map((r) => r.id)
+      ? (
+          await db
+            .select({ id: enrollments.learnerId })
+            .from(enrollments)
+            .where(and(inArray(enrollments.learnerId, foundIds), eq(enrollments.examSessionId, sessionId)))
+        ).map((r) => r.id)
       : [],
   )
   const accounts = new Map(found.map((a) => [a.email, { ...a, learner: learners.has(a.id), enrolled: enrolled.has(a.id) }]))
-  const sessionGroups = db
+  const sessionGroups = await db
     .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId })
     .from(groups)
     .where(eq(groups.examSessionId, sessionId))
-    .all()
-  const members = db
+  const members = await db
     .select({ groupId: groupMembers.groupId, learnerId: groupMembers.learnerId })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(eq(groups.examSessionId, sessionId))
-    .all()
   const memberCount = new Map<string, number>()
   for (const m of members) memberCount.set(m.groupId, (memberCount.get(m.groupId) ?? 0) + 1)
   const isMember = new Set(members.map((m) => `${m.groupId} ${m.learnerId}`))
@@ -331,7 +333,7 @@ function planLines(db: DbHandle, sessionId: string, fileName: string, parsed: Pa
 /** What importing the file would do, line by line; writes nothing. Throws `CohortImportError` (unreadable file: 400/413; unknown session: 404). */
 export async function planCohortImport(sessionId: string, file: CohortFile, db: DbHandle = getDb()): Promise<ImportReport> {
   const parsed = await parseCohortFile(file)
-  return planLines(db, sessionId, file.name, parsed).report
+  return (await planLines(db, sessionId, file.name, parsed)).report
 }
 
 /**
@@ -351,8 +353,8 @@ export async function applyCohortImport(
   const parsed = await parseCohortFile(file)
   const now = options.now ?? new Date()
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
-  return getDb().transaction((tx) => {
-    const { report, planned } = planLines(tx, sessionId, file.name, parsed)
+  return await transaction(getDb(), async (tx) => {
+    const { report, planned } = await planLines(tx, sessionId, file.name, parsed)
     if (report.errors.length) throw new CohortImportRefused(report)
     const created: CreatedAccount[] = []
     const learnerIds: string[] = []
@@ -360,18 +362,18 @@ export async function applyCohortImport(
     for (const p of planned) {
       let userId = p.userId
       if (!userId) {
-        userId = tx.insert(users).values({ email: p.email, name: p.name, passwordHash: NO_PASSWORD, createdAt: now }).returning({ id: users.id }).get().id
-        tx.insert(userRoles).values({ userId, role: 'learner' }).run()
-        const link = createPasswordLink(tx, { userId, purpose: 'welcome', createdBy: admin?.id ?? null, now })
+        userId = (await tx.insert(users).values({ email: p.email, name: p.name, passwordHash: NO_PASSWORD, createdAt: now }).returning({ id: users.id }))[0]!.id
+        await tx.insert(userRoles).values({ userId, role: 'learner' })
+        const link = await createPasswordLink(tx, { userId, purpose: 'welcome', createdBy: admin?.id ?? null, now })
         created.push({ name: p.name, email: p.email, link: `${baseUrl}${passwordLinkPath(link.token)}`, expiresAt: link.expiresAt })
       }
       learnerIds.push(userId)
       for (const g of p.groupIds) byGroup.set(g, [...(byGroup.get(g) ?? []), userId])
     }
-    enrollLearners(tx, sessionId, learnerIds)
-    for (const [groupId, ids] of byGroup) addGroupMembers(tx, groupId, ids)
+    await enrollLearners(tx, sessionId, learnerIds)
+    for (const [groupId, ids] of byGroup) await addGroupMembers(tx, groupId, ids)
     return { report, created, enrolled: learnerIds.length }
-  }, IMMEDIATE)
+  })
 }
 
 // ---------------------------------------------------------------------------
@@ -389,28 +391,26 @@ export type RosterRow = {
 }
 
 /** The session's learners by name: e-mail, groups by épreuve, account state. Throws `CohortImportError` 404 for an unknown session. */
-export function rosterRows(sessionId: string, db: DbHandle = getDb()): RosterRow[] {
-  if (!db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)).get()) throw new CohortImportError(UNKNOWN_SESSION, 404)
-  const learners = db
-    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .where(eq(enrollments.examSessionId, sessionId))
-    .all()
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.email.localeCompare(b.email))
-  const memberships = db
+export async function rosterRows(sessionId: string, db: DbHandle = getDb()): Promise<RosterRow[]> {
+  if (!(await db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)))[0]) throw new CohortImportError(UNKNOWN_SESSION, 404)
+  const learners = (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(eq(enrollments.examSessionId, sessionId))
+  ).sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.email.localeCompare(b.email))
+  const memberships = await db
     .select({ learnerId: groupMembers.learnerId, evaluationId: groups.evaluationId, group: groups.name })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(eq(groups.examSessionId, sessionId))
-    .all()
-  const links = db
+  const links = await db
     .select({ userId: passwordLinks.userId, expiresAt: sql<number>`max(${passwordLinks.expiresAt})` })
     .from(passwordLinks)
     .innerJoin(enrollments, and(eq(enrollments.learnerId, passwordLinks.userId), eq(enrollments.examSessionId, sessionId)))
     .where(isNull(passwordLinks.usedAt))
     .groupBy(passwordLinks.userId)
-    .all()
   const linkExpiry = new Map(links.map((l) => [l.userId, Number(l.expiresAt)]))
   const order = new Map(referentiel.evaluations.map((e, i) => [e.id, i]))
   const titles = new Map(referentiel.evaluations.map((e) => [e.id, e.title]))
@@ -432,14 +432,9 @@ export function rosterRows(sessionId: string, db: DbHandle = getDb()): RosterRow
 
 /** The roster as an Excel workbook: Nom, Adresse e-mail, one « Groupe » column per group épreuve of the session, État du compte. */
 export async function rosterWorkbook(sessionId: string, db: DbHandle = getDb()): Promise<Buffer> {
-  const rows = rosterRows(sessionId, db)
+  const rows = await rosterRows(sessionId, db)
   const sessionEvaluations = new Set(
-    db
-      .select({ evaluationId: groups.evaluationId })
-      .from(groups)
-      .where(eq(groups.examSessionId, sessionId))
-      .all()
-      .map((g) => g.evaluationId),
+    (await db.select({ evaluationId: groups.evaluationId }).from(groups).where(eq(groups.examSessionId, sessionId))).map((g) => g.evaluationId),
   )
   const evaluations = referentiel.evaluations.filter((e) => sessionEvaluations.has(e.id))
   const workbook = new ExcelJS.Workbook()

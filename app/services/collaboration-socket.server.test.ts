@@ -25,30 +25,30 @@ let openDocuments: () => number
 
 beforeAll(async () => {
   const db = getDb()
-  const session = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+  const session = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
   for (const key of Object.keys(people) as (keyof typeof people)[]) {
-    people[key] = db
-      .insert(schema.users)
-      .values({ email: `${key}@test.fr`, name: key, passwordHash: 'x' })
-      .returning()
-      .get().id
-    db.insert(schema.userRoles)
-      .values({ userId: people[key], role: key === 'tutor' ? 'tutor' : 'learner' })
-      .run()
-    const login = db
-      .insert(schema.loginSessions)
-      .values({ userId: people[key], expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
-      .returning()
-      .get()
+    people[key] = (
+      await db
+        .insert(schema.users)
+        .values({ email: `${key}@test.fr`, name: key, passwordHash: 'x' })
+        .returning()
+    )[0]!.id
+    await db.insert(schema.userRoles).values({ userId: people[key], role: key === 'tutor' ? 'tutor' : 'learner' })
+    const login = (
+      await db
+        .insert(schema.loginSessions)
+        .values({ userId: people[key], expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+        .returning()
+    )[0]!
     cookies[key] = (await sessionCookie.serialize(login.id)).split(';')[0]!
   }
-  enrollLearners(db, session, [people.anna, people.bruno, people.carla])
-  const group = db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G1' }).returning().get().id
-  addGroupMembers(db, group, [people.anna, people.bruno])
-  const other = db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G2' }).returning().get().id
-  addGroupMembers(db, other, [people.carla])
-  db.insert(schema.tutorAssignments).values({ examSessionId: session, tutorId: people.tutor, learnerId: people.anna }).run()
-  dossierId = learnerDossiers(people.anna, session).find((d) => d.templateId === 'msp-a2')!.id
+  await enrollLearners(db, session, [people.anna, people.bruno, people.carla])
+  const group = (await db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G1' }).returning())[0]!.id
+  await addGroupMembers(db, group, [people.anna, people.bruno])
+  const other = (await db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G2' }).returning())[0]!.id
+  await addGroupMembers(db, other, [people.carla])
+  await db.insert(schema.tutorAssignments).values({ examSessionId: session, tutorId: people.tutor, learnerId: people.anna })
+  dossierId = (await learnerDossiers(people.anna, session)).find((d) => d.templateId === 'msp-a2')!.id
 
   server = http.createServer((_req, res) => res.end())
   const mounted = mountCollaboration(server, { sameOrigin: (request) => request.headers.origin === 'http://app.test' })
@@ -111,11 +111,11 @@ describe('the collaboration server', () => {
     paragraph(bruno.doc, 'Écrit par Bruno.')
     await until(() => JSON.stringify(docJson(anna.doc)).includes('Bruno') && JSON.stringify(docJson(bruno.doc)).includes('Anna'))
     // Stored within the debounce: the editor JSON exports, hints and history read.
-    await until(() => JSON.stringify(sectionStates(dossierId).contexte?.content ?? '').includes('Bruno'))
-    expect(JSON.stringify(sectionStates(dossierId).contexte!.content)).toContain('Écrit par Anna.')
+    await until(async () => JSON.stringify((await sectionStates(dossierId)).contexte?.content ?? '').includes('Bruno'))
+    expect(JSON.stringify((await sectionStates(dossierId)).contexte!.content)).toContain('Écrit par Anna.')
     // One revision for both, naming both (the last saver and the other who wrote in it).
-    await until(() => {
-      const last = listRevisions(dossierId).find((r) => r.sectionId === 'contexte')
+    await until(async () => {
+      const last = (await listRevisions(dossierId)).find((r) => r.sectionId === 'contexte')
       return !!last && [last.author, ...last.coauthors].sort().join() === 'anna,bruno'
     })
     anna.close()
@@ -133,13 +133,13 @@ describe('the collaboration server', () => {
     const tutor = connect('tutor')
     expect(await tutor.outcome).toBe('synced')
     expect(JSON.stringify(docJson(tutor.doc))).toContain('Écrit par Anna.')
-    const before = sectionStates(dossierId).contexte!.version
+    const before = (await sectionStates(dossierId)).contexte!.version
     paragraph(tutor.doc, 'Écrit par le tuteur.')
     const anna = connect('anna')
     expect(await anna.outcome).toBe('synced')
     await new Promise((r) => setTimeout(r, 1_500))
     expect(JSON.stringify(docJson(anna.doc))).not.toContain('tuteur')
-    expect(sectionStates(dossierId).contexte!.version).toBe(before)
+    expect((await sectionStates(dossierId)).contexte!.version).toBe(before)
     tutor.close()
     anna.close()
   })
@@ -152,26 +152,26 @@ describe('the collaboration server', () => {
     text.insert(0, 'Cliquez ici', { link: { href: 'javascript:alert(1)' } })
     p.insert(0, [text])
     anna.doc.getXmlFragment('default').push([p])
-    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('Cliquez ici'))
-    expect(JSON.stringify(sectionStates(dossierId).contexte!.content)).not.toContain('javascript:')
+    await until(async () => JSON.stringify((await sectionStates(dossierId)).contexte!.content).includes('Cliquez ici'))
+    expect(JSON.stringify((await sectionStates(dossierId)).contexte!.content)).not.toContain('javascript:')
     anna.close()
     await until(() => openDocuments() === 0)
   })
 
   it('opens a restored version: restoring from the history rebuilds the shared document from it', async () => {
     // The saves of a section written together share a revision for a while: a restore of the current one marks where we are.
-    const current = listRevisions(dossierId).find((r) => r.sectionId === 'contexte')!
-    const first = restoreRevision(dossierId, current.id, people.anna)!
+    const current = (await listRevisions(dossierId)).find((r) => r.sectionId === 'contexte')!
+    const first = (await restoreRevision(dossierId, current.id, people.anna))!
     const anna = connect('anna')
     expect(await anna.outcome).toBe('synced')
     paragraph(anna.doc, 'Une phrase de trop.')
-    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('de trop'))
+    await until(async () => JSON.stringify((await sectionStates(dossierId)).contexte!.content).includes('de trop'))
     anna.close()
     // Stored and unloaded once its last member left.
     await until(() => openDocuments() === 0)
-    const mark = listRevisions(dossierId).find((r) => r.kind === 'restore')!
+    const mark = (await listRevisions(dossierId)).find((r) => r.kind === 'restore')!
     expect(first.ok && mark.version === first.version).toBe(true)
-    expect(restoreRevision(dossierId, mark.id, people.anna)!.ok).toBe(true)
+    expect((await restoreRevision(dossierId, mark.id, people.anna))!.ok).toBe(true)
     const again = connect('bruno')
     expect(await again.outcome).toBe('synced')
     expect(JSON.stringify(docJson(again.doc))).not.toContain('de trop')
@@ -184,10 +184,10 @@ describe('the collaboration server', () => {
     expect(await anna.outcome).toBe('synced')
     expect(await bruno.outcome).toBe('synced')
     paragraph(anna.doc, 'Écrit pendant la restauration.')
-    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('pendant la restauration'))
-    const before = listRevisions(dossierId).find((r) => r.sectionId === 'contexte' && r.kind === 'restore')!
-    const restored = getRevision(dossierId, before.id)!
-    expect(restoreRevision(dossierId, before.id, people.bruno)!.ok).toBe(true)
+    await until(async () => JSON.stringify((await sectionStates(dossierId)).contexte!.content).includes('pendant la restauration'))
+    const before = (await listRevisions(dossierId)).find((r) => r.sectionId === 'contexte' && r.kind === 'restore')!
+    const restored = (await getRevision(dossierId, before.id))!
+    expect((await restoreRevision(dossierId, before.id, people.bruno))!.ok).toBe(true)
     const user = { id: people.bruno, name: 'bruno', email: 'bruno@test.fr', roles: ['learner' as const] }
     expect(await replaceOpenDocument(user, dossierId, 'contexte', restored.content as never)).toBe(true)
     // Both editors show the restored text, and the next store does not bring the old one back.
@@ -195,8 +195,8 @@ describe('the collaboration server', () => {
     expect(JSON.stringify(docJson(bruno.doc))).not.toContain('pendant la restauration')
     expect(docJson(anna.doc)).toEqual(restored.content)
     paragraph(anna.doc, 'Écrit après la restauration.')
-    await until(() => JSON.stringify(sectionStates(dossierId).contexte!.content).includes('après la restauration'))
-    expect(JSON.stringify(sectionStates(dossierId).contexte!.content)).not.toContain('pendant la restauration')
+    await until(async () => JSON.stringify((await sectionStates(dossierId)).contexte!.content).includes('après la restauration'))
+    expect(JSON.stringify((await sectionStates(dossierId)).contexte!.content)).not.toContain('pendant la restauration')
     anna.close()
     bruno.close()
     await until(() => openDocuments() === 0)

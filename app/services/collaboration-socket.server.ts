@@ -52,14 +52,14 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     maxDebounce: 5_000,
     async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
       const user = await getUser(new Request('http://localhost/', { headers: { cookie: requestHeaders.cookie ?? '' } }))
-      const access = user ? collaborationAccess(user, documentName) : null
+      const access = user ? await collaborationAccess(user, documentName) : null
       if (!user || !access) throw new Error('Accès refusé à ce document.')
       connectionConfig.readOnly = access.readOnly
       return { user, access } satisfies Context
     },
     async onLoadDocument({ document, context }) {
       const { access } = context as Context
-      Y.applyUpdate(document, loadSharedState(access.dossierId, access.sectionId))
+      Y.applyUpdate(document, await loadSharedState(access.dossierId, access.sectionId))
       return document
     },
     async onChange({ documentName, context }) {
@@ -73,7 +73,7 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
       const author = lastAuthor.get(documentName) ?? user.id
       const others = [...(writers.get(documentName) ?? [])].filter((id) => id !== author)
       // Synchronous (one SQLite transaction): no change comes in between.
-      storeSharedState(access.dossierId, access.sectionId, document, author, others)
+      await storeSharedState(access.dossierId, access.sectionId, document, author, others)
       writers.delete(documentName)
     },
     async afterUnloadDocument({ documentName }) {
@@ -83,7 +83,7 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
   })
 
   replaceOpen = async (user, name, content) => {
-    const access = collaborationAccess(user, name)
+    const access = await collaborationAccess(user, name)
     if (!hocuspocus.documents.has(name) || !access || access.readOnly) return false
     const connection = await hocuspocus.openDirectConnection(name, { user, access } satisfies Context)
     lastAuthor.set(name, user.id)

@@ -34,10 +34,10 @@ export type CollabAccess = { dossierId: string; sectionId: string; readOnly: boo
  * read the dossier (tutors, jurors, admins) read; nobody else, and only for a
  * rich-text section of a group dossier. Null: refused.
  */
-export function collaborationAccess(user: SessionUser, name: string): CollabAccess | null {
+export async function collaborationAccess(user: SessionUser, name: string): Promise<CollabAccess | null> {
   const [dossierId, sectionId, ...rest] = name.split('/')
   if (!dossierId || !sectionId || rest.length) return null
-  const access = dossierRelations(user, dossierId)
+  const access = await dossierRelations(user, dossierId)
   if (!access || !dossierGrants(access.relations, 'read') || !access.dossier.groupId) return null
   const section = templateOfDossier(access.dossier).sections.find((s) => s.id === sectionId)
   if (section?.field.kind !== 'richText') return null
@@ -45,21 +45,20 @@ export function collaborationAccess(user: SessionUser, name: string): CollabAcce
 }
 
 /** The stored Yjs state of a shared document, or one made from the section's saved JSON (its first opening). */
-export function loadSharedState(dossierId: string, sectionId: string): Uint8Array {
-  const row = getDb()
+export async function loadSharedState(dossierId: string, sectionId: string): Promise<Uint8Array> {
+  const [row] = await getDb()
     .select({ state: schema.sectionYdocs.state })
     .from(schema.sectionYdocs)
     .where(and(eq(schema.sectionYdocs.dossierId, dossierId), eq(schema.sectionYdocs.sectionId, sectionId)))
-    .get()
   if (row) return new Uint8Array(row.state)
-  const saved = sectionStates(dossierId)[sectionId]?.content as RichTextDoc | undefined
+  const saved = (await sectionStates(dossierId))[sectionId]?.content as RichTextDoc | undefined
   const doc = saved ? prosemirrorJSONToYDoc(editorSchema, sanitize(saved), FRAGMENT) : new Y.Doc()
   return Y.encodeStateAsUpdate(doc)
 }
 
 /** A section's field, by dossier (null for an unknown one). */
-function sectionField(dossierId: string, sectionId: string) {
-  const dossier = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId)).get()
+async function sectionField(dossierId: string, sectionId: string) {
+  const [dossier] = await getDb().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId))
   return dossier ? (templateOfDossier(dossier).sections.find((s) => s.id === sectionId)?.field ?? null) : null
 }
 
@@ -73,24 +72,24 @@ export const docJson = (doc: Y.Doc): RichTextDoc => yXmlFragmentToProsemirrorJSO
  * stored one — the history keeps revisions at the rhythm of any save, each
  * naming everyone who wrote in it.
  */
-export function storeSharedState(dossierId: string, sectionId: string, doc: Y.Doc, authorId: string, coauthorIds: string[] = []): void {
+export async function storeSharedState(dossierId: string, sectionId: string, doc: Y.Doc, authorId: string, coauthorIds: string[] = []): Promise<void> {
   const db = getDb()
   const now = new Date()
   const state = Buffer.from(Y.encodeStateAsUpdate(doc))
-  db.insert(schema.sectionYdocs)
+  await db
+    .insert(schema.sectionYdocs)
     .values({ dossierId, sectionId, state, updatedAt: now })
     .onConflictDoUpdate({ target: [schema.sectionYdocs.dossierId, schema.sectionYdocs.sectionId], set: { state, updatedAt: now } })
-    .run()
   // What any save of the section must be (a member's client could put anything in the shared document): repaired to the
   // editor's schema, then checked like an autosave; refused content is not saved (the Yjs state keeps it for the members).
-  const field = sectionField(dossierId, sectionId)
+  const field = await sectionField(dossierId, sectionId)
   const checked = field ? valueSchema(field).safeParse(sanitize(docJson(doc))) : null
   if (!checked?.success) return
   const content = checked.data as RichTextDoc
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = sectionStates(dossierId)[sectionId]
+    const current = (await sectionStates(dossierId))[sectionId]
     if (current && JSON.stringify(current.content) === JSON.stringify(content)) return
     // The shared document is the truth for this section: saved over whatever version is current.
-    if (saveSection({ dossierId, sectionId, baseVersion: current?.version ?? 0, content, authorId, coauthorIds }).ok) return
+    if ((await saveSection({ dossierId, sectionId, baseVersion: current?.version ?? 0, content, authorId, coauthorIds })).ok) return
   }
 }

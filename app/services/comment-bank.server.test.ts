@@ -11,15 +11,16 @@ type Who = 'tutor' | 'otherTutor' | 'admin' | 'learner' | 'juror'
 const ROLES: Record<Who, Role[]> = { tutor: ['tutor'], otherTutor: ['tutor'], admin: ['admin'], learner: ['learner'], juror: ['juror'] }
 const users = {} as Record<Who, { id: string; roles: Role[] }>
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
   for (const who of Object.keys(ROLES) as Who[]) {
     users[who] = {
-      id: db
-        .insert(schema.users)
-        .values({ email: `${who}@test.fr`, name: who, passwordHash: 'x' })
-        .returning()
-        .get().id,
+      id: (
+        await db
+          .insert(schema.users)
+          .values({ email: `${who}@test.fr`, name: who, passwordHash: 'x' })
+          .returning()
+      )[0]!.id,
       roles: ROLES[who],
     }
   }
@@ -42,7 +43,7 @@ function form(fields: Record<string, string | string[]>): FormData {
   return f
 }
 
-const rowOf = (id: string) => getDb().select().from(schema.commentBank).where(eq(schema.commentBank.id, id)).get()
+const rowOf = async (id: string) => (await getDb().select().from(schema.commentBank).where(eq(schema.commentBank.id, id)))[0]
 
 describe('bankEntrySchema', () => {
   const messages = (input: unknown) => {
@@ -72,82 +73,82 @@ describe('bankEntrySchema', () => {
 })
 
 describe('the bank of a tutor', () => {
-  it('holds their own entries and the school’s, never another tutor’s, by criterion then text', () => {
+  it('holds their own entries and the school’s, never another tutor’s, by criterion then text', async () => {
     const { tutor, otherTutor, admin } = users
-    const school = createEntry(admin, 'school', { body: 'Citez vos sources.', criterionIds: ['C1.1-2'] })
-    const mineB = createEntry(tutor, 'mine', { body: 'Bravo pour les personae.', criterionIds: ['C3.2-1'] })
-    const mineA = createEntry(tutor, 'mine', { body: 'Ajoutez les CSP.', criterionIds: ['C3.2-1', 'C3.2-4'] })
-    const mineFirst = createEntry(tutor, 'mine', { body: 'Zéro faute, bravo.', criterionIds: ['C1.1-2'] })
-    const other = createEntry(otherTutor, 'mine', { body: 'Le mien.', criterionIds: ['C1.1-2'] })
+    const school = await createEntry(admin, 'school', { body: 'Citez vos sources.', criterionIds: ['C1.1-2'] })
+    const mineB = await createEntry(tutor, 'mine', { body: 'Bravo pour les personae.', criterionIds: ['C3.2-1'] })
+    const mineA = await createEntry(tutor, 'mine', { body: 'Ajoutez les CSP.', criterionIds: ['C3.2-1', 'C3.2-4'] })
+    const mineFirst = await createEntry(tutor, 'mine', { body: 'Zéro faute, bravo.', criterionIds: ['C1.1-2'] })
+    const other = await createEntry(otherTutor, 'mine', { body: 'Le mien.', criterionIds: ['C1.1-2'] })
 
-    const bank = bankFor(tutor)
+    const bank = await bankFor(tutor)
     expect(bank.map((e) => e.id)).toEqual([school.id, mineFirst.id, mineA.id, mineB.id])
     expect(bank.find((e) => e.id === other.id)).toBeUndefined()
     expect(bank[0]).toEqual({ id: school.id, body: 'Citez vos sources.', criterionIds: ['C1.1-2'], scope: 'school', canEdit: false })
     expect(bank[2]).toEqual({ id: mineA.id, body: 'Ajoutez les CSP.', criterionIds: ['C3.2-1', 'C3.2-4'], scope: 'mine', canEdit: true })
     // The admin edits the school’s entries.
-    expect(bankFor(admin).find((e) => e.id === school.id)?.canEdit).toBe(true)
-    expect(rowOf(mineA.id)?.ownerId).toBe(tutor.id)
-    expect(rowOf(school.id)?.ownerId).toBeNull()
+    expect((await bankFor(admin)).find((e) => e.id === school.id)?.canEdit).toBe(true)
+    expect((await rowOf(mineA.id))?.ownerId).toBe(tutor.id)
+    expect((await rowOf(school.id))?.ownerId).toBeNull()
   })
 
-  it('is refused to learners (403); a juror reads the school’s entries (for their grids), never a tutor’s, and writes none', () => {
-    expect(thrownStatus(() => bankFor(users.learner))).toBe(403)
-    expect(thrownStatus(() => createEntry(users.learner, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
-    const school = createEntry(users.admin, 'school', { body: 'Justifiez le choix des canaux.', criterionIds: ['C2.3-1'] })
-    const tutors = createEntry(users.tutor, 'mine', { body: 'Pour mes candidat·es.', criterionIds: ['C2.3-1'] })
-    const bank = bankFor(users.juror)
+  it('is refused to learners (403); a juror reads the school’s entries (for their grids), never a tutor’s, and writes none', async () => {
+    expect(thrownStatus(async () => await bankFor(users.learner))).toBe(403)
+    expect(thrownStatus(async () => await createEntry(users.learner, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    const school = await createEntry(users.admin, 'school', { body: 'Justifiez le choix des canaux.', criterionIds: ['C2.3-1'] })
+    const tutors = await createEntry(users.tutor, 'mine', { body: 'Pour mes candidat·es.', criterionIds: ['C2.3-1'] })
+    const bank = await bankFor(users.juror)
     expect(bank.map((e) => e.id)).toContain(school.id)
     expect(bank.map((e) => e.id)).not.toContain(tutors.id)
     expect(bank.every((e) => !e.canEdit)).toBe(true)
-    expect(thrownStatus(() => createEntry(users.juror, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(thrownStatus(async () => await createEntry(users.juror, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
   })
 })
 
 describe('managing entries', () => {
-  it('a tutor edits and deletes their own entries only: another tutor’s and the school’s are out of reach', () => {
+  it('a tutor edits and deletes their own entries only: another tutor’s and the school’s are out of reach', async () => {
     const { tutor, otherTutor, admin } = users
-    const own = createEntry(tutor, 'mine', { body: 'Avant', criterionIds: ['C6.2-2'] })
-    const others = createEntry(otherTutor, 'mine', { body: 'À un autre', criterionIds: ['C6.2-2'] })
-    const school = createEntry(admin, 'school', { body: 'De l’école', criterionIds: ['C6.2-2'] })
+    const own = await createEntry(tutor, 'mine', { body: 'Avant', criterionIds: ['C6.2-2'] })
+    const others = await createEntry(otherTutor, 'mine', { body: 'À un autre', criterionIds: ['C6.2-2'] })
+    const school = await createEntry(admin, 'school', { body: 'De l’école', criterionIds: ['C6.2-2'] })
 
-    expect(updateEntry(tutor, 'mine', own.id, { body: 'Après', criterionIds: ['C6.2-1'] })).toMatchObject({ body: 'Après', criterionIds: ['C6.2-1'] })
-    expect(updateEntry(tutor, 'mine', others.id, { body: 'Piraté', criterionIds: ['C6.2-2'] })).toBeNull()
-    expect(updateEntry(tutor, 'mine', school.id, { body: 'Piraté', criterionIds: ['C6.2-2'] })).toBeNull()
-    expect(deleteEntry(tutor, 'mine', others.id)).toBe(false)
-    expect(deleteEntry(tutor, 'mine', school.id)).toBe(false)
-    expect(rowOf(others.id)?.body).toBe('À un autre')
-    expect(rowOf(school.id)?.body).toBe('De l’école')
+    expect(await updateEntry(tutor, 'mine', own.id, { body: 'Après', criterionIds: ['C6.2-1'] })).toMatchObject({ body: 'Après', criterionIds: ['C6.2-1'] })
+    expect(await updateEntry(tutor, 'mine', others.id, { body: 'Piraté', criterionIds: ['C6.2-2'] })).toBeNull()
+    expect(await updateEntry(tutor, 'mine', school.id, { body: 'Piraté', criterionIds: ['C6.2-2'] })).toBeNull()
+    expect(await deleteEntry(tutor, 'mine', others.id)).toBe(false)
+    expect(await deleteEntry(tutor, 'mine', school.id)).toBe(false)
+    expect((await rowOf(others.id))?.body).toBe('À un autre')
+    expect((await rowOf(school.id))?.body).toBe('De l’école')
     // The school's bank is the admin's: a tutor may not write it at all.
-    expect(thrownStatus(() => createEntry(tutor, 'school', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
-    expect(thrownStatus(() => updateEntry(tutor, 'school', school.id, { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
-    expect(thrownStatus(() => deleteEntry(tutor, 'school', school.id))).toBe(403)
+    expect(thrownStatus(async () => await createEntry(tutor, 'school', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(thrownStatus(async () => await updateEntry(tutor, 'school', school.id, { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(thrownStatus(async () => await deleteEntry(tutor, 'school', school.id))).toBe(403)
 
-    expect(deleteEntry(tutor, 'mine', own.id)).toBe(true)
-    expect(rowOf(own.id)).toBeUndefined()
+    expect(await deleteEntry(tutor, 'mine', own.id)).toBe(true)
+    expect(await rowOf(own.id)).toBeUndefined()
   })
 
-  it('the admin manages the school’s entries, not a tutor’s', () => {
+  it('the admin manages the school’s entries, not a tutor’s', async () => {
     const { tutor, admin } = users
-    const school = createEntry(admin, 'school', { body: 'Avant', criterionIds: ['C4.3-3'] })
-    const tutors = createEntry(tutor, 'mine', { body: 'Du tuteur', criterionIds: ['C4.3-3'] })
-    expect(updateEntry(admin, 'school', school.id, { body: ' Après ', criterionIds: ['C4.3-3'] })?.body).toBe('Après')
-    expect(updateEntry(admin, 'school', tutors.id, { body: 'x', criterionIds: ['C4.3-3'] })).toBeNull()
-    expect(deleteEntry(admin, 'school', tutors.id)).toBe(false)
-    expect(deleteEntry(admin, 'school', school.id)).toBe(true)
-    expect(rowOf(tutors.id)?.body).toBe('Du tuteur')
+    const school = await createEntry(admin, 'school', { body: 'Avant', criterionIds: ['C4.3-3'] })
+    const tutors = await createEntry(tutor, 'mine', { body: 'Du tuteur', criterionIds: ['C4.3-3'] })
+    expect((await updateEntry(admin, 'school', school.id, { body: ' Après ', criterionIds: ['C4.3-3'] }))?.body).toBe('Après')
+    expect(await updateEntry(admin, 'school', tutors.id, { body: 'x', criterionIds: ['C4.3-3'] })).toBeNull()
+    expect(await deleteEntry(admin, 'school', tutors.id)).toBe(false)
+    expect(await deleteEntry(admin, 'school', school.id)).toBe(true)
+    expect((await rowOf(tutors.id))?.body).toBe('Du tuteur')
   })
 
   it('the service refuses invalid input even when a caller skipped the form', () => {
-    expect(() => createEntry(users.tutor, 'mine', { body: '', criterionIds: ['C1.1-2'] })).toThrow()
-    expect(() => createEntry(users.tutor, 'mine', { body: 'x', criterionIds: ['nope'] })).toThrow()
+    expect(async () => await createEntry(users.tutor, 'mine', { body: '', criterionIds: ['C1.1-2'] })).toThrow()
+    expect(async () => await createEntry(users.tutor, 'mine', { body: 'x', criterionIds: ['nope'] })).toThrow()
   })
 })
 
 describe('runBankForm', () => {
-  it('answers bad input with 400, French messages and what was typed, and writes nothing', () => {
-    const before = getDb().select().from(schema.commentBank).all().length
-    const r = runBankForm(users.tutor, 'mine', form({ intent: 'create', body: 'Mon texte', criterionIds: ['C99.1-1'] }))
+  it('answers bad input with 400, French messages and what was typed, and writes nothing', async () => {
+    const before = (await getDb().select().from(schema.commentBank)).length
+    const r = await runBankForm(users.tutor, 'mine', form({ intent: 'create', body: 'Mon texte', criterionIds: ['C99.1-1'] }))
     expect(r.status).toBe(400)
     expect(r.outcome).toEqual({
       ok: false,
@@ -156,27 +157,27 @@ describe('runBankForm', () => {
       errors: { criterionIds: 'Ce critère n’existe pas dans le référentiel : C99.1-1.' },
       values: { body: 'Mon texte', criterionIds: ['C99.1-1'] },
     })
-    expect(getDb().select().from(schema.commentBank).all().length).toBe(before)
+    expect((await getDb().select().from(schema.commentBank)).length).toBe(before)
   })
 
-  it('creates, updates and deletes; 404 on an entry that is not the user’s, even with bad input; 403 for a role without a bank', () => {
+  it('creates, updates and deletes; 404 on an entry that is not the user’s, even with bad input; 403 for a role without a bank', async () => {
     const { tutor, otherTutor, learner } = users
-    const created = runBankForm(tutor, 'mine', form({ intent: 'create', body: 'Texte', criterionIds: ['C2.1-2'] }))
+    const created = await runBankForm(tutor, 'mine', form({ intent: 'create', body: 'Texte', criterionIds: ['C2.1-2'] }))
     expect(created.outcome).toMatchObject({ ok: true, done: 'ajout' })
     const id = created.outcome.id!
-    expect(runBankForm(tutor, 'mine', form({ intent: 'update', id, body: 'Nouveau', criterionIds: ['C2.1-3'] })).outcome).toEqual({
+    expect((await runBankForm(tutor, 'mine', form({ intent: 'update', id, body: 'Nouveau', criterionIds: ['C2.1-3'] }))).outcome).toEqual({
       ok: true,
       done: 'modif',
       id,
     })
-    expect(rowOf(id)).toMatchObject({ body: 'Nouveau', criterionIds: ['C2.1-3'] })
-    expect(thrownStatus(() => runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: 'x', criterionIds: ['C2.1-3'] })))).toBe(404)
-    expect(thrownStatus(() => runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: '', criterionIds: [] })))).toBe(404)
-    expect(thrownStatus(() => runBankForm(otherTutor, 'mine', form({ intent: 'delete', id })))).toBe(404)
-    expect(thrownStatus(() => runBankForm(learner, 'mine', form({ intent: 'delete', id })))).toBe(403)
-    expect(thrownStatus(() => runBankForm(tutor, 'mine', form({ intent: 'archive', id })))).toBe(400)
-    expect(runBankForm(tutor, 'mine', form({ intent: 'delete', id })).outcome).toEqual({ ok: true, done: 'suppr', id })
-    expect(rowOf(id)).toBeUndefined()
+    expect(await rowOf(id)).toMatchObject({ body: 'Nouveau', criterionIds: ['C2.1-3'] })
+    expect(thrownStatus(async () => await runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: 'x', criterionIds: ['C2.1-3'] })))).toBe(404)
+    expect(thrownStatus(async () => await runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: '', criterionIds: [] })))).toBe(404)
+    expect(thrownStatus(async () => await runBankForm(otherTutor, 'mine', form({ intent: 'delete', id })))).toBe(404)
+    expect(thrownStatus(async () => await runBankForm(learner, 'mine', form({ intent: 'delete', id })))).toBe(403)
+    expect(thrownStatus(async () => await runBankForm(tutor, 'mine', form({ intent: 'archive', id })))).toBe(400)
+    expect((await runBankForm(tutor, 'mine', form({ intent: 'delete', id }))).outcome).toEqual({ ok: true, done: 'suppr', id })
+    expect(await rowOf(id)).toBeUndefined()
   })
 })
 

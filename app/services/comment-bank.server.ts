@@ -79,50 +79,46 @@ function toEntry(user: BankUser, row: Pick<Row, 'id' | 'body' | 'criterionIds' |
 }
 
 /** The entries a user may insert: their own and the school's, by criterion then text. 403 for a role that has no bank. */
-export function bankFor(user: BankUser, db: DbHandle = getDb()): BankEntry[] {
+export async function bankFor(user: BankUser, db: DbHandle = getDb()): Promise<BankEntry[]> {
   if (!hasPermission(user.roles, 'read:commentBank:any')) forbidden()
-  const rows = db
+  const rows = await db
     .select({ id: commentBank.id, body: commentBank.body, criterionIds: commentBank.criterionIds, ownerId: commentBank.ownerId })
     .from(commentBank)
     .where(or(eq(commentBank.ownerId, user.id), isNull(commentBank.ownerId)))
-    .all()
   return sortBankEntries(rows.map((r) => toEntry(user, r)))
 }
 
 /** Adds an entry to the user's bank (`mine`) or to the school's (`school`, the admin). 403 without the permission. */
-export function createEntry(user: BankUser, scope: BankScope, input: BankEntryInput, db: DbHandle = getDb()): BankEntry {
+export async function createEntry(user: BankUser, scope: BankScope, input: BankEntryInput, db: DbHandle = getDb()): Promise<BankEntry> {
   if (!may(user, 'create', scope)) forbidden()
   const { body, criterionIds } = bankEntrySchema.parse(input)
-  const row = db
-    .insert(commentBank)
-    .values({ ownerId: scope === 'mine' ? user.id : null, body, criterionIds, updatedAt: new Date() })
-    .returning()
-    .get()
+  const row = (
+    await db
+      .insert(commentBank)
+      .values({ ownerId: scope === 'mine' ? user.id : null, body, criterionIds, updatedAt: new Date() })
+      .returning()
+  )[0]!
   return toEntry(user, row)
 }
 
 /** Rewrites an entry of `scope`; null when no such entry is the user's to edit (unknown, another tutor's, or the school's for a tutor). */
-export function updateEntry(user: BankUser, scope: BankScope, id: string, input: BankEntryInput, db: DbHandle = getDb()): BankEntry | null {
+export async function updateEntry(user: BankUser, scope: BankScope, id: string, input: BankEntryInput, db: DbHandle = getDb()): Promise<BankEntry | null> {
   if (!may(user, 'update', scope)) forbidden()
   const { body, criterionIds } = bankEntrySchema.parse(input)
-  const row = db
-    .update(commentBank)
-    .set({ body, criterionIds, updatedAt: new Date() })
-    .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
-    .returning()
-    .get()
+  const row = (
+    await db
+      .update(commentBank)
+      .set({ body, criterionIds, updatedAt: new Date() })
+      .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
+      .returning()
+  )[0]!
   return row ? toEntry(user, row) : null
 }
 
 /** Deletes an entry of `scope`; false when no such entry is the user's to delete. */
-export function deleteEntry(user: BankUser, scope: BankScope, id: string, db: DbHandle = getDb()): boolean {
+export async function deleteEntry(user: BankUser, scope: BankScope, id: string, db: DbHandle = getDb()): Promise<boolean> {
   if (!may(user, 'delete', scope)) forbidden()
-  return (
-    db
-      .delete(commentBank)
-      .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
-      .run().changes > 0
-  )
+  return (await db.delete(commentBank).where(and(eq(commentBank.id, id), ownedBy(user, scope)))).changes > 0
 }
 
 // The form of the bank pages (/tuteur/banque, /admin/banque): one action, three intents.
@@ -143,17 +139,17 @@ export type BankFormOutcome =
  * Runs a posted bank form for `scope`. Bad input → 400 with French messages and what was typed;
  * an entry that is not the user's to change (another tutor's, the school's for a tutor, unknown) → 404.
  */
-export function runBankForm(user: BankUser, scope: BankScope, form: FormData): { status: 200 | 400; outcome: BankFormOutcome } {
+export async function runBankForm(user: BankUser, scope: BankScope, form: FormData): Promise<{ status: 200 | 400; outcome: BankFormOutcome }> {
   const intent = bankFormSchema.safeParse({ intent: form.get('intent'), id: form.get('id') ?? undefined })
   if (!intent.success) throw new Response('Requête invalide.', { status: 400 })
   const { data } = intent
   if (data.intent === 'delete') {
-    if (!deleteEntry(user, scope, data.id)) notFound()
+    if (!(await deleteEntry(user, scope, data.id))) notFound()
     return { status: 200, outcome: { ok: true, done: 'suppr', id: data.id } }
   }
   // Permission first, then the entry: a role that may not write here gets 403, an entry that is not the user's 404, whatever was typed.
   if (!may(user, data.intent, scope)) forbidden()
-  if (data.intent === 'update' && !holds(user, scope, data.id)) notFound()
+  if (data.intent === 'update' && !(await holds(user, scope, data.id))) notFound()
   const body = form.get('body')
   const values: BankFormValues = {
     body: typeof body === 'string' ? body : '',
@@ -166,19 +162,20 @@ export function runBankForm(user: BankUser, scope: BankScope, form: FormData): {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
     return { status: 400, outcome: { ok: false, intent: data.intent, id, errors, values } }
   }
-  if (data.intent === 'create') return { status: 200, outcome: { ok: true, done: 'ajout', id: createEntry(user, scope, parsed.data).id } }
-  const updated = updateEntry(user, scope, data.id, parsed.data)
+  if (data.intent === 'create') return { status: 200, outcome: { ok: true, done: 'ajout', id: (await createEntry(user, scope, parsed.data)).id } }
+  const updated = await updateEntry(user, scope, data.id, parsed.data)
   if (!updated) notFound()
   return { status: 200, outcome: { ok: true, done: 'modif', id: updated.id } }
 }
 
-function holds(user: BankUser, scope: BankScope, id: string): boolean {
+async function holds(user: BankUser, scope: BankScope, id: string): Promise<boolean> {
   return Boolean(
-    getDb()
-      .select({ id: commentBank.id })
-      .from(commentBank)
-      .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
-      .get(),
+    (
+      await getDb()
+        .select({ id: commentBank.id })
+        .from(commentBank)
+        .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
+    )[0],
   )
 }
 

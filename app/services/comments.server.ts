@@ -9,7 +9,7 @@ import { emptyValue, entryOf, itemsOf } from '~/kinds/registry'
 import { anchoringText } from '~/kinds/rich-text/anchoring'
 import type { KindItem } from '~/kinds/types'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import type { DossierAccess } from './dossier-access.server'
 import { learnersOfDossier, tutorsOfDossier } from './dossier-people.server'
 import { templateOfDossier, type Dossier } from './dossiers.server'
@@ -156,9 +156,9 @@ const resolvers = alias(users, 'resolvers')
  * body (« message supprimé »). `relations` are the viewer's relations to the
  * dossier (already authorized to read it): they say who may resolve and reply.
  */
-export function threadsOfDossier(dossierId: string, viewer: SessionUser, relations: readonly DossierRelation[]): ThreadView[] {
+export async function threadsOfDossier(dossierId: string, viewer: SessionUser, relations: readonly DossierRelation[]): Promise<ThreadView[]> {
   const db = getDb()
-  const threads = db
+  const threads = await db
     .select({
       id: commentThreads.id,
       target: commentThreads.target,
@@ -178,10 +178,9 @@ export function threadsOfDossier(dossierId: string, viewer: SessionUser, relatio
     .leftJoin(resolvers, eq(resolvers.id, commentThreads.resolvedBy))
     .where(eq(commentThreads.dossierId, dossierId))
     .orderBy(asc(commentThreads.createdAt), asc(sql`${commentThreads}.rowid`))
-    .all()
   if (threads.length === 0) return []
 
-  const messages = db
+  const messages = await db
     .select({
       id: commentMessages.id,
       threadId: commentMessages.threadId,
@@ -197,7 +196,6 @@ export function threadsOfDossier(dossierId: string, viewer: SessionUser, relatio
     .leftJoin(users, eq(users.id, commentMessages.authorId))
     .where(eq(commentThreads.dossierId, dossierId))
     .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
-    .all()
 
   const canReply = dossierGrants(relations, 'reply')
   const canResolve = dossierGrants(relations, 'comment')
@@ -231,13 +229,12 @@ export function threadsOfDossier(dossierId: string, viewer: SessionUser, relatio
 }
 
 /** Open threads per section id, and per `criterion:<id>` for criteria (the counts of the table of contents). */
-export function openThreadCounts(dossierId: string): Map<string, number> {
-  const rows = getDb()
+export async function openThreadCounts(dossierId: string): Promise<Map<string, number>> {
+  const rows = await getDb()
     .select({ sectionId: commentThreads.sectionId, criterionId: commentThreads.criterionId, n: sql<number>`count(*)` })
     .from(commentThreads)
     .where(and(eq(commentThreads.dossierId, dossierId), eq(commentThreads.status, 'open')))
     .groupBy(commentThreads.sectionId, commentThreads.criterionId)
-    .all()
   const counts = new Map<string, number>()
   for (const r of rows) {
     const key = r.sectionId ?? (r.criterionId ? `criterion:${r.criterionId}` : null)
@@ -250,20 +247,23 @@ export function openThreadCounts(dossierId: string): Map<string, number> {
 // Writing
 
 /** The current value of a section (its empty value before the first save). */
-function currentValue(db: DbHandle, dossier: Dossier, sectionId: string) {
+async function currentValue(db: DbHandle, dossier: Dossier, sectionId: string) {
   const section = templateOfDossier(dossier).sections.find((s) => s.id === sectionId)!
-  const row = db
+  const [row] = await db
     .select({ content: dossierSections.content })
     .from(dossierSections)
     .where(and(eq(dossierSections.dossierId, dossier.id), eq(dossierSections.sectionId, sectionId)))
-    .get()
   return entryOf(section.field, row?.content ?? emptyValue(section.field))
 }
 
 type Anchor = Pick<typeof commentThreads.$inferInsert, 'target' | 'sectionId' | 'criterionId' | 'itemId' | 'itemLabel' | 'selectors'>
 
 /** What a new thread addresses, checked against the template and the section's current value. */
-function anchorOf(db: DbHandle, dossier: Dossier, input: z.infer<typeof CreateSchema>): { ok: true; anchor: Anchor } | { ok: false; result: CommentResult } {
+async function anchorOf(
+  db: DbHandle,
+  dossier: Dossier,
+  input: z.infer<typeof CreateSchema>,
+): Promise<{ ok: true; anchor: Anchor } | { ok: false; result: CommentResult }> {
   const no = (error: string) => ({ ok: false as const, result: fail(400, error) })
   const template = templateOfDossier(dossier)
   if (input.target === 'criterion') {
@@ -278,7 +278,7 @@ function anchorOf(db: DbHandle, dossier: Dossier, input: z.infer<typeof CreateSc
   const base = { sectionId: section.id, criterionId: null, itemId: null, itemLabel: null, selectors: null }
   if (input.target === 'section') return { ok: true, anchor: { ...base, target: 'section' } }
 
-  const entry = currentValue(db, dossier, section.id)
+  const entry = await currentValue(db, dossier, section.id)
   if (input.target === 'passage') {
     if (entry.kind !== 'richText') return no('On ne peut commenter un passage que dans une section de texte.')
     const selectors = parseSelectors(input.selectors)
@@ -296,84 +296,89 @@ function anchorOf(db: DbHandle, dossier: Dossier, input: z.infer<typeof CreateSc
 }
 
 /** Starts a thread (tutors): its first message, and a `comment` notification to the dossier's learners. */
-export function createThread(access: DossierAccess, user: SessionUser, input: unknown): CommentResult {
+export async function createThread(access: DossierAccess, user: SessionUser, input: unknown): Promise<CommentResult> {
   const denied = refused(access, 'comment')
   if (denied) return denied
   const parsed = parse(CreateSchema, input)
   if (!parsed.ok) return parsed.result
   const { dossier } = access
-  return getDb().transaction((tx) => {
-    const anchored = anchorOf(tx, dossier, parsed.data)
+  return await transaction(getDb(), async (tx) => {
+    const anchored = await anchorOf(tx, dossier, parsed.data)
     if (!anchored.ok) return anchored.result
     const now = new Date()
-    const thread = tx
-      .insert(commentThreads)
-      .values({ ...anchored.anchor, dossierId: dossier.id, status: 'open', authorId: user.id, createdAt: now })
-      .returning({ id: commentThreads.id })
-      .get()
-    tx.insert(commentMessages).values({ threadId: thread.id, authorId: user.id, body: parsed.data.body, createdAt: now }).run()
-    notify(learnersOfDossier(dossier, tx), { type: 'comment', dossierId: dossier.id, actorId: user.id, threadId: thread.id }, tx)
+    const thread = (
+      await tx
+        .insert(commentThreads)
+        .values({ ...anchored.anchor, dossierId: dossier.id, status: 'open', authorId: user.id, createdAt: now })
+        .returning({ id: commentThreads.id })
+    )[0]!
+    await tx.insert(commentMessages).values({ threadId: thread.id, authorId: user.id, body: parsed.data.body, createdAt: now })
+    await notify(await learnersOfDossier(dossier, tx), { type: 'comment', dossierId: dossier.id, actorId: user.id, threadId: thread.id }, tx)
     return { ok: true, threadId: thread.id }
-  }, IMMEDIATE)
+  })
 }
 
 /** A thread of this dossier (scoped in the query), or undefined. */
-function threadIn(db: DbHandle, dossierId: string, threadId: string) {
-  return db
-    .select()
-    .from(commentThreads)
-    .where(and(eq(commentThreads.id, threadId), eq(commentThreads.dossierId, dossierId)))
-    .get()
+async function threadIn(db: DbHandle, dossierId: string, threadId: string) {
+  return (
+    await db
+      .select()
+      .from(commentThreads)
+      .where(and(eq(commentThreads.id, threadId), eq(commentThreads.dossierId, dossierId)))
+  )[0]
 }
 
 /** Replies in a thread: a `reply` notification to its participants, the dossier's learners and tutors (the actor excepted). */
-export function reply(access: DossierAccess, user: SessionUser, input: unknown): CommentResult {
+export async function reply(access: DossierAccess, user: SessionUser, input: unknown): Promise<CommentResult> {
   const denied = refused(access, 'reply')
   if (denied) return denied
   const parsed = parse(ReplySchema, input)
   if (!parsed.ok) return parsed.result
   const { dossier } = access
-  return getDb().transaction((tx) => {
-    const thread = threadIn(tx, dossier.id, parsed.data.threadId)
+  return await transaction(getDb(), async (tx) => {
+    const thread = await threadIn(tx, dossier.id, parsed.data.threadId)
     if (!thread) return fail(404, REFUSALS.noThread)
-    tx.insert(commentMessages).values({ threadId: thread.id, authorId: user.id, body: parsed.data.body, createdAt: new Date() }).run()
-    const participants = tx
-      .selectDistinct({ id: commentMessages.authorId })
-      .from(commentMessages)
-      .where(eq(commentMessages.threadId, thread.id))
-      .all()
-      .flatMap((r) => (r.id ? [r.id] : []))
-    const recipients = [...(thread.authorId ? [thread.authorId] : []), ...participants, ...learnersOfDossier(dossier, tx), ...tutorsOfDossier(dossier, tx)]
-    notify(recipients, { type: 'reply', dossierId: dossier.id, actorId: user.id, threadId: thread.id }, tx)
+    await tx.insert(commentMessages).values({ threadId: thread.id, authorId: user.id, body: parsed.data.body, createdAt: new Date() })
+    const participants = (
+      await tx.selectDistinct({ id: commentMessages.authorId }).from(commentMessages).where(eq(commentMessages.threadId, thread.id))
+    ).flatMap((r) => (r.id ? [r.id] : []))
+    const recipients = [
+      ...(thread.authorId ? [thread.authorId] : []),
+      ...participants,
+      ...(await learnersOfDossier(dossier, tx)),
+      ...(await tutorsOfDossier(dossier, tx)),
+    ]
+    await notify(recipients, { type: 'reply', dossierId: dossier.id, actorId: user.id, threadId: thread.id }, tx)
     return { ok: true, threadId: thread.id }
-  }, IMMEDIATE)
+  })
 }
 
 /** A live message of this dossier (scoped in the query through its thread), or undefined. */
-function messageIn(db: DbHandle, dossierId: string, messageId: string) {
-  return db
-    .select({ id: commentMessages.id, threadId: commentMessages.threadId, authorId: commentMessages.authorId, body: commentMessages.body })
-    .from(commentMessages)
-    .innerJoin(commentThreads, eq(commentThreads.id, commentMessages.threadId))
-    .where(and(eq(commentMessages.id, messageId), eq(commentThreads.dossierId, dossierId), sql`${commentMessages.deletedAt} is null`))
-    .get()
+async function messageIn(db: DbHandle, dossierId: string, messageId: string) {
+  return (
+    await db
+      .select({ id: commentMessages.id, threadId: commentMessages.threadId, authorId: commentMessages.authorId, body: commentMessages.body })
+      .from(commentMessages)
+      .innerJoin(commentThreads, eq(commentThreads.id, commentMessages.threadId))
+      .where(and(eq(commentMessages.id, messageId), eq(commentThreads.dossierId, dossierId), sql`${commentMessages.deletedAt} is null`))
+  )[0]
 }
 
 /** Edits one's own message. */
-export function editMessage(access: DossierAccess, user: SessionUser, input: unknown): CommentResult {
+export async function editMessage(access: DossierAccess, user: SessionUser, input: unknown): Promise<CommentResult> {
   const denied = refused(access, 'reply')
   if (denied) return denied
   const parsed = parse(EditSchema, input)
   if (!parsed.ok) return parsed.result
-  return getDb().transaction((tx) => {
-    const message = messageIn(tx, access.dossier.id, parsed.data.messageId)
+  return await transaction(getDb(), async (tx) => {
+    const message = await messageIn(tx, access.dossier.id, parsed.data.messageId)
     if (!message) return fail(404, REFUSALS.noMessage)
     if (message.authorId !== user.id) return fail(403, REFUSALS.notMine)
     if (message.body !== parsed.data.body) {
-      tx.update(commentMessages).set({ body: parsed.data.body, editedAt: new Date() }).where(eq(commentMessages.id, message.id)).run()
+      await tx.update(commentMessages).set({ body: parsed.data.body, editedAt: new Date() }).where(eq(commentMessages.id, message.id))
     }
     return { ok: true, threadId: message.threadId }
-  }, IMMEDIATE)
+  })
 }
 
 /**
@@ -381,71 +386,68 @@ export function editMessage(access: DossierAccess, user: SessionUser, input: unk
  * « message supprimé »; deleted messages that nothing follows any more are
  * removed, and a thread left with no message is removed (`removed: true`).
  */
-export function deleteMessage(access: DossierAccess, user: SessionUser, input: unknown): CommentResult {
+export async function deleteMessage(access: DossierAccess, user: SessionUser, input: unknown): Promise<CommentResult> {
   const denied = refused(access, 'reply')
   if (denied) return denied
   const parsed = parse(MessageSchema, input)
   if (!parsed.ok) return parsed.result
-  return getDb().transaction((tx) => {
-    const message = messageIn(tx, access.dossier.id, parsed.data.messageId)
+  return await transaction(getDb(), async (tx) => {
+    const message = await messageIn(tx, access.dossier.id, parsed.data.messageId)
     if (!message) return fail(404, REFUSALS.noMessage)
     if (message.authorId !== user.id) return fail(403, REFUSALS.notMine)
-    tx.update(commentMessages).set({ body: '', deletedAt: new Date() }).where(eq(commentMessages.id, message.id)).run()
-    const all = tx
+    await tx.update(commentMessages).set({ body: '', deletedAt: new Date() }).where(eq(commentMessages.id, message.id))
+    const all = await tx
       .select({ id: commentMessages.id, deletedAt: commentMessages.deletedAt })
       .from(commentMessages)
       .where(eq(commentMessages.threadId, message.threadId))
       .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
-      .all()
     let keep = all.length
     while (keep > 0 && all[keep - 1]!.deletedAt !== null) keep--
     if (keep === 0) {
-      tx.delete(commentThreads)
-        .where(and(eq(commentThreads.id, message.threadId), eq(commentThreads.dossierId, access.dossier.id)))
-        .run()
+      await tx.delete(commentThreads).where(and(eq(commentThreads.id, message.threadId), eq(commentThreads.dossierId, access.dossier.id)))
       return { ok: true, threadId: message.threadId, removed: true }
     }
     const trailing = all.slice(keep).map((m) => m.id)
-    if (trailing.length) tx.delete(commentMessages).where(inArray(commentMessages.id, trailing)).run()
+    if (trailing.length) await tx.delete(commentMessages).where(inArray(commentMessages.id, trailing))
     return { ok: true, threadId: message.threadId }
-  }, IMMEDIATE)
+  })
 }
 
-function setStatus(access: DossierAccess, user: SessionUser, input: unknown, status: ThreadStatus): CommentResult {
+async function setStatus(access: DossierAccess, user: SessionUser, input: unknown, status: ThreadStatus): Promise<CommentResult> {
   const denied = refused(access, 'comment')
   if (denied) return denied
   const parsed = parse(ThreadSchema, input)
   if (!parsed.ok) return parsed.result
   const resolved = status === 'resolved'
-  const done = getDb()
-    .update(commentThreads)
-    .set({ status, resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null })
-    .where(and(eq(commentThreads.id, parsed.data.threadId), eq(commentThreads.dossierId, access.dossier.id)))
-    .returning({ id: commentThreads.id })
-    .get()
+  const done = (
+    await getDb()
+      .update(commentThreads)
+      .set({ status, resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null })
+      .where(and(eq(commentThreads.id, parsed.data.threadId), eq(commentThreads.dossierId, access.dossier.id)))
+      .returning({ id: commentThreads.id })
+  )[0]!
   return done ? { ok: true, threadId: done.id } : fail(404, REFUSALS.noThread)
 }
 
 /** Marks a thread resolved (tutors). */
-export const resolveThread = (access: DossierAccess, user: SessionUser, input: unknown) => setStatus(access, user, input, 'resolved')
+export const resolveThread = async (access: DossierAccess, user: SessionUser, input: unknown) => await setStatus(access, user, input, 'resolved')
 /** Opens a resolved thread again (tutors). */
-export const reopenThread = (access: DossierAccess, user: SessionUser, input: unknown) => setStatus(access, user, input, 'open')
+export const reopenThread = async (access: DossierAccess, user: SessionUser, input: unknown) => await setStatus(access, user, input, 'open')
 
 /**
  * Keeps the labels of commented items up to date after a save: the threads on
  * items that still exist get their current label; a deleted item keeps its
  * last one. Run inside the save's transaction.
  */
-export function refreshItemLabels(dossierId: string, sectionId: string, items: readonly KindItem[], db: DbHandle) {
-  const threads = db
+export async function refreshItemLabels(dossierId: string, sectionId: string, items: readonly KindItem[], db: DbHandle) {
+  const threads = await db
     .select({ id: commentThreads.id, itemId: commentThreads.itemId, itemLabel: commentThreads.itemLabel })
     .from(commentThreads)
     .where(and(eq(commentThreads.dossierId, dossierId), eq(commentThreads.sectionId, sectionId), eq(commentThreads.target, 'item')))
-    .all()
   if (threads.length === 0) return
   const labels = new Map(items.map((i) => [i.id, i.label]))
   for (const t of threads) {
     const label = t.itemId ? labels.get(t.itemId) : undefined
-    if (label !== undefined && label !== t.itemLabel) db.update(commentThreads).set({ itemLabel: label }).where(eq(commentThreads.id, t.id)).run()
+    if (label !== undefined && label !== t.itemLabel) await db.update(commentThreads).set({ itemLabel: label }).where(eq(commentThreads.id, t.id))
   }
 }

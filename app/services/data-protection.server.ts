@@ -52,7 +52,7 @@ import {
 } from '~/domain/retention'
 import { entryOf, plainTextOf } from '~/kinds/registry'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { epreuveTitle } from './groups-admin.server'
 import { learnerResults } from './publication.server'
 import { snapshotsDir } from './submissions.server'
@@ -143,8 +143,11 @@ const NO_PASSWORD = '!anonymised'
 /* ---------------- Who the learner is, and when their data may go ---------------- */
 
 /** Every session a learner took part in: enrolled, in one of its groups, or holding one of its dossiers. */
-function sessionsOf(db: DbHandle, learnerId: string): (RetentionSession & { startsOn: string; archivedAt: Date | null; resultsPublishedAt: Date | null })[] {
-  return db
+async function sessionsOf(
+  db: DbHandle,
+  learnerId: string,
+): Promise<(RetentionSession & { startsOn: string; archivedAt: Date | null; resultsPublishedAt: Date | null })[]> {
+  return await db
     .select({
       id: examSessions.id,
       name: examSessions.name,
@@ -170,7 +173,6 @@ function sessionsOf(db: DbHandle, learnerId: string): (RetentionSession & { star
       ),
     )
     .orderBy(asc(examSessions.startsOn))
-    .all()
 }
 
 type Subject = {
@@ -185,8 +187,8 @@ type Subject = {
   staffRoles: Role[]
 }
 
-function subjectOf(db: DbHandle, userId: string): Subject | null {
-  const user = db
+async function subjectOf(db: DbHandle, userId: string): Promise<Subject | null> {
+  const [user] = await db
     .select({
       id: users.id,
       name: users.name,
@@ -197,31 +199,25 @@ function subjectOf(db: DbHandle, userId: string): Subject | null {
     })
     .from(users)
     .where(eq(users.id, userId))
-    .get()
   if (!user) return null
-  const roles = db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .all()
-    .map((r) => r.role)
-  const enrolled = Boolean(db.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.learnerId, userId)).get())
+  const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))).map((r) => r.role)
+  const enrolled = Boolean((await db.select({ id: enrollments.id }).from(enrollments).where(eq(enrollments.learnerId, userId)))[0])
   return { ...user, roles, learner: roles.includes('learner') || enrolled, staffRoles: STAFF.filter((r) => roles.includes(r)) }
 }
 
 /** The checks every operation starts with: an admin (403), an existing account (404), a learner's (409). */
-function requireSubject(db: DbHandle, admin: SessionUser, userId: string, permission: 'read:user:any' | 'update:user:any'): Subject {
+async function requireSubject(db: DbHandle, admin: SessionUser, userId: string, permission: 'read:user:any' | 'update:user:any'): Promise<Subject> {
   if (!hasPermission(admin.roles, permission)) throw new DataProtectionError(NOT_ADMIN, 403)
-  const subject = subjectOf(db, userId)
+  const subject = await subjectOf(db, userId)
   if (!subject) throw new DataProtectionError(NO_USER, 404)
   if (!subject.learner) throw new DataProtectionError(NOT_LEARNER, 409)
   return subject
 }
 
 /** The checks before anonymising or deleting: no staff role, retention elapsed, the e-mail typed. */
-function requireErasable(db: DbHandle, subject: Subject, confirmation: string, now: Date): RetentionStatus {
+async function requireErasable(db: DbHandle, subject: Subject, confirmation: string, now: Date): Promise<RetentionStatus> {
   if (subject.staffRoles.length) throw new DataProtectionError(staffRefusal(subject.staffRoles), 409)
-  const status = retentionStatus(sessionsOf(db, subject.id), now)
+  const status = retentionStatus(await sessionsOf(db, subject.id), now)
   if (!status.elapsed) throw new DataProtectionError(retentionRefusal(status), 409)
   const typed = confirmation.trim().toLowerCase()
   if (!typed) throw new DataProtectionError(CONFIRMATION_NEEDED, 400, 'confirmation')
@@ -243,10 +239,10 @@ export type DataProtectionState = {
 }
 
 /** What the account page shows in « Données personnelles ». Null for an unknown account. */
-export function dataProtectionState(userId: string, now = new Date(), db: DbHandle = getDb()): DataProtectionState | null {
-  const subject = subjectOf(db, userId)
+export async function dataProtectionState(userId: string, now = new Date(), db: DbHandle = getDb()): Promise<DataProtectionState | null> {
+  const subject = await subjectOf(db, userId)
   if (!subject) return null
-  const status = retentionStatus(sessionsOf(db, userId), now)
+  const status = retentionStatus(await sessionsOf(db, userId), now)
   const eraseRefusal = !subject.learner
     ? NOT_LEARNER
     : subject.staffRoles.length
@@ -274,13 +270,14 @@ export function dataProtectionState(userId: string, now = new Date(), db: DbHand
 }
 
 /** True when the account was anonymised (the account page then refuses every change but deletion). */
-export function isAnonymised(userId: string, db: DbHandle = getDb()): boolean {
+export async function isAnonymised(userId: string, db: DbHandle = getDb()): Promise<boolean> {
   return Boolean(
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, userId), isNotNull(users.anonymizedAt)))
-      .get(),
+    (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, userId), isNotNull(users.anonymizedAt)))
+    )[0],
   )
 }
 
@@ -291,10 +288,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const actionsMatch: Same<AuditAction, (typeof schema.ADMIN_AUDIT_ACTIONS)[number]> = true
 void actionsMatch
 
-function logAudit(tx: DbHandle, admin: SessionUser, action: AuditAction, subjectId: string, detail: Record<string, unknown>, now: Date) {
-  tx.insert(adminAudit)
+async function logAudit(tx: DbHandle, admin: SessionUser, action: AuditAction, subjectId: string, detail: Record<string, unknown>, now: Date) {
+  await tx
+    .insert(adminAudit)
     .values({ at: now, actorId: admin.id, actorName: admin.name, action, subjectId, subjectLabel: subjectLabel(shortIdOf(subjectId)), detail })
-    .run()
 }
 
 export const JOURNAL_PAGE_SIZE = 50
@@ -337,15 +334,15 @@ export function auditSummary(action: AuditAction, detail: Record<string, unknown
 }
 
 /** The journal, newest first, a page at a time, filtered by action and by account in the query. */
-export function auditJournal(filters: { action: AuditAction | null; subjectId: string | null; page: number }, db: DbHandle = getDb()) {
+export async function auditJournal(filters: { action: AuditAction | null; subjectId: string | null; page: number }, db: DbHandle = getDb()) {
   const where = and(
     filters.action ? eq(adminAudit.action, filters.action) : undefined,
     filters.subjectId ? eq(adminAudit.subjectId, filters.subjectId) : undefined,
   )
-  const total = db.select({ n: count() }).from(adminAudit).where(where).get()?.n ?? 0
+  const total = (await db.select({ n: count() }).from(adminAudit).where(where))[0]?.n ?? 0
   const pages = Math.max(1, Math.ceil(total / JOURNAL_PAGE_SIZE))
   const page = Math.min(pages, Math.max(1, filters.page))
-  const rows = db
+  const rows = await db
     .select({
       id: adminAudit.id,
       at: adminAudit.at,
@@ -363,7 +360,6 @@ export function auditJournal(filters: { action: AuditAction | null; subjectId: s
     .orderBy(desc(adminAudit.at), desc(adminAudit.id))
     .limit(JOURNAL_PAGE_SIZE)
     .offset((page - 1) * JOURNAL_PAGE_SIZE)
-    .all()
   return {
     total,
     page,
@@ -438,12 +434,12 @@ l’éditeur les stocke (champ « contenu »), avec leur texte brut (« texte »
 type PeopleLabels = (id: string | null) => string
 
 /** How the export names people: the learner by name, staff by name and role, any other learner never. */
-function peopleLabels(db: DbHandle, learner: Subject, ids: Iterable<string | null>): PeopleLabels {
+async function peopleLabels(db: DbHandle, learner: Subject, ids: Iterable<string | null>): Promise<PeopleLabels> {
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id) && id !== learner.id))]
   const found = new Map<string, string>()
   if (wanted.length) {
-    const rows = db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all()
-    const roles = db.select().from(userRoles).where(inArray(userRoles.userId, wanted)).all()
+    const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted))
+    const roles = await db.select().from(userRoles).where(inArray(userRoles.userId, wanted))
     for (const r of rows) {
       const own = roles.filter((x) => x.userId === r.id).map((x) => x.role)
       const staff = STAFF.filter((role) => own.includes(role))
@@ -475,67 +471,64 @@ export type LearnerExport = {
 }
 
 /** Everything about one learner, read in one transaction (a consistent picture), and the files to add. */
-function collectExport(db: DbHandle, learner: Subject, now: Date) {
+async function collectExport(db: DbHandle, learner: Subject, now: Date) {
   const id = learner.id
-  const sessionRows = sessionsOf(db, id)
+  const sessionRows = await sessionsOf(db, id)
   const status = retentionStatus(sessionRows, now)
   const retentionById = new Map(status.sessions.map((s) => [s.id, s]))
   const sessionNames = new Map(sessionRows.map((s) => [s.id, s.name]))
 
-  const myGroups = db
+  const myGroups = await db
     .select({ id: groups.id, examSessionId: groups.examSessionId, evaluationId: groups.evaluationId, name: groups.name })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(eq(groupMembers.learnerId, id))
-    .all()
   const groupIds = myGroups.map((g) => g.id)
-  const members = groupIds.length ? db.select().from(groupMembers).where(inArray(groupMembers.groupId, groupIds)).all() : []
-  const draws = groupIds.length ? db.select().from(themeDraws).where(inArray(themeDraws.groupId, groupIds)).orderBy(asc(themeDraws.drawnAt)).all() : []
+  const members = groupIds.length ? await db.select().from(groupMembers).where(inArray(groupMembers.groupId, groupIds)) : []
+  const draws = groupIds.length ? await db.select().from(themeDraws).where(inArray(themeDraws.groupId, groupIds)).orderBy(asc(themeDraws.drawnAt)) : []
 
-  const myDossiers = db
+  const myDossiers = await db
     .select()
     .from(dossiers)
     .where(groupIds.length ? or(eq(dossiers.learnerId, id), inArray(dossiers.groupId, groupIds)) : eq(dossiers.learnerId, id))
     .orderBy(asc(dossiers.examSessionId), asc(dossiers.templateId))
-    .all()
   const dossierIds = myDossiers.map((d) => d.id)
   const inDossiers = <T>(f: () => T[]): T[] => (dossierIds.length ? f() : [])
 
-  const sections = inDossiers(() => db.select().from(dossierSections).where(inArray(dossierSections.dossierId, dossierIds)).all())
-  const revisions = inDossiers(() =>
-    db.select().from(dossierRevisions).where(inArray(dossierRevisions.dossierId, dossierIds)).orderBy(asc(dossierRevisions.id)).all(),
+  const sections = inDossiers(async () => await db.select().from(dossierSections).where(inArray(dossierSections.dossierId, dossierIds)))
+  const revisions = inDossiers(
+    async () => await db.select().from(dossierRevisions).where(inArray(dossierRevisions.dossierId, dossierIds)).orderBy(asc(dossierRevisions.id)),
   )
-  const images = inDossiers(() => db.select().from(uploads).where(inArray(uploads.dossierId, dossierIds)).orderBy(asc(uploads.createdAt)).all())
-  const threads = inDossiers(() =>
-    db.select().from(commentThreads).where(inArray(commentThreads.dossierId, dossierIds)).orderBy(asc(commentThreads.createdAt)).all(),
+  const images = inDossiers(async () => await db.select().from(uploads).where(inArray(uploads.dossierId, dossierIds)).orderBy(asc(uploads.createdAt)))
+  const threads = inDossiers(
+    async () => await db.select().from(commentThreads).where(inArray(commentThreads.dossierId, dossierIds)).orderBy(asc(commentThreads.createdAt)),
   )
   const threadIds = threads.map((t) => t.id)
   const messages = threadIds.length
-    ? db
+    ? await db
         .select()
         .from(commentMessages)
         .where(inArray(commentMessages.threadId, threadIds))
         .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
-        .all()
     : []
-  const rounds = inDossiers(() =>
-    db.select().from(reviewRounds).where(inArray(reviewRounds.dossierId, dossierIds)).orderBy(asc(reviewRounds.requestedAt)).all(),
+  const rounds = inDossiers(
+    async () => await db.select().from(reviewRounds).where(inArray(reviewRounds.dossierId, dossierIds)).orderBy(asc(reviewRounds.requestedAt)),
   )
-  const handIns = inDossiers(() =>
-    db
-      .select({ submission: submissions, evaluationId: evaluationInstances.evaluationId })
-      .from(submissions)
-      .innerJoin(evaluationInstances, eq(evaluationInstances.id, submissions.instanceId))
-      .where(inArray(submissions.dossierId, dossierIds))
-      .orderBy(asc(submissions.submittedAt))
-      .all(),
+  const handIns = inDossiers(
+    async () =>
+      await db
+        .select({ submission: submissions, evaluationId: evaluationInstances.evaluationId })
+        .from(submissions)
+        .innerJoin(evaluationInstances, eq(evaluationInstances.id, submissions.instanceId))
+        .where(inArray(submissions.dossierId, dossierIds))
+        .orderBy(asc(submissions.submittedAt)),
   )
   const submissionIds = handIns.map((h) => h.submission.id)
-  const frozenSections = submissionIds.length ? db.select().from(submissionSections).where(inArray(submissionSections.submissionId, submissionIds)).all() : []
-  const frozenFiles = submissionIds.length ? db.select().from(submissionFiles).where(inArray(submissionFiles.submissionId, submissionIds)).all() : []
+  const frozenSections = submissionIds.length ? await db.select().from(submissionSections).where(inArray(submissionSections.submissionId, submissionIds)) : []
+  const frozenFiles = submissionIds.length ? await db.select().from(submissionFiles).where(inArray(submissionFiles.submissionId, submissionIds)) : []
 
   // What they wrote in dossiers that are no longer theirs (a group they left): their own words only.
-  const elsewhereRevisions = db
+  const elsewhereRevisions = await db
     .select({ revision: dossierRevisions, templateId: dossiers.templateId, examSessionId: dossiers.examSessionId })
     .from(dossierRevisions)
     .innerJoin(dossiers, eq(dossiers.id, dossierRevisions.dossierId))
@@ -546,8 +539,7 @@ function collectExport(db: DbHandle, learner: Subject, now: Date) {
       ),
     )
     .orderBy(asc(dossierRevisions.id))
-    .all()
-  const elsewhereMessages = db
+  const elsewhereMessages = await db
     .select({ message: commentMessages })
     .from(commentMessages)
     .innerJoin(commentThreads, eq(commentThreads.id, commentMessages.threadId))
@@ -558,39 +550,34 @@ function collectExport(db: DbHandle, learner: Subject, now: Date) {
       ),
     )
     .orderBy(asc(commentMessages.createdAt))
-    .all()
 
-  const tutors = db
+  const tutors = await db
     .select({ examSessionId: tutorAssignments.examSessionId, tutorId: tutorAssignments.tutorId })
     .from(tutorAssignments)
     .where(eq(tutorAssignments.learnerId, id))
-    .all()
-  const enrolmentRows = db.select().from(enrollments).where(eq(enrollments.learnerId, id)).all()
-  const selfRows = db
+  const enrolmentRows = await db.select().from(enrollments).where(eq(enrollments.learnerId, id))
+  const selfRows = await db
     .select()
     .from(selfAssessments)
     .where(eq(selfAssessments.learnerId, id))
     .orderBy(asc(selfAssessments.examSessionId), asc(selfAssessments.criterionId))
-    .all()
-  const extensions = db
+  const extensions = await db
     .select({ extension: deadlineExtensions, examSessionId: evaluationInstances.examSessionId, evaluationId: evaluationInstances.evaluationId })
     .from(deadlineExtensions)
     .innerJoin(evaluationInstances, eq(evaluationInstances.id, deadlineExtensions.instanceId))
     .where(eq(deadlineExtensions.learnerId, id))
-    .all()
-  const codes = db
+  const codes = await db
     .select({ code: candidateCodes.code, examSessionId: evaluationInstances.examSessionId, evaluationId: evaluationInstances.evaluationId })
     .from(candidateCodes)
     .innerJoin(evaluationInstances, eq(evaluationInstances.id, candidateCodes.instanceId))
     .where(eq(candidateCodes.subjectId, id))
-    .all()
-  const attempts = db.select().from(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase())).orderBy(asc(loginAttempts.createdAt)).all()
-  const openSessions = db.select({ n: count() }).from(loginSessions).where(eq(loginSessions.userId, id)).get()?.n ?? 0
-  const links = db.select().from(passwordLinks).where(eq(passwordLinks.userId, id)).orderBy(asc(passwordLinks.createdAt)).all()
-  const inbox = db.select().from(notifications).where(eq(notifications.userId, id)).orderBy(asc(notifications.createdAt)).all()
-  const results = new Map(sessionRows.map((s) => [s.id, learnerResults(s.id, id, db)]))
+  const attempts = await db.select().from(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase())).orderBy(asc(loginAttempts.createdAt))
+  const openSessions = (await db.select({ n: count() }).from(loginSessions).where(eq(loginSessions.userId, id)))[0]?.n ?? 0
+  const links = await db.select().from(passwordLinks).where(eq(passwordLinks.userId, id)).orderBy(asc(passwordLinks.createdAt))
+  const inbox = await db.select().from(notifications).where(eq(notifications.userId, id)).orderBy(asc(notifications.createdAt))
+  const results = new Map(sessionRows.map(async (s) => [s.id, await learnerResults(s.id, id, db)]))
 
-  const label = peopleLabels(db, learner, [
+  const label = await peopleLabels(db, learner, [
     ...members.map((m) => m.learnerId),
     ...sections.map((s) => s.updatedBy),
     ...revisions.map((r) => r.authorId),
@@ -819,10 +806,10 @@ function collectExport(db: DbHandle, learner: Subject, now: Date) {
  * README in French. Logged in the audit log once built.
  */
 export async function learnerExport(admin: SessionUser, learnerId: string, now = new Date(), db: DbHandle = getDb()): Promise<LearnerExport> {
-  const { learner, data, files, counts } = db.transaction((tx) => {
-    const learner = requireSubject(tx, admin, learnerId, 'read:user:any')
+  const { learner, data, files, counts } = await transaction(db, async (tx) => {
+    const learner = await requireSubject(tx, admin, learnerId, 'read:user:any')
     if (learner.anonymizedAt) throw new DataProtectionError(ANONYMISED_NO_EXPORT, 409)
-    return { learner, ...collectExport(tx, learner, now) }
+    return { learner, ...(await collectExport(tx, learner, now)) }
   })
   const zip = new JSZip()
   const missing: string[] = []
@@ -835,7 +822,7 @@ export async function learnerExport(admin: SessionUser, learnerId: string, now =
   zip.file('donnees.json', JSON.stringify({ ...data, fichiersAbsents: missing }, null, 2), { date: now })
   zip.file('README.txt', README(learner.name, now), { date: now })
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } })
-  logAudit(db, admin, 'learner-export', learner.id, { ...counts, bytes: buffer.byteLength }, now)
+  await logAudit(db, admin, 'learner-export', learner.id, { ...counts, bytes: buffer.byteLength }, now)
   return { zip: buffer, title: `Données — ${learner.name}`, counts }
 }
 
@@ -847,12 +834,13 @@ export async function learnerExport(admin: SessionUser, learnerId: string, now =
  * account is anonymised or gone; the fingerprint does not cover the name.
  * Returns how many hand-ins were renamed.
  */
-function renameSubmitter(tx: DbHandle, learnerId: string, name: string): number {
-  return tx
-    .update(submissions)
-    .set({ submitterName: name })
-    .where(and(eq(submissions.submittedBy, learnerId), ne(submissions.submitterName, name)))
-    .run().changes
+async function renameSubmitter(tx: DbHandle, learnerId: string, name: string): Promise<number> {
+  return (
+    await tx
+      .update(submissions)
+      .set({ submitterName: name })
+      .where(and(eq(submissions.submittedBy, learnerId), ne(submissions.submitterName, name)))
+  ).changes
 }
 
 export const EXTENSION_REASON_ERASED = 'Motif effacé lors de l’anonymisation.'
@@ -864,44 +852,53 @@ export type AnonymiseResult = { label: string; shortId: string; dossiers: number
  * period of every session they took part in has elapsed. `confirmation` is
  * the account's e-mail as the admin typed it.
  */
-export function anonymiseLearner(admin: SessionUser, learnerId: string, confirmation: string, now = new Date(), db: DbHandle = getDb()): AnonymiseResult {
-  return db.transaction((tx) => {
-    const learner = requireSubject(tx, admin, learnerId, 'update:user:any')
+export async function anonymiseLearner(
+  admin: SessionUser,
+  learnerId: string,
+  confirmation: string,
+  now = new Date(),
+  db: DbHandle = getDb(),
+): Promise<AnonymiseResult> {
+  return await transaction(db, async (tx) => {
+    const learner = await requireSubject(tx, admin, learnerId, 'update:user:any')
     if (learner.anonymizedAt) throw new DataProtectionError(ALREADY_ANONYMISED, 409)
-    const status = requireErasable(tx, learner, confirmation, now)
+    const status = await requireErasable(tx, learner, confirmation, now)
     const shortId = shortIdOf(learner.id)
     const label = anonymisedName(shortId)
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ name: label, email: anonymisedEmail(learner.id), passwordHash: NO_PASSWORD, deactivatedAt: learner.deactivatedAt ?? now, anonymizedAt: now })
       .where(eq(users.id, learner.id))
-      .run()
-    const loginSessionsEnded = tx.delete(loginSessions).where(eq(loginSessions.userId, learner.id)).run().changes
-    const linksDeleted = tx.delete(passwordLinks).where(eq(passwordLinks.userId, learner.id)).run().changes
-    const attemptsDeleted = tx.delete(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase())).run().changes
-    const notificationsDeleted = tx.delete(notifications).where(eq(notifications.userId, learner.id)).run().changes
+    const loginSessionsEnded = (await tx.delete(loginSessions).where(eq(loginSessions.userId, learner.id))).changes
+    const linksDeleted = (await tx.delete(passwordLinks).where(eq(passwordLinks.userId, learner.id))).changes
+    const attemptsDeleted = (await tx.delete(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase()))).changes
+    const notificationsDeleted = (await tx.delete(notifications).where(eq(notifications.userId, learner.id))).changes
     // A reason for an extension may be about the person (health, family): it goes; the dates stay.
-    const reasonsErased = tx
-      .update(deadlineExtensions)
-      .set({ reason: EXTENSION_REASON_ERASED })
-      .where(and(eq(deadlineExtensions.learnerId, learner.id), ne(deadlineExtensions.reason, EXTENSION_REASON_ERASED)))
-      .run().changes
+    const reasonsErased = (
+      await tx
+        .update(deadlineExtensions)
+        .set({ reason: EXTENSION_REASON_ERASED })
+        .where(and(eq(deadlineExtensions.learnerId, learner.id), ne(deadlineExtensions.reason, EXTENSION_REASON_ERASED)))
+    ).changes
     const groupIds = tx.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.learnerId, learner.id))
     const dossierCount =
-      tx
-        .select({ n: count() })
-        .from(dossiers)
-        .where(or(eq(dossiers.learnerId, learner.id), inArray(dossiers.groupId, groupIds)))
-        .get()?.n ?? 0
+      (
+        await tx
+          .select({ n: count() })
+          .from(dossiers)
+          .where(or(eq(dossiers.learnerId, learner.id), inArray(dossiers.groupId, groupIds)))
+      )[0]?.n ?? 0
     const submissionCount =
-      tx
-        .select({ n: count() })
-        .from(submissions)
-        .innerJoin(dossiers, eq(dossiers.id, submissions.dossierId))
-        .where(or(eq(dossiers.learnerId, learner.id), inArray(dossiers.groupId, groupIds)))
-        .get()?.n ?? 0
-    const messagesKept = tx.select({ n: count() }).from(commentMessages).where(eq(commentMessages.authorId, learner.id)).get()?.n ?? 0
-    const submitter = renameSubmitter(tx, learner.id, label)
-    logAudit(
+      (
+        await tx
+          .select({ n: count() })
+          .from(submissions)
+          .innerJoin(dossiers, eq(dossiers.id, submissions.dossierId))
+          .where(or(eq(dossiers.learnerId, learner.id), inArray(dossiers.groupId, groupIds)))
+      )[0]?.n ?? 0
+    const messagesKept = (await tx.select({ n: count() }).from(commentMessages).where(eq(commentMessages.authorId, learner.id)))[0]?.n ?? 0
+    const submitter = await renameSubmitter(tx, learner.id, label)
+    await logAudit(
       tx,
       admin,
       'learner-anonymise',
@@ -921,7 +918,7 @@ export function anonymiseLearner(admin: SessionUser, learnerId: string, confirma
       now,
     )
     return { label, shortId, dossiers: dossierCount, submissions: submissionCount, submitterNamesRenamed: submitter }
-  }, IMMEDIATE)
+  })
 }
 
 /* ---------------- Delete ---------------- */
@@ -958,89 +955,85 @@ function removeFiles(paths: readonly string[]): number {
  * are removed from disk after the commit, so a refusal or a failure loses
  * nothing.
  */
-export function deleteLearner(admin: SessionUser, learnerId: string, confirmation: string, now = new Date(), db: DbHandle = getDb()): DeleteResult {
-  const outcome = db.transaction((tx) => {
-    const learner = requireSubject(tx, admin, learnerId, 'update:user:any')
-    requireErasable(tx, learner, confirmation, now)
+export async function deleteLearner(
+  admin: SessionUser,
+  learnerId: string,
+  confirmation: string,
+  now = new Date(),
+  db: DbHandle = getDb(),
+): Promise<DeleteResult> {
+  const outcome = await transaction(db, async (tx) => {
+    const learner = await requireSubject(tx, admin, learnerId, 'update:user:any')
+    await requireErasable(tx, learner, confirmation, now)
     const id = learner.id
-    const myGroupIds = tx
-      .select({ id: groupMembers.groupId })
-      .from(groupMembers)
-      .where(eq(groupMembers.learnerId, id))
-      .all()
-      .map((m) => m.id)
-    const fellows = myGroupIds.length ? tx.select().from(groupMembers).where(inArray(groupMembers.groupId, myGroupIds)).all() : []
+    const myGroupIds = (await tx.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.learnerId, id))).map((m) => m.id)
+    const fellows = myGroupIds.length ? await tx.select().from(groupMembers).where(inArray(groupMembers.groupId, myGroupIds)) : []
     const memberships = myGroupIds.map((groupId) => ({ groupId, others: fellows.filter((f) => f.groupId === groupId && f.learnerId !== id).length }))
     const emptied = memberships.filter((m) => m.others === 0).map((m) => m.groupId)
     const left = memberships.filter((m) => m.others > 0).map((m) => m.groupId)
 
     // Everything that goes: their own dossiers, and those of groups left with nobody.
-    const gone = tx
-      .select({ id: dossiers.id })
-      .from(dossiers)
-      .where(emptied.length ? or(eq(dossiers.learnerId, id), inArray(dossiers.groupId, emptied)) : eq(dossiers.learnerId, id))
-      .all()
-      .map((d) => d.id)
-    const goneUploads = gone.length ? tx.select({ id: uploads.id }).from(uploads).where(inArray(uploads.dossierId, gone)).all() : []
+    const gone = (
+      await tx
+        .select({ id: dossiers.id })
+        .from(dossiers)
+        .where(emptied.length ? or(eq(dossiers.learnerId, id), inArray(dossiers.groupId, emptied)) : eq(dossiers.learnerId, id))
+    ).map((d) => d.id)
+    const goneUploads = gone.length ? await tx.select({ id: uploads.id }).from(uploads).where(inArray(uploads.dossierId, gone)) : []
     const goneShas = gone.length
-      ? tx
-          .selectDistinct({ sha256: submissionFiles.sha256 })
-          .from(submissionFiles)
-          .innerJoin(submissions, eq(submissions.id, submissionFiles.submissionId))
-          .where(inArray(submissions.dossierId, gone))
-          .all()
-          .map((r) => r.sha256)
+      ? (
+          await tx
+            .selectDistinct({ sha256: submissionFiles.sha256 })
+            .from(submissionFiles)
+            .innerJoin(submissions, eq(submissions.id, submissionFiles.submissionId))
+            .where(inArray(submissions.dossierId, gone))
+        ).map((r) => r.sha256)
       : []
-    const submissionsGone = gone.length ? (tx.select({ n: count() }).from(submissions).where(inArray(submissions.dossierId, gone)).get()?.n ?? 0) : 0
+    const submissionsGone = gone.length ? ((await tx.select({ n: count() }).from(submissions).where(inArray(submissions.dossierId, gone)))[0]?.n ?? 0) : 0
     const gradingsGone =
-      tx
-        .select({ n: count() })
-        .from(gradings)
-        .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
-        .where(emptied.length ? or(eq(jurorAssignments.learnerId, id), inArray(jurorAssignments.groupId, emptied)) : eq(jurorAssignments.learnerId, id))
-        .get()?.n ?? 0
+      (
+        await tx
+          .select({ n: count() })
+          .from(gradings)
+          .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
+          .where(emptied.length ? or(eq(jurorAssignments.learnerId, id), inArray(jurorAssignments.groupId, emptied)) : eq(jurorAssignments.learnerId, id))
+      )[0]?.n ?? 0
 
     // In the groups that stay: their replies are erased (« message supprimé »), their review requests lose their message.
-    const stayingDossiers = left.length
-      ? tx
-          .select({ id: dossiers.id })
-          .from(dossiers)
-          .where(inArray(dossiers.groupId, left))
-          .all()
-          .map((d) => d.id)
-      : []
+    const stayingDossiers = left.length ? (await tx.select({ id: dossiers.id }).from(dossiers).where(inArray(dossiers.groupId, left))).map((d) => d.id) : []
     let messagesErased = 0
     if (stayingDossiers.length) {
       const threads = tx.select({ id: commentThreads.id }).from(commentThreads).where(inArray(commentThreads.dossierId, stayingDossiers))
-      messagesErased = tx
-        .update(commentMessages)
-        .set({ body: '', deletedAt: now })
-        .where(and(eq(commentMessages.authorId, id), inArray(commentMessages.threadId, threads), sql`${commentMessages.deletedAt} is null`))
-        .run().changes
-      tx.update(reviewRounds)
+      messagesErased = (
+        await tx
+          .update(commentMessages)
+          .set({ body: '', deletedAt: now })
+          .where(and(eq(commentMessages.authorId, id), inArray(commentMessages.threadId, threads), sql`${commentMessages.deletedAt} is null`))
+      ).changes
+      await tx
+        .update(reviewRounds)
         .set({ message: '' })
         .where(and(eq(reviewRounds.requestedBy, id), inArray(reviewRounds.dossierId, stayingDossiers)))
-        .run()
     }
     // Grades given to them as a member of a group that stays, and records keyed by their id without a foreign key.
-    tx.delete(gradeEntries).where(eq(gradeEntries.learnerId, id)).run()
-    tx.delete(competencyOverrides).where(eq(competencyOverrides.learnerId, id)).run()
-    tx.delete(reconciledEntries).where(eq(reconciledEntries.learnerId, id)).run()
+    await tx.delete(gradeEntries).where(eq(gradeEntries.learnerId, id))
+    await tx.delete(competencyOverrides).where(eq(competencyOverrides.learnerId, id))
+    await tx.delete(reconciledEntries).where(eq(reconciledEntries.learnerId, id))
     const subjects = [id, ...emptied]
-    tx.delete(reconciliations).where(inArray(reconciliations.subjectId, subjects)).run()
-    tx.delete(candidateCodes).where(inArray(candidateCodes.subjectId, subjects)).run()
-    tx.delete(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase())).run()
+    await tx.delete(reconciliations).where(inArray(reconciliations.subjectId, subjects))
+    await tx.delete(candidateCodes).where(inArray(candidateCodes.subjectId, subjects))
+    await tx.delete(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase()))
 
     // Groups left empty go with their dossiers, draws and jury assignments (cascades).
-    if (emptied.length) tx.delete(groups).where(inArray(groups.id, emptied)).run()
+    if (emptied.length) await tx.delete(groups).where(inArray(groups.id, emptied))
     // The account: its roles, login sessions and links, enrolments, memberships, individual dossiers
     // (sections, revisions, images, threads, hand-ins — the snapshot triggers allow it once the dossier
     // is gone), self-assessments, extensions, jury assignments and their grades and logs, decisions.
-    tx.delete(users).where(eq(users.id, id)).run()
+    await tx.delete(users).where(eq(users.id, id))
     // Hand-ins of groups that stay: the name goes too (the trigger allows it once the account is gone).
-    const submitter = renameSubmitter(tx, id, DELETED_SUBMITTER)
+    const submitter = await renameSubmitter(tx, id, DELETED_SUBMITTER)
 
-    logAudit(
+    await logAudit(
       tx,
       admin,
       'learner-delete',
@@ -1058,17 +1051,14 @@ export function deleteLearner(admin: SessionUser, learnerId: string, confirmatio
       now,
     )
     return { id, gone, goneUploads: goneUploads.map((u) => u.id), goneShas, left: left.length, emptied: emptied.length, submitterNamesRenamed: submitter }
-  }, IMMEDIATE)
+  })
 
   // After the commit: the bytes of the images, and the snapshot copies no hand-in refers to any more.
   const stillUsed = new Set(
     outcome.goneShas.length
-      ? db
-          .selectDistinct({ sha256: submissionFiles.sha256 })
-          .from(submissionFiles)
-          .where(inArray(submissionFiles.sha256, outcome.goneShas))
-          .all()
-          .map((r) => r.sha256)
+      ? (await db.selectDistinct({ sha256: submissionFiles.sha256 }).from(submissionFiles).where(inArray(submissionFiles.sha256, outcome.goneShas))).map(
+          (r) => r.sha256,
+        )
       : [],
   )
   const paths = [

@@ -17,10 +17,10 @@ const { candidateDeliberation, confirmDeliberation, confirmInputOf, deliberation
 
 type User = { id: string; name: string; email: string; roles: Role[] }
 let n = 0
-function person(roles: Role[], name: string): User {
+async function person(roles: Role[], name: string): Promise<User> {
   const email = `d${++n}@test.fr`
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  for (const role of roles) getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
 function status(f: () => unknown): number {
@@ -49,52 +49,54 @@ let sessionId = ''
 const people = {} as Record<'zoe' | 'mael' | 'president' | 'juror' | 'admin' | 'tutor', User>
 const ids = { veille: '', cas: '', casInstance: '', bloc1: '', bloc2: '' }
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  people.zoe = person(['learner'], 'Zoé Lefèvre')
-  people.mael = person(['learner'], 'Maël Dupré')
-  people.president = person(['juror'], 'Benoît Lemaître')
-  people.juror = person(['juror'], 'Chloé Aubertin')
-  people.admin = person(['admin'], 'Hélène Dubreuil')
-  people.tutor = person(['tutor'], 'Étienne Garnier')
-  sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30', presidentId: people.president.id })
-    .returning()
-    .get().id
-  enrollLearners(db, sessionId, [people.zoe.id, people.mael.id])
+  people.zoe = await person(['learner'], 'Zoé Lefèvre')
+  people.mael = await person(['learner'], 'Maël Dupré')
+  people.president = await person(['juror'], 'Benoît Lemaître')
+  people.juror = await person(['juror'], 'Chloé Aubertin')
+  people.admin = await person(['admin'], 'Hélène Dubreuil')
+  people.tutor = await person(['tutor'], 'Étienne Garnier')
+  sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30', presidentId: people.president.id })
+      .returning()
+  )[0]!.id
+  await enrollLearners(db, sessionId, [people.zoe.id, people.mael.id])
   for (const [evaluationId, anonymous] of [
     ['fiche-veille', false],
     ['cas-pratique-a3', true],
   ] as const) {
-    const row = db
-      .insert(schema.evaluationInstances)
-      .values({ examSessionId: sessionId, evaluationId, dueAt: DUE, cutoffAt: new Date(DUE.getTime() + 86_400_000), anonymous })
-      .returning()
-      .get()
+    const row = (
+      await db
+        .insert(schema.evaluationInstances)
+        .values({ examSessionId: sessionId, evaluationId, dueAt: DUE, cutoffAt: new Date(DUE.getTime() + 86_400_000), anonymous })
+        .returning()
+    )[0]!
     if (anonymous) ids.casInstance = row.id
   }
-  const assign = (evaluationId: string, learnerId: string) =>
-    db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: people.president.id, evaluationId, learnerId }).returning().get().id
-  ids.veille = assign('fiche-veille', people.zoe.id)
-  ids.cas = assign('cas-pratique-a3', people.zoe.id)
+  const assign = async (evaluationId: string, learnerId: string) =>
+    (await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: people.president.id, evaluationId, learnerId }).returning())[0]!.id
+  ids.veille = await assign('fiche-veille', people.zoe.id)
+  ids.cas = await assign('cas-pratique-a3', people.zoe.id)
   for (const templateId of ['fiche-veille', 'cas-pratique-a3']) {
-    const dossier = learnerDossiers(people.zoe.id, sessionId).find((x) => x.templateId === templateId)!
+    const dossier = (await learnerDossiers(people.zoe.id, sessionId)).find((x) => x.templateId === templateId)!
     const sectionId = templateId === 'fiche-veille' ? 'contexte' : 'inclusion'
     const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Un texte déposé.' }] }] }
-    expect(saveSection({ dossierId: dossier.id, sectionId, baseVersion: 0, content: content as never, authorId: people.zoe.id }).ok).toBe(true)
-    handIn(people.zoe, dossier.id, { confirmed: true, now: BEFORE })
+    expect((await saveSection({ dossierId: dossier.id, sectionId, baseVersion: 0, content: content as never, authorId: people.zoe.id })).ok).toBe(true)
+    await handIn(people.zoe, dossier.id, { confirmed: true, now: BEFORE })
   }
   // Zoé: her fiche veille all acquired, one passage cited; her cas pratique: C3.1-1 not acquired.
   for (const [assignmentId, notAcquired] of [
     [ids.veille, ''],
     [ids.cas, 'C3.1-1'],
   ] as const) {
-    const view = gridOf(people.president, assignmentId)
+    const view = await gridOf(people.president, assignmentId)
     const snapshot = view.snapshots[0]!
     for (const row of view.rows) {
       const cite = row.criterionId === 'C1.1-1'
-      saveCell(people.president, assignmentId, {
+      await saveCell(people.president, assignmentId, {
         criterionId: row.criterionId,
         part: row.part,
         learnerId: '',
@@ -117,25 +119,23 @@ beforeAll(() => {
           : {}),
       })
     }
-    closeGrading(people.president, assignmentId)
+    await closeGrading(people.president, assignmentId)
   }
-  const bloc = (title: string, position: number, competencyIds: string[]) => {
-    const id = db.insert(schema.competencyBlocs).values({ examSessionId: sessionId, title, position }).returning().get().id
-    db.insert(schema.blocCompetencies)
-      .values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: sessionId, competencyId })))
-      .run()
+  const bloc = async (title: string, position: number, competencyIds: string[]) => {
+    const id = (await db.insert(schema.competencyBlocs).values({ examSessionId: sessionId, title, position }).returning())[0]!.id
+    await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: sessionId, competencyId })))
     return id
   }
-  ids.bloc1 = bloc('Bloc 1 — Veille', 1, ['C1.1', 'C1.2', 'C1.3'])
-  ids.bloc2 = bloc('Bloc 2 — Cible', 2, ['C3.1', 'C3.2', 'C3.3'])
+  ids.bloc1 = await bloc('Bloc 1 — Veille', 1, ['C1.1', 'C1.2', 'C1.3'])
+  ids.bloc2 = await bloc('Bloc 2 — Cible', 2, ['C3.1', 'C3.2', 'C3.3'])
 })
-beforeEach(() => {
-  getDb().delete(schema.deliberations).run()
-  getDb().update(schema.examSessions).set({ resultsPublishedAt: null, presidentId: people.president.id }).run()
-  getDb().update(schema.evaluationInstances).set({ anonymityLiftedAt: null }).run()
+beforeEach(async () => {
+  await getDb().delete(schema.deliberations)
+  await getDb().update(schema.examSessions).set({ resultsPublishedAt: null, presidentId: people.president.id })
+  await getDb().update(schema.evaluationInstances).set({ anonymityLiftedAt: null })
 })
 
-const access = (who: User) => deliberationAccess(who, sessionId)
+const access = async (who: User) => await deliberationAccess(who, sessionId)
 /** The form as the page posts it: each bloc's shown proposal, decision and reason. */
 const form = (blocs: Record<string, { shown: string; decision?: string; reason?: string }>, reason = '') => {
   const values: Record<string, string> = { reason }
@@ -147,29 +147,29 @@ const form = (blocs: Record<string, { shown: string; decision?: string; reason?:
   return confirmInputOf(values)
 }
 const asProposed = () => form({ [ids.bloc1]: { shown: 'acquired', decision: 'acquired' }, [ids.bloc2]: { shown: 'not-acquired', decision: 'not-acquired' } })
-const stored = (learnerId: string) => getDb().select().from(schema.deliberations).where(eq(schema.deliberations.learnerId, learnerId)).get()
+const stored = async (learnerId: string) => (await getDb().select().from(schema.deliberations).where(eq(schema.deliberations.learnerId, learnerId)))[0]
 
 describe('who may deliberate', () => {
-  it('the session’s president and the admins; 403 for any other juror, a learner, a tutor; 404 for an unknown session', () => {
-    expect(access(people.president)).toMatchObject({ president: true, admin: false })
-    expect(access(people.admin)).toMatchObject({ president: false, admin: true })
-    for (const who of [people.juror, people.zoe, people.tutor]) expect(status(() => access(who))).toBe(403)
-    expect(status(() => deliberationAccess(people.admin, 'inconnue'))).toBe(404)
+  it('the session’s president and the admins; 403 for any other juror, a learner, a tutor; 404 for an unknown session', async () => {
+    expect(await access(people.president)).toMatchObject({ president: true, admin: false })
+    expect(await access(people.admin)).toMatchObject({ president: false, admin: true })
+    for (const who of [people.juror, people.zoe, people.tutor]) expect(status(async () => await access(who))).toBe(403)
+    expect(status(async () => await deliberationAccess(people.admin, 'inconnue'))).toBe(404)
     // A learner learns nothing of whether a session exists.
-    expect(status(() => deliberationAccess(people.zoe, 'inconnue'))).toBe(403)
-    getDb().update(schema.examSessions).set({ presidentId: null }).run()
-    expect(status(() => access(people.president))).toBe(403)
+    expect(status(async () => await deliberationAccess(people.zoe, 'inconnue'))).toBe(403)
+    await getDb().update(schema.examSessions).set({ presidentId: null })
+    expect(status(async () => await access(people.president))).toBe(403)
   })
 
-  it('lists the sessions a juror presides', () => {
-    expect(presidedSessions(people.president.id)).toEqual([{ id: sessionId, name: 'Session 2027' }])
-    expect(presidedSessions(people.juror.id)).toEqual([])
+  it('lists the sessions a juror presides', async () => {
+    expect(await presidedSessions(people.president.id)).toEqual([{ id: sessionId, name: 'Session 2027' }])
+    expect(await presidedSessions(people.juror.id)).toEqual([])
   })
 })
 
 describe('the list and a candidate', () => {
-  it('lists the candidates by name with their proposals', () => {
-    const list = deliberationList(access(people.admin))
+  it('lists the candidates by name with their proposals', async () => {
+    const list = await deliberationList(await access(people.admin))
     expect(list.candidates.map((c) => c.name)).toEqual(['Maël Dupré', 'Zoé Lefèvre'])
     expect(list.candidates[1]).toMatchObject({ proposed: 'partial', blocsAcquired: 1, pending: 0, confirmed: null })
     expect(list.candidates[0]).toMatchObject({ proposed: 'deferred', blocsAcquired: 0, pending: 6 })
@@ -181,26 +181,26 @@ describe('the list and a candidate', () => {
     expect(list.anonymous).toEqual([{ instanceId: ids.casInstance, evaluationId: 'cas-pratique-a3', title: expect.any(String), liftedAt: null }])
   })
 
-  it('shows a candidate’s results with the cited evidence and where it is, and the neighbours', () => {
-    const view = candidateDeliberation(access(people.president), people.zoe.id)
+  it('shows a candidate’s results with the cited evidence and where it is, and the neighbours', async () => {
+    const view = await candidateDeliberation(await access(people.president), people.zoe.id)
     expect(view.results.competencies).toHaveLength(51)
     expect(view.evidence[d.evidenceKey('C1.1', 'C1.1-1', 'written')]).toEqual([{ label: '«\u00a0Un texte\u00a0»', where: expect.stringContaining('—') }])
     expect(view.previous?.name).toBe('Maël Dupré')
     expect(view.next).toBeNull()
-    expect(status(() => candidateDeliberation(access(people.president), people.tutor.id))).toBe(404)
+    expect(status(async () => await candidateDeliberation(await access(people.president), people.tutor.id))).toBe(404)
   })
 })
 
 describe('confirming', () => {
-  it('only the president confirms: an admin reads (403)', () => {
-    expect(status(() => confirmDeliberation(access(people.admin), people.zoe.id, asProposed()))).toBe(403)
-    expect(stored(people.zoe.id)).toBeUndefined()
+  it('only the president confirms: an admin reads (403)', async () => {
+    expect(status(async () => await confirmDeliberation(await access(people.admin), people.zoe.id, asProposed()))).toBe(403)
+    expect(await stored(people.zoe.id)).toBeUndefined()
   })
 
-  it('records the decisions as proposed, with the time and the president’s name', () => {
+  it('records the decisions as proposed, with the time and the president’s name', async () => {
     const at = new Date('2027-06-20T14:00:00Z')
-    expect(confirmDeliberation(access(people.president), people.zoe.id, asProposed(), at)).toEqual({ replaced: false, decision: 'partial' })
-    expect(stored(people.zoe.id)).toMatchObject({
+    expect(await confirmDeliberation(await access(people.president), people.zoe.id, asProposed(), at)).toEqual({ replaced: false, decision: 'partial' })
+    expect(await stored(people.zoe.id)).toMatchObject({
       proposed: 'partial',
       decision: 'partial',
       confirmedBy: people.president.id,
@@ -211,7 +211,7 @@ describe('confirming', () => {
         { blocId: ids.bloc2, proposed: 'not-acquired', decision: 'not-acquired', reason: '' },
       ],
     })
-    expect(deliberationList(access(people.admin)).candidates[1]!.confirmed).toEqual({
+    expect((await deliberationList(await access(people.admin))).candidates[1]!.confirmed).toEqual({
       decision: 'partial',
       confirmedByName: 'Benoît Lemaître',
       confirmedAt: at.getTime(),
@@ -219,25 +219,26 @@ describe('confirming', () => {
     })
   })
 
-  it('refuses a departure without a reason long enough, and a bloc without a decision; writes nothing', () => {
-    const short = refusal(() =>
-      confirmDeliberation(
-        access(people.president),
-        people.zoe.id,
-        form({ [ids.bloc1]: { shown: 'acquired' }, [ids.bloc2]: { shown: 'not-acquired', decision: 'acquired', reason: 'Oral ok' } }),
-      ),
+  it('refuses a departure without a reason long enough, and a bloc without a decision; writes nothing', async () => {
+    const short = refusal(
+      async () =>
+        await confirmDeliberation(
+          await access(people.president),
+          people.zoe.id,
+          form({ [ids.bloc1]: { shown: 'acquired' }, [ids.bloc2]: { shown: 'not-acquired', decision: 'acquired', reason: 'Oral ok' } }),
+        ),
     )
     expect(short.status).toBe(400)
     expect(short.message).toBe(d.NOT_SAVED)
     expect(Object.keys(short.errors).sort()).toEqual([`decision-${ids.bloc1}`, `reason-${ids.bloc2}`])
     expect(short.errors[`reason-${ids.bloc2}`]).toMatch(/donnez-en la raison, en 10\u00a0caractères au moins/)
-    expect(stored(people.zoe.id)).toBeUndefined()
+    expect(await stored(people.zoe.id)).toBeUndefined()
   })
 
-  it('accepts a departure with a reason: the overall decision follows the blocs', () => {
+  it('accepts a departure with a reason: the overall decision follows the blocs', async () => {
     const reason = 'Le rattrapage oral a montré la maîtrise de la cible.'
-    const answer = confirmDeliberation(
-      access(people.president),
+    const answer = await confirmDeliberation(
+      await access(people.president),
       people.zoe.id,
       form({
         [ids.bloc1]: { shown: 'acquired', decision: 'acquired', reason: 'ignorée' },
@@ -245,7 +246,7 @@ describe('confirming', () => {
       }),
     )
     expect(answer.decision).toBe('complete')
-    expect(stored(people.zoe.id)).toMatchObject({
+    expect(await stored(people.zoe.id)).toMatchObject({
       proposed: 'partial',
       decision: 'complete',
       blocs: [
@@ -253,15 +254,15 @@ describe('confirming', () => {
         { blocId: ids.bloc2, proposed: 'not-acquired', decision: 'acquired', reason },
       ],
     })
-    expect(deliberationList(access(people.admin)).candidates[1]!.confirmed!.departs).toBe(true)
+    expect((await deliberationList(await access(people.admin))).candidates[1]!.confirmed!.departs).toBe(true)
   })
 
-  it('can be confirmed again (changed) until the results are published', () => {
-    confirmDeliberation(access(people.president), people.zoe.id, asProposed(), new Date('2027-06-20T14:00:00Z'))
+  it('can be confirmed again (changed) until the results are published', async () => {
+    await confirmDeliberation(await access(people.president), people.zoe.id, asProposed(), new Date('2027-06-20T14:00:00Z'))
     const later = new Date('2027-06-20T15:00:00Z')
     expect(
-      confirmDeliberation(
-        access(people.president),
+      await confirmDeliberation(
+        await access(people.president),
         people.zoe.id,
         form({
           [ids.bloc1]: { shown: 'acquired', decision: 'not-acquired', reason: 'Plagiat constaté dans la fiche.' },
@@ -270,46 +271,52 @@ describe('confirming', () => {
         later,
       ),
     ).toEqual({ replaced: true, decision: 'deferred' })
-    expect(stored(people.zoe.id)).toMatchObject({ decision: 'deferred', confirmedAt: later })
-    getDb().update(schema.examSessions).set({ resultsPublishedAt: new Date() }).run()
-    expect(refusal(() => confirmDeliberation(access(people.president), people.zoe.id, asProposed()))).toMatchObject({ status: 409, message: d.PUBLISHED })
-    expect(stored(people.zoe.id)).toMatchObject({ decision: 'deferred' })
+    expect(await stored(people.zoe.id)).toMatchObject({ decision: 'deferred', confirmedAt: later })
+    await getDb().update(schema.examSessions).set({ resultsPublishedAt: new Date() })
+    expect(refusal(async () => await confirmDeliberation(await access(people.president), people.zoe.id, asProposed()))).toMatchObject({
+      status: 409,
+      message: d.PUBLISHED,
+    })
+    expect(await stored(people.zoe.id)).toMatchObject({ decision: 'deferred' })
   })
 
   it('refuses when the proposals changed since the page was shown', () => {
     const stale = form({ [ids.bloc1]: { shown: 'not-acquired', decision: 'acquired' }, [ids.bloc2]: { shown: 'not-acquired', decision: 'not-acquired' } })
-    expect(refusal(() => confirmDeliberation(access(people.president), people.zoe.id, stale))).toMatchObject({ status: 409, message: d.STALE })
+    expect(refusal(async () => await confirmDeliberation(await access(people.president), people.zoe.id, stale))).toMatchObject({
+      status: 409,
+      message: d.STALE,
+    })
   })
 
-  it('refuses a president who no longer presides (403) and an unknown candidate (404)', () => {
-    const a = access(people.president)
-    getDb().update(schema.examSessions).set({ presidentId: people.juror.id }).run()
-    expect(status(() => confirmDeliberation(a, people.zoe.id, asProposed()))).toBe(403)
-    getDb().update(schema.examSessions).set({ presidentId: people.president.id }).run()
-    expect(status(() => confirmDeliberation(access(people.president), people.tutor.id, asProposed()))).toBe(404)
+  it('refuses a president who no longer presides (403) and an unknown candidate (404)', async () => {
+    const a = await access(people.president)
+    await getDb().update(schema.examSessions).set({ presidentId: people.juror.id })
+    expect(status(async () => await confirmDeliberation(a, people.zoe.id, asProposed()))).toBe(403)
+    await getDb().update(schema.examSessions).set({ presidentId: people.president.id })
+    expect(status(async () => await confirmDeliberation(await access(people.president), people.tutor.id, asProposed()))).toBe(404)
   })
 })
 
 describe('lifting anonymity', () => {
-  it('only an admin, once every candidate is deliberated; the juror then sees the name', () => {
-    expect(status(() => liftAnonymity(access(people.president)))).toBe(403)
-    confirmDeliberation(access(people.president), people.zoe.id, asProposed())
-    const early = refusal(() => liftAnonymity(access(people.admin)))
+  it('only an admin, once every candidate is deliberated; the juror then sees the name', async () => {
+    expect(status(async () => await liftAnonymity(await access(people.president)))).toBe(403)
+    await confirmDeliberation(await access(people.president), people.zoe.id, asProposed())
+    const early = refusal(async () => await liftAnonymity(await access(people.admin)))
     expect(early.status).toBe(409)
     expect(early.message).toMatch(/1\u00a0candidat·e attend encore la confirmation de sa décision/)
-    expect(authorizeAssignment(people.president, ids.cas).anonymous).toBe(true)
+    expect((await authorizeAssignment(people.president, ids.cas)).anonymous).toBe(true)
 
-    confirmDeliberation(
-      access(people.president),
+    await confirmDeliberation(
+      await access(people.president),
       people.mael.id,
       form({ [ids.bloc1]: { shown: 'not-acquired', decision: 'not-acquired' }, [ids.bloc2]: { shown: 'not-acquired', decision: 'not-acquired' } }),
     )
     const at = new Date('2027-06-21T09:00:00Z')
-    expect(liftAnonymity(access(people.admin), at)).toEqual({ lifted: 1 })
-    const copy = authorizeAssignment(people.president, ids.cas)
+    expect(await liftAnonymity(await access(people.admin), at)).toEqual({ lifted: 1 })
+    const copy = await authorizeAssignment(people.president, ids.cas)
     expect(copy.anonymous).toBe(false)
-    expect(copyLabel(copy)).toBe('Zoé Lefèvre')
-    expect(deliberationList(access(people.admin)).anonymous[0]!.liftedAt).toBe(at.getTime())
-    expect(liftAnonymity(access(people.admin))).toEqual({ lifted: 0 })
+    expect(await copyLabel(copy)).toBe('Zoé Lefèvre')
+    expect((await deliberationList(await access(people.admin))).anonymous[0]!.liftedAt).toBe(at.getTime())
+    expect(await liftAnonymity(await access(people.admin))).toEqual({ lifted: 0 })
   })
 })

@@ -14,7 +14,7 @@ import { z } from 'zod'
 import { BLOC_RESULTS, missingReason, MIN_REASON_LENGTH, proposeOverall, BLOC_RESULT_LABELS, type BlocDecision, type BlocResult } from '~/domain/deliberation'
 import type { CandidateResults } from '~/domain/results-view'
 import { forbidden, type SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction, queryRows } from './db.server'
 import { referentielIndex } from './referentiel.server'
 import { candidateResults, sessionResults } from './results.server'
 import { templatesById } from './templates.server'
@@ -62,14 +62,13 @@ export type DeliberationAccess = {
  * does not preside this session, 404 for an unknown session. Whether the
  * juror presides is decided in the query.
  */
-export function deliberationAccess(user: SessionUser, sessionId: string, db: DbHandle = getDb()): DeliberationAccess {
+export async function deliberationAccess(user: SessionUser, sessionId: string, db: DbHandle = getDb()): Promise<DeliberationAccess> {
   const admin = user.roles.includes('admin')
   if (!admin && !user.roles.includes('juror')) forbidden(NOT_JURY)
-  const row = db
+  const [row] = await db
     .select({ session: examSessions, presides: sql<number>`${examSessions.presidentId} is not null and ${examSessions.presidentId} = ${user.id}` })
     .from(examSessions)
     .where(eq(examSessions.id, sessionId))
-    .get()
   if (!row) throw new Response(NO_SESSION, { status: 404 })
   const president = Boolean(row.presides) && user.roles.includes('juror')
   if (!president && !admin) forbidden(NOT_PRESIDENT)
@@ -77,13 +76,12 @@ export function deliberationAccess(user: SessionUser, sessionId: string, db: DbH
 }
 
 /** The sessions a juror presides (for a link from their home), by start date. */
-export function presidedSessions(userId: string, db: DbHandle = getDb()): { id: string; name: string }[] {
-  return db
+export async function presidedSessions(userId: string, db: DbHandle = getDb()): Promise<{ id: string; name: string }[]> {
+  return await db
     .select({ id: examSessions.id, name: examSessions.name })
     .from(examSessions)
     .where(eq(examSessions.presidentId, userId))
     .orderBy(examSessions.startsOn)
-    .all()
 }
 
 // ——— The list ———
@@ -110,19 +108,20 @@ export type DeliberationList = {
   anonymous: AnonymousInstance[]
 }
 
-function presidentName(session: Session, db: DbHandle): string | null {
+async function presidentName(session: Session, db: DbHandle): Promise<string | null> {
   if (!session.presidentId) return null
-  return db.select({ name: users.name }).from(users).where(eq(users.id, session.presidentId)).get()?.name ?? null
+  return (await db.select({ name: users.name }).from(users).where(eq(users.id, session.presidentId)))[0]?.name ?? null
 }
 
 /** The session's anonymous instances (individual épreuves only: group épreuves are never anonymous), in référentiel order. */
-function anonymousInstances(sessionId: string, db: DbHandle): AnonymousInstance[] {
+async function anonymousInstances(sessionId: string, db: DbHandle): Promise<AnonymousInstance[]> {
   const rank = new Map([...referentielIndex.evaluations.keys()].map((id, i) => [id, i]))
-  return db
-    .select({ instanceId: evaluationInstances.id, evaluationId: evaluationInstances.evaluationId, liftedAt: evaluationInstances.anonymityLiftedAt })
-    .from(evaluationInstances)
-    .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.anonymous, true)))
-    .all()
+  return (
+    await db
+      .select({ instanceId: evaluationInstances.id, evaluationId: evaluationInstances.evaluationId, liftedAt: evaluationInstances.anonymityLiftedAt })
+      .from(evaluationInstances)
+      .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.anonymous, true)))
+  )
     .flatMap((i) => {
       const evaluation = referentielIndex.evaluations.get(i.evaluationId)
       if (!evaluation || evaluation.mode !== 'individual') return []
@@ -132,9 +131,9 @@ function anonymousInstances(sessionId: string, db: DbHandle): AnonymousInstance[
 }
 
 /** The candidates of the session with their proposed and confirmed decisions (a fixed number of queries). */
-export function deliberationList(access: DeliberationAccess, db: DbHandle = getDb()): DeliberationList {
+export async function deliberationList(access: DeliberationAccess, db: DbHandle = getDb()): Promise<DeliberationList> {
   const { session } = access
-  const results = sessionResults(session.id, db)
+  const results = await sessionResults(session.id, db)
   const blocs = results[0]?.blocs ?? []
   const candidates = results.map((r): CandidateRow => {
     const inBlocs = new Set(r.blocs.flatMap((b) => b.competencyIds))
@@ -160,14 +159,14 @@ export function deliberationList(access: DeliberationAccess, db: DbHandle = getD
       name: session.name,
       startsOn: session.startsOn,
       endsOn: session.endsOn,
-      presidentName: presidentName(session, db),
+      presidentName: await presidentName(session, db),
       resultsPublishedAt: session.resultsPublishedAt?.getTime() ?? null,
     },
     viewer: { president: access.president, admin: access.admin },
     blocs: blocs.map((b) => ({ id: b.blocId, title: b.title, example: b.example, competencies: b.competencyIds.length })),
     candidates,
     confirmed: candidates.filter((c) => c.confirmed).length,
-    anonymous: anonymousInstances(session.id, db),
+    anonymous: await anonymousInstances(session.id, db),
   }
 }
 
@@ -193,21 +192,21 @@ const quoted = (s: string) => `«${NBSP}${s.replace(/\s+/g, ' ').trim()}${NBSP}�
 export const evidenceKey = (competencyId: string, criterionId: string, part: string) => `${competencyId}|${criterionId}|${part}`
 
 /** One candidate's deliberation; 404 when the learner is not enrolled in the session. */
-export function candidateDeliberation(access: DeliberationAccess, learnerId: string, db: DbHandle = getDb()): CandidateDeliberation {
+export async function candidateDeliberation(access: DeliberationAccess, learnerId: string, db: DbHandle = getDb()): Promise<CandidateDeliberation> {
   const { session } = access
-  const results = candidateResults(session.id, learnerId, db)
+  const results = await candidateResults(session.id, learnerId, db)
   if (!results) throw new Response(NOT_ENROLLED, { status: 404 })
 
   // Where each cited piece of evidence is: the snapshot's template and section.
   const cited = results.competencies.flatMap((c) => c.criteria.flatMap((k) => k.evidence.map((e) => e.submissionId)))
   const templateOf = new Map(
     cited.length
-      ? db
-          .select({ id: submissions.id, templateId: submissions.templateId })
-          .from(submissions)
-          .where(inArray(submissions.id, [...new Set(cited)]))
-          .all()
-          .map((s) => [s.id, s.templateId])
+      ? (
+          await db
+            .select({ id: submissions.id, templateId: submissions.templateId })
+            .from(submissions)
+            .where(inArray(submissions.id, [...new Set(cited)]))
+        ).map((s) => [s.id, s.templateId])
       : [],
   )
   const evidence: Record<string, EvidenceView[]> = {}
@@ -225,13 +224,13 @@ export function candidateDeliberation(access: DeliberationAccess, learnerId: str
 
   // Neighbours by name (the list's order).
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
-  const roster = db
-    .select({ learnerId: users.id, name: users.name })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .where(eq(enrollments.examSessionId, session.id))
-    .all()
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.learnerId < b.learnerId ? -1 : 1))
+  const roster = (
+    await db
+      .select({ learnerId: users.id, name: users.name })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(eq(enrollments.examSessionId, session.id))
+  ).sort((a, b) => collator.compare(a.name, b.name) || (a.learnerId < b.learnerId ? -1 : 1))
   const i = roster.findIndex((r) => r.learnerId === learnerId)
 
   return {
@@ -240,7 +239,7 @@ export function candidateDeliberation(access: DeliberationAccess, learnerId: str
       name: session.name,
       startsOn: session.startsOn,
       endsOn: session.endsOn,
-      presidentName: presidentName(session, db),
+      presidentName: await presidentName(session, db),
       resultsPublishedAt: session.resultsPublishedAt?.getTime() ?? null,
     },
     viewer: { president: access.president, admin: access.admin },
@@ -300,20 +299,20 @@ const label = (r: BlocResult) => `«${NBSP}${BLOC_RESULT_LABELS[r]}${NBSP}»`
  * those the page showed, nothing is recorded (409). Re-confirming replaces
  * the record (new time, new name) until the results are published.
  */
-export function confirmDeliberation(
+export async function confirmDeliberation(
   access: DeliberationAccess,
   learnerId: string,
   input: ConfirmInput,
   now = new Date(),
   db: DbHandle = getDb(),
-): { replaced: boolean; decision: CandidateResults['proposed'] } {
+): Promise<{ replaced: boolean; decision: CandidateResults['proposed'] }> {
   if (!access.president) forbidden(ONLY_PRESIDENT_CONFIRMS)
-  return db.transaction((tx) => {
-    const session = tx.select().from(examSessions).where(eq(examSessions.id, access.session.id)).get()
+  return await transaction(db, async (tx) => {
+    const [session] = await tx.select().from(examSessions).where(eq(examSessions.id, access.session.id))
     if (!session) throw new DeliberationError(NO_SESSION, 404)
     if (session.resultsPublishedAt) throw new DeliberationError(PUBLISHED, 409)
     if (session.presidentId !== access.user.id) forbidden(ONLY_PRESIDENT_CONFIRMS)
-    const results = candidateResults(session.id, learnerId, tx)
+    const results = await candidateResults(session.id, learnerId, tx)
     if (!results) throw new DeliberationError(NOT_ENROLLED, 404)
     if (results.blocs.length === 0) throw new DeliberationError(NO_BLOCS, 400)
 
@@ -335,11 +334,10 @@ export function confirmDeliberation(
     if (Object.keys(errors).length) throw new DeliberationError(NOT_SAVED, 400, errors)
 
     const decision = proposeOverall(decisions.map((d) => d.decision))
-    const existing = tx
+    const [existing] = await tx
       .select({ learnerId: deliberations.learnerId })
       .from(deliberations)
       .where(and(eq(deliberations.examSessionId, session.id), eq(deliberations.learnerId, learnerId)))
-      .get()
     const row = {
       blocs: decisions,
       proposed: results.proposed,
@@ -349,12 +347,12 @@ export function confirmDeliberation(
       confirmedByName: access.user.name,
       confirmedAt: now,
     }
-    tx.insert(deliberations)
+    await tx
+      .insert(deliberations)
       .values({ examSessionId: session.id, learnerId, ...row })
       .onConflictDoUpdate({ target: [deliberations.examSessionId, deliberations.learnerId], set: row })
-      .run()
     return { replaced: Boolean(existing), decision }
-  }, IMMEDIATE)
+  })
 }
 
 // ——— Lifting anonymity ———
@@ -365,27 +363,30 @@ export function confirmDeliberation(
  * confirmed; refused (409) before. Only an admin. Returns how many instances
  * were lifted (0 when all already were).
  */
-export function liftAnonymity(access: DeliberationAccess, now = new Date(), db: DbHandle = getDb()): { lifted: number } {
+export async function liftAnonymity(access: DeliberationAccess, now = new Date(), db: DbHandle = getDb()): Promise<{ lifted: number }> {
   if (!access.admin) forbidden(ONLY_ADMIN_LIFTS)
-  return db.transaction((tx) => {
+  return await transaction(db, async (tx) => {
     const sessionId = access.session.id
-    const waiting = tx.all<{ n: number }>(
-      sql`select count(*) as n from enrollments e
+    const waiting = (
+      await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*) as n from enrollments e
         where e.exam_session_id = ${sessionId}
           and not exists (select 1 from deliberations d where d.exam_session_id = e.exam_session_id and d.learner_id = e.learner_id)`,
+      )
     )[0]!.n
     if (waiting > 0)
       throw new DeliberationError(
         `L’anonymat se lève après la délibération\u00a0: ${waiting === 1 ? '1\u00a0candidat·e attend encore la confirmation de sa décision' : `${waiting}\u00a0candidat·es attendent encore la confirmation de leur décision`} par le ou la président·e du jury.`,
         409,
       )
-    const open = tx
+    const open = await tx
       .select({ id: evaluationInstances.id })
       .from(evaluationInstances)
       .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.anonymous, true), isNull(evaluationInstances.anonymityLiftedAt)))
-      .all()
     if (open.length === 0) return { lifted: 0 }
-    tx.update(evaluationInstances)
+    await tx
+      .update(evaluationInstances)
       .set({ anonymityLiftedAt: now })
       .where(
         inArray(
@@ -393,7 +394,6 @@ export function liftAnonymity(access: DeliberationAccess, now = new Date(), db: 
           open.map((i) => i.id),
         ),
       )
-      .run()
     return { lifted: open.length }
-  }, IMMEDIATE)
+  })
 }

@@ -41,23 +41,25 @@ const ROLES: Record<Who, Role[]> = {
 const users = {} as Record<Who, { id: string; name: string; email: string; roles: Role[] }>
 const dossiers = { individual: '', group: '', rex: '' }
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
   for (const who of Object.keys(ROLES) as Who[]) {
     const email = `${who}@test.fr`
-    users[who] = { id: db.insert(schema.users).values({ email, name: who, passwordHash: 'x' }).returning().get().id, name: who, email, roles: ROLES[who] }
+    users[who] = { id: (await db.insert(schema.users).values({ email, name: who, passwordHash: 'x' }).returning())[0]!.id, name: who, email, roles: ROLES[who] }
   }
-  const session = (name: string) => db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  const [s, s2] = [session('S'), session('S2')]
+  const session = async (name: string) =>
+    (await db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  const [s, s2] = [await session('S'), await session('S2')]
   const { owner, partner, otherLearner } = users
-  enrollLearners(db, s, [owner.id, partner.id, otherLearner.id])
-  enrollLearners(db, s2, [owner.id])
-  const group = db.insert(schema.groups).values({ examSessionId: s, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-  const otherGroup = db.insert(schema.groups).values({ examSessionId: s, evaluationId: 'msp-a2', name: 'H' }).returning().get().id
-  addGroupMembers(db, group, [owner.id, partner.id])
-  addGroupMembers(db, otherGroup, [otherLearner.id])
+  await enrollLearners(db, s, [owner.id, partner.id, otherLearner.id])
+  await enrollLearners(db, s2, [owner.id])
+  const group = (await db.insert(schema.groups).values({ examSessionId: s, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
+  const otherGroup = (await db.insert(schema.groups).values({ examSessionId: s, evaluationId: 'msp-a2', name: 'H' }).returning())[0]!.id
+  await addGroupMembers(db, group, [owner.id, partner.id])
+  await addGroupMembers(db, otherGroup, [otherLearner.id])
   const tutor = (who: Who, learner: Who, examSessionId = s) => ({ examSessionId, tutorId: users[who].id, learnerId: users[learner].id })
-  db.insert(schema.tutorAssignments)
+  await db
+    .insert(schema.tutorAssignments)
     .values([
       tutor('tutor', 'owner'),
       tutor('tutorOfPartner', 'partner'),
@@ -65,14 +67,14 @@ beforeAll(() => {
       tutor('otherTutor', 'otherLearner'),
       tutor('formerTutor', 'owner'),
     ])
-    .run()
   const juror = (who: Who, evaluationId: string, target: { learnerId: string } | { groupId: string }) => ({
     examSessionId: s,
     jurorId: users[who].id,
     evaluationId,
     ...target,
   })
-  db.insert(schema.jurorAssignments)
+  await db
+    .insert(schema.jurorAssignments)
     .values([
       juror('juror', 'fiche-veille', { learnerId: owner.id }),
       juror('groupJuror', 'msp-a2', { groupId: group }),
@@ -80,8 +82,7 @@ beforeAll(() => {
       juror('otherJuror', 'fiche-veille', { learnerId: otherLearner.id }),
       juror('otherJuror', 'msp-a2', { groupId: otherGroup }),
     ])
-    .run()
-  const mine = learnerDossiers(owner.id, s)
+  const mine = await learnerDossiers(owner.id, s)
   dossiers.individual = mine.find((d) => d.templateId === 'fiche-veille')!.id
   dossiers.group = mine.find((d) => d.templateId === 'msp-a2')!.id
   dossiers.rex = mine.find((d) => d.templateId === 'msp-a2-rex')!.id
@@ -115,14 +116,14 @@ function statusOf(fn: () => unknown): number {
 
 describe('dossier access', () => {
   for (const target of Object.keys(RELATIONS) as (keyof typeof dossiers)[]) {
-    it(`computes who each user is to the ${target} dossier, and grants each action accordingly`, () => {
+    it(`computes who each user is to the ${target} dossier, and grants each action accordingly`, async () => {
       for (const who of Object.keys(ROLES) as Who[]) {
         const expected = RELATIONS[target][who] ?? []
-        expect(dossierRelations(users[who], dossiers[target])?.relations, `${who} → ${target}`).toEqual(expected)
+        expect((await dossierRelations(users[who], dossiers[target]))?.relations, `${who} → ${target}`).toEqual(expected)
         for (const action of ACTIONS) {
           const allowed = expected.some((r) => ALLOWED[r].includes(action))
           expect(
-            statusOf(() => authorizeDossier(users[who], dossiers[target], action)),
+            statusOf(async () => await authorizeDossier(users[who], dossiers[target], action)),
             `${who} ${action} ${target}`,
           ).toBe(allowed ? 200 : 403)
         }
@@ -130,14 +131,14 @@ describe('dossier access', () => {
     })
   }
 
-  it('returns the dossier it authorizes', () => {
-    expect(authorizeDossier(users.tutor, dossiers.group, 'comment').dossier).toMatchObject({ id: dossiers.group, evaluationId: 'msp-a2' })
+  it('returns the dossier it authorizes', async () => {
+    expect((await authorizeDossier(users.tutor, dossiers.group, 'comment')).dossier).toMatchObject({ id: dossiers.group, evaluationId: 'msp-a2' })
   })
 
   it('answers 404 for a dossier that does not exist, whoever asks', () => {
     for (const who of Object.keys(ROLES) as Who[])
       expect(
-        statusOf(() => authorizeDossier(users[who], 'inconnu', 'read')),
+        statusOf(async () => await authorizeDossier(users[who], 'inconnu', 'read')),
         who,
       ).toBe(404)
   })
@@ -152,9 +153,9 @@ describe('dossier access', () => {
       return Promise.resolve(null)
     }
     return Promise.all([
-      expect(message(() => authorizeDossier(users.otherLearner, dossiers.individual, 'read'))).resolves.toBe('Vous n’avez pas accès à ce dossier.'),
-      expect(message(() => authorizeDossier(users.tutor, dossiers.individual, 'update'))).resolves.toMatch(/peuvent modifier ce dossier/),
-      expect(message(() => authorizeDossier(users.owner, dossiers.individual, 'grade'))).resolves.toMatch(/juré·e affecté·e/),
+      expect(message(async () => await authorizeDossier(users.otherLearner, dossiers.individual, 'read'))).resolves.toBe('Vous n’avez pas accès à ce dossier.'),
+      expect(message(async () => await authorizeDossier(users.tutor, dossiers.individual, 'update'))).resolves.toMatch(/peuvent modifier ce dossier/),
+      expect(message(async () => await authorizeDossier(users.owner, dossiers.individual, 'grade'))).resolves.toMatch(/juré·e affecté·e/),
     ])
   })
 })

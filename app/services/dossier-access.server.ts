@@ -21,9 +21,9 @@ export type DossierAccess = { dossier: Dossier; relations: DossierRelation[] }
  *   (an individual REX belongs to the work of the learner's group: the group's juror grades it too);
  * - admin: holds the admin role.
  */
-export function dossierRelations(user: SessionUser, dossierId: string): DossierAccess | null {
+export async function dossierRelations(user: SessionUser, dossierId: string): Promise<DossierAccess | null> {
   const uid = user.id
-  const row = getDb()
+  const [row] = await getDb()
     .select({
       ...getTableColumns(dossiers),
       // Written with table names: drizzle leaves columns unqualified in a one-table select, which subqueries would misread.
@@ -41,7 +41,6 @@ export function dossierRelations(user: SessionUser, dossierId: string): DossierA
     })
     .from(dossiers)
     .where(eq(dossiers.id, dossierId))
-    .get()
   if (!row) return null
   const { owner, member, tutor, juror, ...dossier } = row
   const found: Record<DossierRelation, boolean> = { owner: Boolean(owner), member: Boolean(member), tutor: Boolean(tutor), juror: Boolean(juror), admin: true }
@@ -62,8 +61,8 @@ const REFUSALS: Record<DossierAction, string> = {
  * The one dossier access rule: the dossier if `user`'s relations to it grant
  * `action` (DOSSIER_GRANTS); 404 when it does not exist, 403 otherwise.
  */
-export function authorizeDossier(user: SessionUser, dossierId: string, action: DossierAction): DossierAccess {
-  const access = dossierRelations(user, dossierId)
+export async function authorizeDossier(user: SessionUser, dossierId: string, action: DossierAction): Promise<DossierAccess> {
+  const access = await dossierRelations(user, dossierId)
   if (!access) throw new Response('Ce dossier n’existe pas.', { status: 404 })
   if (access.relations.length === 0) forbidden(REFUSALS.read)
   if (!dossierGrants(access.relations, action)) forbidden(REFUSALS[action])
@@ -73,7 +72,7 @@ export function authorizeDossier(user: SessionUser, dossierId: string, action: D
 /** For loaders and actions: the logged-in user (anonymous → login page) and the dossier, if the user may do `action` to it. */
 export async function requireDossierAccess(request: Request, dossierId: string | undefined, action: DossierAction) {
   const user = await requireUser(request)
-  return { user, ...authorizeDossier(user, dossierId ?? '', action) }
+  return { user, ...(await authorizeDossier(user, dossierId ?? '', action)) }
 }
 
 /**

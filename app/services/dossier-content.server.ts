@@ -17,21 +17,20 @@ const { dossierSections } = schema
  * The SMART objectives written in the dossiers a learner may open in one
  * session (a KPI can say which one it measures). Scoped like the dossiers.
  */
-export function learnerObjectives(
+export async function learnerObjectives(
   learnerId: string,
   examSessionId: string,
-): { id: string; label: string; where: string; target: number | null; unit: string }[] {
-  const owned = learnerDossiers(learnerId, examSessionId)
+): Promise<{ id: string; label: string; where: string; target: number | null; unit: string }[]> {
+  const owned = await learnerDossiers(learnerId, examSessionId)
   const wanted = owned.flatMap((d) => {
     const template = templateOfDossier(d)
     return template.sections.filter((s) => s.field.kind === 'smart').map((s) => ({ dossierId: d.id, sectionId: s.id, field: s.field, where: template.title }))
   })
   if (wanted.length === 0) return []
-  const rows = getDb()
+  const rows = await getDb()
     .select({ dossierId: dossierSections.dossierId, sectionId: dossierSections.sectionId, content: dossierSections.content })
     .from(dossierSections)
     .where(inArray(dossierSections.dossierId, [...new Set(wanted.map((w) => w.dossierId))]))
-    .all()
   return wanted.flatMap((w) => {
     const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
     const entry = row ? entryOf(w.field, row.content) : null
@@ -44,17 +43,16 @@ export function learnerObjectives(
  * The personae written in the dossiers a learner may open in one session (an
  * experience map recalls one), each with its profile in one text. Scoped like the dossiers.
  */
-export function learnerPersonas(learnerId: string, examSessionId: string): { id: string; name: string; summary: string; where: string }[] {
-  const wanted = learnerDossiers(learnerId, examSessionId).flatMap((d) => {
+export async function learnerPersonas(learnerId: string, examSessionId: string): Promise<{ id: string; name: string; summary: string; where: string }[]> {
+  const wanted = (await learnerDossiers(learnerId, examSessionId)).flatMap((d) => {
     const template = templateOfDossier(d)
     return template.sections.filter((s) => s.field.kind === 'persona').map((s) => ({ dossierId: d.id, sectionId: s.id, field: s.field, where: template.title }))
   })
   if (wanted.length === 0) return []
-  const rows = getDb()
+  const rows = await getDb()
     .select({ dossierId: dossierSections.dossierId, sectionId: dossierSections.sectionId, content: dossierSections.content })
     .from(dossierSections)
     .where(inArray(dossierSections.dossierId, [...new Set(wanted.map((w) => w.dossierId))]))
-    .all()
   return wanted.flatMap((w) => {
     const row = rows.find((r) => r.dossierId === w.dossierId && r.sectionId === w.sectionId)
     const entry = row ? entryOf(w.field, row.content) : null
@@ -76,9 +74,9 @@ export function learnerPersonas(learnerId: string, examSessionId: string): { id:
  * épreuve in the dossier's session: an oral support's hints compare the talk
  * with it (the référentiel states no duration; the template sets none).
  */
-function withOralTime(template: DossierTemplate, dossier: Dossier): DossierTemplate {
+async function withOralTime(template: DossierTemplate, dossier: Dossier): Promise<DossierTemplate> {
   if (!template.sections.some((s) => s.field.kind === 'oralSupport')) return template
-  const minutes = instanceFor(dossier.examSessionId, dossier.evaluationId)?.oralMinutes
+  const minutes = (await instanceFor(dossier.examSessionId, dossier.evaluationId))?.oralMinutes
   if (!minutes) return template
   return { ...template, sections: template.sections.map((s) => (s.field.kind === 'oralSupport' ? { ...s, field: { ...s.field, minutes } } : s)) }
 }
@@ -91,11 +89,11 @@ function withOralTime(template: DossierTemplate, dossier: Dossier): DossierTempl
  * objectives a KPI may link to. `learnerId` is the learner whose work it shows
  * (null: a group dossier seen from outside the group, with no self-assessment).
  */
-export function loadDossier(dossier: Dossier, learnerId: string | null) {
-  const template = withOralTime(templateOfDossier(dossier), dossier)
+export async function loadDossier(dossier: Dossier, learnerId: string | null) {
+  const template = await withOralTime(templateOfDossier(dossier), dossier)
   const evaluation = referentielIndex.evaluations.get(dossier.evaluationId)!
-  const states = sectionStates(dossier.id)
-  const statuses = new Map((learnerId ? learnerStatuses(learnerId, dossier.examSessionId) : []).map((r) => [r.criterionId, r]))
+  const states = await sectionStates(dossier.id)
+  const statuses = new Map((learnerId ? await learnerStatuses(learnerId, dossier.examSessionId) : []).map((r) => [r.criterionId, r]))
 
   // The criteria the dossier's sections serve, in référentiel order.
   const cited = new Set(template.sections.flatMap((s) => s.criteria))
@@ -128,12 +126,12 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
   const usesObjectives = hasMap || template.sections.some((s) => s.field.kind === 'kpi' || s.field.kind === 'leadFunnel')
   // An oral's visuals: the dossier's own sections that show a picture (a chart, a card, a table…), once written.
   const hasOral = template.sections.some((s) => s.field.kind === 'oralSupport')
-  const memberList = groupMemberList(dossier.groupId)
+  const memberList = await groupMemberList(dossier.groupId)
   const pictures = hasOral
-    ? pictureDossiers(dossier).flatMap((d) => {
+    ? (await pictureDossiers(dossier)).flatMap(async (d) => {
         const own = d.id === dossier.id
         const shown = own ? template : templateOfDossier(d)
-        const written = own ? states : sectionStates(d.id)
+        const written = own ? states : await sectionStates(d.id)
         return shown.sections
           .filter((s) => hasPictures(s.field.kind) && written[s.id] && !isEmpty(entryOf(s.field, written[s.id]!.content)))
           .map((s) => ({ id: s.id, title: s.title, dossierId: d.id, where: own ? null : shown.title }))
@@ -154,8 +152,8 @@ export function loadDossier(dossier: Dossier, learnerId: string | null) {
     memberList,
     /** Sections of this dossier an oral may show as a visual. */
     pictures,
-    objectives: usesObjectives && learnerId ? learnerObjectives(learnerId, dossier.examSessionId) : [],
-    personas: hasMap && learnerId ? learnerPersonas(learnerId, dossier.examSessionId) : [],
+    objectives: usesObjectives && learnerId ? await learnerObjectives(learnerId, dossier.examSessionId) : [],
+    personas: hasMap && learnerId ? await learnerPersonas(learnerId, dossier.examSessionId) : [],
   }
 }
 

@@ -14,16 +14,16 @@ export async function dossierPage(request: Request, dossierId: string | undefine
   const { user, dossier, relations } = access
   const canEdit = dossierGrants(relations, 'update')
   const canComment = dossierGrants(relations, 'comment')
-  const learner = learnerShownTo(access, user)
+  const learner = await learnerShownTo(access, user)
   return {
     access,
     view: {
-      ...dossierView(dossier, learner?.id ?? null),
+      ...(await dossierView(dossier, learner?.id ?? null)),
       canEdit,
       canComment,
       learnerName: canEdit ? null : (learner?.name ?? null),
-      threads: threadsOfDossier(dossier.id, user, relations),
-      bank: canComment ? bankFor(user) : [],
+      threads: await threadsOfDossier(dossier.id, user, relations),
+      bank: canComment ? await bankFor(user) : [],
     },
   }
 }

@@ -5,15 +5,10 @@ import type { Dossier } from './dossiers.server'
 const { groupMembers, tutorAssignments, userRoles } = schema
 
 /** The learners who work on a dossier: its learner, or the members of its group. */
-export function learnersOfDossier(dossier: Pick<Dossier, 'learnerId' | 'groupId'>, db: DbHandle = getDb()): string[] {
+export async function learnersOfDossier(dossier: Pick<Dossier, 'learnerId' | 'groupId'>, db: DbHandle = getDb()): Promise<string[]> {
   if (dossier.learnerId) return [dossier.learnerId]
   if (!dossier.groupId) return []
-  return db
-    .select({ id: groupMembers.learnerId })
-    .from(groupMembers)
-    .where(eq(groupMembers.groupId, dossier.groupId))
-    .all()
-    .map((r) => r.id)
+  return (await db.select({ id: groupMembers.learnerId }).from(groupMembers).where(eq(groupMembers.groupId, dossier.groupId))).map((r) => r.id)
 }
 
 /**
@@ -21,14 +16,13 @@ export function learnersOfDossier(dossier: Pick<Dossier, 'learnerId' | 'groupId'
  * member of its group, and still holding the tutor role (the rule of
  * dossier-access.server.ts, as a list).
  */
-export function tutorsOfDossier(dossier: Pick<Dossier, 'learnerId' | 'groupId' | 'examSessionId'>, db: DbHandle = getDb()): string[] {
-  const learners = learnersOfDossier(dossier, db)
+export async function tutorsOfDossier(dossier: Pick<Dossier, 'learnerId' | 'groupId' | 'examSessionId'>, db: DbHandle = getDb()): Promise<string[]> {
+  const learners = await learnersOfDossier(dossier, db)
   if (learners.length === 0) return []
-  const rows = db
+  const rows = await db
     .selectDistinct({ id: tutorAssignments.tutorId })
     .from(tutorAssignments)
     .innerJoin(userRoles, and(eq(userRoles.userId, tutorAssignments.tutorId), eq(userRoles.role, 'tutor')))
     .where(and(eq(tutorAssignments.examSessionId, dossier.examSessionId), inArray(tutorAssignments.learnerId, learners)))
-    .all()
   return rows.map((r) => r.id)
 }

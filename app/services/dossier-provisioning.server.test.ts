@@ -10,11 +10,11 @@ const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners, provisionDossiers } = await import('./dossier-provisioning.server')
 
 let sessionId = ''
-const user = (email: string) => getDb().insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning().get().id
+const user = async (email: string) => (await getDb().insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning())[0]!.id
 const INDIVIDUAL = referentiel.evaluations.filter((e) => e.mode === 'individual').length
 
-beforeAll(() => {
-  sessionId = getDb().insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+beforeAll(async () => {
+  sessionId = (await getDb().insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
 })
 
 describe('dossier provisioning', () => {
@@ -27,16 +27,12 @@ describe('dossier provisioning', () => {
     }
   })
 
-  it('creates a learner’s individual dossiers when they are enrolled, once', () => {
+  it('creates a learner’s individual dossiers when they are enrolled, once', async () => {
     const db = getDb()
-    const a = user('a@test.fr')
-    expect(enrollLearners(db, sessionId, [a])).toBe(INDIVIDUAL)
-    expect(enrollLearners(db, sessionId, [a])).toBe(0)
-    expect(
-      learnerDossiers(a, sessionId)
-        .map((d) => d.templateId)
-        .sort(),
-    ).toEqual(
+    const a = await user('a@test.fr')
+    expect(await enrollLearners(db, sessionId, [a])).toBe(INDIVIDUAL)
+    expect(await enrollLearners(db, sessionId, [a])).toBe(0)
+    expect((await learnerDossiers(a, sessionId)).map((d) => d.templateId).sort()).toEqual(
       referentiel.evaluations
         .filter((e) => e.mode === 'individual')
         .map((e) => e.id)
@@ -44,60 +40,46 @@ describe('dossier provisioning', () => {
     )
   })
 
-  it('creates the group’s shared dossier and each member’s REX when learners are grouped', () => {
+  it('creates the group’s shared dossier and each member’s REX when learners are grouped', async () => {
     const db = getDb()
-    const [b, c] = [user('b@test.fr'), user('c@test.fr')]
-    enrollLearners(db, sessionId, [b, c])
-    const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-    expect(addGroupMembers(db, group, [b])).toBe(2)
-    expect(addGroupMembers(db, group, [c])).toBe(1)
-    expect(addGroupMembers(db, group, [b, c])).toBe(0)
-    const shared = learnerDossiers(b, sessionId).filter((d) => d.templateId === 'msp-a2')
+    const [b, c] = [await user('b@test.fr'), await user('c@test.fr')]
+    await enrollLearners(db, sessionId, [b, c])
+    const group = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
+    expect(await addGroupMembers(db, group, [b])).toBe(2)
+    expect(await addGroupMembers(db, group, [c])).toBe(1)
+    expect(await addGroupMembers(db, group, [b, c])).toBe(0)
+    const shared = (await learnerDossiers(b, sessionId)).filter((d) => d.templateId === 'msp-a2')
     expect(shared).toHaveLength(1)
-    expect(
-      learnerDossiers(c, sessionId)
-        .filter((d) => d.templateId === 'msp-a2')
-        .map((d) => d.id),
-    ).toEqual(shared.map((d) => d.id))
-    expect(learnerDossiers(c, sessionId).filter((d) => d.templateId === 'msp-a2-rex' && d.learnerId === c)).toHaveLength(1)
-    expect(learnerDossiers(b, sessionId)).toHaveLength(INDIVIDUAL + 2)
+    expect((await learnerDossiers(c, sessionId)).filter((d) => d.templateId === 'msp-a2').map((d) => d.id)).toEqual(shared.map((d) => d.id))
+    expect((await learnerDossiers(c, sessionId)).filter((d) => d.templateId === 'msp-a2-rex' && d.learnerId === c)).toHaveLength(1)
+    expect(await learnerDossiers(b, sessionId)).toHaveLength(INDIVIDUAL + 2)
     // A serious game has no REX: the group's dossier only.
-    const game = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'serious-game-a11', name: 'G' }).returning().get().id
-    expect(addGroupMembers(db, game, [b, c])).toBe(1)
+    const game = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'serious-game-a11', name: 'G' }).returning())[0]!.id
+    expect(await addGroupMembers(db, game, [b, c])).toBe(1)
   })
 
-  it('rolls the enrolment back when provisioning fails', () => {
+  it('rolls the enrolment back when provisioning fails', async () => {
     const db = getDb()
-    expect(() => enrollLearners(db, sessionId, ['no-such-user'])).toThrow()
-    expect(
-      db
-        .select()
-        .from(schema.enrollments)
-        .all()
-        .some((e) => e.learnerId === 'no-such-user'),
-    ).toBe(false)
+    expect(async () => await enrollLearners(db, sessionId, ['no-such-user'])).toThrow()
+    expect((await db.select().from(schema.enrollments)).some((e) => e.learnerId === 'no-such-user')).toBe(false)
   })
 
-  it('provisions every enrolment of an existing database, idempotently (server start)', () => {
+  it('provisions every enrolment of an existing database, idempotently (server start)', async () => {
     const db = getDb()
-    const [d, e] = [user('d@test.fr'), user('e@test.fr')]
+    const [d, e] = [await user('d@test.fr'), await user('e@test.fr')]
     // Rows written the old way: enrolments and a group, no dossiers.
-    db.insert(schema.enrollments)
-      .values([
-        { examSessionId: sessionId, learnerId: d },
-        { examSessionId: sessionId, learnerId: e },
-      ])
-      .run()
-    const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a4', name: 'H' }).returning().get().id
-    db.insert(schema.groupMembers)
-      .values([
-        { groupId: group, learnerId: d },
-        { groupId: group, learnerId: e },
-      ])
-      .run()
-    expect(learnerDossiers(d, sessionId)).toHaveLength(0)
-    expect(provisionDossiers(db)).toBe(2 * INDIVIDUAL + 1 + 2)
-    expect(provisionDossiers(db)).toBe(0)
-    expect(learnerDossiers(e, sessionId).map((x) => x.templateId)).toEqual(expect.arrayContaining(['msp-a4', 'msp-a4-rex', 'fiche-veille']))
+    await db.insert(schema.enrollments).values([
+      { examSessionId: sessionId, learnerId: d },
+      { examSessionId: sessionId, learnerId: e },
+    ])
+    const group = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a4', name: 'H' }).returning())[0]!.id
+    await db.insert(schema.groupMembers).values([
+      { groupId: group, learnerId: d },
+      { groupId: group, learnerId: e },
+    ])
+    expect(await learnerDossiers(d, sessionId)).toHaveLength(0)
+    expect(await provisionDossiers(db)).toBe(2 * INDIVIDUAL + 1 + 2)
+    expect(await provisionDossiers(db)).toBe(0)
+    expect((await learnerDossiers(e, sessionId)).map((x) => x.templateId)).toEqual(expect.arrayContaining(['msp-a4', 'msp-a4-rex', 'fiche-veille']))
   })
 })

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or } from 'drizzle-orm'
 import { dossierKey, dossiersDue } from '~/domain/dossier-plan'
-import { schema, type DbHandle } from './db.server'
+import { schema, type DbHandle, transaction } from './db.server'
 import { referentiel } from './referentiel.server'
 
 const { dossiers, enrollments, groups, groupMembers } = schema
@@ -19,65 +19,64 @@ const CHUNK = 500
  * existing dossiers are read first, and the unique indexes on dossiers back
  * that up. Returns the number of dossiers created.
  */
-export function provisionDossiers(db: DbHandle, scope: { learnerIds?: readonly string[]; groupId?: string } = {}): number {
+export async function provisionDossiers(db: DbHandle, scope: { learnerIds?: readonly string[]; groupId?: string } = {}): Promise<number> {
   if (scope.learnerIds && scope.learnerIds.length === 0) return 0
   const ids = scope.learnerIds ? [...new Set(scope.learnerIds)] : undefined
-  const enrolments = db
+  const enrolments = await db
     .select({ examSessionId: enrollments.examSessionId, learnerId: enrollments.learnerId })
     .from(enrollments)
     .where(ids ? inArray(enrollments.learnerId, ids) : undefined)
-    .all()
-  const memberships = db
+  const memberships = await db
     .select({ groupId: groups.id, examSessionId: groups.examSessionId, evaluationId: groups.evaluationId, learnerId: groupMembers.learnerId })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(and(ids ? inArray(groupMembers.learnerId, ids) : undefined, scope.groupId ? eq(groupMembers.groupId, scope.groupId) : undefined))
-    .all()
   const due = dossiersDue(referentiel.evaluations, enrolments, memberships, { individual: !scope.groupId })
   if (due.length === 0) return 0
   const groupIds = [...new Set(memberships.map((m) => m.groupId))]
   const existing = new Set(
-    db
-      .select({ examSessionId: dossiers.examSessionId, templateId: dossiers.templateId, learnerId: dossiers.learnerId, groupId: dossiers.groupId })
-      .from(dossiers)
-      .where(ids ? or(inArray(dossiers.learnerId, ids), inArray(dossiers.groupId, groupIds)) : undefined)
-      .all()
-      .map(dossierKey),
+    (
+      await db
+        .select({ examSessionId: dossiers.examSessionId, templateId: dossiers.templateId, learnerId: dossiers.learnerId, groupId: dossiers.groupId })
+        .from(dossiers)
+        .where(ids ? or(inArray(dossiers.learnerId, ids), inArray(dossiers.groupId, groupIds)) : undefined)
+    ).map(dossierKey),
   )
   const rows = due.filter((d) => !existing.has(dossierKey(d)))
   let created = 0
   for (let i = 0; i < rows.length; i += CHUNK) {
-    created += db
-      .insert(dossiers)
-      .values(rows.slice(i, i + CHUNK))
-      .onConflictDoNothing()
-      .run().changes
+    created += (
+      await db
+        .insert(dossiers)
+        .values(rows.slice(i, i + CHUNK))
+        .onConflictDoNothing()
+    ).changes
   }
   return created
 }
 
 /** Enrols learners in an exam session and creates their dossiers, in one transaction. */
-export function enrollLearners(db: DbHandle, examSessionId: string, learnerIds: readonly string[]) {
-  return db.transaction((tx) => {
+export async function enrollLearners(db: DbHandle, examSessionId: string, learnerIds: readonly string[]) {
+  return await transaction(db, async (tx) => {
     if (learnerIds.length === 0) return 0
     for (let i = 0; i < learnerIds.length; i += CHUNK) {
-      tx.insert(enrollments)
+      await tx
+        .insert(enrollments)
         .values(learnerIds.slice(i, i + CHUNK).map((learnerId) => ({ examSessionId, learnerId })))
         .onConflictDoNothing()
-        .run()
     }
-    return provisionDossiers(tx, { learnerIds })
+    return await provisionDossiers(tx, { learnerIds })
   })
 }
 
 /** Adds learners to a group and creates the group's dossier and their REX, in one transaction. */
-export function addGroupMembers(db: DbHandle, groupId: string, learnerIds: readonly string[]) {
-  return db.transaction((tx) => {
+export async function addGroupMembers(db: DbHandle, groupId: string, learnerIds: readonly string[]) {
+  return await transaction(db, async (tx) => {
     if (learnerIds.length === 0) return 0
-    tx.insert(groupMembers)
+    await tx
+      .insert(groupMembers)
       .values(learnerIds.map((learnerId) => ({ groupId, learnerId })))
       .onConflictDoNothing()
-      .run()
-    return provisionDossiers(tx, { learnerIds, groupId })
+    return await provisionDossiers(tx, { learnerIds, groupId })
   })
 }

@@ -12,74 +12,77 @@ let learner = ''
 let other = ''
 let sessionId = ''
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  const user = (email: string) => db.insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning().get().id
-  learner = user('a@test.fr')
-  other = user('b@test.fr')
-  sessionId = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  enrollLearners(db, sessionId, [learner, other])
-  const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-  addGroupMembers(db, group, [learner, other])
+  const user = async (email: string) => (await db.insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning())[0]!.id
+  learner = await user('a@test.fr')
+  other = await user('b@test.fr')
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  await enrollLearners(db, sessionId, [learner, other])
+  const group = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
+  await addGroupMembers(db, group, [learner, other])
 })
 
 describe('section saves', () => {
-  it('refuses a stale version and returns the current content', () => {
-    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-veille')!.id
-    const first = saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Un'), authorId: learner })
+  it('refuses a stale version and returns the current content', async () => {
+    const dossierId = (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === 'fiche-veille')!.id
+    const first = await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Un'), authorId: learner })
     expect(first).toMatchObject({ ok: true, version: 1 })
-    const stale = saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Deux'), authorId: other })
+    const stale = await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Deux'), authorId: other })
     expect(stale).toMatchObject({ ok: false, conflict: { version: 1, content: doc('Un'), updatedBy: 'a@test.fr' } })
-    expect(sectionStates(dossierId).contexte).toMatchObject({ version: 1, content: doc('Un') })
+    expect((await sectionStates(dossierId)).contexte).toMatchObject({ version: 1, content: doc('Un') })
   })
 
-  it('keeps one revision per author burst, a new one per other author, and conflict copies aside', () => {
-    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-ux')!.id
-    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 0, content: doc('a'), authorId: learner })
-    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 1, content: doc('ab'), authorId: learner })
-    expect(listRevisions(dossierId)).toHaveLength(1)
-    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 2, content: doc('abc'), authorId: other })
-    saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 3, content: doc('mine'), authorId: learner, kind: 'conflict-copy' })
-    const revisions = listRevisions(dossierId)
+  it('keeps one revision per author burst, a new one per other author, and conflict copies aside', async () => {
+    const dossierId = (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === 'fiche-ux')!.id
+    await saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 0, content: doc('a'), authorId: learner })
+    await saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 1, content: doc('ab'), authorId: learner })
+    expect(await listRevisions(dossierId)).toHaveLength(1)
+    await saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 2, content: doc('abc'), authorId: other })
+    await saveSection({ dossierId, sectionId: 'contexte-persona', baseVersion: 3, content: doc('mine'), authorId: learner, kind: 'conflict-copy' })
+    const revisions = await listRevisions(dossierId)
     expect(revisions.map((r) => r.kind).sort()).toEqual(['conflict-copy', 'save', 'save'])
     // A conflict copy leaves the current content alone.
-    expect(sectionStates(dossierId)['contexte-persona']).toMatchObject({ version: 3, content: doc('abc') })
+    expect((await sectionStates(dossierId))['contexte-persona']).toMatchObject({ version: 3, content: doc('abc') })
   })
 
-  it('keeps one revision for a section written together, naming everyone who wrote in it, whoever saved last', () => {
-    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'msp-a2')!.id
-    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('a'), authorId: learner, coauthorIds: [] })
-    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('ab'), authorId: other, coauthorIds: [learner] })
-    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 2, content: doc('abc'), authorId: learner, coauthorIds: [] })
-    const [revision, ...rest] = listRevisions(dossierId)
+  it('keeps one revision for a section written together, naming everyone who wrote in it, whoever saved last', async () => {
+    const dossierId = (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === 'msp-a2')!.id
+    await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('a'), authorId: learner, coauthorIds: [] })
+    await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('ab'), authorId: other, coauthorIds: [learner] })
+    await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 2, content: doc('abc'), authorId: learner, coauthorIds: [] })
+    const [revision, ...rest] = await listRevisions(dossierId)
     expect(rest).toHaveLength(0)
     expect(revision).toMatchObject({ version: 3, author: 'a@test.fr', coauthors: ['b@test.fr'] })
     // A save of one author alone (no coauthorIds: not written together) starts its own revision.
-    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('abcd'), authorId: other })
-    expect(listRevisions(dossierId)[0]).toMatchObject({ version: 4, author: 'b@test.fr', coauthors: [] })
+    await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('abcd'), authorId: other })
+    expect((await listRevisions(dossierId))[0]).toMatchObject({ version: 4, author: 'b@test.fr', coauthors: [] })
   })
 
-  it('starts a new revision when most of the content is deleted', () => {
-    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-event')!.id
-    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('x'.repeat(500)), authorId: learner })
-    saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('x'), authorId: learner })
-    expect(listRevisions(dossierId)).toHaveLength(2)
+  it('starts a new revision when most of the content is deleted', async () => {
+    const dossierId = (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === 'fiche-event')!.id
+    await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('x'.repeat(500)), authorId: learner })
+    await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 1, content: doc('x'), authorId: learner })
+    expect(await listRevisions(dossierId)).toHaveLength(2)
   })
 
-  it('answers a save based on a version of a never-saved section with a conflict: the empty field, version 0', () => {
-    const dossierId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-manageriale')!.id
-    const tableId = learnerDossiers(learner, sessionId).find((d) => d.templateId === 'fiche-veille')!.id
-    expect(saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('Perdu ?'), authorId: learner })).toEqual({
+  it('answers a save based on a version of a never-saved section with a conflict: the empty field, version 0', async () => {
+    const dossierId = (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === 'fiche-manageriale')!.id
+    const tableId = (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === 'fiche-veille')!.id
+    expect(await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 3, content: doc('Perdu ?'), authorId: learner })).toEqual({
       ok: false,
       conflict: { content: { type: 'doc', content: [{ type: 'paragraph' }] }, version: 0, updatedAt: 0, updatedBy: null },
     })
-    expect(saveSection({ dossierId: tableId, sectionId: 'besoins', baseVersion: 1, content: { rows: [] }, authorId: learner })).toMatchObject({
+    expect(await saveSection({ dossierId: tableId, sectionId: 'besoins', baseVersion: 1, content: { rows: [] }, authorId: learner })).toMatchObject({
       ok: false,
       conflict: { content: { rows: [] }, version: 0 },
     })
     // Nothing was written; keeping one's version then saves on version 0.
-    expect(sectionStates(dossierId).contexte).toBeUndefined()
-    expect(listRevisions(dossierId)).toEqual([])
-    expect(saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Gardé'), authorId: learner })).toMatchObject({ ok: true, version: 1 })
+    expect((await sectionStates(dossierId)).contexte).toBeUndefined()
+    expect(await listRevisions(dossierId)).toEqual([])
+    expect(await saveSection({ dossierId, sectionId: 'contexte', baseVersion: 0, content: doc('Gardé'), authorId: learner })).toMatchObject({
+      ok: true,
+      version: 1,
+    })
   })
 })

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { templatesById } from './templates.server'
 
 const { dossiers, dossierSections, dossierRevisions, users } = schema
@@ -21,8 +21,8 @@ function shrinksALot(before: unknown, after: unknown): boolean {
 
 export type SectionState = { content: FieldValue; version: number; updatedAt: number; updatedBy: string | null }
 
-export function sectionStates(dossierId: string): Record<string, SectionState> {
-  const rows = getDb()
+export async function sectionStates(dossierId: string): Promise<Record<string, SectionState>> {
+  const rows = await getDb()
     .select({
       sectionId: dossierSections.sectionId,
       content: dossierSections.content,
@@ -33,15 +33,14 @@ export function sectionStates(dossierId: string): Record<string, SectionState> {
     .from(dossierSections)
     .leftJoin(users, eq(users.id, dossierSections.updatedBy))
     .where(eq(dossierSections.dossierId, dossierId))
-    .all()
   return Object.fromEntries(
     rows.map((r) => [r.sectionId, { content: r.content, version: r.version, updatedAt: r.updatedAt.getTime(), updatedBy: r.updatedBy }]),
   )
 }
 
 /** The empty value of a section's field: its content before the first save. */
-function emptyContent(db: DbHandle, dossierId: string, sectionId: string): FieldValue {
-  const dossier = db.select({ templateId: dossiers.templateId }).from(dossiers).where(eq(dossiers.id, dossierId)).get()
+async function emptyContent(db: DbHandle, dossierId: string, sectionId: string): Promise<FieldValue> {
+  const [dossier] = await db.select({ templateId: dossiers.templateId }).from(dossiers).where(eq(dossiers.id, dossierId))
   const section = dossier ? templatesById.get(dossier.templateId)?.sections.find((s) => s.id === sectionId) : undefined
   if (!section) throw new Error(`Unknown section ${sectionId} of dossier ${dossierId}`)
   return emptyValue(section.field)
@@ -54,7 +53,7 @@ export type SaveResult = { ok: true; version: number; savedAt: number } | { ok: 
  * the current state so the client can show the conflict. `conflict-copy`
  * keeps a version aside in the history without touching the current content.
  */
-export function saveSection(input: {
+export async function saveSection(input: {
   dossierId: string
   sectionId: string
   baseVersion: number
@@ -67,38 +66,36 @@ export function saveSection(input: {
    * saves them, and the revision lists everyone who wrote in it.
    */
   coauthorIds?: string[]
-}): SaveResult {
+}): Promise<SaveResult> {
   const db = getDb()
   const kind = input.kind ?? 'save'
-  return db.transaction((tx) => {
+  return await transaction(db, async (tx) => {
     const now = new Date()
-    const current = tx
+    const [current] = await tx
       .select()
       .from(dossierSections)
       .where(and(eq(dossierSections.dossierId, input.dossierId), eq(dossierSections.sectionId, input.sectionId)))
-      .get()
     const currentVersion = current?.version ?? 0
 
     if (kind === 'conflict-copy') {
-      tx.insert(dossierRevisions)
-        .values({
-          dossierId: input.dossierId,
-          sectionId: input.sectionId,
-          version: currentVersion,
-          kind,
-          content: input.content,
-          authorId: input.authorId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run()
+      await tx.insert(dossierRevisions).values({
+        dossierId: input.dossierId,
+        sectionId: input.sectionId,
+        version: currentVersion,
+        kind,
+        content: input.content,
+        authorId: input.authorId,
+        createdAt: now,
+        updatedAt: now,
+      })
       return { ok: true, version: currentVersion, savedAt: now.getTime() }
     }
 
     if (kind === 'save' && currentVersion !== input.baseVersion) {
       // Never saved (a client that believes otherwise, e.g. after a database reset): the current state is the empty field.
-      if (!current) return { ok: false, conflict: { content: emptyContent(tx, input.dossierId, input.sectionId), version: 0, updatedAt: 0, updatedBy: null } }
-      const name = current.updatedBy ? (tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get()?.name ?? null) : null
+      if (!current)
+        return { ok: false, conflict: { content: await emptyContent(tx, input.dossierId, input.sectionId), version: 0, updatedAt: 0, updatedBy: null } }
+      const name = current.updatedBy ? ((await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)))[0]?.name ?? null) : null
       return {
         ok: false,
         conflict: { content: current.content, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
@@ -106,20 +103,19 @@ export function saveSection(input: {
     }
 
     const version = currentVersion + 1
-    tx.insert(dossierSections)
+    await tx
+      .insert(dossierSections)
       .values({ dossierId: input.dossierId, sectionId: input.sectionId, content: input.content, version, updatedAt: now, updatedBy: input.authorId })
       .onConflictDoUpdate({
         target: [dossierSections.dossierId, dossierSections.sectionId],
         set: { content: input.content, version, updatedAt: now, updatedBy: input.authorId },
       })
-      .run()
 
-    const last = tx
+    const [last] = await tx
       .select()
       .from(dossierRevisions)
       .where(and(eq(dossierRevisions.dossierId, input.dossierId), eq(dossierRevisions.sectionId, input.sectionId)))
       .orderBy(desc(dossierRevisions.id))
-      .get()
     const together = input.coauthorIds !== undefined
     const coalesce =
       kind === 'save' &&
@@ -132,48 +128,39 @@ export function saveSection(input: {
     if (coalesce) {
       // The revision is the last saver's, with everyone else who wrote in it.
       const coauthorIds = others([last.authorId, ...(last.coauthorIds ?? []), ...(input.coauthorIds ?? [])])
-      tx.update(dossierRevisions)
+      await tx
+        .update(dossierRevisions)
         .set({ version, content: input.content, updatedAt: now, ...(together ? { authorId: input.authorId, coauthorIds } : {}) })
         .where(eq(dossierRevisions.id, last.id))
-        .run()
     } else {
-      tx.insert(dossierRevisions)
-        .values({
-          dossierId: input.dossierId,
-          sectionId: input.sectionId,
-          version,
-          kind,
-          content: input.content,
-          authorId: input.authorId,
-          coauthorIds: others(input.coauthorIds ?? []),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run()
+      await tx.insert(dossierRevisions).values({
+        dossierId: input.dossierId,
+        sectionId: input.sectionId,
+        version,
+        kind,
+        content: input.content,
+        authorId: input.authorId,
+        coauthorIds: others(input.coauthorIds ?? []),
+        createdAt: now,
+        updatedAt: now,
+      })
     }
     return { ok: true, version, savedAt: now.getTime() }
-  }, IMMEDIATE)
+  })
 }
 
 /** The names of the members who wrote in revisions with their last saver (sections written together), in the revisions' order. */
-function withCoauthors<R extends { coauthorIds: string[] | null }>(rows: R[]): (Omit<R, 'coauthorIds'> & { coauthors: string[] })[] {
+async function withCoauthors<R extends { coauthorIds: string[] | null }>(rows: R[]): Promise<(Omit<R, 'coauthorIds'> & { coauthors: string[] })[]> {
   const ids = [...new Set(rows.flatMap((r) => r.coauthorIds ?? []))]
   const names = new Map(
-    ids.length
-      ? getDb()
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, ids))
-          .all()
-          .map((u) => [u.id, u.name])
-      : [],
+    ids.length ? (await getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : [],
   )
   return rows.map(({ coauthorIds, ...r }) => ({ ...r, coauthors: (coauthorIds ?? []).flatMap((id) => names.get(id) ?? []) }))
 }
 
-export function listRevisions(dossierId: string) {
-  return withCoauthors(
-    getDb()
+export async function listRevisions(dossierId: string) {
+  return await withCoauthors(
+    await getDb()
       .select({
         id: dossierRevisions.id,
         sectionId: dossierRevisions.sectionId,
@@ -187,13 +174,12 @@ export function listRevisions(dossierId: string) {
       .from(dossierRevisions)
       .leftJoin(users, eq(users.id, dossierRevisions.authorId))
       .where(eq(dossierRevisions.dossierId, dossierId))
-      .orderBy(desc(dossierRevisions.updatedAt), desc(dossierRevisions.id))
-      .all(),
+      .orderBy(desc(dossierRevisions.updatedAt), desc(dossierRevisions.id)),
   )
 }
 
-export function getRevision(dossierId: string, revisionId: number) {
-  const row = getDb()
+export async function getRevision(dossierId: string, revisionId: number) {
+  const [row] = await getDb()
     .select({
       id: dossierRevisions.id,
       sectionId: dossierRevisions.sectionId,
@@ -207,19 +193,17 @@ export function getRevision(dossierId: string, revisionId: number) {
     .from(dossierRevisions)
     .leftJoin(users, eq(users.id, dossierRevisions.authorId))
     .where(and(eq(dossierRevisions.dossierId, dossierId), eq(dossierRevisions.id, revisionId)))
-    .get()
-  return row ? withCoauthors([row])[0] : undefined
+  return row ? (await withCoauthors([row]))[0] : undefined
 }
 
 /** Restores a revision as the new current content; the replaced content stays in the history. */
-export function restoreRevision(dossierId: string, revisionId: number, authorId: string) {
-  const revision = getRevision(dossierId, revisionId)
+export async function restoreRevision(dossierId: string, revisionId: number, authorId: string) {
+  const revision = await getRevision(dossierId, revisionId)
   if (!revision) return null
-  const result = saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content, authorId, kind: 'restore' })
+  const result = await saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content, authorId, kind: 'restore' })
   // A section written together is rebuilt from the restored content when it is next opened (issue 17 §1).
-  getDb()
+  await getDb()
     .delete(schema.sectionYdocs)
     .where(and(eq(schema.sectionYdocs.dossierId, dossierId), eq(schema.sectionYdocs.sectionId, revision.sectionId)))
-    .run()
   return { ...result, sectionId: revision.sectionId }
 }

@@ -15,27 +15,26 @@ const { tutorAssignments, users } = schema
  * `user`: themselves when they work on it; for a tutor, the dossier's learner,
  * or in a group dossier the first member (by name) assigned to that tutor.
  */
-export function learnerShownTo({ dossier, relations }: DossierAccess, user: SessionUser): { id: string; name: string } | null {
+export async function learnerShownTo({ dossier, relations }: DossierAccess, user: SessionUser): Promise<{ id: string; name: string } | null> {
   const db = getDb()
-  const nameOf = (id: string) => ({ id, name: db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? '' })
+  const nameOf = async (id: string) => ({ id, name: (await db.select({ name: users.name }).from(users).where(eq(users.id, id)))[0]?.name ?? '' })
   if (relations.includes('owner') || relations.includes('member')) return { id: user.id, name: user.name }
-  if (dossier.learnerId) return nameOf(dossier.learnerId)
-  const members = learnersOfDossier(dossier)
+  if (dossier.learnerId) return await nameOf(dossier.learnerId)
+  const members = await learnersOfDossier(dossier)
   if (members.length === 0) return null
-  const mine = db
+  const [mine] = await db
     .select({ id: users.id, name: users.name })
     .from(tutorAssignments)
     .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
     .where(and(eq(tutorAssignments.tutorId, user.id), eq(tutorAssignments.examSessionId, dossier.examSessionId), inArray(tutorAssignments.learnerId, members)))
     .orderBy(asc(users.name))
-    .get()
   return mine ?? null
 }
 
 /** Everything the dossier page shows about the dossier, with `learnerId`'s self-assessment and objectives. */
-export function dossierView(dossier: Dossier, learnerId: string | null) {
-  const { template, evaluation, sections, competencies, discussed, members, memberList, pictures, objectives, personas } = loadDossier(dossier, learnerId)
-  const siblings = (learnerId ? learnerDossiers(learnerId, dossier.examSessionId) : [])
+export async function dossierView(dossier: Dossier, learnerId: string | null) {
+  const { template, evaluation, sections, competencies, discussed, members, memberList, pictures, objectives, personas } = await loadDossier(dossier, learnerId)
+  const siblings = (learnerId ? await learnerDossiers(learnerId, dossier.examSessionId) : [])
     .filter((d) => d.evaluationId === dossier.evaluationId && d.id !== dossier.id)
     .map((d) => ({ id: d.id, title: templateOfDossier(d).title, kind: templateOfDossier(d).kind }))
   const showCaseMaterial = hasCaseMaterial(evaluation)
@@ -59,9 +58,9 @@ export function dossierView(dossier: Dossier, learnerId: string | null) {
     /** An oral's speakers and the sections it may show. */
     memberList,
     pictures,
-    caseMaterial: showCaseMaterial ? caseMaterialFor(dossier.examSessionId, evaluation.id) : null,
+    caseMaterial: showCaseMaterial ? await caseMaterialFor(dossier.examSessionId, evaluation.id) : null,
     /** The files of the case (none for other épreuves), to download and, for CSV and Excel, to import into a table. */
-    caseFiles: caseFilesForDossier(dossier),
+    caseFiles: await caseFilesForDossier(dossier),
     showCaseMaterial,
     siblings,
     objectives,

@@ -15,12 +15,11 @@ function learnerScope(learnerId: string) {
   )
 }
 
-export function learnerDossiers(learnerId: string, examSessionId: string) {
-  return getDb()
+export async function learnerDossiers(learnerId: string, examSessionId: string) {
+  return await getDb()
     .select()
     .from(dossiers)
     .where(and(eq(dossiers.examSessionId, examSessionId), learnerScope(learnerId)))
-    .all()
 }
 
 export function templateOfDossier(dossier: Dossier) {
@@ -30,17 +29,17 @@ export function templateOfDossier(dossier: Dossier) {
 }
 
 /** The members of a group with their learner ids, by name (an oral's speakers are stored by id). */
-export function groupMemberList(groupId: string | null): { id: string; name: string }[] {
+export async function groupMemberList(groupId: string | null): Promise<{ id: string; name: string }[]> {
   if (!groupId) return []
-  return getDb()
-    .select({ id: users.id, name: users.name })
-    .from(groupMembers)
-    .innerJoin(users, eq(users.id, groupMembers.learnerId))
-    .where(eq(groupMembers.groupId, groupId))
-    .all()
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+  return (
+    await getDb()
+      .select({ id: users.id, name: users.name })
+      .from(groupMembers)
+      .innerJoin(users, eq(users.id, groupMembers.learnerId))
+      .where(eq(groupMembers.groupId, groupId))
+  ).sort((a, b) => a.name.localeCompare(b.name, 'fr'))
 }
 
-export function groupMemberNames(groupId: string | null): string[] {
-  return groupMemberList(groupId).map((m) => m.name)
+export async function groupMemberNames(groupId: string | null): Promise<string[]> {
+  return (await groupMemberList(groupId)).map((m) => m.name)
 }

@@ -44,14 +44,13 @@ export type CopyPair = {
 export const subjectOf = (assignment: Pick<Assignment, 'learnerId' | 'groupId'>): string => assignment.learnerId ?? assignment.groupId ?? ''
 
 /** Every assignment of the same copy (same session, evaluation and target), the lead first, then by creation. */
-export function copyAssignments(assignment: Pick<Assignment, 'examSessionId' | 'evaluationId' | 'learnerId' | 'groupId'>, db: DbHandle = getDb()) {
+export async function copyAssignments(assignment: Pick<Assignment, 'examSessionId' | 'evaluationId' | 'learnerId' | 'groupId'>, db: DbHandle = getDb()) {
   const target = assignment.learnerId ? eq(jurorAssignments.learnerId, assignment.learnerId) : eq(jurorAssignments.groupId, assignment.groupId ?? '')
-  return db
+  return await db
     .select()
     .from(jurorAssignments)
     .where(and(eq(jurorAssignments.examSessionId, assignment.examSessionId), eq(jurorAssignments.evaluationId, assignment.evaluationId), target))
     .orderBy(desc(jurorAssignments.lead), asc(jurorAssignments.createdAt), asc(jurorAssignments.id))
-    .all()
 }
 
 /** The pair of a copy from its assignments (lead first, as copyAssignments orders them); null with fewer than two. */
@@ -64,9 +63,9 @@ export function pairFrom<A>(ordered: readonly A[]): { lead: A; second: A } | nul
  * The pair of the copy `assignment` grades, when its instance is double-marked
  * and the assignment is one of the pair; else null.
  */
-export function pairOf(assignment: Assignment, instance: Instance | null, db: DbHandle = getDb()): CopyPair | null {
+export async function pairOf(assignment: Assignment, instance: Instance | null, db: DbHandle = getDb()): Promise<CopyPair | null> {
   if (!instance?.doubleMarking) return null
-  const pair = pairFrom(copyAssignments(assignment, db))
+  const pair = pairFrom(await copyAssignments(assignment, db))
   if (!pair || (pair.lead.id !== assignment.id && pair.second.id !== assignment.id)) return null
   return { instance, subjectId: subjectOf(assignment), ...pair }
 }
@@ -75,21 +74,21 @@ export function pairOf(assignment: Assignment, instance: Instance | null, db: Db
 export const isDoubleMarked = (instance: Instance | null) => Boolean(instance?.doubleMarking)
 
 /** The grids of a pair (undefined: never written). */
-export function pairGradings(pair: Pick<CopyPair, 'lead' | 'second'>, db: DbHandle = getDb()): { lead?: Grading; second?: Grading } {
-  const rows = db
+export async function pairGradings(pair: Pick<CopyPair, 'lead' | 'second'>, db: DbHandle = getDb()): Promise<{ lead?: Grading; second?: Grading }> {
+  const rows = await db
     .select()
     .from(gradings)
     .where(inArray(gradings.assignmentId, [pair.lead.id, pair.second.id]))
-    .all()
   return { lead: rows.find((g) => g.assignmentId === pair.lead.id), second: rows.find((g) => g.assignmentId === pair.second.id) }
 }
 
-export function reconciliationOf(instanceId: string, subjectId: string, db: DbHandle = getDb()): Reconciliation | undefined {
-  return db
-    .select()
-    .from(reconciliations)
-    .where(and(eq(reconciliations.instanceId, instanceId), eq(reconciliations.subjectId, subjectId)))
-    .get()
+export async function reconciliationOf(instanceId: string, subjectId: string, db: DbHandle = getDb()): Promise<Reconciliation | undefined> {
+  return (
+    await db
+      .select()
+      .from(reconciliations)
+      .where(and(eq(reconciliations.instanceId, instanceId), eq(reconciliations.subjectId, subjectId)))
+  )[0]
 }
 
 export const GRID_CONFRONTED =
@@ -99,10 +98,10 @@ export const GRID_CONFRONTED =
  * Why the grid of `assignment` cannot be reopened, or null when it can: it is
  * one of a double-marked pair whose reconciliation exists.
  */
-export function reopenLock(assignment: Assignment, instance: Instance | null, db: DbHandle = getDb()): string | null {
-  const pair = pairOf(assignment, instance, db)
+export async function reopenLock(assignment: Assignment, instance: Instance | null, db: DbHandle = getDb()): Promise<string | null> {
+  const pair = await pairOf(assignment, instance, db)
   if (!pair) return null
-  return reconciliationOf(pair.instance.id, pair.subjectId, db) ? GRID_CONFRONTED : null
+  return (await reconciliationOf(pair.instance.id, pair.subjectId, db)) ? GRID_CONFRONTED : null
 }
 
 /**
@@ -111,11 +110,11 @@ export function reopenLock(assignment: Assignment, instance: Instance | null, db
  * juror's copy is an ordinary one). Three queries whatever their number,
  * scoped by the juror.
  */
-export function doubleMarkingStates(jurorId: string, assignmentIds: readonly string[], db: DbHandle = getDb()): Map<string, CopyDoubleMarking> {
+export async function doubleMarkingStates(jurorId: string, assignmentIds: readonly string[], db: DbHandle = getDb()): Promise<Map<string, CopyDoubleMarking>> {
   const result = new Map<string, CopyDoubleMarking>()
   if (assignmentIds.length === 0) return result
   const { evaluationInstances } = schema
-  const own = db
+  const own = await db
     .select({ assignment: jurorAssignments, instanceId: evaluationInstances.id })
     .from(jurorAssignments)
     .innerJoin(
@@ -123,12 +122,11 @@ export function doubleMarkingStates(jurorId: string, assignmentIds: readonly str
       and(eq(evaluationInstances.examSessionId, jurorAssignments.examSessionId), eq(evaluationInstances.evaluationId, jurorAssignments.evaluationId)),
     )
     .where(and(eq(jurorAssignments.jurorId, jurorId), inArray(jurorAssignments.id, [...assignmentIds]), eq(evaluationInstances.doubleMarking, true)))
-    .all()
   if (own.length === 0) return result
   // Every assignment of the same targets (one scan of the assignments of those learners and groups), with its grid's status.
   const learners = own.flatMap((o) => (o.assignment.learnerId ? [o.assignment.learnerId] : []))
   const groups = own.flatMap((o) => (o.assignment.groupId ? [o.assignment.groupId] : []))
-  const siblings = db
+  const siblings = await db
     .select({ assignment: jurorAssignments, status: gradings.status })
     .from(jurorAssignments)
     .leftJoin(gradings, eq(gradings.assignmentId, jurorAssignments.id))
@@ -139,12 +137,10 @@ export function doubleMarkingStates(jurorId: string, assignmentIds: readonly str
       ),
     )
     .orderBy(desc(jurorAssignments.lead), asc(jurorAssignments.createdAt), asc(jurorAssignments.id))
-    .all()
-  const recs = db
+  const recs = await db
     .select({ instanceId: reconciliations.instanceId, subjectId: reconciliations.subjectId, status: reconciliations.status })
     .from(reconciliations)
     .where(and(inArray(reconciliations.instanceId, [...new Set(own.map((o) => o.instanceId))]), inArray(reconciliations.subjectId, [...learners, ...groups])))
-    .all()
   for (const { assignment: a, instanceId } of own) {
     const same = siblings.filter(
       (s) =>

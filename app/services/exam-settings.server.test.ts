@@ -29,35 +29,38 @@ function refusal(f: () => unknown): { status: number; message: string; field?: s
   }
   throw new Error('not refused')
 }
-const settingsOf = (evaluationId: string, session = sessionId) => sessionSettings(session)!.evaluations.find((e) => e.evaluation.id === evaluationId)!
+const settingsOf = async (evaluationId: string, session = sessionId) =>
+  (await sessionSettings(session))!.evaluations.find((e) => e.evaluation.id === evaluationId)!
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  const user = (key: keyof typeof people, name: string, role: 'learner' | 'admin') => {
-    people[key] = db
-      .insert(schema.users)
-      .values({ email: `${key}@test.fr`, name, passwordHash: 'x' })
-      .returning()
-      .get().id
-    db.insert(schema.userRoles).values({ userId: people[key], role }).run()
+  const user = async (key: keyof typeof people, name: string, role: 'learner' | 'admin') => {
+    people[key] = (
+      await db
+        .insert(schema.users)
+        .values({ email: `${key}@test.fr`, name, passwordHash: 'x' })
+        .returning()
+    )[0]!.id
+    await db.insert(schema.userRoles).values({ userId: people[key], role })
   }
-  user('admin', 'Hélène Dubreuil', 'admin')
-  user('zoe', 'Zoé Lefèvre', 'learner')
-  user('zoeHomonym', 'Zoe Lefevre', 'learner')
-  user('eloise', 'Éloïse Martin', 'learner')
-  user('outsider', 'Oscar Dehors', 'learner')
-  const session = (name: string) => db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  sessionId = session('S')
-  otherSessionId = session('Autre')
-  enrollLearners(db, sessionId, [people.zoe, people.zoeHomonym, people.eloise])
-  enrollLearners(db, otherSessionId, [people.outsider])
+  await user('admin', 'Hélène Dubreuil', 'admin')
+  await user('zoe', 'Zoé Lefèvre', 'learner')
+  await user('zoeHomonym', 'Zoe Lefevre', 'learner')
+  await user('eloise', 'Éloïse Martin', 'learner')
+  await user('outsider', 'Oscar Dehors', 'learner')
+  const session = async (name: string) =>
+    (await db.insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  sessionId = await session('S')
+  otherSessionId = await session('Autre')
+  await enrollLearners(db, sessionId, [people.zoe, people.zoeHomonym, people.eloise])
+  await enrollLearners(db, otherSessionId, [people.outsider])
 })
 
 describe('the settings of a session', () => {
   it('lists every évaluation of the référentiel in order, none set yet, the grading defaults and the enrolled learners by name', async () => {
     const { referentiel } = await import('./referentiel.server')
-    expect(sessionSettings('inconnue')).toBeNull()
-    const settings = sessionSettings(sessionId)!
+    expect(await sessionSettings('inconnue')).toBeNull()
+    const settings = (await sessionSettings(sessionId))!
     expect(settings.session).toMatchObject({ gradingScale: 'binary', competencyRule: 'all' })
     expect(settings.rule).toEqual({ rule: 'all' })
     expect(settings.gradesExist).toBe(false)
@@ -69,12 +72,12 @@ describe('the settings of a session', () => {
 })
 
 describe('grading settings', () => {
-  it('switches to four levels and « at least N », and back to « all » without a leftover N', () => {
-    updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'at-least', min: 2 } })
-    expect(sessionSettings(sessionId)!.rule).toEqual({ rule: 'at-least', min: 2 })
-    expect(sessionSettings(sessionId)!.session.gradingScale).toBe('four')
-    updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'all' } })
-    expect(sessionSettings(sessionId)!.session).toMatchObject({ gradingScale: 'binary', competencyRule: 'all', competencyRuleMin: null })
+  it('switches to four levels and « at least N », and back to « all » without a leftover N', async () => {
+    await updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'at-least', min: 2 } })
+    expect((await sessionSettings(sessionId))!.rule).toEqual({ rule: 'at-least', min: 2 })
+    expect((await sessionSettings(sessionId))!.session.gradingScale).toBe('four')
+    await updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'all' } })
+    expect((await sessionSettings(sessionId))!.session).toMatchObject({ gradingScale: 'binary', competencyRule: 'all', competencyRuleMin: null })
   })
 
   it('parses the form: N is required for « at least », a positive integer up to the largest competency', () => {
@@ -93,42 +96,46 @@ describe('grading settings', () => {
       path: ['scale'],
       message: 'Choisissez une échelle de notation.',
     })
-    expect(refusal(() => updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'at-least', min: 0 } }))).toMatchObject({ status: 400, field: 'min' })
-    expect(refusal(() => updateSessionGrading('inconnue', { scale: 'binary', rule: { rule: 'all' } })).status).toBe(404)
+    expect(refusal(async () => await updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'at-least', min: 0 } }))).toMatchObject({
+      status: 400,
+      field: 'min',
+    })
+    expect(refusal(async () => await updateSessionGrading('inconnue', { scale: 'binary', rule: { rule: 'all' } })).status).toBe(404)
   })
 
-  it('refuses to change the scale once a criterion has a level in the session, but not the rule', () => {
+  it('refuses to change the scale once a criterion has a level in the session, but not the rule', async () => {
     const db = getDb()
-    const juror = db.insert(schema.users).values({ email: 'jure@test.fr', name: 'Juré', passwordHash: 'x' }).returning().get().id
-    const assignment = db
-      .insert(schema.jurorAssignments)
-      .values({ examSessionId: sessionId, jurorId: juror, evaluationId: 'fiche-veille', learnerId: people.zoe })
-      .returning()
-      .get().id
-    const grading = db.insert(schema.gradings).values({ assignmentId: assignment, updatedAt: new Date() }).returning().get().id
+    const juror = (await db.insert(schema.users).values({ email: 'jure@test.fr', name: 'Juré', passwordHash: 'x' }).returning())[0]!.id
+    const assignment = (
+      await db
+        .insert(schema.jurorAssignments)
+        .values({ examSessionId: sessionId, jurorId: juror, evaluationId: 'fiche-veille', learnerId: people.zoe })
+        .returning()
+    )[0]!.id
+    const grading = (await db.insert(schema.gradings).values({ assignmentId: assignment, updatedAt: new Date() }).returning())[0]!.id
     // A comment without a level is not a grade yet: the scale may still change.
-    db.insert(schema.gradeEntries)
+    await db
+      .insert(schema.gradeEntries)
       .values({ gradingId: grading, criterionId: 'C1.1-1', part: 'written', level: null, comment: 'À voir', updatedAt: new Date() })
-      .run()
-    expect(sessionSettings(sessionId)!.gradesExist).toBe(false)
-    updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'all' } })
-    updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'all' } })
+    expect((await sessionSettings(sessionId))!.gradesExist).toBe(false)
+    await updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'all' } })
+    await updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'all' } })
 
-    db.insert(schema.gradeEntries).values({ gradingId: grading, criterionId: 'C1.1-2', part: 'written', level: 'acquis', updatedAt: new Date() }).run()
-    expect(sessionSettings(sessionId)!.gradesExist).toBe(true)
-    expect(refusal(() => updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'all' } }))).toEqual({
+    await db.insert(schema.gradeEntries).values({ gradingId: grading, criterionId: 'C1.1-2', part: 'written', level: 'acquis', updatedAt: new Date() })
+    expect((await sessionSettings(sessionId))!.gradesExist).toBe(true)
+    expect(refusal(async () => await updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'all' } }))).toEqual({
       status: 409,
       field: 'scale',
       message:
         'L’échelle de notation ne peut plus être changée\u00a0: des critères ont déjà été notés sur l’échelle «\u00a0Acquis / Non acquis\u00a0» dans cette session, et les niveaux attribués n’auraient plus de sens sur une autre échelle.',
     })
-    expect(sessionSettings(sessionId)!.session.gradingScale).toBe('binary')
+    expect((await sessionSettings(sessionId))!.session.gradingScale).toBe('binary')
     // Same scale, new rule: fine.
-    updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'at-least', min: 1 } })
-    expect(sessionSettings(sessionId)!.rule).toEqual({ rule: 'at-least', min: 1 })
+    await updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'at-least', min: 1 } })
+    expect((await sessionSettings(sessionId))!.rule).toEqual({ rule: 'at-least', min: 1 })
     // Another session is not locked by this one's grades.
-    updateSessionGrading(otherSessionId, { scale: 'four', rule: { rule: 'all' } })
-    expect(sessionSettings(otherSessionId)!.session.gradingScale).toBe('four')
+    await updateSessionGrading(otherSessionId, { scale: 'four', rule: { rule: 'all' } })
+    expect((await sessionSettings(otherSessionId))!.session.gradingScale).toBe('four')
   })
 })
 
@@ -155,42 +162,39 @@ describe('an évaluation’s instance', () => {
     ])
   })
 
-  it('is created on first save, then updated in place', () => {
-    const first = saveInstance(sessionId, 'fiche-veille', { ...window('2027-05-01T18:00', '2027-05-03T18:00'), anonymous: false })
+  it('is created on first save, then updated in place', async () => {
+    const first = await saveInstance(sessionId, 'fiche-veille', { ...window('2027-05-01T18:00', '2027-05-03T18:00'), anonymous: false })
     expect(first.created).toBe(true)
-    const second = saveInstance(sessionId, 'fiche-veille', { ...window('2027-05-02T18:00', '2027-05-02T18:00'), anonymous: true })
+    const second = await saveInstance(sessionId, 'fiche-veille', { ...window('2027-05-02T18:00', '2027-05-02T18:00'), anonymous: true })
     expect(second).toMatchObject({ created: false, instance: { id: first.instance.id, anonymous: true } })
-    const stored = settingsOf('fiche-veille').instance!
+    const stored = (await settingsOf('fiche-veille')).instance!
     expect(parisLocal(stored.dueAt)).toBe('2027-05-02T18:00')
     expect(parisLocal(stored.cutoffAt)).toBe('2027-05-02T18:00')
-    expect(getDb().select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.examSessionId, sessionId)).all()).toHaveLength(1)
+    expect(await getDb().select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.examSessionId, sessionId))).toHaveLength(1)
     // The other session has no instance for it.
-    expect(settingsOf('fiche-veille', otherSessionId).instance).toBeNull()
+    expect((await settingsOf('fiche-veille', otherSessionId)).instance).toBeNull()
   })
 
-  it('keeps the time of an épreuve’s oral, in whole minutes, only for an épreuve with an oral; an oral support then compares with it', () => {
+  it('keeps the time of an épreuve’s oral, in whole minutes, only for an épreuve with an oral; an oral support then compares with it', async () => {
     const dates = window('2027-05-01T18:00', '2027-05-01T18:00')
-    saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 20 })
-    expect(settingsOf('projet-com-a9').instance).toMatchObject({ oralMinutes: 20 })
+    await saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 20 })
+    expect((await settingsOf('projet-com-a9')).instance).toMatchObject({ oralMinutes: 20 })
     // Not sent: kept; null: cleared.
-    saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false })
-    expect(settingsOf('projet-com-a9').instance).toMatchObject({ oralMinutes: 20 })
-    const dossier = getDb()
-      .select()
-      .from(schema.dossiers)
-      .where(eq(schema.dossiers.templateId, 'projet-com-a9'))
-      .all()
-      .find((d) => d.examSessionId === sessionId)!
-    const support = loadDossier(dossier, dossier.learnerId).template.sections.find((s) => s.id === 'support-oral')!
+    await saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false })
+    expect((await settingsOf('projet-com-a9')).instance).toMatchObject({ oralMinutes: 20 })
+    const dossier = (await getDb().select().from(schema.dossiers).where(eq(schema.dossiers.templateId, 'projet-com-a9'))).find(
+      (d) => d.examSessionId === sessionId,
+    )!
+    const support = (await loadDossier(dossier, dossier.learnerId)).template.sections.find((s) => s.id === 'support-oral')!
     expect(support.field).toMatchObject({ kind: 'oralSupport', minutes: 20 })
-    saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: null })
-    expect(settingsOf('projet-com-a9').instance).toMatchObject({ oralMinutes: null })
-    expect(loadDossier(dossier, dossier.learnerId).template.sections.find((s) => s.id === 'support-oral')!.field).not.toHaveProperty('minutes')
-    expect(refusal(() => saveInstance(sessionId, 'cas-pratique-a3', { ...dates, anonymous: false, oralMinutes: 20 }))).toMatchObject({
+    await saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: null })
+    expect((await settingsOf('projet-com-a9')).instance).toMatchObject({ oralMinutes: null })
+    expect((await loadDossier(dossier, dossier.learnerId)).template.sections.find((s) => s.id === 'support-oral')!.field).not.toHaveProperty('minutes')
+    expect(refusal(async () => await saveInstance(sessionId, 'cas-pratique-a3', { ...dates, anonymous: false, oralMinutes: 20 }))).toMatchObject({
       status: 400,
       field: 'oralMinutes',
     })
-    expect(refusal(() => saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 241 }))).toMatchObject({
+    expect(refusal(async () => await saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 241 }))).toMatchObject({
       status: 400,
       field: 'oralMinutes',
     })
@@ -201,32 +205,33 @@ describe('an évaluation’s instance', () => {
     for (const bad of ['0', '12,5', 'vingt', '300']) expect(form(bad).error!.issues.map((i) => i.path.join('.'))).toEqual(['oralMinutes'])
   })
 
-  it('refuses anonymous marking for a group épreuve, a cut-off before the deadline, an unknown évaluation or session', () => {
-    expect(refusal(() => saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: true }))).toEqual({
+  it('refuses anonymous marking for a group épreuve, a cut-off before the deadline, an unknown évaluation or session', async () => {
+    expect(refusal(async () => await saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: true }))).toEqual({
       status: 400,
       field: 'anonymous',
       message: 'Une épreuve de groupe comporte un oral devant le jury\u00a0: elle ne peut pas être corrigée anonymement.',
     })
-    expect(refusal(() => saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T17:00'), anonymous: false }))).toMatchObject({
-      status: 400,
-      field: 'cutoffAt',
-    })
-    expect(refusal(() => saveInstance(sessionId, 'inconnue', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })).status).toBe(404)
-    expect(refusal(() => saveInstance('inconnue', 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })).status).toBe(404)
-    expect(settingsOf('msp-a2').instance).toBeNull()
-    saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })
-    expect(settingsOf('msp-a2').instance).toMatchObject({ anonymous: false })
+    expect(refusal(async () => await saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T17:00'), anonymous: false }))).toMatchObject(
+      {
+        status: 400,
+        field: 'cutoffAt',
+      },
+    )
+    expect(refusal(async () => await saveInstance(sessionId, 'inconnue', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })).status).toBe(
+      404,
+    )
+    expect(refusal(async () => await saveInstance('inconnue', 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })).status).toBe(
+      404,
+    )
+    expect((await settingsOf('msp-a2')).instance).toBeNull()
+    await saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })
+    expect((await settingsOf('msp-a2')).instance).toMatchObject({ anonymous: false })
   })
 
-  it('counts the hand-ins and keeps anonymity fixed once something is handed in (dates may still move)', () => {
+  it('counts the hand-ins and keeps anonymity fixed once something is handed in (dates may still move)', async () => {
     const db = getDb()
-    const { instance } = saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-01T12:00', '2027-04-02T12:00'), anonymous: true })
-    const dossier = db
-      .select()
-      .from(schema.dossiers)
-      .where(eq(schema.dossiers.learnerId, people.zoe))
-      .all()
-      .find((d) => d.templateId === 'cas-pratique-a3')!
+    const { instance } = await saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-01T12:00', '2027-04-02T12:00'), anonymous: true })
+    const dossier = (await db.select().from(schema.dossiers).where(eq(schema.dossiers.learnerId, people.zoe))).find((d) => d.templateId === 'cas-pratique-a3')!
     const submission = (at: string) => ({
       dossierId: dossier.id,
       instanceId: instance.id,
@@ -239,46 +244,46 @@ describe('an évaluation’s instance', () => {
       templateHash: 'h',
       fingerprint: 'f',
     })
-    db.insert(schema.submissions)
-      .values([submission('2027-03-30T10:00'), submission('2027-03-31T10:00')])
-      .run()
-    expect(settingsOf('cas-pratique-a3').submissions).toEqual({ total: 2, dossiers: 1 })
+    await db.insert(schema.submissions).values([submission('2027-03-30T10:00'), submission('2027-03-31T10:00')])
+    expect((await settingsOf('cas-pratique-a3')).submissions).toEqual({ total: 2, dossiers: 1 })
 
-    expect(refusal(() => saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-01T12:00', '2027-04-02T12:00'), anonymous: false }))).toEqual({
+    expect(
+      refusal(async () => await saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-01T12:00', '2027-04-02T12:00'), anonymous: false })),
+    ).toEqual({
       status: 409,
       field: 'anonymous',
       message: 'Des dossiers ont déjà été déposés pour cette épreuve\u00a0: l’anonymat de la correction ne peut plus être modifié.',
     })
-    expect(settingsOf('cas-pratique-a3').instance!.anonymous).toBe(true)
-    saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-05T12:00', '2027-04-06T12:00'), anonymous: true })
-    expect(parisLocal(settingsOf('cas-pratique-a3').instance!.dueAt)).toBe('2027-04-05T12:00')
+    expect((await settingsOf('cas-pratique-a3')).instance!.anonymous).toBe(true)
+    await saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-05T12:00', '2027-04-06T12:00'), anonymous: true })
+    expect(parisLocal((await settingsOf('cas-pratique-a3')).instance!.dueAt)).toBe('2027-04-05T12:00')
   })
 })
 
 describe('extensions', () => {
-  const instanceOf = (evaluationId: string) => settingsOf(evaluationId).instance!
+  const instanceOf = async (evaluationId: string) => (await settingsOf(evaluationId)).instance!
   let instanceId = ''
-  beforeAll(() => {
-    instanceId = saveInstance(sessionId, 'fiche-ux', { ...window('2027-06-01T18:00', '2027-06-02T18:00'), anonymous: false }).instance.id
+  beforeAll(async () => {
+    instanceId = (await saveInstance(sessionId, 'fiche-ux', { ...window('2027-06-01T18:00', '2027-06-02T18:00'), anonymous: false })).instance.id
   })
 
-  it('finds the enrolled learner from the list’s « Name (e-mail) », an e-mail or a name only one learner has', () => {
-    expect(resolveLearner(sessionId, 'Zoé Lefèvre (zoe@test.fr)').id).toBe(people.zoe)
-    expect(resolveLearner(sessionId, ' ZOE@test.fr ').id).toBe(people.zoe)
-    expect(resolveLearner(sessionId, 'eloise  martin').id).toBe(people.eloise)
+  it('finds the enrolled learner from the list’s « Name (e-mail) », an e-mail or a name only one learner has', async () => {
+    expect((await resolveLearner(sessionId, 'Zoé Lefèvre (zoe@test.fr)')).id).toBe(people.zoe)
+    expect((await resolveLearner(sessionId, ' ZOE@test.fr ')).id).toBe(people.zoe)
+    expect((await resolveLearner(sessionId, 'eloise  martin')).id).toBe(people.eloise)
     // Zoé Lefèvre and Zoe Lefevre fold to the same name.
-    expect(refusal(() => resolveLearner(sessionId, 'Zoé Lefèvre'))).toMatchObject({
+    expect(refusal(async () => await resolveLearner(sessionId, 'Zoé Lefèvre'))).toMatchObject({
       status: 400,
       field: 'learner',
       message: expect.stringMatching(/^Plusieurs/),
     })
     // Not enrolled in this session.
-    expect(refusal(() => resolveLearner(sessionId, 'Oscar Dehors (outsider@test.fr)'))).toMatchObject({ status: 400, field: 'learner' })
-    expect(refusal(() => resolveLearner(sessionId, 'Personne'))).toMatchObject({ status: 400, field: 'learner' })
+    expect(refusal(async () => await resolveLearner(sessionId, 'Oscar Dehors (outsider@test.fr)'))).toMatchObject({ status: 400, field: 'learner' })
+    expect(refusal(async () => await resolveLearner(sessionId, 'Personne'))).toMatchObject({ status: 400, field: 'learner' })
   })
 
-  it('grants one with its reason and who granted it, and it becomes the learner’s window', () => {
-    const { extension, replaced } = grantExtension(
+  it('grants one with its reason and who granted it, and it becomes the learner’s window', async () => {
+    const { extension, replaced } = await grantExtension(
       instanceId,
       people.zoe,
       { ...window('2027-06-08T18:00', '2027-06-09T18:00'), reason: '  Hospitalisation  ' },
@@ -286,26 +291,26 @@ describe('extensions', () => {
     )
     expect(replaced).toBe(false)
     expect(extension.reason).toBe('Hospitalisation')
-    const [row, ...rest] = settingsOf('fiche-ux').extensions
+    const [row, ...rest] = (await settingsOf('fiche-ux')).extensions
     expect(rest).toEqual([])
     expect(row).toMatchObject({ learnerName: 'Zoé Lefèvre', learnerEmail: 'zoe@test.fr', reason: 'Hospitalisation', grantedByName: 'Hélène Dubreuil' })
     expect(parisLocal(row!.dueAt)).toBe('2027-06-08T18:00')
     expect(Date.now() - row!.grantedAt.getTime()).toBeLessThan(60_000)
-    const instance = instanceOf('fiche-ux')
-    expect(windowFor(instance, [people.zoe])).toMatchObject({ dueAt: paris('2027-06-08T18:00'), extended: { reason: 'Hospitalisation' } })
-    expect(windowFor(instance, [people.eloise])).toEqual({ dueAt: instance.dueAt, cutoffAt: instance.cutoffAt })
+    const instance = await instanceOf('fiche-ux')
+    expect(await windowFor(instance, [people.zoe])).toMatchObject({ dueAt: paris('2027-06-08T18:00'), extended: { reason: 'Hospitalisation' } })
+    expect(await windowFor(instance, [people.eloise])).toEqual({ dueAt: instance.dueAt, cutoffAt: instance.cutoffAt })
   })
 
-  it('replaces the learner’s extension rather than adding a second one', () => {
-    const { replaced } = grantExtension(instanceId, people.zoe, { ...window('2027-06-10T18:00', '2027-06-10T18:00'), reason: 'Prolongé' }, people.admin)
+  it('replaces the learner’s extension rather than adding a second one', async () => {
+    const { replaced } = await grantExtension(instanceId, people.zoe, { ...window('2027-06-10T18:00', '2027-06-10T18:00'), reason: 'Prolongé' }, people.admin)
     expect(replaced).toBe(true)
-    expect(settingsOf('fiche-ux').extensions.map((e) => [e.reason, parisLocal(e.cutoffAt)])).toEqual([['Prolongé', '2027-06-10T18:00']])
+    expect((await settingsOf('fiche-ux')).extensions.map((e) => [e.reason, parisLocal(e.cutoffAt)])).toEqual([['Prolongé', '2027-06-10T18:00']])
   })
 
-  it('refuses a learner of another session, an extension that shortens or changes nothing, a blank reason — and writes nothing', () => {
-    const before = settingsOf('fiche-ux').extensions
+  it('refuses a learner of another session, an extension that shortens or changes nothing, a blank reason — and writes nothing', async () => {
+    const before = (await settingsOf('fiche-ux')).extensions
     const grant = (learner: string, due: string, cutoff: string, reason = 'Motif') =>
-      refusal(() => grantExtension(instanceId, learner, { ...window(due, cutoff), reason }, people.admin))
+      refusal(async () => await grantExtension(instanceId, learner, { ...window(due, cutoff), reason }, people.admin))
     expect(grant(people.outsider, '2027-06-08T18:00', '2027-06-09T18:00')).toMatchObject({ status: 400, field: 'learner' })
     expect(grant(people.eloise, '2027-05-31T18:00', '2027-06-09T18:00')).toEqual({
       status: 400,
@@ -325,9 +330,10 @@ describe('extensions', () => {
       message: 'Indiquez le motif du report.',
     })
     expect(
-      refusal(() => grantExtension('inconnue', people.eloise, { ...window('2027-06-05T18:00', '2027-06-06T18:00'), reason: 'x' }, people.admin)).status,
+      refusal(async () => await grantExtension('inconnue', people.eloise, { ...window('2027-06-05T18:00', '2027-06-06T18:00'), reason: 'x' }, people.admin))
+        .status,
     ).toBe(404)
-    expect(settingsOf('fiche-ux').extensions).toEqual(before)
+    expect((await settingsOf('fiche-ux')).extensions).toEqual(before)
   })
 
   it('parses the form with a mandatory reason', () => {
@@ -345,39 +351,40 @@ describe('extensions', () => {
     ])
   })
 
-  it('warns when the instance is moved past an extension', () => {
-    grantExtension(instanceId, people.eloise, { ...window('2027-06-03T18:00', '2027-06-04T18:00'), reason: 'Stage' }, people.admin)
-    const moved = saveInstance(sessionId, 'fiche-ux', { ...window('2027-06-09T18:00', '2027-06-09T18:00'), anonymous: false })
+  it('warns when the instance is moved past an extension', async () => {
+    await grantExtension(instanceId, people.eloise, { ...window('2027-06-03T18:00', '2027-06-04T18:00'), reason: 'Stage' }, people.admin)
+    const moved = await saveInstance(sessionId, 'fiche-ux', { ...window('2027-06-09T18:00', '2027-06-09T18:00'), anonymous: false })
     // Éloïse's extension (3–4 June) now ends before the instance; Zoé's (10 June) does not.
     expect(moved.shorterExtensions).toBe(1)
   })
 
-  it('removes one only from its own session', () => {
-    const [eloise] = settingsOf('fiche-ux').extensions.filter((e) => e.learnerId === people.eloise)
-    expect(removeExtension(eloise!.id, otherSessionId)).toBe(false)
-    expect(settingsOf('fiche-ux').extensions).toHaveLength(2)
-    expect(removeExtension(eloise!.id, sessionId)).toBe(true)
-    expect(removeExtension(eloise!.id, sessionId)).toBe(false)
-    expect(settingsOf('fiche-ux').extensions.map((e) => e.learnerId)).toEqual([people.zoe])
+  it('removes one only from its own session', async () => {
+    const [eloise] = (await settingsOf('fiche-ux')).extensions.filter((e) => e.learnerId === people.eloise)
+    expect(await removeExtension(eloise!.id, otherSessionId)).toBe(false)
+    expect((await settingsOf('fiche-ux')).extensions).toHaveLength(2)
+    expect(await removeExtension(eloise!.id, sessionId)).toBe(true)
+    expect(await removeExtension(eloise!.id, sessionId)).toBe(false)
+    expect((await settingsOf('fiche-ux')).extensions.map((e) => e.learnerId)).toEqual([people.zoe])
   })
 })
 
 describe('double marking', () => {
-  it('is set with the dates, counts the copies that have two jurors and the closed confrontations, and is fixed once a grid is closed', () => {
+  it('is set with the dates, counts the copies that have two jurors and the closed confrontations, and is fixed once a grid is closed', async () => {
     const db = getDb()
     const jurors = ['jure-a', 'jure-b'].map(
-      (name) =>
-        db
-          .insert(schema.users)
-          .values({ email: `${name}@test.fr`, name, passwordHash: 'x' })
-          .returning()
-          .get().id,
+      async (name) =>
+        (
+          await db
+            .insert(schema.users)
+            .values({ email: `${name}@test.fr`, name, passwordHash: 'x' })
+            .returning()
+        )[0]!.id,
     )
     const dates = window('2027-05-10T18:00', '2027-05-12T18:00')
-    const created = saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true }).instance
+    const created = (await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })).instance
     expect(created.doubleMarking).toBe(true)
     // Left out: unchanged.
-    expect(saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true }).instance.doubleMarking).toBe(true)
+    expect((await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true })).instance.doubleMarking).toBe(true)
     expect(InstanceFormSchema.parse({ intent: 'instance', evaluationId: 'x', dueAt: '2027-05-10T18:00', cutoffAt: '2027-05-10T18:00' }).doubleMarking).toBe(
       false,
     )
@@ -386,34 +393,36 @@ describe('double marking', () => {
         .doubleMarking,
     ).toBe(true)
 
-    const assign = (jurorId: string, learnerId: string, lead = false) =>
-      db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId, evaluationId: 'cas-pratique-a10', learnerId, lead }).returning().get().id
-    const lead = assign(jurors[0]!, people.zoe, true)
-    assign(jurors[1]!, people.zoe)
-    assign(jurors[0]!, people.eloise, true)
-    expect(settingsOf('cas-pratique-a10')).toMatchObject({ closedGrids: 0, doubleMarking: { copies: 2, withTwoJurors: 1, reconciled: 0 } })
-    db.insert(schema.reconciliations)
+    const assign = async (jurorId: string, learnerId: string, lead = false) =>
+      (
+        await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId, evaluationId: 'cas-pratique-a10', learnerId, lead }).returning()
+      )[0]!.id
+    const lead = await assign(jurors[0]!, people.zoe, true)
+    await assign(jurors[1]!, people.zoe)
+    await assign(jurors[0]!, people.eloise, true)
+    expect(await settingsOf('cas-pratique-a10')).toMatchObject({ closedGrids: 0, doubleMarking: { copies: 2, withTwoJurors: 1, reconciled: 0 } })
+    await db
+      .insert(schema.reconciliations)
       .values({ instanceId: created.id, subjectId: people.zoe, leadAssignmentId: lead, status: 'closed', closedAt: new Date(), updatedAt: new Date() })
-      .run()
-    expect(settingsOf('cas-pratique-a10').doubleMarking.reconciled).toBe(1)
+    expect((await settingsOf('cas-pratique-a10')).doubleMarking.reconciled).toBe(1)
 
     // Off and on again while no grid is closed.
-    expect(saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }).instance.doubleMarking).toBe(false)
-    saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
+    expect((await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false })).instance.doubleMarking).toBe(false)
+    await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
     // An open grid does not fix it; a closed one does.
-    const grading = db.insert(schema.gradings).values({ assignmentId: lead, updatedAt: new Date() }).returning().get().id
-    saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
-    db.update(schema.gradings).set({ status: 'closed', closedAt: new Date() }).where(eq(schema.gradings.id, grading)).run()
-    expect(settingsOf('cas-pratique-a10').closedGrids).toBe(1)
-    expect(refusal(() => saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }))).toEqual({
+    const grading = (await db.insert(schema.gradings).values({ assignmentId: lead, updatedAt: new Date() }).returning())[0]!.id
+    await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
+    await db.update(schema.gradings).set({ status: 'closed', closedAt: new Date() }).where(eq(schema.gradings.id, grading))
+    expect((await settingsOf('cas-pratique-a10')).closedGrids).toBe(1)
+    expect(refusal(async () => await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }))).toEqual({
       status: 409,
       field: 'doubleMarking',
       message:
         'Des grilles de cette épreuve sont déjà closes\u00a0: la double correction ne peut plus être activée ni désactivée (les notes rendues changeraient de sens).',
     })
-    expect(settingsOf('cas-pratique-a10').instance!.doubleMarking).toBe(true)
+    expect((await settingsOf('cas-pratique-a10')).instance!.doubleMarking).toBe(true)
     // The dates still move.
-    saveInstance(sessionId, 'cas-pratique-a10', { ...window('2027-05-11T18:00', '2027-05-12T18:00'), anonymous: true, doubleMarking: true })
-    expect(parisLocal(settingsOf('cas-pratique-a10').instance!.dueAt)).toBe('2027-05-11T18:00')
+    await saveInstance(sessionId, 'cas-pratique-a10', { ...window('2027-05-11T18:00', '2027-05-12T18:00'), anonymous: true, doubleMarking: true })
+    expect(parisLocal((await settingsOf('cas-pratique-a10')).instance!.dueAt)).toBe('2027-05-11T18:00')
   })
 })

@@ -11,7 +11,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { Evaluation } from '#templates/referentiel.schema'
 import { GRADING_SCALES, type CompetencyRule, type GradingScaleId } from '~/domain/grading'
 import { formatInstant } from '~/domain/hand-in'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, queryRows, transaction } from './db.server'
 import {
   CUTOFF_BEFORE_DUE,
   MAX_CRITERIA,
@@ -83,8 +83,8 @@ const byName = <T extends { name: string; email: string }>(a: T, b: T) =>
 const NO_SESSION = 'Cette session d’examen n’existe pas.'
 const NO_EVALUATION = 'Cette épreuve n’existe pas dans le référentiel.'
 
-function sessionOrThrow(sessionId: string, db: DbHandle = getDb()) {
-  const session = db.select().from(examSessions).where(eq(examSessions.id, sessionId)).get()
+async function sessionOrThrow(sessionId: string, db: DbHandle = getDb()) {
+  const [session] = await db.select().from(examSessions).where(eq(examSessions.id, sessionId))
   if (!session) throw new ExamSettingsError(NO_SESSION, 404)
   return session
 }
@@ -95,21 +95,22 @@ function evaluationOrThrow(evaluationId: string): Evaluation {
   return evaluation
 }
 
-export function sessionExists(sessionId: string): boolean {
-  return getDb().select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)).get() !== undefined
+export async function sessionExists(sessionId: string): Promise<boolean> {
+  return (await getDb().select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)))[0] !== undefined
 }
 
 /** Whether any criterion of the session has been given a level by a juror. */
-export function sessionHasGrades(sessionId: string, db: DbHandle = getDb()): boolean {
+export async function sessionHasGrades(sessionId: string, db: DbHandle = getDb()): Promise<boolean> {
   return (
-    db
-      .select({ one: sql<number>`1` })
-      .from(gradeEntries)
-      .innerJoin(gradings, eq(gradings.id, gradeEntries.gradingId))
-      .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
-      .where(and(eq(jurorAssignments.examSessionId, sessionId), isNotNull(gradeEntries.level)))
-      .limit(1)
-      .get() !== undefined
+    (
+      await db
+        .select({ one: sql<number>`1` })
+        .from(gradeEntries)
+        .innerJoin(gradings, eq(gradings.id, gradeEntries.gradingId))
+        .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
+        .where(and(eq(jurorAssignments.examSessionId, sessionId), isNotNull(gradeEntries.level)))
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
@@ -118,82 +119,78 @@ export function ruleOf(session: Pick<typeof examSessions.$inferSelect, 'competen
 }
 
 /** Everything the settings page shows, in a fixed number of queries. Null when the session does not exist. */
-export function sessionSettings(sessionId: string): SessionSettings | null {
+export async function sessionSettings(sessionId: string): Promise<SessionSettings | null> {
   const db = getDb()
-  const session = db.select().from(examSessions).where(eq(examSessions.id, sessionId)).get()
+  const [session] = await db.select().from(examSessions).where(eq(examSessions.id, sessionId))
   if (!session) return null
   const instances = new Map(
-    db
-      .select()
-      .from(evaluationInstances)
-      .where(eq(evaluationInstances.examSessionId, sessionId))
-      .all()
-      .map((i) => [i.evaluationId, i]),
+    (await db.select().from(evaluationInstances).where(eq(evaluationInstances.examSessionId, sessionId))).map((i) => [i.evaluationId, i]),
   )
   const counts = new Map(
-    db
-      .select({ instanceId: submissions.instanceId, total: count(), dossiers: countDistinct(submissions.dossierId) })
-      .from(submissions)
-      .innerJoin(evaluationInstances, eq(evaluationInstances.id, submissions.instanceId))
-      .where(eq(evaluationInstances.examSessionId, sessionId))
-      .groupBy(submissions.instanceId)
-      .all()
-      .map((c) => [c.instanceId, { total: c.total, dossiers: c.dossiers }]),
+    (
+      await db
+        .select({ instanceId: submissions.instanceId, total: count(), dossiers: countDistinct(submissions.dossierId) })
+        .from(submissions)
+        .innerJoin(evaluationInstances, eq(evaluationInstances.id, submissions.instanceId))
+        .where(eq(evaluationInstances.examSessionId, sessionId))
+        .groupBy(submissions.instanceId)
+    ).map((c) => [c.instanceId, { total: c.total, dossiers: c.dossiers }]),
   )
   const grantor = alias(users, 'grantor')
-  const extensions = db
-    .select({
-      id: deadlineExtensions.id,
-      instanceId: deadlineExtensions.instanceId,
-      learnerId: deadlineExtensions.learnerId,
-      learnerName: users.name,
-      learnerEmail: users.email,
-      dueAt: deadlineExtensions.dueAt,
-      cutoffAt: deadlineExtensions.cutoffAt,
-      reason: deadlineExtensions.reason,
-      grantedByName: grantor.name,
-      grantedAt: deadlineExtensions.createdAt,
-    })
-    .from(deadlineExtensions)
-    .innerJoin(evaluationInstances, eq(evaluationInstances.id, deadlineExtensions.instanceId))
-    .innerJoin(users, eq(users.id, deadlineExtensions.learnerId))
-    .leftJoin(grantor, eq(grantor.id, deadlineExtensions.grantedBy))
-    .where(eq(evaluationInstances.examSessionId, sessionId))
-    .all()
-    .sort((a, b) => byName({ name: a.learnerName, email: a.learnerEmail }, { name: b.learnerName, email: b.learnerEmail }))
-  const closedGrids = closedGridsByEvaluation(sessionId, db)
+  const extensions = (
+    await db
+      .select({
+        id: deadlineExtensions.id,
+        instanceId: deadlineExtensions.instanceId,
+        learnerId: deadlineExtensions.learnerId,
+        learnerName: users.name,
+        learnerEmail: users.email,
+        dueAt: deadlineExtensions.dueAt,
+        cutoffAt: deadlineExtensions.cutoffAt,
+        reason: deadlineExtensions.reason,
+        grantedByName: grantor.name,
+        grantedAt: deadlineExtensions.createdAt,
+      })
+      .from(deadlineExtensions)
+      .innerJoin(evaluationInstances, eq(evaluationInstances.id, deadlineExtensions.instanceId))
+      .innerJoin(users, eq(users.id, deadlineExtensions.learnerId))
+      .leftJoin(grantor, eq(grantor.id, deadlineExtensions.grantedBy))
+      .where(eq(evaluationInstances.examSessionId, sessionId))
+  ).sort((a, b) => byName({ name: a.learnerName, email: a.learnerEmail }, { name: b.learnerName, email: b.learnerEmail }))
+  const closedGrids = await closedGridsByEvaluation(sessionId, db)
   // Per évaluation: its copies (assigned targets) and those with two jurors or more; per instance: the closed confrontations.
   const copies = new Map(
-    db
-      .all<{ evaluationId: string; copies: number; withTwoJurors: number }>(
+    (
+      await queryRows<{ evaluationId: string; copies: number; withTwoJurors: number }>(
+        db,
         sql`select evaluation_id as evaluationId, count(*) as copies, sum(jurors >= 2) as withTwoJurors from (
           select evaluation_id, coalesce(learner_id, group_id) as target, count(distinct juror_id) as jurors
           from juror_assignments where exam_session_id = ${sessionId} group by evaluation_id, target
         ) group by evaluation_id`,
       )
-      .map((r) => [r.evaluationId, r]),
+    ).map((r) => [r.evaluationId, r]),
   )
   const reconciled = new Map(
-    db
-      .select({ instanceId: reconciliations.instanceId, n: count() })
-      .from(reconciliations)
-      .innerJoin(evaluationInstances, eq(evaluationInstances.id, reconciliations.instanceId))
-      .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(reconciliations.status, 'closed')))
-      .groupBy(reconciliations.instanceId)
-      .all()
-      .map((r) => [r.instanceId, r.n]),
+    (
+      await db
+        .select({ instanceId: reconciliations.instanceId, n: count() })
+        .from(reconciliations)
+        .innerJoin(evaluationInstances, eq(evaluationInstances.id, reconciliations.instanceId))
+        .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(reconciliations.status, 'closed')))
+        .groupBy(reconciliations.instanceId)
+    ).map((r) => [r.instanceId, r.n]),
   )
-  const learners = db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .where(eq(enrollments.examSessionId, sessionId))
-    .all()
-    .sort(byName)
+  const learners = (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(eq(enrollments.examSessionId, sessionId))
+  ).sort(byName)
   return {
     session,
     rule: ruleOf(session),
-    gradesExist: sessionHasGrades(sessionId, db),
+    gradesExist: await sessionHasGrades(sessionId, db),
     evaluations: referentiel.evaluations.map((evaluation) => {
       const instance = instances.get(evaluation.id) ?? null
       return {
@@ -214,22 +211,22 @@ export function sessionSettings(sessionId: string): SessionSettings | null {
 }
 
 /** The closed grids of each évaluation of the session. */
-function closedGridsByEvaluation(sessionId: string, db: DbHandle, evaluationId?: string): Map<string, number> {
+async function closedGridsByEvaluation(sessionId: string, db: DbHandle, evaluationId?: string): Promise<Map<string, number>> {
   return new Map(
-    db
-      .select({ evaluationId: jurorAssignments.evaluationId, n: count() })
-      .from(gradings)
-      .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
-      .where(
-        and(
-          eq(jurorAssignments.examSessionId, sessionId),
-          eq(gradings.status, 'closed'),
-          evaluationId ? eq(jurorAssignments.evaluationId, evaluationId) : undefined,
-        ),
-      )
-      .groupBy(jurorAssignments.evaluationId)
-      .all()
-      .map((r) => [r.evaluationId, r.n]),
+    (
+      await db
+        .select({ evaluationId: jurorAssignments.evaluationId, n: count() })
+        .from(gradings)
+        .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
+        .where(
+          and(
+            eq(jurorAssignments.examSessionId, sessionId),
+            eq(gradings.status, 'closed'),
+            evaluationId ? eq(jurorAssignments.evaluationId, evaluationId) : undefined,
+          ),
+        )
+        .groupBy(jurorAssignments.evaluationId)
+    ).map((r) => [r.evaluationId, r.n]),
   )
 }
 
@@ -242,32 +239,33 @@ export const DOUBLE_MARKING_LOCKED =
  * no longer mean anything. The rule may change at any time (results are
  * derived from the criteria when shown).
  */
-export function updateSessionGrading(sessionId: string, input: { scale: GradingScaleId; rule: CompetencyRule }) {
+export async function updateSessionGrading(sessionId: string, input: { scale: GradingScaleId; rule: CompetencyRule }) {
   const db = getDb()
   if (!(input.scale in GRADING_SCALES)) throw new ExamSettingsError('Choisissez une échelle de notation.', 400, 'scale')
   if (input.rule.rule === 'at-least' && (!Number.isInteger(input.rule.min) || input.rule.min < 1 || input.rule.min > MAX_CRITERIA)) {
     throw new ExamSettingsError(`Indiquez un nombre entier de critères entre 1 et ${MAX_CRITERIA}.`, 400, 'min')
   }
-  return db.transaction((tx) => {
-    const session = sessionOrThrow(sessionId, tx)
-    if (session.gradingScale !== input.scale && sessionHasGrades(sessionId, tx)) {
+  return await transaction(db, async (tx) => {
+    const session = await sessionOrThrow(sessionId, tx)
+    if (session.gradingScale !== input.scale && (await sessionHasGrades(sessionId, tx))) {
       throw new ExamSettingsError(
         `L’échelle de notation ne peut plus être changée\u00a0: des critères ont déjà été notés sur l’échelle «\u00a0${GRADING_SCALES[session.gradingScale].label}\u00a0» dans cette session, et les niveaux attribués n’auraient plus de sens sur une autre échelle.`,
         409,
         'scale',
       )
     }
-    return tx
-      .update(examSessions)
-      .set({
-        gradingScale: input.scale,
-        competencyRule: input.rule.rule,
-        competencyRuleMin: input.rule.rule === 'at-least' ? input.rule.min : null,
-      })
-      .where(eq(examSessions.id, sessionId))
-      .returning()
-      .get()
-  }, IMMEDIATE)
+    return (
+      await tx
+        .update(examSessions)
+        .set({
+          gradingScale: input.scale,
+          competencyRule: input.rule.rule,
+          competencyRuleMin: input.rule.rule === 'at-least' ? input.rule.min : null,
+        })
+        .where(eq(examSessions.id, sessionId))
+        .returning()
+    )[0]!
+  })
 }
 
 /**
@@ -281,11 +279,11 @@ export function updateSessionGrading(sessionId: string, input: { scale: GradingS
  * settings count the copies that have two). `shorterExtensions`: extensions that now end before the instance's
  * own window (they still apply to their candidates: worth a warning).
  */
-export function saveInstance(
+export async function saveInstance(
   sessionId: string,
   evaluationId: string,
   input: InstanceInput,
-): { instance: Instance; created: boolean; shorterExtensions: number } {
+): Promise<{ instance: Instance; created: boolean; shorterExtensions: number }> {
   const evaluation = evaluationOrThrow(evaluationId)
   if (input.cutoffAt.getTime() < input.dueAt.getTime()) throw new ExamSettingsError(CUTOFF_BEFORE_DUE, 400, 'cutoffAt')
   if (input.anonymous && evaluation.mode === 'group') {
@@ -300,31 +298,31 @@ export function saveInstance(
     )
   }
   const db = getDb()
-  return db.transaction((tx) => {
-    sessionOrThrow(sessionId, tx)
-    const existing = tx
+  return await transaction(db, async (tx) => {
+    await sessionOrThrow(sessionId, tx)
+    const [existing] = await tx
       .select()
       .from(evaluationInstances)
       .where(and(eq(evaluationInstances.examSessionId, sessionId), eq(evaluationInstances.evaluationId, evaluationId)))
-      .get()
     if (!existing) {
-      const instance = tx
-        .insert(evaluationInstances)
-        .values({
-          examSessionId: sessionId,
-          evaluationId,
-          dueAt: input.dueAt,
-          cutoffAt: input.cutoffAt,
-          anonymous: input.anonymous,
-          doubleMarking: input.doubleMarking ?? false,
-          oralMinutes: minutes ?? null,
-        })
-        .returning()
-        .get()
+      const instance = (
+        await tx
+          .insert(evaluationInstances)
+          .values({
+            examSessionId: sessionId,
+            evaluationId,
+            dueAt: input.dueAt,
+            cutoffAt: input.cutoffAt,
+            anonymous: input.anonymous,
+            doubleMarking: input.doubleMarking ?? false,
+            oralMinutes: minutes ?? null,
+          })
+          .returning()
+      )[0]!
       return { instance, created: true, shorterExtensions: 0 }
     }
     if (existing.anonymous !== input.anonymous) {
-      const handedIn = tx.select({ n: count() }).from(submissions).where(eq(submissions.instanceId, existing.id)).get()?.n ?? 0
+      const handedIn = (await tx.select({ n: count() }).from(submissions).where(eq(submissions.instanceId, existing.id)))[0]?.n ?? 0
       if (handedIn > 0) {
         throw new ExamSettingsError(
           'Des dossiers ont déjà été déposés pour cette épreuve\u00a0: l’anonymat de la correction ne peut plus être modifié.',
@@ -334,29 +332,30 @@ export function saveInstance(
       }
     }
     const doubleMarking = input.doubleMarking ?? existing.doubleMarking
-    if (existing.doubleMarking !== doubleMarking && (closedGridsByEvaluation(sessionId, tx, evaluationId).get(evaluationId) ?? 0) > 0) {
+    if (existing.doubleMarking !== doubleMarking && ((await closedGridsByEvaluation(sessionId, tx, evaluationId)).get(evaluationId) ?? 0) > 0) {
       throw new ExamSettingsError(DOUBLE_MARKING_LOCKED, 409, 'doubleMarking')
     }
-    const instance = tx
-      .update(evaluationInstances)
-      .set({
-        dueAt: input.dueAt,
-        cutoffAt: input.cutoffAt,
-        anonymous: input.anonymous,
-        doubleMarking,
-        oralMinutes: minutes === undefined ? existing.oralMinutes : minutes,
-      })
-      .where(eq(evaluationInstances.id, existing.id))
-      .returning()
-      .get()
-    const shorterExtensions = tx
-      .select({ dueAt: deadlineExtensions.dueAt, cutoffAt: deadlineExtensions.cutoffAt })
-      .from(deadlineExtensions)
-      .where(eq(deadlineExtensions.instanceId, existing.id))
-      .all()
-      .filter((e) => isShorter(e, instance)).length
+    const instance = (
+      await tx
+        .update(evaluationInstances)
+        .set({
+          dueAt: input.dueAt,
+          cutoffAt: input.cutoffAt,
+          anonymous: input.anonymous,
+          doubleMarking,
+          oralMinutes: minutes === undefined ? existing.oralMinutes : minutes,
+        })
+        .where(eq(evaluationInstances.id, existing.id))
+        .returning()
+    )[0]!
+    const shorterExtensions = (
+      await tx
+        .select({ dueAt: deadlineExtensions.dueAt, cutoffAt: deadlineExtensions.cutoffAt })
+        .from(deadlineExtensions)
+        .where(eq(deadlineExtensions.instanceId, existing.id))
+    ).filter((e) => isShorter(e, instance)).length
     return { instance, created: false, shorterExtensions }
-  }, IMMEDIATE)
+  })
 }
 
 /** An extension that ends before its instance's own deadline or cut-off (the instance was moved after it was granted). */
@@ -376,23 +375,22 @@ const fold = (s: string) =>
  * The enrolled learner a picker's text names: « Nom (adresse) » as the list
  * offers it, an e-mail address, or a name that only one enrolled learner has.
  */
-export function resolveLearner(sessionId: string, text: string): EnrolledLearner {
+export async function resolveLearner(sessionId: string, text: string): Promise<EnrolledLearner> {
   const db = getDb()
-  const enrolled = (where: ReturnType<typeof eq>) =>
-    db
+  const enrolled = async (where: ReturnType<typeof eq>) =>
+    await db
       .select({ id: users.id, name: users.name, email: users.email })
       .from(enrollments)
       .innerJoin(users, eq(users.id, enrollments.learnerId))
       .where(and(eq(enrollments.examSessionId, sessionId), where))
-      .all()
   const email = /[^\s()<>]+@[^\s()<>]+/.exec(text)?.[0]
   if (email) {
-    const found = enrolled(eq(users.email, email.toLowerCase()))[0]
+    const found = (await enrolled(eq(users.email, email.toLowerCase())))[0]
     if (found) return found
     throw new ExamSettingsError('Aucun·e candidat·e inscrit·e à cette session n’a cette adresse\u00a0: choisissez dans la liste.', 400, 'learner')
   }
   const wanted = fold(text)
-  const matches = enrolled(sql`1 = 1`).filter((l) => fold(l.name) === wanted)
+  const matches = (await enrolled(sql`1 = 1`)).filter((l) => fold(l.name) === wanted)
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
     throw new ExamSettingsError(
@@ -410,25 +408,24 @@ export function resolveLearner(sessionId: string, text: string): EnrolledLearner
  * learner must be enrolled in the instance's session. In a group épreuve the
  * extension of one member applies to the group's work (submissions.windowFor).
  */
-export function grantExtension(
+export async function grantExtension(
   instanceId: string,
   learnerId: string,
   input: ExtensionInput,
   grantedBy: string,
-): { extension: typeof deadlineExtensions.$inferSelect; replaced: boolean } {
+): Promise<{ extension: typeof deadlineExtensions.$inferSelect; replaced: boolean }> {
   const reason = input.reason.trim()
   if (reason.length === 0) throw new ExamSettingsError('Indiquez le motif du report.', 400, 'reason')
   if (reason.length > REASON_MAX) throw new ExamSettingsError(`Le motif est limité à ${REASON_MAX} caractères.`, 400, 'reason')
   if (input.cutoffAt.getTime() < input.dueAt.getTime()) throw new ExamSettingsError(CUTOFF_BEFORE_DUE, 400, 'cutoffAt')
   const db = getDb()
-  return db.transaction((tx) => {
-    const instance = tx.select().from(evaluationInstances).where(eq(evaluationInstances.id, instanceId)).get()
+  return await transaction(db, async (tx) => {
+    const [instance] = await tx.select().from(evaluationInstances).where(eq(evaluationInstances.id, instanceId))
     if (!instance) throw new ExamSettingsError('Cette épreuve n’a pas encore de date limite dans cette session.', 404)
-    const enrolled = tx
+    const [enrolled] = await tx
       .select({ id: enrollments.id })
       .from(enrollments)
       .where(and(eq(enrollments.examSessionId, instance.examSessionId), eq(enrollments.learnerId, learnerId)))
-      .get()
     if (!enrolled)
       throw new ExamSettingsError('Cette personne n’est pas inscrite à cette session\u00a0: choisissez un·e candidat·e dans la liste.', 400, 'learner')
     if (input.dueAt.getTime() < instance.dueAt.getTime()) {
@@ -448,31 +445,26 @@ export function grantExtension(
     if (input.dueAt.getTime() === instance.dueAt.getTime() && input.cutoffAt.getTime() === instance.cutoffAt.getTime()) {
       throw new ExamSettingsError('Ces dates sont celles de l’épreuve\u00a0: un report repousse la date limite, la clôture ou les deux.', 400, 'dueAt')
     }
-    const previous = tx
+    const [previous] = await tx
       .select({ id: deadlineExtensions.id })
       .from(deadlineExtensions)
       .where(and(eq(deadlineExtensions.instanceId, instanceId), eq(deadlineExtensions.learnerId, learnerId)))
-      .get()
     const values = { dueAt: input.dueAt, cutoffAt: input.cutoffAt, reason, grantedBy, createdAt: new Date() }
     const extension = previous
-      ? tx.update(deadlineExtensions).set(values).where(eq(deadlineExtensions.id, previous.id)).returning().get()
-      : tx
-          .insert(deadlineExtensions)
-          .values({ instanceId, learnerId, ...values })
-          .returning()
-          .get()
+      ? (await tx.update(deadlineExtensions).set(values).where(eq(deadlineExtensions.id, previous.id)).returning())[0]!
+      : (
+          await tx
+            .insert(deadlineExtensions)
+            .values({ instanceId, learnerId, ...values })
+            .returning()
+        )[0]!
     return { extension, replaced: previous !== undefined }
-  }, IMMEDIATE)
+  })
 }
 
 /** Removes an extension of one of the session's instances; false when there is none by that id in the session. */
-export function removeExtension(id: string, sessionId: string): boolean {
+export async function removeExtension(id: string, sessionId: string): Promise<boolean> {
   const db = getDb()
   const inSession = db.select({ id: evaluationInstances.id }).from(evaluationInstances).where(eq(evaluationInstances.examSessionId, sessionId))
-  return (
-    db
-      .delete(deadlineExtensions)
-      .where(and(eq(deadlineExtensions.id, id), inArray(deadlineExtensions.instanceId, inSession)))
-      .run().changes > 0
-  )
+  return (await db.delete(deadlineExtensions).where(and(eq(deadlineExtensions.id, id), inArray(deadlineExtensions.instanceId, inSession)))).changes > 0
 }

@@ -27,45 +27,46 @@ const at = (local: string) => {
 const NOW = at('2027-03-15T12:00')
 
 let counter = 0
-function person(name: string, role: 'learner' | 'juror' = 'learner') {
+async function person(name: string, role: 'learner' | 'juror' = 'learner') {
   const db = getDb()
   const email = `${fold(name).replace(/[^a-z]/g, '')}${++counter}@test.fr`
-  const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  db.insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  await db.insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email }
 }
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 type Person = ReturnType<typeof person>
 
-function newSession(name: string) {
-  return getDb().insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-12-31' }).returning().get().id
+async function newSession(name: string) {
+  return (await getDb().insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-12-31' }).returning())[0]!.id
 }
-function instance(sessionId: string, evaluationId: string, due: string, cutoff: string, doubleMarking = false) {
-  return getDb()
-    .insert(schema.evaluationInstances)
-    .values({ examSessionId: sessionId, evaluationId, dueAt: at(due), cutoffAt: at(cutoff), doubleMarking })
-    .returning()
-    .get()
+async function instance(sessionId: string, evaluationId: string, due: string, cutoff: string, doubleMarking = false) {
+  return (
+    await getDb()
+      .insert(schema.evaluationInstances)
+      .values({ examSessionId: sessionId, evaluationId, dueAt: at(due), cutoffAt: at(cutoff), doubleMarking })
+      .returning()
+  )[0]!
 }
 type Instance = ReturnType<typeof instance>
 
-function mainDossier(sessionId: string, evaluationId: string, owner: { learnerId?: string; groupId?: string }) {
+async function mainDossier(sessionId: string, evaluationId: string, owner: { learnerId?: string; groupId?: string }) {
   const db = getDb()
-  const rows = db.select().from(schema.dossiers).where(eq(schema.dossiers.templateId, evaluationId)).all()
+  const rows = await db.select().from(schema.dossiers).where(eq(schema.dossiers.templateId, evaluationId))
   const d = rows.find((r) => r.examSessionId === sessionId && (owner.learnerId ? r.learnerId === owner.learnerId : r.groupId === owner.groupId))
   if (!d) throw new Error(`no dossier ${evaluationId}`)
   return d
 }
 
 /** A hand-in at `when`, frozen as the hand-in service does (the checks of the template are not the point here). */
-function handInAt(inst: Instance, dossierId: string, by: Person, when: string, timing: 'on-time' | 'late') {
-  const dossier = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId)).get()!
+async function handInAt(inst: Instance, dossierId: string, by: Person, when: string, timing: 'on-time' | 'late') {
+  const dossier = (await getDb().select().from(schema.dossiers).where(eq(schema.dossiers.id, dossierId)))[0]!
   const template = templatesById.get(dossier.templateId)!
-  freezeSnapshot(getDb(), {
+  await freezeSnapshot(getDb(), {
     dossierId,
     instanceId: inst.id,
     template,
-    sections: draftSections(template, dossierId),
+    sections: await draftSections(template, dossierId),
     submittedBy: { id: by.id, name: by.name },
     submittedAt: at(when),
     timing,
@@ -74,17 +75,21 @@ function handInAt(inst: Instance, dossierId: string, by: Person, when: string, t
 }
 
 /** A juror assigned to a copy (a learner or a group), their grid closed or not (or not started: `null`). */
-function assign(sessionId: string, juror: Person, evaluationId: string, target: { learnerId?: string; groupId?: string }, grid: 'open' | 'closed' | null) {
+async function assign(
+  sessionId: string,
+  juror: Person,
+  evaluationId: string,
+  target: { learnerId?: string; groupId?: string },
+  grid: 'open' | 'closed' | null,
+) {
   const db = getDb()
-  const assignment = db
-    .insert(schema.jurorAssignments)
-    .values({ examSessionId: sessionId, jurorId: juror.id, evaluationId, learnerId: target.learnerId ?? null, groupId: target.groupId ?? null })
-    .returning()
-    .get()
-  if (grid)
-    db.insert(schema.gradings)
-      .values({ assignmentId: assignment.id, status: grid, closedAt: grid === 'closed' ? NOW : null, updatedAt: NOW })
-      .run()
+  const assignment = (
+    await db
+      .insert(schema.jurorAssignments)
+      .values({ examSessionId: sessionId, jurorId: juror.id, evaluationId, learnerId: target.learnerId ?? null, groupId: target.groupId ?? null })
+      .returning()
+  )[0]!
+  if (grid) await db.insert(schema.gradings).values({ assignmentId: assignment.id, status: grid, closedAt: grid === 'closed' ? NOW : null, updatedAt: NOW })
   return assignment
 }
 
@@ -94,58 +99,58 @@ let juror1: Person
 let juror2: Person
 const groups: Record<string, string> = {}
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  juror1 = person('Jules Juré', 'juror')
-  juror2 = person('Judith Jurée', 'juror')
+  juror1 = await person('Jules Juré', 'juror')
+  juror2 = await person('Judith Jurée', 'juror')
   // Created out of order: the list is sorted in French (« Élodie » among the E, not after « Zoé »).
-  for (const name of ['Zoé Zeller', 'Élodie Martin', 'Chloé Petit', 'Anaïs Bénard', 'Denis Roux', 'Bruno Leclerc']) p[name.split(' ')[0]!] = person(name)
-  sessionId = newSession('Session suivi')
-  enrollLearners(
+  for (const name of ['Zoé Zeller', 'Élodie Martin', 'Chloé Petit', 'Anaïs Bénard', 'Denis Roux', 'Bruno Leclerc']) p[name.split(' ')[0]!] = await person(name)
+  sessionId = await newSession('Session suivi')
+  await enrollLearners(
     db,
     sessionId,
     Object.values(p).map((l) => l.id),
   )
   // Past the deadline, before the cut-off (overdue window) — past the cut-off — ahead — past the cut-off (group épreuve).
-  const a3 = instance(sessionId, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
-  const veille = instance(sessionId, 'fiche-veille', '2027-03-01T18:00', '2027-03-05T18:00')
-  const a10 = instance(sessionId, 'cas-pratique-a10', '2027-04-01T18:00', '2027-04-05T18:00', true)
-  const msp = instance(sessionId, 'msp-a2', '2027-03-12T18:00', '2027-03-14T18:00')
-  const own = (l: Person, evaluationId: string) => mainDossier(sessionId, evaluationId, { learnerId: l.id }).id
+  const a3 = await instance(sessionId, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
+  const veille = await instance(sessionId, 'fiche-veille', '2027-03-01T18:00', '2027-03-05T18:00')
+  const a10 = await instance(sessionId, 'cas-pratique-a10', '2027-04-01T18:00', '2027-04-05T18:00', true)
+  const msp = await instance(sessionId, 'msp-a2', '2027-03-12T18:00', '2027-03-14T18:00')
+  const own = async (l: Person, evaluationId: string) => (await mainDossier(sessionId, evaluationId, { learnerId: l.id })).id
 
   // Anaïs: A3 on time; Veille nothing (cut-off passed); A10 nothing yet.
-  handInAt(a3, own(p.Anaïs!, 'cas-pratique-a3'), p.Anaïs!, '2027-03-09T10:00', 'on-time')
+  await handInAt(a3, await own(p.Anaïs!, 'cas-pratique-a3'), p.Anaïs!, '2027-03-09T10:00', 'on-time')
   // Bruno: A3 late; Veille on time and graded by its one juror.
-  handInAt(a3, own(p.Bruno!, 'cas-pratique-a3'), p.Bruno!, '2027-03-11T09:00', 'late')
-  handInAt(veille, own(p.Bruno!, 'fiche-veille'), p.Bruno!, '2027-02-28T09:00', 'on-time')
-  assign(sessionId, juror1, 'fiche-veille', { learnerId: p.Bruno!.id }, 'closed')
+  await handInAt(a3, await own(p.Bruno!, 'cas-pratique-a3'), p.Bruno!, '2027-03-11T09:00', 'late')
+  await handInAt(veille, await own(p.Bruno!, 'fiche-veille'), p.Bruno!, '2027-02-28T09:00', 'on-time')
+  await assign(sessionId, juror1, 'fiche-veille', { learnerId: p.Bruno!.id }, 'closed')
   // Chloé: A3 nothing (deadline passed, cut-off not); A10 double-marked, both grids closed, reconciliation closed.
-  handInAt(a10, own(p.Chloé!, 'cas-pratique-a10'), p.Chloé!, '2027-03-14T09:00', 'on-time')
-  const lead = assign(sessionId, juror1, 'cas-pratique-a10', { learnerId: p.Chloé!.id }, 'closed')
-  assign(sessionId, juror2, 'cas-pratique-a10', { learnerId: p.Chloé!.id }, 'closed')
-  db.insert(schema.reconciliations)
+  await handInAt(a10, await own(p.Chloé!, 'cas-pratique-a10'), p.Chloé!, '2027-03-14T09:00', 'on-time')
+  const lead = await assign(sessionId, juror1, 'cas-pratique-a10', { learnerId: p.Chloé!.id }, 'closed')
+  await assign(sessionId, juror2, 'cas-pratique-a10', { learnerId: p.Chloé!.id }, 'closed')
+  await db
+    .insert(schema.reconciliations)
     .values({ instanceId: a10.id, subjectId: p.Chloé!.id, leadAssignmentId: lead.id, status: 'closed', closedAt: NOW, updatedAt: NOW })
-    .run()
   // Denis: A3 nothing but an extension (deadline not passed for him); A10 double-marked, one grid of two closed.
-  db.insert(schema.deadlineExtensions)
+  await db
+    .insert(schema.deadlineExtensions)
     .values({ instanceId: a3.id, learnerId: p.Denis!.id, dueAt: at('2027-03-20T18:00'), cutoffAt: at('2027-03-25T18:00'), reason: 'Hospitalisation' })
-    .run()
-  handInAt(a10, own(p.Denis!, 'cas-pratique-a10'), p.Denis!, '2027-03-14T10:00', 'on-time')
-  assign(sessionId, juror1, 'cas-pratique-a10', { learnerId: p.Denis!.id }, 'closed')
-  assign(sessionId, juror2, 'cas-pratique-a10', { learnerId: p.Denis!.id }, 'open')
+  await handInAt(a10, await own(p.Denis!, 'cas-pratique-a10'), p.Denis!, '2027-03-14T10:00', 'on-time')
+  await assign(sessionId, juror1, 'cas-pratique-a10', { learnerId: p.Denis!.id }, 'closed')
+  await assign(sessionId, juror2, 'cas-pratique-a10', { learnerId: p.Denis!.id }, 'open')
   // Élodie: A3 on time, then again late (the latest counts); Veille handed in, one grid closed, one not started.
-  handInAt(a3, own(p.Élodie!, 'cas-pratique-a3'), p.Élodie!, '2027-03-09T08:00', 'on-time')
-  handInAt(a3, own(p.Élodie!, 'cas-pratique-a3'), p.Élodie!, '2027-03-12T08:00', 'late')
-  handInAt(veille, own(p.Élodie!, 'fiche-veille'), p.Élodie!, '2027-03-01T08:00', 'on-time')
-  assign(sessionId, juror1, 'fiche-veille', { learnerId: p.Élodie!.id }, 'closed')
-  assign(sessionId, juror2, 'fiche-veille', { learnerId: p.Élodie!.id }, null)
+  await handInAt(a3, await own(p.Élodie!, 'cas-pratique-a3'), p.Élodie!, '2027-03-09T08:00', 'on-time')
+  await handInAt(a3, await own(p.Élodie!, 'cas-pratique-a3'), p.Élodie!, '2027-03-12T08:00', 'late')
+  await handInAt(veille, await own(p.Élodie!, 'fiche-veille'), p.Élodie!, '2027-03-01T08:00', 'on-time')
+  await assign(sessionId, juror1, 'fiche-veille', { learnerId: p.Élodie!.id }, 'closed')
+  await assign(sessionId, juror2, 'fiche-veille', { learnerId: p.Élodie!.id }, null)
   // Zoé: A3 nothing, no extension → overdue; Veille nothing → missed.
 
   // MSP A2, a group épreuve: « Groupe 1 » (Anaïs, Bruno) handed in and graded; « Groupe 2 » (Chloé, Denis) nothing,
   // but Denis's extension carries the group past the cut-off; « Groupe 3 » (Zoé) nothing, cut-off passed; Élodie in no group.
-  const group = (name: string, members: Person[]) => {
-    const id = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name }).returning().get().id
-    addGroupMembers(
+  const group = async (name: string, members: Person[]) => {
+    const id = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name }).returning())[0]!.id
+    await addGroupMembers(
       db,
       id,
       members.map((m) => m.id),
@@ -154,16 +159,16 @@ beforeAll(() => {
     return id
   }
   // Olivier is in Groupe 1 but not enrolled in this session: never counted nor listed.
-  const g1 = group('Groupe 1', [p.Anaïs!, p.Bruno!, person('Olivier Dehors')])
-  group('Groupe 2', [p.Chloé!, p.Denis!])
-  group('Groupe 3', [p.Zoé!])
-  handInAt(msp, mainDossier(sessionId, 'msp-a2', { groupId: g1 }).id, p.Bruno!, '2027-03-12T17:00', 'on-time')
-  assign(sessionId, juror1, 'msp-a2', { groupId: g1 }, 'closed')
-  db.insert(schema.deadlineExtensions)
+  const g1 = await group('Groupe 1', [p.Anaïs!, p.Bruno!, await person('Olivier Dehors')])
+  await group('Groupe 2', [p.Chloé!, p.Denis!])
+  await group('Groupe 3', [p.Zoé!])
+  await handInAt(msp, (await mainDossier(sessionId, 'msp-a2', { groupId: g1 })).id, p.Bruno!, '2027-03-12T17:00', 'on-time')
+  await assign(sessionId, juror1, 'msp-a2', { groupId: g1 }, 'closed')
+  await db
+    .insert(schema.deadlineExtensions)
     .values({ instanceId: msp.id, learnerId: p.Denis!.id, dueAt: at('2027-03-14T18:00'), cutoffAt: at('2027-03-20T18:00'), reason: 'Stage' })
-    .run()
   // A member's REX is not the group's work: handed in, it changes nothing.
-  handInAt(msp, mainDossier(sessionId, 'msp-a2-rex', { learnerId: p.Zoé!.id }).id, p.Zoé!, '2027-03-12T10:00', 'on-time')
+  await handInAt(msp, (await mainDossier(sessionId, 'msp-a2-rex', { learnerId: p.Zoé!.id })).id, p.Zoé!, '2027-03-12T10:00', 'on-time')
 })
 
 afterAll(() => {
@@ -213,10 +218,10 @@ describe('followUp: one state per candidate and instance', () => {
     expect(row.groups[data.shown.indexOf('cas-pratique-a3')]).toBe('')
   })
 
-  it('agrees with handInSummaries, the hand-in’s own states, on every dossier', () => {
+  it('agrees with handInSummaries, the hand-in’s own states, on every dossier', async () => {
     const data = followUp(sessionId, {}, { now: NOW, all: true })!
-    const dossiers = getDb().select().from(schema.dossiers).where(eq(schema.dossiers.examSessionId, sessionId)).all()
-    const summaries = handInSummaries(
+    const dossiers = await getDb().select().from(schema.dossiers).where(eq(schema.dossiers.examSessionId, sessionId))
+    const summaries = await handInSummaries(
       dossiers.filter((d) => d.templateId === d.evaluationId),
       NOW,
     )
@@ -324,12 +329,12 @@ describe('followUp: pages and queries', () => {
   const statements: string[] = []
   const originals = new Map<string, (...args: unknown[]) => unknown>()
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const db = getDb()
-    bigSession = newSession('Grande session')
-    const ids = Array.from({ length: 120 }, (_, i) => person(`Candidat ${String(i + 1).padStart(3, '0')}`).id)
-    enrollLearners(db, bigSession, ids)
-    instance(bigSession, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
+    bigSession = await newSession('Grande session')
+    const ids = Array.from({ length: 120 }, async (_, i) => (await person(`Candidat ${String(i + 1).padStart(3, '0')}`)).id)
+    await enrollLearners(db, bigSession, ids)
+    await instance(bigSession, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
     // Count the statements run (prepared or reused) on the connection.
     const client = (db as unknown as { $client: { prepare: (s: string) => object } }).$client
     const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>

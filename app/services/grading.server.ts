@@ -29,7 +29,7 @@ import {
 import type { AuditEntry, CompetencyView, CopySummary, GridCell, GridView, InstanceCopies, SnapshotView } from '~/domain/grading-view'
 import { competencyRange } from '~/domain/referentiel'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, queryRows, transaction } from './db.server'
 import { reopenLock } from './double-marking.server'
 import type { CellOp, GridOpInput, OverrideOp } from './grading-input.server'
 import { authorizeAssignment, copyLabel, groupMembersOf, targetHandIns, type AssignmentAccess, type HandIn } from './jury-access.server'
@@ -86,9 +86,10 @@ type CopyRow = {
  * An assignment whose session has no instance of the evaluation (no
  * deadline: nothing can be handed in) is left out.
  */
-export function jurorCopies(jurorId: string): InstanceCopies[] {
+export async function jurorCopies(jurorId: string): Promise<InstanceCopies[]> {
   const db = getDb()
-  const instanceRows = db.all<InstanceRow>(
+  const instanceRows = await queryRows<InstanceRow>(
+    db,
     sql`select ja.exam_session_id as examSessionId, ja.evaluation_id as evaluationId, ja.n as assignments, ei.id as instanceId,
         ei.due_at as dueAt, (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous, es.name as sessionName, es.starts_on as startsOn,
         exists (select 1 from submissions s where s.instance_id = ei.id) as handedIn
@@ -127,7 +128,8 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
   const copies =
     open === '[]'
       ? []
-      : db.all<CopyRow>(
+      : await queryRows<CopyRow>(
+          db,
           sql`with t(evaluation_id, template_id) as materialized (select value ->> 0, value ->> 1 from json_each(${templates})),
           open(k) as materialized (select value from json_each(${open})),
           mine as materialized (select id, exam_session_id, evaluation_id, learner_id, group_id from juror_assignments
@@ -173,7 +175,8 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
   const membersOf = new Map<string, string[]>()
   const groupCopies = copies.filter((c) => c.groupId).map((c) => c.assignmentId)
   if (groupCopies.length > 0) {
-    const members = db.all<{ groupId: string; name: string }>(
+    const members = await queryRows<{ groupId: string; name: string }>(
+      db,
       sql`select gm.group_id as groupId, u.name as name from json_each(${JSON.stringify(groupCopies)}) a
         cross join juror_assignments ja on ja.id = a.value
         cross join group_members gm on gm.group_id = ja.group_id
@@ -190,7 +193,7 @@ export function jurorCopies(jurorId: string): InstanceCopies[] {
     const anonymous = Boolean(c.anonymous) && c.groupId === null
     const label = anonymous
       ? // Codes are written at hand-in: only a copy handed in before codes existed gets one here.
-        (c.code ?? candidateCode(instance.instanceId, c.learnerId ?? ''))
+        (c.code ?? (await candidateCode(instance.instanceId, c.learnerId ?? '')))
       : c.groupId
         ? (c.groupName ?? '')
         : (c.learnerName ?? '')
@@ -230,21 +233,20 @@ export type GridContext = {
   members: { id: string; label: string }[]
 }
 
-export function contextOf(access: AssignmentAccess, db: DbHandle = getDb()): GridContext {
+export async function contextOf(access: AssignmentAccess, db: DbHandle = getDb()): Promise<GridContext> {
   const evaluation = referentielIndex.evaluations.get(access.assignment.evaluationId)
   if (!evaluation) throw new Response('Cette épreuve n’existe pas dans le référentiel.', { status: 404 })
-  const session = db
+  const [session] = await db
     .select({ scale: examSessions.gradingScale, rule: examSessions.competencyRule, min: examSessions.competencyRuleMin })
     .from(examSessions)
     .where(eq(examSessions.id, access.assignment.examSessionId))
-    .get()
   const rule: CompetencyRule = session?.rule === 'at-least' ? { rule: 'at-least', min: session.min ?? 1 } : { rule: 'all' }
-  const members = access.assignment.groupId ? groupMembersOf(access.assignment.groupId).map((m) => ({ id: m.id, label: m.name })) : []
+  const members = access.assignment.groupId ? (await groupMembersOf(access.assignment.groupId)).map((m) => ({ id: m.id, label: m.name })) : []
   return { access, evaluation, rows: gridRows(referentiel, evaluation, dossierTemplates), scale: session?.scale ?? 'binary', rule, members }
 }
 
-function gradingOf(assignmentId: string, db: DbHandle): Grading | undefined {
-  return db.select().from(gradings).where(eq(gradings.assignmentId, assignmentId)).get()
+async function gradingOf(assignmentId: string, db: DbHandle): Promise<Grading | undefined> {
+  return (await db.select().from(gradings).where(eq(gradings.assignmentId, assignmentId)))[0]
 }
 
 const cellOf = (e: Entry): GridCell => ({
@@ -371,22 +373,22 @@ function auditText(row: AuditRow, ctx: GridContext): string {
   }
 }
 
-export function auditOf(gradingId: string | undefined, ctx: GridContext, db: DbHandle): AuditEntry[] {
+export async function auditOf(gradingId: string | undefined, ctx: GridContext, db: DbHandle): Promise<AuditEntry[]> {
   if (!gradingId) return []
-  return db
-    .select()
-    .from(gradeAudit)
-    .where(eq(gradeAudit.gradingId, gradingId))
-    .orderBy(desc(gradeAudit.id))
-    .all()
-    .map((row) => ({ id: row.id, at: row.at.getTime(), actorName: row.actorName, action: row.action, text: auditText(row, ctx) }))
+  return (await db.select().from(gradeAudit).where(eq(gradeAudit.gradingId, gradingId)).orderBy(desc(gradeAudit.id))).map((row) => ({
+    id: row.id,
+    at: row.at.getTime(),
+    actorName: row.actorName,
+    action: row.action,
+    text: auditText(row, ctx),
+  }))
 }
 
-export function entriesOf(gradingId: string | undefined, db: DbHandle) {
+export async function entriesOf(gradingId: string | undefined, db: DbHandle) {
   if (!gradingId) return { entries: [] as Entry[], overrides: [] as Override[] }
   return {
-    entries: db.select().from(gradeEntries).where(eq(gradeEntries.gradingId, gradingId)).all(),
-    overrides: db.select().from(competencyOverrides).where(eq(competencyOverrides.gradingId, gradingId)).all(),
+    entries: await db.select().from(gradeEntries).where(eq(gradeEntries.gradingId, gradingId)),
+    overrides: await db.select().from(competencyOverrides).where(eq(competencyOverrides.gradingId, gradingId)),
   }
 }
 
@@ -395,15 +397,15 @@ export function entriesOf(gradingId: string | undefined, db: DbHandle) {
  * the group's (or the learner's) first, then each member's REX named after
  * its author, in the members' order. Sections in one query.
  */
-function latestSnapshots(access: AssignmentAccess, ctx: GridContext, db: DbHandle): SnapshotView[] {
+async function latestSnapshots(access: AssignmentAccess, ctx: GridContext, db: DbHandle): Promise<SnapshotView[]> {
   const latest = new Map<string, HandIn>()
-  for (const h of targetHandIns(access.assignment, db)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
+  for (const h of await targetHandIns(access.assignment, db)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
   if (latest.size === 0) return []
   const rank = (h: HandIn) => (h.learnerId === null ? -1 : ctx.members.findIndex((m) => m.id === h.learnerId))
   const chosen = [...latest.values()].sort(
     (a, b) => rank(a) - rank(b) || (templatesById.get(a.templateId)?.kind === 'rex' ? 1 : 0) - (templatesById.get(b.templateId)?.kind === 'rex' ? 1 : 0),
   )
-  const rows = db
+  const rows = await db
     .select({ submissionId: submissionSections.submissionId, sectionId: submissionSections.sectionId, content: submissionSections.content })
     .from(submissionSections)
     .where(
@@ -412,7 +414,6 @@ function latestSnapshots(access: AssignmentAccess, ctx: GridContext, db: DbHandl
         chosen.map((h) => h.id),
       ),
     )
-    .all()
   return chosen.flatMap((h): SnapshotView[] => {
     const template = templatesById.get(h.templateId)
     if (!template) return []
@@ -443,14 +444,14 @@ function latestSnapshots(access: AssignmentAccess, ctx: GridContext, db: DbHandl
  * latest hand-in of each of the target's dossiers (a group's dossier, then
  * each member's REX, named after its author).
  */
-export function gridOf(user: SessionUser, assignmentId: string): GridView {
-  const access = authorizeAssignment(user, assignmentId)
+export async function gridOf(user: SessionUser, assignmentId: string): Promise<GridView> {
+  const access = await authorizeAssignment(user, assignmentId)
   const db = getDb()
-  const ctx = contextOf(access, db)
-  const grading = gradingOf(access.assignment.id, db)
-  const { entries, overrides } = entriesOf(grading?.id, db)
-  const label = copyLabel(access)
-  const snapshots = latestSnapshots(access, ctx, db)
+  const ctx = await contextOf(access, db)
+  const grading = await gradingOf(access.assignment.id, db)
+  const { entries, overrides } = await entriesOf(grading?.id, db)
+  const label = await copyLabel(access)
+  const snapshots = await latestSnapshots(access, ctx, db)
   return {
     assignmentId: access.assignment.id,
     instanceId: access.instance?.id ?? '',
@@ -470,7 +471,7 @@ export function gridOf(user: SessionUser, assignmentId: string): GridView {
     cells: entries.map(cellOf),
     competencies: competencyViews(ctx, entries, overrides),
     snapshots,
-    audit: auditOf(grading?.id, ctx, db),
+    audit: await auditOf(grading?.id, ctx, db),
   }
 }
 
@@ -499,31 +500,33 @@ export class GradingError extends Error {
 export type GridAnswer = { cell?: GridCell; competencies: CompetencyView[]; audit: AuditEntry[]; status: 'open' | 'closed' }
 
 /** The grid row of the assignment, created on the first write; scoped by the juror in the query. */
-function ensureGrading(tx: DbHandle, access: AssignmentAccess, now: Date): Grading {
-  tx.insert(gradings).values({ assignmentId: access.assignment.id, updatedAt: now }).onConflictDoNothing().run()
-  const row = tx
+async function ensureGrading(tx: DbHandle, access: AssignmentAccess, now: Date): Promise<Grading> {
+  await tx.insert(gradings).values({ assignmentId: access.assignment.id, updatedAt: now }).onConflictDoNothing()
+  const [row] = await tx
     .select({ grading: gradings })
     .from(gradings)
     .innerJoin(jurorAssignments, eq(jurorAssignments.id, gradings.assignmentId))
     .where(and(eq(gradings.assignmentId, access.assignment.id), eq(jurorAssignments.jurorId, access.user.id)))
-    .get()
   if (!row) throw new Response('Cette copie est attribuée à un·e autre juré·e.', { status: 403 })
   return row.grading
 }
 
-function answerOf(ctx: GridContext, grading: Grading, db: DbHandle, cell?: GridCell): GridAnswer {
-  const { entries, overrides } = entriesOf(grading.id, db)
-  return { ...(cell ? { cell } : {}), competencies: competencyViews(ctx, entries, overrides), audit: auditOf(grading.id, ctx, db), status: grading.status }
+async function answerOf(ctx: GridContext, grading: Grading, db: DbHandle, cell?: GridCell): Promise<GridAnswer> {
+  const { entries, overrides } = await entriesOf(grading.id, db)
+  return {
+    ...(cell ? { cell } : {}),
+    competencies: competencyViews(ctx, entries, overrides),
+    audit: await auditOf(grading.id, ctx, db),
+    status: grading.status,
+  }
 }
 
 export type AuditInput = Omit<typeof gradeAudit.$inferInsert, 'id' | 'gradingId' | 'actorId' | 'actorName' | 'at'>
 
-export function appendAudit(tx: DbHandle, grading: Grading, user: SessionUser, now: Date, entries: AuditInput[]) {
+export async function appendAudit(tx: DbHandle, grading: Grading, user: SessionUser, now: Date, entries: AuditInput[]) {
   if (entries.length === 0) return
-  tx.insert(gradeAudit)
-    .values(entries.map((e) => ({ ...e, gradingId: grading.id, actorId: user.id, actorName: user.name, at: now })))
-    .run()
-  tx.update(gradings).set({ updatedAt: now }).where(eq(gradings.id, grading.id)).run()
+  await tx.insert(gradeAudit).values(entries.map((e) => ({ ...e, gradingId: grading.id, actorId: user.id, actorName: user.name, at: now })))
+  await tx.update(gradings).set({ updatedAt: now }).where(eq(gradings.id, grading.id))
 }
 
 /**
@@ -531,25 +534,25 @@ export function appendAudit(tx: DbHandle, grading: Grading, user: SessionUser, n
  * IMMEDIATE transaction. Throws a Response (403, 404) when the copy is not
  * theirs, a GradingError (400, 409) when the write is refused.
  */
-export function applyGridOp(user: SessionUser, assignmentId: string, op: GridOpInput, now = new Date()): GridAnswer {
+export async function applyGridOp(user: SessionUser, assignmentId: string, op: GridOpInput, now = new Date()): Promise<GridAnswer> {
   switch (op.op) {
     case 'cell':
-      return saveCell(user, assignmentId, op, now)
+      return await saveCell(user, assignmentId, op, now)
     case 'override':
-      return saveOverride(user, assignmentId, op, now)
+      return await saveOverride(user, assignmentId, op, now)
     case 'close':
-      return closeGrading(user, assignmentId, now)
+      return await closeGrading(user, assignmentId, now)
     case 'reopen':
-      return reopenGrading(user, assignmentId, now)
+      return await reopenGrading(user, assignmentId, now)
   }
 }
 
 /** Checks common to every write but reopening: the juror's own copy, handed in. */
-function writable(user: SessionUser, assignmentId: string, db: DbHandle) {
-  const access = authorizeAssignment(user, assignmentId)
-  const handedIn = targetHandIns(access.assignment, db)
+async function writable(user: SessionUser, assignmentId: string, db: DbHandle) {
+  const access = await authorizeAssignment(user, assignmentId)
+  const handedIn = await targetHandIns(access.assignment, db)
   if (handedIn.length === 0) throw new GradingError(NOTHING_HANDED_IN, 400)
-  return { access, ctx: contextOf(access, db), handedIn }
+  return { access, ctx: await contextOf(access, db), handedIn }
 }
 
 const sameEvidence = (a: readonly GradeEvidence[], b: readonly GradeEvidence[]) => JSON.stringify(a) === JSON.stringify(b)
@@ -561,9 +564,9 @@ const sameEvidence = (a: readonly GradeEvidence[], b: readonly GradeEvidence[]) 
  * ('') or for a member of the group; the level one of the session's scale;
  * the evidence taken from the target's own hand-ins.
  */
-export function saveCell(user: SessionUser, assignmentId: string, op: Omit<CellOp, 'op'>, now = new Date()): GridAnswer {
+export async function saveCell(user: SessionUser, assignmentId: string, op: Omit<CellOp, 'op'>, now = new Date()): Promise<GridAnswer> {
   const db = getDb()
-  const { access, ctx, handedIn } = writable(user, assignmentId, db)
+  const { access, ctx, handedIn } = await writable(user, assignmentId, db)
   const row = ctx.rows.find((r) => r.criterionId === op.criterionId && r.part === op.part)
   if (!row) throw new GradingError(`Le critère ${op.criterionId} n’est pas noté sur ${partWithArticle(op.part)} dans cette grille.`, 400)
   if (row.scope === 'target' && op.learnerId !== '')
@@ -583,8 +586,8 @@ export function saveCell(user: SessionUser, assignmentId: string, op: Omit<CellO
     if (!cited) throw new GradingError('Une preuve citée ne vient pas de cette copie : citez-la de nouveau depuis la copie affichée.', 400)
   }
 
-  return db.transaction((tx) => {
-    const grading = ensureGrading(tx, access, now)
+  return await transaction(db, async (tx) => {
+    const grading = await ensureGrading(tx, access, now)
     if (grading.status === 'closed') throw new GradingError(CLOSED, 400)
     const key = and(
       eq(gradeEntries.gradingId, grading.id),
@@ -592,7 +595,7 @@ export function saveCell(user: SessionUser, assignmentId: string, op: Omit<CellO
       eq(gradeEntries.part, op.part),
       eq(gradeEntries.learnerId, op.learnerId),
     )
-    const existing = tx.select().from(gradeEntries).where(key).get()
+    const [existing] = await tx.select().from(gradeEntries).where(key)
     const current = existing ? cellOf(existing) : emptyCell(op.criterionId, op.part, op.learnerId)
     if (op.baseVersion !== current.version) throw new GradingError(STALE_CELL, 409, { cell: current })
 
@@ -606,22 +609,22 @@ export function saveCell(user: SessionUser, assignmentId: string, op: Omit<CellO
     if (next.level !== current.level) audit.push({ ...where, action: 'level', before: current.level, after: next.level })
     if (next.comment !== current.comment) audit.push({ ...where, action: 'comment', before: current.comment, after: next.comment })
     if (!sameEvidence(next.evidence, current.evidence)) audit.push({ ...where, action: 'evidence', before: current.evidence, after: next.evidence })
-    if (audit.length === 0) return answerOf(ctx, grading, tx, current)
+    if (audit.length === 0) return await answerOf(ctx, grading, tx, current)
 
     const version = current.version + 1
     if (existing) {
-      tx.update(gradeEntries)
+      await tx
+        .update(gradeEntries)
         .set({ ...next, version, updatedAt: now })
         .where(and(key, eq(gradeEntries.version, current.version)))
-        .run()
     } else {
-      tx.insert(gradeEntries)
+      await tx
+        .insert(gradeEntries)
         .values({ gradingId: grading.id, criterionId: op.criterionId, part: op.part, learnerId: op.learnerId, ...next, version, updatedAt: now })
-        .run()
     }
-    appendAudit(tx, grading, user, now, audit)
-    return answerOf(ctx, grading, tx, { ...current, ...next, version })
-  }, IMMEDIATE)
+    await appendAudit(tx, grading, user, now, audit)
+    return await answerOf(ctx, grading, tx, { ...current, ...next, version })
+  })
 }
 
 const partWithArticle = (part: GradePart) => ({ written: 'l’écrit', oral: 'l’oral', rex: 'le REX' })[part]
@@ -632,9 +635,9 @@ const partWithArticle = (part: GradePart) => ({ written: 'l’écrit', oral: 'l�
  * decision needs a justification (checked by the input schema). Locked on
  * `version`; a withdrawn decision reads as none, so 0 is also accepted then.
  */
-export function saveOverride(user: SessionUser, assignmentId: string, op: Omit<OverrideOp, 'op'>, now = new Date()): GridAnswer {
+export async function saveOverride(user: SessionUser, assignmentId: string, op: Omit<OverrideOp, 'op'>, now = new Date()): Promise<GridAnswer> {
   const db = getDb()
-  const { access, ctx } = writable(user, assignmentId, db)
+  const { access, ctx } = await writable(user, assignmentId, db)
   if (!ctx.evaluation.competencyIds.includes(op.competencyId))
     throw new GradingError(`La compétence ${op.competencyId} n’est pas évaluée dans cette épreuve.`, 400)
   const group = ctx.evaluation.mode === 'group'
@@ -644,31 +647,31 @@ export function saveOverride(user: SessionUser, assignmentId: string, op: Omit<O
       400,
     )
 
-  return db.transaction((tx) => {
-    const grading = ensureGrading(tx, access, now)
+  return await transaction(db, async (tx) => {
+    const grading = await ensureGrading(tx, access, now)
     if (grading.status === 'closed') throw new GradingError(CLOSED, 400)
     const key = and(
       eq(competencyOverrides.gradingId, grading.id),
       eq(competencyOverrides.competencyId, op.competencyId),
       eq(competencyOverrides.learnerId, op.learnerId),
     )
-    const existing = tx.select().from(competencyOverrides).where(key).get()
+    const [existing] = await tx.select().from(competencyOverrides).where(key)
     const stored: StoredOverride | null = existing ? { result: existing.result, justification: existing.justification, version: existing.version } : null
     const fresh = op.baseVersion === (existing?.version ?? 0) || (op.baseVersion === 0 && existing?.result === null)
     if (!fresh) throw new GradingError(STALE_OVERRIDE, 409, { override: stored })
 
     const justification = op.justification
     const unchanged = existing ? existing.result === op.result && existing.justification === justification : op.result === null
-    if (unchanged) return answerOf(ctx, grading, tx)
+    if (unchanged) return await answerOf(ctx, grading, tx)
     const version = (existing?.version ?? 0) + 1
     if (existing) {
-      tx.update(competencyOverrides).set({ result: op.result, justification, version, updatedAt: now }).where(key).run()
+      await tx.update(competencyOverrides).set({ result: op.result, justification, version, updatedAt: now }).where(key)
     } else {
-      tx.insert(competencyOverrides)
+      await tx
+        .insert(competencyOverrides)
         .values({ gradingId: grading.id, competencyId: op.competencyId, learnerId: op.learnerId, result: op.result, justification, version, updatedAt: now })
-        .run()
     }
-    appendAudit(tx, grading, user, now, [
+    await appendAudit(tx, grading, user, now, [
       {
         action: 'override',
         competencyId: op.competencyId,
@@ -677,21 +680,21 @@ export function saveOverride(user: SessionUser, assignmentId: string, op: Omit<O
         after: { result: op.result, justification },
       },
     ])
-    return answerOf(ctx, grading, tx)
-  }, IMMEDIATE)
+    return await answerOf(ctx, grading, tx)
+  })
 }
 
 /** Closes the juror's grid (once done): no edit until it is reopened. Closing a closed grid changes nothing. */
-export function closeGrading(user: SessionUser, assignmentId: string, now = new Date()): GridAnswer {
+export async function closeGrading(user: SessionUser, assignmentId: string, now = new Date()): Promise<GridAnswer> {
   const db = getDb()
-  const { access, ctx } = writable(user, assignmentId, db)
-  return db.transaction((tx) => {
-    const grading = ensureGrading(tx, access, now)
-    if (grading.status === 'closed') return answerOf(ctx, grading, tx)
-    tx.update(gradings).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(gradings.id, grading.id)).run()
-    appendAudit(tx, grading, user, now, [{ action: 'close', before: 'open', after: 'closed' }])
-    return answerOf(ctx, { ...grading, status: 'closed', closedAt: now }, tx)
-  }, IMMEDIATE)
+  const { access, ctx } = await writable(user, assignmentId, db)
+  return await transaction(db, async (tx) => {
+    const grading = await ensureGrading(tx, access, now)
+    if (grading.status === 'closed') return await answerOf(ctx, grading, tx)
+    await tx.update(gradings).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(gradings.id, grading.id))
+    await appendAudit(tx, grading, user, now, [{ action: 'close', before: 'open', after: 'closed' }])
+    return await answerOf(ctx, { ...grading, status: 'closed', closedAt: now }, tx)
+  })
 }
 
 /**
@@ -699,19 +702,19 @@ export function closeGrading(user: SessionUser, assignmentId: string, now = new 
  * A grid of a double-marked copy whose two grids were confronted stays
  * closed (double-marking.server.ts: 400).
  */
-export function reopenGrading(user: SessionUser, assignmentId: string, now = new Date()): GridAnswer {
+export async function reopenGrading(user: SessionUser, assignmentId: string, now = new Date()): Promise<GridAnswer> {
   const db = getDb()
-  const access = authorizeAssignment(user, assignmentId)
-  const ctx = contextOf(access, db)
-  return db.transaction((tx) => {
-    const existing = gradingOf(access.assignment.id, tx)
+  const access = await authorizeAssignment(user, assignmentId)
+  const ctx = await contextOf(access, db)
+  return await transaction(db, async (tx) => {
+    const existing = await gradingOf(access.assignment.id, tx)
     if (!existing) return { competencies: competencyViews(ctx, [], []), audit: [], status: 'open' }
-    const grading = ensureGrading(tx, access, now)
-    if (grading.status === 'open') return answerOf(ctx, grading, tx)
-    const locked = reopenLock(access.assignment, access.instance, tx)
+    const grading = await ensureGrading(tx, access, now)
+    if (grading.status === 'open') return await answerOf(ctx, grading, tx)
+    const locked = await reopenLock(access.assignment, access.instance, tx)
     if (locked) throw new GradingError(locked, 400)
-    tx.update(gradings).set({ status: 'open', closedAt: null, updatedAt: now }).where(eq(gradings.id, grading.id)).run()
-    appendAudit(tx, grading, user, now, [{ action: 'reopen', before: 'closed', after: 'open' }])
-    return answerOf(ctx, { ...grading, status: 'open', closedAt: null }, tx)
-  }, IMMEDIATE)
+    await tx.update(gradings).set({ status: 'open', closedAt: null, updatedAt: now }).where(eq(gradings.id, grading.id))
+    await appendAudit(tx, grading, user, now, [{ action: 'reopen', before: 'closed', after: 'open' }])
+    return await answerOf(ctx, { ...grading, status: 'open', closedAt: null }, tx)
+  })
 }

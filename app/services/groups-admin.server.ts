@@ -20,7 +20,7 @@ import { GROUP_SIZES, groupSizeError, randomGroups, SERIOUS_GAME_ID, THEME_LABEL
 import { formatDate, formatTime, frenchTypography as ft, plural } from '~/domain/format'
 import { mainTemplateId } from '~/domain/dossier-plan'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { addGroupMembers } from './dossier-provisioning.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { drawHistory, newSeed, verifyDraw } from './theme-draws.server'
@@ -112,21 +112,21 @@ function requireGroupEpreuve(evaluationId: string): GroupSize {
   return size
 }
 
-function requireSession(sessionId: string, db: DbHandle) {
-  const session = db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)).get()
+async function requireSession(sessionId: string, db: DbHandle) {
+  const [session] = await db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId))
   if (!session) throw new GroupsError(NO_SESSION, 404)
 }
 
 /** The session's groups of one épreuve with their members (by name), groups in name order. */
-function groupsOf(sessionId: string, evaluationId: string, db: DbHandle) {
-  const rows = db
-    .select({ id: groups.id, name: groups.name })
-    .from(groups)
-    .where(and(eq(groups.examSessionId, sessionId), eq(groups.evaluationId, evaluationId)))
-    .all()
-    .sort(byName)
+async function groupsOf(sessionId: string, evaluationId: string, db: DbHandle) {
+  const rows = (
+    await db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(and(eq(groups.examSessionId, sessionId), eq(groups.evaluationId, evaluationId)))
+  ).sort(byName)
   const members = rows.length
-    ? db
+    ? await db
         .select({ groupId: groupMembers.groupId, id: users.id, name: users.name })
         .from(groupMembers)
         .innerJoin(users, eq(users.id, groupMembers.learnerId))
@@ -136,7 +136,6 @@ function groupsOf(sessionId: string, evaluationId: string, db: DbHandle) {
             rows.map((r) => r.id),
           ),
         )
-        .all()
     : []
   return rows.map((g) => ({
     ...g,
@@ -147,26 +146,25 @@ function groupsOf(sessionId: string, evaluationId: string, db: DbHandle) {
   }))
 }
 
-function enrolledLearners(sessionId: string, db: DbHandle): Person[] {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .where(eq(enrollments.examSessionId, sessionId))
-    .orderBy(asc(users.name))
-    .all()
-    .sort(byName)
+async function enrolledLearners(sessionId: string, db: DbHandle): Promise<Person[]> {
+  return (
+    await db
+      .select({ id: users.id, name: users.name })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(eq(enrollments.examSessionId, sessionId))
+      .orderBy(asc(users.name))
+  ).sort(byName)
 }
 
 /** The ids of the groups (among `groupIds`) whose main dossier of the épreuve was handed in. */
-function handedInGroups(evaluationId: string, groupIds: string[], db: DbHandle): Set<string> {
+async function handedInGroups(evaluationId: string, groupIds: string[], db: DbHandle): Promise<Set<string>> {
   if (groupIds.length === 0) return new Set()
-  const rows = db
+  const rows = await db
     .selectDistinct({ groupId: dossiers.groupId })
     .from(submissions)
     .innerJoin(dossiers, eq(dossiers.id, submissions.dossierId))
     .where(and(inArray(dossiers.groupId, groupIds), eq(dossiers.templateId, mainTemplateId(evaluationId))))
-    .all()
   return new Set(rows.map((r) => r.groupId ?? ''))
 }
 
@@ -204,29 +202,22 @@ function drawView(row: ReturnType<typeof drawHistory>[number], names: Map<string
  * members and size problem, the enrolled learners without a group, and for
  * the serious game each group's current draw and history. Null: no session.
  */
-export function groupsOverview(sessionId: string, db: DbHandle = getDb()): EpreuveGroups[] | null {
-  if (!db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)).get()) return null
-  const enrolled = enrolledLearners(sessionId, db)
-  return groupEpreuves().map(({ id: evaluationId, size }) => {
-    const rows = groupsOf(sessionId, evaluationId, db)
+export async function groupsOverview(sessionId: string, db: DbHandle = getDb()): Promise<EpreuveGroups[] | null> {
+  if (!(await db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)))[0]) return null
+  const enrolled = await enrolledLearners(sessionId, db)
+  return groupEpreuves().map(async ({ id: evaluationId, size }) => {
+    const rows = await groupsOf(sessionId, evaluationId, db)
     const grouped = new Set(rows.flatMap((g) => g.members.map((m) => m.id)))
     const seriousGame = evaluationId === SERIOUS_GAME_ID
-    const handedIn = handedInGroups(
+    const handedIn = await handedInGroups(
       evaluationId,
       rows.map((g) => g.id),
       db,
     )
-    const histories = new Map(rows.map((g) => [g.id, seriousGame ? drawHistory(g.id, db) : []]))
+    const histories = new Map(rows.map(async (g) => [g.id, seriousGame ? await drawHistory(g.id, db) : []]))
     const drawnIds = [...new Set([...histories.values()].flatMap((h) => h.flatMap((d) => d.result.map((r) => r.learnerId))))]
     const names = new Map(
-      drawnIds.length
-        ? db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(inArray(users.id, drawnIds))
-            .all()
-            .map((u) => [u.id, u.name])
-        : [],
+      drawnIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, drawnIds))).map((u) => [u.id, u.name]) : [],
     )
     return {
       evaluationId,
@@ -245,29 +236,21 @@ export function groupsOverview(sessionId: string, db: DbHandle = getDb()): Epreu
         }
       }),
       ungrouped: enrolled.filter((l) => !grouped.has(l.id)),
-      formations: formationsOf(sessionId, evaluationId, size, db),
+      formations: await formationsOf(sessionId, evaluationId, size, db),
     }
   })
 }
 
 /** The épreuve's random formations, newest first, each replayed from its seed. */
-function formationsOf(sessionId: string, evaluationId: string, size: GroupSize, db: DbHandle): FormationView[] {
-  const rows = db
+async function formationsOf(sessionId: string, evaluationId: string, size: GroupSize, db: DbHandle): Promise<FormationView[]> {
+  const rows = await db
     .select()
     .from(groupFormations)
     .where(and(eq(groupFormations.examSessionId, sessionId), eq(groupFormations.evaluationId, evaluationId)))
     .orderBy(desc(groupFormations.formedAt))
-    .all()
   const ids = [...new Set(rows.flatMap((r) => r.learnerIds))]
   const names = new Map(
-    ids.length
-      ? db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, ids))
-          .all()
-          .map((u) => [u.id, u.name])
-      : [],
+    ids.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : [],
   )
   return rows.map((row) => {
     const replay = randomGroups(row.learnerIds, size, row.seed)
@@ -284,21 +267,23 @@ function formationsOf(sessionId: string, evaluationId: string, size: GroupSize, 
 }
 
 /** The session's name and dates, or undefined when there is no such session. */
-export function sessionSummary(sessionId: string, db: DbHandle = getDb()) {
-  return db
-    .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
-    .from(examSessions)
-    .where(eq(examSessions.id, sessionId))
-    .get()
+export async function sessionSummary(sessionId: string, db: DbHandle = getDb()) {
+  return (
+    await db
+      .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
+      .from(examSessions)
+      .where(eq(examSessions.id, sessionId))
+  )[0]
 }
 
 /** The group, if it is one of the session's groups (any épreuve). */
-export function groupOfSession(sessionId: string, groupId: string, db: DbHandle = getDb()) {
-  return db
-    .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId })
-    .from(groups)
-    .where(and(eq(groups.id, groupId), eq(groups.examSessionId, sessionId)))
-    .get()
+export async function groupOfSession(sessionId: string, groupId: string, db: DbHandle = getDb()) {
+  return (
+    await db
+      .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId })
+      .from(groups)
+      .where(and(eq(groups.id, groupId), eq(groups.examSessionId, sessionId)))
+  )[0]
 }
 
 export type FormedGroups = { seed: string; groups: { id: string; name: string; memberIds: string[] }[]; message: string }
@@ -309,14 +294,20 @@ export type FormedGroups = { seed: string; groups: { id: string; name: string; m
  * after the existing ones, with their dossiers. Existing groups are left as
  * they are. The seed comes back, and in the message.
  */
-export function formRandomGroups(admin: SessionUser, sessionId: string, evaluationId: string, seed: string = newSeed(), db: DbHandle = getDb()): FormedGroups {
+export async function formRandomGroups(
+  admin: SessionUser,
+  sessionId: string,
+  evaluationId: string,
+  seed: string = newSeed(),
+  db: DbHandle = getDb(),
+): Promise<FormedGroups> {
   if (!admin.roles.includes('admin')) throw new GroupsError(NOT_ADMIN, 403)
   const size = requireGroupEpreuve(evaluationId)
-  return db.transaction((tx) => {
-    requireSession(sessionId, tx)
-    const existing = groupsOf(sessionId, evaluationId, tx)
+  return await transaction(db, async (tx) => {
+    await requireSession(sessionId, tx)
+    const existing = await groupsOf(sessionId, evaluationId, tx)
     const grouped = new Set(existing.flatMap((g) => g.members.map((m) => m.id)))
-    const ungrouped = enrolledLearners(sessionId, tx).filter((l) => !grouped.has(l.id))
+    const ungrouped = (await enrolledLearners(sessionId, tx)).filter((l) => !grouped.has(l.id))
     if (ungrouped.length === 0) throw new GroupsError(ALL_GROUPED, 409)
     const drawn = randomGroups(
       ungrouped.map((l) => l.id),
@@ -328,49 +319,49 @@ export function formRandomGroups(admin: SessionUser, sessionId: string, evaluati
       existing.map((g) => g.name),
       drawn.groups.length,
     )
-    const created = drawn.groups.map((memberIds, i) => {
-      const group = tx.insert(groups).values({ examSessionId: sessionId, evaluationId, name: names[i]! }).returning({ id: groups.id, name: groups.name }).get()
-      addGroupMembers(tx, group.id, memberIds)
+    const created = drawn.groups.map(async (memberIds, i) => {
+      const group = (
+        await tx.insert(groups).values({ examSessionId: sessionId, evaluationId, name: names[i]! }).returning({ id: groups.id, name: groups.name })
+      )[0]!
+      await addGroupMembers(tx, group.id, memberIds)
       return { ...group, memberIds }
     })
-    tx.insert(groupFormations)
-      .values({
-        examSessionId: sessionId,
-        evaluationId,
-        seed,
-        learnerIds: ungrouped.map((l) => l.id),
-        result: created.map((g) => ({ groupId: g.id, name: g.name, memberIds: g.memberIds })),
-        formedBy: admin.id,
-        formedByName: admin.name,
-        formedAt: new Date(),
-      })
-      .run()
+    await tx.insert(groupFormations).values({
+      examSessionId: sessionId,
+      evaluationId,
+      seed,
+      learnerIds: ungrouped.map((l) => l.id),
+      result: created.map((g) => ({ groupId: g.id, name: g.name, memberIds: g.memberIds })),
+      formedBy: admin.id,
+      formedByName: admin.name,
+      formedAt: new Date(),
+    })
     const list = created.map((g) => `${g.name} (${g.memberIds.length})`).join(', ')
     const message = `${plural(created.length, 'groupe formé', 'groupes formés')} au hasard parmi ${plural(ungrouped.length, 'candidat·e', 'candidat·es')} sans groupe\u00a0: ${list} (graine\u00a0: ${seed}).`
     return { seed, groups: created, message }
-  }, IMMEDIATE)
+  })
 }
 
 /**
  * A group made by hand of learners enrolled in the session who have no group
  * in the épreuve yet; its size must fit the épreuve. Named « Groupe N ».
  */
-export function createGroup(
+export async function createGroup(
   sessionId: string,
   evaluationId: string,
   learnerIds: readonly string[],
   db: DbHandle = getDb(),
-): { id: string; name: string; message: string } {
+): Promise<{ id: string; name: string; message: string }> {
   requireGroupEpreuve(evaluationId)
   const ids = [...new Set(learnerIds)]
   if (ids.length === 0) throw new GroupsError(NONE_CHOSEN, 400, 'learnerIds')
   const sizeError = groupSizeError(evaluationId, ids.length)
   if (sizeError) throw new GroupsError(sizeError, 400, 'learnerIds')
-  return db.transaction((tx) => {
-    requireSession(sessionId, tx)
-    const existing = groupsOf(sessionId, evaluationId, tx)
+  return await transaction(db, async (tx) => {
+    await requireSession(sessionId, tx)
+    const existing = await groupsOf(sessionId, evaluationId, tx)
     const grouped = new Set(existing.flatMap((g) => g.members.map((m) => m.id)))
-    const free = new Map(enrolledLearners(sessionId, tx).map((l) => [l.id, l.name]))
+    const free = new Map((await enrolledLearners(sessionId, tx)).map((l) => [l.id, l.name]))
     if (ids.some((id) => !free.has(id))) throw new GroupsError('Un·e des candidat·es choisi·es n’est pas inscrit·e à cette session.', 400, 'learnerIds')
     const taken = ids.filter((id) => grouped.has(id)).map((id) => free.get(id)!)
     if (taken.length) throw new GroupsError(`Déjà dans un groupe de cette épreuve\u00a0: ${taken.sort(collator.compare).join(', ')}.`, 409, 'learnerIds')
@@ -378,11 +369,11 @@ export function createGroup(
       existing.map((g) => g.name),
       1,
     )
-    const group = tx.insert(groups).values({ examSessionId: sessionId, evaluationId, name: name! }).returning({ id: groups.id, name: groups.name }).get()
-    addGroupMembers(tx, group.id, ids)
+    const group = (await tx.insert(groups).values({ examSessionId: sessionId, evaluationId, name: name! }).returning({ id: groups.id, name: groups.name }))[0]!
+    await addGroupMembers(tx, group.id, ids)
     const members = ids.map((id) => free.get(id)!).sort(collator.compare)
     return { ...group, message: `${group.name} est créé avec ${members.join(', ')}.` }
-  }, IMMEDIATE)
+  })
 }
 
 /**
@@ -393,14 +384,20 @@ export function createGroup(
  * the new group's; their REX is theirs and does not move. Says so in French,
  * with what it means for the serious-game theme draws.
  */
-export function moveLearner(sessionId: string, evaluationId: string, learnerId: string, toGroupId: string, db: DbHandle = getDb()): { message: string } {
+export async function moveLearner(
+  sessionId: string,
+  evaluationId: string,
+  learnerId: string,
+  toGroupId: string,
+  db: DbHandle = getDb(),
+): Promise<{ message: string }> {
   const size = requireGroupEpreuve(evaluationId)
-  return db.transaction((tx) => {
-    requireSession(sessionId, tx)
-    const all = groupsOf(sessionId, evaluationId, tx)
+  return await transaction(db, async (tx) => {
+    await requireSession(sessionId, tx)
+    const all = await groupsOf(sessionId, evaluationId, tx)
     const to = all.find((g) => g.id === toGroupId)
     if (!to) throw new GroupsError(NO_GROUP, 404, 'toGroupId')
-    const learner = enrolledLearners(sessionId, tx).find((l) => l.id === learnerId)
+    const learner = (await enrolledLearners(sessionId, tx)).find((l) => l.id === learnerId)
     if (!learner) throw new GroupsError('Ce·tte candidat·e n’est pas inscrit·e à cette session.', 404)
     const from = all.find((g) => g.members.some((m) => m.id === learnerId))
     if (from?.id === to.id) throw new GroupsError(`${learner.name} est déjà dans ${to.name}.`, 400, 'toGroupId')
@@ -410,16 +407,13 @@ export function moveLearner(sessionId: string, evaluationId: string, learnerId: 
         409,
         'toGroupId',
       )
-    const frozen = handedInGroups(evaluationId, from ? [from.id, to.id] : [to.id], tx)
+    const frozen = await handedInGroups(evaluationId, from ? [from.id, to.id] : [to.id], tx)
     for (const g of [from, to]) {
       if (g && frozen.has(g.id))
         throw new GroupsError(`Le dossier de ${g.name} est déjà déposé\u00a0: les dépôts sont figés, la composition de ce groupe ne change plus.`, 409)
     }
-    if (from)
-      tx.delete(groupMembers)
-        .where(and(eq(groupMembers.groupId, from.id), eq(groupMembers.learnerId, learnerId)))
-        .run()
-    addGroupMembers(tx, to.id, [learnerId])
+    if (from) await tx.delete(groupMembers).where(and(eq(groupMembers.groupId, from.id), eq(groupMembers.learnerId, learnerId)))
+    await addGroupMembers(tx, to.id, [learnerId])
 
     const rex = referentielIndex.evaluations.get(evaluationId)?.parts.rex ?? false
     const parts = [
@@ -431,16 +425,16 @@ export function moveLearner(sessionId: string, evaluationId: string, learnerId: 
     if (from && from.members.length - 1 < size.min)
       parts.push(`Attention\u00a0: ${from.name} n’a plus que ${plural(from.members.length - 1, 'membre', 'membres')}, moins que le minimum de ${size.min}.`)
     if (evaluationId === SERIOUS_GAME_ID) {
-      const current = (id: string) => drawHistory(id, tx).find((d) => d.supersededAt === null)
+      const current = async (id: string) => (await drawHistory(id, tx)).find((d) => d.supersededAt === null)
       parts.push(
-        current(to.id)
+        (await current(to.id))
           ? `Aucun tirage n’est remplacé automatiquement\u00a0: ${learner.name} n’a pas de thème dans le tirage de ${to.name}, qui ne pourra pas déposer avant un nouveau tirage (avec sa raison).`
           : `${to.name} n’a pas encore de tirage des thèmes\u00a0: tirez-les avant le dépôt.`,
       )
-      if (from && current(from.id)) parts.push(`Le tirage de ${from.name} n’est pas modifié non plus.`)
+      if (from && (await current(from.id))) parts.push(`Le tirage de ${from.name} n’est pas modifié non plus.`)
     }
     return { message: parts.join(' ') }
-  }, IMMEDIATE)
+  })
 }
 
 /**
@@ -448,17 +442,16 @@ export function moveLearner(sessionId: string, evaluationId: string, learnerId: 
  * opens it: a member reads their own theme (« Votre thème tiré au sort : … »),
  * anyone else the group's. Null for any other dossier.
  */
-export function themeNotice(dossier: { evaluationId: string; groupId: string | null }, userId: string, db: DbHandle = getDb()): string | null {
+export async function themeNotice(dossier: { evaluationId: string; groupId: string | null }, userId: string, db: DbHandle = getDb()): Promise<string | null> {
   if (dossier.evaluationId !== SERIOUS_GAME_ID || !dossier.groupId) return null
-  const draw = drawHistory(dossier.groupId, db).find((d) => d.supersededAt === null)
+  const draw = (await drawHistory(dossier.groupId, db)).find((d) => d.supersededAt === null)
   if (!draw) return 'Le tirage des thèmes n’est pas encore fait.'
   const when = `tirage du ${formatDate(draw.drawnAt)}`
   const label = (theme: string) => (isTheme(theme) ? THEME_LABELS[theme] : theme)
-  const isMember = db
+  const [isMember] = await db
     .select({ id: groupMembers.learnerId })
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, dossier.groupId), eq(groupMembers.learnerId, userId)))
-    .get()
   if (isMember) {
     const mine = draw.result.find((r) => r.learnerId === userId)
     return mine
@@ -467,14 +460,7 @@ export function themeNotice(dossier: { evaluationId: string; groupId: string | n
   }
   const ids = draw.result.map((r) => r.learnerId)
   const names = new Map(
-    ids.length
-      ? db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, ids))
-          .all()
-          .map((u) => [u.id, u.name])
-      : [],
+    ids.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : [],
   )
   return `Thèmes tirés au sort (${when})\u00a0: ${draw.result.map((r) => `${names.get(r.learnerId) ?? 'compte supprimé'}, ${label(r.theme)}`).join(' · ')}.`
 }

@@ -17,9 +17,9 @@ const { users, examSessions, enrollments, groups, groupMembers, tutorAssignments
  * order, empty or not (as the field's kind judges it), and its last edit.
  * One query for all the dossiers.
  */
-function writingOf(dossiers: readonly { id: string; templateId: string }[]) {
+async function writingOf(dossiers: readonly { id: string; templateId: string }[]) {
   const rows = dossiers.length
-    ? getDb()
+    ? await getDb()
         .select({
           dossierId: dossierSections.dossierId,
           sectionId: dossierSections.sectionId,
@@ -33,7 +33,6 @@ function writingOf(dossiers: readonly { id: string; templateId: string }[]) {
             dossiers.map((d) => d.id),
           ),
         )
-        .all()
     : []
   const byDossier = new Map<string, Map<string, (typeof rows)[number]>>()
   for (const row of rows) {
@@ -58,26 +57,24 @@ function writingOf(dossiers: readonly { id: string; templateId: string }[]) {
  * A learner's exam sessions, each with its épreuves grouped by type: their
  * dossiers (subject, last edit, next step), groups and self-assessment.
  */
-export function learnerHome(learnerId: string) {
+export async function learnerHome(learnerId: string) {
   const db = getDb()
-  const sessions = db
+  const sessions = await db
     .select({ id: examSessions.id, name: examSessions.name, startsOn: examSessions.startsOn, endsOn: examSessions.endsOn })
     .from(enrollments)
     .innerJoin(examSessions, eq(examSessions.id, enrollments.examSessionId))
     .where(eq(enrollments.learnerId, learnerId))
     .orderBy(asc(examSessions.startsOn))
-    .all()
 
-  return sessions.map((session) => {
+  return sessions.map(async (session) => {
     // Only the groups this learner belongs to, in this session.
-    const myGroups = db
+    const myGroups = await db
       .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId })
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
       .where(and(eq(groupMembers.learnerId, learnerId), eq(groups.examSessionId, session.id)))
-      .all()
     const members = myGroups.length
-      ? db
+      ? await db
           .select({ groupId: groupMembers.groupId, name: users.name, id: users.id })
           .from(groupMembers)
           .innerJoin(users, eq(users.id, groupMembers.learnerId))
@@ -88,21 +85,20 @@ export function learnerHome(learnerId: string) {
             ),
           )
           .orderBy(asc(users.name))
-          .all()
       : []
-    const tutors = db
-      .select({ name: users.name })
-      .from(tutorAssignments)
-      .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
-      .where(and(eq(tutorAssignments.learnerId, learnerId), eq(tutorAssignments.examSessionId, session.id)))
-      .all()
-      .map((t) => t.name)
+    const tutors = (
+      await db
+        .select({ name: users.name })
+        .from(tutorAssignments)
+        .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
+        .where(and(eq(tutorAssignments.learnerId, learnerId), eq(tutorAssignments.examSessionId, session.id)))
+    ).map((t) => t.name)
 
-    const dossiers = learnerDossiers(learnerId, session.id)
-    const statuses = new Map(learnerStatuses(learnerId, session.id).map((r) => [r.criterionId, r.status]))
+    const dossiers = await learnerDossiers(learnerId, session.id)
+    const statuses = new Map((await learnerStatuses(learnerId, session.id)).map((r) => [r.criterionId, r.status]))
     // Where each dossier stands for hand-in (brouillon, déposé…), in a fixed number of queries.
     const now = new Date()
-    const handIns = handInSummaries(dossiers, now)
+    const handIns = await handInSummaries(dossiers, now)
     const handInOf = (id: string | null) => {
       const s = id ? handIns.get(id) : undefined
       // The deadline, while it is ahead.
@@ -111,7 +107,7 @@ export function learnerHome(learnerId: string) {
         : null
     }
     const mainDossiers = dossiers.filter((d) => d.templateId === mainTemplateOf(d.evaluationId)?.id)
-    const writing = writingOf(mainDossiers)
+    const writing = await writingOf(mainDossiers)
     const evaluations = referentiel.evaluations.map((e) => {
       const group = myGroups.find((g) => g.evaluationId === e.id)
       const criteria = e.competencyIds.flatMap((cid) => referentielIndex.competencies.get(cid)?.criteria.map((k) => k.id) ?? [])
@@ -155,35 +151,23 @@ export function learnerHome(learnerId: string) {
 }
 
 /** Every exam session with its counts, for admins. */
-export function adminHome() {
+export async function adminHome() {
   const db = getDb()
-  const countBy = (table: typeof enrollments | typeof groups | typeof tutorAssignments | typeof jurorAssignments) =>
-    new Map(
-      db
-        .select({ sessionId: table.examSessionId, n: count() })
-        .from(table)
-        .groupBy(table.examSessionId)
-        .all()
-        .map((r) => [r.sessionId, r.n]),
-    )
-  const learners = countBy(enrollments)
-  const groupCounts = countBy(groups)
-  const tutorCounts = countBy(tutorAssignments)
-  const jurorCounts = countBy(jurorAssignments)
-  return db
-    .select()
-    .from(examSessions)
-    .orderBy(asc(examSessions.startsOn))
-    .all()
-    .map((s) => ({
-      id: s.id,
-      name: s.name,
-      startsOn: s.startsOn,
-      endsOn: s.endsOn,
-      archived: s.archivedAt !== null,
-      learners: learners.get(s.id) ?? 0,
-      groups: groupCounts.get(s.id) ?? 0,
-      tutorAssignments: tutorCounts.get(s.id) ?? 0,
-      jurorAssignments: jurorCounts.get(s.id) ?? 0,
-    }))
+  const countBy = async (table: typeof enrollments | typeof groups | typeof tutorAssignments | typeof jurorAssignments) =>
+    new Map((await db.select({ sessionId: table.examSessionId, n: count() }).from(table).groupBy(table.examSessionId)).map((r) => [r.sessionId, r.n]))
+  const learners = await countBy(enrollments)
+  const groupCounts = await countBy(groups)
+  const tutorCounts = await countBy(tutorAssignments)
+  const jurorCounts = await countBy(jurorAssignments)
+  return (await db.select().from(examSessions).orderBy(asc(examSessions.startsOn))).map((s) => ({
+    id: s.id,
+    name: s.name,
+    startsOn: s.startsOn,
+    endsOn: s.endsOn,
+    archived: s.archivedAt !== null,
+    learners: learners.get(s.id) ?? 0,
+    groups: groupCounts.get(s.id) ?? 0,
+    tutorAssignments: tutorCounts.get(s.id) ?? 0,
+    jurorAssignments: jurorCounts.get(s.id) ?? 0,
+  }))
 }

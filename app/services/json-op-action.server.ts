@@ -29,7 +29,7 @@ export async function jsonOpAction<S extends z.ZodType>(
   },
 ): Promise<Response> {
   try {
-    options.authorize()
+    await options.authorize()
     if (Number(request.headers.get('Content-Length') ?? 0) > options.maxBytes) return jsonRefusal(413, options.tooLarge)
     const raw = await request.text()
     if (raw.length > options.maxBytes) return jsonRefusal(413, options.tooLarge)
@@ -44,7 +44,7 @@ export async function jsonOpAction<S extends z.ZodType>(
       const issues = [...new Set(op.error.issues.map((i) => ft(i.message)))]
       return json(400, { message: issues[0] ?? ft('La demande est incomplète.'), issues })
     }
-    return json(200, options.apply(op.data))
+    return json(200, await options.apply(op.data))
   } catch (error) {
     if (error instanceof options.errorClass) return jsonRefusal(error.status, error.message, error.current)
     if (error instanceof Response && error.status >= 400 && error.status < 500) return jsonRefusal(error.status, await error.text())

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { forbidden, requireUser, type SessionUser } from './auth.server'
-import { getDb, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, queryRows } from './db.server'
 import { candidateCode, instanceFor, snapshotFile, type Instance, type Submission } from './submissions.server'
 
 const { jurorAssignments, groupMembers, groups, submissions, submissionFiles, users } = schema
@@ -27,17 +27,16 @@ export const UNKNOWN_COPY = 'Cette copie n’existe pas.'
  * for another juror's assignment, 404 for an unknown id. Whether it is the
  * user's own is decided in the query.
  */
-export function authorizeAssignment(user: SessionUser, assignmentId: string): AssignmentAccess {
+export async function authorizeAssignment(user: SessionUser, assignmentId: string): Promise<AssignmentAccess> {
   if (!user.roles.includes('juror')) forbidden(NOT_A_JUROR)
-  const row = getDb()
+  const [row] = await getDb()
     .select({ ...getTableColumns(jurorAssignments), own: sql<number>`${jurorAssignments.jurorId} = ${user.id}` })
     .from(jurorAssignments)
     .where(eq(jurorAssignments.id, assignmentId))
-    .get()
   if (!row) throw new Response(UNKNOWN_COPY, { status: 404 })
   const { own, ...assignment } = row
   if (!own) forbidden(NOT_YOURS)
-  const instance = instanceFor(assignment.examSessionId, assignment.evaluationId) ?? null
+  const instance = (await instanceFor(assignment.examSessionId, assignment.evaluationId)) ?? null
   // Anonymous until the admin lifts it, after deliberation (app/services/deliberation.server.ts liftAnonymity).
   const anonymous = Boolean(instance?.anonymous) && !instance?.anonymityLiftedAt && assignment.groupId === null
   return { user, assignment, instance, anonymous }
@@ -46,7 +45,7 @@ export function authorizeAssignment(user: SessionUser, assignmentId: string): As
 /** Requires a logged-in juror and their own assignment (see authorizeAssignment). */
 export async function requireAssignment(request: Request, assignmentId: string | undefined): Promise<AssignmentAccess> {
   const user = await requireUser(request)
-  return authorizeAssignment(user, assignmentId ?? '')
+  return await authorizeAssignment(user, assignmentId ?? '')
 }
 
 /** A dossier of an assignment's target, with whose it is. */
@@ -72,9 +71,10 @@ export type HandIn = {
  * evaluation are checked on the rows found, never scanned: the `+` keeps
  * SQLite off their index).
  */
-export function targetHandIns(assignment: Assignment, db: DbHandle = getDb()): HandIn[] {
+export async function targetHandIns(assignment: Assignment, db: DbHandle = getDb()): Promise<HandIn[]> {
   const { examSessionId, evaluationId, learnerId, groupId } = assignment
-  return db.all<HandIn>(
+  return await queryRows<HandIn>(
+    db,
     sql`select s.id as id, s.dossier_id as dossierId, s.template_id as templateId, d.learner_id as learnerId, d.group_id as groupId,
         s.submitted_at as submittedAt, s.timing as timing, s.fingerprint as fingerprint
       from dossiers d cross join submissions s on s.dossier_id = d.id
@@ -85,11 +85,11 @@ export function targetHandIns(assignment: Assignment, db: DbHandle = getDb()): H
 }
 
 /** The latest hand-in of each dossier of an assignment's target (the group's first, then the REX), with its dossier. */
-export function latestSnapshots(assignment: Assignment): { submission: Submission; dossier: TargetDossier }[] {
+export async function latestSnapshots(assignment: Assignment): Promise<{ submission: Submission; dossier: TargetDossier }[]> {
   const latest = new Map<string, HandIn>()
-  for (const h of targetHandIns(assignment)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
+  for (const h of await targetHandIns(assignment)) if (!latest.has(h.dossierId)) latest.set(h.dossierId, h)
   if (latest.size === 0) return []
-  const rows = getDb()
+  const rows = await getDb()
     .select()
     .from(submissions)
     .where(
@@ -98,7 +98,6 @@ export function latestSnapshots(assignment: Assignment): { submission: Submissio
         [...latest.values()].map((h) => h.id),
       ),
     )
-    .all()
   return rows
     .map((submission) => {
       const h = latest.get(submission.dossierId)!
@@ -111,30 +110,30 @@ export function latestSnapshots(assignment: Assignment): { submission: Submissio
 }
 
 /** Who an assignment's copy is, as its juror may see it: the candidate code when anonymous, else the learner's or group's name. */
-export function copyLabel(access: Pick<AssignmentAccess, 'assignment' | 'instance' | 'anonymous'>): string {
+export async function copyLabel(access: Pick<AssignmentAccess, 'assignment' | 'instance' | 'anonymous'>): Promise<string> {
   const { assignment, instance } = access
-  if (access.anonymous && instance && assignment.learnerId) return candidateCode(instance.id, assignment.learnerId)
+  if (access.anonymous && instance && assignment.learnerId) return await candidateCode(instance.id, assignment.learnerId)
   const db = getDb()
-  if (assignment.learnerId) return db.select({ name: users.name }).from(users).where(eq(users.id, assignment.learnerId)).get()?.name ?? ''
+  if (assignment.learnerId) return (await db.select({ name: users.name }).from(users).where(eq(users.id, assignment.learnerId)))[0]?.name ?? ''
   return (
-    db
-      .select({ name: groups.name })
-      .from(groups)
-      .where(eq(groups.id, assignment.groupId ?? ''))
-      .get()?.name ?? ''
+    (
+      await db
+        .select({ name: groups.name })
+        .from(groups)
+        .where(eq(groups.id, assignment.groupId ?? ''))
+    )[0]?.name ?? ''
   )
 }
 
 /** A group's members (id and name), by name. Never for an anonymous copy: group épreuves are not anonymous. */
-export function groupMembersOf(groupId: string | null): { id: string; name: string }[] {
+export async function groupMembersOf(groupId: string | null): Promise<{ id: string; name: string }[]> {
   if (!groupId) return []
-  return getDb()
+  return await getDb()
     .select({ id: users.id, name: users.name })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.learnerId))
     .where(eq(groupMembers.groupId, groupId))
     .orderBy(asc(users.name))
-    .all()
 }
 
 /**
@@ -142,13 +141,12 @@ export function groupMembersOf(groupId: string | null): { id: string; name: stri
  * the assignment's dossiers, read from the snapshot's copy. Null when the
  * upload is not in them (whatever else it belongs to).
  */
-export function copyFile(assignment: Assignment, uploadId: string): { bytes: Uint8Array; mime: string } | null {
-  const latest = latestSnapshots(assignment).map((s) => s.submission.id)
+export async function copyFile(assignment: Assignment, uploadId: string): Promise<{ bytes: Uint8Array; mime: string } | null> {
+  const latest = (await latestSnapshots(assignment)).map((s) => s.submission.id)
   if (latest.length === 0) return null
-  const row = getDb()
+  const [row] = await getDb()
     .select({ submissionId: submissionFiles.submissionId })
     .from(submissionFiles)
     .where(and(eq(submissionFiles.uploadId, uploadId), inArray(submissionFiles.submissionId, latest)))
-    .get()
-  return row ? snapshotFile(row.submissionId, uploadId) : null
+  return row ? await snapshotFile(row.submissionId, uploadId) : null
 }

@@ -26,50 +26,48 @@ export function pairDelayMs(failures: number): number {
 
 const minutesUntil = (time: number, now: number) => Math.max(1, Math.ceil((time - now) / 60_000))
 
-function lastSuccess(email: string, ip?: string): Date | undefined {
+async function lastSuccess(email: string, ip?: string): Promise<Date | undefined> {
   const a = schema.loginAttempts
-  return getDb()
-    .select({ createdAt: a.createdAt })
-    .from(a)
-    .where(and(eq(a.email, email), ip === undefined ? undefined : eq(a.ip, ip), eq(a.succeeded, true)))
-    .orderBy(desc(a.createdAt))
-    .get()?.createdAt
+  return (
+    await getDb()
+      .select({ createdAt: a.createdAt })
+      .from(a)
+      .where(and(eq(a.email, email), ip === undefined ? undefined : eq(a.ip, ip), eq(a.succeeded, true)))
+      .orderBy(desc(a.createdAt))
+  )[0]?.createdAt
 }
 
 const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b)
 
-export function checkLoginThrottle(email: string, ip: string, now = Date.now()): Throttle {
+export async function checkLoginThrottle(email: string, ip: string, now = Date.now()): Promise<Throttle> {
   const db = getDb()
   const a = schema.loginAttempts
 
-  const pairFrom = later(lastSuccess(email, ip), new Date(now - PAIR_WINDOW_MS))
+  const pairFrom = later(await lastSuccess(email, ip), new Date(now - PAIR_WINDOW_MS))
   const pairFailures = and(eq(a.email, email), eq(a.ip, ip), eq(a.succeeded, false), gt(a.createdAt, pairFrom))
-  const failures = db.select({ n: count() }).from(a).where(pairFailures).get()?.n ?? 0
+  const failures = (await db.select({ n: count() }).from(a).where(pairFailures))[0]?.n ?? 0
   if (failures >= PAIR_FREE_FAILURES) {
-    const last = db.select({ createdAt: a.createdAt }).from(a).where(pairFailures).orderBy(desc(a.createdAt)).get()!.createdAt.getTime()
+    const last = (await db.select({ createdAt: a.createdAt }).from(a).where(pairFailures).orderBy(desc(a.createdAt)))[0]!.createdAt.getTime()
     const until = last + pairDelayMs(failures)
     if (until > now) return { blocked: true, retryInMinutes: minutesUntil(until, now) }
   }
 
-  const accountFrom = later(lastSuccess(email), new Date(now - ACCOUNT_WINDOW_MS))
-  const recent = db
+  const accountFrom = later(await lastSuccess(email), new Date(now - ACCOUNT_WINDOW_MS))
+  const recent = await db
     .select({ createdAt: a.createdAt })
     .from(a)
     .where(and(eq(a.email, email), eq(a.succeeded, false), gt(a.createdAt, accountFrom)))
     .orderBy(desc(a.createdAt))
     .limit(ACCOUNT_MAX_FAILURES)
-    .all()
   if (recent.length < ACCOUNT_MAX_FAILURES) return { blocked: false }
   // Blocked until the oldest of the last ACCOUNT_MAX_FAILURES failures leaves the window.
   const oldest = recent[recent.length - 1]!.createdAt.getTime()
   return { blocked: true, retryInMinutes: minutesUntil(oldest + ACCOUNT_WINDOW_MS, now) }
 }
 
-export function recordLoginAttempt(email: string, ip: string, succeeded: boolean) {
+export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean) {
   const db = getDb()
-  db.insert(schema.loginAttempts).values({ email, ip, succeeded }).run()
+  await db.insert(schema.loginAttempts).values({ email, ip, succeeded })
   // Keep the table small: attempts older than a day are of no use.
-  db.delete(schema.loginAttempts)
-    .where(lt(schema.loginAttempts.createdAt, new Date(Date.now() - PAIR_WINDOW_MS)))
-    .run()
+  await db.delete(schema.loginAttempts).where(lt(schema.loginAttempts.createdAt, new Date(Date.now() - PAIR_WINDOW_MS)))
 }

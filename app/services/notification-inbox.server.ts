@@ -10,21 +10,20 @@ const { notifications } = schema
 export const INBOX_SIZE = 50
 
 /** The user's latest notifications, newest first, each with its sentence and where it leads. Times are epoch milliseconds. */
-export function inbox(userId: string) {
-  return notificationsOf(userId, INBOX_SIZE).map((n) => {
+export async function inbox(userId: string) {
+  return (await notificationsOf(userId, INBOX_SIZE)).map((n) => {
     const facts = { ...n, dossierTitle: templatesById.get(n.templateId)?.title ?? 'un dossier' }
     return { id: n.id, text: notificationSentence(facts), href: notificationTarget(facts), createdAt: n.createdAt.getTime(), read: n.readAt !== null }
   })
 }
 
 /** Marks one of the user's notifications read and tells where it leads; null when the user has no such notification. */
-export function openNotification(userId: string, id: number): string | null {
-  const row = getDb()
+export async function openNotification(userId: string, id: number): Promise<string | null> {
+  const [row] = await getDb()
     .select({ type: notifications.type, dossierId: notifications.dossierId, threadId: notifications.threadId, roundId: notifications.roundId })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-    .get()
   if (!row) return null
-  markRead(userId, [id])
+  await markRead(userId, [id])
   return notificationTarget(row)
 }

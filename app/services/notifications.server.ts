@@ -13,30 +13,31 @@ export type NewNotification = {
 }
 
 /** Tells `recipients` (the actor excepted: nobody is told of their own act). */
-export function notify(recipients: readonly string[], n: NewNotification, db: DbHandle = getDb()) {
+export async function notify(recipients: readonly string[], n: NewNotification, db: DbHandle = getDb()) {
   const to = [...new Set(recipients)].filter((id) => id !== n.actorId)
   if (to.length === 0) return
-  db.insert(notifications)
+  await db
+    .insert(notifications)
     .values(
       to.map((userId) => ({ userId, type: n.type, dossierId: n.dossierId, actorId: n.actorId, threadId: n.threadId ?? null, roundId: n.roundId ?? null })),
     )
-    .run()
 }
 
 /** How many notifications `userId` has not read (the count in the header). */
-export function unreadCount(userId: string): number {
+export async function unreadCount(userId: string): Promise<number> {
   return (
-    getDb()
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    (
+      await getDb()
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    )[0]?.n ?? 0
   )
 }
 
 /** The latest notifications of `userId`, newest first, with who did what on which dossier. */
-export function notificationsOf(userId: string, limit = 50) {
-  return getDb()
+export async function notificationsOf(userId: string, limit = 50) {
+  return await getDb()
     .select({
       id: notifications.id,
       type: notifications.type,
@@ -54,15 +55,13 @@ export function notificationsOf(userId: string, limit = 50) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)
-    .all()
 }
 
 /** Marks notifications read: the given ones (scoped to their owner in the query) or all of them. */
-export function markRead(userId: string, ids: number[] | 'all') {
+export async function markRead(userId: string, ids: number[] | 'all') {
   const mine = and(eq(notifications.userId, userId), isNull(notifications.readAt))
-  getDb()
+  await getDb()
     .update(notifications)
     .set({ readAt: new Date() })
     .where(ids === 'all' ? mine : and(mine, inArray(notifications.id, ids.length ? ids : [-1])))
-    .run()
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, isNull, ne } from 'drizzle-orm'
 import { PASSWORD_LINK_DAYS } from '~/domain/cohort-import'
 import { NewUserSchema } from '~/domain/user-forms'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { hashPassword } from './password.server'
 
 const { passwordLinks, users, loginSessions } = schema
@@ -23,23 +23,21 @@ export const passwordLinkPath = (token: string) => `/mot-de-passe/${token}`
  * Makes a one-time link to set a password, valid PASSWORD_LINK_DAYS days, on the
  * caller's handle (a transaction, usually). `expiresAt` is in milliseconds.
  */
-export function createPasswordLink(
+export async function createPasswordLink(
   tx: DbHandle,
   input: { userId: string; purpose: PasswordLinkPurpose; createdBy: string | null; now?: Date },
-): { token: string; expiresAt: number } {
+): Promise<{ token: string; expiresAt: number }> {
   const now = input.now ?? new Date()
   const token = randomBytes(32).toString('base64url')
   const expiresAt = now.getTime() + PASSWORD_LINK_DAYS * DAY_MS
-  tx.insert(passwordLinks)
-    .values({
-      userId: input.userId,
-      tokenHash: hashToken(token),
-      purpose: input.purpose,
-      createdBy: input.createdBy,
-      createdAt: now,
-      expiresAt: new Date(expiresAt),
-    })
-    .run()
+  await tx.insert(passwordLinks).values({
+    userId: input.userId,
+    tokenHash: hashToken(token),
+    purpose: input.purpose,
+    createdBy: input.createdBy,
+    createdAt: now,
+    expiresAt: new Date(expiresAt),
+  })
   return { token, expiresAt }
 }
 
@@ -57,9 +55,9 @@ export type PasswordLinkLookup =
 
 const refusal = (reason: PasswordLinkRefusal) => ({ ok: false as const, reason, message: PASSWORD_LINK_MESSAGES[reason] })
 
-function lookUp(db: DbHandle, token: string, now: Date): PasswordLinkLookup & { linkId?: string } {
+async function lookUp(db: DbHandle, token: string, now: Date): Promise<PasswordLinkLookup & { linkId?: string }> {
   if (!TOKEN_PATTERN.test(token)) return refusal('unknown')
-  const link = db
+  const [link] = await db
     .select({
       id: passwordLinks.id,
       userId: passwordLinks.userId,
@@ -72,7 +70,6 @@ function lookUp(db: DbHandle, token: string, now: Date): PasswordLinkLookup & { 
     .from(passwordLinks)
     .innerJoin(users, eq(users.id, passwordLinks.userId))
     .where(eq(passwordLinks.tokenHash, hashToken(token)))
-    .get()
   if (!link) return refusal('unknown')
   if (link.usedAt) return refusal('used')
   if (link.expiresAt.getTime() <= now.getTime()) return refusal('expired')
@@ -80,8 +77,8 @@ function lookUp(db: DbHandle, token: string, now: Date): PasswordLinkLookup & { 
 }
 
 /** Whose link this is, or why it cannot be used. */
-export function findPasswordLink(token: string, now = new Date()): PasswordLinkLookup {
-  const found = lookUp(getDb(), token, now)
+export async function findPasswordLink(token: string, now = new Date()): Promise<PasswordLinkLookup> {
+  const found = await lookUp(getDb(), token, now)
   if (!found.ok) return found
   const { linkId: _linkId, ...rest } = found
   return rest
@@ -100,21 +97,21 @@ const passwordSchema = NewUserSchema.shape.password
  * when two requests race (the link is read again inside the transaction).
  */
 export async function redeemPasswordLink(token: string, password: string, now = new Date()): Promise<RedeemResult> {
-  const before = lookUp(getDb(), token, now)
+  const before = await lookUp(getDb(), token, now)
   if (!before.ok) return before
   const parsed = passwordSchema.safeParse(password)
   if (!parsed.success) return { ok: false, reason: 'password', message: parsed.error.issues[0]?.message ?? 'Ce mot de passe n’est pas valide.' }
   const passwordHash = await hashPassword(parsed.data)
-  return getDb().transaction((tx): RedeemResult => {
-    const link = lookUp(tx, token, now)
+  return await transaction(getDb(), async (tx): Promise<RedeemResult> => {
+    const link = await lookUp(tx, token, now)
     if (!link.ok) return link
-    tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId)).run()
-    tx.update(passwordLinks).set({ usedAt: now }).where(eq(passwordLinks.id, link.linkId!)).run()
-    tx.update(passwordLinks)
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId))
+    await tx.update(passwordLinks).set({ usedAt: now }).where(eq(passwordLinks.id, link.linkId!))
+    await tx
+      .update(passwordLinks)
       .set({ usedAt: now })
       .where(and(eq(passwordLinks.userId, link.userId), isNull(passwordLinks.usedAt), ne(passwordLinks.id, link.linkId!)))
-      .run()
-    tx.delete(loginSessions).where(eq(loginSessions.userId, link.userId)).run()
+    await tx.delete(loginSessions).where(eq(loginSessions.userId, link.userId))
     return { ok: true, userId: link.userId, email: link.email }
-  }, IMMEDIATE)
+  })
 }

@@ -13,29 +13,32 @@ export type Present = { name: string; sectionId: string | null }
  * it) and returns the others who have had it open in the last seconds, by
  * name (issue 17 §2). `sectionId` null with `leaving`: the page was closed.
  */
-export function touchPresence(dossierId: string, userId: string, sectionId: string | null, { leaving = false, now = new Date() } = {}): Present[] {
+export async function touchPresence(
+  dossierId: string,
+  userId: string,
+  sectionId: string | null,
+  { leaving = false, now = new Date() } = {},
+): Promise<Present[]> {
   const db = getDb()
   if (leaving) {
-    db.delete(dossierPresences)
-      .where(and(eq(dossierPresences.dossierId, dossierId), eq(dossierPresences.userId, userId)))
-      .run()
+    await db.delete(dossierPresences).where(and(eq(dossierPresences.dossierId, dossierId), eq(dossierPresences.userId, userId)))
   } else {
-    db.insert(dossierPresences)
+    await db
+      .insert(dossierPresences)
       .values({ dossierId, userId, sectionId, seenAt: now })
       .onConflictDoUpdate({ target: [dossierPresences.dossierId, dossierPresences.userId], set: { sectionId, seenAt: now } })
-      .run()
   }
-  return db
-    .select({ name: users.name, sectionId: dossierPresences.sectionId })
-    .from(dossierPresences)
-    .innerJoin(users, eq(users.id, dossierPresences.userId))
-    .where(
-      and(
-        eq(dossierPresences.dossierId, dossierId),
-        ne(dossierPresences.userId, userId),
-        gt(dossierPresences.seenAt, new Date(now.getTime() - PRESENCE_TTL_MS)),
-      ),
-    )
-    .all()
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+  return (
+    await db
+      .select({ name: users.name, sectionId: dossierPresences.sectionId })
+      .from(dossierPresences)
+      .innerJoin(users, eq(users.id, dossierPresences.userId))
+      .where(
+        and(
+          eq(dossierPresences.dossierId, dossierId),
+          ne(dossierPresences.userId, userId),
+          gt(dossierPresences.seenAt, new Date(now.getTime() - PRESENCE_TTL_MS)),
+        ),
+      )
+  ).sort((a, b) => a.name.localeCompare(b.name, 'fr'))
 }

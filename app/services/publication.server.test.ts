@@ -18,10 +18,10 @@ const { referentiel } = await import('./referentiel.server')
 
 type User = { id: string; name: string; email: string; roles: Role[] }
 let n = 0
-function person(roles: Role[], name: string): User {
+async function person(roles: Role[], name: string): Promise<User> {
   const email = `p${++n}@test.fr`
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  for (const role of roles) getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
 
@@ -30,9 +30,9 @@ let sessionId = ''
 let otherSessionId = ''
 const blocs = { a: '', b: '' }
 
-function deliberate(learnerId: string, decision: OverallDecision, decisions: [string, 'acquired' | 'not-acquired'][], session = sessionId) {
+async function deliberate(learnerId: string, decision: OverallDecision, decisions: [string, 'acquired' | 'not-acquired'][], session = sessionId) {
   const blocsJson: BlocDecision[] = decisions.map(([blocId, d]) => ({ blocId, proposed: d, decision: d, reason: '' }))
-  getDb()
+  await getDb()
     .insert(schema.deliberations)
     .values({
       examSessionId: session,
@@ -44,7 +44,6 @@ function deliberate(learnerId: string, decision: OverallDecision, decisions: [st
       confirmedByName: people.president.name,
       confirmedAt: new Date('2027-06-20T13:05:00Z'),
     })
-    .run()
 }
 
 /** The Response a service threw (access refusals are thrown Responses). */
@@ -58,49 +57,48 @@ function thrown(f: () => unknown): { status: number; text: Promise<string> } {
   throw new Error('not refused')
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  people.admin = person(['admin'], 'Hélène Dubreuil')
-  people.president = person(['juror'], 'Benoît Lemaître')
-  people.juror = person(['juror'], 'Chloé Aubertin')
-  people.tutor = person(['tutor'], 'Étienne Garnier')
-  people.zoe = person(['learner'], 'Zoé Lefèvre')
-  people.mael = person(['learner'], 'Maël Dupré')
-  people.anais = person(['learner'], 'Anaïs Bénard')
-  people.outsider = person(['learner'], 'Oscar Dehors')
-  sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: 'Session de printemps 2027', startsOn: '2027-01-04', endsOn: '2027-06-30', presidentId: people.president.id })
-    .returning()
-    .get().id
-  otherSessionId = db.insert(schema.examSessions).values({ name: 'Autre', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  enrollLearners(db, sessionId, [people.zoe.id, people.mael.id, people.anais.id])
-  enrollLearners(db, otherSessionId, [people.outsider.id])
+  people.admin = await person(['admin'], 'Hélène Dubreuil')
+  people.president = await person(['juror'], 'Benoît Lemaître')
+  people.juror = await person(['juror'], 'Chloé Aubertin')
+  people.tutor = await person(['tutor'], 'Étienne Garnier')
+  people.zoe = await person(['learner'], 'Zoé Lefèvre')
+  people.mael = await person(['learner'], 'Maël Dupré')
+  people.anais = await person(['learner'], 'Anaïs Bénard')
+  people.outsider = await person(['learner'], 'Oscar Dehors')
+  sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: 'Session de printemps 2027', startsOn: '2027-01-04', endsOn: '2027-06-30', presidentId: people.president.id })
+      .returning()
+  )[0]!.id
+  otherSessionId = (await db.insert(schema.examSessions).values({ name: 'Autre', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  await enrollLearners(db, sessionId, [people.zoe.id, people.mael.id, people.anais.id])
+  await enrollLearners(db, otherSessionId, [people.outsider.id])
   // The jury: both jurors assigned in the session.
   for (const [jurorId, learnerId] of [
     [people.juror.id, people.mael.id],
     [people.president.id, people.zoe.id],
   ])
-    db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: jurorId!, evaluationId: 'fiche-veille', learnerId }).run()
-  const bloc = (title: string, position: number, competencyIds: string[]) => {
-    const id = db.insert(schema.competencyBlocs).values({ examSessionId: sessionId, title, position, example: true }).returning().get().id
-    db.insert(schema.blocCompetencies)
-      .values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: sessionId, competencyId })))
-      .run()
+    await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: jurorId!, evaluationId: 'fiche-veille', learnerId })
+  const bloc = async (title: string, position: number, competencyIds: string[]) => {
+    const id = (await db.insert(schema.competencyBlocs).values({ examSessionId: sessionId, title, position, example: true }).returning())[0]!.id
+    await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: sessionId, competencyId })))
     return id
   }
-  blocs.a = bloc('Bloc A — Veille', 1, ['C1.1', 'C1.2', 'C1.3'])
-  blocs.b = bloc('Bloc B — Pilotage', 2, ['C10.1'])
+  blocs.a = await bloc('Bloc A — Veille', 1, ['C1.1', 'C1.2', 'C1.3'])
+  blocs.b = await bloc('Bloc B — Pilotage', 2, ['C10.1'])
 })
 afterAll(() => closeDeliberationPool())
 
 describe('publication', () => {
-  it('is refused, with the names, while an enrolled candidate has no confirmed deliberation', () => {
-    deliberate(people.zoe.id, 'complete', [
+  it('is refused, with the names, while an enrolled candidate has no confirmed deliberation', async () => {
+    await deliberate(people.zoe.id, 'complete', [
       [blocs.a, 'acquired'],
       [blocs.b, 'acquired'],
     ])
-    const state = publicationState(sessionId)!
+    const state = (await publicationState(sessionId))!
     expect(state).toMatchObject({ total: 3, deliberated: 1 })
     expect(state.candidates.map((c) => [c.name, c.decisionLabel, c.blocsValidated])).toEqual([
       ['Anaïs Bénard', 'Non délibéré', 0],
@@ -112,14 +110,14 @@ describe('publication', () => {
     )
     let error: unknown
     try {
-      publishResults(sessionId)
+      await publishResults(sessionId)
     } catch (e) {
       error = e
     }
     expect(error).toBeInstanceOf(PublicationError)
     expect((error as InstanceType<typeof PublicationError>).status).toBe(409)
     expect((error as Error).message).toBe(state.refusal)
-    expect(publicationState(sessionId)!.session.publishedAt).toBeNull()
+    expect((await publicationState(sessionId))!.session.publishedAt).toBeNull()
   })
 
   it('lists five names at most, and refuses a session without candidates', () => {
@@ -129,28 +127,28 @@ describe('publication', () => {
     expect(publicationRefusal([{ name: 'A', decision: 'partial' }])).toBeNull()
   })
 
-  it('publishes once every candidate is deliberated, once; the learners then see their results; withdrawing hides them again', () => {
+  it('publishes once every candidate is deliberated, once; the learners then see their results; withdrawing hides them again', async () => {
     // Before publication: no learner has anything to read, whatever exists.
-    expect(publishedResultSessions(people.zoe.id).size).toBe(0)
-    expect(learnerResults(sessionId, people.zoe.id)).toMatchObject({ state: 'unpublished', view: null })
+    expect((await publishedResultSessions(people.zoe.id)).size).toBe(0)
+    expect(await learnerResults(sessionId, people.zoe.id)).toMatchObject({ state: 'unpublished', view: null })
 
-    deliberate(people.mael.id, 'partial', [
+    await deliberate(people.mael.id, 'partial', [
       [blocs.a, 'acquired'],
       [blocs.b, 'not-acquired'],
     ])
-    deliberate(people.anais.id, 'deferred', [
+    await deliberate(people.anais.id, 'deferred', [
       [blocs.a, 'not-acquired'],
       [blocs.b, 'not-acquired'],
     ])
     const at = new Date('2027-07-01T08:00:00Z')
-    expect(publishResults(sessionId, getDb(), at)).toEqual(at)
-    expect(publicationState(sessionId)!.session.publishedAt).toBe(at.getTime())
-    expect(() => publishResults(sessionId)).toThrow('Les résultats de cette session sont déjà publiés.')
-    expect(() => publishResults('inconnue')).toThrow('Cette session d’examen n’existe pas.')
+    expect(await publishResults(sessionId, getDb(), at)).toEqual(at)
+    expect((await publicationState(sessionId))!.session.publishedAt).toBe(at.getTime())
+    expect(async () => await publishResults(sessionId)).toThrow('Les résultats de cette session sont déjà publiés.')
+    expect(async () => await publishResults('inconnue')).toThrow('Cette session d’examen n’existe pas.')
 
-    expect([...publishedResultSessions(people.zoe.id)]).toEqual([sessionId])
-    expect(publishedResultSessions(people.outsider.id).size).toBe(0)
-    const page = learnerResults(sessionId, people.mael.id)!
+    expect([...(await publishedResultSessions(people.zoe.id))]).toEqual([sessionId])
+    expect((await publishedResultSessions(people.outsider.id)).size).toBe(0)
+    const page = (await learnerResults(sessionId, people.mael.id))!
     expect(page.state).toBe('published')
     expect(page.view).toMatchObject({ decision: 'partial', decisionLabel: 'Validation partielle de blocs', attestation: true })
     expect(page.view!.blocs.map((b) => [b.title, b.decisionLabel])).toEqual([
@@ -158,21 +156,21 @@ describe('publication', () => {
       ['Bloc B — Pilotage', 'Non acquis'],
     ])
     // Not enrolled: nothing (the route answers 404).
-    expect(learnerResults(sessionId, people.outsider.id)).toBeNull()
+    expect(await learnerResults(sessionId, people.outsider.id)).toBeNull()
 
-    withdrawResults(sessionId)
-    expect(learnerResults(sessionId, people.mael.id)).toMatchObject({ state: 'unpublished' })
-    expect(publishedResultSessions(people.zoe.id).size).toBe(0)
-    expect(() => withdrawResults(sessionId)).toThrow('Les résultats de cette session ne sont pas publiés.')
-    publishResults(sessionId)
+    await withdrawResults(sessionId)
+    expect(await learnerResults(sessionId, people.mael.id)).toMatchObject({ state: 'unpublished' })
+    expect((await publishedResultSessions(people.zoe.id)).size).toBe(0)
+    expect(async () => await withdrawResults(sessionId)).toThrow('Les résultats de cette session ne sont pas publiés.')
+    await publishResults(sessionId)
   })
 
-  it('shows « pending » to a learner enrolled after publication, who has no deliberation yet', () => {
-    const late = person(['learner'], 'Loïc Brémond')
-    enrollLearners(getDb(), sessionId, [late.id])
-    expect(learnerResults(sessionId, late.id)).toMatchObject({ state: 'pending', view: null })
-    expect(publishedResultSessions(late.id).size).toBe(0)
-    getDb().delete(schema.enrollments).where(eq(schema.enrollments.learnerId, late.id)).run()
+  it('shows « pending » to a learner enrolled after publication, who has no deliberation yet', async () => {
+    const late = await person(['learner'], 'Loïc Brémond')
+    await enrollLearners(getDb(), sessionId, [late.id])
+    expect(await learnerResults(sessionId, late.id)).toMatchObject({ state: 'pending', view: null })
+    expect((await publishedResultSessions(late.id)).size).toBe(0)
+    await getDb().delete(schema.enrollments).where(eq(schema.enrollments.learnerId, late.id))
   })
 })
 
@@ -186,79 +184,79 @@ describe('who reads the documents', () => {
       throw error
     }
   }
-  it('the minutes and the grid: the session’s president and admins; 403 for anyone else; 404 for an unknown session', () => {
-    expect(resultsOfficerAccess(people.admin, sessionId).as).toBe('admin')
-    expect(resultsOfficerAccess(people.president, sessionId).as).toBe('president')
-    expect(statusOf(() => resultsOfficerAccess(people.juror, sessionId))).toBe(403)
-    expect(statusOf(() => resultsOfficerAccess(people.tutor, sessionId))).toBe(403)
-    expect(statusOf(() => resultsOfficerAccess(people.zoe, sessionId))).toBe(403)
+  it('the minutes and the grid: the session’s president and admins; 403 for anyone else; 404 for an unknown session', async () => {
+    expect((await resultsOfficerAccess(people.admin, sessionId)).as).toBe('admin')
+    expect((await resultsOfficerAccess(people.president, sessionId)).as).toBe('president')
+    expect(statusOf(async () => await resultsOfficerAccess(people.juror, sessionId))).toBe(403)
+    expect(statusOf(async () => await resultsOfficerAccess(people.tutor, sessionId))).toBe(403)
+    expect(statusOf(async () => await resultsOfficerAccess(people.zoe, sessionId))).toBe(403)
     // The president of one session is no one in another.
-    expect(statusOf(() => resultsOfficerAccess(people.president, otherSessionId))).toBe(403)
-    expect(statusOf(() => resultsOfficerAccess(people.admin, 'inconnue'))).toBe(404)
+    expect(statusOf(async () => await resultsOfficerAccess(people.president, otherSessionId))).toBe(403)
+    expect(statusOf(async () => await resultsOfficerAccess(people.admin, 'inconnue'))).toBe(404)
     // A former juror (role withdrawn) no longer presides.
-    expect(statusOf(() => resultsOfficerAccess({ ...people.president, roles: [] }, sessionId))).toBe(403)
+    expect(statusOf(async () => await resultsOfficerAccess({ ...people.president, roles: [] }, sessionId))).toBe(403)
   })
 
   it('an attestation: also the candidate once published, never another learner', async () => {
-    expect(attestationAccess(people.zoe, sessionId, people.zoe.id).as).toBe('candidate')
-    expect(attestationAccess(people.president, sessionId, people.zoe.id).as).toBe('president')
-    expect(attestationAccess(people.admin, sessionId, people.zoe.id).as).toBe('admin')
-    const other = thrown(() => attestationAccess(people.mael, sessionId, people.zoe.id))
+    expect((await attestationAccess(people.zoe, sessionId, people.zoe.id)).as).toBe('candidate')
+    expect((await attestationAccess(people.president, sessionId, people.zoe.id)).as).toBe('president')
+    expect((await attestationAccess(people.admin, sessionId, people.zoe.id)).as).toBe('admin')
+    const other = thrown(async () => await attestationAccess(people.mael, sessionId, people.zoe.id))
     expect(other.status).toBe(403)
     expect(await other.text).toBe('Vous ne pouvez télécharger que votre propre attestation.')
-    expect(statusOf(() => attestationAccess(people.juror, sessionId, people.zoe.id))).toBe(403)
-    expect(statusOf(() => attestationAccess(people.tutor, sessionId, people.zoe.id))).toBe(403)
-    expect(statusOf(() => attestationAccess(people.outsider, sessionId, people.outsider.id))).toBe(404)
-    withdrawResults(sessionId)
-    const before = thrown(() => attestationAccess(people.zoe, sessionId, people.zoe.id))
+    expect(statusOf(async () => await attestationAccess(people.juror, sessionId, people.zoe.id))).toBe(403)
+    expect(statusOf(async () => await attestationAccess(people.tutor, sessionId, people.zoe.id))).toBe(403)
+    expect(statusOf(async () => await attestationAccess(people.outsider, sessionId, people.outsider.id))).toBe(404)
+    await withdrawResults(sessionId)
+    const before = thrown(async () => await attestationAccess(people.zoe, sessionId, people.zoe.id))
     expect(before.status).toBe(404)
     expect(await before.text).toBe('Les résultats ne sont pas encore publiés.')
-    expect(attestationAccess(people.president, sessionId, people.zoe.id).as).toBe('president')
-    publishResults(sessionId)
+    expect((await attestationAccess(people.president, sessionId, people.zoe.id)).as).toBe('president')
+    await publishResults(sessionId)
   })
 })
 
 describe('the downloads', () => {
-  it('the jury lists the president first, then the other jurors assigned in the session', () => {
-    expect(sessionJury({ id: sessionId, presidentId: people.president.id })).toEqual([
+  it('the jury lists the president first, then the other jurors assigned in the session', async () => {
+    expect(await sessionJury({ id: sessionId, presidentId: people.president.id })).toEqual([
       { id: people.president.id, name: 'Benoît Lemaître', president: true },
       { id: people.juror.id, name: 'Chloé Aubertin', president: false },
     ])
-    expect(sessionJury({ id: otherSessionId, presidentId: null })).toEqual([])
+    expect(await sessionJury({ id: otherSessionId, presidentId: null })).toEqual([])
   })
 
   it('writes the minutes, the grid and an attestation; no attestation without a validated bloc or a deliberation (404, in French)', async () => {
-    const minutes = await minutesDownload({ ...publicationSession(), presidentId: people.president.id })
+    const minutes = await minutesDownload({ ...(await publicationSession()), presidentId: people.president.id })
     expect(minutes.headers.get('Content-Disposition')).toContain(encodeURIComponent('Procès-verbal de délibération — Session de printemps 2027.docx'))
     const xml = await (await JSZip.loadAsync(Buffer.from(await minutes.arrayBuffer()))).file('word/document.xml')!.async('string')
     for (const name of ['Zoé Lefèvre', 'Maël Dupré', 'Anaïs Bénard', 'Benoît Lemaître', 'Chloé Aubertin', 'Validation partielle de blocs'])
       expect(xml).toContain(name)
 
-    const grid = await resultsGridDownload(publicationSession())
+    const grid = await resultsGridDownload(await publicationSession())
     expect(grid.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
 
-    const attestation = await attestationDownload(publicationSession(), people.mael.id)
+    const attestation = await attestationDownload(await publicationSession(), people.mael.id)
     expect(attestation.headers.get('Content-Disposition')).toContain('attestation-mael-dupre.docx')
     const text = await (await JSZip.loadAsync(Buffer.from(await attestation.arrayBuffer()))).file('word/document.xml')!.async('string')
     expect(text).toContain('Bloc A — Veille')
     expect(text).not.toContain('Bloc B — Pilotage')
 
-    const none = await attestationDownload(publicationSession(), people.anais.id).catch((e: unknown) => e as Response)
+    const none = await (await attestationDownload(await publicationSession(), people.anais.id)).catch((e: unknown) => e as Response)
     expect(none.status).toBe(404)
     expect(await none.text()).toBe('Aucun bloc de compétences n’a été validé pour Anaïs Bénard\u00a0: il n’y a pas d’attestation.')
-    const late = person(['learner'], 'Gaëlle Perrot')
-    enrollLearners(getDb(), sessionId, [late.id])
-    const pending = await attestationDownload(publicationSession(), late.id).catch((e: unknown) => e as Response)
+    const late = await person(['learner'], 'Gaëlle Perrot')
+    await enrollLearners(getDb(), sessionId, [late.id])
+    const pending = await (await attestationDownload(await publicationSession(), late.id)).catch((e: unknown) => e as Response)
     expect(pending.status).toBe(404)
     expect(await pending.text()).toBe('Gaëlle Perrot n’a pas encore de délibération confirmée (non délibéré)\u00a0: il n’y a pas d’attestation.')
-    const stranger = await attestationDownload(publicationSession(), people.outsider.id).catch((e: unknown) => e as Response)
+    const stranger = await (await attestationDownload(await publicationSession(), people.outsider.id)).catch((e: unknown) => e as Response)
     expect(stranger.status).toBe(404)
-    getDb().delete(schema.enrollments).where(eq(schema.enrollments.learnerId, late.id)).run()
+    await getDb().delete(schema.enrollments).where(eq(schema.enrollments.learnerId, late.id))
   }, 60_000)
 })
 
-function publicationSession() {
-  const s = getDb().select().from(schema.examSessions).where(eq(schema.examSessions.id, sessionId)).get()!
+async function publicationSession() {
+  const s = (await getDb().select().from(schema.examSessions).where(eq(schema.examSessions.id, sessionId)))[0]!
   return { id: s.id, name: s.name, startsOn: s.startsOn, endsOn: s.endsOn, presidentId: s.presidentId, resultsPublishedAt: s.resultsPublishedAt }
 }
 

@@ -6,7 +6,7 @@ import { PART_LABELS, type CompetencyResult, type GradePart } from '~/domain/gra
 import { COMPETENCY_RESULT_LABELS } from '~/domain/results-labels'
 import type { CandidateResults } from '~/domain/results-view'
 import { STATUS_LABELS, type Status } from '~/domain/self-assessment'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { isEnrolled, resultsSession } from './results-access.server'
 import { candidateResults } from './results.server'
@@ -60,14 +60,15 @@ export type PublicationState = {
 }
 
 /** Enrolled candidates with their confirmed decision (null when not deliberated), by name: one query. */
-function candidatesOf(sessionId: string, db: DbHandle): PublicationCandidate[] {
-  return db
-    .select({ id: users.id, name: users.name, decision: deliberations.decision, confirmedAt: deliberations.confirmedAt, blocs: deliberations.blocs })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .leftJoin(deliberations, and(eq(deliberations.examSessionId, enrollments.examSessionId), eq(deliberations.learnerId, enrollments.learnerId)))
-    .where(eq(enrollments.examSessionId, sessionId))
-    .all()
+async function candidatesOf(sessionId: string, db: DbHandle): Promise<PublicationCandidate[]> {
+  return (
+    await db
+      .select({ id: users.id, name: users.name, decision: deliberations.decision, confirmedAt: deliberations.confirmedAt, blocs: deliberations.blocs })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .leftJoin(deliberations, and(eq(deliberations.examSessionId, enrollments.examSessionId), eq(deliberations.learnerId, enrollments.learnerId)))
+      .where(eq(enrollments.examSessionId, sessionId))
+  )
     .map((r) => ({
       id: r.id,
       name: r.name,
@@ -93,8 +94,8 @@ export function publicationRefusal(candidates: readonly Pick<PublicationCandidat
   return `Publication impossible\u00a0: ${plural(missing.length, 'candidat·e n’a', 'candidat·es n’ont')} pas de délibération confirmée par le ou la président·e du jury (${list}).`
 }
 
-export function publicationState(sessionId: string, db: DbHandle = getDb()): PublicationState | null {
-  const session = db
+export async function publicationState(sessionId: string, db: DbHandle = getDb()): Promise<PublicationState | null> {
+  const [session] = await db
     .select({
       id: examSessions.id,
       name: examSessions.name,
@@ -104,9 +105,8 @@ export function publicationState(sessionId: string, db: DbHandle = getDb()): Pub
     })
     .from(examSessions)
     .where(eq(examSessions.id, sessionId))
-    .get()
   if (!session) return null
-  const candidates = candidatesOf(sessionId, db)
+  const candidates = await candidatesOf(sessionId, db)
   return {
     session: { ...session, publishedAt: session.publishedAt ? session.publishedAt.getTime() : null },
     total: candidates.length,
@@ -122,44 +122,43 @@ export function publicationState(sessionId: string, db: DbHandle = getDb()): Pub
  * published. The check and the write are one IMMEDIATE transaction: a
  * learner enrolled in between cannot slip through unpublished-but-visible.
  */
-export function publishResults(sessionId: string, db: DbHandle = getDb(), now = new Date()): Date {
-  return db.transaction((tx) => {
-    const session = tx.select({ publishedAt: examSessions.resultsPublishedAt }).from(examSessions).where(eq(examSessions.id, sessionId)).get()
+export async function publishResults(sessionId: string, db: DbHandle = getDb(), now = new Date()): Promise<Date> {
+  return await transaction(db, async (tx) => {
+    const [session] = await tx.select({ publishedAt: examSessions.resultsPublishedAt }).from(examSessions).where(eq(examSessions.id, sessionId))
     if (!session) throw new PublicationError('Cette session d’examen n’existe pas.', 404)
     if (session.publishedAt) throw new PublicationError('Les résultats de cette session sont déjà publiés.', 409)
-    const refusal = publicationRefusal(candidatesOf(sessionId, tx))
+    const refusal = publicationRefusal(await candidatesOf(sessionId, tx))
     if (refusal) throw new PublicationError(refusal, 409)
-    tx.update(examSessions)
+    await tx
+      .update(examSessions)
       .set({ resultsPublishedAt: now })
       .where(and(eq(examSessions.id, sessionId), isNull(examSessions.resultsPublishedAt)))
-      .run()
     return now
-  }, IMMEDIATE)
+  })
 }
 
 /** Withdraws a publication: learners no longer see the results (nothing is deleted). 409 when not published. */
-export function withdrawResults(sessionId: string, db: DbHandle = getDb()): void {
-  db.transaction((tx) => {
-    const session = tx.select({ publishedAt: examSessions.resultsPublishedAt }).from(examSessions).where(eq(examSessions.id, sessionId)).get()
+export async function withdrawResults(sessionId: string, db: DbHandle = getDb()): Promise<void> {
+  await transaction(db, async (tx) => {
+    const [session] = await tx.select({ publishedAt: examSessions.resultsPublishedAt }).from(examSessions).where(eq(examSessions.id, sessionId))
     if (!session) throw new PublicationError('Cette session d’examen n’existe pas.', 404)
     if (!session.publishedAt) throw new PublicationError('Les résultats de cette session ne sont pas publiés.', 409)
-    tx.update(examSessions).set({ resultsPublishedAt: null }).where(eq(examSessions.id, sessionId)).run()
-  }, IMMEDIATE)
+    await tx.update(examSessions).set({ resultsPublishedAt: null }).where(eq(examSessions.id, sessionId))
+  })
 }
 
 /**
  * The sessions whose results a learner can read now: enrolled, published,
  * and their own deliberation confirmed (one query, scoped by the learner).
  */
-export function publishedResultSessions(learnerId: string, db: DbHandle = getDb()): Set<string> {
-  const rows = db
+export async function publishedResultSessions(learnerId: string, db: DbHandle = getDb()): Promise<Set<string>> {
+  const rows = await db
     .select({ id: examSessions.id })
     .from(enrollments)
     .innerJoin(examSessions, eq(examSessions.id, enrollments.examSessionId))
     .innerJoin(deliberations, and(eq(deliberations.examSessionId, enrollments.examSessionId), eq(deliberations.learnerId, enrollments.learnerId)))
     .where(and(eq(enrollments.learnerId, learnerId), isNotNull(examSessions.resultsPublishedAt)))
     .orderBy(asc(examSessions.startsOn))
-    .all()
   return new Set(rows.map((r) => r.id))
 }
 
@@ -284,12 +283,12 @@ export type LearnerResultsPage =
  * it (the route answers 404). Before publication, nothing of the results is
  * read at all; after it, `pending` while their own deliberation is not confirmed.
  */
-export function learnerResults(sessionId: string, learnerId: string, db: DbHandle = getDb()): LearnerResultsPage | null {
-  if (!isEnrolled(sessionId, learnerId, db)) return null
-  const row = resultsSession(sessionId, db)!
+export async function learnerResults(sessionId: string, learnerId: string, db: DbHandle = getDb()): Promise<LearnerResultsPage | null> {
+  if (!(await isEnrolled(sessionId, learnerId, db))) return null
+  const row = (await resultsSession(sessionId, db))!
   const session = { id: row.id, name: row.name, startsOn: row.startsOn, endsOn: row.endsOn }
   if (!row.resultsPublishedAt) return { session, state: 'unpublished', view: null }
-  const results = candidateResults(sessionId, learnerId, db)
+  const results = await candidateResults(sessionId, learnerId, db)
   const view = results ? learnerResultsView(results) : null
   return view ? { session, state: 'published', view } : { session, state: 'pending', view: null }
 }

@@ -50,7 +50,7 @@ import type {
   JurorCell,
 } from '~/domain/reconciliation-view'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import {
   copyAssignments,
   doubleMarkingStates,
@@ -105,16 +105,15 @@ type Loaded = {
 }
 
 /** The viewer's own assignment of a double-marked copy: 403 / 404 as the grid; 404 when the copy is not double-marked (or not for this juror). */
-function load(user: SessionUser, assignmentId: string, db: DbHandle): Loaded {
-  const access = authorizeAssignment(user, assignmentId)
-  const pair = pairOf(access.assignment, access.instance, db)
+async function load(user: SessionUser, assignmentId: string, db: DbHandle): Promise<Loaded> {
+  const access = await authorizeAssignment(user, assignmentId)
+  const pair = await pairOf(access.assignment, access.instance, db)
   if (!pair) throw new Response(NOT_DOUBLE_MARKED, { status: 404 })
-  const ctx = contextOf(access, db)
-  const people = db
+  const ctx = await contextOf(access, db)
+  const people = await db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(inArray(users.id, [pair.lead.jurorId, pair.second.jurorId]))
-    .all()
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'Juré·e'
   return { access, pair, ctx, names: { lead: nameOf(pair.lead.jurorId), second: nameOf(pair.second.jurorId) } }
 }
@@ -122,15 +121,15 @@ function load(user: SessionUser, assignmentId: string, db: DbHandle): Loaded {
 const bothClosed = (g: { lead?: Grading; second?: Grading }) => g.lead?.status === 'closed' && g.second?.status === 'closed'
 
 /** The reconciliation of a pair, created once both grids are closed (in the caller's IMMEDIATE transaction). */
-function ensureReconciliation(tx: DbHandle, pair: CopyPair, now: Date): Reconciliation | undefined {
-  const existing = reconciliationOf(pair.instance.id, pair.subjectId, tx)
+async function ensureReconciliation(tx: DbHandle, pair: CopyPair, now: Date): Promise<Reconciliation | undefined> {
+  const existing = await reconciliationOf(pair.instance.id, pair.subjectId, tx)
   if (existing) return existing
-  if (!bothClosed(pairGradings(pair, tx))) return undefined
-  tx.insert(reconciliations)
+  if (!bothClosed(await pairGradings(pair, tx))) return undefined
+  await tx
+    .insert(reconciliations)
     .values({ instanceId: pair.instance.id, subjectId: pair.subjectId, leadAssignmentId: pair.lead.id, updatedAt: now })
     .onConflictDoNothing()
-    .run()
-  return reconciliationOf(pair.instance.id, pair.subjectId, tx)
+  return await reconciliationOf(pair.instance.id, pair.subjectId, tx)
 }
 
 const excerpt = (s: string, max = 90) => {
@@ -139,8 +138,8 @@ const excerpt = (s: string, max = 90) => {
 }
 
 /** Evidence as the confrontation shows it: the quoted words or the item's label, and the section of the copy it comes from. */
-function evidenceReader(l: Loaded, db: DbHandle): (e: GradeEvidence) => CitedEvidence {
-  const handIns = new Map(targetHandIns(l.access.assignment, db).map((h) => [h.id, h]))
+async function evidenceReader(l: Loaded, db: DbHandle): Promise<(e: GradeEvidence) => CitedEvidence> {
+  const handIns = new Map((await targetHandIns(l.access.assignment, db)).map((h) => [h.id, h]))
   return (e) => {
     const handIn = handIns.get(e.submissionId)
     const template = handIn ? templatesById.get(handIn.templateId) : undefined
@@ -163,14 +162,12 @@ const entriesByKey = (entries: readonly Entry[]) => new Map(entries.map((e) => [
 type AgreedRow = typeof reconciledEntries.$inferSelect
 const agreedOf = (e: AgreedRow): AgreedLevel => ({ level: e.level, comment: e.comment, version: e.version })
 
-function agreedRows(reconciliationId: string, db: DbHandle): Map<string, AgreedRow> {
+async function agreedRows(reconciliationId: string, db: DbHandle): Promise<Map<string, AgreedRow>> {
   return new Map(
-    db
-      .select()
-      .from(reconciledEntries)
-      .where(eq(reconciledEntries.reconciliationId, reconciliationId))
-      .all()
-      .map((e) => [cellKey(e.criterionId, e.part, e.learnerId), e]),
+    (await db.select().from(reconciledEntries).where(eq(reconciledEntries.reconciliationId, reconciliationId))).map((e) => [
+      cellKey(e.criterionId, e.part, e.learnerId),
+      e,
+    ]),
   )
 }
 
@@ -182,8 +179,8 @@ function divergentKeys(ctx: Pick<GridContext, 'rows' | 'members'>, lead: readonl
 }
 
 /** The confrontation's steps: the lead juror's audit trail, confrontation entries only. */
-function confrontationAudit(leadGradingId: string, ctx: GridContext, db: DbHandle): AuditEntry[] {
-  return auditOf(leadGradingId, ctx, db).filter((e) => e.action === 'reconcile' || e.action === 'reconcile-close' || e.action === 'reconcile-reopen')
+async function confrontationAudit(leadGradingId: string, ctx: GridContext, db: DbHandle): Promise<AuditEntry[]> {
+  return (await auditOf(leadGradingId, ctx, db)).filter((e) => e.action === 'reconcile' || e.action === 'reconcile-close' || e.action === 'reconcile-reopen')
 }
 
 /**
@@ -193,24 +190,24 @@ function confrontationAudit(leadGradingId: string, ctx: GridContext, db: DbHandl
  * theirs, and nothing of either grid. Then both grids side by side; the
  * first such visit creates the reconciliation (which freezes the two grids).
  */
-export function confrontationOf(user: SessionUser, assignmentId: string, now = new Date()): ConfrontationView {
+export async function confrontationOf(user: SessionUser, assignmentId: string, now = new Date()): Promise<ConfrontationView> {
   const db = getDb()
-  const l = load(user, assignmentId, db)
+  const l = await load(user, assignmentId, db)
   const { access, pair, ctx, names } = l
   const header = {
     assignmentId: access.assignment.id,
     evaluationTitle: ctx.evaluation.title,
     anonymous: access.anonymous,
-    label: copyLabel(access),
+    label: await copyLabel(access),
     leadName: names.lead,
     secondName: names.second,
   }
   const own = access.assignment.id === pair.lead.id ? 'lead' : 'second'
   // Created (in a write transaction) only on the first visit once both grids are closed.
-  const grids = pairGradings(pair, db)
+  const grids = await pairGradings(pair, db)
   const reconciliation =
-    reconciliationOf(pair.instance.id, pair.subjectId, db) ??
-    (bothClosed(grids) ? db.transaction((tx) => ensureReconciliation(tx, pair, now), IMMEDIATE) : undefined)
+    (await reconciliationOf(pair.instance.id, pair.subjectId, db)) ??
+    (bothClosed(grids) ? await transaction(db, async (tx) => await ensureReconciliation(tx, pair, now)) : undefined)
   if (!reconciliation) {
     return {
       ...header,
@@ -221,28 +218,27 @@ export function confrontationOf(user: SessionUser, assignmentId: string, now = n
       otherName: own === 'lead' ? names.second : names.lead,
     }
   }
-  return { ...header, ...readyView(l, reconciliation, db) }
+  return { ...header, ...(await readyView(l, reconciliation, db)) }
 }
 
 type ReadyBody = Omit<ConfrontationReady, 'assignmentId' | 'evaluationTitle' | 'anonymous' | 'label' | 'leadName' | 'secondName'>
 
-function readyView(l: Loaded, reconciliation: Reconciliation, db: DbHandle): ReadyBody {
+async function readyView(l: Loaded, reconciliation: Reconciliation, db: DbHandle): Promise<ReadyBody> {
   const { pair, ctx } = l
   const leadId = reconciliation.leadAssignmentId
   const secondId = leadId === pair.lead.id ? pair.second.id : pair.lead.id
-  const grids = db
+  const grids = await db
     .select()
     .from(gradings)
     .where(inArray(gradings.assignmentId, [leadId, secondId]))
-    .all()
   const leadGrading = grids.find((g) => g.assignmentId === leadId)
   const secondGrading = grids.find((g) => g.assignmentId === secondId)
-  const leadEntries = entriesOf(leadGrading?.id, db).entries
-  const secondEntries = entriesOf(secondGrading?.id, db).entries
+  const leadEntries = (await entriesOf(leadGrading?.id, db)).entries
+  const secondEntries = (await entriesOf(secondGrading?.id, db)).entries
   const a = entriesByKey(leadEntries)
   const b = entriesByKey(secondEntries)
-  const agreed = agreedRows(reconciliation.id, db)
-  const read = evidenceReader(l, db)
+  const agreed = await agreedRows(reconciliation.id, db)
+  const read = await evidenceReader(l, db)
   const side = (e: Entry | undefined): JurorCell => ({ level: e?.level ?? null, comment: e?.comment ?? '', evidence: (e?.evidence ?? []).map(read) })
   const divergent: ConfrontedCell[] = []
   const agreeing: ConfrontedCell[] = []
@@ -272,7 +268,7 @@ function readyView(l: Loaded, reconciliation: Reconciliation, db: DbHandle): Rea
     levels: GRADING_SCALES[ctx.scale].levels,
     divergent,
     agreeing,
-    audit: leadGrading ? confrontationAudit(leadGrading.id, ctx, db) : [],
+    audit: leadGrading ? await confrontationAudit(leadGrading.id, ctx, db) : [],
   }
 }
 
@@ -281,28 +277,27 @@ function readyView(l: Loaded, reconciliation: Reconciliation, db: DbHandle): Rea
 type Writable = { l: Loaded; reconciliation: Reconciliation; leadGrading: Grading; divergent: Set<string> }
 
 /** In the caller's transaction: the lead's own copy, both grids closed, the reconciliation (created if need be). */
-function writable(tx: DbHandle, l: Loaded, now: Date): Writable {
-  const reconciliation = ensureReconciliation(tx, l.pair, now)
+async function writable(tx: DbHandle, l: Loaded, now: Date): Promise<Writable> {
+  const reconciliation = await ensureReconciliation(tx, l.pair, now)
   if (!reconciliation) throw new ReconciliationError(NOT_BOTH_CLOSED, 400)
   if (reconciliation.leadAssignmentId !== l.access.assignment.id) throw new ReconciliationError(ONLY_LEAD, 403)
   const secondId = reconciliation.leadAssignmentId === l.pair.lead.id ? l.pair.second.id : l.pair.lead.id
-  const grids = tx
+  const grids = await tx
     .select()
     .from(gradings)
     .where(inArray(gradings.assignmentId, [reconciliation.leadAssignmentId, secondId]))
-    .all()
   const leadGrading = grids.find((g) => g.assignmentId === reconciliation.leadAssignmentId)!
   const secondGrading = grids.find((g) => g.assignmentId === secondId)
-  const divergent = divergentKeys(l.ctx, entriesOf(leadGrading.id, tx).entries, entriesOf(secondGrading?.id, tx).entries)
+  const divergent = divergentKeys(l.ctx, (await entriesOf(leadGrading.id, tx)).entries, (await entriesOf(secondGrading?.id, tx)).entries)
   return { l, reconciliation, leadGrading, divergent }
 }
 
-function answerOf(w: Writable, tx: DbHandle, agreed?: ConfrontationAnswer['agreed']): ConfrontationAnswer {
-  const rec = reconciliationOf(w.l.pair.instance.id, w.l.pair.subjectId, tx)!
+async function answerOf(w: Writable, tx: DbHandle, agreed?: ConfrontationAnswer['agreed']): Promise<ConfrontationAnswer> {
+  const rec = (await reconciliationOf(w.l.pair.instance.id, w.l.pair.subjectId, tx))!
   return {
     status: rec.status,
     closedAt: rec.closedAt?.getTime() ?? null,
-    audit: confrontationAudit(w.leadGrading.id, w.l.ctx, tx),
+    audit: await confrontationAudit(w.leadGrading.id, w.l.ctx, tx),
     ...(agreed ? { agreed } : {}),
   }
 }
@@ -312,15 +307,15 @@ function answerOf(w: Writable, tx: DbHandle, agreed?: ConfrontationAnswer['agree
  * `op.baseVersion` (0: none yet), with a 'reconcile' audit entry (before: the
  * previous agreed level or null; after: { level, comment }).
  */
-export function agreeLevel(user: SessionUser, assignmentId: string, op: Omit<AgreeOp, 'op'>, now = new Date()): ConfrontationAnswer {
+export async function agreeLevel(user: SessionUser, assignmentId: string, op: Omit<AgreeOp, 'op'>, now = new Date()): Promise<ConfrontationAnswer> {
   const db = getDb()
-  const l = load(user, assignmentId, db)
+  const l = await load(user, assignmentId, db)
   const levels = GRADING_SCALES[l.ctx.scale].levels
   if (!levels.some((v) => v.id === op.level))
     throw new ReconciliationError(`Ce niveau n’existe pas sur l’échelle de la session (${levels.map((v) => v.label).join(', ')}).`, 400)
   const comment = op.comment.trim()
-  return db.transaction((tx) => {
-    const w = writable(tx, l, now)
+  return await transaction(db, async (tx) => {
+    const w = await writable(tx, l, now)
     if (w.reconciliation.status === 'closed') throw new ReconciliationError(RECONCILIATION_CLOSED, 400)
     const key = cellKey(op.criterionId, op.part, op.learnerId)
     if (!l.ctx.rows.some((r) => r.criterionId === op.criterionId && r.part === op.part))
@@ -332,21 +327,19 @@ export function agreeLevel(user: SessionUser, assignmentId: string, op: Omit<Agr
       eq(reconciledEntries.part, op.part),
       eq(reconciledEntries.learnerId, op.learnerId),
     )
-    const existing = tx.select().from(reconciledEntries).where(where).get()
+    const [existing] = await tx.select().from(reconciledEntries).where(where)
     const current = existing ? agreedOf(existing) : null
     if (op.baseVersion !== (current?.version ?? 0)) throw new ReconciliationError(STALE_AGREED, 409, { agreed: current })
     const at = { criterionId: op.criterionId, part: op.part as GradePart, learnerId: op.learnerId }
-    if (current && current.level === op.level && current.comment === comment) return answerOf(w, tx, { ...at, ...current })
+    if (current && current.level === op.level && current.comment === comment) return await answerOf(w, tx, { ...at, ...current })
     const version = (current?.version ?? 0) + 1
     if (existing) {
-      tx.update(reconciledEntries).set({ level: op.level, comment, version, updatedAt: now }).where(where).run()
+      await tx.update(reconciledEntries).set({ level: op.level, comment, version, updatedAt: now }).where(where)
     } else {
-      tx.insert(reconciledEntries)
-        .values({ reconciliationId: w.reconciliation.id, ...at, level: op.level, comment, version, updatedAt: now })
-        .run()
+      await tx.insert(reconciledEntries).values({ reconciliationId: w.reconciliation.id, ...at, level: op.level, comment, version, updatedAt: now })
     }
-    tx.update(reconciliations).set({ updatedAt: now }).where(eq(reconciliations.id, w.reconciliation.id)).run()
-    appendAudit(tx, w.leadGrading, user, now, [
+    await tx.update(reconciliations).set({ updatedAt: now }).where(eq(reconciliations.id, w.reconciliation.id))
+    await appendAudit(tx, w.leadGrading, user, now, [
       {
         action: 'reconcile',
         criterionId: op.criterionId,
@@ -356,8 +349,8 @@ export function agreeLevel(user: SessionUser, assignmentId: string, op: Omit<Agr
         after: { level: op.level, comment },
       },
     ])
-    return answerOf(w, tx, { ...at, level: op.level, comment, version })
-  }, IMMEDIATE)
+    return await answerOf(w, tx, { ...at, level: op.level, comment, version })
+  })
 }
 
 /** A cell as the grid names it: « C3.1-2 (écrit) », « C2.1-4 (oral, Zoé Lefèvre) ». */
@@ -368,13 +361,13 @@ function cellName(ctx: GridContext, key: string): string {
 }
 
 /** Closes the reconciliation: refused while a divergent cell has no agreed level. Closing a closed one changes nothing. */
-export function closeReconciliation(user: SessionUser, assignmentId: string, now = new Date()): ConfrontationAnswer {
+export async function closeReconciliation(user: SessionUser, assignmentId: string, now = new Date()): Promise<ConfrontationAnswer> {
   const db = getDb()
-  const l = load(user, assignmentId, db)
-  return db.transaction((tx) => {
-    const w = writable(tx, l, now)
-    if (w.reconciliation.status === 'closed') return answerOf(w, tx)
-    const agreed = agreedRows(w.reconciliation.id, tx)
+  const l = await load(user, assignmentId, db)
+  return await transaction(db, async (tx) => {
+    const w = await writable(tx, l, now)
+    if (w.reconciliation.status === 'closed') return await answerOf(w, tx)
+    const agreed = await agreedRows(w.reconciliation.id, tx)
     const missing = [...w.divergent].filter((key) => !agreed.has(key))
     if (missing.length > 0) {
       const names = missing.map((key) => cellName(l.ctx, key))
@@ -386,53 +379,53 @@ export function closeReconciliation(user: SessionUser, assignmentId: string, now
         400,
       )
     }
-    tx.update(reconciliations).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(reconciliations.id, w.reconciliation.id)).run()
-    appendAudit(tx, w.leadGrading, user, now, [{ action: 'reconcile-close', before: 'open', after: 'closed' }])
-    return answerOf(w, tx)
-  }, IMMEDIATE)
+    await tx.update(reconciliations).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(reconciliations.id, w.reconciliation.id))
+    await appendAudit(tx, w.leadGrading, user, now, [{ action: 'reconcile-close', before: 'open', after: 'closed' }])
+    return await answerOf(w, tx)
+  })
 }
 
 /** Reopens a closed reconciliation, so that the lead can change an agreed level. Reopening an open one changes nothing. */
-export function reopenReconciliation(user: SessionUser, assignmentId: string, now = new Date()): ConfrontationAnswer {
+export async function reopenReconciliation(user: SessionUser, assignmentId: string, now = new Date()): Promise<ConfrontationAnswer> {
   const db = getDb()
-  const l = load(user, assignmentId, db)
-  return db.transaction((tx) => {
-    const w = writable(tx, l, now)
-    if (w.reconciliation.status === 'open') return answerOf(w, tx)
-    tx.update(reconciliations).set({ status: 'open', closedAt: null, updatedAt: now }).where(eq(reconciliations.id, w.reconciliation.id)).run()
-    appendAudit(tx, w.leadGrading, user, now, [{ action: 'reconcile-reopen', before: 'closed', after: 'open' }])
-    return answerOf(w, tx)
-  }, IMMEDIATE)
+  const l = await load(user, assignmentId, db)
+  return await transaction(db, async (tx) => {
+    const w = await writable(tx, l, now)
+    if (w.reconciliation.status === 'open') return await answerOf(w, tx)
+    await tx.update(reconciliations).set({ status: 'open', closedAt: null, updatedAt: now }).where(eq(reconciliations.id, w.reconciliation.id))
+    await appendAudit(tx, w.leadGrading, user, now, [{ action: 'reconcile-reopen', before: 'closed', after: 'open' }])
+    return await answerOf(w, tx)
+  })
 }
 
 /** One write of the confrontation API. Throws a Response (403, 404) or a ReconciliationError (400, 403, 409). */
-export function applyConfrontationOp(user: SessionUser, assignmentId: string, op: ConfrontationOpInput, now = new Date()): ConfrontationAnswer {
+export async function applyConfrontationOp(user: SessionUser, assignmentId: string, op: ConfrontationOpInput, now = new Date()): Promise<ConfrontationAnswer> {
   switch (op.op) {
     case 'agree':
-      return agreeLevel(user, assignmentId, op, now)
+      return await agreeLevel(user, assignmentId, op, now)
     case 'close':
-      return closeReconciliation(user, assignmentId, now)
+      return await closeReconciliation(user, assignmentId, now)
     case 'reopen':
-      return reopenReconciliation(user, assignmentId, now)
+      return await reopenReconciliation(user, assignmentId, now)
   }
 }
 
 // ——— For the jury's screens ———
 
 /** The double-marking state of some of a juror's copies (their list), by assignment id; copies not double-marked are absent. */
-export function jurorDoubleMarking(jurorId: string, assignmentIds: readonly string[]): Map<string, CopyDoubleMarking> {
-  return doubleMarkingStates(jurorId, assignmentIds)
+export async function jurorDoubleMarking(jurorId: string, assignmentIds: readonly string[]): Promise<Map<string, CopyDoubleMarking>> {
+  return await doubleMarkingStates(jurorId, assignmentIds)
 }
 
 /** For the juror of `assignmentId` (the caller has authorized it): null when the copy is not double-marked. */
-export function gridDoubleMarking(access: AssignmentAccess): GridDoubleMarking | null {
-  const state = doubleMarkingStates(access.user.id, [access.assignment.id]).get(access.assignment.id)
+export async function gridDoubleMarking(access: AssignmentAccess): Promise<GridDoubleMarking | null> {
+  const state = (await doubleMarkingStates(access.user.id, [access.assignment.id])).get(access.assignment.id)
   if (!state) return null
   const db = getDb()
-  const pair = pairOf(access.assignment, access.instance, db)
+  const pair = await pairOf(access.assignment, access.instance, db)
   const otherId = pair ? (pair.lead.id === access.assignment.id ? pair.second.jurorId : pair.lead.jurorId) : null
-  const otherName = otherId ? (db.select({ name: users.name }).from(users).where(eq(users.id, otherId)).get()?.name ?? null) : null
-  return { ...state, otherName, reopenLocked: reopenLock(access.assignment, access.instance, db) }
+  const otherName = otherId ? ((await db.select({ name: users.name }).from(users).where(eq(users.id, otherId)))[0]?.name ?? null) : null
+  return { ...state, otherName, reopenLocked: await reopenLock(access.assignment, access.instance, db) }
 }
 
 // ——— Final levels, for the results ———
@@ -449,31 +442,30 @@ export type FinalCell = {
 }
 
 /** See the top of this file. */
-export function finalCells(instanceId: string, subjectId: string): FinalCell[] | null {
+export async function finalCells(instanceId: string, subjectId: string): Promise<FinalCell[] | null> {
   const db = getDb()
-  const instance = db.select().from(evaluationInstances).where(eq(evaluationInstances.id, instanceId)).get()
+  const [instance] = await db.select().from(evaluationInstances).where(eq(evaluationInstances.id, instanceId))
   const evaluation = instance ? referentielIndex.evaluations.get(instance.evaluationId) : undefined
   if (!instance || !evaluation) return null
   const group = evaluation.mode === 'group'
-  const assignments = copyAssignments(
+  const assignments = await copyAssignments(
     { examSessionId: instance.examSessionId, evaluationId: instance.evaluationId, learnerId: group ? null : subjectId, groupId: group ? subjectId : null },
     db,
   )
   const ctx = {
     rows: gridRows(referentiel, evaluation, dossierTemplates),
-    members: group ? groupMembersOf(subjectId).map((m) => ({ id: m.id, label: m.name })) : [],
+    members: group ? (await groupMembersOf(subjectId)).map((m) => ({ id: m.id, label: m.name })) : [],
   }
-  const closedOf = (ids: string[]) =>
-    db
+  const closedOf = async (ids: string[]) =>
+    await db
       .select()
       .from(gradings)
       .where(and(inArray(gradings.assignmentId, ids), eq(gradings.status, 'closed')))
-      .all()
 
   if (!instance.doubleMarking) {
-    const latest = closedOf(assignments.map((a) => a.id)).sort((x, y) => (y.closedAt?.getTime() ?? 0) - (x.closedAt?.getTime() ?? 0))[0]
+    const latest = (await closedOf(assignments.map((a) => a.id))).sort((x, y) => (y.closedAt?.getTime() ?? 0) - (x.closedAt?.getTime() ?? 0))[0]
     if (!latest) return null
-    const cells = entriesByKey(entriesOf(latest.id, db).entries)
+    const cells = entriesByKey((await entriesOf(latest.id, db)).entries)
     return gridCells(ctx).map(({ row, learnerId, key }) => ({
       criterionId: row.criterionId,
       part: row.part,
@@ -485,13 +477,13 @@ export function finalCells(instanceId: string, subjectId: string): FinalCell[] |
   }
 
   const pair = pairFrom(assignments)
-  const reconciliation = pair ? reconciliationOf(instance.id, subjectId, db) : undefined
+  const reconciliation = pair ? await reconciliationOf(instance.id, subjectId, db) : undefined
   if (!pair || reconciliation?.status !== 'closed') return null
   const secondId = reconciliation.leadAssignmentId === pair.lead.id ? pair.second.id : pair.lead.id
-  const grids = closedOf([reconciliation.leadAssignmentId, secondId])
-  const a = entriesByKey(entriesOf(grids.find((g) => g.assignmentId === reconciliation.leadAssignmentId)?.id, db).entries)
-  const b = entriesByKey(entriesOf(grids.find((g) => g.assignmentId === secondId)?.id, db).entries)
-  const agreed = agreedRows(reconciliation.id, db)
+  const grids = await closedOf([reconciliation.leadAssignmentId, secondId])
+  const a = entriesByKey((await entriesOf(grids.find((g) => g.assignmentId === reconciliation.leadAssignmentId)?.id, db)).entries)
+  const b = entriesByKey((await entriesOf(grids.find((g) => g.assignmentId === secondId)?.id, db)).entries)
+  const agreed = await agreedRows(reconciliation.id, db)
   return gridCells(ctx).map(({ row, learnerId, key }) => {
     const lead = a.get(key)
     const second = b.get(key)

@@ -38,33 +38,38 @@ const SESSION_COLUMNS = {
 export const NOT_PUBLISHED = 'Les résultats ne sont pas encore publiés.'
 const OWN_ATTESTATION_ONLY = 'Vous ne pouvez télécharger que votre propre attestation.'
 
-export function resultsSession(sessionId: string, db: DbHandle = getDb()): ResultsSession | null {
-  return db.select(SESSION_COLUMNS).from(examSessions).where(eq(examSessions.id, sessionId)).get() ?? null
+export async function resultsSession(sessionId: string, db: DbHandle = getDb()): Promise<ResultsSession | null> {
+  return (await db.select(SESSION_COLUMNS).from(examSessions).where(eq(examSessions.id, sessionId)))[0] ?? null
 }
 
 /**
  * The session's jury president or an admin: the rule of the deliberation
  * itself (deliberationAccess: 403 for anyone else, 404 for an unknown session).
  */
-export function resultsOfficerAccess(user: SessionUser, sessionId: string, db: DbHandle = getDb()): { session: ResultsSession; as: 'admin' | 'president' } {
-  const { session, admin } = deliberationAccess(user, sessionId, db)
+export async function resultsOfficerAccess(
+  user: SessionUser,
+  sessionId: string,
+  db: DbHandle = getDb(),
+): Promise<{ session: ResultsSession; as: 'admin' | 'president' }> {
+  const { session, admin } = await deliberationAccess(user, sessionId, db)
   const { id, name, startsOn, endsOn, presidentId, resultsPublishedAt } = session
   return { session: { id, name, startsOn, endsOn, presidentId, resultsPublishedAt }, as: admin ? 'admin' : 'president' }
 }
 
 export async function requireResultsOfficer(request: Request, sessionId: string | undefined) {
   const user = await requireUser(request)
-  return { user, ...resultsOfficerAccess(user, sessionId ?? '') }
+  return { user, ...(await resultsOfficerAccess(user, sessionId ?? '')) }
 }
 
 /** A learner's enrolment in a session, scoped by the learner. */
-export function isEnrolled(sessionId: string, learnerId: string, db: DbHandle = getDb()): boolean {
+export async function isEnrolled(sessionId: string, learnerId: string, db: DbHandle = getDb()): Promise<boolean> {
   return Boolean(
-    db
-      .select({ id: enrollments.id })
-      .from(enrollments)
-      .where(and(eq(enrollments.examSessionId, sessionId), eq(enrollments.learnerId, learnerId)))
-      .get(),
+    (
+      await db
+        .select({ id: enrollments.id })
+        .from(enrollments)
+        .where(and(eq(enrollments.examSessionId, sessionId), eq(enrollments.learnerId, learnerId)))
+    )[0],
   )
 }
 
@@ -72,24 +77,24 @@ export function isEnrolled(sessionId: string, learnerId: string, db: DbHandle = 
  * Who may download a candidate's attestation: the officers, or the candidate
  * themselves (learner role, enrolled, results published). `as` says which.
  */
-export function attestationAccess(
+export async function attestationAccess(
   user: SessionUser,
   sessionId: string,
   learnerId: string,
   db: DbHandle = getDb(),
-): { session: ResultsSession; as: 'admin' | 'president' | 'candidate' } {
-  if (user.roles.includes('admin')) return resultsOfficerAccess(user, sessionId, db)
+): Promise<{ session: ResultsSession; as: 'admin' | 'president' | 'candidate' }> {
+  if (user.roles.includes('admin')) return await resultsOfficerAccess(user, sessionId, db)
   if (user.roles.includes('learner') && user.id === learnerId) {
-    if (!isEnrolled(sessionId, user.id, db)) throw new Response('Vous n’êtes pas inscrit·e à cette session.', { status: 404 })
-    const session = resultsSession(sessionId, db)!
+    if (!(await isEnrolled(sessionId, user.id, db))) throw new Response('Vous n’êtes pas inscrit·e à cette session.', { status: 404 })
+    const session = (await resultsSession(sessionId, db))!
     if (!session.resultsPublishedAt) throw new Response(NOT_PUBLISHED, { status: 404 })
     return { session, as: 'candidate' }
   }
-  if (user.roles.includes('juror')) return resultsOfficerAccess(user, sessionId, db)
+  if (user.roles.includes('juror')) return await resultsOfficerAccess(user, sessionId, db)
   forbidden(user.roles.includes('learner') ? OWN_ATTESTATION_ONLY : NOT_JURY)
 }
 
 export async function requireAttestationAccess(request: Request, sessionId: string | undefined, learnerId: string | undefined) {
   const user = await requireUser(request)
-  return { user, ...attestationAccess(user, sessionId ?? '', learnerId ?? '') }
+  return { user, ...(await attestationAccess(user, sessionId ?? '', learnerId ?? '')) }
 }

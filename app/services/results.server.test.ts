@@ -19,10 +19,10 @@ const { finalCells } = await import('./reconciliation.server')
 type User = { id: string; name: string; email: string; roles: Role[] }
 
 let n = 0
-function person(roles: Role[], name: string): User {
+async function person(roles: Role[], name: string): Promise<User> {
   const email = `p${++n}@test.fr`
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  for (const role of roles) getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
@@ -34,20 +34,21 @@ const BEFORE = new Date('2027-02-20T10:00:00Z')
 const people = {} as Record<'zoe' | 'mael' | 'anais' | 'j1' | 'j2', User>
 const ids = { veille: '', group: '', casLead: '', casSecond: '', anaisVeille: '', groupId: '', casInstance: '', blocA: '', blocB: '' }
 
-const assign = (jurorId: string, evaluationId: string, target: { learnerId?: string; groupId?: string }, lead = false) =>
-  getDb()
-    .insert(schema.jurorAssignments)
-    .values({ examSessionId: sessionId, jurorId, evaluationId, lead, ...target })
-    .returning()
-    .get().id
+const assign = async (jurorId: string, evaluationId: string, target: { learnerId?: string; groupId?: string }, lead = false) =>
+  (
+    await getDb()
+      .insert(schema.jurorAssignments)
+      .values({ examSessionId: sessionId, jurorId, evaluationId, lead, ...target })
+      .returning()
+  )[0]!.id
 
 /** Grades every row of a grid: `level(criterionId, part, learnerId)` says which level (default acquis). */
-function gradeAll(juror: User, assignmentId: string, level: (criterionId: string, part: GradePart, learnerId: string) => string = () => 'acquis') {
-  const view = gridOf(juror, assignmentId)
+async function gradeAll(juror: User, assignmentId: string, level: (criterionId: string, part: GradePart, learnerId: string) => string = () => 'acquis') {
+  const view = await gridOf(juror, assignmentId)
   const targets = view.members.length ? view.members.map((m) => m.id) : ['']
   for (const row of view.rows) {
     for (const learnerId of row.scope === 'member' ? targets : ['']) {
-      saveCell(juror, assignmentId, {
+      await saveCell(juror, assignmentId, {
         criterionId: row.criterionId,
         part: row.part,
         learnerId,
@@ -59,133 +60,139 @@ function gradeAll(juror: User, assignmentId: string, level: (criterionId: string
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  people.zoe = person(['learner'], 'Zoé Lefèvre')
-  people.mael = person(['learner'], 'Maël Dupré')
-  people.anais = person(['learner'], 'Anaïs Bénard')
-  people.j1 = person(['juror'], 'Benoît Lemaître')
-  people.j2 = person(['juror'], 'Chloé Aubertin')
-  sessionId = db.insert(schema.examSessions).values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
+  people.zoe = await person(['learner'], 'Zoé Lefèvre')
+  people.mael = await person(['learner'], 'Maël Dupré')
+  people.anais = await person(['learner'], 'Anaïs Bénard')
+  people.j1 = await person(['juror'], 'Benoît Lemaître')
+  people.j2 = await person(['juror'], 'Chloé Aubertin')
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'Session 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
   const { zoe, mael, anais, j1, j2 } = people
-  enrollLearners(db, sessionId, [zoe.id, mael.id, anais.id])
+  await enrollLearners(db, sessionId, [zoe.id, mael.id, anais.id])
   for (const [evaluationId, doubleMarking] of [
     ['fiche-veille', false],
     ['msp-a2', false],
     ['cas-pratique-a3', true],
   ] as const) {
-    const row = db
-      .insert(schema.evaluationInstances)
-      .values({ examSessionId: sessionId, evaluationId, dueAt: DUE, cutoffAt: new Date(DUE.getTime() + 86_400_000), anonymous: false, doubleMarking })
-      .returning()
-      .get()
+    const row = (
+      await db
+        .insert(schema.evaluationInstances)
+        .values({ examSessionId: sessionId, evaluationId, dueAt: DUE, cutoffAt: new Date(DUE.getTime() + 86_400_000), anonymous: false, doubleMarking })
+        .returning()
+    )[0]!
     if (evaluationId === 'cas-pratique-a3') ids.casInstance = row.id
   }
-  ids.groupId = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'Groupe 1' }).returning().get().id
-  addGroupMembers(db, ids.groupId, [zoe.id, mael.id])
+  ids.groupId = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'Groupe 1' }).returning())[0]!.id
+  await addGroupMembers(db, ids.groupId, [zoe.id, mael.id])
 
-  ids.veille = assign(j1.id, 'fiche-veille', { learnerId: zoe.id })
-  ids.anaisVeille = assign(j1.id, 'fiche-veille', { learnerId: anais.id })
-  ids.group = assign(j1.id, 'msp-a2', { groupId: ids.groupId })
-  ids.casLead = assign(j1.id, 'cas-pratique-a3', { learnerId: zoe.id }, true)
-  ids.casSecond = assign(j2.id, 'cas-pratique-a3', { learnerId: zoe.id })
+  ids.veille = await assign(j1.id, 'fiche-veille', { learnerId: zoe.id })
+  ids.anaisVeille = await assign(j1.id, 'fiche-veille', { learnerId: anais.id })
+  ids.group = await assign(j1.id, 'msp-a2', { groupId: ids.groupId })
+  ids.casLead = await assign(j1.id, 'cas-pratique-a3', { learnerId: zoe.id }, true)
+  ids.casSecond = await assign(j2.id, 'cas-pratique-a3', { learnerId: zoe.id })
 
-  const dossierOf = (who: User, templateId: string) => learnerDossiers(who.id, sessionId).find((d) => d.templateId === templateId)!
-  const write = (dossierId: string, author: User, sectionId: string, text: string) =>
-    expect(saveSection({ dossierId, sectionId, baseVersion: 0, content: doc(text) as never, authorId: author.id }).ok).toBe(true)
+  const dossierOf = async (who: User, templateId: string) => (await learnerDossiers(who.id, sessionId)).find((d) => d.templateId === templateId)!
+  const write = async (dossierId: string, author: User, sectionId: string, text: string) =>
+    expect((await saveSection({ dossierId, sectionId, baseVersion: 0, content: doc(text) as never, authorId: author.id })).ok).toBe(true)
   for (const who of [zoe, anais]) {
-    const veille = dossierOf(who, 'fiche-veille')
-    write(veille.id, who, 'contexte', 'Veille sur le marché des boissons sans alcool.')
-    handIn(who, veille.id, { confirmed: true, now: BEFORE })
+    const veille = await dossierOf(who, 'fiche-veille')
+    await write(veille.id, who, 'contexte', 'Veille sur le marché des boissons sans alcool.')
+    await handIn(who, veille.id, { confirmed: true, now: BEFORE })
   }
-  const cas = dossierOf(zoe, 'cas-pratique-a3')
-  write(cas.id, zoe, 'inclusion', 'Étiquettes en corps 14.')
-  handIn(zoe, cas.id, { confirmed: true, now: BEFORE })
-  const msp = dossierOf(zoe, 'msp-a2')
-  write(msp.id, mael, 'contexte', 'Une brasserie artisanale lance une bière sans alcool.')
-  handIn(mael, msp.id, { confirmed: true, now: BEFORE })
+  const cas = await dossierOf(zoe, 'cas-pratique-a3')
+  await write(cas.id, zoe, 'inclusion', 'Étiquettes en corps 14.')
+  await handIn(zoe, cas.id, { confirmed: true, now: BEFORE })
+  const msp = await dossierOf(zoe, 'msp-a2')
+  await write(msp.id, mael, 'contexte', 'Une brasserie artisanale lance une bière sans alcool.')
+  await handIn(mael, msp.id, { confirmed: true, now: BEFORE })
 
   // Zoé's fiche veille: all acquired but C1.2-2; C1.3 overridden to « not acquired ».
-  gradeAll(j1, ids.veille, (c) => (c === 'C1.2-2' ? 'non-acquis' : 'acquis'))
-  saveOverride(j1, ids.veille, { competencyId: 'C1.3', learnerId: '', result: 'not-acquired', justification: 'Oral trop court pour juger.', baseVersion: 0 })
-  closeGrading(j1, ids.veille)
+  await gradeAll(j1, ids.veille, (c) => (c === 'C1.2-2' ? 'non-acquis' : 'acquis'))
+  await saveOverride(j1, ids.veille, {
+    competencyId: 'C1.3',
+    learnerId: '',
+    result: 'not-acquired',
+    justification: 'Oral trop court pour juger.',
+    baseVersion: 0,
+  })
+  await closeGrading(j1, ids.veille)
   // Anaïs's grid is under way (open): it judges nothing yet.
-  gradeAll(j1, ids.anaisVeille)
+  await gradeAll(j1, ids.anaisVeille)
 
   // The group: the written work acquired; Maël's oral of C2.1-4 not.
-  gradeAll(j1, ids.group, (c, part, learnerId) => (c === 'C2.1-4' && part === 'oral' && learnerId === mael.id ? 'non-acquis' : 'acquis'))
-  closeGrading(j1, ids.group)
+  await gradeAll(j1, ids.group, (c, part, learnerId) => (c === 'C2.1-4' && part === 'oral' && learnerId === mael.id ? 'non-acquis' : 'acquis'))
+  await closeGrading(j1, ids.group)
 
   // Double marking: both jurors close; they diverge on C3.1-1 (j2: non acquis) and C3.2-1 (j1: non acquis).
-  gradeAll(j1, ids.casLead, (c) => (c === 'C3.2-1' ? 'non-acquis' : 'acquis'))
-  gradeAll(j2, ids.casSecond, (c) => (c === 'C3.1-1' ? 'non-acquis' : 'acquis'))
-  casSubmission = gridOf(j2, ids.casSecond).snapshots[0]!.submissionId
-  saveCell(j2, ids.casSecond, {
+  await gradeAll(j1, ids.casLead, (c) => (c === 'C3.2-1' ? 'non-acquis' : 'acquis'))
+  await gradeAll(j2, ids.casSecond, (c) => (c === 'C3.1-1' ? 'non-acquis' : 'acquis'))
+  casSubmission = (await gridOf(j2, ids.casSecond)).snapshots[0]!.submissionId
+  await saveCell(j2, ids.casSecond, {
     criterionId: 'C3.1-2',
     part: 'written',
     learnerId: '',
     baseVersion: 1,
     evidence: [{ kind: 'item', submissionId: casSubmission, sectionId: 'cible', itemId: 'ligne-1', label: 'Cœur de cible' }],
   })
-  closeGrading(j1, ids.casLead)
-  closeGrading(j2, ids.casSecond)
+  await closeGrading(j1, ids.casLead)
+  await closeGrading(j2, ids.casSecond)
 
   // Zoé's self-assessment.
   const now = new Date()
-  db.insert(schema.selfAssessments)
-    .values([
-      { learnerId: zoe.id, examSessionId: sessionId, criterionId: 'C1.2-2', status: 'achieved', updatedAt: now },
-      { learnerId: zoe.id, examSessionId: sessionId, criterionId: 'C1.1-1', status: 'in_progress', updatedAt: now },
-      { learnerId: zoe.id, examSessionId: sessionId, criterionId: 'C1.1-2', status: 'achieved', updatedAt: now },
-      { learnerId: mael.id, examSessionId: sessionId, criterionId: 'C1.1-1', status: 'achieved', updatedAt: now },
-    ])
-    .run()
+  await db.insert(schema.selfAssessments).values([
+    { learnerId: zoe.id, examSessionId: sessionId, criterionId: 'C1.2-2', status: 'achieved', updatedAt: now },
+    { learnerId: zoe.id, examSessionId: sessionId, criterionId: 'C1.1-1', status: 'in_progress', updatedAt: now },
+    { learnerId: zoe.id, examSessionId: sessionId, criterionId: 'C1.1-2', status: 'achieved', updatedAt: now },
+    { learnerId: mael.id, examSessionId: sessionId, criterionId: 'C1.1-1', status: 'achieved', updatedAt: now },
+  ])
 })
 
-const setSession = (values: Partial<typeof schema.examSessions.$inferInsert>) =>
-  getDb().update(schema.examSessions).set(values).where(eq(schema.examSessions.id, sessionId)).run()
-beforeEach(() => {
-  setSession({ gradingScale: 'binary', competencyRule: 'all', competencyRuleMin: null })
-  getDb().delete(schema.competencyBlocs).where(eq(schema.competencyBlocs.examSessionId, sessionId)).run()
-  getDb().delete(schema.deliberations).where(eq(schema.deliberations.examSessionId, sessionId)).run()
-  getDb().delete(schema.reconciliations).run()
+const setSession = async (values: Partial<typeof schema.examSessions.$inferInsert>) =>
+  await getDb().update(schema.examSessions).set(values).where(eq(schema.examSessions.id, sessionId))
+beforeEach(async () => {
+  await setSession({ gradingScale: 'binary', competencyRule: 'all', competencyRuleMin: null })
+  await getDb().delete(schema.competencyBlocs).where(eq(schema.competencyBlocs.examSessionId, sessionId))
+  await getDb().delete(schema.deliberations).where(eq(schema.deliberations.examSessionId, sessionId))
+  await getDb().delete(schema.reconciliations)
 })
 
 const of = (r: CandidateResults | null, competencyId: string) => r!.competencies.find((c) => c.competencyId === competencyId)!
 
 /** Closes a reconciliation of Zoé's cas pratique, led by j1, agreeing on these levels. */
-function reconcile(status: 'open' | 'closed', agreed: { criterionId: string; level: string; comment: string }[]) {
+async function reconcile(status: 'open' | 'closed', agreed: { criterionId: string; level: string; comment: string }[]) {
   const db = getDb()
   const now = new Date()
-  const rec = db
-    .insert(schema.reconciliations)
-    .values({
-      instanceId: ids.casInstance,
-      subjectId: people.zoe.id,
-      leadAssignmentId: ids.casLead,
-      status,
-      closedAt: status === 'closed' ? now : null,
-      updatedAt: now,
-    })
-    .returning()
-    .get()
+  const rec = (
+    await db
+      .insert(schema.reconciliations)
+      .values({
+        instanceId: ids.casInstance,
+        subjectId: people.zoe.id,
+        leadAssignmentId: ids.casLead,
+        status,
+        closedAt: status === 'closed' ? now : null,
+        updatedAt: now,
+      })
+      .returning()
+  )[0]!
   if (agreed.length)
-    db.insert(schema.reconciledEntries)
+    await db
+      .insert(schema.reconciledEntries)
       .values(agreed.map((a) => ({ reconciliationId: rec.id, part: 'written' as const, learnerId: '', updatedAt: now, ...a })))
-      .run()
 }
 
 describe('a candidate’s competencies', () => {
-  it('lists the 51 competencies of the référentiel, in its order', () => {
-    const r = candidateResults(sessionId, people.zoe.id)!
+  it('lists the 51 competencies of the référentiel, in its order', async () => {
+    const r = (await candidateResults(sessionId, people.zoe.id))!
     const all = referentiel.activities.flatMap((a) => a.competencies.map((c) => c.id))
     expect(all).toHaveLength(51)
     expect(r.competencies.map((c) => c.competencyId)).toEqual(all)
     expect(r).toMatchObject({ examSessionId: sessionId, learnerId: people.zoe.id, name: 'Zoé Lefèvre' })
   })
 
-  it('derives a result from the closed grid, with its source, levels, comments and the juror’s override', () => {
-    const r = candidateResults(sessionId, people.zoe.id)
+  it('derives a result from the closed grid, with its source, levels, comments and the juror’s override', async () => {
+    const r = await candidateResults(sessionId, people.zoe.id)
     expect(of(r, 'C1.1')).toMatchObject({
       result: 'acquired',
       source: { evaluationId: 'fiche-veille', jurors: ['Benoît Lemaître'], reconciled: false, override: null },
@@ -211,51 +218,51 @@ describe('a candidate’s competencies', () => {
     ).toEqual(['written', 'oral'])
   })
 
-  it('follows the session’s rule and scale', () => {
-    setSession({ competencyRule: 'at-least', competencyRuleMin: 2 })
-    expect(of(candidateResults(sessionId, people.zoe.id), 'C1.2').result).toBe('acquired')
+  it('follows the session’s rule and scale', async () => {
+    await setSession({ competencyRule: 'at-least', competencyRuleMin: 2 })
+    expect(of(await candidateResults(sessionId, people.zoe.id), 'C1.2').result).toBe('acquired')
   })
 
-  it('leaves a competency without a result while no closed grid judges it (open grid, no grid)', () => {
-    const anais = candidateResults(sessionId, people.anais.id)
+  it('leaves a competency without a result while no closed grid judges it (open grid, no grid)', async () => {
+    const anais = await candidateResults(sessionId, people.anais.id)
     expect(of(anais, 'C1.1')).toMatchObject({ result: null, source: null })
     expect(of(anais, 'C1.1').criteria.every((c) => c.level === null && c.levelLabel === '' && c.acquired === null)).toBe(true)
     // Once closed, it counts; reopened, it no longer does.
-    closeGrading(people.j1, ids.anaisVeille)
-    expect(of(candidateResults(sessionId, people.anais.id), 'C1.1').result).toBe('acquired')
-    reopenGrading(people.j1, ids.anaisVeille)
-    expect(of(candidateResults(sessionId, people.anais.id), 'C1.1').result).toBeNull()
-    const zoe = candidateResults(sessionId, people.zoe.id)
+    await closeGrading(people.j1, ids.anaisVeille)
+    expect(of(await candidateResults(sessionId, people.anais.id), 'C1.1').result).toBe('acquired')
+    await reopenGrading(people.j1, ids.anaisVeille)
+    expect(of(await candidateResults(sessionId, people.anais.id), 'C1.1').result).toBeNull()
+    const zoe = await candidateResults(sessionId, people.zoe.id)
     expect(of(zoe, 'C4.1')).toMatchObject({ result: null, source: null })
     expect(of(zoe, 'C4.1').criteria.length).toBeGreaterThan(0)
   })
 
-  it('judges a group member on the group’s written rows and on their own oral and REX rows', () => {
-    const zoe = candidateResults(sessionId, people.zoe.id)
-    const mael = candidateResults(sessionId, people.mael.id)
+  it('judges a group member on the group’s written rows and on their own oral and REX rows', async () => {
+    const zoe = await candidateResults(sessionId, people.zoe.id)
+    const mael = await candidateResults(sessionId, people.mael.id)
     expect(of(zoe, 'C2.1').result).toBe('acquired')
     expect(of(mael, 'C2.1').result).toBe('not-acquired')
     expect(of(mael, 'C2.2').result).toBe('acquired')
     expect(of(mael, 'C2.1').criteria.find((c) => c.criterionId === 'C2.1-4' && c.part === 'oral')).toMatchObject({ level: 'non-acquis' })
     expect(of(zoe, 'C2.1').source).toMatchObject({ evaluationId: 'msp-a2', jurors: ['Benoît Lemaître'] })
     // Anaïs is in no group: nothing judges her on the MSP.
-    expect(of(candidateResults(sessionId, people.anais.id), 'C2.1').result).toBeNull()
+    expect(of(await candidateResults(sessionId, people.anais.id), 'C2.1').result).toBeNull()
   })
 })
 
 describe('double marking', () => {
-  it('gives no result until the reconciliation is closed', () => {
-    expect(of(candidateResults(sessionId, people.zoe.id), 'C3.1')).toMatchObject({ result: null, source: null })
-    reconcile('open', [{ criterionId: 'C3.1-1', level: 'acquis', comment: 'Accord après échange.' }])
-    expect(of(candidateResults(sessionId, people.zoe.id), 'C3.1').result).toBeNull()
+  it('gives no result until the reconciliation is closed', async () => {
+    expect(of(await candidateResults(sessionId, people.zoe.id), 'C3.1')).toMatchObject({ result: null, source: null })
+    await reconcile('open', [{ criterionId: 'C3.1-1', level: 'acquis', comment: 'Accord après échange.' }])
+    expect(of(await candidateResults(sessionId, people.zoe.id), 'C3.1').result).toBeNull()
   })
 
-  it('takes the agreed levels where the jurors diverged, the common level elsewhere, both jurors’ evidence', () => {
-    reconcile('closed', [
+  it('takes the agreed levels where the jurors diverged, the common level elsewhere, both jurors’ evidence', async () => {
+    await reconcile('closed', [
       { criterionId: 'C3.1-1', level: 'acquis', comment: 'Accord après échange.' },
       { criterionId: 'C3.2-1', level: 'non-acquis', comment: 'Cible secondaire non chiffrée.' },
     ])
-    const r = candidateResults(sessionId, people.zoe.id)
+    const r = await candidateResults(sessionId, people.zoe.id)
     expect(of(r, 'C3.1')).toMatchObject({ result: 'acquired', source: { reconciled: true, jurors: ['Benoît Lemaître', 'Chloé Aubertin'] } })
     expect(of(r, 'C3.1').criteria[0]).toMatchObject({ criterionId: 'C3.1-1', level: 'acquis', comment: 'Accord après échange.' })
     expect(of(r, 'C3.1').criteria[1]!.evidence).toEqual([
@@ -265,29 +272,27 @@ describe('double marking', () => {
     expect(of(r, 'C3.3').result).toBe('acquired')
   })
 
-  it('agrees with reconciliation.server.ts finalCells on every cell', () => {
-    reconcile('closed', [
+  it('agrees with reconciliation.server.ts finalCells on every cell', async () => {
+    await reconcile('closed', [
       { criterionId: 'C3.1-1', level: 'acquis', comment: 'Accord après échange.' },
       { criterionId: 'C3.2-1', level: 'non-acquis', comment: 'Cible secondaire non chiffrée.' },
     ])
-    const final = finalCells(ids.casInstance, people.zoe.id)!
-    const ours = candidateResults(sessionId, people.zoe.id)!
-      .competencies.flatMap((c) => c.criteria)
-      .filter((c) => c.criterionId.startsWith('C3.'))
+    const final = (await finalCells(ids.casInstance, people.zoe.id))!
+    const ours = (await candidateResults(sessionId, people.zoe.id))!.competencies.flatMap((c) => c.criteria).filter((c) => c.criterionId.startsWith('C3.'))
     expect(ours.map((c) => [c.criterionId, c.part, c.level, c.comment])).toEqual(final.map((c) => [c.criterionId, c.part, c.level, c.comment]))
   })
 })
 
 describe('self-assessment beside the jury’s levels', () => {
-  it('marks over- and under-estimation', () => {
-    const r = candidateResults(sessionId, people.zoe.id)
+  it('marks over- and under-estimation', async () => {
+    const r = await candidateResults(sessionId, people.zoe.id)
     const c = (id: string) => r!.competencies.flatMap((x) => x.criteria).find((x) => x.criterionId === id)!
     expect(c('C1.2-2')).toMatchObject({ selfAssessment: 'achieved', acquired: false, gap: 'over' })
     expect(c('C1.1-1')).toMatchObject({ selfAssessment: 'in_progress', acquired: true, gap: 'under' })
     expect(c('C1.1-2')).toMatchObject({ selfAssessment: 'achieved', acquired: true, gap: null })
     expect(c('C1.1-3')).toMatchObject({ selfAssessment: null, gap: null })
     // Maël said « achieved » on C1.1-1, which nothing judges yet: no gap; his own statuses only.
-    const mael = candidateResults(sessionId, people.mael.id)
+    const mael = await candidateResults(sessionId, people.mael.id)
     expect(of(mael, 'C1.1').criteria[0]).toMatchObject({ selfAssessment: 'achieved', acquired: null, gap: null })
     expect(of(mael, 'C1.2').criteria.every((x) => x.selfAssessment === null)).toBe(true)
   })
@@ -302,41 +307,40 @@ describe('self-assessment beside the jury’s levels', () => {
 })
 
 describe('blocs, proposals and the deliberation', () => {
-  function blocs() {
+  async function blocs() {
     const db = getDb()
-    const mk = (title: string, position: number, competencyIds: string[]) => {
-      const id = db
-        .insert(schema.competencyBlocs)
-        .values({ examSessionId: sessionId, title, position, example: position === 1 })
-        .returning()
-        .get().id
-      db.insert(schema.blocCompetencies)
-        .values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: sessionId, competencyId })))
-        .run()
+    const mk = async (title: string, position: number, competencyIds: string[]) => {
+      const id = (
+        await db
+          .insert(schema.competencyBlocs)
+          .values({ examSessionId: sessionId, title, position, example: position === 1 })
+          .returning()
+      )[0]!.id
+      await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: sessionId, competencyId })))
       return id
     }
-    ids.blocB = mk('Bloc 2 — Analyse', 2, ['C2.2', 'C2.1'])
-    ids.blocA = mk('Bloc 1 — Veille', 1, ['C1.1'])
+    ids.blocB = await mk('Bloc 2 — Analyse', 2, ['C2.2', 'C2.1'])
+    ids.blocA = await mk('Bloc 1 — Veille', 1, ['C1.1'])
   }
 
-  it('proposes each bloc and the overall decision from the results', () => {
-    blocs()
-    const zoe = candidateResults(sessionId, people.zoe.id)!
+  it('proposes each bloc and the overall decision from the results', async () => {
+    await blocs()
+    const zoe = (await candidateResults(sessionId, people.zoe.id))!
     expect(zoe.blocs).toEqual([
       { blocId: ids.blocA, title: 'Bloc 1 — Veille', example: true, competencyIds: ['C1.1'], proposed: 'acquired' },
       { blocId: ids.blocB, title: 'Bloc 2 — Analyse', example: false, competencyIds: ['C2.1', 'C2.2'], proposed: 'acquired' },
     ])
     expect(zoe.proposed).toBe('complete')
-    const mael = candidateResults(sessionId, people.mael.id)!
+    const mael = (await candidateResults(sessionId, people.mael.id))!
     expect(mael.blocs.map((b) => b.proposed)).toEqual(['not-acquired', 'not-acquired'])
     expect(mael.proposed).toBe('deferred')
     expect(zoe.deliberation).toBeNull()
   })
 
-  it('carries the confirmed deliberation', () => {
-    blocs()
+  it('carries the confirmed deliberation', async () => {
+    await blocs()
     const at = new Date('2027-06-20T14:00:00Z')
-    getDb()
+    await getDb()
       .insert(schema.deliberations)
       .values({
         examSessionId: sessionId,
@@ -348,8 +352,7 @@ describe('blocs, proposals and the deliberation', () => {
         confirmedByName: 'Benoît Lemaître',
         confirmedAt: at,
       })
-      .run()
-    expect(candidateResults(sessionId, people.mael.id)!.deliberation).toEqual({
+    expect((await candidateResults(sessionId, people.mael.id))!.deliberation).toEqual({
       blocs: [{ blocId: ids.blocA, proposed: 'not-acquired', decision: 'acquired', reason: 'Rattrapage oral concluant.' }],
       decision: 'partial',
       reason: '',
@@ -360,22 +363,22 @@ describe('blocs, proposals and the deliberation', () => {
 })
 
 describe('the whole session', () => {
-  it('gives every enrolled learner by name, each as candidateResults does', () => {
-    reconcile('closed', [{ criterionId: 'C3.1-1', level: 'acquis', comment: '' }])
-    const all = sessionResults(sessionId)
+  it('gives every enrolled learner by name, each as candidateResults does', async () => {
+    await reconcile('closed', [{ criterionId: 'C3.1-1', level: 'acquis', comment: '' }])
+    const all = await sessionResults(sessionId)
     expect(all.map((r) => r.name)).toEqual(['Anaïs Bénard', 'Maël Dupré', 'Zoé Lefèvre'])
-    for (const r of all) expect(r).toEqual(candidateResults(sessionId, r.learnerId))
+    for (const r of all) expect(r).toEqual(await candidateResults(sessionId, r.learnerId))
   })
 
-  it('answers null or nothing for an unknown session or a learner not enrolled', () => {
-    expect(sessionResults('inconnue')).toEqual([])
-    expect(candidateResults('inconnue', people.zoe.id)).toBeNull()
-    expect(candidateResults(sessionId, people.j1.id)).toBeNull()
+  it('answers null or nothing for an unknown session or a learner not enrolled', async () => {
+    expect(await sessionResults('inconnue')).toEqual([])
+    expect(await candidateResults('inconnue', people.zoe.id)).toBeNull()
+    expect(await candidateResults(sessionId, people.j1.id)).toBeNull()
   })
 
-  it('reads a fixed number of queries whatever the cohort', () => {
+  it('reads a fixed number of queries whatever the cohort', async () => {
     const db = getDb()
-    const count = () => {
+    const count = async () => {
       // better-sqlite3 prepares each statement it runs: count them.
       const client = (db as unknown as { $client: { prepare: (...a: unknown[]) => unknown } }).$client
       const prepare = client.prepare.bind(client)
@@ -385,22 +388,22 @@ describe('the whole session', () => {
         return prepare(...a)
       }
       try {
-        sessionResults(sessionId)
+        await sessionResults(sessionId)
       } finally {
         client.prepare = prepare
       }
       return calls
     }
-    const before = count()
+    const before = await count()
     expect(before).toBeGreaterThan(5)
-    const extra = Array.from({ length: 5 }, (_, i) => person(['learner'], `Élève ${i}`))
-    enrollLearners(
+    const extra = Array.from({ length: 5 }, async (_, i) => await person(['learner'], `Élève ${i}`))
+    await enrollLearners(
       db,
       sessionId,
       extra.map((p) => p.id),
     )
-    for (const p of extra) assign(people.j1.id, 'fiche-veille', { learnerId: p.id })
-    expect(count()).toBe(before)
-    expect(sessionResults(sessionId)).toHaveLength(8)
+    for (const p of extra) await assign(people.j1.id, 'fiche-veille', { learnerId: p.id })
+    expect(await count()).toBe(before)
+    expect(await sessionResults(sessionId)).toHaveLength(8)
   })
 })

@@ -28,7 +28,7 @@ import {
   type GridRow,
 } from '~/domain/grading'
 import type { BlocOutcome, CandidateResults, CompetencyOutcome, CompetencySource, CriterionOutcome } from '~/domain/results-view'
-import { getDb, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, queryRows } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { dossierTemplates } from './templates.server'
 
@@ -86,38 +86,36 @@ type Material = {
   deliberations: Map<string, typeof deliberations.$inferSelect>
 }
 
-function load(examSessionId: string, learnerId: string | null, db: DbHandle): Material | null {
-  const session = db
+async function load(examSessionId: string, learnerId: string | null, db: DbHandle): Promise<Material | null> {
+  const [session] = await db
     .select({ scale: examSessions.gradingScale, rule: examSessions.competencyRule, min: examSessions.competencyRuleMin })
     .from(examSessions)
     .where(eq(examSessions.id, examSessionId))
-    .get()
   if (!session) return null
   const rule: CompetencyRule = session.rule === 'at-least' ? { rule: 'at-least', min: session.min ?? 1 } : { rule: 'all' }
 
-  const learners = db
-    .select({ id: users.id, name: users.name })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.learnerId))
-    .where(and(eq(enrollments.examSessionId, examSessionId), learnerId === null ? undefined : eq(enrollments.learnerId, learnerId)))
-    .all()
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1))
+  const learners = (
+    await db
+      .select({ id: users.id, name: users.name })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.learnerId))
+      .where(and(eq(enrollments.examSessionId, examSessionId), learnerId === null ? undefined : eq(enrollments.learnerId, learnerId)))
+  ).sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1))
 
   const instances = new Map(
-    db
-      .select({ id: evaluationInstances.id, evaluationId: evaluationInstances.evaluationId, doubleMarking: evaluationInstances.doubleMarking })
-      .from(evaluationInstances)
-      .where(eq(evaluationInstances.examSessionId, examSessionId))
-      .all()
-      .map((i) => [i.evaluationId, { id: i.id, doubleMarking: i.doubleMarking }]),
+    (
+      await db
+        .select({ id: evaluationInstances.id, evaluationId: evaluationInstances.evaluationId, doubleMarking: evaluationInstances.doubleMarking })
+        .from(evaluationInstances)
+        .where(eq(evaluationInstances.examSessionId, examSessionId))
+    ).map((i) => [i.evaluationId, { id: i.id, doubleMarking: i.doubleMarking }]),
   )
 
-  const memberships = db
+  const memberships = await db
     .select({ learnerId: groupMembers.learnerId, groupId: groups.id, evaluationId: groups.evaluationId })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(and(eq(groups.examSessionId, examSessionId), learnerId === null ? undefined : eq(groupMembers.learnerId, learnerId)))
-    .all()
   const groupOf = new Map<string, Map<string, string>>()
   for (const m of memberships) {
     const byEvaluation = groupOf.get(m.learnerId) ?? new Map<string, string>()
@@ -129,7 +127,7 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
   const scope =
     learnerId === null ? sql`1` : sql`(ja.learner_id = ${learnerId} or ja.group_id in (select group_id from group_members where learner_id = ${learnerId}))`
   const cellScope = learnerId === null ? sql`1` : sql`ge.learner_id in ('', ${learnerId})`
-  const gradingRows = db.all<{
+  const gradingRows = await queryRows<{
     gradingId: string
     assignmentId: string
     evaluationId: string
@@ -138,6 +136,7 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
     lead: number
     closedAt: number | null
   }>(
+    db,
     sql`select g.id as gradingId, ja.id as assignmentId, ja.evaluation_id as evaluationId, coalesce(ja.learner_id, ja.group_id) as subjectId,
         u.name as jurorName, ja.lead as lead, g.closed_at as closedAt
       from juror_assignments ja
@@ -145,7 +144,7 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
       join users u on u.id = ja.juror_id
       where ja.exam_session_id = ${examSessionId} and g.status = 'closed' and ${scope}`,
   )
-  const entryRows = db.all<{
+  const entryRows = await queryRows<{
     gradingId: string
     criterionId: string
     part: string
@@ -154,6 +153,7 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
     comment: string
     evidence: string
   }>(
+    db,
     sql`select ge.grading_id as gradingId, ge.criterion_id as criterionId, ge.part as part, ge.learner_id as learnerId, ge.level as level,
         ge.comment as comment, ge.evidence as evidence
       from juror_assignments ja
@@ -161,7 +161,8 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
       join grade_entries ge on ge.grading_id = g.id
       where ja.exam_session_id = ${examSessionId} and g.status = 'closed' and ${scope} and ${cellScope}`,
   )
-  const overrideRows = db.all<{ gradingId: string; competencyId: string; learnerId: string; result: CompetencyResult; justification: string }>(
+  const overrideRows = await queryRows<{ gradingId: string; competencyId: string; learnerId: string; result: CompetencyResult; justification: string }>(
+    db,
     sql`select co.grading_id as gradingId, co.competency_id as competencyId, co.learner_id as learnerId, co.result as result, co.justification as justification
       from juror_assignments ja
       join gradings g on g.assignment_id = ja.id
@@ -194,14 +195,16 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
   }
 
   // Closed reconciliations of the session's instances, with their agreed levels.
-  const reconciliationRows = db.all<{ id: string; instanceId: string; subjectId: string; leadAssignmentId: string }>(
+  const reconciliationRows = await queryRows<{ id: string; instanceId: string; subjectId: string; leadAssignmentId: string }>(
+    db,
     sql`select r.id as id, r.instance_id as instanceId, r.subject_id as subjectId, r.lead_assignment_id as leadAssignmentId
       from reconciliations r join evaluation_instances ei on ei.id = r.instance_id
       where ei.exam_session_id = ${examSessionId} and r.status = 'closed'
         and ${learnerId === null ? sql`1` : sql`(r.subject_id = ${learnerId} or r.subject_id in (select group_id from group_members where learner_id = ${learnerId}))`}`,
   )
   const reconciledRows = reconciliationRows.length
-    ? db.all<{ reconciliationId: string; criterionId: string; part: string; learnerId: string; level: string; comment: string }>(
+    ? await queryRows<{ reconciliationId: string; criterionId: string; part: string; learnerId: string; level: string; comment: string }>(
+        db,
         sql`select re.reconciliation_id as reconciliationId, re.criterion_id as criterionId, re.part as part, re.learner_id as learnerId,
             re.level as level, re.comment as comment
           from reconciliations r join evaluation_instances ei on ei.id = r.instance_id
@@ -222,23 +225,21 @@ function load(examSessionId: string, learnerId: string | null, db: DbHandle): Ma
   }
 
   const selfAssessed = new Map<string, Map<string, 'todo' | 'in_progress' | 'achieved'>>()
-  for (const s of db
+  for (const s of await db
     .select({ learnerId: selfAssessments.learnerId, criterionId: selfAssessments.criterionId, status: selfAssessments.status })
     .from(selfAssessments)
-    .where(and(eq(selfAssessments.examSessionId, examSessionId), learnerId === null ? undefined : eq(selfAssessments.learnerId, learnerId)))
-    .all()) {
+    .where(and(eq(selfAssessments.examSessionId, examSessionId), learnerId === null ? undefined : eq(selfAssessments.learnerId, learnerId)))) {
     const byCriterion = selfAssessed.get(s.learnerId) ?? new Map()
     byCriterion.set(s.criterionId, s.status)
     selfAssessed.set(s.learnerId, byCriterion)
   }
 
-  const blocs = sessionBlocs(examSessionId, db)
+  const blocs = await sessionBlocs(examSessionId, db)
 
-  const deliberationRows = db
+  const deliberationRows = await db
     .select()
     .from(deliberations)
     .where(and(eq(deliberations.examSessionId, examSessionId), learnerId === null ? undefined : eq(deliberations.learnerId, learnerId)))
-    .all()
 
   return {
     scale: session.scale,
@@ -264,15 +265,17 @@ function parseEvidence(json: string): GradeEvidence[] {
 }
 
 /** A session's blocs, by position, each with its competencies in référentiel order (two queries). */
-export function sessionBlocs(examSessionId: string, db: DbHandle = getDb()): { id: string; title: string; example: boolean; competencyIds: string[] }[] {
-  const rows = db
+export async function sessionBlocs(
+  examSessionId: string,
+  db: DbHandle = getDb(),
+): Promise<{ id: string; title: string; example: boolean; competencyIds: string[] }[]> {
+  const rows = await db
     .select({ id: competencyBlocs.id, title: competencyBlocs.title, example: competencyBlocs.example })
     .from(competencyBlocs)
     .where(eq(competencyBlocs.examSessionId, examSessionId))
     .orderBy(asc(competencyBlocs.position), asc(competencyBlocs.createdAt))
-    .all()
   if (rows.length === 0) return []
-  const members = db
+  const members = await db
     .select({ blocId: blocCompetencies.blocId, competencyId: blocCompetencies.competencyId })
     .from(blocCompetencies)
     .where(
@@ -281,7 +284,6 @@ export function sessionBlocs(examSessionId: string, db: DbHandle = getDb()): { i
         rows.map((r) => r.id),
       ),
     )
-    .all()
   return rows.map((r) => ({
     ...r,
     competencyIds: members
@@ -429,14 +431,14 @@ function candidateOf(m: Material, examSessionId: string, learner: { id: string; 
 }
 
 /** One enrolled learner's results for a session; null when the session does not exist or the learner is not enrolled in it. */
-export function candidateResults(examSessionId: string, learnerId: string, db: DbHandle = getDb()): CandidateResults | null {
-  const m = load(examSessionId, learnerId, db)
+export async function candidateResults(examSessionId: string, learnerId: string, db: DbHandle = getDb()): Promise<CandidateResults | null> {
+  const m = await load(examSessionId, learnerId, db)
   const learner = m?.learners[0]
   return m && learner ? candidateOf(m, examSessionId, learner) : null
 }
 
 /** Every enrolled learner's results, by name; empty for an unknown session. */
-export function sessionResults(examSessionId: string, db: DbHandle = getDb()): CandidateResults[] {
-  const m = load(examSessionId, null, db)
+export async function sessionResults(examSessionId: string, db: DbHandle = getDb()): Promise<CandidateResults[]> {
+  const m = await load(examSessionId, null, db)
   return m ? m.learners.map((l) => candidateOf(m, examSessionId, l)) : []
 }

@@ -18,47 +18,47 @@ const row = (id: string, besoin: string) => ({ id, cells: { theme: 'Marché', be
 const people = { learner: '', partner: '', tutor: '', otherTutor: '' }
 let sessionId = ''
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  const user = (key: keyof typeof people, role: 'learner' | 'tutor') => {
-    const id = db
-      .insert(schema.users)
-      .values({ email: `${key}@test.fr`, name: `Nom ${key}`, passwordHash: 'x' })
-      .returning()
-      .get().id
-    db.insert(schema.userRoles).values({ userId: id, role }).run()
+  const user = async (key: keyof typeof people, role: 'learner' | 'tutor') => {
+    const id = (
+      await db
+        .insert(schema.users)
+        .values({ email: `${key}@test.fr`, name: `Nom ${key}`, passwordHash: 'x' })
+        .returning()
+    )[0]!.id
+    await db.insert(schema.userRoles).values({ userId: id, role })
     people[key] = id
   }
-  user('learner', 'learner')
-  user('partner', 'learner')
-  user('tutor', 'tutor')
-  user('otherTutor', 'tutor')
-  sessionId = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  enrollLearners(db, sessionId, [people.learner, people.partner])
-  const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-  addGroupMembers(db, group, [people.learner, people.partner])
-  db.insert(schema.tutorAssignments)
-    .values([
-      { examSessionId: sessionId, tutorId: people.tutor, learnerId: people.learner },
-      { examSessionId: sessionId, tutorId: people.otherTutor, learnerId: people.partner },
-    ])
-    .run()
+  await user('learner', 'learner')
+  await user('partner', 'learner')
+  await user('tutor', 'tutor')
+  await user('otherTutor', 'tutor')
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  await enrollLearners(db, sessionId, [people.learner, people.partner])
+  const group = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
+  await addGroupMembers(db, group, [people.learner, people.partner])
+  await db.insert(schema.tutorAssignments).values([
+    { examSessionId: sessionId, tutorId: people.tutor, learnerId: people.learner },
+    { examSessionId: sessionId, tutorId: people.otherTutor, learnerId: people.partner },
+  ])
 })
 
 const getSections = (dossier: Dossier) => templateOfDossier(dossier).sections
-const dossierOf = (templateId: string): Dossier => learnerDossiers(people.learner, sessionId).find((d) => d.templateId === templateId)!
-const notificationsOf = (userId: string) => getDb().select().from(schema.notifications).where(eq(schema.notifications.userId, userId)).all()
-const version = (dossierId: string, sectionId: string) =>
-  getDb()
-    .select({ v: schema.dossierSections.version })
-    .from(schema.dossierSections)
-    .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
-    .get()?.v ?? 0
-const save = (dossier: Dossier, sectionId: string, content: unknown) => {
-  const result = saveSection({
+const dossierOf = async (templateId: string): Promise<Dossier> => (await learnerDossiers(people.learner, sessionId)).find((d) => d.templateId === templateId)!
+const notificationsOf = async (userId: string) => await getDb().select().from(schema.notifications).where(eq(schema.notifications.userId, userId))
+const version = async (dossierId: string, sectionId: string) =>
+  (
+    await getDb()
+      .select({ v: schema.dossierSections.version })
+      .from(schema.dossierSections)
+      .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
+  )[0]?.v ?? 0
+const save = async (dossier: Dossier, sectionId: string, content: unknown) => {
+  const result = await saveSection({
     dossierId: dossier.id,
     sectionId,
-    baseVersion: version(dossier.id, sectionId),
+    baseVersion: await version(dossier.id, sectionId),
     content: content as never,
     authorId: people.learner,
   })
@@ -75,56 +75,59 @@ function refusal(f: () => unknown): { status: number; message: string } {
 }
 
 describe('requesting a review', () => {
-  it('opens one round with the message, tells the tutors, and refuses a second request while it is open', () => {
-    const dossier = dossierOf('fiche-event')
-    const round = requestReview(dossier, people.learner, '  Pouvez-vous relire le contexte ?  ')
+  it('opens one round with the message, tells the tutors, and refuses a second request while it is open', async () => {
+    const dossier = await dossierOf('fiche-event')
+    const round = await requestReview(dossier, people.learner, '  Pouvez-vous relire le contexte ?  ')
     expect(round).toMatchObject({ dossierId: dossier.id, requestedBy: people.learner, message: 'Pouvez-vous relire le contexte ?', closedAt: null })
-    expect(openRoundOf(dossier.id)).toEqual({ id: round.id, requestedAt: round.requestedAt.getTime() })
-    expect(notificationsOf(people.tutor)).toEqual([
+    expect(await openRoundOf(dossier.id)).toEqual({ id: round.id, requestedAt: round.requestedAt.getTime() })
+    expect(await notificationsOf(people.tutor)).toEqual([
       expect.objectContaining({ type: 'review-request', dossierId: dossier.id, roundId: round.id, actorId: people.learner }),
     ])
     // Not the tutor of someone else, and not the learner who asked.
-    expect(notificationsOf(people.otherTutor)).toEqual([])
-    expect(notificationsOf(people.learner)).toEqual([])
+    expect(await notificationsOf(people.otherTutor)).toEqual([])
+    expect(await notificationsOf(people.learner)).toEqual([])
 
-    expect(refusal(() => requestReview(dossier, people.learner, ''))).toEqual({ status: 409, message: 'Une relecture est déjà demandée pour ce dossier.' })
-    expect(roundsOf(dossier.id)).toHaveLength(1)
+    expect(refusal(async () => await requestReview(dossier, people.learner, ''))).toEqual({
+      status: 409,
+      message: 'Une relecture est déjà demandée pour ce dossier.',
+    })
+    expect(await roundsOf(dossier.id)).toHaveLength(1)
   })
 
-  it('accepts no message, refuses one over 2 000 characters and writes nothing', () => {
-    const dossier = dossierOf('fiche-ux')
-    expect(refusal(() => requestReview(dossier, people.learner, 'x'.repeat(2_001)))).toEqual({
+  it('accepts no message, refuses one over 2 000 characters and writes nothing', async () => {
+    const dossier = await dossierOf('fiche-ux')
+    expect(refusal(async () => await requestReview(dossier, people.learner, 'x'.repeat(2_001)))).toEqual({
       status: 400,
       message: 'Le message est limité à 2\u00a0000 caractères.',
     })
-    expect(roundsOf(dossier.id)).toEqual([])
-    expect(requestReview(dossier, people.learner, undefined).message).toBe('')
+    expect(await roundsOf(dossier.id)).toEqual([])
+    expect((await requestReview(dossier, people.learner, undefined)).message).toBe('')
   })
 
-  it('tells the tutors of every member on a group dossier', () => {
-    const group = learnerDossiers(people.learner, sessionId).find((d) => d.groupId)!
-    const round = requestReview(group, people.partner, '')
-    for (const tutor of [people.tutor, people.otherTutor]) expect(notificationsOf(tutor).filter((n) => n.roundId === round.id)).toHaveLength(1)
+  it('tells the tutors of every member on a group dossier', async () => {
+    const group = (await learnerDossiers(people.learner, sessionId)).find((d) => d.groupId)!
+    const round = await requestReview(group, people.partner, '')
+    for (const tutor of [people.tutor, people.otherTutor]) expect((await notificationsOf(tutor)).filter((n) => n.roundId === round.id)).toHaveLength(1)
   })
 })
 
 describe('closing a round', () => {
-  it('requires a summary, then snapshots every section, closes the round and tells the learners', () => {
-    const dossier = dossierOf('fiche-manageriale')
-    const round = requestReview(dossier, people.learner, '')
-    expect(refusal(() => closeRound(dossier, round.id, people.tutor, '   '))).toEqual({
+  it('requires a summary, then snapshots every section, closes the round and tells the learners', async () => {
+    const dossier = await dossierOf('fiche-manageriale')
+    const round = await requestReview(dossier, people.learner, '')
+    expect(refusal(async () => await closeRound(dossier, round.id, people.tutor, '   '))).toEqual({
       status: 400,
       message: 'Écrivez la synthèse de la relecture avant de la clore.',
     })
-    expect(refusal(() => closeRound(dossier, round.id, people.tutor, 'x'.repeat(5_001))).status).toBe(400)
-    expect(openRoundOf(dossier.id)?.id).toBe(round.id)
+    expect(refusal(async () => await closeRound(dossier, round.id, people.tutor, 'x'.repeat(5_001))).status).toBe(400)
+    expect((await openRoundOf(dossier.id))?.id).toBe(round.id)
 
     const first = getSections(dossier)[0]!
-    save(dossier, first.id, doc('Un paragraphe.'))
-    const closed = closeRound(dossier, round.id, people.tutor, ' Bon début. ')
+    await save(dossier, first.id, doc('Un paragraphe.'))
+    const closed = await closeRound(dossier, round.id, people.tutor, ' Bon début. ')
     expect(closed).toMatchObject({ closedBy: people.tutor, summary: 'Bon début.' })
-    expect(openRoundOf(dossier.id)).toBeNull()
-    const snapshot = getDb().select().from(schema.reviewRoundSections).where(eq(schema.reviewRoundSections.roundId, round.id)).all()
+    expect(await openRoundOf(dossier.id)).toBeNull()
+    const snapshot = await getDb().select().from(schema.reviewRoundSections).where(eq(schema.reviewRoundSections.roundId, round.id))
     // Every section of the template: the saved one as saved, the others as their empty value.
     expect(snapshot.map((s) => s.sectionId).sort()).toEqual(
       getSections(dossier)
@@ -133,26 +136,29 @@ describe('closing a round', () => {
     )
     expect(snapshot.find((s) => s.sectionId === first.id)?.content).toEqual(doc('Un paragraphe.'))
     expect(snapshot.every((s) => s.content !== null)).toBe(true)
-    expect(notificationsOf(people.learner).filter((n) => n.roundId === round.id)).toEqual([
+    expect((await notificationsOf(people.learner)).filter((n) => n.roundId === round.id)).toEqual([
       expect.objectContaining({ type: 'round-closed', actorId: people.tutor }),
     ])
 
-    expect(refusal(() => closeRound(dossier, round.id, people.tutor, 'Encore'))).toEqual({ status: 409, message: 'Cette relecture est déjà close.' })
+    expect(refusal(async () => await closeRound(dossier, round.id, people.tutor, 'Encore'))).toEqual({
+      status: 409,
+      message: 'Cette relecture est déjà close.',
+    })
     // A round is only found in its own dossier.
-    expect(refusal(() => closeRound(dossierOf('fiche-veille'), round.id, people.tutor, 'Ailleurs')).status).toBe(404)
-    expect(roundOf(dossierOf('fiche-veille').id, round.id)).toBeNull()
-    expect(roundOf(dossier.id, round.id)).toMatchObject({ requestedBy: 'Nom learner', closedBy: 'Nom tutor', summary: 'Bon début.' })
+    expect(refusal(async () => await closeRound(await dossierOf('fiche-veille'), round.id, people.tutor, 'Ailleurs')).status).toBe(404)
+    expect(await roundOf((await dossierOf('fiche-veille')).id, round.id)).toBeNull()
+    expect(await roundOf(dossier.id, round.id)).toMatchObject({ requestedBy: 'Nom learner', closedBy: 'Nom tutor', summary: 'Bon début.' })
   })
 })
 
 describe('what changed in a round', () => {
-  it('shows everything as new in the first round, then the changes since the last closed round, and keeps closed rounds as they were', () => {
-    const dossier = dossierOf('fiche-veille')
-    save(dossier, 'contexte', doc('Le salon attire des exposants régionaux.', 'Un second paragraphe.'))
-    save(dossier, 'besoins', { rows: [row('row-a-000001', 'Taille du marché')] })
-    const first = requestReview(dossier, people.learner, '')
+  it('shows everything as new in the first round, then the changes since the last closed round, and keeps closed rounds as they were', async () => {
+    const dossier = await dossierOf('fiche-veille')
+    await save(dossier, 'contexte', doc('Le salon attire des exposants régionaux.', 'Un second paragraphe.'))
+    await save(dossier, 'besoins', { rows: [row('row-a-000001', 'Taille du marché')] })
+    const first = await requestReview(dossier, people.learner, '')
 
-    const initial = changesSince(dossier, first.id)!
+    const initial = (await changesSince(dossier, first.id))!
     expect(initial.since).toBeNull()
     const contexte = initial.sections.find((s) => s.sectionId === 'contexte')!
     expect(contexte).toMatchObject({ title: 'Contexte professionnel', kind: 'richText', changed: true })
@@ -170,13 +176,13 @@ describe('what changed in a round', () => {
     })
     expect(initial.sections.map((s) => s.sectionId)).toEqual(getSections(dossier).map((s) => s.id))
 
-    closeRound(dossier, first.id, people.tutor, 'Première relecture.')
-    save(dossier, 'contexte', doc('Le salon attire des exposants nationaux.', 'Un second paragraphe.'))
-    save(dossier, 'besoins', { rows: [row('row-a-000001', 'Part de marché')] })
-    const second = requestReview(dossier, people.learner, 'Deuxième version')
+    await closeRound(dossier, first.id, people.tutor, 'Première relecture.')
+    await save(dossier, 'contexte', doc('Le salon attire des exposants nationaux.', 'Un second paragraphe.'))
+    await save(dossier, 'besoins', { rows: [row('row-a-000001', 'Part de marché')] })
+    const second = await requestReview(dossier, people.learner, 'Deuxième version')
 
-    const changes = changesSince(dossier, second.id)!
-    const closedAt = roundOf(dossier.id, first.id)!.closedAt
+    const changes = (await changesSince(dossier, second.id))!
+    const closedAt = (await roundOf(dossier.id, first.id))!.closedAt
     expect(changes.since).toBe(closedAt)
     const edited = changes.sections.find((s) => s.sectionId === 'contexte')!
     expect(edited.words).toEqual([
@@ -194,53 +200,50 @@ describe('what changed in a round', () => {
     ])
 
     // Later edits do not change what a closed round showed.
-    expect(changesSince(dossier, first.id)).toEqual(initial)
-    closeRound(dossier, second.id, people.tutor, 'Deuxième relecture.')
-    save(dossier, 'besoins', { rows: [] })
-    expect(changesSince(dossier, second.id)).toEqual(changes)
-    expect(changesSince(dossier, 'inconnue')).toBeNull()
+    expect(await changesSince(dossier, first.id)).toEqual(initial)
+    await closeRound(dossier, second.id, people.tutor, 'Deuxième relecture.')
+    await save(dossier, 'besoins', { rows: [] })
+    expect(await changesSince(dossier, second.id)).toEqual(changes)
+    expect(await changesSince(dossier, 'inconnue')).toBeNull()
   })
 })
 
 describe('the list of rounds', () => {
-  it('lists rounds newest first and counts the threads opened and resolved in each, by time window', () => {
-    const dossier = dossierOf('cas-pratique-a3')
+  it('lists rounds newest first and counts the threads opened and resolved in each, by time window', async () => {
+    const dossier = await dossierOf('cas-pratique-a3')
     const db = getDb()
-    expect(roundsOf(dossier.id)).toEqual([])
+    expect(await roundsOf(dossier.id)).toEqual([])
 
-    const r1 = requestReview(dossier, people.learner, 'Premier envoi')
-    closeRound(dossier, r1.id, people.tutor, 'Synthèse 1')
-    const r2 = requestReview(dossier, people.partner, '')
+    const r1 = await requestReview(dossier, people.learner, 'Premier envoi')
+    await closeRound(dossier, r1.id, people.tutor, 'Synthèse 1')
+    const r2 = await requestReview(dossier, people.partner, '')
     // Fixed dates: round 1 from the start to t=10 000, round 2 from then on.
     const at = (ms: number) => new Date(ms)
-    db.update(schema.reviewRounds)
+    await db
+      .update(schema.reviewRounds)
       .set({ requestedAt: at(1_000), closedAt: at(10_000) })
       .where(eq(schema.reviewRounds.id, r1.id))
-      .run()
-    db.update(schema.reviewRounds)
+    await db
+      .update(schema.reviewRounds)
       .set({ requestedAt: at(12_000) })
       .where(eq(schema.reviewRounds.id, r2.id))
-      .run()
-    const thread = (createdAt: number, resolvedAt: number | null) =>
-      db
-        .insert(schema.commentThreads)
-        .values({
-          dossierId: dossier.id,
-          target: 'section',
-          sectionId: 'x',
-          authorId: people.tutor,
-          createdAt: at(createdAt),
-          resolvedAt: resolvedAt ? at(resolvedAt) : null,
-          status: resolvedAt ? 'resolved' : 'open',
-        })
-        .run()
-    thread(500, null) // round 1
-    thread(5_000, 11_000) // opened in round 1, resolved in round 2
-    thread(10_000, 10_000) // the moment round 1 closed belongs to it
-    thread(11_500, 13_000) // round 2
-    thread(Date.now() + 60_000, null) // in the future: after now, in no round
+    const thread = async (createdAt: number, resolvedAt: number | null) =>
+      await db.insert(schema.commentThreads).values({
+        dossierId: dossier.id,
+        target: 'section',
+        sectionId: 'x',
+        authorId: people.tutor,
+        createdAt: at(createdAt),
+        resolvedAt: resolvedAt ? at(resolvedAt) : null,
+        status: resolvedAt ? 'resolved' : 'open',
+      })
+    await thread(500, null) // round 1
+    await thread(5_000, 11_000) // opened in round 1, resolved in round 2
+    await thread(10_000, 10_000) // the moment round 1 closed belongs to it
+    await thread(11_500, 13_000) // round 2
+    await thread(Date.now() + 60_000, null) // in the future: after now, in no round
 
-    const list = roundsOf(dossier.id)
+    const list = await roundsOf(dossier.id)
     expect(list.map((r) => r.id)).toEqual([r2.id, r1.id])
     expect(list[1]).toMatchObject({
       requestedBy: 'Nom learner',

@@ -7,7 +7,7 @@ import { plainBlocks } from '~/kinds/rich-text/rich-text'
 import { diffOf, emptyValue, entryOf } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
 import type { FieldKind } from '#templates/template.schema'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { learnersOfDossier, tutorsOfDossier } from './dossier-people.server'
 import { templateOfDossier, type Dossier } from './dossiers.server'
 import { notify } from './notifications.server'
@@ -34,12 +34,11 @@ function parse<T>(result: { success: true; data: T } | { success: false; error: 
 const chronological = [asc(reviewRounds.requestedAt), asc(sql`"review_rounds"."rowid"`)] as const
 
 /** The open round of a dossier, if any. */
-export function openRoundOf(dossierId: string, db: DbHandle = getDb()): { id: string; requestedAt: number } | null {
-  const row = db
+export async function openRoundOf(dossierId: string, db: DbHandle = getDb()): Promise<{ id: string; requestedAt: number } | null> {
+  const [row] = await db
     .select({ id: reviewRounds.id, requestedAt: reviewRounds.requestedAt })
     .from(reviewRounds)
     .where(and(eq(reviewRounds.dossierId, dossierId), isNull(reviewRounds.closedAt)))
-    .get()
   return row ? { id: row.id, requestedAt: row.requestedAt.getTime() } : null
 }
 
@@ -48,29 +47,27 @@ export function openRoundOf(dossierId: string, db: DbHandle = getDb()): { id: st
  * characters at most). One open round per dossier: a second request while one
  * is open is refused (409). The dossier's tutors are told.
  */
-export function requestReview(dossier: Dossier, userId: string, message: string | undefined) {
+export async function requestReview(dossier: Dossier, userId: string, message: string | undefined) {
   const input = parse(RequestReviewSchema.safeParse({ message: message ?? '' }))
-  return getDb().transaction((tx) => {
-    if (openRoundOf(dossier.id, tx)) throw new ReviewRoundError(REVIEW_ALREADY_OPEN, 409)
-    const round = tx
-      .insert(reviewRounds)
-      .values({ dossierId: dossier.id, requestedBy: userId, message: input.message, requestedAt: new Date() })
-      .returning()
-      .get()
-    notify(tutorsOfDossier(dossier, tx), { type: 'review-request', dossierId: dossier.id, actorId: userId, roundId: round.id }, tx)
+  return await transaction(getDb(), async (tx) => {
+    if (await openRoundOf(dossier.id, tx)) throw new ReviewRoundError(REVIEW_ALREADY_OPEN, 409)
+    const round = (
+      await tx.insert(reviewRounds).values({ dossierId: dossier.id, requestedBy: userId, message: input.message, requestedAt: new Date() }).returning()
+    )[0]!
+    await notify(await tutorsOfDossier(dossier, tx), { type: 'review-request', dossierId: dossier.id, actorId: userId, roundId: round.id }, tx)
     return round
-  }, IMMEDIATE)
+  })
 }
 
 /** The current content of every section of a dossier (the field's empty value when never saved), by section id. */
-function currentContents(dossier: Dossier, db: DbHandle): Map<string, FieldValue> {
+async function currentContents(dossier: Dossier, db: DbHandle): Promise<Map<string, FieldValue>> {
   const saved = new Map(
-    db
-      .select({ sectionId: dossierSections.sectionId, content: dossierSections.content })
-      .from(dossierSections)
-      .where(eq(dossierSections.dossierId, dossier.id))
-      .all()
-      .map((r) => [r.sectionId, r.content]),
+    (
+      await db
+        .select({ sectionId: dossierSections.sectionId, content: dossierSections.content })
+        .from(dossierSections)
+        .where(eq(dossierSections.dossierId, dossier.id))
+    ).map((r) => [r.sectionId, r.content]),
   )
   return new Map(templateOfDossier(dossier).sections.map((s) => [s.id, saved.get(s.id) ?? emptyValue(s.field)]))
 }
@@ -81,23 +78,22 @@ function currentContents(dossier: Dossier, db: DbHandle): Map<string, FieldValue
  * (what the next round's changes start from) and the round is closed. The
  * learners who work on the dossier are told.
  */
-export function closeRound(dossier: Dossier, roundId: string, tutorId: string, summary: string | undefined) {
+export async function closeRound(dossier: Dossier, roundId: string, tutorId: string, summary: string | undefined) {
   const input = parse(CloseRoundSchema.safeParse({ summary: summary ?? '' }))
-  return getDb().transaction((tx) => {
-    const round = tx
+  return await transaction(getDb(), async (tx) => {
+    const [round] = await tx
       .select()
       .from(reviewRounds)
       .where(and(eq(reviewRounds.id, roundId), eq(reviewRounds.dossierId, dossier.id)))
-      .get()
     if (!round) throw new ReviewRoundError('Cette relecture n’existe pas.', 404)
     if (round.closedAt) throw new ReviewRoundError('Cette relecture est déjà close.', 409)
-    const snapshot = [...currentContents(dossier, tx)].map(([sectionId, content]) => ({ roundId: round.id, sectionId, content }))
-    if (snapshot.length) tx.insert(reviewRoundSections).values(snapshot).run()
+    const snapshot = [...(await currentContents(dossier, tx))].map(([sectionId, content]) => ({ roundId: round.id, sectionId, content }))
+    if (snapshot.length) await tx.insert(reviewRoundSections).values(snapshot)
     const closedAt = new Date()
-    tx.update(reviewRounds).set({ closedAt, closedBy: tutorId, summary: input.summary }).where(eq(reviewRounds.id, round.id)).run()
-    notify(learnersOfDossier(dossier, tx), { type: 'round-closed', dossierId: dossier.id, actorId: tutorId, roundId: round.id }, tx)
+    await tx.update(reviewRounds).set({ closedAt, closedBy: tutorId, summary: input.summary }).where(eq(reviewRounds.id, round.id))
+    await notify(await learnersOfDossier(dossier, tx), { type: 'round-closed', dossierId: dossier.id, actorId: tutorId, roundId: round.id }, tx)
     return { ...round, closedAt, closedBy: tutorId, summary: input.summary }
-  }, IMMEDIATE)
+  })
 }
 
 export type RoundListItem = {
@@ -114,26 +110,26 @@ export type RoundListItem = {
 }
 
 /** The rounds of a dossier, oldest first, with who asked for and who closed each. */
-function roundRows(dossierId: string) {
+async function roundRows(dossierId: string) {
   const requester = alias(users, 'requester')
   const closer = alias(users, 'closer')
-  return getDb()
-    .select({
-      id: reviewRounds.id,
-      requestedAt: reviewRounds.requestedAt,
-      requestedBy: requester.name,
-      message: reviewRounds.message,
-      closedAt: reviewRounds.closedAt,
-      closedBy: closer.name,
-      summary: reviewRounds.summary,
-    })
-    .from(reviewRounds)
-    .leftJoin(requester, eq(requester.id, reviewRounds.requestedBy))
-    .leftJoin(closer, eq(closer.id, reviewRounds.closedBy))
-    .where(eq(reviewRounds.dossierId, dossierId))
-    .orderBy(...chronological)
-    .all()
-    .map((r) => ({ ...r, requestedAt: r.requestedAt.getTime(), closedAt: r.closedAt?.getTime() ?? null }))
+  return (
+    await getDb()
+      .select({
+        id: reviewRounds.id,
+        requestedAt: reviewRounds.requestedAt,
+        requestedBy: requester.name,
+        message: reviewRounds.message,
+        closedAt: reviewRounds.closedAt,
+        closedBy: closer.name,
+        summary: reviewRounds.summary,
+      })
+      .from(reviewRounds)
+      .leftJoin(requester, eq(requester.id, reviewRounds.requestedBy))
+      .leftJoin(closer, eq(closer.id, reviewRounds.closedBy))
+      .where(eq(reviewRounds.dossierId, dossierId))
+      .orderBy(...chronological)
+  ).map((r) => ({ ...r, requestedAt: r.requestedAt.getTime(), closedAt: r.closedAt?.getTime() ?? null }))
 }
 
 /**
@@ -141,15 +137,15 @@ function roundRows(dossierId: string) {
  * threads opened and resolved in it (counted by time window, from the
  * threads' dates).
  */
-export function roundsOf(dossierId: string): RoundListItem[] {
-  const rounds = roundRows(dossierId)
+export async function roundsOf(dossierId: string): Promise<RoundListItem[]> {
+  const rounds = await roundRows(dossierId)
   if (rounds.length === 0) return []
-  const threads = getDb()
-    .select({ createdAt: commentThreads.createdAt, resolvedAt: commentThreads.resolvedAt })
-    .from(commentThreads)
-    .where(eq(commentThreads.dossierId, dossierId))
-    .all()
-    .map((t) => ({ createdAt: t.createdAt.getTime(), resolvedAt: t.resolvedAt?.getTime() ?? null }))
+  const threads = (
+    await getDb()
+      .select({ createdAt: commentThreads.createdAt, resolvedAt: commentThreads.resolvedAt })
+      .from(commentThreads)
+      .where(eq(commentThreads.dossierId, dossierId))
+  ).map((t) => ({ createdAt: t.createdAt.getTime(), resolvedAt: t.resolvedAt?.getTime() ?? null }))
   const counts = threadCountsByRound(rounds, threads, Date.now())
   return rounds.map((r, i) => ({ ...r, ...counts[i]! })).reverse()
 }
@@ -165,14 +161,14 @@ export type SectionChange = {
   changes?: string[]
 }
 
-function snapshotOf(roundId: string): Map<string, FieldValue> {
+async function snapshotOf(roundId: string): Promise<Map<string, FieldValue>> {
   return new Map(
-    getDb()
-      .select({ sectionId: reviewRoundSections.sectionId, content: reviewRoundSections.content })
-      .from(reviewRoundSections)
-      .where(eq(reviewRoundSections.roundId, roundId))
-      .all()
-      .map((r) => [r.sectionId, r.content]),
+    (
+      await getDb()
+        .select({ sectionId: reviewRoundSections.sectionId, content: reviewRoundSections.content })
+        .from(reviewRoundSections)
+        .where(eq(reviewRoundSections.roundId, roundId))
+    ).map((r) => [r.sectionId, r.content]),
   )
 }
 
@@ -198,8 +194,8 @@ const blocksOf = (doc: Parameters<typeof plainBlocks>[0]) =>
  * (everything is new). `since`: when the previous round was closed (null: from
  * the beginning). Null when the round is not one of this dossier's.
  */
-export function changesSince(dossier: Dossier, roundId: string): { since: number | null; sections: SectionChange[] } | null {
-  const rounds = roundRows(dossier.id)
+export async function changesSince(dossier: Dossier, roundId: string): Promise<{ since: number | null; sections: SectionChange[] } | null> {
+  const rounds = await roundRows(dossier.id)
   const index = rounds.findIndex((r) => r.id === roundId)
   if (index < 0) return null
   const round = rounds[index]!
@@ -207,8 +203,8 @@ export function changesSince(dossier: Dossier, roundId: string): { since: number
     .slice(0, index)
     .reverse()
     .find((r) => r.closedAt !== null)
-  const before = previous ? snapshotOf(previous.id) : new Map<string, FieldValue>()
-  const after = round.closedAt !== null ? snapshotOf(round.id) : currentContents(dossier, getDb())
+  const before = previous ? await snapshotOf(previous.id) : new Map<string, FieldValue>()
+  const after = round.closedAt !== null ? await snapshotOf(round.id) : await currentContents(dossier, getDb())
 
   const sections = templateOfDossier(dossier).sections.map((s): SectionChange => {
     const was = before.get(s.id) ?? emptyValue(s.field)
@@ -227,6 +223,6 @@ export function changesSince(dossier: Dossier, roundId: string): { since: number
 }
 
 /** One round of a dossier with who asked for and closed it; null when it is not one of this dossier's. */
-export function roundOf(dossierId: string, roundId: string) {
-  return roundRows(dossierId).find((r) => r.id === roundId) ?? null
+export async function roundOf(dossierId: string, roundId: string) {
+  return (await roundRows(dossierId)).find((r) => r.id === roundId) ?? null
 }

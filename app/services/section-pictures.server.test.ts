@@ -29,41 +29,41 @@ const PERSONAE = {
     },
   ],
 }
-const user = (email: string) => getDb().insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning().get().id
+const user = async (email: string) => (await getDb().insert(schema.users).values({ email, name: email, passwordHash: 'x' }).returning())[0]!.id
 let sessionId = ''
 let [anna, bruno] = ['', '']
-const dossierOf = (learner: string, templateId: string) => learnerDossiers(learner, sessionId).find((d) => d.templateId === templateId)!
+const dossierOf = async (learner: string, templateId: string) => (await learnerDossiers(learner, sessionId)).find((d) => d.templateId === templateId)!
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  sessionId = db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  ;[anna, bruno] = [user('anna@test.fr'), user('bruno@test.fr')]
-  enrollLearners(db, sessionId, [anna, bruno])
-  const group = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning().get().id
-  addGroupMembers(db, group, [anna, bruno])
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
+  ;[anna, bruno] = [await user('anna@test.fr'), await user('bruno@test.fr')]
+  await enrollLearners(db, sessionId, [anna, bruno])
+  const group = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
+  await addGroupMembers(db, group, [anna, bruno])
   for (const learner of [anna, bruno]) {
-    const cas = dossierOf(learner, 'cas-pratique-a3')
-    expect(saveSection({ dossierId: cas.id, sectionId: 'personae', baseVersion: 0, content: PERSONAE, authorId: learner }).ok).toBe(true)
+    const cas = await dossierOf(learner, 'cas-pratique-a3')
+    expect((await saveSection({ dossierId: cas.id, sectionId: 'personae', baseVersion: 0, content: PERSONAE, authorId: learner })).ok).toBe(true)
   }
 })
 
 describe('the sections an oral may show', () => {
-  it('an individual oral shows its learner’s own dossiers (their group’s included), never another learner’s', () => {
-    const veille = dossierOf(anna, 'fiche-veille')
-    const offered = pictureDossiers(veille).map((d) => d.id)
+  it('an individual oral shows its learner’s own dossiers (their group’s included), never another learner’s', async () => {
+    const veille = await dossierOf(anna, 'fiche-veille')
+    const offered = (await pictureDossiers(veille)).map((d) => d.id)
     expect(offered[0]).toBe(veille.id)
-    expect(offered).toContain(dossierOf(anna, 'cas-pratique-a3').id)
-    expect(offered).toContain(dossierOf(anna, 'msp-a2').id)
-    expect(offered).not.toContain(dossierOf(bruno, 'cas-pratique-a3').id)
-    expect(shownPictures(veille, { sectionId: 'personae', dossierId: dossierOf(anna, 'cas-pratique-a3').id }).map((p) => p.alt)).toEqual([
+    expect(offered).toContain((await dossierOf(anna, 'cas-pratique-a3')).id)
+    expect(offered).toContain((await dossierOf(anna, 'msp-a2')).id)
+    expect(offered).not.toContain((await dossierOf(bruno, 'cas-pratique-a3')).id)
+    expect((await shownPictures(veille, { sectionId: 'personae', dossierId: (await dossierOf(anna, 'cas-pratique-a3')).id })).map((p) => p.alt)).toEqual([
       'Fiche persona de Léa\u00a0: 34\u00a0ans · Cadre.',
     ])
-    expect(shownPictures(veille, { sectionId: 'personae', dossierId: dossierOf(bruno, 'cas-pratique-a3').id })).toEqual([])
+    expect(await shownPictures(veille, { sectionId: 'personae', dossierId: (await dossierOf(bruno, 'cas-pratique-a3')).id })).toEqual([])
   })
 
-  it('a group oral shows its own dossier only: a member’s own work is not shown to the others', () => {
-    const shared = dossierOf(anna, 'msp-a2')
-    expect(pictureDossiers(shared).map((d) => d.id)).toEqual([shared.id])
-    expect(shownPictures(shared, { sectionId: 'personae', dossierId: dossierOf(anna, 'cas-pratique-a3').id })).toEqual([])
+  it('a group oral shows its own dossier only: a member’s own work is not shown to the others', async () => {
+    const shared = await dossierOf(anna, 'msp-a2')
+    expect((await pictureDossiers(shared)).map((d) => d.id)).toEqual([shared.id])
+    expect(await shownPictures(shared, { sectionId: 'personae', dossierId: (await dossierOf(anna, 'cas-pratique-a3')).id })).toEqual([])
   })
 })

@@ -11,9 +11,9 @@ import type { ChartImage } from './exports/charts.server'
  * group dossiers included); for a group dossier, itself only (a member's own
  * work is never shown to the others). The dossier itself first.
  */
-export function pictureDossiers(dossier: Dossier): Dossier[] {
+export async function pictureDossiers(dossier: Dossier): Promise<Dossier[]> {
   if (!dossier.learnerId) return [dossier]
-  return [dossier, ...learnerDossiers(dossier.learnerId, dossier.examSessionId).filter((d) => d.id !== dossier.id)]
+  return [dossier, ...(await learnerDossiers(dossier.learnerId, dossier.examSessionId)).filter((d) => d.id !== dossier.id)]
 }
 
 /** A visual of an oral: a section of its own dossier, or of another dossier of the learner's. */
@@ -25,10 +25,15 @@ export type ShownSection = { sectionId: string; dossierId?: string | undefined }
  * ([] for any other dossier, an unknown section or a kind without pictures).
  * `states` are the oral dossier's own, when already read.
  */
-export function shownPictures(dossier: Dossier, visual: ShownSection, states?: Record<string, SectionState>, today = todayInFrance()): ChartImage[] {
-  if (!visual.dossierId || visual.dossierId === dossier.id) return sectionPictures(dossier, visual.sectionId, states, today)
-  const source = pictureDossiers(dossier).find((d) => d.id === visual.dossierId)
-  return source ? sectionPictures(source, visual.sectionId, undefined, today) : []
+export async function shownPictures(
+  dossier: Dossier,
+  visual: ShownSection,
+  states?: Record<string, SectionState>,
+  today = todayInFrance(),
+): Promise<ChartImage[]> {
+  if (!visual.dossierId || visual.dossierId === dossier.id) return await sectionPictures(dossier, visual.sectionId, states, today)
+  const source = (await pictureDossiers(dossier)).find((d) => d.id === visual.dossierId)
+  return source ? await sectionPictures(source, visual.sectionId, undefined, today) : []
 }
 
 /**
@@ -37,12 +42,12 @@ export function shownPictures(dossier: Dossier, visual: ShownSection, states?: R
  * an oral shows of it on a slide or in a rehearsal. [] for an unknown section
  * or a kind without pictures.
  */
-export function sectionPictures(
+export async function sectionPictures(
   dossier: Dossier,
   sectionId: string,
-  states: Record<string, SectionState> = sectionStates(dossier.id),
+  states: Record<string, SectionState> = await sectionStates(dossier.id),
   today = todayInFrance(),
-): ChartImage[] {
+): Promise<ChartImage[]> {
   const section = templateOfDossier(dossier).sections.find((s) => s.id === sectionId)
   if (!section) return []
   return picturesOf(entryOf(section.field, states[section.id]?.content ?? emptyValue(section.field)), today)

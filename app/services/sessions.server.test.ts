@@ -34,22 +34,22 @@ describe('SessionFormSchema', () => {
 })
 
 describe('sessions', () => {
-  it('creates, refuses a second session of the same name (whatever the case), edits and archives', () => {
-    const { id } = createSession(form())
-    expect(sessionOf(id)).toMatchObject({ name: 'Session 2027', retentionMonths: 36, archivedAt: null })
-    expect(() => createSession(form({ name: 'session 2027' }))).toThrow(SessionError)
-    createSession(form({ name: 'Session créée' }))
-    expect(() => createSession(form({ name: 'SESSION CRÉÉE' }))).toThrow('Une autre session porte déjà ce nom.')
-    const other = createSession(form({ name: 'Autre' })).id
-    expect(() => updateSession(other, form({ name: 'SESSION 2027' }))).toThrow('Une autre session porte déjà ce nom.')
-    updateSession(id, form({ name: 'Session 2027 — juin', retentionMonths: '48' }))
-    expect(sessionOf(id)).toMatchObject({ name: 'Session 2027 — juin', retentionMonths: 48 })
+  it('creates, refuses a second session of the same name (whatever the case), edits and archives', async () => {
+    const { id } = await createSession(form())
+    expect(await sessionOf(id)).toMatchObject({ name: 'Session 2027', retentionMonths: 36, archivedAt: null })
+    expect(async () => await createSession(form({ name: 'session 2027' }))).toThrow(SessionError)
+    await createSession(form({ name: 'Session créée' }))
+    expect(async () => await createSession(form({ name: 'SESSION CRÉÉE' }))).toThrow('Une autre session porte déjà ce nom.')
+    const other = (await createSession(form({ name: 'Autre' }))).id
+    expect(async () => await updateSession(other, form({ name: 'SESSION 2027' }))).toThrow('Une autre session porte déjà ce nom.')
+    await updateSession(id, form({ name: 'Session 2027 — juin', retentionMonths: '48' }))
+    expect(await sessionOf(id)).toMatchObject({ name: 'Session 2027 — juin', retentionMonths: 48 })
     const at = new Date('2027-07-01T10:00:00Z')
-    expect(setArchived(id, true, at)).toBe(true)
-    expect(setArchived(id, true)).toBe(false)
-    expect(sessionOf(id)?.archivedAt).toEqual(at)
-    expect(setArchived(id, false)).toBe(true)
-    expect(sessionOf(id)?.archivedAt).toBeNull()
-    expect(() => setArchived('inconnue', true)).toThrow('Cette session d’examen n’existe pas.')
+    expect(await setArchived(id, true, at)).toBe(true)
+    expect(await setArchived(id, true)).toBe(false)
+    expect((await sessionOf(id))?.archivedAt).toEqual(at)
+    expect(await setArchived(id, false)).toBe(true)
+    expect((await sessionOf(id))?.archivedAt).toBeNull()
+    expect(async () => await setArchived('inconnue', true)).toThrow('Cette session d’examen n’existe pas.')
   })
 })

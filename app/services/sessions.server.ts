@@ -6,7 +6,7 @@
  */
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 
 const { examSessions } = schema
 
@@ -58,44 +58,43 @@ const DUPLICATE = 'Une autre session porte déjà ce nom.'
 /** Whatever the case (« Session créée » = « SESSION CRÉÉE »; SQLite's lower() only folds ASCII): compared here, sessions are few. */
 const sameName = new Intl.Collator('fr', { sensitivity: 'accent' })
 
-function nameTaken(tx: DbHandle, name: string, exceptId?: string) {
-  return tx
-    .select({ id: examSessions.id, name: examSessions.name })
-    .from(examSessions)
-    .all()
-    .some((s) => s.id !== exceptId && sameName.compare(s.name, name) === 0)
+async function nameTaken(tx: DbHandle, name: string, exceptId?: string) {
+  return (await tx.select({ id: examSessions.id, name: examSessions.name }).from(examSessions)).some(
+    (s) => s.id !== exceptId && sameName.compare(s.name, name) === 0,
+  )
 }
 
 /** Creates a session; its épreuves get their dates on the session's page. */
-export function createSession(form: SessionForm): { id: string } {
-  return getDb().transaction((tx) => {
-    if (nameTaken(tx, form.name)) throw new SessionError(DUPLICATE, 409, 'name')
-    return tx.insert(examSessions).values(form).returning({ id: examSessions.id }).get()
-  }, IMMEDIATE)
+export async function createSession(form: SessionForm): Promise<{ id: string }> {
+  return await transaction(getDb(), async (tx) => {
+    if (await nameTaken(tx, form.name)) throw new SessionError(DUPLICATE, 409, 'name')
+    return (await tx.insert(examSessions).values(form).returning({ id: examSessions.id }))[0]!
+  })
 }
 
-export function sessionOf(id: string, db: DbHandle = getDb()) {
-  return db.select().from(examSessions).where(eq(examSessions.id, id)).get() ?? null
+export async function sessionOf(id: string, db: DbHandle = getDb()) {
+  return (await db.select().from(examSessions).where(eq(examSessions.id, id)))[0] ?? null
 }
 
-export function updateSession(id: string, form: SessionForm) {
-  getDb().transaction((tx) => {
-    if (!sessionOf(id, tx)) throw new SessionError(NO_SESSION, 404)
-    if (nameTaken(tx, form.name, id)) throw new SessionError(DUPLICATE, 409, 'name')
-    tx.update(examSessions).set(form).where(eq(examSessions.id, id)).run()
-  }, IMMEDIATE)
+export async function updateSession(id: string, form: SessionForm) {
+  await transaction(getDb(), async (tx) => {
+    if (!(await sessionOf(id, tx))) throw new SessionError(NO_SESSION, 404)
+    if (await nameTaken(tx, form.name, id)) throw new SessionError(DUPLICATE, 409, 'name')
+    await tx.update(examSessions).set(form).where(eq(examSessions.id, id))
+  })
 }
 
 /** Archives (or brings back) a session; nothing is deleted. Returns false when it already was in that state. */
-export function setArchived(id: string, archived: boolean, now = new Date()): boolean {
-  return getDb().transaction((tx) => {
-    if (!sessionOf(id, tx)) throw new SessionError(NO_SESSION, 404)
+export async function setArchived(id: string, archived: boolean, now = new Date()): Promise<boolean> {
+  return await transaction(getDb(), async (tx) => {
+    if (!(await sessionOf(id, tx))) throw new SessionError(NO_SESSION, 404)
     return (
-      tx
-        .update(examSessions)
-        .set({ archivedAt: archived ? now : null })
-        .where(and(eq(examSessions.id, id), archived ? isNull(examSessions.archivedAt) : isNotNull(examSessions.archivedAt)))
-        .run().changes > 0
+      (
+        await tx
+          .update(examSessions)
+          .set({ archivedAt: archived ? now : null })
+          .where(and(eq(examSessions.id, id), archived ? isNull(examSessions.archivedAt) : isNotNull(examSessions.archivedAt)))
+      ).changes > 0
     )
-  }, IMMEDIATE)
+  })
 }

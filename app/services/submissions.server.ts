@@ -18,7 +18,7 @@ import { closedMessage, NO_DEADLINE, type HandInSummary } from '~/domain/hand-in
 import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { authorizeDossier } from './dossier-access.server'
 import { learnersOfDossier } from './dossier-people.server'
 import type { Dossier } from './dossiers.server'
@@ -44,12 +44,13 @@ const {
 export type Instance = typeof evaluationInstances.$inferSelect
 export type Submission = typeof submissions.$inferSelect
 
-export function instanceFor(examSessionId: string, evaluationId: string, db: DbHandle = getDb()): Instance | undefined {
-  return db
-    .select()
-    .from(evaluationInstances)
-    .where(and(eq(evaluationInstances.examSessionId, examSessionId), eq(evaluationInstances.evaluationId, evaluationId)))
-    .get()
+export async function instanceFor(examSessionId: string, evaluationId: string, db: DbHandle = getDb()): Promise<Instance | undefined> {
+  return (
+    await db
+      .select()
+      .from(evaluationInstances)
+      .where(and(eq(evaluationInstances.examSessionId, examSessionId), eq(evaluationInstances.evaluationId, evaluationId)))
+  )[0]
 }
 
 /**
@@ -57,16 +58,17 @@ export function instanceFor(examSessionId: string, evaluationId: string, db: DbH
  * or the latest extension granted to one of them (a group hands in once: an
  * extension of any member applies to the group's work).
  */
-export function windowFor(instance: Instance, learnerIds: readonly string[], db: DbHandle = getDb()): HandInWindow {
+export async function windowFor(instance: Instance, learnerIds: readonly string[], db: DbHandle = getDb()): Promise<HandInWindow> {
   const extension =
     learnerIds.length === 0
       ? undefined
-      : db
-          .select()
-          .from(deadlineExtensions)
-          .where(and(eq(deadlineExtensions.instanceId, instance.id), inArray(deadlineExtensions.learnerId, [...learnerIds])))
-          .orderBy(desc(deadlineExtensions.cutoffAt), desc(deadlineExtensions.dueAt))
-          .get()
+      : (
+          await db
+            .select()
+            .from(deadlineExtensions)
+            .where(and(eq(deadlineExtensions.instanceId, instance.id), inArray(deadlineExtensions.learnerId, [...learnerIds])))
+            .orderBy(desc(deadlineExtensions.cutoffAt), desc(deadlineExtensions.dueAt))
+        )[0]
   if (extension) return { dueAt: extension.dueAt, cutoffAt: extension.cutoffAt, extended: { reason: extension.reason } }
   return { dueAt: instance.dueAt, cutoffAt: instance.cutoffAt }
 }
@@ -114,14 +116,13 @@ export function snapshotsDir() {
 const UPLOAD_REF = /\/fichiers\/([0-9a-f-]{36})/g
 
 /** The uploads of `dossierId` that the content refers to. */
-function referencedUploads(db: DbHandle, dossierId: string, values: readonly FieldValue[]) {
+async function referencedUploads(db: DbHandle, dossierId: string, values: readonly FieldValue[]) {
   const ids = [...new Set(values.flatMap((v) => [...JSON.stringify(v).matchAll(UPLOAD_REF)].map((m) => m[1]!)))]
   if (ids.length === 0) return []
-  return db
+  return await db
     .select()
     .from(uploads)
     .where(and(eq(uploads.dossierId, dossierId), inArray(uploads.id, ids)))
-    .all()
 }
 
 /**
@@ -129,7 +130,7 @@ function referencedUploads(db: DbHandle, dossierId: string, values: readonly Fie
  * dossier holds them now) with copies of the files they show. Run inside the
  * caller's transaction.
  */
-export function freezeSnapshot(
+export async function freezeSnapshot(
   db: DbHandle,
   input: {
     dossierId: string
@@ -141,9 +142,9 @@ export function freezeSnapshot(
     timing: 'on-time' | 'late'
     statement: string
   },
-): Submission {
+): Promise<Submission> {
   const files: SnapshotFile[] = []
-  for (const upload of referencedUploads(
+  for (const upload of await referencedUploads(
     db,
     input.dossierId,
     input.sections.map((s) => s.content),
@@ -159,35 +160,31 @@ export function freezeSnapshot(
   }
   const tHash = templateHash(input.template)
   const fingerprint = fingerprintOf({ dossierId: input.dossierId, templateId: input.template.id, templateHash: tHash, sections: input.sections, files })
-  const submission = db
-    .insert(submissions)
-    .values({
-      dossierId: input.dossierId,
-      instanceId: input.instanceId,
-      submittedBy: input.submittedBy.id,
-      submitterName: input.submittedBy.name,
-      submittedAt: input.submittedAt,
-      timing: input.timing,
-      statement: input.statement,
-      templateId: input.template.id,
-      templateHash: tHash,
-      fingerprint,
-    })
-    .returning()
-    .get()
-  db.insert(submissionSections)
-    .values(input.sections.map((s) => ({ submissionId: submission.id, sectionId: s.sectionId, content: s.content })))
-    .run()
-  if (files.length > 0)
-    db.insert(submissionFiles)
-      .values(files.map((f) => ({ submissionId: submission.id, ...f })))
-      .run()
+  const submission = (
+    await db
+      .insert(submissions)
+      .values({
+        dossierId: input.dossierId,
+        instanceId: input.instanceId,
+        submittedBy: input.submittedBy.id,
+        submitterName: input.submittedBy.name,
+        submittedAt: input.submittedAt,
+        timing: input.timing,
+        statement: input.statement,
+        templateId: input.template.id,
+        templateHash: tHash,
+        fingerprint,
+      })
+      .returning()
+  )[0]!
+  await db.insert(submissionSections).values(input.sections.map((s) => ({ submissionId: submission.id, sectionId: s.sectionId, content: s.content })))
+  if (files.length > 0) await db.insert(submissionFiles).values(files.map((f) => ({ submissionId: submission.id, ...f })))
   return submission
 }
 
 /** A dossier's hand-ins, newest first. */
-export function submissionsOfDossier(dossierId: string, db: DbHandle = getDb()): Submission[] {
-  return db.select().from(submissions).where(eq(submissions.dossierId, dossierId)).orderBy(desc(submissions.submittedAt)).all()
+export async function submissionsOfDossier(dossierId: string, db: DbHandle = getDb()): Promise<Submission[]> {
+  return await db.select().from(submissions).where(eq(submissions.dossierId, dossierId)).orderBy(desc(submissions.submittedAt))
 }
 
 export type Snapshot = {
@@ -198,18 +195,17 @@ export type Snapshot = {
   files: SnapshotFile[]
 }
 
-export function loadSnapshot(submissionId: string, db: DbHandle = getDb()): Snapshot | null {
-  const submission = db.select().from(submissions).where(eq(submissions.id, submissionId)).get()
+export async function loadSnapshot(submissionId: string, db: DbHandle = getDb()): Promise<Snapshot | null> {
+  const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId))
   if (!submission) return null
   const template = templatesById.get(submission.templateId)
   if (!template) throw new Error(`Unknown template ${submission.templateId}`)
-  const rows = db.select().from(submissionSections).where(eq(submissionSections.submissionId, submissionId)).all()
+  const rows = await db.select().from(submissionSections).where(eq(submissionSections.submissionId, submissionId))
   const byId = new Map(rows.map((r) => [r.sectionId, r.content]))
-  const files = db
+  const files = await db
     .select({ uploadId: submissionFiles.uploadId, sha256: submissionFiles.sha256, mime: submissionFiles.mime, size: submissionFiles.size })
     .from(submissionFiles)
     .where(eq(submissionFiles.submissionId, submissionId))
-    .all()
   return {
     submission,
     template,
@@ -223,19 +219,17 @@ export function loadSnapshot(submissionId: string, db: DbHandle = getDb()): Snap
  * records and bytes, the template as the app knows it now) and compares it
  * with the one given to the learner at hand-in.
  */
-export function verifySnapshot(submissionId: string, db: DbHandle = getDb()): { ok: boolean; expected: string; actual: string } {
-  const submission = db.select().from(submissions).where(eq(submissions.id, submissionId)).get()
+export async function verifySnapshot(submissionId: string, db: DbHandle = getDb()): Promise<{ ok: boolean; expected: string; actual: string }> {
+  const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId))
   if (!submission) throw new Response('Ce dépôt n’existe pas.', { status: 404 })
-  const sections = db
+  const sections = await db
     .select({ sectionId: submissionSections.sectionId, content: submissionSections.content })
     .from(submissionSections)
     .where(eq(submissionSections.submissionId, submissionId))
-    .all()
-  const files = db
+  const files = await db
     .select({ uploadId: submissionFiles.uploadId, sha256: submissionFiles.sha256, mime: submissionFiles.mime, size: submissionFiles.size })
     .from(submissionFiles)
     .where(eq(submissionFiles.submissionId, submissionId))
-    .all()
   const bytesIntact = files.every((f) => {
     const file = path.join(snapshotsDir(), f.sha256)
     return fs.existsSync(file) && sha256(fs.readFileSync(file)) === f.sha256
@@ -247,12 +241,11 @@ export function verifySnapshot(submissionId: string, db: DbHandle = getDb()): { 
 }
 
 /** A file of a snapshot, read from its copy (never from the live upload, which the learner may replace). */
-export function snapshotFile(submissionId: string, uploadId: string, db: DbHandle = getDb()): { bytes: Uint8Array; mime: string } | null {
-  const row = db
+export async function snapshotFile(submissionId: string, uploadId: string, db: DbHandle = getDb()): Promise<{ bytes: Uint8Array; mime: string } | null> {
+  const [row] = await db
     .select()
     .from(submissionFiles)
     .where(and(eq(submissionFiles.submissionId, submissionId), eq(submissionFiles.uploadId, uploadId)))
-    .get()
   if (!row) return null
   const file = path.join(snapshotsDir(), row.sha256)
   return fs.existsSync(file) ? { bytes: new Uint8Array(fs.readFileSync(file)), mime: row.mime } : null
@@ -270,22 +263,22 @@ function newCode(): string {
  * The code a candidate (or a group) goes by on an instance, e.g. « K7-4QX2 »:
  * random, so that it says nothing about who it stands for; created on first use.
  */
-export function candidateCode(instanceId: string, subjectId: string, db: DbHandle = getDb()): string {
-  const existing = db
+export async function candidateCode(instanceId: string, subjectId: string, db: DbHandle = getDb()): Promise<string> {
+  const [existing] = await db
     .select({ code: candidateCodes.code })
     .from(candidateCodes)
     .where(and(eq(candidateCodes.instanceId, instanceId), eq(candidateCodes.subjectId, subjectId)))
-    .get()
   if (existing) return existing.code
   for (;;) {
     const code = newCode()
-    const inserted = db.insert(candidateCodes).values({ instanceId, subjectId, code }).onConflictDoNothing().returning({ code: candidateCodes.code }).get()
+    const inserted = (
+      await db.insert(candidateCodes).values({ instanceId, subjectId, code }).onConflictDoNothing().returning({ code: candidateCodes.code })
+    )[0]!
     if (inserted) return inserted.code
-    const raced = db
+    const [raced] = await db
       .select({ code: candidateCodes.code })
       .from(candidateCodes)
       .where(and(eq(candidateCodes.instanceId, instanceId), eq(candidateCodes.subjectId, subjectId)))
-      .get()
     if (raced) return raced.code
   }
 }
@@ -319,22 +312,25 @@ export const HandInFormSchema = z.object({
 export const VerifyFormSchema = z.object({ intent: z.literal('verify'), submissionId: z.string().min(1).max(64) })
 
 /** Every section of a dossier as it stands now (a section never saved is its field's empty value), in template order. */
-export function draftSections(template: DossierTemplate, dossierId: string, db: DbHandle = getDb()): { sectionId: string; content: FieldValue }[] {
-  const rows = db
+export async function draftSections(
+  template: DossierTemplate,
+  dossierId: string,
+  db: DbHandle = getDb(),
+): Promise<{ sectionId: string; content: FieldValue }[]> {
+  const rows = await db
     .select({ sectionId: dossierSections.sectionId, content: dossierSections.content })
     .from(dossierSections)
     .where(eq(dossierSections.dossierId, dossierId))
-    .all()
   const saved = new Map(rows.map((r) => [r.sectionId, r.content]))
   return template.sections.map((section) => ({ sectionId: section.id, content: saved.get(section.id) ?? emptyValue(section.field) }))
 }
 
 /** What stops a dossier's current draft from being handed in (the template's `handInChecks`, then the serious game's theme draw). */
-export function draftProblems(dossier: Pick<Dossier, 'id' | 'templateId' | 'groupId'>, db: DbHandle = getDb()): HandInProblem[] {
+export async function draftProblems(dossier: Pick<Dossier, 'id' | 'templateId' | 'groupId'>, db: DbHandle = getDb()): Promise<HandInProblem[]> {
   const template = templateOf(dossier.templateId)
   return [
-    ...handInProblems(template, Object.fromEntries(draftSections(template, dossier.id, db).map((s) => [s.sectionId, s.content]))),
-    ...drawProblems(template, dossier, db),
+    ...handInProblems(template, Object.fromEntries((await draftSections(template, dossier.id, db)).map((s) => [s.sectionId, s.content]))),
+    ...(await drawProblems(template, dossier, db)),
   ]
 }
 
@@ -343,8 +339,8 @@ export function draftProblems(dossier: Pick<Dossier, 'id' | 'templateId' | 'grou
  * §5): « Le tirage des thèmes n’est pas fait pour : X, Y. », shown with the
  * template's first section (« Sujets et répartition »). None for other dossiers.
  */
-function drawProblems(template: DossierTemplate, dossier: Pick<Dossier, 'groupId'>, db: DbHandle): HandInProblem[] {
-  const message = missingThemesMessage(dossier, db)
+async function drawProblems(template: DossierTemplate, dossier: Pick<Dossier, 'groupId'>, db: DbHandle): Promise<HandInProblem[]> {
+  const message = await missingThemesMessage(dossier, db)
   const section = template.sections[0]
   return message && section ? [{ sectionId: section.id, sectionTitle: section.title, message }] : []
 }
@@ -370,25 +366,28 @@ export function subjectOf(dossier: Pick<Dossier, 'learnerId' | 'groupId'>): stri
  * A new hand-in before the cut-off adds a snapshot; earlier ones stay, and the
  * draft stays editable. Throws HandInError (nothing stored) when refused.
  */
-export function handIn(
+export async function handIn(
   user: SessionUser,
   dossierId: string,
   { confirmed, now = new Date(), db = getDb() }: { confirmed: boolean; now?: Date; db?: DbHandle },
-): { submission: Submission; candidateCode: string } {
-  const { dossier } = authorizeDossier(user, dossierId, 'update')
+): Promise<{ submission: Submission; candidateCode: string }> {
+  const { dossier } = await authorizeDossier(user, dossierId, 'update')
   const template = templateOf(dossier.templateId)
-  const instance = instanceFor(dossier.examSessionId, dossier.evaluationId, db)
+  const instance = await instanceFor(dossier.examSessionId, dossier.evaluationId, db)
   if (!instance) throw new HandInError(NO_DEADLINE, 400)
-  const window = windowFor(instance, learnersOfDossier(dossier, db), db)
+  const window = await windowFor(instance, await learnersOfDossier(dossier, db), db)
   const timing = handInTiming(now, window)
   if (timing === 'closed') throw new HandInError(closedMessage(window), 400)
   if (!confirmed) throw new HandInError(NOT_CONFIRMED, 400)
-  if (handInSummary(dossier, now, db).state === 'graded') throw new HandInError(ALREADY_GRADED, 409)
-  return db.transaction((tx) => {
-    const sections = draftSections(template, dossier.id, tx)
-    const problems = [...handInProblems(template, Object.fromEntries(sections.map((s) => [s.sectionId, s.content]))), ...drawProblems(template, dossier, tx)]
+  if ((await handInSummary(dossier, now, db)).state === 'graded') throw new HandInError(ALREADY_GRADED, 409)
+  return await transaction(db, async (tx) => {
+    const sections = await draftSections(template, dossier.id, tx)
+    const problems = [
+      ...handInProblems(template, Object.fromEntries(sections.map((s) => [s.sectionId, s.content]))),
+      ...(await drawProblems(template, dossier, tx)),
+    ]
     if (problems.length > 0) throw new HandInError(BLOCKED, 400, problems)
-    const submission = freezeSnapshot(tx, {
+    const submission = await freezeSnapshot(tx, {
       dossierId: dossier.id,
       instanceId: instance.id,
       template,
@@ -398,8 +397,8 @@ export function handIn(
       timing,
       statement: handInStatement(dossier.groupId !== null),
     })
-    return { submission, candidateCode: candidateCode(instance.id, subjectOf(dossier), tx) }
-  }, IMMEDIATE)
+    return { submission, candidateCode: await candidateCode(instance.id, subjectOf(dossier), tx) }
+  })
 }
 
 export type { HandInSummary }
@@ -411,28 +410,27 @@ export type { HandInSummary }
  * (its learner, or its group; a REX: the learner's group too) has closed
  * their grid. No grade is read here.
  */
-export function handInSummaries(dossiers: readonly Dossier[], now = new Date(), db: DbHandle = getDb()): Map<string, HandInSummary> {
+export async function handInSummaries(dossiers: readonly Dossier[], now = new Date(), db: DbHandle = getDb()): Promise<Map<string, HandInSummary>> {
   const out = new Map<string, HandInSummary>()
   if (dossiers.length === 0) return out
   const sessionIds = [...new Set(dossiers.map((d) => d.examSessionId))]
-  const instances = db.select().from(evaluationInstances).where(inArray(evaluationInstances.examSessionId, sessionIds)).all()
+  const instances = await db.select().from(evaluationInstances).where(inArray(evaluationInstances.examSessionId, sessionIds))
   const instanceOf = (d: Dossier) => instances.find((i) => i.examSessionId === d.examSessionId && i.evaluationId === d.evaluationId)
 
   // The learners of each dossier, and the groups of each learner (a REX is graded with its group).
   const groupIds = [...new Set(dossiers.flatMap((d) => (d.groupId ? [d.groupId] : [])))]
   const learnerIds = [...new Set(dossiers.flatMap((d) => (d.learnerId ? [d.learnerId] : [])))]
-  const memberships = db
+  const memberships = await db
     .select({ groupId: groupMembers.groupId, learnerId: groupMembers.learnerId, evaluationId: groups.evaluationId })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(
       or(groupIds.length ? inArray(groupMembers.groupId, groupIds) : undefined, learnerIds.length ? inArray(groupMembers.learnerId, learnerIds) : undefined),
     )
-    .all()
   const learnersOf = (d: Dossier) => (d.learnerId ? [d.learnerId] : memberships.filter((m) => m.groupId === d.groupId).map((m) => m.learnerId))
 
   const extensions = instances.length
-    ? db
+    ? await db
         .select()
         .from(deadlineExtensions)
         .where(
@@ -441,10 +439,9 @@ export function handInSummaries(dossiers: readonly Dossier[], now = new Date(), 
             instances.map((i) => i.id),
           ),
         )
-        .all()
     : []
 
-  const latest = db
+  const latest = await db
     .select({
       id: submissions.id,
       dossierId: submissions.dossierId,
@@ -461,10 +458,9 @@ export function handInSummaries(dossiers: readonly Dossier[], now = new Date(), 
       ),
     )
     .orderBy(desc(submissions.submittedAt))
-    .all()
 
   const subjects = [...new Set([...groupIds, ...learnerIds, ...memberships.map((m) => m.groupId)])]
-  const assignments = db
+  const assignments = await db
     .select({
       examSessionId: jurorAssignments.examSessionId,
       evaluationId: jurorAssignments.evaluationId,
@@ -477,7 +473,6 @@ export function handInSummaries(dossiers: readonly Dossier[], now = new Date(), 
     .where(
       and(inArray(jurorAssignments.examSessionId, sessionIds), or(inArray(jurorAssignments.learnerId, subjects), inArray(jurorAssignments.groupId, subjects))),
     )
-    .all()
 
   for (const d of dossiers) {
     const instance = instanceOf(d)
@@ -527,15 +522,16 @@ export function handInSummaries(dossiers: readonly Dossier[], now = new Date(), 
   return out
 }
 
-export function handInSummary(dossier: Dossier, now = new Date(), db: DbHandle = getDb()): HandInSummary {
-  return handInSummaries([dossier], now, db).get(dossier.id)!
+export async function handInSummary(dossier: Dossier, now = new Date(), db: DbHandle = getDb()): Promise<HandInSummary> {
+  return (await handInSummaries([dossier], now, db)).get(dossier.id)!
 }
 
 /** One hand-in of a dossier, scoped by the dossier in the query (undefined: none with that id for that dossier). */
-export function submissionOfDossier(dossierId: string, submissionId: string, db: DbHandle = getDb()): Submission | undefined {
-  return db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.id, submissionId), eq(submissions.dossierId, dossierId)))
-    .get()
+export async function submissionOfDossier(dossierId: string, submissionId: string, db: DbHandle = getDb()): Promise<Submission | undefined> {
+  return (
+    await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.id, submissionId), eq(submissions.dossierId, dossierId)))
+  )[0]
 }

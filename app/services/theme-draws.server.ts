@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import { drawThemes, isTheme, SERIOUS_GAME_ID, THEMES, type Theme, type ThemeDraw } from '~/domain/draw'
 import type { SessionUser } from './auth.server'
-import { getDb, IMMEDIATE, schema, type DbHandle } from './db.server'
+import { getDb, schema, type DbHandle, transaction } from './db.server'
 
 const { groups, groupMembers, themeDraws, users } = schema
 
@@ -46,34 +46,34 @@ export function newSeed(): string {
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
 /** The group's members (id, name), in the order a draw uses them: by id, so that the order never depends on the query. */
-function membersOf(groupId: string, db: DbHandle): { id: string; name: string }[] {
-  return db
+async function membersOf(groupId: string, db: DbHandle): Promise<{ id: string; name: string }[]> {
+  return await db
     .select({ id: users.id, name: users.name })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.learnerId))
     .where(eq(groupMembers.groupId, groupId))
     .orderBy(asc(users.id))
-    .all()
 }
 
 /** The group's current draw (none superseded it), if any. */
-export function currentDraw(groupId: string, db: DbHandle = getDb()): ThemeDrawRow | undefined {
-  return db
-    .select()
-    .from(themeDraws)
-    .where(and(eq(themeDraws.groupId, groupId), isNull(themeDraws.supersededAt)))
-    .orderBy(desc(themeDraws.drawnAt))
-    .get()
+export async function currentDraw(groupId: string, db: DbHandle = getDb()): Promise<ThemeDrawRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(themeDraws)
+      .where(and(eq(themeDraws.groupId, groupId), isNull(themeDraws.supersededAt)))
+      .orderBy(desc(themeDraws.drawnAt))
+  )[0]
 }
 
 /** Every draw of the group, newest first (the current one first, then those it superseded). */
-export function drawHistory(groupId: string, db: DbHandle = getDb()): ThemeDrawRow[] {
-  return db.select().from(themeDraws).where(eq(themeDraws.groupId, groupId)).orderBy(desc(themeDraws.drawnAt), desc(themeDraws.supersededAt)).all()
+export async function drawHistory(groupId: string, db: DbHandle = getDb()): Promise<ThemeDrawRow[]> {
+  return await db.select().from(themeDraws).where(eq(themeDraws.groupId, groupId)).orderBy(desc(themeDraws.drawnAt), desc(themeDraws.supersededAt))
 }
 
 /** The theme a learner drew in the group's current draw, or null (no draw yet, or drawn before they joined). */
-export function learnerTheme(learnerId: string, groupId: string, db: DbHandle = getDb()): Theme | null {
-  const theme = currentDraw(groupId, db)?.result.find((r) => r.learnerId === learnerId)?.theme
+export async function learnerTheme(learnerId: string, groupId: string, db: DbHandle = getDb()): Promise<Theme | null> {
+  const theme = (await currentDraw(groupId, db))?.result.find((r) => r.learnerId === learnerId)?.theme
   return isTheme(theme) ? theme : null
 }
 
@@ -98,34 +98,36 @@ export function verifyDraw(row: Pick<ThemeDrawRow, 'seed' | 'result'>): boolean 
  * REASON_MIN characters. In one IMMEDIATE transaction: the current draw is
  * marked superseded at `now`, and the new one is stored with its seed.
  */
-export function drawGroupThemes(
+export async function drawGroupThemes(
   admin: SessionUser,
   groupId: string,
   { reason = '', now = new Date(), seed = newSeed(), db = getDb() }: { reason?: string; now?: Date; seed?: string; db?: DbHandle } = {},
-): ThemeDrawRow {
+): Promise<ThemeDrawRow> {
   if (!admin.roles.includes('admin')) throw new ThemeDrawError(NOT_ADMIN, 403)
   const why = reason.trim().replace(/\s+/g, ' ')
   if (why.length > REASON_MAX) throw new ThemeDrawError(REASON_TOO_LONG, 400, 'reason')
-  return db.transaction((tx) => {
-    const group = tx.select({ id: groups.id, evaluationId: groups.evaluationId }).from(groups).where(eq(groups.id, groupId)).get()
+  return await transaction(db, async (tx) => {
+    const [group] = await tx.select({ id: groups.id, evaluationId: groups.evaluationId }).from(groups).where(eq(groups.id, groupId))
     if (!group) throw new ThemeDrawError(NO_GROUP, 404)
     if (group.evaluationId !== SERIOUS_GAME_ID) throw new ThemeDrawError(NOT_SERIOUS_GAME, 400)
-    const members = membersOf(groupId, tx)
+    const members = await membersOf(groupId, tx)
     if (members.length === 0) throw new ThemeDrawError(NO_MEMBERS, 409)
     if (members.length > THEMES.length) throw new ThemeDrawError(TOO_MANY, 409)
-    const previous = currentDraw(groupId, tx)
+    const previous = await currentDraw(groupId, tx)
     if (previous && why.length < REASON_MIN) throw new ThemeDrawError(REASON_NEEDED, 400, 'reason')
     if (previous)
-      tx.update(themeDraws)
+      await tx
+        .update(themeDraws)
         .set({ supersededAt: now })
         .where(and(eq(themeDraws.groupId, groupId), isNull(themeDraws.supersededAt)))
-        .run()
     const result = drawThemes(
       members.map((m) => m.id),
       seed,
     )
-    return tx.insert(themeDraws).values({ groupId, seed, result, reason: why, drawnBy: admin.id, drawnByName: admin.name, drawnAt: now }).returning().get()
-  }, IMMEDIATE)
+    return (
+      await tx.insert(themeDraws).values({ groupId, seed, result, reason: why, drawnBy: admin.id, drawnByName: admin.name, drawnAt: now }).returning()
+    )[0]!
+  })
 }
 
 /**
@@ -133,20 +135,20 @@ export function drawGroupThemes(
  * (no draw yet, or they joined after it), by name: what blocks the group's
  * hand-in. Empty for any other group or for an individual dossier.
  */
-export function missingThemes(target: string | { groupId: string | null }, db: DbHandle = getDb()): string[] {
+export async function missingThemes(target: string | { groupId: string | null }, db: DbHandle = getDb()): Promise<string[]> {
   const groupId = typeof target === 'string' ? target : target.groupId
   if (!groupId) return []
-  const group = db.select({ evaluationId: groups.evaluationId }).from(groups).where(eq(groups.id, groupId)).get()
+  const [group] = await db.select({ evaluationId: groups.evaluationId }).from(groups).where(eq(groups.id, groupId))
   if (group?.evaluationId !== SERIOUS_GAME_ID) return []
-  const drawn = new Set((currentDraw(groupId, db)?.result ?? []).filter((r) => isTheme(r.theme)).map((r) => r.learnerId))
-  return membersOf(groupId, db)
+  const drawn = new Set(((await currentDraw(groupId, db))?.result ?? []).filter((r) => isTheme(r.theme)).map((r) => r.learnerId))
+  return (await membersOf(groupId, db))
     .filter((m) => !drawn.has(m.id))
     .map((m) => m.name)
     .sort(collator.compare)
 }
 
 /** « Le tirage des thèmes n’est pas fait pour : X, Y. » — the hand-in blocker of a serious-game dossier, or null. */
-export function missingThemesMessage(target: string | { groupId: string | null }, db: DbHandle = getDb()): string | null {
-  const names = missingThemes(target, db)
+export async function missingThemesMessage(target: string | { groupId: string | null }, db: DbHandle = getDb()): Promise<string | null> {
+  const names = await missingThemes(target, db)
   return names.length === 0 ? null : `Le tirage des thèmes n’est pas fait pour\u00a0: ${names.join(', ')}.`
 }

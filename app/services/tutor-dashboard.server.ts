@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm'
 import { progressOf, type Status } from '~/domain/self-assessment'
-import { getDb, schema } from './db.server'
+import { getDb, schema, queryRows } from './db.server'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { dossierTemplates } from './templates.server'
@@ -133,14 +133,17 @@ const TOTALS: Record<keyof Totals, SQL> = {
  * over every dossier of the tutor), for every assignment of the tutor, in one
  * grouped query.
  */
-function learnerTotals(tutorId: string, needed: readonly (keyof Totals)[]): Map<string, Partial<Totals>> {
-  const rows = getDb().all<{ learnerId: string; sessionId: string } & Partial<Totals>>(sql`
+async function learnerTotals(tutorId: string, needed: readonly (keyof Totals)[]): Promise<Map<string, Partial<Totals>>> {
+  const rows = await queryRows<{ learnerId: string; sessionId: string } & Partial<Totals>>(
+    getDb(),
+    sql`
     select m.learnerId, m.sessionId, ${sql.join(
       needed.map((k) => sql`${TOTALS[k]} as ${sql.raw(k)}`),
       sql`, `,
     )}
     from (${tutorDossiers(tutorId)}) m
-    group by m.learnerId, m.sessionId`)
+    group by m.learnerId, m.sessionId`,
+  )
   return new Map(rows.map((r) => [rowKey(r), r]))
 }
 
@@ -168,9 +171,9 @@ const byName = (a: Assignment, b: Assignment) => a.name.localeCompare(b.name, 'f
  * the totals of every assignment in one grouped query. Then the page's 15
  * learners get their dossiers and figures: one query per aggregate.
  */
-export function tutorDashboard(tutorId: string, options: DashboardOptions = {}) {
+export async function tutorDashboard(tutorId: string, options: DashboardOptions = {}) {
   const db = getDb()
-  const assignments = db
+  const assignments = await db
     .select({
       learnerId: users.id,
       name: users.name,
@@ -183,7 +186,6 @@ export function tutorDashboard(tutorId: string, options: DashboardOptions = {}) 
     .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
     .innerJoin(examSessions, eq(examSessions.id, tutorAssignments.examSessionId))
     .where(eq(tutorAssignments.tutorId, tutorId))
-    .all()
   const sessions = [...new Map(assignments.map((a) => [a.sessionId, { id: a.sessionId, name: a.sessionName, startsOn: a.startsOn }])).values()]
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
     .map(({ id, name }) => ({ id, name }))
@@ -193,7 +195,7 @@ export function tutorDashboard(tutorId: string, options: DashboardOptions = {}) 
   const needed = [...new Set([SORT_TOTAL[sort], filter === 'review' ? 'openRequests' : null, filter === 'comments' ? 'openComments' : null])].filter(
     (k): k is keyof Totals => k !== null,
   )
-  const totals = needed.length ? learnerTotals(tutorId, needed) : null
+  const totals = needed.length ? await learnerTotals(tutorId, needed) : null
   const totalsOf = (a: Assignment) => totals?.get(rowKey(a))
 
   const q = fold(options.q?.trim() ?? '')
@@ -218,35 +220,38 @@ export function tutorDashboard(tutorId: string, options: DashboardOptions = {}) 
   const total = matching.length
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages)
-  const rows = pageRows(tutorId, matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE))
+  const rows = await pageRows(tutorId, matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE))
   return { rows, total, page, pages, pageSize: PAGE_SIZE, sessions, learners: assignments.length }
 }
 
 /** The page's learners with their dossiers and every figure: one query for the dossiers, one per aggregate, one for self-assessment. */
-function pageRows(tutorId: string, page: Assignment[]): DashboardRow[] {
+async function pageRows(tutorId: string, page: Assignment[]): Promise<DashboardRow[]> {
   if (page.length === 0) return []
   const db = getDb()
   const learnerIds = [...new Set(page.map((a) => a.learnerId))]
-  const links = db.all<{ learnerId: string; sessionId: string; dossierId: string; templateId: string }>(tutorDossiers(tutorId, learnerIds))
+  const links = await queryRows<{ learnerId: string; sessionId: string; dossierId: string; templateId: string }>(db, tutorDossiers(tutorId, learnerIds))
   // The ids come from the tutor-scoped query above.
   const ids = sql`(select value from json_each(${JSON.stringify([...new Set(links.map((l) => l.dossierId))])}))`
   const byDossier = (rows: { dossierId: string; value: number }[]) => new Map(rows.map((r) => [r.dossierId, r.value]))
   const lastActivity = byDossier(
-    db.all<{ dossierId: string; value: number }>(
+    await queryRows<{ dossierId: string; value: number }>(
+      db,
       sql`select dossier_id as dossierId, max(updated_at) as value from dossier_sections where dossier_id in ${ids} group by dossier_id`,
     ),
   )
   const requestedAt = byDossier(
-    db.all(
+    await queryRows(
+      db,
       sql`select dossier_id as dossierId, max(requested_at) as value from review_rounds where closed_at is null and dossier_id in ${ids} group by dossier_id`,
     ),
   )
   const openComments = byDossier(
-    db.all<{ dossierId: string; value: number }>(
+    await queryRows<{ dossierId: string; value: number }>(
+      db,
       sql`select dossier_id as dossierId, count(*) as value from comment_threads where status = 'open' and dossier_id in ${ids} group by dossier_id`,
     ),
   )
-  const statuses = selfAssessmentsOf(tutorId, learnerIds)
+  const statuses = await selfAssessmentsOf(tutorId, learnerIds)
 
   const dossiersOf = new Map<string, DashboardDossier[]>()
   for (const l of links) {
@@ -287,15 +292,18 @@ function pageRows(tutorId: string, page: Assignment[]): DashboardRow[] {
  * scoped to the tutor's assignments: one row per learner (the ids joined by
  * SQLite), not one per criterion.
  */
-function selfAssessmentsOf(tutorId: string, learnerIds: string[]) {
-  const rows = getDb().all<{ learnerId: string; sessionId: string; achieved: string | null; inProgress: string | null }>(sql`
+async function selfAssessmentsOf(tutorId: string, learnerIds: string[]) {
+  const rows = await queryRows<{ learnerId: string; sessionId: string; achieved: string | null; inProgress: string | null }>(
+    getDb(),
+    sql`
     select sa.learner_id as learnerId, sa.exam_session_id as sessionId,
       group_concat(case when sa.status = 'achieved' then sa.criterion_id end, ' ') as achieved,
       group_concat(case when sa.status = 'in_progress' then sa.criterion_id end, ' ') as inProgress
     from tutor_assignments ta
     join self_assessments sa on sa.learner_id = ta.learner_id and sa.exam_session_id = ta.exam_session_id
     where ta.tutor_id = ${tutorId} and ta.learner_id in (select value from json_each(${JSON.stringify(learnerIds)})) and sa.status <> 'todo'
-    group by sa.learner_id, sa.exam_session_id`)
+    group by sa.learner_id, sa.exam_session_id`,
+  )
   const byRow = new Map<string, Map<string, Status>>()
   for (const r of rows) {
     const map = new Map<string, Status>()

@@ -46,26 +46,26 @@ export async function sniffAttachment(bytes: Uint8Array): Promise<{ ext: Attachm
 }
 
 /** Keeps an evidence file of a dossier; what a table cell stores for it. */
-export function saveAttachment(
+export async function saveAttachment(
   dossierId: string,
   uploaderId: string,
   bytes: Uint8Array,
   file: { ext: AttachmentExtension; mime: string; name: string },
-): Attachment {
+): Promise<Attachment> {
   const name = attachmentName(file.name, file.ext)
-  const row = saveUpload(dossierId, uploaderId, bytes, file.mime, name)
+  const row = await saveUpload(dossierId, uploaderId, bytes, file.mime, name)
   return { src: `/fichiers/${row.id}`, name, mime: row.mime, size: row.size }
 }
 
-export function saveUpload(dossierId: string, uploaderId: string, bytes: Uint8Array, mime: string, name: string | null = null) {
-  const row = getDb().insert(schema.uploads).values({ dossierId, uploaderId, mime, size: bytes.byteLength, name }).returning().get()
+export async function saveUpload(dossierId: string, uploaderId: string, bytes: Uint8Array, mime: string, name: string | null = null) {
+  const row = (await getDb().insert(schema.uploads).values({ dossierId, uploaderId, mime, size: bytes.byteLength, name }).returning())[0]!
   fs.mkdirSync(uploadsDir(), { recursive: true })
   fs.writeFileSync(path.join(uploadsDir(), row.id), bytes)
   return row
 }
 
-export function findUpload(id: string) {
-  return getDb().select().from(schema.uploads).where(eq(schema.uploads.id, id)).get()
+export async function findUpload(id: string) {
+  return (await getDb().select().from(schema.uploads).where(eq(schema.uploads.id, id)))[0]
 }
 
 export function readUpload(id: string): Buffer | null {

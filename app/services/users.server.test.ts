@@ -14,56 +14,56 @@ const PASSWORD = 'Un mot de passe solide 2026'
 let sessionId = ''
 const ids: Record<string, string> = {}
 
-function person(key: string, name: string, email: string, roles: Role[], passwordHash = 'x') {
-  const id = getDb().insert(schema.users).values({ email, name, passwordHash }).returning().get().id
-  for (const role of roles) getDb().insert(schema.userRoles).values({ userId: id, role }).run()
+async function person(key: string, name: string, email: string, roles: Role[], passwordHash = 'x') {
+  const id = (await getDb().insert(schema.users).values({ email, name, passwordHash }).returning())[0]!.id
+  for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   ids[key] = id
   return id
 }
 
 beforeAll(async () => {
   const db = getDb()
-  sessionId = db.insert(schema.examSessions).values({ name: 'Session test', startsOn: '2026-09-01', endsOn: '2027-06-30' }).returning().get().id
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'Session test', startsOn: '2026-09-01', endsOn: '2027-06-30' }).returning())[0]!.id
   const hash = await hashPassword(PASSWORD)
-  person('zoe', 'Zoé Lefèvre', 'zoe@test.fr', ['learner'], hash)
-  person('mael', 'Maël Dupré', 'mael@test.fr', ['learner'])
-  person('tutor', 'Étienne Garnier', 'etienne@test.fr', ['tutor'])
-  person('juror', 'Benoît 100%_sûr', 'benoit@test.fr', ['juror', 'tutor'])
-  db.insert(schema.enrollments).values({ examSessionId: sessionId, learnerId: ids.zoe! }).run()
-  db.insert(schema.tutorAssignments).values({ examSessionId: sessionId, tutorId: ids.tutor!, learnerId: ids.zoe! }).run()
+  await person('zoe', 'Zoé Lefèvre', 'zoe@test.fr', ['learner'], hash)
+  await person('mael', 'Maël Dupré', 'mael@test.fr', ['learner'])
+  await person('tutor', 'Étienne Garnier', 'etienne@test.fr', ['tutor'])
+  await person('juror', 'Benoît 100%_sûr', 'benoit@test.fr', ['juror', 'tutor'])
+  await db.insert(schema.enrollments).values({ examSessionId: sessionId, learnerId: ids.zoe! })
+  await db.insert(schema.tutorAssignments).values({ examSessionId: sessionId, tutorId: ids.tutor!, learnerId: ids.zoe! })
   // Enough learners for three pages.
-  for (let i = 0; i < USERS_PAGE_SIZE * 2 + 5; i++) person(`l${i}`, `Candidat ${String(i).padStart(3, '0')}`, `c${i}@test.fr`, ['learner'])
+  for (let i = 0; i < USERS_PAGE_SIZE * 2 + 5; i++) await person(`l${i}`, `Candidat ${String(i).padStart(3, '0')}`, `c${i}@test.fr`, ['learner'])
 })
 
 const all = { q: '', role: null, sessionId: null, state: null, page: 1 } as const
 const names = (r: ReturnType<typeof searchUsers>) => r.rows.map((u) => u.name)
 
 describe('searchUsers', () => {
-  it('pages by name, and clamps the page to the pages there are', () => {
-    const first = searchUsers(all)
+  it('pages by name, and clamps the page to the pages there are', async () => {
+    const first = await searchUsers(all)
     expect(first.total).toBe(USERS_PAGE_SIZE * 2 + 9)
     expect(first.pages).toBe(3)
     expect(first.rows).toHaveLength(USERS_PAGE_SIZE)
     expect(first.rows[0]!.name).toBe('Benoît 100%_sûr')
-    const last = searchUsers({ ...all, page: 99 })
+    const last = await searchUsers({ ...all, page: 99 })
     expect(last.page).toBe(3)
     expect(last.rows).toHaveLength(9)
-    expect(searchUsers({ ...all, page: -4 }).page).toBe(1)
+    expect((await searchUsers({ ...all, page: -4 })).page).toBe(1)
   })
 
-  it('searches the name and the e-mail, whatever the case, with % and _ taken literally', () => {
-    expect(names(searchUsers({ ...all, q: 'lefèvre' }))).toEqual(['Zoé Lefèvre'])
-    expect(names(searchUsers({ ...all, q: 'ETIENNE@' }))).toEqual(['Étienne Garnier'])
-    expect(names(searchUsers({ ...all, q: '100%_' }))).toEqual(['Benoît 100%_sûr'])
-    expect(searchUsers({ ...all, q: '%' }).total).toBe(1)
+  it('searches the name and the e-mail, whatever the case, with % and _ taken literally', async () => {
+    expect(names(await searchUsers({ ...all, q: 'lefèvre' }))).toEqual(['Zoé Lefèvre'])
+    expect(names(await searchUsers({ ...all, q: 'ETIENNE@' }))).toEqual(['Étienne Garnier'])
+    expect(names(await searchUsers({ ...all, q: '100%_' }))).toEqual(['Benoît 100%_sûr'])
+    expect((await searchUsers({ ...all, q: '%' })).total).toBe(1)
   })
 
-  it('filters by role, by session (its learners, tutors and jurors) and by state', () => {
-    expect(names(searchUsers({ ...all, role: 'tutor' }))).toEqual(['Benoît 100%_sûr', 'Étienne Garnier'])
-    expect(names(searchUsers({ ...all, sessionId }))).toEqual(['Étienne Garnier', 'Zoé Lefèvre'])
-    expect(names(searchUsers({ ...all, sessionId, role: 'learner' }))).toEqual(['Zoé Lefèvre'])
-    expect(searchUsers({ ...all, sessionId: 'inconnue' }).total).toBe(0)
-    expect(searchUsers({ ...all, state: 'inactive' }).total).toBe(0)
+  it('filters by role, by session (its learners, tutors and jurors) and by state', async () => {
+    expect(names(await searchUsers({ ...all, role: 'tutor' }))).toEqual(['Benoît 100%_sûr', 'Étienne Garnier'])
+    expect(names(await searchUsers({ ...all, sessionId }))).toEqual(['Étienne Garnier', 'Zoé Lefèvre'])
+    expect(names(await searchUsers({ ...all, sessionId, role: 'learner' }))).toEqual(['Zoé Lefèvre'])
+    expect((await searchUsers({ ...all, sessionId: 'inconnue' })).total).toBe(0)
+    expect((await searchUsers({ ...all, state: 'inactive' })).total).toBe(0)
   })
 })
 
@@ -75,18 +75,18 @@ describe('setAccountActive', () => {
     const request = () => new Request('http://localhost/', { headers: { Cookie: cookie } })
     expect((await getUser(request()))?.id).toBe(ids.zoe)
 
-    expect(setAccountActive(ids.zoe!, false)).toBe(true)
-    expect(setAccountActive(ids.zoe!, false)).toBe(false)
+    expect(await setAccountActive(ids.zoe!, false)).toBe(true)
+    expect(await setAccountActive(ids.zoe!, false)).toBe(false)
     expect(await getUser(request())).toBeNull()
-    expect(getDb().select().from(schema.loginSessions).where(eq(schema.loginSessions.userId, ids.zoe!)).all()).toEqual([])
-    expect(getDb().select().from(schema.enrollments).where(eq(schema.enrollments.learnerId, ids.zoe!)).all()).toHaveLength(1)
+    expect(await getDb().select().from(schema.loginSessions).where(eq(schema.loginSessions.userId, ids.zoe!))).toEqual([])
+    expect(await getDb().select().from(schema.enrollments).where(eq(schema.enrollments.learnerId, ids.zoe!))).toHaveLength(1)
     expect(await login('zoe@test.fr', PASSWORD)).toMatchObject({ ok: false, status: 401, message: DEACTIVATED })
     // A wrong password says nothing of the account's state.
     expect(await login('zoe@test.fr', 'pas le bon')).toMatchObject({ ok: false, message: 'Adresse e-mail ou mot de passe incorrect.' })
-    expect(names(searchUsers({ ...all, state: 'inactive' }))).toEqual(['Zoé Lefèvre'])
+    expect(names(await searchUsers({ ...all, state: 'inactive' }))).toEqual(['Zoé Lefèvre'])
 
-    expect(setAccountActive(ids.zoe!, true)).toBe(true)
+    expect(await setAccountActive(ids.zoe!, true)).toBe(true)
     expect((await login('zoe@test.fr', PASSWORD)).ok).toBe(true)
-    expect(searchUsers({ ...all, state: 'inactive' }).total).toBe(0)
+    expect((await searchUsers({ ...all, state: 'inactive' })).total).toBe(0)
   })
 })

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '~/domain/permissions'
-import { getDb, IMMEDIATE, schema } from './db.server'
+import { getDb, schema, transaction } from './db.server'
 import { hashPassword } from './password.server'
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
@@ -19,7 +19,7 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
  * a search in the name and e-mail, a role, a session (its learners, tutors
  * and jurors), active or deactivated. `page` is clamped to the pages there are.
  */
-export function searchUsers(filters: UserFilters) {
+export async function searchUsers(filters: UserFilters) {
   const db = getDb()
   const conditions: SQL[] = []
   const q = filters.q.trim()
@@ -62,7 +62,7 @@ export function searchUsers(filters: UserFilters) {
   if (filters.state === 'inactive') conditions.push(isNotNull(users.deactivatedAt))
   const where = conditions.length ? and(...conditions) : undefined
   // SQLite orders by code point (« Étienne » after « Zoé »): the matches are sorted here, in French, then one page is read.
-  const matches = db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(where).all()
+  const matches = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(where)
   matches.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email))
   const total = matches.length
   const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE))
@@ -70,21 +70,19 @@ export function searchUsers(filters: UserFilters) {
   const ids = matches.slice((page - 1) * USERS_PAGE_SIZE, page * USERS_PAGE_SIZE).map((m) => m.id)
   const byId = new Map(
     (ids.length
-      ? db
+      ? await db
           .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
           .from(users)
           .where(sql`${users.id} in (select value from json_each(${JSON.stringify(ids)}))`)
-          .all()
       : []
     ).map((u) => [u.id, u]),
   )
   const rows = ids.map((id) => byId.get(id)!)
   const roles = ids.length
-    ? db
+    ? await db
         .select()
         .from(userRoles)
         .where(sql`${userRoles.userId} in (select value from json_each(${JSON.stringify(ids)}))`)
-        .all()
     : []
   return { rows: rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role) })), total, page, pages }
 }
@@ -93,28 +91,24 @@ export function searchUsers(filters: UserFilters) {
  * Deactivates (its login sessions end at once, in the same transaction) or
  * reactivates an account. Returns false when it already was in that state.
  */
-export function setAccountActive(userId: string, active: boolean, now = new Date()): boolean {
-  return getDb().transaction((tx) => {
-    const changed = tx
-      .update(users)
-      .set({ deactivatedAt: active ? null : now })
-      .where(and(eq(users.id, userId), active ? isNotNull(users.deactivatedAt) : isNull(users.deactivatedAt)))
-      .run().changes
-    if (!active) tx.delete(loginSessions).where(eq(loginSessions.userId, userId)).run()
+export async function setAccountActive(userId: string, active: boolean, now = new Date()): Promise<boolean> {
+  return await transaction(getDb(), async (tx) => {
+    const changed = (
+      await tx
+        .update(users)
+        .set({ deactivatedAt: active ? null : now })
+        .where(and(eq(users.id, userId), active ? isNotNull(users.deactivatedAt) : isNull(users.deactivatedAt)))
+    ).changes
+    if (!active) await tx.delete(loginSessions).where(eq(loginSessions.userId, userId))
     return changed > 0
-  }, IMMEDIATE)
+  })
 }
 
-export function getUserWithRoles(id: string) {
+export async function getUserWithRoles(id: string) {
   const db = getDb()
-  const user = db.select({ id: users.id, name: users.name, email: users.email, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, id)).get()
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, id))
   if (!user) return null
-  const roles = db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, id))
-    .all()
-    .map((r) => r.role)
+  const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.role)
   return { ...user, roles }
 }
 
@@ -124,38 +118,31 @@ export async function createUser(input: { name: string; email: string; password:
   const db = getDb()
   const email = input.email.trim().toLowerCase()
   const passwordHash = await hashPassword(input.password)
-  return db.transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new EmailTakenError()
-    const user = tx.insert(users).values({ name: input.name.trim(), email, passwordHash }).returning().get()
-    if (input.roles.length)
-      tx.insert(userRoles)
-        .values(input.roles.map((role) => ({ userId: user.id, role })))
-        .run()
+  return await transaction(db, async (tx) => {
+    if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]) throw new EmailTakenError()
+    const user = (await tx.insert(users).values({ name: input.name.trim(), email, passwordHash }).returning())[0]!
+    if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role })))
     return user
-  }, IMMEDIATE)
+  })
 }
 
 /** Replaces a user's roles in one transaction. */
-export function setUserRoles(userId: string, roles: Role[]) {
-  getDb().transaction((tx) => {
-    tx.delete(userRoles).where(eq(userRoles.userId, userId)).run()
-    if (roles.length)
-      tx.insert(userRoles)
-        .values(roles.map((role) => ({ userId, role })))
-        .run()
-  }, IMMEDIATE)
+export async function setUserRoles(userId: string, roles: Role[]) {
+  await transaction(getDb(), async (tx) => {
+    await tx.delete(userRoles).where(eq(userRoles.userId, userId))
+    if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role })))
+  })
 }
 
 /** Revokes every login session of a user. Returns how many were revoked. */
-export function revokeSessions(userId: string): number {
-  return getDb().delete(loginSessions).where(eq(loginSessions.userId, userId)).run().changes
+export async function revokeSessions(userId: string): Promise<number> {
+  return (await getDb().delete(loginSessions).where(eq(loginSessions.userId, userId))).changes
 }
 
 /** The exam sessions, for the user list's filter. */
-export function sessionChoices() {
-  return getDb()
+export async function sessionChoices() {
+  return await getDb()
     .select({ id: schema.examSessions.id, name: schema.examSessions.name })
     .from(schema.examSessions)
     .orderBy(asc(schema.examSessions.startsOn))
-    .all()
 }

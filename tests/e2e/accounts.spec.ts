@@ -9,10 +9,10 @@ import * as schema from '../../db/schema'
 import { DEMO_ACCOUNTS, e2eDb, expect, expectNoAxeViolations, loginAs, test } from './fixtures'
 
 /** A learner of no session (enrolling one in the demo session would change the counts other specs read). */
-function newLearner() {
+async function newLearner() {
   const email = `desactive-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const id = e2eDb().insert(schema.users).values({ email, name: 'Élève desactive', passwordHash: 'x' }).returning().get().id
-  e2eDb().insert(schema.userRoles).values({ userId: id, role: 'learner' }).run()
+  const id = (await e2eDb().insert(schema.users).values({ email, name: 'Élève desactive', passwordHash: 'x' }).returning())[0]!.id
+  await e2eDb().insert(schema.userRoles).values({ userId: id, role: 'learner' })
   return { id, email }
 }
 
@@ -55,7 +55,7 @@ test('the admin searches and filters the accounts', async ({ page }) => {
 })
 
 test('a deactivated account loses its open session at once and cannot log in until reactivated', async ({ page, browser }) => {
-  const learner = newLearner()
+  const learner = await newLearner()
   const context = await browser.newContext()
   const own = await context.newPage()
   await loginAs(own, learner)

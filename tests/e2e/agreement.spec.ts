@@ -47,56 +47,54 @@ const COPIES: [Level, Level][][] = [
 ]
 const CRITERIA = ['C3.1-1', 'C3.1-2', 'C3.2-1']
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   ctx.stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
-  const user = (name: string, role: 'juror' | 'learner', i: number) => {
+  const user = async (name: string, role: 'juror' | 'learner', i: number) => {
     const email = `accord-${role}-${i}-${ctx.stamp}@test.local`
-    const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-    db.insert(schema.userRoles).values({ userId: id, role }).run()
+    const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+    await db.insert(schema.userRoles).values({ userId: id, role })
     return { id, email, name }
   }
-  const session = (name: string) =>
-    db
-      .insert(schema.examSessions)
-      .values({ name: `${name} ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
-      .returning()
-      .get().id
-  const instance = (examSessionId: string) =>
-    db
-      .insert(schema.evaluationInstances)
-      .values({
-        examSessionId,
-        evaluationId: 'cas-pratique-a3',
-        dueAt: new Date('2027-03-01T17:00:00Z'),
-        cutoffAt: new Date('2027-03-02T17:00:00Z'),
-        doubleMarking: true,
-      })
-      .run()
-  ctx.sessionId = session('Session accord')
-  ctx.emptySessionId = session('Session accord vide')
-  instance(ctx.sessionId)
-  instance(ctx.emptySessionId)
-  ctx.jurors = [user(LEAD, 'juror', 0), user(SECOND, 'juror', 1)]
-  const learners = [user('Élève accord un', 'learner', 0), user('Élève accord deux', 'learner', 1)]
+  const session = async (name: string) =>
+    (
+      await db
+        .insert(schema.examSessions)
+        .values({ name: `${name} ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
+        .returning()
+    )[0]!.id
+  const instance = async (examSessionId: string) =>
+    await db.insert(schema.evaluationInstances).values({
+      examSessionId,
+      evaluationId: 'cas-pratique-a3',
+      dueAt: new Date('2027-03-01T17:00:00Z'),
+      cutoffAt: new Date('2027-03-02T17:00:00Z'),
+      doubleMarking: true,
+    })
+  ctx.sessionId = await session('Session accord')
+  ctx.emptySessionId = await session('Session accord vide')
+  await instance(ctx.sessionId)
+  await instance(ctx.emptySessionId)
+  ctx.jurors = [await user(LEAD, 'juror', 0), await user(SECOND, 'juror', 1)]
+  const learners = [await user('Élève accord un', 'learner', 0), await user('Élève accord deux', 'learner', 1)]
   const now = new Date()
-  const grid = (examSessionId: string, jurorId: string, learnerId: string, lead: boolean, status: 'open' | 'closed', levels: Level[]) => {
-    const assignmentId = db
-      .insert(schema.jurorAssignments)
-      .values({ examSessionId, jurorId, evaluationId: 'cas-pratique-a3', learnerId, lead })
-      .returning()
-      .get().id
-    const gradingId = db
-      .insert(schema.gradings)
-      .values({ assignmentId, status, closedAt: status === 'closed' ? now : null, updatedAt: now })
-      .returning()
-      .get().id
-    levels.forEach((level, i) =>
-      db.insert(schema.gradeEntries).values({ gradingId, criterionId: CRITERIA[i]!, part: 'written', learnerId: '', level, updatedAt: now }).run(),
+  const grid = async (examSessionId: string, jurorId: string, learnerId: string, lead: boolean, status: 'open' | 'closed', levels: Level[]) => {
+    const assignmentId = (
+      await db.insert(schema.jurorAssignments).values({ examSessionId, jurorId, evaluationId: 'cas-pratique-a3', learnerId, lead }).returning()
+    )[0]!.id
+    const gradingId = (
+      await db
+        .insert(schema.gradings)
+        .values({ assignmentId, status, closedAt: status === 'closed' ? now : null, updatedAt: now })
+        .returning()
+    )[0]!.id
+    levels.forEach(
+      async (level, i) =>
+        await db.insert(schema.gradeEntries).values({ gradingId, criterionId: CRITERIA[i]!, part: 'written', learnerId: '', level, updatedAt: now }),
     )
   }
-  COPIES.forEach((copy, i) => {
-    grid(
+  COPIES.forEach(async (copy, i) => {
+    await grid(
       ctx.sessionId,
       ctx.jurors[0]!.id,
       learners[i]!.id,
@@ -104,7 +102,7 @@ test.beforeAll(() => {
       'closed',
       copy.map((c) => c[0]),
     )
-    grid(
+    await grid(
       ctx.sessionId,
       ctx.jurors[1]!.id,
       learners[i]!.id,
@@ -114,8 +112,8 @@ test.beforeAll(() => {
     )
   })
   // The other session: the second juror has not closed the grid yet.
-  grid(ctx.emptySessionId, ctx.jurors[0]!.id, learners[0]!.id, true, 'closed', [A, A, A])
-  grid(ctx.emptySessionId, ctx.jurors[1]!.id, learners[0]!.id, false, 'open', [N, N, N])
+  await grid(ctx.emptySessionId, ctx.jurors[0]!.id, learners[0]!.id, true, 'closed', [A, A, A])
+  await grid(ctx.emptySessionId, ctx.jurors[1]!.id, learners[0]!.id, false, 'open', [N, N, N])
 })
 
 const url = (sessionId = ctx.sessionId) => `/admin/sessions/${sessionId}/accord`

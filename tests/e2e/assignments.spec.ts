@@ -24,35 +24,36 @@ const ctx = {
   juror2: { id: '', email: '', name: '' },
 }
 
-function account(label: string, name: string, role: 'learner' | 'tutor' | 'juror', stamp: string) {
+async function account(label: string, name: string, role: 'learner' | 'tutor' | 'juror', stamp: string) {
   const email = `affect-${label}-${stamp}@test.local`
-  const user = e2eDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get()
-  e2eDb().insert(schema.userRoles).values({ userId: user.id, role }).run()
+  const user = (await e2eDb().insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!
+  await e2eDb().insert(schema.userRoles).values({ userId: user.id, role })
   return { id: user.id, email, name }
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
   const suffix = stamp.slice(-6)
-  ctx.sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session affectations ${suffix}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
-    .returning()
-    .get().id
+  ctx.sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session affectations ${suffix}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
+      .returning()
+  )[0]!.id
   for (const [evaluationId, doubleMarking] of [
     ['fiche-veille', false],
     ['cas-pratique-a3', true],
   ] as const)
-    db.insert(schema.evaluationInstances)
+    await db
+      .insert(schema.evaluationInstances)
       .values({ examSessionId: ctx.sessionId, evaluationId, dueAt: new Date(Date.now() + 7 * DAY), cutoffAt: new Date(Date.now() + 10 * DAY), doubleMarking })
-      .run()
-  ctx.one = account('un', `Élève affectée ${suffix}`, 'learner', stamp)
-  ctx.two = account('deux', `Élève bis ${suffix}`, 'learner', stamp)
-  enrollLearners(db, ctx.sessionId, [ctx.one.id, ctx.two.id])
-  ctx.tutor = account('tuteur', `Tuteur affect ${suffix}`, 'tutor', stamp)
-  ctx.juror1 = account('jure1', `Jurée Alpha ${suffix}`, 'juror', stamp)
-  ctx.juror2 = account('jure2', `Juré Bêta ${suffix}`, 'juror', stamp)
+  ctx.one = await account('un', `Élève affectée ${suffix}`, 'learner', stamp)
+  ctx.two = await account('deux', `Élève bis ${suffix}`, 'learner', stamp)
+  await enrollLearners(db, ctx.sessionId, [ctx.one.id, ctx.two.id])
+  ctx.tutor = await account('tuteur', `Tuteur affect ${suffix}`, 'tutor', stamp)
+  ctx.juror1 = await account('jure1', `Jurée Alpha ${suffix}`, 'juror', stamp)
+  ctx.juror2 = await account('jure2', `Juré Bêta ${suffix}`, 'juror', stamp)
 })
 
 const pageUrl = () => `/admin/sessions/${ctx.sessionId}/affectations`
@@ -112,11 +113,12 @@ test('a juror set on a fiche de veille sees the copy once handed in', async ({ p
 
   // The learner hands the fiche in through the app's own form post.
   const db = e2eDb()
-  const dossierId = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, ctx.one.id), eq(schema.dossiers.examSessionId, ctx.sessionId), eq(schema.dossiers.templateId, 'fiche-veille')))
-    .get()!.id
+  const dossierId = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, ctx.one.id), eq(schema.dossiers.examSessionId, ctx.sessionId), eq(schema.dossiers.templateId, 'fiche-veille')))
+  )[0]!.id
   const cookie = await sessionCookieFor(ctx.one.email)
   const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Une enseigne de cosmétiques bio suit ses concurrents.' }] }] }
   const save = await request.post(`/api/dossiers/${dossierId}/sections/contexte`, { headers: { Cookie: cookie }, data: { baseVersion: 0, content } })
@@ -171,15 +173,14 @@ test('the double-marked cas pratique is distributed in pairs', async ({ page }) 
 })
 
 async function casAssignments() {
-  return e2eDb()
+  return await e2eDb()
     .select()
     .from(schema.jurorAssignments)
     .where(and(eq(schema.jurorAssignments.examSessionId, ctx.sessionId), eq(schema.jurorAssignments.evaluationId, 'cas-pratique-a3')))
-    .all()
 }
 
 test('a tutor who grades their own candidate is flagged; the page holds at 320 and 1366 px', async ({ page }) => {
-  e2eDb().insert(schema.userRoles).values({ userId: ctx.tutor.id, role: 'juror' }).onConflictDoNothing().run()
+  await e2eDb().insert(schema.userRoles).values({ userId: ctx.tutor.id, role: 'juror' }).onConflictDoNothing()
   await loginAs(page, 'admin')
   await page.goto(pageUrl())
   await hydrated(page)
@@ -225,16 +226,17 @@ test('removing a tutoring asks first, then lifts the warning', async ({ page }) 
 test('a large épreuve shows its copies 50 at a time', async ({ page }) => {
   const db = e2eDb()
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
-  const sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session nombreuse ${stamp.slice(-6)}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
-    .returning()
-    .get().id
-  db.insert(schema.evaluationInstances)
+  const sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session nombreuse ${stamp.slice(-6)}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
+      .returning()
+  )[0]!.id
+  await db
+    .insert(schema.evaluationInstances)
     .values({ examSessionId: sessionId, evaluationId: 'fiche-veille', dueAt: new Date(Date.now() + 7 * DAY), cutoffAt: new Date(Date.now() + 10 * DAY) })
-    .run()
-  const learners = Array.from({ length: 51 }, (_, i) => account(`n${i}`, `Élève n° ${String(i + 1).padStart(2, '0')}`, 'learner', stamp))
-  enrollLearners(
+  const learners = Array.from({ length: 51 }, async (_, i) => await account(`n${i}`, `Élève n° ${String(i + 1).padStart(2, '0')}`, 'learner', stamp))
+  await enrollLearners(
     db,
     sessionId,
     learners.map((l) => l.id),

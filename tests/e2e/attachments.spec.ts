@@ -51,7 +51,7 @@ type StoredRow = { cells: Record<string, { src: string; name: string; mime: stri
 
 test('evidence files: joined with the keyboard, refused when they are not what they say, shown, exported, private', async ({ page }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('pieces')
+  const learner = await createLearner('pieces')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a10')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
@@ -115,10 +115,12 @@ test('evidence files: joined with the keyboard, refused when they are not what t
 
   // Saved: the cells hold what the server answered (its own name, type and size).
   await expect
-    .poll(() => ((sectionRow(dossierId, 'fichiers-bureautiques')?.content as { rows?: StoredRow[] } | undefined)?.rows ?? []).length, { timeout: 15_000 })
+    .poll(async () => (((await sectionRow(dossierId, 'fichiers-bureautiques'))?.content as { rows?: StoredRow[] } | undefined)?.rows ?? []).length, {
+      timeout: 15_000,
+    })
     .toBe(3)
   await expect(page.getByText('Enregistré').first()).toBeVisible()
-  const rows = (sectionRow(dossierId, 'fichiers-bureautiques')!.content as { rows: StoredRow[] }).rows
+  const rows = ((await sectionRow(dossierId, 'fichiers-bureautiques'))!.content as { rows: StoredRow[] }).rows
   const stored = rows.map((r) => r.cells.fichier as { src: string; name: string; mime: string; size: number })
   expect(stored.map((f) => [f.name, f.mime])).toEqual([
     ['gantt-retroplanning.png', 'image/png'],
@@ -164,7 +166,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
   expect(Buffer.from(await xlsxFile.arrayBuffer()).equals(xlsxBytes)).toBe(true)
 
   // Another learner reads none of them.
-  const other = createLearner('pieces-autre')
+  const other = await createLearner('pieces-autre')
   const otherCookie = await sessionCookieFor(other.email)
   for (const f of stored) expect((await fetch(`${BASE_URL}${f.src}`, { headers: { Cookie: otherCookie } })).status).toBe(403)
 
@@ -183,7 +185,7 @@ test('evidence files: joined with the keyboard, refused when they are not what t
 })
 
 test('a file over 10 MB is refused before it is sent, in French', async ({ page }) => {
-  const learner = createLearner('pieces-lourd')
+  const learner = await createLearner('pieces-lourd')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a10')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)

@@ -29,8 +29,8 @@ const all = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, learner: o, t
 const loggedIn = (o: Outcome): Record<Who, Outcome> => ({ ...all(o), anonymous: 'login' })
 const only = (role: Role): Record<Who, Outcome> => ({ ...loggedIn(403), [role]: 200 })
 const adminOnly = (admin: Outcome): Record<Who, Outcome> => ({ ...loggedIn(403), admin })
-const learnerId = () => userIdByEmail(DEMO_ACCOUNTS.learner.email)
-const tutorId = () => userIdByEmail(DEMO_ACCOUNTS.tutor.email)
+const learnerId = async () => await userIdByEmail(DEMO_ACCOUNTS.learner.email)
+const tutorId = async () => await userIdByEmail(DEMO_ACCOUNTS.tutor.email)
 const learnerOnly = (learner: Outcome, others: Outcome = 403): Record<Who, Outcome> => ({ ...loggedIn(others), learner })
 
 // Made in beforeAll: the demo learner's exam session.
@@ -113,28 +113,28 @@ const CASES: Case[] = [
   {
     route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
     method: 'GET',
-    path: () => `/admin/utilisateurs/${learnerId()}/donnees.zip`,
+    path: async () => `/admin/utilisateurs/${await learnerId()}/donnees.zip`,
     expect: adminOnly(200),
   },
   { route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip', method: 'GET', path: () => '/admin/utilisateurs/inconnu/donnees.zip', expect: adminOnly(404) },
   {
     route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
     method: 'GET',
-    path: () => `/admin/utilisateurs/${tutorId()}/donnees.zip`,
+    path: async () => `/admin/utilisateurs/${await tutorId()}/donnees.zip`,
     expect: adminOnly(409),
   },
   // Anonymising or deleting before the retention period has elapsed: 409, nothing written; an unknown account: 404.
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: () => `/admin/utilisateurs/${learnerId()}?anonymiser`,
+    path: async () => `/admin/utilisateurs/${await learnerId()}?anonymiser`,
     body: () => ({ form: { intent: 'anonymise', confirmation: DEMO_ACCOUNTS.learner.email } }),
     expect: adminOnly(409),
   },
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: () => `/admin/utilisateurs/${learnerId()}?supprimer`,
+    path: async () => `/admin/utilisateurs/${await learnerId()}?supprimer`,
     body: () => ({ form: { intent: 'delete', confirmation: DEMO_ACCOUNTS.learner.email } }),
     expect: adminOnly(409),
   },
@@ -231,12 +231,12 @@ const CASES: Case[] = [
     body: () => ({ form: { name: '', email: 'x' } }),
     expect: adminOnly(400),
   },
-  { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => `/admin/utilisateurs/${learnerId()}`, expect: adminOnly(200) },
+  { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: async () => `/admin/utilisateurs/${await learnerId()}`, expect: adminOnly(200) },
   { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => '/admin/utilisateurs/inconnu', expect: adminOnly(404) },
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: () => `/admin/utilisateurs/${learnerId()}`,
+    path: async () => `/admin/utilisateurs/${await learnerId()}`,
     body: () => ({ form: { intent: 'roles', roles: 'pirate' } }),
     expect: adminOnly(400),
   },
@@ -378,7 +378,7 @@ const CASES: Case[] = [
   {
     route: 'routes/deliberation.$sessionId_.$learnerId',
     method: 'GET',
-    path: () => `/deliberation/${ids.session}/${learnerId()}`,
+    path: async () => `/deliberation/${ids.session}/${await learnerId()}`,
     expect: { ...loggedIn(403), juror: 200, admin: 200 },
   },
   {
@@ -391,7 +391,7 @@ const CASES: Case[] = [
   {
     route: 'routes/deliberation.$sessionId_.$learnerId',
     method: 'POST',
-    path: () => `/deliberation/${ids.session}/${learnerId()}`,
+    path: async () => `/deliberation/${ids.session}/${await learnerId()}`,
     body: () => ({ form: { intent: 'confirm', decision: 'pirate' } }),
     expect: { ...loggedIn(403), juror: 400 },
   },
@@ -410,7 +410,7 @@ const CASES: Case[] = [
   {
     route: 'routes/deliberation.$sessionId_.$learnerId_.attestation[.]docx',
     method: 'GET',
-    path: () => `/deliberation/${ids.session}/${learnerId()}/attestation.docx`,
+    path: async () => `/deliberation/${ids.session}/${await learnerId()}/attestation.docx`,
     // The demo learner is not deliberated yet: no attestation, even for the officers; not published, so not for the
     // learner either (404); never for a tutor. The downloads themselves: results.spec.ts.
     expect: { ...loggedIn(403), learner: 404, juror: 404, admin: 404 },
@@ -814,51 +814,51 @@ const DOSSIER_CASES: DossierCase[] = [
 ]
 
 /** Finds (in the demo seed) the users related, or not, to the demo learner's dossiers. */
-function pickActors() {
+async function pickActors() {
   const db = e2eDb()
-  const owner = userIdByEmail(DEMO_ACCOUNTS.learner.email)
-  const emailOf = (id: string) => db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, id)).get()!.email
-  const demo = (role: 'learner' | 'tutor' | 'juror') =>
-    db
-      .select({ id: schema.users.id })
-      .from(schema.users)
-      .innerJoin(schema.userRoles, eq(schema.userRoles.userId, schema.users.id))
-      .where(and(eq(schema.userRoles.role, role), like(schema.users.email, `%@${DEMO_DOMAIN}`)))
-      .all()
-      .map((u) => u.id)
+  const owner = await userIdByEmail(DEMO_ACCOUNTS.learner.email)
+  const emailOf = async (id: string) => (await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, id)))[0]!.email
+  const demo = async (role: 'learner' | 'tutor' | 'juror') =>
+    (
+      await db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .innerJoin(schema.userRoles, eq(schema.userRoles.userId, schema.users.id))
+        .where(and(eq(schema.userRoles.role, role), like(schema.users.email, `%@${DEMO_DOMAIN}`)))
+    ).map((u) => u.id)
   // The owner's group for msp-a2 and one of its other members.
-  const group = db
-    .select({ id: schema.groups.id })
-    .from(schema.groupMembers)
-    .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
-    .where(and(eq(schema.groupMembers.learnerId, owner), eq(schema.groups.evaluationId, 'msp-a2')))
-    .get()!
-  const members = db
-    .select({ id: schema.groupMembers.learnerId })
-    .from(schema.groupMembers)
-    .where(eq(schema.groupMembers.groupId, group.id))
-    .all()
-    .map((m) => m.id)
+  const group = (
+    await db
+      .select({ id: schema.groups.id })
+      .from(schema.groupMembers)
+      .innerJoin(schema.groups, eq(schema.groups.id, schema.groupMembers.groupId))
+      .where(and(eq(schema.groupMembers.learnerId, owner), eq(schema.groups.evaluationId, 'msp-a2')))
+  )[0]!
+  const members = (await db.select({ id: schema.groupMembers.learnerId }).from(schema.groupMembers).where(eq(schema.groupMembers.groupId, group.id))).map(
+    (m) => m.id,
+  )
   const member = members.find((id) => id !== owner)!
-  const otherLearner = demo('learner').find((id) => !members.includes(id))!
-  const tutor = db.select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments).where(eq(schema.tutorAssignments.learnerId, owner)).get()!.id
+  const otherLearner = (await demo('learner')).find((id) => !members.includes(id))!
+  const tutor = (await db.select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments).where(eq(schema.tutorAssignments.learnerId, owner)))[0]!
+    .id
   // The juror of the owner's fiche-veille and their copy (asked for by every actor; only that juror gets in).
-  const assignment = db
-    .select({ id: schema.jurorAssignments.id, jurorId: schema.jurorAssignments.jurorId })
-    .from(schema.jurorAssignments)
-    .where(and(eq(schema.jurorAssignments.learnerId, owner), eq(schema.jurorAssignments.evaluationId, 'fiche-veille')))
-    .get()!
+  const assignment = (
+    await db
+      .select({ id: schema.jurorAssignments.id, jurorId: schema.jurorAssignments.jurorId })
+      .from(schema.jurorAssignments)
+      .where(and(eq(schema.jurorAssignments.learnerId, owner), eq(schema.jurorAssignments.evaluationId, 'fiche-veille')))
+  )[0]!
   const juror = assignment.jurorId
   targets.individual.copy = assignment.id
   targets.group.copy = assignment.id
   Object.assign(emails, {
     owner: DEMO_ACCOUNTS.learner.email,
-    member: emailOf(member),
-    otherLearner: emailOf(otherLearner),
-    tutor: emailOf(tutor),
-    otherTutor: emailOf(demo('tutor').find((id) => id !== tutor)!),
-    juror: emailOf(juror),
-    otherJuror: emailOf(demo('juror').find((id) => id !== juror)!),
+    member: await emailOf(member),
+    otherLearner: await emailOf(otherLearner),
+    tutor: await emailOf(tutor),
+    otherTutor: await emailOf((await demo('tutor')).find((id) => id !== tutor)!),
+    juror: await emailOf(juror),
+    otherJuror: await emailOf((await demo('juror')).find((id) => id !== juror)!),
     admin: DEMO_ACCOUNTS.admin.email,
   })
 }
@@ -874,7 +874,7 @@ async function fillTarget(target: Target, email: string, evaluationId: string) {
   })
   expect([200, 409]).toContain(save.status)
   const revisions = schema.dossierRevisions
-  const revision = e2eDb().select({ id: revisions.id }).from(revisions).where(eq(revisions.dossierId, target.dossier)).get()!
+  const revision = (await e2eDb().select({ id: revisions.id }).from(revisions).where(eq(revisions.dossierId, target.dossier)))[0]!
   target.revision = String(revision.id)
   const form = new FormData()
   form.set('image', new Blob([PNG], { type: 'image/png' }), 'point.png')
@@ -890,19 +890,21 @@ async function fillTarget(target: Target, email: string, evaluationId: string) {
   })
   expect([200, 302, 303, 409]).toContain(round.status)
   const rounds = schema.reviewRounds
-  target.round = e2eDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.dossierId, target.dossier)).get()!.id
+  target.round = (await e2eDb().select({ id: rounds.id }).from(rounds).where(eq(rounds.dossierId, target.dossier)))[0]!.id
   // The seed hands both dossiers in.
-  const submission = e2eDb().select({ id: schema.submissions.id }).from(schema.submissions).where(eq(schema.submissions.dossierId, target.dossier)).get()
+  const [submission] = await e2eDb().select({ id: schema.submissions.id }).from(schema.submissions).where(eq(schema.submissions.dossierId, target.dossier))
   expect(submission, `the seed hands ${evaluationId} in`).toBeDefined()
   target.submission = submission!.id
 }
 
 test.beforeAll(async () => {
-  pickActors()
+  await pickActors()
   await fillTarget(targets.individual, emails.owner, 'fiche-veille')
   await fillTarget(targets.group, emails.member, 'msp-a2')
   const { dossiers } = schema
-  ids.session = e2eDb().select({ examSessionId: dossiers.examSessionId }).from(dossiers).where(eq(dossiers.id, targets.individual.dossier)).get()!.examSessionId
+  ids.session = (
+    await e2eDb().select({ examSessionId: dossiers.examSessionId }).from(dossiers).where(eq(dossiers.id, targets.individual.dossier))
+  )[0]!.examSessionId
   await attachCaseFiles()
 })
 
@@ -917,21 +919,23 @@ async function attachCaseFiles() {
     const res = await fetch(`${BASE_URL}/admin/sessions/${sessionId}/documents`, { method: 'POST', headers: { Cookie: cookie }, body: form })
     expect(res.status).toBe(200)
     const { caseMaterialFiles } = schema
-    return e2eDb()
-      .select({ id: caseMaterialFiles.id })
-      .from(caseMaterialFiles)
-      .where(and(eq(caseMaterialFiles.examSessionId, sessionId), eq(caseMaterialFiles.name, name)))
-      .get()!.id
+    return (
+      await e2eDb()
+        .select({ id: caseMaterialFiles.id })
+        .from(caseMaterialFiles)
+        .where(and(eq(caseMaterialFiles.examSessionId, sessionId), eq(caseMaterialFiles.name, name)))
+    )[0]!.id
   }
   // beforeAll runs in each worker: each attaches its own files (the same bytes twice in one épreuve are refused, 409).
   const nonce = `${Date.now()}-${Math.floor(Math.random() * 1e9)}`
   const csv = Buffer.from(`\ufeffNiveau;Description\nCœur de cible;25-34 ans ${nonce}\n`, 'utf8')
   const pdf = Buffer.from(`%PDF-1.4\n% ${nonce}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`)
-  const other = e2eDb()
-    .insert(schema.examSessions)
-    .values({ name: `Session matrice documents ${nonce}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
-    .returning()
-    .get().id
+  const other = (
+    await e2eDb()
+      .insert(schema.examSessions)
+      .values({ name: `Session matrice documents ${nonce}`, startsOn: '2027-01-04', endsOn: '2027-06-30' })
+      .returning()
+  )[0]!.id
   const caseTable = await attach(ids.session, 'cas-pratique-a15', `matrice-${nonce}.csv`, 'text/csv', csv)
   const caseFile = await attach(ids.session, 'cas-pratique-a15', `matrice-${nonce}.pdf`, 'application/pdf', pdf)
   const foreignCaseFile = await attach(other, 'cas-pratique-a15', `autre-session-${nonce}.csv`, 'text/csv', csv)
@@ -986,7 +990,7 @@ for (const c of CASES) {
     const results: Record<string, Outcome> = {}
     for (const who of WHO) {
       const headers: Record<string, string> = who === 'anonymous' ? {} : { Cookie: await sessionCookieFor(DEMO_ACCOUNTS[who].email) }
-      const response = await send(request, c.method, c.path(), headers, c.body?.() ?? {})
+      const response = await send(request, c.method, await c.path(), headers, c.body?.() ?? {})
       results[who] = await outcome(response.status(), response.headers()['location'])
     }
     expect(results).toEqual(c.expect)

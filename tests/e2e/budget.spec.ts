@@ -19,7 +19,7 @@ const euros = (n: string) => new RegExp(`^${n.replace(/ /g, N)},00${N}€$`)
 
 test('budget (C13.3): lines by category, human costs as days × rate, totals and overrun alerts; reload, view, Word and Excel', async ({ page }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('budget')
+  const learner = await createLearner('budget')
   const dossierId = await dossierIdOf(learner.email, 'projet-com-a13')
   await loginAs(page, learner)
   // A specialised editor: edited in focus mode.
@@ -84,7 +84,7 @@ test('budget (C13.3): lines by category, human costs as days × rate, totals and
   await panel.getByRole('button', { name: 'Fermer' }).click()
   await expect(hints).toContainText('Dépassement en alerte rouge sans commentaire : « Chargée de communication ».')
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = JSON.stringify(sectionRow(dossierId, 'budget-projet')!.content)
+  const stored = JSON.stringify((await sectionRow(dossierId, 'budget-projet'))!.content)
   expect(stored).toContain('Chargée de communication')
   expect(stored).toContain('"dailyRate":350')
   expect(stored).toContain('"planned":2400')

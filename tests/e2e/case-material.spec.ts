@@ -43,25 +43,27 @@ const PNG = Buffer.from(
 const CSV_NAME = 'Panel Lumen — segments.csv'
 const PDF_NAME = 'Plaquette Maison Lumen.pdf'
 
-const filesOfSession = () => e2eDb().select().from(schema.caseMaterialFiles).where(eq(schema.caseMaterialFiles.examSessionId, ctx.sessionId)).all()
+const filesOfSession = async () => await e2eDb().select().from(schema.caseMaterialFiles).where(eq(schema.caseMaterialFiles.examSessionId, ctx.sessionId))
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   ctx.stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
-  ctx.sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session documents ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
-    .returning()
-    .get().id
+  ctx.sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session documents ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
+      .returning()
+  )[0]!.id
   ctx.learnerEmail = `documents-${ctx.stamp}@test.local`
-  const learner = db.insert(schema.users).values({ email: ctx.learnerEmail, name: 'Léa Documents', passwordHash: 'x' }).returning().get()
-  db.insert(schema.userRoles).values({ userId: learner.id, role: 'learner' }).run()
-  enrollLearners(db, ctx.sessionId, [learner.id])
-  ctx.dossierId = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, learner.id), eq(schema.dossiers.evaluationId, 'cas-pratique-a3')))
-    .get()!.id
+  const learner = (await db.insert(schema.users).values({ email: ctx.learnerEmail, name: 'Léa Documents', passwordHash: 'x' }).returning())[0]!
+  await db.insert(schema.userRoles).values({ userId: learner.id, role: 'learner' })
+  await enrollLearners(db, ctx.sessionId, [learner.id])
+  ctx.dossierId = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, learner.id), eq(schema.dossiers.evaluationId, 'cas-pratique-a3')))
+  )[0]!.id
 })
 
 async function noSidewaysScroll(page: Page, name: string, part: string, widths = [320, 390, 1366]) {
@@ -102,7 +104,7 @@ test('the admin attaches a CSV and a PDF; a PNG named « .pdf » is refused and 
   await expect(a3.getByRole('alert')).toHaveText('Ce fichier n’est pas accepté. C’est une image PNG\u00a0: insérez-la dans un PDF.')
   await expect(input).toHaveAttribute('aria-invalid', 'true')
   await expect(input).toBeFocused()
-  expect(filesOfSession()).toEqual([])
+  expect(await filesOfSession()).toEqual([])
 
   // Over 20 Mo: refused in the browser before anything is sent, and by the server if sent anyway.
   const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x61)
@@ -116,7 +118,7 @@ test('the admin attaches a CSV and a PDF; a PNG named « .pdf » is refused and 
   })
   expect(sent.status()).toBe(413)
   expect(await sent.text()).toContain('Ce fichier dépasse 20\u00a0Mo\u00a0: compressez le PDF ou scindez le document')
-  expect(filesOfSession()).toEqual([])
+  expect(await filesOfSession()).toEqual([])
 
   await input.setInputFiles({ name: CSV_NAME, mimeType: 'text/csv', buffer: CSV })
   await a3.getByRole('button', { name: /Joindre le fichier/ }).click()
@@ -130,7 +132,7 @@ test('the admin attaches a CSV and a PDF; a PNG named « .pdf » is refused and 
   await expect(items.nth(0)).toContainText(CSV_NAME)
   await expect(items.nth(0)).toContainText(/Tableau CSV · \d+\u00a0octets · ajouté le \d+ \p{L}+ \d{4} à \d+\u00a0h\u00a0\d\d par Hélène Dubreuil/u)
   await expect(items.nth(1)).toContainText('PDF · 88\u00a0Ko')
-  const rows = filesOfSession()
+  const rows = await filesOfSession()
   expect(rows.map((r) => [r.name, r.mime, r.size])).toEqual([
     [CSV_NAME, 'text/csv; charset=utf-8', CSV.byteLength],
     [PDF_NAME, 'application/pdf', PDF.byteLength],
@@ -227,8 +229,8 @@ test('the learner sees the files in their dossier, downloads one, imports the CS
   await expect(page.getByTestId('status-line')).toHaveText(/^Enregistré à/)
 
   // Autosaved: the server holds the three rows, a reload shows them.
-  await expect.poll(() => (sectionRow(ctx.dossierId, 'cible')?.content as { rows: unknown[] } | undefined)?.rows.length).toBe(3)
-  const saved = sectionRow(ctx.dossierId, 'cible')!.content as { rows: { cells: Record<string, unknown> }[] }
+  await expect.poll(async () => ((await sectionRow(ctx.dossierId, 'cible'))?.content as { rows: unknown[] } | undefined)?.rows.length).toBe(3)
+  const saved = (await sectionRow(ctx.dossierId, 'cible'))!.content as { rows: { cells: Record<string, unknown> }[] }
   expect(saved.rows.map((r) => r.cells)).toEqual([
     { niveau: 'Cœur de cible', description: 'Jeunes urbains; 25-34 ans', taille: 4200000 },
     { niveau: 'Cible secondaire', description: 'Familles du périurbain', taille: 5100000 },
@@ -242,7 +244,7 @@ test('the learner sees the files in their dossier, downloads one, imports the CS
 })
 
 test('the admin deletes a file after a confirmation; the learner can no longer download it', async ({ page }) => {
-  const csv = filesOfSession().find((f) => f.name === CSV_NAME)!
+  const csv = (await filesOfSession()).find((f) => f.name === CSV_NAME)!
   await loginAs(page, 'admin')
   await page.goto(url())
   const a3 = page.locator('#cas-pratique-a3')
@@ -256,7 +258,7 @@ test('the admin deletes a file after a confirmation; the learner can no longer d
   await dialog.getByRole('button', { name: 'Supprimer' }).click()
   await expect(a3.getByRole('status')).toHaveText(`«\u00a0${CSV_NAME}\u00a0» est supprimé\u00a0: les candidat·es ne le voient plus dans leur dossier.`)
   await expect(a3.locator('.case-files__item')).toHaveCount(1)
-  expect(filesOfSession().map((f) => f.name)).toEqual([PDF_NAME])
+  expect((await filesOfSession()).map((f) => f.name)).toEqual([PDF_NAME])
   expect(fs.existsSync(path.join(filesDir, csv.id))).toBe(false)
 
   // The learner: the file is gone, the table import is no longer offered (the PDF stays).
@@ -267,7 +269,7 @@ test('the admin deletes a file after a confirmation; the learner can no longer d
   await openSection(page, 'cible')
   await expect(page.locator('#section-cible').getByRole('grid')).toBeVisible()
   await expect(page.getByRole('button', { name: /Importer un tableau des documents du cas/ })).toHaveCount(0)
-  const pdf = filesOfSession()[0]!
+  const pdf = (await filesOfSession())[0]!
   const response = await page.request.get(`/documents-de-cas/${pdf.id}`)
   expect(response.status()).toBe(200)
   expect(response.headers()['content-type']).toBe('application/pdf')

@@ -28,9 +28,9 @@ async function endOfFirstParagraph(page: Page, key: 'End' | 'Home' = 'End') {
 
 test('two members type in the same paragraph at once: both texts kept, carets named, offline edits sent on return', async ({ browser }) => {
   test.setTimeout(180_000)
-  const anna = createLearner('anna-live')
-  const bruno = createLearner('bruno-live')
-  createGroup('msp-a2', [anna, bruno])
+  const anna = await createLearner('anna-live')
+  const bruno = await createLearner('bruno-live')
+  await createGroup('msp-a2', [anna, bruno])
   const dossierId = await dossierIdOf(anna.email, 'msp-a2')
   const [a, b] = [await openAs(browser, anna, dossierId), await openAs(browser, bruno, dossierId)]
 
@@ -77,7 +77,7 @@ test('two members type in the same paragraph at once: both texts kept, carets na
   await expect(editor(a)).toContainText('Écrit hors ligne.', { timeout: 15_000 })
 
   // Stored as the section's JSON (exports, hints, history read it); both see everything after a reload.
-  const stored = () => JSON.stringify(sectionRow(dossierId, SECTION)?.content ?? '')
+  const stored = async () => JSON.stringify((await sectionRow(dossierId, SECTION))?.content ?? '')
   for (const words of ['Le projet commence.', 'Anna ajoute ceci.', 'Bruno ajoute cela.', 'Écrit hors ligne.']) {
     await expect.poll(stored, { timeout: 15_000 }).toContain(words)
   }

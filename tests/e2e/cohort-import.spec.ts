@@ -30,12 +30,12 @@ const people = () => [
 /** A CSV as French Excel saves it: UTF-8 with a BOM, semicolons, CRLF. */
 const csv = (lines: string[][]) => Buffer.from(`\ufeff${lines.map((l) => l.join(';')).join('\r\n')}\r\n`, 'utf8')
 
-const usersWith = (emails: string[]) => e2eDb().select({ email: schema.users.email }).from(schema.users).where(inArray(schema.users.email, emails)).all()
+const usersWith = async (emails: string[]) => await e2eDb().select({ email: schema.users.email }).from(schema.users).where(inArray(schema.users.email, emails))
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   ctx.stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
   ctx.sessionName = `Session import ${ctx.stamp}`
-  ctx.sessionId = e2eDb().insert(schema.examSessions).values({ name: ctx.sessionName, startsOn: '2027-09-06', endsOn: '2028-06-30' }).returning().get().id
+  ctx.sessionId = (await e2eDb().insert(schema.examSessions).values({ name: ctx.sessionName, startsOn: '2027-09-06', endsOn: '2028-06-30' }).returning())[0]!.id
   ctx.emails = people().map((p) => p.email)
 })
 
@@ -96,7 +96,7 @@ test('the admin previews a French Excel CSV, imports it, and a learner sets a pa
     ['4', 'Jean-Loup D’Arcy-Ébrard', people()[2]!.email, '—', 'Nouveau compte'],
   ])
   await expect(page.getByRole('region', { name: 'Lignes refusées' })).toHaveCount(0)
-  expect(usersWith(ctx.emails)).toEqual([])
+  expect(await usersWith(ctx.emails)).toEqual([])
   await expectNoAxeViolations(page)
   await noSidewaysScroll(page, 'preview')
 
@@ -105,7 +105,7 @@ test('the admin previews a French Excel CSV, imports it, and a learner sets a pa
   await importButton.click()
   await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeFocused()
   await expect(page.getByRole('status').filter({ hasText: '3 comptes créés, 3 candidat·es inscrit·es à la session.' })).toBeVisible()
-  expect(usersWith(ctx.emails)).toHaveLength(3)
+  expect(await usersWith(ctx.emails)).toHaveLength(3)
   const links = await page
     .getByRole('region', { name: 'Comptes créés et leurs liens' })
     .locator('input[readonly]')
@@ -232,7 +232,7 @@ test('a malformed file gets the exact per-line report, and nothing is written ev
   await expect(page.getByRole('button', { name: /^Importer/ })).toHaveCount(0)
   await expectNoAxeViolations(page)
   await noSidewaysScroll(page, 'errors')
-  expect(usersWith([bad.one, bad.two, 'noe.lhermitte-at-exemple.fr'])).toEqual([])
+  expect(await usersWith([bad.one, bad.two, 'noe.lhermitte-at-exemple.fr'])).toEqual([])
 
   // Forcing the import of the same file: refused with the report, 400, nothing written.
   const forced = await page.request.post(pagePath(), {
@@ -242,12 +242,8 @@ test('a malformed file gets the exact per-line report, and nothing is written ev
   const html = await forced.text()
   expect(html).toContain('Import refusé')
   expect(html).toContain('est déjà à la ligne 2')
-  expect(usersWith([bad.one, bad.two])).toEqual([])
-  const enrolled = e2eDb()
-    .select()
-    .from(schema.enrollments)
-    .all()
-    .filter((e) => e.examSessionId === ctx.sessionId)
+  expect(await usersWith([bad.one, bad.two])).toEqual([])
+  const enrolled = (await e2eDb().select().from(schema.enrollments)).filter((e) => e.examSessionId === ctx.sessionId)
   expect(enrolled).toHaveLength(3)
 
   // No file at all: the field says so, focused.

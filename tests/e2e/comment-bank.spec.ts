@@ -14,8 +14,8 @@ import { DEMO_ACCOUNTS, e2eDb, expect as baseExpect, expectNoAxeViolations, logi
 const expect = baseExpect.configure({ timeout: 15_000 })
 
 const unique = (label: string) => `${label} ${Date.now()}-${Math.floor(Math.random() * 1e6)}`
-const rowOf = (id: string) => e2eDb().select().from(schema.commentBank).where(eq(schema.commentBank.id, id)).get()
-const rowByBody = (body: string) => e2eDb().select().from(schema.commentBank).where(eq(schema.commentBank.body, body)).get()
+const rowOf = async (id: string) => (await e2eDb().select().from(schema.commentBank).where(eq(schema.commentBank.id, id)))[0]
+const rowByBody = async (body: string) => (await e2eDb().select().from(schema.commentBank).where(eq(schema.commentBank.body, body)))[0]
 
 /** The entry of a bank list holding `text`. */
 const entry = (page: Page, text: string) => page.locator('.bank-entry', { hasText: text })
@@ -78,8 +78,8 @@ test('a tutor adds, edits and deletes an entry; bad input gets French errors and
   await expect(added).toBeFocused()
   await expect(added.getByRole('list', { name: 'Critères' })).toContainText('C3.2-1')
   await expect(added.getByRole('list', { name: 'Critères' })).not.toContainText('C3.2-4')
-  const row = rowByBody(text)!
-  expect(row.ownerId).toBe(userIdByEmail(DEMO_ACCOUNTS.tutor.email))
+  const row = (await rowByBody(text))!
+  expect(row.ownerId).toBe(await userIdByEmail(DEMO_ACCOUNTS.tutor.email))
   expect(row.criterionIds).toEqual(['C3.2-1'])
 
   // Edited in place: an error keeps the edit, then it is saved.
@@ -99,7 +99,7 @@ test('a tutor adds, edits and deletes an entry; bad input gets French errors and
   await edit.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Le commentaire a été enregistré.' })).toBeVisible()
   await expect(entry(page, edited)).toBeFocused()
-  expect(rowOf(row.id)).toMatchObject({ body: edited, criterionIds: ['C3.2-1', 'C6.2-2'] })
+  expect(await rowOf(row.id)).toMatchObject({ body: edited, criterionIds: ['C3.2-1', 'C6.2-2'] })
 
   // Filter by criterion: this entry, not the others.
   await page.getByLabel('Filtrer par critère').selectOption('C6.2-2')
@@ -119,12 +119,12 @@ test('a tutor adds, edits and deletes an entry; bad input gets French errors and
   await expectNoAxeViolations(page)
   await dialog.getByRole('button', { name: 'Annuler' }).click()
   await expect(dialog).toBeHidden()
-  expect(rowOf(row.id)).toBeDefined()
+  expect(await rowOf(row.id)).toBeDefined()
   await entry(page, edited).getByRole('button', { name: 'Supprimer' }).click()
   await dialog.getByRole('button', { name: 'Supprimer' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Le commentaire a été supprimé.' })).toBeVisible()
   await expect(entry(page, edited)).toHaveCount(0)
-  expect(rowOf(row.id)).toBeUndefined()
+  expect(await rowOf(row.id)).toBeUndefined()
 })
 
 test('a tutor cannot change the school’s entries nor another tutor’s: no button, and a forged POST gets 404 (403 on the admin page)', async ({
@@ -132,13 +132,14 @@ test('a tutor cannot change the school’s entries nor another tutor’s: no but
   request,
 }) => {
   const db = e2eDb()
-  const otherTutor = userIdByEmail(`tuteur2@${DEMO_DOMAIN}`)
-  const others = db
-    .insert(schema.commentBank)
-    .values({ ownerId: otherTutor, body: unique('De l’autre tuteur'), criterionIds: ['C1.1-2'], updatedAt: new Date() })
-    .returning()
-    .get()
-  const schoolEntry = rowByBody(DEMO_SCHOOL_BANK[0]!.body)!
+  const otherTutor = await userIdByEmail(`tuteur2@${DEMO_DOMAIN}`)
+  const others = (
+    await db
+      .insert(schema.commentBank)
+      .values({ ownerId: otherTutor, body: unique('De l’autre tuteur'), criterionIds: ['C1.1-2'], updatedAt: new Date() })
+      .returning()
+  )[0]!
+  const schoolEntry = (await rowByBody(DEMO_SCHOOL_BANK[0]!.body))!
 
   await loginAs(page, 'tutor')
   await page.goto('/tuteur/banque')
@@ -159,15 +160,15 @@ test('a tutor cannot change the school’s entries nor another tutor’s: no but
     expect((await post('/tuteur/banque', { intent: 'delete', id: target.id })).status()).toBe(404)
     expect((await post('/admin/banque', { intent: 'delete', id: target.id })).status()).toBe(403)
     expect((await post('/admin/banque', { intent: 'update', id: target.id, body: 'Piraté', criterionIds: 'C1.1-2' })).status()).toBe(403)
-    expect(rowOf(target.id)).toMatchObject({ body: target.body, ownerId: target.ownerId })
+    expect(await rowOf(target.id)).toMatchObject({ body: target.body, ownerId: target.ownerId })
   }
   expect((await post('/admin/banque', { intent: 'create', body: 'Piraté', criterionIds: 'C1.1-2' })).status()).toBe(403)
   // A forged criterion id is refused with a French message.
   const forged = await post('/tuteur/banque', { intent: 'create', body: 'Texte', criterionIds: 'C99.9-9' })
   expect(forged.status()).toBe(400)
   expect(await forged.text()).toContain('Ce critère n’existe pas dans le référentiel : C99.9-9.')
-  expect(rowByBody('Piraté')).toBeUndefined()
-  db.delete(schema.commentBank).where(eq(schema.commentBank.id, others.id)).run()
+  expect(await rowByBody('Piraté')).toBeUndefined()
+  await db.delete(schema.commentBank).where(eq(schema.commentBank.id, others.id))
 })
 
 test('the admin manages the school’s bank, which tutors then see read-only', async ({ page, browser }) => {
@@ -189,7 +190,7 @@ test('the admin manages the school’s bank, which tutors then see read-only', a
   await form.getByRole('checkbox', { name: /^C7\.1-4 / }).check()
   await form.getByRole('button', { name: 'Ajouter à la banque de l’école' }).click()
   await expect(entry(page, text)).toBeFocused()
-  const row = rowByBody(text)!
+  const row = (await rowByBody(text))!
   expect(row).toMatchObject({ ownerId: null, criterionIds: ['C7.1-4'] })
 
   // A tutor sees it among the school's entries, without edit buttons.
@@ -206,21 +207,21 @@ test('the admin manages the school’s bank, which tutors then see read-only', a
   await edit.getByLabel('Texte du commentaire').fill(edited)
   await edit.getByRole('button', { name: 'Enregistrer' }).click()
   await expect(entry(page, edited)).toBeFocused()
-  expect(rowOf(row.id)?.body).toBe(edited)
+  expect((await rowOf(row.id))?.body).toBe(edited)
 
   // « Annuler » leaves the edit without saving, focus back on « Modifier ».
   await entry(page, edited).getByRole('link', { name: 'Modifier' }).click()
   await page.getByRole('form', { name: 'Modifier le commentaire' }).getByLabel('Texte du commentaire').fill('Pas gardé')
   await page.getByRole('link', { name: 'Annuler' }).click()
   await expect(entry(page, edited).getByRole('link', { name: 'Modifier' })).toBeFocused()
-  expect(rowOf(row.id)?.body).toBe(edited)
+  expect((await rowOf(row.id))?.body).toBe(edited)
 
   await entry(page, edited).getByRole('button', { name: 'Supprimer' }).click()
   await expect(page.getByRole('dialog', { name: 'Confirmer' })).toContainText('Les tuteur·rices ne pourront plus l’insérer.')
   await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Le commentaire a été supprimé.' })).toBeVisible()
   await expect(page.getByRole('heading', { name: /^Commentaires de l’école/ })).toBeFocused()
-  expect(rowOf(row.id)).toBeUndefined()
+  expect(await rowOf(row.id)).toBeUndefined()
 })
 
 test('learners and jurors get 403 on both bank pages, tutors on the school’s', async ({ request }) => {
@@ -269,7 +270,7 @@ test('a tutor adds an entry with the keyboard only', async ({ page }) => {
   await tabTo(page, dialog.getByRole('button', { name: 'Supprimer' }), 5)
   await page.keyboard.press('Enter')
   await expect(entry(page, text)).toHaveCount(0)
-  expect(rowByBody(text)).toBeUndefined()
+  expect(await rowByBody(text)).toBeUndefined()
 })
 
 test('the bank pages fit 320, 390 and 1366 px without sideways scrolling', async ({ page }) => {
@@ -277,7 +278,7 @@ test('the bank pages fit 320, 390 and 1366 px without sideways scrolling', async
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   const shot = (name: string) => `test-results/screenshots/bank-${name}.png`
   await loginAs(page, 'tutor')
-  const seeded = rowByBody(DEMO_TUTOR_BANK[0]!.body)!
+  const seeded = (await rowByBody(DEMO_TUTOR_BANK[0]!.body))!
   for (const width of [320, 390, 1366]) {
     await page.setViewportSize({ width, height: 900 })
     await page.goto('/tuteur/banque')

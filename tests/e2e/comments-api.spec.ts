@@ -18,15 +18,16 @@ let dossierId = ''
 let otherDossierId = ''
 
 /** A new juror (assigned below). */
-function createJuror(label: string): Account {
+async function createJuror(label: string): Promise<Account> {
   const db = e2eDb()
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db
-    .insert(schema.users)
-    .values({ email, name: `Juré ${label}`, passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' }).run()
+  const user = (
+    await db
+      .insert(schema.users)
+      .values({ email, name: `Juré ${label}`, passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' })
   return { id: user.id, email }
 }
 
@@ -37,18 +38,17 @@ const ROWS = [
 ]
 
 test.beforeAll(async ({ request }) => {
-  const learner = createLearner('comments-api')
-  const otherLearner = createLearner('comments-other')
+  const learner = await createLearner('comments-api')
+  const otherLearner = await createLearner('comments-other')
   people.learner = learner
   people.otherLearner = otherLearner
   // The other tutor is assigned to the other learner only.
-  people.tutor = createTutorFor('comments-tutor', [learner])
-  people.otherTutor = createTutorFor('comments-other-tutor', [otherLearner])
-  people.juror = createJuror('comments-juror')
-  e2eDb()
+  people.tutor = await createTutorFor('comments-tutor', [learner])
+  people.otherTutor = await createTutorFor('comments-other-tutor', [otherLearner])
+  people.juror = await createJuror('comments-juror')
+  await e2eDb()
     .insert(schema.jurorAssignments)
     .values({ examSessionId: learner.examSessionId, jurorId: people.juror.id, evaluationId: 'fiche-veille', learnerId: learner.id })
-    .run()
   for (const who of Object.keys(people) as (keyof typeof people)[]) cookies[who] = await sessionCookieFor(people[who].email)
   cookies.admin = await sessionCookieFor(DEMO_ACCOUNTS.admin.email)
   dossierId = await dossierIdOf(learner.email, 'fiche-veille')
@@ -79,14 +79,14 @@ async function ok(request: APIRequestContext, who: keyof typeof cookies, data: R
   return body.threadId
 }
 
-const threadRow = (id: string) => e2eDb().select().from(schema.commentThreads).where(eq(schema.commentThreads.id, id)).get()
-const messagesOf = (threadId: string) =>
-  e2eDb().select().from(schema.commentMessages).where(eq(schema.commentMessages.threadId, threadId)).orderBy(schema.commentMessages.createdAt).all()
+const threadRow = async (id: string) => (await e2eDb().select().from(schema.commentThreads).where(eq(schema.commentThreads.id, id)))[0]
+const messagesOf = async (threadId: string) =>
+  await e2eDb().select().from(schema.commentMessages).where(eq(schema.commentMessages.threadId, threadId)).orderBy(schema.commentMessages.createdAt)
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
 
 test('the tutor comments a section, an item, a passage and a criterion; the learner is told', async ({ request }) => {
   const section = await ok(request, 'tutor', { intent: 'create', target: 'section', sectionId: 'contexte', body: 'Précisez votre clientèle.' })
-  expect(threadRow(section)).toMatchObject({ dossierId, target: 'section', sectionId: 'contexte', status: 'open', authorId: people.tutor.id })
+  expect(await threadRow(section)).toMatchObject({ dossierId, target: 'section', sectionId: 'contexte', status: 'open', authorId: people.tutor.id })
 
   // The label is the server's, whatever the client says.
   const item = await ok(request, 'tutor', {
@@ -97,8 +97,8 @@ test('the tutor comments a section, an item, a passage and a criterion; the lear
     itemLabel: 'Faux',
     body: 'Quelle source ?',
   })
-  expect(threadRow(item)).toMatchObject({ target: 'item', itemId: ROWS[1]!.id })
-  expect(threadRow(item)!.itemLabel).toContain('Concurrence')
+  expect(await threadRow(item)).toMatchObject({ target: 'item', itemId: ROWS[1]!.id })
+  expect((await threadRow(item))!.itemLabel).toContain('Concurrence')
 
   const text = anchoringText(CONTEXT)
   const start = text.indexOf('café de spécialité')
@@ -110,22 +110,21 @@ test('the tutor comments a section, an item, a passage and a criterion; the lear
     selectors: JSON.stringify(selectors),
     body: 'Définissez-le.',
   })
-  expect(threadRow(passage)!.selectors![0].exact).toBe('café de spécialité')
+  expect((await threadRow(passage))!.selectors![0].exact).toBe('café de spécialité')
 
   const criterion = await ok(request, 'tutor', { intent: 'create', target: 'criterion', criterionId: 'C1.1-2', body: 'À justifier.' })
-  expect(threadRow(criterion)).toMatchObject({ target: 'criterion', criterionId: 'C1.1-2', sectionId: null })
+  expect(await threadRow(criterion)).toMatchObject({ target: 'criterion', criterionId: 'C1.1-2', sectionId: null })
 
-  const told = e2eDb()
+  const told = await e2eDb()
     .select({ threadId: schema.notifications.threadId, type: schema.notifications.type })
     .from(schema.notifications)
     .where(and(eq(schema.notifications.userId, people.learner.id), eq(schema.notifications.dossierId, dossierId)))
-    .all()
   for (const id of [section, item, passage, criterion]) expect(told).toContainEqual({ threadId: id, type: 'comment' })
 })
 
 test('the learner replies, but cannot edit, delete or resolve the tutor’s message', async ({ request }) => {
   const thread = await ok(request, 'tutor', { intent: 'create', target: 'section', sectionId: 'besoins', body: 'Ajoutez un besoin qualitatif.' })
-  const [tutorMessage] = messagesOf(thread)
+  const [tutorMessage] = await messagesOf(thread)
   expect(await ok(request, 'learner', { intent: 'reply', threadId: thread, body: 'Ajouté : la perception du prix.' })).toBe(thread)
 
   const refusals: [Record<string, unknown>, string | RegExp][] = [
@@ -142,28 +141,28 @@ test('the learner replies, but cannot edit, delete or resolve the tutor’s mess
     if (typeof message === 'string') expect(body.error).toBe(message)
     else expect(body.error).toMatch(message)
   }
-  expect(messagesOf(thread).map((m) => m.body)).toEqual(['Ajoutez un besoin qualitatif.', 'Ajouté : la perception du prix.'])
-  expect(threadRow(thread)!.status).toBe('open')
+  expect((await messagesOf(thread)).map((m) => m.body)).toEqual(['Ajoutez un besoin qualitatif.', 'Ajouté : la perception du prix.'])
+  expect((await threadRow(thread))!.status).toBe('open')
 
   // The tutor resolves and reopens; each edits and deletes their own.
   expect(await ok(request, 'tutor', { intent: 'resolve', threadId: thread })).toBe(thread)
-  expect(threadRow(thread)).toMatchObject({ status: 'resolved', resolvedBy: people.tutor.id })
+  expect(await threadRow(thread)).toMatchObject({ status: 'resolved', resolvedBy: people.tutor.id })
   expect(await ok(request, 'tutor', { intent: 'reopen', threadId: thread })).toBe(thread)
-  expect(threadRow(thread)).toMatchObject({ status: 'open', resolvedBy: null })
+  expect(await threadRow(thread)).toMatchObject({ status: 'open', resolvedBy: null })
   expect(await ok(request, 'tutor', { intent: 'edit', messageId: tutorMessage!.id, body: 'Ajoutez deux besoins qualitatifs.' })).toBe(thread)
-  expect(messagesOf(thread)[0]).toMatchObject({ body: 'Ajoutez deux besoins qualitatifs.', editedAt: expect.any(Date) })
+  expect((await messagesOf(thread))[0]).toMatchObject({ body: 'Ajoutez deux besoins qualitatifs.', editedAt: expect.any(Date) })
   // Deleted with a reply after it: kept, emptied.
   expect(await ok(request, 'tutor', { intent: 'delete', messageId: tutorMessage!.id })).toBe(thread)
-  expect(messagesOf(thread)[0]).toMatchObject({ body: '', deletedAt: expect.any(Date) })
+  expect((await messagesOf(thread))[0]).toMatchObject({ body: '', deletedAt: expect.any(Date) })
   // The learner deletes the last message: nothing is left, the thread goes.
-  const res = await post(request, 'learner', { intent: 'delete', messageId: messagesOf(thread)[1]!.id })
+  const res = await post(request, 'learner', { intent: 'delete', messageId: (await messagesOf(thread))[1]!.id })
   expect(await res.json()).toEqual({ ok: true, threadId: thread, removed: true })
-  expect(threadRow(thread)).toBeUndefined()
+  expect(await threadRow(thread)).toBeUndefined()
 })
 
 test('a tutor of someone else, a juror, another learner and an admin are refused', async ({ request }) => {
   const thread = await ok(request, 'tutor', { intent: 'create', target: 'section', sectionId: 'contexte', body: 'Pour tout le monde ?' })
-  const [message] = messagesOf(thread)
+  const [message] = await messagesOf(thread)
   for (const who of ['otherTutor', 'juror', 'otherLearner', 'admin'] as const) {
     for (const data of [
       { intent: 'create', target: 'section', sectionId: 'contexte', body: 'Intrus' },
@@ -177,13 +176,13 @@ test('a tutor of someone else, a juror, another learner and an admin are refused
       expect((await res.json()).ok).toBe(false)
     }
   }
-  expect(messagesOf(thread).map((m) => m.body)).toEqual(['Pour tout le monde ?'])
-  expect(threadRow(thread)!.status).toBe('open')
+  expect((await messagesOf(thread)).map((m) => m.body)).toEqual(['Pour tout le monde ?'])
+  expect((await threadRow(thread))!.status).toBe('open')
 })
 
 test('a thread or message of another dossier is not found in this one', async ({ request }) => {
   const elsewhere = await ok(request, 'otherTutor', { intent: 'create', target: 'section', sectionId: 'contexte', body: 'Ailleurs.' }, otherDossierId)
-  const [message] = messagesOf(elsewhere)
+  const [message] = await messagesOf(elsewhere)
   for (const [who, data] of [
     ['learner', { intent: 'reply', threadId: elsewhere, body: 'Ici ?' }],
     ['tutor', { intent: 'resolve', threadId: elsewhere }],
@@ -195,15 +194,15 @@ test('a thread or message of another dossier is not found in this one', async ({
     expect(res.status(), JSON.stringify(data)).toBe(404)
     expect(plainSpaces((await res.json()).error)).toMatch(/n’existe pas/)
   }
-  expect(messagesOf(elsewhere)).toHaveLength(1)
-  expect(threadRow(elsewhere)!.status).toBe('open')
+  expect(await messagesOf(elsewhere)).toHaveLength(1)
+  expect((await threadRow(elsewhere))!.status).toBe('open')
   // An unknown dossier.
   expect((await post(request, 'tutor', { intent: 'reply', threadId: elsewhere, body: 'x' }, 'inconnu')).status()).toBe(404)
 })
 
 test('bad input gets a 400 and a French message, and nothing is written', async ({ request }) => {
-  const count = () => e2eDb().select().from(schema.commentThreads).where(eq(schema.commentThreads.dossierId, dossierId)).all().length
-  const before = count()
+  const count = async () => (await e2eDb().select().from(schema.commentThreads).where(eq(schema.commentThreads.dossierId, dossierId))).length
+  const before = await count()
   const cases: [Record<string, unknown>, RegExp][] = [
     [{ intent: 'create', target: 'section', sectionId: 'contexte', body: '   ' }, /^Écrivez un message avant de l’envoyer\.$/],
     [{ intent: 'create', target: 'section', sectionId: 'contexte', body: 'x'.repeat(5001) }, /dépasse 5 000 caractères/],
@@ -239,7 +238,7 @@ test('bad input gets a 400 and a French message, and nothing is written', async 
     data: '{"intent":',
   })
   expect(broken.status()).toBe(400)
-  expect(count()).toBe(before)
+  expect(await count()).toBe(before)
 })
 
 test('GET answers 405; anonymous requests go to the login page', async ({ request }) => {

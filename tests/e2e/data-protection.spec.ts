@@ -28,45 +28,40 @@ type Person = { id: string; email: string; name: string }
 const ctx = { stamp: '', oldSession: '', recentSession: '', imageId: '', exported: {} as Person, deleted: {} as Person, recent: {} as Person }
 const userPage = (p: Person) => `/admin/utilisateurs/${p.id}`
 
-function learner(name: string, label: string): Person {
+async function learner(name: string, label: string): Promise<Person> {
   const db = e2eDb()
   const email = `dp-${label}-${ctx.stamp}@test.local`
-  const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  db.insert(schema.userRoles).values({ userId: id, role: 'learner' }).run()
+  const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
   return { id, email, name }
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   ctx.stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
-  ctx.oldSession = db
-    .insert(schema.examSessions)
-    .values({ name: `Session close ${ctx.stamp}`, startsOn: '2019-09-02', endsOn: '2020-06-30', retentionMonths: 12 })
-    .returning()
-    .get().id
-  ctx.recentSession = db
-    .insert(schema.examSessions)
-    .values({ name: `Session récente ${ctx.stamp}`, startsOn: '2025-09-01', endsOn: '2026-06-30', retentionMonths: 36 })
-    .returning()
-    .get().id
-  ctx.exported = learner(`Inès Exportée ${ctx.stamp}`, 'export')
-  ctx.deleted = learner(`Bruno Supprimé ${ctx.stamp}`, 'delete')
-  ctx.recent = learner(`Clara Récente ${ctx.stamp}`, 'recent')
-  enrollLearners(db, ctx.oldSession, [ctx.exported.id, ctx.deleted.id])
-  enrollLearners(db, ctx.recentSession, [ctx.recent.id])
+  ctx.oldSession = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session close ${ctx.stamp}`, startsOn: '2019-09-02', endsOn: '2020-06-30', retentionMonths: 12 })
+      .returning()
+  )[0]!.id
+  ctx.recentSession = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session récente ${ctx.stamp}`, startsOn: '2025-09-01', endsOn: '2026-06-30', retentionMonths: 36 })
+      .returning()
+  )[0]!.id
+  ctx.exported = await learner(`Inès Exportée ${ctx.stamp}`, 'export')
+  ctx.deleted = await learner(`Bruno Supprimé ${ctx.stamp}`, 'delete')
+  ctx.recent = await learner(`Clara Récente ${ctx.stamp}`, 'recent')
+  await enrollLearners(db, ctx.oldSession, [ctx.exported.id, ctx.deleted.id])
+  await enrollLearners(db, ctx.recentSession, [ctx.recent.id])
 
   // A dossier with some text and an image, as the editor stores them (the bytes beside the e2e database).
-  const dossier = db
-    .select()
-    .from(schema.dossiers)
-    .where(eq(schema.dossiers.learnerId, ctx.exported.id))
-    .all()
-    .find((d) => d.templateId === 'fiche-veille')!
-  ctx.imageId = db
-    .insert(schema.uploads)
-    .values({ dossierId: dossier.id, uploaderId: ctx.exported.id, mime: 'image/png', size: PNG.byteLength })
-    .returning()
-    .get().id
+  const dossier = (await db.select().from(schema.dossiers).where(eq(schema.dossiers.learnerId, ctx.exported.id))).find((d) => d.templateId === 'fiche-veille')!
+  ctx.imageId = (
+    await db.insert(schema.uploads).values({ dossierId: dossier.id, uploaderId: ctx.exported.id, mime: 'image/png', size: PNG.byteLength }).returning()
+  )[0]!.id
   fs.mkdirSync('data/uploads', { recursive: true })
   fs.writeFileSync(path.join('data/uploads', ctx.imageId), PNG)
   const content = {
@@ -76,9 +71,9 @@ test.beforeAll(() => {
       { type: 'image', attrs: { src: `/fichiers/${ctx.imageId}`, alt: 'Un visuel' } },
     ],
   }
-  db.insert(schema.dossierSections)
+  await db
+    .insert(schema.dossierSections)
     .values({ dossierId: dossier.id, sectionId: 'contexte', content: content as never, version: 1, updatedAt: new Date(), updatedBy: ctx.exported.id })
-    .run()
 })
 
 test('the admin downloads all of a learner’s data as a zip; the journal lists the export', async ({ page }) => {
@@ -126,7 +121,7 @@ test('the admin anonymises a learner: the name leaves the accounts list; the jou
   for (const intent of ['reset-link', 'reactivate']) {
     expect((await page.request.post(userPage(ctx.exported), { form: { intent } })).status()).toBe(409)
   }
-  expect(e2eDb().select().from(schema.passwordLinks).where(eq(schema.passwordLinks.userId, ctx.exported.id)).all()).toEqual([])
+  expect(await e2eDb().select().from(schema.passwordLinks).where(eq(schema.passwordLinks.userId, ctx.exported.id))).toEqual([])
 
   await page.goto(`/admin/utilisateurs?q=${encodeURIComponent(ctx.exported.name)}`)
   await expect(page.getByText('Aucun compte ne correspond à cette recherche')).toBeVisible()
@@ -160,7 +155,7 @@ test('the admin deletes a learner after typing the e-mail: a wrong one is refuse
   const row = page.getByRole('row').filter({ hasText: 'Suppression' }).first()
   await expect(row).toContainText('(compte supprimé)')
   await expect(row).toContainText(/Compte supprimé\u00a0; \d+\u00a0dossiers supprimés/)
-  expect(e2eDb().select().from(schema.users).where(eq(schema.users.id, ctx.deleted.id)).get()).toBeUndefined()
+  expect((await e2eDb().select().from(schema.users).where(eq(schema.users.id, ctx.deleted.id)))[0]).toBeUndefined()
 
   const response = await page.goto(userPage(ctx.deleted))
   expect(response?.status()).toBe(404)
@@ -181,5 +176,5 @@ test('before the retention period has elapsed, no button: the page says from whe
   // The server refuses too, whatever the form says.
   const refused = await page.request.post(userPage(ctx.recent), { form: { intent: 'delete', confirmation: ctx.recent.email } })
   expect(refused.status()).toBe(409)
-  expect(e2eDb().select().from(schema.users).where(eq(schema.users.id, ctx.recent.id)).get()).toBeDefined()
+  expect((await e2eDb().select().from(schema.users).where(eq(schema.users.id, ctx.recent.id)))[0]).toBeDefined()
 })

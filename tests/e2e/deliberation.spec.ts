@@ -30,10 +30,10 @@ const world = {
 const QUOTE = 'contraste renforcé sur chaque étiquette'
 const OVERRIDE = 'Compétence démontrée à l’oral malgré une fiche écrite incomplète.'
 
-function user(email: string, name: string, role: 'learner' | 'juror') {
+async function user(email: string, name: string, role: 'learner' | 'juror') {
   const db = e2eDb()
-  const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  db.insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  await db.insert(schema.userRoles).values({ userId: id, role })
   return id
 }
 
@@ -47,56 +47,54 @@ function cellsOf(evaluationId: string, level: (criterionId: string) => string) {
 }
 
 /** A closed grid of the juror's assignment, as the grading service leaves it. */
-function closedGrid(
+async function closedGrid(
   assignmentId: string,
   cells: { criterionId: string; part: 'written' | 'oral' | 'rex'; level: string; comment: string; evidence?: unknown[] }[],
   overrides: { competencyId: string; result: 'acquired' | 'not-acquired'; justification: string }[] = [],
 ) {
   const db = e2eDb()
   const now = new Date(Date.now() - DAY)
-  const gradingId = db.insert(schema.gradings).values({ assignmentId, status: 'closed', closedAt: now, updatedAt: now }).returning().get().id
-  db.insert(schema.gradeEntries)
-    .values(cells.map((c) => ({ gradingId, learnerId: '', updatedAt: now, ...c, evidence: (c.evidence ?? []) as never })))
-    .run()
-  if (overrides.length)
-    db.insert(schema.competencyOverrides)
-      .values(overrides.map((o) => ({ gradingId, learnerId: '', updatedAt: now, ...o })))
-      .run()
+  const gradingId = (await db.insert(schema.gradings).values({ assignmentId, status: 'closed', closedAt: now, updatedAt: now }).returning())[0]!.id
+  await db.insert(schema.gradeEntries).values(cells.map((c) => ({ gradingId, learnerId: '', updatedAt: now, ...c, evidence: (c.evidence ?? []) as never })))
+  if (overrides.length) await db.insert(schema.competencyOverrides).values(overrides.map((o) => ({ gradingId, learnerId: '', updatedAt: now, ...o })))
 }
 
 test.beforeAll(async ({ request }) => {
   const db = e2eDb()
   const { enrollLearners } = await import('../../app/services/dossier-provisioning.server')
-  const president = userIdByEmail(DEMO_ACCOUNTS.juror.email)
-  world.sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session délibération ${stamp}`, startsOn: '2027-01-04', endsOn: '2027-06-25', presidentId: president })
-    .returning()
-    .get().id
-  world.juror.id = user(world.juror.email, world.juror.name, 'juror')
-  world.apolline.id = user(world.apolline.email, world.apolline.name, 'learner')
-  world.bastien.id = user(world.bastien.email, world.bastien.name, 'learner')
-  enrollLearners(db, world.sessionId, [world.apolline.id, world.bastien.id])
-  const instance = (evaluationId: string, anonymous: boolean) =>
-    db
-      .insert(schema.evaluationInstances)
-      .values({ examSessionId: world.sessionId, evaluationId, dueAt: new Date(Date.now() + 7 * DAY), cutoffAt: new Date(Date.now() + 10 * DAY), anonymous })
+  const president = await userIdByEmail(DEMO_ACCOUNTS.juror.email)
+  world.sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session délibération ${stamp}`, startsOn: '2027-01-04', endsOn: '2027-06-25', presidentId: president })
       .returning()
-      .get().id
-  instance('fiche-veille', false)
-  const cas = instance('cas-pratique-a3', true)
-  const assign = (evaluationId: string, learnerId: string) =>
-    db.insert(schema.jurorAssignments).values({ examSessionId: world.sessionId, jurorId: world.juror.id, evaluationId, learnerId }).returning().get().id
-  const veilleOf = { apolline: assign('fiche-veille', world.apolline.id), bastien: assign('fiche-veille', world.bastien.id) }
-  world.apolline.casAssignment = assign('cas-pratique-a3', world.apolline.id)
-  world.bastien.casAssignment = assign('cas-pratique-a3', world.bastien.id)
+  )[0]!.id
+  world.juror.id = await user(world.juror.email, world.juror.name, 'juror')
+  world.apolline.id = await user(world.apolline.email, world.apolline.name, 'learner')
+  world.bastien.id = await user(world.bastien.email, world.bastien.name, 'learner')
+  await enrollLearners(db, world.sessionId, [world.apolline.id, world.bastien.id])
+  const instance = async (evaluationId: string, anonymous: boolean) =>
+    (
+      await db
+        .insert(schema.evaluationInstances)
+        .values({ examSessionId: world.sessionId, evaluationId, dueAt: new Date(Date.now() + 7 * DAY), cutoffAt: new Date(Date.now() + 10 * DAY), anonymous })
+        .returning()
+    )[0]!.id
+  await instance('fiche-veille', false)
+  const cas = await instance('cas-pratique-a3', true)
+  const assign = async (evaluationId: string, learnerId: string) =>
+    (await db.insert(schema.jurorAssignments).values({ examSessionId: world.sessionId, jurorId: world.juror.id, evaluationId, learnerId }).returning())[0]!.id
+  const veilleOf = { apolline: await assign('fiche-veille', world.apolline.id), bastien: await assign('fiche-veille', world.bastien.id) }
+  world.apolline.casAssignment = await assign('cas-pratique-a3', world.apolline.id)
+  world.bastien.casAssignment = await assign('cas-pratique-a3', world.bastien.id)
 
   // Apolline hands in her anonymous cas pratique through the app.
-  const dossierId = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, world.apolline.id), eq(schema.dossiers.templateId, 'cas-pratique-a3')))
-    .get()!.id
+  const dossierId = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, world.apolline.id), eq(schema.dossiers.templateId, 'cas-pratique-a3')))
+  )[0]!.id
   const cookie = await sessionCookieFor(world.apolline.email)
   const text = `Étiquettes en corps 14, ${QUOTE}, recharge sans parfum.`
   const save = await request.post(`/api/dossiers/${dossierId}/sections/inclusion`, {
@@ -110,12 +108,13 @@ test.beforeAll(async ({ request }) => {
     maxRedirects: 0,
   })
   expect(handIn.status(), await handIn.text()).toBeLessThan(400)
-  const submissionId = db.select({ id: schema.submissions.id }).from(schema.submissions).where(eq(schema.submissions.dossierId, dossierId)).get()!.id
-  world.code = db
-    .select({ code: schema.candidateCodes.code })
-    .from(schema.candidateCodes)
-    .where(and(eq(schema.candidateCodes.instanceId, cas), eq(schema.candidateCodes.subjectId, world.apolline.id)))
-    .get()!.code
+  const submissionId = (await db.select({ id: schema.submissions.id }).from(schema.submissions).where(eq(schema.submissions.dossierId, dossierId)))[0]!.id
+  world.code = (
+    await db
+      .select({ code: schema.candidateCodes.code })
+      .from(schema.candidateCodes)
+      .where(and(eq(schema.candidateCodes.instanceId, cas), eq(schema.candidateCodes.subjectId, world.apolline.id)))
+  )[0]!.code
 
   // The grids, closed. Apolline: one criterion of C1.2 missed but the competency overridden to acquired, C3.2-2 missed; a passage cited.
   const start = text.indexOf(QUOTE)
@@ -128,42 +127,40 @@ test.beforeAll(async ({ request }) => {
       { type: 'TextPositionSelector', start, end: start + QUOTE.length },
     ],
   }
-  closedGrid(
+  await closedGrid(
     veilleOf.apolline,
     cellsOf('fiche-veille', (c) => (c === 'C1.2-3' ? 'non-acquis' : 'acquis')),
     [{ competencyId: 'C1.2', result: 'acquired', justification: OVERRIDE }],
   )
-  closedGrid(
+  await closedGrid(
     world.apolline.casAssignment,
     cellsOf('cas-pratique-a3', (c) => (c === 'C3.2-2' ? 'non-acquis' : 'acquis')).map((cell) =>
       cell.criterionId === 'C3.1-3' && cell.part === 'written' ? { ...cell, comment: 'Accessibilité bien pensée.', evidence: [passage] } : cell,
     ),
   )
-  closedGrid(
+  await closedGrid(
     veilleOf.bastien,
     cellsOf('fiche-veille', () => 'acquis'),
   )
-  closedGrid(
+  await closedGrid(
     world.bastien.casAssignment,
     cellsOf('cas-pratique-a3', () => 'acquis'),
   )
 
   // Two blocs.
-  const bloc = (title: string, position: number, competencyIds: string[]) => {
-    const id = db.insert(schema.competencyBlocs).values({ examSessionId: world.sessionId, title, position }).returning().get().id
-    db.insert(schema.blocCompetencies)
-      .values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: world.sessionId, competencyId })))
-      .run()
+  const bloc = async (title: string, position: number, competencyIds: string[]) => {
+    const id = (await db.insert(schema.competencyBlocs).values({ examSessionId: world.sessionId, title, position }).returning())[0]!.id
+    await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: world.sessionId, competencyId })))
   }
-  bloc('Bloc A — Veille marketing', 1, ['C1.1', 'C1.2', 'C1.3'])
-  bloc('Bloc B — Définition de la cible', 2, ['C3.1', 'C3.2', 'C3.3'])
+  await bloc('Bloc A — Veille marketing', 1, ['C1.1', 'C1.2', 'C1.3'])
+  await bloc('Bloc B — Définition de la cible', 2, ['C3.1', 'C3.2', 'C3.3'])
 })
 
-test.afterAll(() => {
+test.afterAll(async () => {
   // The session goes, with its copies: nothing of it stays for other tests.
   const db = e2eDb()
-  db.delete(schema.examSessions).where(eq(schema.examSessions.id, world.sessionId)).run()
-  for (const id of [world.juror.id, world.apolline.id, world.bastien.id]) db.delete(schema.users).where(eq(schema.users.id, id)).run()
+  await db.delete(schema.examSessions).where(eq(schema.examSessions.id, world.sessionId))
+  for (const id of [world.juror.id, world.apolline.id, world.bastien.id]) await db.delete(schema.users).where(eq(schema.users.id, id))
 })
 
 async function noSidewaysScroll(page: Page) {
@@ -324,11 +321,12 @@ test('the president deliberates; the admin sees it; anonymity lifts only once ev
 test('the admin configures the blocs and the president; others get 403', async ({ page }) => {
   test.setTimeout(120_000)
   const db = e2eDb()
-  const sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session blocs ${stamp}`, startsOn: '2027-01-04', endsOn: '2027-06-25' })
-    .returning()
-    .get().id
+  const sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session blocs ${stamp}`, startsOn: '2027-01-04', endsOn: '2027-06-25' })
+      .returning()
+  )[0]!.id
   try {
     const url = `/admin/sessions/${sessionId}/blocs`
     for (const who of ['juror', 'tutor', 'learner'] as const) {
@@ -389,6 +387,6 @@ test('the admin configures the blocs and the president; others get 403', async (
     await expect(page.getByRole('article')).toHaveCount(1)
     await expect(page.getByText(/49\scompétences ne sont dans aucun bloc/)).toBeVisible()
   } finally {
-    db.delete(schema.examSessions).where(eq(schema.examSessions.id, sessionId)).run()
+    await db.delete(schema.examSessions).where(eq(schema.examSessions.id, sessionId))
   }
 })

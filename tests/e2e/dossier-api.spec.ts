@@ -6,7 +6,7 @@ test.describe('autosave API', () => {
   let dossierId = ''
   let cookie = ''
   test.beforeAll(async () => {
-    const learner = createLearner('api')
+    const learner = await createLearner('api')
     dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     cookie = await sessionCookieFor(learner.email)
   })
@@ -25,18 +25,18 @@ test.describe('autosave API', () => {
     const body = await stale.json()
     expect(body.error).toContain('modifiée entre-temps')
     expect(body.current).toMatchObject({ version: 1, content: { rows } })
-    expect(sectionRow(dossierId, 'besoins')).toMatchObject({ version: 1, content: { rows } })
+    expect(await sectionRow(dossierId, 'besoins')).toMatchObject({ version: 1, content: { rows } })
   })
 
   test('answers a save based on a version of a never-saved section with 409 and the empty field, not a 500', async ({ request }) => {
     const res = await save(request, 'feuille-de-route', { baseVersion: 2, content: { rows: [] } })
     expect(res.status()).toBe(409)
     expect((await res.json()).current).toEqual({ content: { rows: [] }, version: 0, updatedAt: 0, updatedBy: null })
-    expect(sectionRow(dossierId, 'feuille-de-route')).toBeUndefined()
+    expect(await sectionRow(dossierId, 'feuille-de-route')).toBeUndefined()
   })
 
   test('refuses wrong types, unknown sections, bad JSON and oversized bodies, writing nothing', async ({ request }) => {
-    const before = sectionRow(dossierId, 'requetes')
+    const before = await sectionRow(dossierId, 'requetes')
     const cases: [string, unknown, number, RegExp][] = [
       // A refusal says which section, row and column, and why.
       [
@@ -65,7 +65,7 @@ test.describe('autosave API', () => {
       'Sources de données, ligne 1, Adresse web : l’adresse doit commencer par https:// ou http:// ; rien n’a été enregistré.',
     )
     expect(body.issues).toEqual([{ path: ['rows', 0, 'url'], place: 'ligne 1, Adresse web', message: 'l’adresse doit commencer par https:// ou http://' }])
-    expect(sectionRow(dossierId, 'sources')).toBeUndefined()
+    expect(await sectionRow(dossierId, 'sources')).toBeUndefined()
 
     const badJson = await request.post(`/api/dossiers/${dossierId}/sections/requetes`, {
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
@@ -79,7 +79,7 @@ test.describe('autosave API', () => {
     expect(tooBig.status()).toBe(413)
     expect((await tooBig.json()).error).toContain('1 Mo')
 
-    expect(sectionRow(dossierId, 'requetes')).toEqual(before)
-    expect(sectionRow(dossierId, 'contexte')).toBeUndefined()
+    expect(await sectionRow(dossierId, 'requetes')).toEqual(before)
+    expect(await sectionRow(dossierId, 'contexte')).toBeUndefined()
   })
 })

@@ -9,9 +9,9 @@ const firstOf = (id: string, kind: string) => template(id).sections.find((s) => 
 const GROUP_EVALUATIONS = referentiel.evaluations.filter((e) => e.mode === 'group').map((e) => e.id)
 
 /** A learner with a group of their own for every group épreuve. */
-function learnerWithGroups(label: string) {
-  const learner = createLearner(label)
-  for (const evaluationId of GROUP_EVALUATIONS) createGroup(evaluationId, [learner])
+async function learnerWithGroups(label: string) {
+  const learner = await createLearner(label)
+  for (const evaluationId of GROUP_EVALUATIONS) await createGroup(evaluationId, [learner])
   return learner
 }
 
@@ -21,7 +21,7 @@ const editorOf = (page: Page, sectionId: string) => page.locator(`#section-${sec
 test('a learner opens each of the 17 dossiers, types, reloads and finds the text', async ({ page }) => {
   // Seventeen dossiers opened, typed in and reloaded: minutes on a 2-core machine.
   test.setTimeout(300_000)
-  const learner = learnerWithGroups('dix-sept')
+  const learner = await learnerWithGroups('dix-sept')
   await loginAs(page, learner)
   await page.goto('/candidat')
   const links = page.getByRole('link', { name: /^Ouvrir le dossier/ })
@@ -55,7 +55,7 @@ test('a learner opens each of the 17 dossiers, types, reloads and finds the text
 
 test('a table row, three self-assessments and the progress bars on the dossier and the home', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('tableau')
+  const learner = await createLearner('tableau')
   await loginAs(page, learner)
   await page.goto('/candidat')
   await page.getByRole('link', { name: /^Ouvrir le dossier Cas pratique professionnel \(C3\.1/ }).click()
@@ -128,7 +128,7 @@ test('a table row, three self-assessments and the progress bars on the dossier a
 test('one learner in two tabs of an individual dossier: the stale save gets the conflict, nothing is lost', async ({ browser }) => {
   // Group dossiers write their rich text together, live (co-editing.spec.ts); an individual dossier keeps the versioned autosave.
   test.setTimeout(120_000)
-  const alice = createLearner('alice')
+  const alice = await createLearner('alice')
   const dossierId = await dossierIdOf(alice.email, 'fiche-veille')
   const section = firstOf('fiche-veille', 'richText')
 
@@ -156,7 +156,7 @@ test('one learner in two tabs of an individual dossier: the stale save gets the 
   await expectNoAxeViolations(b)
   await conflict.getByRole('button', { name: 'Garder ma version' }).click()
   await expect(statusLine(b)).toHaveText(/^Enregistré à/)
-  expect(JSON.stringify(sectionRow(dossierId, section.id)!.content)).toContain('Texte écrit par Bruno.')
+  expect(JSON.stringify((await sectionRow(dossierId, section.id))!.content)).toContain('Texte écrit par Bruno.')
 
   // The first tab, still on the old version, types again: its save is refused too; it takes the other version.
   await a.keyboard.type(' Et une suite.')
@@ -166,7 +166,7 @@ test('one learner in two tabs of an individual dossier: the stale save gets the 
   await expect(editorOf(a, section.id)).toContainText('Texte écrit par Bruno.')
 
   // Every word of both sides is in the database: current content or history.
-  const everything = [JSON.stringify(sectionRow(dossierId, section.id)!.content), ...revisionTexts(dossierId, section.id)].join(' ')
+  const everything = [JSON.stringify((await sectionRow(dossierId, section.id))!.content), ...(await revisionTexts(dossierId, section.id))].join(' ')
   for (const words of ['Texte écrit par Alice.', 'Texte écrit par Bruno.', 'Texte écrit par Alice. Et une suite.']) {
     expect(everything).toContain(words)
   }
@@ -175,7 +175,7 @@ test('one learner in two tabs of an individual dossier: the stale save gets the 
 })
 
 test('offline, the learner keeps typing; back online, the text reaches the server', async ({ page, context }) => {
-  const learner = createLearner('hors-ligne')
+  const learner = await createLearner('hors-ligne')
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
@@ -189,15 +189,15 @@ test('offline, the learner keeps typing; back online, the text reaches the serve
   await expect(statusLine(page)).toHaveText('Hors ligne — modifications conservées sur cet appareil')
   const buffered = await page.evaluate((key) => localStorage.getItem(key), `atelier:brouillon:${dossierId}:contexte`)
   expect(buffered).toContain('Pendant la coupure')
-  expect(JSON.stringify(sectionRow(dossierId, 'contexte')!.content)).not.toContain('Pendant la coupure')
+  expect(JSON.stringify((await sectionRow(dossierId, 'contexte'))!.content)).not.toContain('Pendant la coupure')
 
   await context.setOffline(false)
   await expect(statusLine(page)).toHaveText(/^Enregistré à/)
-  expect(JSON.stringify(sectionRow(dossierId, 'contexte')!.content)).toContain('Avant la coupure. Pendant la coupure, rien ne se perd.')
+  expect(JSON.stringify((await sectionRow(dossierId, 'contexte'))!.content)).toContain('Avant la coupure. Pendant la coupure, rien ne se perd.')
 })
 
 test('edits left in the browser when the tab closed are sent on the next visit', async ({ page, context }) => {
-  const learner = createLearner('onglet')
+  const learner = await createLearner('onglet')
   const dossierId = await dossierIdOf(learner.email, 'fiche-ux')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
@@ -211,12 +211,12 @@ test('edits left in the browser when the tab closed are sent on the next visit',
   const again = await context.newPage()
   await again.goto(`/dossiers/${dossierId}`)
   await expect(statusLine(again)).toHaveText(/^Enregistré à/)
-  expect(JSON.stringify(sectionRow(dossierId, 'contexte-persona')!.content)).toContain('Écrit hors ligne puis onglet fermé.')
+  expect(JSON.stringify((await sectionRow(dossierId, 'contexte-persona'))!.content)).toContain('Écrit hors ligne puis onglet fermé.')
 })
 
 test('the history shows versions, previews one and restores it', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('historique')
+  const learner = await createLearner('historique')
   const dossierId = await dossierIdOf(learner.email, 'fiche-event')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}`)
@@ -240,7 +240,7 @@ test('the history shows versions, previews one and restores it', async ({ page }
   await expect(page.locator('.card')).toContainText('Salon Maison & Objet')
   await expectNoAxeViolations(page)
   // Typing may have been saved in several steps on a busy machine: the restore adds exactly one version.
-  const before = sectionRow(dossierId, 'contexte')!.version
+  const before = (await sectionRow(dossierId, 'contexte'))!.version
   await page.getByRole('button', { name: 'Restaurer cette version' }).click()
   await expect(page.getByRole('dialog')).toContainText('restera consultable dans l’historique')
   await page.getByRole('dialog').getByRole('button', { name: 'Restaurer' }).click()
@@ -249,12 +249,12 @@ test('the history shows versions, previews one and restores it', async ({ page }
   await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: 'Version restaurée' })).toBeVisible()
   await page.getByRole('link', { name: /^Reprendre la section/ }).click()
   await expect(editorOf(page, 'contexte')).toContainText('Salon Maison & Objet')
-  expect(sectionRow(dossierId, 'contexte')!.version).toBe(before + 1)
+  expect((await sectionRow(dossierId, 'contexte'))!.version).toBe(before + 1)
 })
 
 test('the whole flow works with the keyboard only', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('clavier')
+  const learner = await createLearner('clavier')
   await loginAs(page, learner)
   await page.goto('/candidat')
   // Reach the first dossier link with Tab, open it with Enter.

@@ -20,55 +20,57 @@ const SECOND_SAYS = 'Avis du second : la taille des cibles n’est pas reliée a
 
 const ctx = { learner: { id: '', email: '', name: '' }, lead: { id: '', email: '', assignment: '' }, second: { id: '', email: '', assignment: '' }, code: '' }
 
-function newJuror(label: string) {
+async function newJuror(label: string) {
   const db = e2eDb()
   const email = `jure-double-${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db
-    .insert(schema.users)
-    .values({ email, name: `Juré ${label}`, passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' }).run()
+  const user = (
+    await db
+      .insert(schema.users)
+      .values({ email, name: `Juré ${label}`, passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'juror' })
   return { id: user.id, email }
 }
 
 test.beforeAll(async ({ request }: { request: APIRequestContext }) => {
   const db = e2eDb()
-  const learner = createLearner('double')
+  const learner = await createLearner('double')
   ctx.learner = { id: learner.id, email: learner.email, name: 'Élève double' }
-  const instance = db
-    .select()
-    .from(schema.evaluationInstances)
-    .where(and(eq(schema.evaluationInstances.examSessionId, learner.examSessionId), eq(schema.evaluationInstances.evaluationId, EVALUATION)))
-    .get()!
+  const instance = (
+    await db
+      .select()
+      .from(schema.evaluationInstances)
+      .where(and(eq(schema.evaluationInstances.examSessionId, learner.examSessionId), eq(schema.evaluationInstances.evaluationId, EVALUATION)))
+  )[0]!
   expect(instance.doubleMarking, 'the demo seed double-marks the cas pratique A3').toBe(true)
   expect(instance.anonymous).toBe(true)
   // Whatever the seed's dates: an extension lets this learner hand in now.
-  db.insert(schema.deadlineExtensions)
-    .values({
-      instanceId: instance.id,
-      learnerId: learner.id,
-      dueAt: new Date(Date.now() + 7 * DAY),
-      cutoffAt: new Date(Date.now() + 10 * DAY),
-      reason: 'Tiers temps',
-    })
-    .run()
-  const lead = newJuror('principal')
-  const second = newJuror('second')
-  const assign = (jurorId: string, lead: boolean) =>
-    db
-      .insert(schema.jurorAssignments)
-      .values({ examSessionId: learner.examSessionId, jurorId, evaluationId: EVALUATION, learnerId: learner.id, lead })
-      .returning()
-      .get().id
-  ctx.lead = { ...lead, assignment: assign(lead.id, true) }
-  ctx.second = { ...second, assignment: assign(second.id, false) }
+  await db.insert(schema.deadlineExtensions).values({
+    instanceId: instance.id,
+    learnerId: learner.id,
+    dueAt: new Date(Date.now() + 7 * DAY),
+    cutoffAt: new Date(Date.now() + 10 * DAY),
+    reason: 'Tiers temps',
+  })
+  const lead = await newJuror('principal')
+  const second = await newJuror('second')
+  const assign = async (jurorId: string, lead: boolean) =>
+    (
+      await db
+        .insert(schema.jurorAssignments)
+        .values({ examSessionId: learner.examSessionId, jurorId, evaluationId: EVALUATION, learnerId: learner.id, lead })
+        .returning()
+    )[0]!.id
+  ctx.lead = { ...lead, assignment: await assign(lead.id, true) }
+  ctx.second = { ...second, assignment: await assign(second.id, false) }
 
-  const dossierId = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, learner.id), eq(schema.dossiers.templateId, EVALUATION)))
-    .get()!.id
+  const dossierId = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, learner.id), eq(schema.dossiers.templateId, EVALUATION)))
+  )[0]!.id
   const cookie = await sessionCookieFor(learner.email)
   const content = {
     type: 'doc',
@@ -82,11 +84,12 @@ test.beforeAll(async ({ request }: { request: APIRequestContext }) => {
     maxRedirects: 0,
   })
   expect(handIn.status(), await handIn.text()).toBeLessThan(400)
-  ctx.code = db
-    .select({ code: schema.candidateCodes.code })
-    .from(schema.candidateCodes)
-    .where(and(eq(schema.candidateCodes.instanceId, instance.id), eq(schema.candidateCodes.subjectId, learner.id)))
-    .get()!.code
+  ctx.code = (
+    await db
+      .select({ code: schema.candidateCodes.code })
+      .from(schema.candidateCodes)
+      .where(and(eq(schema.candidateCodes.instanceId, instance.id), eq(schema.candidateCodes.subjectId, learner.id)))
+  )[0]!.code
 })
 
 const row = (page: Page, criterionId: string) => page.locator(`[data-row="${criterionId}|written|"]`)
@@ -287,12 +290,13 @@ test('two jurors grade the same copy blind, then the lead reconciles with the ke
   await expect(audit).toContainText(/Niveau retenu après confrontation pour C3\.2-1 \(écrit\)\s: aucun niveau → Acquis/)
   await expect(audit).toContainText('Confrontation des deux grilles close')
   await expect(audit).toContainText('Juré principal')
-  const stored = e2eDb()
-    .select({ action: schema.gradeAudit.action })
-    .from(schema.gradeAudit)
-    .innerJoin(schema.gradings, eq(schema.gradings.id, schema.gradeAudit.gradingId))
-    .where(eq(schema.gradings.assignmentId, ctx.lead.assignment))
-    .all()
+  const stored = (
+    await e2eDb()
+      .select({ action: schema.gradeAudit.action })
+      .from(schema.gradeAudit)
+      .innerJoin(schema.gradings, eq(schema.gradings.id, schema.gradeAudit.gradingId))
+      .where(eq(schema.gradings.assignmentId, ctx.lead.assignment))
+  )
     .map((r) => r.action)
     .filter((a) => a.startsWith('reconcile'))
   expect(stored).toEqual(['reconcile', 'reconcile', 'reconcile-close'])

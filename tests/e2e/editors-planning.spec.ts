@@ -2,7 +2,7 @@ import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations,
 
 test('marketing mix: 4P in sub-parts, extensions up to 10P, 4E linked to the P, hints follow the content', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('mix')
+  const learner = await createLearner('mix')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a3')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}/sections/mix`)
@@ -43,7 +43,7 @@ test('marketing mix: 4P in sub-parts, extensions up to 10P, 4E linked to the P, 
   await expect(section.getByText('Votre mix compte 10 P')).toBeVisible()
   await expect(section.getByRole('checkbox', { name: 'Pourpre (vache pourpre)' })).toBeDisabled()
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'mix')!.content as { extensions: { id: string }[]; e: { emotion: { links: string[] } } }
+  const stored = (await sectionRow(dossierId, 'mix'))!.content as { extensions: { id: string }[]; e: { emotion: { links: string[] } } }
   expect(stored.extensions.map((x) => x.id)).toEqual(['processus', 'personnel', 'preuve-physique', 'partenariat', 'permission', 'personnalisation'])
   expect(stored.e.emotion.links).toEqual(['processus'])
   await expectNoAxeViolations(page)
@@ -63,7 +63,7 @@ test('marketing mix: 4P in sub-parts, extensions up to 10P, 4E linked to the P, 
 
 test('retroplanning: computed backwards over weekends and public holidays, cycles named, Gantt with its table', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('retro')
+  const learner = await createLearner('retro')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a10')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}/sections/retroplanning`)
@@ -146,7 +146,7 @@ test('retroplanning: computed backwards over weekends and public holidays, cycle
 
 test('retroplanning with tracking (C12.4): variance in working days and alert level from the template thresholds', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('suivi')
+  const learner = await createLearner('suivi')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a12')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}/sections/reporting-activites`)
@@ -178,8 +178,8 @@ test('retroplanning with tracking (C12.4): variance in working days and alert le
 
 test('KPI dashboard: computed ROI and ROAS, coloured alerts, SMART link, charts loaded on demand with their tables', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('kpi')
-  createGroup('msp-a6', [learner])
+  const learner = await createLearner('kpi')
+  await createGroup('msp-a6', [learner])
   await loginAs(page, learner)
 
   // A SMART objective written in another dossier of the same candidate.

@@ -2,7 +2,7 @@ import { createGroup, createLearner, dossierIdOf, expect, expectNoAxeViolations,
 
 test('persona « portrait-robot »: create, edit, reload, hints follow the content, printable sheet', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('persona')
+  const learner = await createLearner('persona')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a3')
   await loginAs(page, learner)
   // A persona is edited in focus mode, on the card it prints as.
@@ -37,7 +37,7 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
   // One complete persona is enough (the référentiel asks for « le.s personae »): no hint is left.
   await expect(hints).toHaveCount(0)
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  expect(JSON.stringify(sectionRow(dossierId, 'personae')!.content)).toContain('Instagram')
+  expect(JSON.stringify((await sectionRow(dossierId, 'personae'))!.content)).toContain('Instagram')
   await expectNoAxeViolations(page)
 
   await page.reload()
@@ -56,8 +56,8 @@ test('persona « portrait-robot »: create, edit, reload, hints follow the conte
 
 test('SMART objectives: create, edit, reload, the checker explains each failure, timeline with its table', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('smart')
-  createGroup('msp-a6', [learner])
+  const learner = await createLearner('smart')
+  await createGroup('msp-a6', [learner])
   const dossierId = await dossierIdOf(learner.email, 'msp-a6')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}/sections/objectifs-smart`)

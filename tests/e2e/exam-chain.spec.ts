@@ -42,58 +42,62 @@ const world = {
   code: '',
 }
 
-function user(email: string, name: string, role: 'learner' | 'juror') {
+async function user(email: string, name: string, role: 'learner' | 'juror') {
   const db = e2eDb()
-  const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-  db.insert(schema.userRoles).values({ userId: id, role }).run()
+  const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+  await db.insert(schema.userRoles).values({ userId: id, role })
   return id
 }
 
 test.beforeAll(async ({ request }: { request: APIRequestContext }) => {
   const db = e2eDb()
-  world.learner.id = user(world.learner.email, world.learner.name, 'learner')
-  world.lead.id = user(world.lead.email, world.lead.name, 'juror')
-  world.second.id = user(world.second.email, world.second.name, 'juror')
-  world.sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: world.sessionName, startsOn: '2026-09-01', endsOn: '2027-06-30', presidentId: world.lead.id })
-    .returning()
-    .get().id
-  enrollLearners(db, world.sessionId, [world.learner.id])
-  const instanceId = db
-    .insert(schema.evaluationInstances)
-    .values({
-      examSessionId: world.sessionId,
-      evaluationId: EVALUATION,
-      dueAt: new Date(Date.now() + 7 * DAY),
-      cutoffAt: new Date(Date.now() + 10 * DAY),
-      anonymous: true,
-      doubleMarking: true,
-    })
-    .returning()
-    .get().id
-  const assign = (jurorId: string, lead: boolean) =>
-    db
-      .insert(schema.jurorAssignments)
-      .values({ examSessionId: world.sessionId, jurorId, evaluationId: EVALUATION, learnerId: world.learner.id, lead })
+  world.learner.id = await user(world.learner.email, world.learner.name, 'learner')
+  world.lead.id = await user(world.lead.email, world.lead.name, 'juror')
+  world.second.id = await user(world.second.email, world.second.name, 'juror')
+  world.sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: world.sessionName, startsOn: '2026-09-01', endsOn: '2027-06-30', presidentId: world.lead.id })
       .returning()
-      .get().id
-  world.lead.assignment = assign(world.lead.id, true)
-  world.second.assignment = assign(world.second.id, false)
+  )[0]!.id
+  await enrollLearners(db, world.sessionId, [world.learner.id])
+  const instanceId = (
+    await db
+      .insert(schema.evaluationInstances)
+      .values({
+        examSessionId: world.sessionId,
+        evaluationId: EVALUATION,
+        dueAt: new Date(Date.now() + 7 * DAY),
+        cutoffAt: new Date(Date.now() + 10 * DAY),
+        anonymous: true,
+        doubleMarking: true,
+      })
+      .returning()
+  )[0]!.id
+  const assign = async (jurorId: string, lead: boolean) =>
+    (
+      await db
+        .insert(schema.jurorAssignments)
+        .values({ examSessionId: world.sessionId, jurorId, evaluationId: EVALUATION, learnerId: world.learner.id, lead })
+        .returning()
+    )[0]!.id
+  world.lead.assignment = await assign(world.lead.id, true)
+  world.second.assignment = await assign(world.second.id, false)
   // One bloc: the competency graded here.
-  const blocId = db
-    .insert(schema.competencyBlocs)
-    .values({ examSessionId: world.sessionId, title: 'Bloc 1 — Stratégie de ciblage', position: 1 })
-    .returning()
-    .get().id
-  db.insert(schema.blocCompetencies).values({ blocId, examSessionId: world.sessionId, competencyId: 'C3.1' }).run()
+  const blocId = (
+    await db.insert(schema.competencyBlocs).values({ examSessionId: world.sessionId, title: 'Bloc 1 — Stratégie de ciblage', position: 1 }).returning()
+  )[0]!.id
+  await db.insert(schema.blocCompetencies).values({ blocId, examSessionId: world.sessionId, competencyId: 'C3.1' })
 
   // The learner, through the app: self-assesses (over-estimates C3.1-1, under-estimates C3.1-3), writes, hands in.
-  const dossierId = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, world.learner.id), eq(schema.dossiers.templateId, EVALUATION), eq(schema.dossiers.examSessionId, world.sessionId)))
-    .get()!.id
+  const dossierId = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(
+        and(eq(schema.dossiers.learnerId, world.learner.id), eq(schema.dossiers.templateId, EVALUATION), eq(schema.dossiers.examSessionId, world.sessionId)),
+      )
+  )[0]!.id
   const cookie = await sessionCookieFor(world.learner.email)
   const headers = { Cookie: cookie, Origin: BASE_URL }
   for (const [criterionId, status] of [
@@ -108,11 +112,12 @@ test.beforeAll(async ({ request }: { request: APIRequestContext }) => {
   expect(save.status(), await save.text()).toBe(200)
   const handIn = await request.post(`/dossiers/${dossierId}/depot`, { headers, form: { intent: 'hand-in', confirmed: 'on' }, maxRedirects: 0 })
   expect(handIn.status(), await handIn.text()).toBeLessThan(400)
-  world.code = db
-    .select({ code: schema.candidateCodes.code })
-    .from(schema.candidateCodes)
-    .where(and(eq(schema.candidateCodes.instanceId, instanceId), eq(schema.candidateCodes.subjectId, world.learner.id)))
-    .get()!.code
+  world.code = (
+    await db
+      .select({ code: schema.candidateCodes.code })
+      .from(schema.candidateCodes)
+      .where(and(eq(schema.candidateCodes.instanceId, instanceId), eq(schema.candidateCodes.subjectId, world.learner.id)))
+  )[0]!.code
 })
 
 const row = (page: Page, criterionId: string) => page.locator(`[data-row="${criterionId}|written|"]`)

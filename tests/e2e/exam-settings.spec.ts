@@ -12,31 +12,33 @@ import { DEMO_ACCOUNTS, e2eDb, expect, expectNoAxeViolations, loginAs, test } fr
 type Learner = { id: string; name: string; email: string }
 const ctx = { sessionId: '', sessionName: '', learners: [] as Learner[] }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
   ctx.sessionName = `Session réglages ${stamp}`
-  ctx.sessionId = db.insert(schema.examSessions).values({ name: ctx.sessionName, startsOn: '2027-01-11', endsOn: '2027-06-30' }).returning().get().id
-  ctx.learners = ['Inès Fabre', 'Noé Girard', 'Maëlle Roux'].map((name, i) => {
+  ctx.sessionId = (await db.insert(schema.examSessions).values({ name: ctx.sessionName, startsOn: '2027-01-11', endsOn: '2027-06-30' }).returning())[0]!.id
+  ctx.learners = ['Inès Fabre', 'Noé Girard', 'Maëlle Roux'].map(async (name, i) => {
     const email = `reglages-${i}-${stamp}@test.local`
-    const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-    db.insert(schema.userRoles).values({ userId: id, role: 'learner' }).run()
+    const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+    await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
     return { id, name, email }
   })
-  enrollLearners(
+  await enrollLearners(
     db,
     ctx.sessionId,
     ctx.learners.map((l) => l.id),
   )
 })
 
-const instanceOf = (evaluationId: string) =>
-  e2eDb()
-    .select()
-    .from(schema.evaluationInstances)
-    .where(and(eq(schema.evaluationInstances.examSessionId, ctx.sessionId), eq(schema.evaluationInstances.evaluationId, evaluationId)))
-    .get()
-const extensionsOf = (instanceId: string) => e2eDb().select().from(schema.deadlineExtensions).where(eq(schema.deadlineExtensions.instanceId, instanceId)).all()
+const instanceOf = async (evaluationId: string) =>
+  (
+    await e2eDb()
+      .select()
+      .from(schema.evaluationInstances)
+      .where(and(eq(schema.evaluationInstances.examSessionId, ctx.sessionId), eq(schema.evaluationInstances.evaluationId, evaluationId)))
+  )[0]
+const extensionsOf = async (instanceId: string) =>
+  await e2eDb().select().from(schema.deadlineExtensions).where(eq(schema.deadlineExtensions.instanceId, instanceId))
 const card = (page: Page, evaluationId: string) => page.locator(`#epreuve-${evaluationId}`)
 const settingsUrl = () => `/admin/sessions/${ctx.sessionId}`
 
@@ -93,7 +95,7 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await grading.getByLabel('Nombre minimal de critères acquis').fill('2')
   await grading.getByRole('button', { name: 'Enregistrer la notation' }).click()
   await expect(grading.getByRole('status')).toHaveText('La notation de la session a été enregistrée.')
-  const session = e2eDb().select().from(schema.examSessions).where(eq(schema.examSessions.id, ctx.sessionId)).get()!
+  const session = (await e2eDb().select().from(schema.examSessions).where(eq(schema.examSessions.id, ctx.sessionId)))[0]!
   expect(session).toMatchObject({ gradingScale: 'four', competencyRule: 'at-least', competencyRuleMin: 2 })
 
   // A deadline: a cut-off before it is refused; the typed times stay.
@@ -105,13 +107,13 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await expect(veille.getByText('La clôture ne peut pas précéder la date limite', { exact: false })).toBeVisible()
   await expect(veille.getByLabel('Clôture des dépôts')).toBeFocused()
   await expect(veille.getByLabel('Date limite de dépôt')).toHaveValue('2027-03-29T18:00')
-  expect(instanceOf('fiche-veille')).toBeUndefined()
+  expect(await instanceOf('fiche-veille')).toBeUndefined()
 
   await veille.getByLabel('Clôture des dépôts').fill('2027-03-31T18:00')
   await veille.getByRole('button', { name: /Fixer les dates/ }).click()
   await expect(veille.getByRole('status')).toHaveText('Les dates de l’épreuve ont été fixées.')
   // Paris time: the day after the change to summer time, 18:00 in Paris is 16:00 UTC.
-  const instance = instanceOf('fiche-veille')!
+  const instance = (await instanceOf('fiche-veille'))!
   expect(instance.dueAt.toISOString()).toBe('2027-03-29T16:00:00.000Z')
   expect(instance.cutoffAt.toISOString()).toBe('2027-03-31T16:00:00.000Z')
   await expect(veille).toContainText('Date limite le 29 mars 2027 à 18\u00a0h\u00a000, clôture le 31 mars 2027 à 18\u00a0h\u00a000.')
@@ -127,14 +129,15 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await veille.getByRole('button', { name: /Enregistrer les dates/ }).click()
   await expect(veille.getByRole('status')).toHaveText('Les dates de l’épreuve ont été modifiées.')
   await expect(veille.getByText('Oral de 10\u00a0min')).toBeVisible()
-  expect(instanceOf('fiche-veille')!.oralMinutes).toBe(10)
+  expect((await instanceOf('fiche-veille'))!.oralMinutes).toBe(10)
   await expect(card(page, 'cas-pratique-a3').getByLabel('Durée de l’oral (min)')).toHaveCount(0)
   const candidate = ctx.learners[0]!
-  const dossier = e2eDb()
-    .select()
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, candidate.id), eq(schema.dossiers.templateId, 'fiche-veille')))
-    .get()!
+  const dossier = (
+    await e2eDb()
+      .select()
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, candidate.id), eq(schema.dossiers.templateId, 'fiche-veille')))
+  )[0]!
   await loginAs(page, candidate)
   const part = (id: string, minutes: number) => ({ id, title: `Partie ${id}`, message: 'm', minutes, speakers: [], notes: '', visuals: [] })
   const saved = await page.request.post(`/api/dossiers/${dossier.id}/sections/support-oral`, {
@@ -163,7 +166,7 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await expect(grant.getByLabel('Motif (obligatoire)')).toBeFocused()
   await expect(grant.getByLabel('Candidat·e')).toHaveValue(`${ines!.name} (${ines!.email})`)
   await expect(grant.getByLabel('Nouvelle date limite')).toHaveValue('2027-04-05T12:00')
-  expect(extensionsOf(instance.id)).toEqual([])
+  expect(await extensionsOf(instance.id)).toEqual([])
   await expectNoAxeViolations(page)
 
   await grant.getByLabel('Motif (obligatoire)').fill('Hospitalisation (certificat reçu)')
@@ -173,7 +176,7 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await expect(item).toContainText('5 avril 2027 à 12\u00a0h\u00a000')
   await expect(item).toContainText('Hospitalisation (certificat reçu)')
   await expect(item).toContainText(`par ${DEMO_ACCOUNTS.admin.name}, le`)
-  const [stored] = extensionsOf(instance.id)
+  const [stored] = await extensionsOf(instance.id)
   expect(stored).toMatchObject({ learnerId: ines!.id, reason: 'Hospitalisation (certificat reçu)' })
   expect(stored!.dueAt.toISOString()).toBe('2027-04-05T10:00:00.000Z')
   await expectNoAxeViolations(page)
@@ -185,12 +188,12 @@ test('an admin sets the grading rule, a deadline in Paris time and an extension,
   await expectNoAxeViolations(page)
   await dialog.getByRole('button', { name: 'Annuler' }).click()
   await expect(dialog).toBeHidden()
-  expect(extensionsOf(instance.id)).toHaveLength(1)
+  expect(await extensionsOf(instance.id)).toHaveLength(1)
   await item.getByRole('button', { name: `Retirer le report de ${ines!.name}` }).click()
   await dialog.getByRole('button', { name: 'Retirer le report' }).click()
   await expect(veille.getByRole('status')).toHaveText('Le report a été retiré.')
   await expect(veille.locator('.exam-settings__extension')).toHaveCount(0)
-  expect(extensionsOf(instance.id)).toEqual([])
+  expect(await extensionsOf(instance.id)).toEqual([])
 })
 
 test('the keyboard alone sets a deadline, grants an extension and removes it', async ({ page }) => {
@@ -221,7 +224,7 @@ test('the keyboard alone sets a deadline, grants an extension and removes it', a
   await page.keyboard.press('Enter')
   await expect(cas.getByRole('status')).toHaveText('Les dates de l’épreuve ont été fixées.')
   await expect(cas.getByRole('status')).toBeFocused()
-  expect(instanceOf('cas-pratique-a3')).toMatchObject({ anonymous: true, doubleMarking: true })
+  expect(await instanceOf('cas-pratique-a3')).toMatchObject({ anonymous: true, doubleMarking: true })
   // No juror is assigned in this session: the page says so.
   await expect(cas.getByText(/^Double correction\s:\saucune copie attribuée pour l’instant\.$/)).toBeVisible()
 
@@ -260,7 +263,7 @@ test('the keyboard alone sets a deadline, grants an extension and removes it', a
   await page.keyboard.press('Enter')
   await expect(cas.getByRole('status')).toHaveText('Le report a été retiré.')
   await expect(cas.getByRole('status')).toBeFocused()
-  expect(extensionsOf(instanceOf('cas-pratique-a3')!.id)).toEqual([])
+  expect(await extensionsOf((await instanceOf('cas-pratique-a3'))!.id)).toEqual([])
   await expectNoAxeViolations(page)
 })
 
@@ -283,25 +286,24 @@ test('the settings page fits 320, 390 and 1366 px without sideways scrolling', a
   const shot = (name: string) => `test-results/screenshots/exam-settings-${name}.png`
   // Something to show: dates and an extension on the MSP A2.
   const db = e2eDb()
-  const existing = instanceOf('msp-a2')
+  const existing = await instanceOf('msp-a2')
   const instanceId =
     existing?.id ??
-    db
-      .insert(schema.evaluationInstances)
-      .values({ examSessionId: ctx.sessionId, evaluationId: 'msp-a2', dueAt: new Date('2027-05-20T16:00:00Z'), cutoffAt: new Date('2027-05-21T16:00:00Z') })
-      .returning()
-      .get().id
-  if (extensionsOf(instanceId).length === 0) {
-    db.insert(schema.deadlineExtensions)
-      .values({
-        instanceId,
-        learnerId: ctx.learners[2]!.id,
-        dueAt: new Date('2027-05-27T16:00:00Z'),
-        cutoffAt: new Date('2027-05-28T16:00:00Z'),
-        reason: 'Stage à l’étranger jusqu’au 25 mai',
-        grantedBy: null,
-      })
-      .run()
+    (
+      await db
+        .insert(schema.evaluationInstances)
+        .values({ examSessionId: ctx.sessionId, evaluationId: 'msp-a2', dueAt: new Date('2027-05-20T16:00:00Z'), cutoffAt: new Date('2027-05-21T16:00:00Z') })
+        .returning()
+    )[0]!.id
+  if ((await extensionsOf(instanceId)).length === 0) {
+    await db.insert(schema.deadlineExtensions).values({
+      instanceId,
+      learnerId: ctx.learners[2]!.id,
+      dueAt: new Date('2027-05-27T16:00:00Z'),
+      cutoffAt: new Date('2027-05-28T16:00:00Z'),
+      reason: 'Stage à l’étranger jusqu’au 25 mai',
+      grantedBy: null,
+    })
   }
   await loginAs(page, 'admin')
   for (const width of [320, 390, 1366]) {

@@ -53,8 +53,8 @@ test('experience map (C7.1): persona and objectives recalled from other dossiers
   request,
 }) => {
   test.setTimeout(150_000)
-  const learner = createLearner('parcours')
-  createGroup('msp-a6', [learner])
+  const learner = await createLearner('parcours')
+  await createGroup('msp-a6', [learner])
   const cookie = await sessionCookieFor(learner.email)
   // A persona and a SMART objective written in the learner's other dossiers.
   const a3 = await dossierIdOf(learner.email, 'cas-pratique-a3')
@@ -149,7 +149,7 @@ test('experience map (C7.1): persona and objectives recalled from other dossiers
   await expect(section.locator('.xmap-stage').nth(2)).toContainText('Onze champs obligatoires')
 
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = JSON.stringify(sectionRow(dossierId, 'carte-experience')!.content)
+  const stored = JSON.stringify((await sectionRow(dossierId, 'carte-experience'))!.content)
   expect(stored).toContain('"customer":-2')
   expect(stored).toContain('"sourceId":"persona-lea-001"')
   await expectNoAxeViolations(page)

@@ -22,7 +22,7 @@ async function toPdf(file: string, out: string): Promise<{ pages: number; text: 
 
 test('a learner downloads a dossier as Word and Excel, a section, and the whole rapport de compétences; LibreOffice opens them', async ({ page }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('export')
+  const learner = await createLearner('export')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a15')
   await loginAs(page, learner)
 

@@ -28,19 +28,20 @@ export function e2eDb() {
   return connection.db
 }
 
-export function userIdByEmail(email: string): string {
-  const row = e2eDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get()
+export async function userIdByEmail(email: string): Promise<string> {
+  const [row] = await e2eDb().select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email))
   if (!row) throw new Error(`No user ${email} in the e2e database`)
   return row.id
 }
 
 /** Creates a login session directly in the database and returns its `Cookie` header value. */
 export async function sessionCookieFor(email: string): Promise<string> {
-  const session = e2eDb()
-    .insert(schema.loginSessions)
-    .values({ userId: userIdByEmail(email), expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
-    .returning()
-    .get()
+  const session = (
+    await e2eDb()
+      .insert(schema.loginSessions)
+      .values({ userId: await userIdByEmail(email), expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+      .returning()
+  )[0]!
   const header = await sessionCookie.serialize(session.id)
   return header.split(';')[0]!
 }
@@ -64,46 +65,47 @@ export async function expectNoAxeViolations(page: Page) {
 const DEMO_SESSION = 'Session de démonstration'
 
 /** A new learner enrolled in the demo session (which creates their dossiers, as in the app), so tests do not share work. */
-export function createLearner(label: string) {
+export async function createLearner(label: string) {
   const db = e2eDb()
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db
-    .insert(schema.users)
-    .values({ email, name: `Élève ${label}`, passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
-  const session = db.select().from(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)).get()!
-  enrollLearners(db, session.id, [user.id])
+  const user = (
+    await db
+      .insert(schema.users)
+      .values({ email, name: `Élève ${label}`, passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' })
+  const session = (await db.select().from(schema.examSessions).where(eq(schema.examSessions.name, DEMO_SESSION)))[0]!
+  await enrollLearners(db, session.id, [user.id])
   return { id: user.id, email, examSessionId: session.id }
 }
 
 /** A new tutor assigned, in the demo session, to these learners. */
-export function createTutorFor(label: string, learners: { id: string; examSessionId: string }[]) {
+export async function createTutorFor(label: string, learners: { id: string; examSessionId: string }[]) {
   const db = e2eDb()
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db
-    .insert(schema.users)
-    .values({ email, name: `Tuteur ${label}`, passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'tutor' }).run()
+  const user = (
+    await db
+      .insert(schema.users)
+      .values({ email, name: `Tuteur ${label}`, passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'tutor' })
   if (learners.length)
-    db.insert(schema.tutorAssignments)
-      .values(learners.map((l) => ({ examSessionId: l.examSessionId, tutorId: user.id, learnerId: l.id })))
-      .run()
+    await db.insert(schema.tutorAssignments).values(learners.map((l) => ({ examSessionId: l.examSessionId, tutorId: user.id, learnerId: l.id })))
   return { id: user.id, email }
 }
 
 /** A new group of these learners for a group épreuve of the demo session, with its dossier and their REX. */
-export function createGroup(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
+export async function createGroup(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
   const db = e2eDb()
-  const group = db
-    .insert(schema.groups)
-    .values({ examSessionId: learners[0]!.examSessionId, evaluationId, name: `Groupe test ${Date.now()}` })
-    .returning()
-    .get()
-  addGroupMembers(
+  const group = (
+    await db
+      .insert(schema.groups)
+      .values({ examSessionId: learners[0]!.examSessionId, evaluationId, name: `Groupe test ${Date.now()}` })
+      .returning()
+  )[0]!
+  await addGroupMembers(
     db,
     group.id,
     learners.map((l) => l.id),
@@ -115,40 +117,39 @@ export const BASE_URL = `http://localhost:${E2E_PORT}`
 
 /** The id of one of a learner's dossiers (their own, or their group's). */
 export async function dossierIdOf(email: string, evaluationId: string, kind: 'main' | 'rex' = 'main'): Promise<string> {
-  const learnerId = userIdByEmail(email)
+  const learnerId = await userIdByEmail(email)
   const db = e2eDb()
   const templateId = kind === 'rex' ? `${evaluationId}-rex` : evaluationId
-  const own = db
+  const [own] = await db
     .select({ id: schema.dossiers.id })
     .from(schema.dossiers)
     .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, templateId)))
-    .get()
   if (own) return own.id
-  const viaGroup = db
+  const [viaGroup] = await db
     .select({ id: schema.dossiers.id })
     .from(schema.dossiers)
     .innerJoin(schema.groupMembers, eq(schema.groupMembers.groupId, schema.dossiers.groupId))
     .where(and(eq(schema.groupMembers.learnerId, learnerId), eq(schema.dossiers.templateId, templateId), isNull(schema.dossiers.learnerId)))
-    .get()
   if (!viaGroup) throw new Error(`no ${templateId} dossier for ${email}`)
   return viaGroup.id
 }
 
-export function sectionRow(dossierId: string, sectionId: string) {
-  return e2eDb()
-    .select()
-    .from(schema.dossierSections)
-    .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
-    .get()
+export async function sectionRow(dossierId: string, sectionId: string) {
+  return (
+    await e2eDb()
+      .select()
+      .from(schema.dossierSections)
+      .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
+  )[0]
 }
 
-export function revisionTexts(dossierId: string, sectionId: string): string[] {
-  return e2eDb()
-    .select({ content: schema.dossierRevisions.content })
-    .from(schema.dossierRevisions)
-    .where(and(eq(schema.dossierRevisions.dossierId, dossierId), eq(schema.dossierRevisions.sectionId, sectionId)))
-    .all()
-    .map((r) => JSON.stringify(r.content))
+export async function revisionTexts(dossierId: string, sectionId: string): Promise<string[]> {
+  return (
+    await e2eDb()
+      .select({ content: schema.dossierRevisions.content })
+      .from(schema.dossierRevisions)
+      .where(and(eq(schema.dossierRevisions.dossierId, dossierId), eq(schema.dossierRevisions.sectionId, sectionId)))
+  ).map((r) => JSON.stringify(r.content))
 }
 
 export const test = base

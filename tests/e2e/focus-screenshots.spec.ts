@@ -271,8 +271,8 @@ const focusUrl = (dossierId: string, sectionId: string) => `/dossiers/${dossierI
 for (const c of CASES) {
   test(`focus mode, ${c.kind}: the picture first, at 1 366 and 390 px, without sideways scroll or axe violation`, async ({ page }) => {
     test.setTimeout(120_000)
-    const learner = createLearner(`focus-${c.kind}`)
-    if ('group' in c) createGroup(c.template, [learner])
+    const learner = await createLearner(`focus-${c.kind}`)
+    if ('group' in c) await createGroup(c.template, [learner])
     const dossierId = await dossierIdOf(learner.email, c.template)
     await loginAs(page, learner)
     const saved = await page.request.post(`/api/dossiers/${dossierId}/sections/${c.section}`, { data: { baseVersion: 0, content: c.content } })

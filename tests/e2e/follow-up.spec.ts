@@ -25,106 +25,107 @@ const url = (search = '') => `/admin/sessions/${ctx.sessionId}/suivi${search}`
 const NAMES = { amelie: 'Amélie Suivi', berenice: 'Bérénice Suivi', cedric: 'Cédric Suivi', dorian: 'Dorian Suivi', eloise: 'Éloïse Suivi' }
 const EXTRA = 25
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   const now = Date.now()
   ctx.stamp = `${now}-${Math.floor(Math.random() * 1e6)}`
-  const sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session suivi ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
-    .returning()
-    .get().id
+  const sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session suivi ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
+      .returning()
+  )[0]!.id
   ctx.sessionId = sessionId
-  const user = (name: string, key: string, role: 'learner' | 'juror' = 'learner') => {
+  const user = async (name: string, key: string, role: 'learner' | 'juror' = 'learner') => {
     const email = `suivi-${key}-${ctx.stamp}@test.local`
-    const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-    db.insert(schema.userRoles).values({ userId: id, role }).run()
+    const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+    await db.insert(schema.userRoles).values({ userId: id, role })
     return { id, email, name }
   }
-  for (const [key, name] of Object.entries(NAMES)) ctx.people[key] = user(name, key)
-  const extras = Array.from({ length: EXTRA }, (_, i) => user(`Zélie Page ${String(i + 1).padStart(2, '0')}`, `z${i}`))
-  enrollLearners(
+  for (const [key, name] of Object.entries(NAMES)) ctx.people[key] = await user(name, key)
+  const extras = Array.from({ length: EXTRA }, async (_, i) => await user(`Zélie Page ${String(i + 1).padStart(2, '0')}`, `z${i}`))
+  await enrollLearners(
     db,
     sessionId,
     [...Object.values(ctx.people), ...extras].map((l) => l.id),
   )
-  const [j1, j2] = [user('Juliette Suivi', 'j1', 'juror'), user('Jules Suivi', 'j2', 'juror')]
+  const [j1, j2] = [await user('Juliette Suivi', 'j1', 'juror'), await user('Jules Suivi', 'j2', 'juror')]
 
   // The deadlines: the cas pratique A3's passed two days ago (late hand-ins still possible), the fiche Veille's
   // and the MSP A2's cut-offs are past, the cas pratique A10's deadline is ahead (double-marked).
-  const instance = (evaluationId: string, due: number, cutoff: number, doubleMarking = false) =>
-    db
-      .insert(schema.evaluationInstances)
-      .values({ examSessionId: sessionId, evaluationId, dueAt: new Date(now + due), cutoffAt: new Date(now + cutoff), doubleMarking })
-      .returning()
-      .get()
-  const a3 = instance('cas-pratique-a3', -2 * DAY, 3 * DAY)
-  const veille = instance('fiche-veille', -10 * DAY, -7 * DAY)
-  const a10 = instance('cas-pratique-a10', 10 * DAY, 13 * DAY, true)
-  const msp = instance('msp-a2', -10 * DAY, -7 * DAY)
+  const instance = async (evaluationId: string, due: number, cutoff: number, doubleMarking = false) =>
+    (
+      await db
+        .insert(schema.evaluationInstances)
+        .values({ examSessionId: sessionId, evaluationId, dueAt: new Date(now + due), cutoffAt: new Date(now + cutoff), doubleMarking })
+        .returning()
+    )[0]!
+  const a3 = await instance('cas-pratique-a3', -2 * DAY, 3 * DAY)
+  const veille = await instance('fiche-veille', -10 * DAY, -7 * DAY)
+  const a10 = await instance('cas-pratique-a10', 10 * DAY, 13 * DAY, true)
+  const msp = await instance('msp-a2', -10 * DAY, -7 * DAY)
 
   // The group épreuve: « Groupe Alpha » (Amélie, Bérénice) handed in; « Groupe Bêta » (Cédric) did not; Dorian, Éloïse and the others have no group.
-  const group = (name: string, members: string[]) => {
-    const id = db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name }).returning().get().id
-    addGroupMembers(
+  const group = async (name: string, members: string[]) => {
+    const id = (await db.insert(schema.groups).values({ examSessionId: sessionId, evaluationId: 'msp-a2', name }).returning())[0]!.id
+    await addGroupMembers(
       db,
       id,
       members.map((k) => ctx.people[k]!.id),
     )
     return id
   }
-  const alpha = group('Groupe Alpha', ['amelie', 'berenice'])
-  group('Groupe Bêta', ['cedric'])
+  const alpha = await group('Groupe Alpha', ['amelie', 'berenice'])
+  await group('Groupe Bêta', ['cedric'])
 
-  const dossier = (evaluationId: string, owner: { learner?: string; group?: string }) =>
-    db
-      .select({ id: schema.dossiers.id })
-      .from(schema.dossiers)
-      .where(
-        and(
-          eq(schema.dossiers.examSessionId, sessionId),
-          eq(schema.dossiers.templateId, evaluationId),
-          owner.group ? eq(schema.dossiers.groupId, owner.group) : eq(schema.dossiers.learnerId, ctx.people[owner.learner!]!.id),
-        ),
-      )
-      .get()!.id
+  const dossier = async (evaluationId: string, owner: { learner?: string; group?: string }) =>
+    (
+      await db
+        .select({ id: schema.dossiers.id })
+        .from(schema.dossiers)
+        .where(
+          and(
+            eq(schema.dossiers.examSessionId, sessionId),
+            eq(schema.dossiers.templateId, evaluationId),
+            owner.group ? eq(schema.dossiers.groupId, owner.group) : eq(schema.dossiers.learnerId, ctx.people[owner.learner!]!.id),
+          ),
+        )
+    )[0]!.id
   // A hand-in as the follow-up reads it (the snapshot's content does not matter here).
-  const handIn = (inst: { id: string; evaluationId: string }, dossierId: string, by: string, at: number, timing: 'on-time' | 'late') =>
-    db
-      .insert(schema.submissions)
-      .values({
-        dossierId,
-        instanceId: inst.id,
-        submittedBy: ctx.people[by]!.id,
-        submitterName: ctx.people[by]!.name,
-        submittedAt: new Date(now + at),
-        timing,
-        statement: 'Déclaration',
-        templateId: inst.evaluationId,
-        templateHash: '0'.repeat(64),
-        fingerprint: '0'.repeat(64),
-      })
-      .run()
-  const assign = (juror: { id: string }, evaluationId: string, learner: string, closed: boolean) => {
-    const assignment = db
-      .insert(schema.jurorAssignments)
-      .values({ examSessionId: sessionId, jurorId: juror.id, evaluationId, learnerId: ctx.people[learner]!.id })
-      .returning()
-      .get()
-    if (closed) db.insert(schema.gradings).values({ assignmentId: assignment.id, status: 'closed', closedAt: new Date(), updatedAt: new Date() }).run()
+  const handIn = async (inst: { id: string; evaluationId: string }, dossierId: string, by: string, at: number, timing: 'on-time' | 'late') =>
+    await db.insert(schema.submissions).values({
+      dossierId,
+      instanceId: inst.id,
+      submittedBy: ctx.people[by]!.id,
+      submitterName: ctx.people[by]!.name,
+      submittedAt: new Date(now + at),
+      timing,
+      statement: 'Déclaration',
+      templateId: inst.evaluationId,
+      templateHash: '0'.repeat(64),
+      fingerprint: '0'.repeat(64),
+    })
+  const assign = async (juror: { id: string }, evaluationId: string, learner: string, closed: boolean) => {
+    const assignment = (
+      await db
+        .insert(schema.jurorAssignments)
+        .values({ examSessionId: sessionId, jurorId: juror.id, evaluationId, learnerId: ctx.people[learner]!.id })
+        .returning()
+    )[0]!
+    if (closed) await db.insert(schema.gradings).values({ assignmentId: assignment.id, status: 'closed', closedAt: new Date(), updatedAt: new Date() })
     return assignment
   }
-  handIn(a3, dossier('cas-pratique-a3', { learner: 'amelie' }), 'amelie', -3 * DAY, 'on-time')
-  handIn(a3, dossier('cas-pratique-a3', { learner: 'berenice' }), 'berenice', -1 * DAY, 'late')
-  handIn(veille, dossier('fiche-veille', { learner: 'berenice' }), 'berenice', -11 * DAY, 'on-time')
-  assign(j1, 'fiche-veille', 'berenice', true)
-  handIn(a10, dossier('cas-pratique-a10', { learner: 'cedric' }), 'cedric', -1 * DAY, 'on-time')
-  const lead = assign(j1, 'cas-pratique-a10', 'cedric', true)
-  assign(j2, 'cas-pratique-a10', 'cedric', true)
-  db.insert(schema.reconciliations)
+  await handIn(a3, await dossier('cas-pratique-a3', { learner: 'amelie' }), 'amelie', -3 * DAY, 'on-time')
+  await handIn(a3, await dossier('cas-pratique-a3', { learner: 'berenice' }), 'berenice', -1 * DAY, 'late')
+  await handIn(veille, await dossier('fiche-veille', { learner: 'berenice' }), 'berenice', -11 * DAY, 'on-time')
+  await assign(j1, 'fiche-veille', 'berenice', true)
+  await handIn(a10, await dossier('cas-pratique-a10', { learner: 'cedric' }), 'cedric', -1 * DAY, 'on-time')
+  const lead = await assign(j1, 'cas-pratique-a10', 'cedric', true)
+  await assign(j2, 'cas-pratique-a10', 'cedric', true)
+  await db
+    .insert(schema.reconciliations)
     .values({ instanceId: a10.id, subjectId: ctx.people.cedric!.id, leadAssignmentId: lead.id, status: 'closed', closedAt: new Date(), updatedAt: new Date() })
-    .run()
-  handIn(msp, dossier('msp-a2', { group: alpha }), 'amelie', -11 * DAY, 'on-time')
+  await handIn(msp, await dossier('msp-a2', { group: alpha }), 'amelie', -11 * DAY, 'on-time')
 })
 
 /** The state shown for a candidate under an épreuve's column (the column found by its header). */

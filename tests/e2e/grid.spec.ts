@@ -36,7 +36,7 @@ async function paste(page: Page, text: string) {
 
 test('a table edited as a spreadsheet with the keyboard: move, edit, add, reorder, paste a block, undo; autosaved; reflowed', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('grille')
+  const learner = await createLearner('grille')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a3')
   await loginAs(page, learner)
   await page.setViewportSize({ width: 1366, height: 900 })
@@ -173,7 +173,7 @@ test('a table edited as a spreadsheet with the keyboard: move, edit, add, reorde
 
   // Autosaved: the server has the five rows in their order, and a reload shows them.
   await expect
-    .poll(() => (sectionRow(dossierId, 'cible')?.content as { rows: { cells: Record<string, unknown> }[] } | undefined)?.rows.map((r) => r.cells))
+    .poll(async () => ((await sectionRow(dossierId, 'cible'))?.content as { rows: { cells: Record<string, unknown> }[] } | undefined)?.rows.map((r) => r.cells))
     .toEqual([
       { description: 'Familles' },
       { niveau: 'Cœur de cible', description: 'Jeunes actifs urbains', taille: 12000 },

@@ -21,9 +21,9 @@ async function openAs(browser: Browser, learner: { email: string }, dossierId: s
 
 test('two members edit one table: live saves, different cells merged, the same cell shown as a conflict of that cell only', async ({ browser }) => {
   test.setTimeout(180_000)
-  const anna = createLearner('anna-merge')
-  const bruno = createLearner('bruno-merge')
-  createGroup('msp-a2', [anna, bruno])
+  const anna = await createLearner('anna-merge')
+  const bruno = await createLearner('bruno-merge')
+  await createGroup('msp-a2', [anna, bruno])
   const dossierId = await dossierIdOf(anna.email, 'msp-a2')
   const [pageA, pageB] = [await openAs(browser, anna, dossierId), await openAs(browser, bruno, dossierId)]
   const gridA = await gridOf(pageA, pageA.getByRole('grid', { name: /Modalités/ }))
@@ -49,7 +49,7 @@ test('two members edit one table: live saves, different cells merged, the same c
   await saved(pageB)
   await expect(gridB.cell(0, 'Taille de l’échantillon')).toHaveText('40')
   await expect(gridA.cell(0, 'Ce que l’on cherche à savoir')).toHaveText('Leurs attentes', { timeout: 10_000 })
-  expect((sectionRow(dossierId, SECTION)!.content as Rows).rows[0]!.cells).toMatchObject({
+  expect(((await sectionRow(dossierId, SECTION))!.content as Rows).rows[0]!.cells).toMatchObject({
     interlocuteur: 'Clients fidèles',
     objectif: 'Leurs attentes',
     echantillon: 40,

@@ -18,21 +18,22 @@ const REASON = 'Camille était absente au premier tirage.'
 const ctx = { stamp: '', sessionId: '', learners: [] as { id: string; email: string; name: string }[] }
 const url = () => `/admin/sessions/${ctx.sessionId}/groupes`
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   ctx.stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
-  ctx.sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: `Session groupes ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
-    .returning()
-    .get().id
-  ctx.learners = NAMES.map((name, i) => {
+  ctx.sessionId = (
+    await db
+      .insert(schema.examSessions)
+      .values({ name: `Session groupes ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
+      .returning()
+  )[0]!.id
+  ctx.learners = NAMES.map(async (name, i) => {
     const email = `groupes-${i}-${ctx.stamp}@test.local`
-    const id = db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning().get().id
-    db.insert(schema.userRoles).values({ userId: id, role: 'learner' }).run()
+    const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
+    await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
     return { id, email, name }
   })
-  enrollLearners(
+  await enrollLearners(
     db,
     ctx.sessionId,
     ctx.learners.map((l) => l.id),
@@ -163,23 +164,26 @@ test('the admin moves a learner between MSP groups and reads what happens to the
 test('a learner of the serious-game group reads their theme in the dossier', async ({ page }) => {
   const anais = ctx.learners[0]!
   const db = e2eDb()
-  const group = db
-    .select({ id: schema.groups.id })
-    .from(schema.groups)
-    .where(and(eq(schema.groups.examSessionId, ctx.sessionId), eq(schema.groups.evaluationId, 'serious-game-a11')))
-    .get()!
-  const draw = db
-    .select()
-    .from(schema.themeDraws)
-    .where(and(eq(schema.themeDraws.groupId, group.id), isNull(schema.themeDraws.supersededAt)))
-    .get()!
+  const group = (
+    await db
+      .select({ id: schema.groups.id })
+      .from(schema.groups)
+      .where(and(eq(schema.groups.examSessionId, ctx.sessionId), eq(schema.groups.evaluationId, 'serious-game-a11')))
+  )[0]!
+  const draw = (
+    await db
+      .select()
+      .from(schema.themeDraws)
+      .where(and(eq(schema.themeDraws.groupId, group.id), isNull(schema.themeDraws.supersededAt)))
+  )[0]!
   const theme = draw.result.find((r) => r.learnerId === anais.id)!.theme
   const label = { 'identite-visuelle': 'Identité visuelle', 'identite-de-marque': 'Identité de marque', 'eco-conception': 'Éco-conception' }[theme]
-  const dossier = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.groupId, group.id), eq(schema.dossiers.templateId, 'serious-game-a11')))
-    .get()!
+  const dossier = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.groupId, group.id), eq(schema.dossiers.templateId, 'serious-game-a11')))
+  )[0]!
   await loginAs(page, { email: anais.email })
   await page.goto(`/dossiers/${dossier.id}`)
   await expect(page.getByText(/^Votre thème tiré au sort\u00a0: /)).toHaveText(

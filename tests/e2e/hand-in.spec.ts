@@ -18,20 +18,22 @@ const DAY = 24 * 60 * 60 * 1000
  * yet), and, for each learner, an extension far in the future, so that the
  * test does not depend on the seed's dates.
  */
-function openWindowFor(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
+async function openWindowFor(evaluationId: string, learners: { id: string; examSessionId: string }[]) {
   const db = e2eDb()
   const examSessionId = learners[0]!.examSessionId
-  db.insert(schema.evaluationInstances)
+  await db
+    .insert(schema.evaluationInstances)
     .values({ examSessionId, evaluationId, dueAt: new Date(Date.now() + 30 * DAY), cutoffAt: new Date(Date.now() + 32 * DAY) })
     .onConflictDoNothing()
-    .run()
-  const instance = db
-    .select()
-    .from(schema.evaluationInstances)
-    .where(and(eq(schema.evaluationInstances.examSessionId, examSessionId), eq(schema.evaluationInstances.evaluationId, evaluationId)))
-    .get()!
+  const instance = (
+    await db
+      .select()
+      .from(schema.evaluationInstances)
+      .where(and(eq(schema.evaluationInstances.examSessionId, examSessionId), eq(schema.evaluationInstances.evaluationId, evaluationId)))
+  )[0]!
   for (const l of learners)
-    db.insert(schema.deadlineExtensions)
+    await db
+      .insert(schema.deadlineExtensions)
       .values({
         instanceId: instance.id,
         learnerId: l.id,
@@ -40,18 +42,16 @@ function openWindowFor(evaluationId: string, learners: { id: string; examSession
         reason: 'Tiers temps accordé par l’école',
       })
       .onConflictDoNothing()
-      .run()
   return instance
 }
 
-const submissionsOf = (dossierId: string) => e2eDb().select().from(schema.submissions).where(eq(schema.submissions.dossierId, dossierId)).all()
+const submissionsOf = async (dossierId: string) => await e2eDb().select().from(schema.submissions).where(eq(schema.submissions.dossierId, dossierId))
 
 async function saveSection(request: APIRequestContext, cookie: string, dossierId: string, sectionId: string, content: unknown) {
-  const current = e2eDb()
+  const [current] = await e2eDb()
     .select()
     .from(schema.dossierSections)
     .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
-    .get()
   const res = await request.post(`/api/dossiers/${dossierId}/sections/${sectionId}`, {
     headers: { Cookie: cookie },
     data: { baseVersion: current?.version ?? 0, content },
@@ -74,8 +74,8 @@ const doc = (...paragraphs: string[]) => ({ type: 'doc', content: paragraphs.map
 
 test('a learner hands in with the statement, sees and checks the fingerprint, and a new hand-in adds a row to the history', async ({ page, request }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('depot')
-  openWindowFor('fiche-veille', [learner])
+  const learner = await createLearner('depot')
+  await openWindowFor('fiche-veille', [learner])
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   await saveSection(request, await sessionCookieFor(learner.email), dossierId, 'contexte', doc('Veille sur le marché du vélo à Lyon.'))
 
@@ -98,7 +98,7 @@ test('a learner hands in with the statement, sees and checks the fingerprint, an
   const submit = page.getByRole('button', { name: 'Déposer', exact: true })
   await submit.click()
   expect(await statement.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true)
-  expect(submissionsOf(dossierId)).toHaveLength(0)
+  expect(await submissionsOf(dossierId)).toHaveLength(0)
 
   // Keyboard: tick the statement with the space bar and hand in with Enter.
   await statement.focus()
@@ -108,8 +108,8 @@ test('a learner hands in with the statement, sees and checks the fingerprint, an
   await page.keyboard.press('Enter')
   const confirmation = page.locator('.hand-in-result .alert--success')
   await expect(confirmation).toContainText(/Dossier déposé le/)
-  await expect.poll(() => submissionsOf(dossierId).length).toBe(1)
-  const first = submissionsOf(dossierId)[0]!
+  await expect.poll(async () => (await submissionsOf(dossierId)).length).toBe(1)
+  const first = (await submissionsOf(dossierId))[0]!
   await expect(confirmation).toContainText(`Empreinte SHA-256 de ce dépôt\u00a0: ${first.fingerprint}`)
   await expect(page.locator('.hand-in-result')).toBeFocused()
   expect(first.submitterName).toBe('Élève depot')
@@ -141,7 +141,7 @@ test('a learner hands in with the statement, sees and checks the fingerprint, an
   await page.getByRole('checkbox', { name: /Je certifie/ }).check()
   await page.getByRole('button', { name: 'Déposer à nouveau' }).click()
   await expect(history).toHaveCount(2)
-  const all = submissionsOf(dossierId)
+  const all = await submissionsOf(dossierId)
   expect(all).toHaveLength(2)
   expect(all.map((s) => s.fingerprint)).toContain(first.fingerprint)
   const second = all.find((s) => s.id !== first.id)!
@@ -168,8 +168,8 @@ test('a learner hands in with the statement, sees and checks the fingerprint, an
 })
 
 test('a fiche Event with one event cannot be handed in: the référentiel’s list says what is missing', async ({ page, request }) => {
-  const learner = createLearner('depot-event')
-  openWindowFor('fiche-event', [learner])
+  const learner = await createLearner('depot-event')
+  await openWindowFor('fiche-event', [learner])
   const dossierId = await dossierIdOf(learner.email, 'fiche-event')
   await saveSection(request, await sessionCookieFor(learner.email), dossierId, 'planning', {
     rows: [{ id: 'row-event-0001', cells: { evenement: 'Salon Vélo Lyon', format: 'Présentiel' } }],
@@ -203,13 +203,13 @@ test('a fiche Event with one event cannot be handed in: the référentiel’s li
   await page.getByRole('checkbox', { name: /Je certifie/ }).check()
   await page.getByRole('button', { name: 'Déposer', exact: true }).click()
   await expect(page.locator('.hand-in-result .alert--success')).toContainText('Empreinte SHA-256')
-  expect(submissionsOf(dossierId)).toHaveLength(1)
+  expect(await submissionsOf(dossierId)).toHaveLength(1)
 })
 
 test('in a group, every member sees who handed in and when', async ({ browser }) => {
-  const [a, b] = [createLearner('depot-ga'), createLearner('depot-gb')]
-  createGroup('msp-a2', [a, b])
-  openWindowFor('msp-a2', [a, b])
+  const [a, b] = [await createLearner('depot-ga'), await createLearner('depot-gb')]
+  await createGroup('msp-a2', [a, b])
+  await openWindowFor('msp-a2', [a, b])
   const dossierId = await dossierIdOf(a.email, 'msp-a2')
 
   const pageA = await browser.newPage()
@@ -233,21 +233,22 @@ test('in a group, every member sees who handed in and when', async ({ browser })
 })
 
 test('only the learners of the dossier reach its hand-in page and its snapshots', async ({ request }) => {
-  const owner = createLearner('depot-owner')
-  const other = createLearner('depot-other')
-  const tutor = createTutorFor('depot-tutor', [owner])
-  openWindowFor('fiche-veille', [owner])
+  const owner = await createLearner('depot-owner')
+  const other = await createLearner('depot-other')
+  const tutor = await createTutorFor('depot-tutor', [owner])
+  await openWindowFor('fiche-veille', [owner])
   const dossierId = await dossierIdOf(owner.email, 'fiche-veille')
   const db = e2eDb()
-  const jurorId = db
-    .insert(schema.users)
-    .values({ email: `jure-depot-${Date.now()}@test.local`, name: 'Juré dépôt', passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: jurorId.id, role: 'juror' }).run()
-  db.insert(schema.jurorAssignments)
+  const jurorId = (
+    await db
+      .insert(schema.users)
+      .values({ email: `jure-depot-${Date.now()}@test.local`, name: 'Juré dépôt', passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: jurorId.id, role: 'juror' })
+  await db
+    .insert(schema.jurorAssignments)
     .values({ examSessionId: owner.examSessionId, jurorId: jurorId.id, evaluationId: 'fiche-veille', learnerId: owner.id })
-    .run()
 
   const ownerCookie = await sessionCookieFor(owner.email)
   const page = `/dossiers/${dossierId}/depot`
@@ -260,7 +261,7 @@ test('only the learners of the dossier reach its hand-in page and its snapshots'
   // A snapshot, then its Word file: its learner only; an unknown or foreign id is 404.
   const reply = await request.post(page, { headers: { Cookie: ownerCookie }, form: { intent: 'hand-in', confirmed: 'on' } })
   expect(reply.status()).toBe(200)
-  const submission = submissionsOf(dossierId)[0]!
+  const submission = (await submissionsOf(dossierId))[0]!
   const word = `/dossiers/${dossierId}/depots/${submission.id}.docx`
   expect(await status(word, ownerCookie)).toBe(200)
   expect(await status(word)).toBe(302)
@@ -275,5 +276,5 @@ test('only the learners of the dossier reach its hand-in page and its snapshots'
   expect(unconfirmed.status()).toBe(400)
   const byTutor = await request.post(page, { headers: { Cookie: await sessionCookieFor(tutor.email) }, form: { intent: 'hand-in', confirmed: 'on' } })
   expect(byTutor.status()).toBe(403)
-  expect(submissionsOf(dossierId)).toHaveLength(1)
+  expect(await submissionsOf(dossierId)).toHaveLength(1)
 })

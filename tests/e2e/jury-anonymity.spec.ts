@@ -73,40 +73,38 @@ test.beforeAll(async ({ request }) => {
   const db = e2eDb()
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1e4)}`
   candidate.email = `philippine.vandermeersch.${stamp}@test.local`
-  const user = db.insert(schema.users).values({ email: candidate.email, name: candidate.name, passwordHash: 'x' }).returning().get()
+  const user = (await db.insert(schema.users).values({ email: candidate.email, name: candidate.name, passwordHash: 'x' }).returning())[0]!
   candidate.id = user.id
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
-  const session = db.select().from(schema.examSessions).where(eq(schema.examSessions.name, 'Session de démonstration')).get()!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' })
+  const session = (await db.select().from(schema.examSessions).where(eq(schema.examSessions.name, 'Session de démonstration')))[0]!
   const { enrollLearners } = await import('../../app/services/dossier-provisioning.server')
-  enrollLearners(db, session.id, [user.id])
-  const instance = db
-    .select()
-    .from(schema.evaluationInstances)
-    .where(and(eq(schema.evaluationInstances.examSessionId, session.id), eq(schema.evaluationInstances.evaluationId, EVALUATION)))
-    .get()!
+  await enrollLearners(db, session.id, [user.id])
+  const instance = (
+    await db
+      .select()
+      .from(schema.evaluationInstances)
+      .where(and(eq(schema.evaluationInstances.examSessionId, session.id), eq(schema.evaluationInstances.evaluationId, EVALUATION)))
+  )[0]!
   expect(instance.anonymous, 'the seed marks the cas pratique anonymously').toBe(true)
   // Whatever the seed's dates: an extension lets this learner hand in now.
-  db.insert(schema.deadlineExtensions)
-    .values({
-      instanceId: instance.id,
-      learnerId: user.id,
-      dueAt: new Date(Date.now() + 7 * DAY),
-      cutoffAt: new Date(Date.now() + 10 * DAY),
-      reason: 'Tiers temps',
-    })
-    .run()
+  await db.insert(schema.deadlineExtensions).values({
+    instanceId: instance.id,
+    learnerId: user.id,
+    dueAt: new Date(Date.now() + 7 * DAY),
+    cutoffAt: new Date(Date.now() + 10 * DAY),
+    reason: 'Tiers temps',
+  })
   // jure1 grades this learner on the anonymous cas pratique, and on nothing else.
-  const jurorId = userIdByEmail(DEMO_ACCOUNTS.juror.email)
-  candidate.assignmentId = db
-    .insert(schema.jurorAssignments)
-    .values({ examSessionId: session.id, jurorId, evaluationId: EVALUATION, learnerId: user.id })
-    .returning()
-    .get().id
-  candidate.dossierId = db
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, user.id), eq(schema.dossiers.templateId, EVALUATION)))
-    .get()!.id
+  const jurorId = await userIdByEmail(DEMO_ACCOUNTS.juror.email)
+  candidate.assignmentId = (
+    await db.insert(schema.jurorAssignments).values({ examSessionId: session.id, jurorId, evaluationId: EVALUATION, learnerId: user.id }).returning()
+  )[0]!.id
+  candidate.dossierId = (
+    await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, user.id), eq(schema.dossiers.templateId, EVALUATION)))
+  )[0]!.id
 
   // The learner uploads an image under a file name that names them, shows it in a section and hands in.
   const cookie = await sessionCookieFor(candidate.email)
@@ -131,39 +129,40 @@ test.beforeAll(async ({ request }) => {
     maxRedirects: 0,
   })
   expect(handIn.status(), await handIn.text()).toBeLessThan(400)
-  const submission = db.select().from(schema.submissions).where(eq(schema.submissions.dossierId, candidate.dossierId)).get()
+  const [submission] = await db.select().from(schema.submissions).where(eq(schema.submissions.dossierId, candidate.dossierId))
   expect(submission, 'the hand-in froze a snapshot').toBeDefined()
-  candidate.code = db
-    .select({ code: schema.candidateCodes.code })
-    .from(schema.candidateCodes)
-    .where(and(eq(schema.candidateCodes.instanceId, instance.id), eq(schema.candidateCodes.subjectId, user.id)))
-    .get()!.code
+  candidate.code = (
+    await db
+      .select({ code: schema.candidateCodes.code })
+      .from(schema.candidateCodes)
+      .where(and(eq(schema.candidateCodes.instanceId, instance.id), eq(schema.candidateCodes.subjectId, user.id)))
+  )[0]!.code
 })
 
 /** jure1's copies on anonymous instances (individual épreuves), with the demo learner each one grades. */
-function anonymousCopies(): { assignmentId: string; learner: { name: string; email: string } }[] {
+async function anonymousCopies(): Promise<{ assignmentId: string; learner: { name: string; email: string } }[]> {
   const db = e2eDb()
-  const jurorId = userIdByEmail(DEMO_ACCOUNTS.juror.email)
-  return db
-    .select({ assignmentId: schema.jurorAssignments.id, name: schema.users.name, email: schema.users.email })
-    .from(schema.jurorAssignments)
-    .innerJoin(
-      schema.evaluationInstances,
-      and(
-        eq(schema.evaluationInstances.examSessionId, schema.jurorAssignments.examSessionId),
-        eq(schema.evaluationInstances.evaluationId, schema.jurorAssignments.evaluationId),
-      ),
-    )
-    .innerJoin(schema.users, eq(schema.users.id, schema.jurorAssignments.learnerId))
-    .where(and(eq(schema.jurorAssignments.jurorId, jurorId), eq(schema.evaluationInstances.anonymous, true), isNotNull(schema.jurorAssignments.learnerId)))
-    .all()
-    .map((r) => ({ assignmentId: r.assignmentId, learner: { name: r.name, email: r.email } }))
+  const jurorId = await userIdByEmail(DEMO_ACCOUNTS.juror.email)
+  return (
+    await db
+      .select({ assignmentId: schema.jurorAssignments.id, name: schema.users.name, email: schema.users.email })
+      .from(schema.jurorAssignments)
+      .innerJoin(
+        schema.evaluationInstances,
+        and(
+          eq(schema.evaluationInstances.examSessionId, schema.jurorAssignments.examSessionId),
+          eq(schema.evaluationInstances.evaluationId, schema.jurorAssignments.evaluationId),
+        ),
+      )
+      .innerJoin(schema.users, eq(schema.users.id, schema.jurorAssignments.learnerId))
+      .where(and(eq(schema.jurorAssignments.jurorId, jurorId), eq(schema.evaluationInstances.anonymous, true), isNotNull(schema.jurorAssignments.learnerId)))
+  ).map((r) => ({ assignmentId: r.assignmentId, learner: { name: r.name, email: r.email } }))
 }
 
 /** Every demo learner of the session (the seeded anonymous copies must name none of them). */
-function demoLearners(): { name: string; email: string }[] {
+async function demoLearners(): Promise<{ name: string; email: string }[]> {
   const db = e2eDb()
-  return db
+  return await db
     .select({ name: schema.users.name, email: schema.users.email })
     .from(schema.users)
     .innerJoin(schema.userRoles, eq(schema.userRoles.userId, schema.users.id))
@@ -176,7 +175,6 @@ function demoLearners(): { name: string; email: string }[] {
         ),
       ),
     )
-    .all()
 }
 
 // The deliberation, which a juror reaches when they preside the session's jury, is by name by design (issue 12):
@@ -326,9 +324,9 @@ test('anonymous marking: nothing a juror reaches from their home names a candida
   expect(seen.some((s) => s.where === `page ${gridPath}` && s.text.includes(candidate.code))).toBe(true)
 
   // 2. The seeded anonymous copies (and their exports, images and data) name no demo learner.
-  const copies = anonymousCopies()
+  const copies = await anonymousCopies()
   expect(copies.length, 'jure1 has anonymous copies in the demo seed').toBeGreaterThan(1)
-  const demoSecrets = demoLearners().flatMap(secretsOf)
+  const demoSecrets = (await demoLearners()).flatMap(secretsOf)
   expect(demoSecrets.length).toBeGreaterThan(9)
   const crawledCopies = new Set<string>()
   for (const { assignmentId } of copies) {

@@ -13,22 +13,23 @@ import { e2eDb, expect, expectNoAxeViolations, loginAs, test } from './fixtures'
 
 const { users, userRoles, jurorAssignments, submissions, dossiers, evaluationInstances } = schema
 
-function newJuror(label: string) {
+async function newJuror(label: string) {
   const db = e2eDb()
   const email = `jure-${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db
-    .insert(users)
-    .values({ email, name: `Juré ${label}`, passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(userRoles).values({ userId: user.id, role: 'juror' }).run()
+  const user = (
+    await db
+      .insert(users)
+      .values({ email, name: `Juré ${label}`, passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(userRoles).values({ userId: user.id, role: 'juror' })
   return { id: user.id, email }
 }
 
 /** Assigns the juror to the first learner whose `evaluationId` dossier was handed in; returns the assignment and who it is. */
-function assignHandedInCopy(jurorId: string, evaluationId: string) {
+async function assignHandedInCopy(jurorId: string, evaluationId: string) {
   const db = e2eDb()
-  const copy = db
+  const [copy] = await db
     .select({ learnerId: dossiers.learnerId, examSessionId: dossiers.examSessionId, name: users.name, email: users.email })
     .from(submissions)
     .innerJoin(dossiers, eq(dossiers.id, submissions.dossierId))
@@ -36,18 +37,14 @@ function assignHandedInCopy(jurorId: string, evaluationId: string) {
     // A demo learner's copy (the seed's content): other specs hand in copies of their own.
     .where(and(eq(dossiers.templateId, evaluationId), isNotNull(dossiers.learnerId), like(users.email, `%@${DEMO_DOMAIN}`)))
     .orderBy(asc(users.email))
-    .get()
   if (!copy?.learnerId) throw new Error(`No handed-in ${evaluationId} in the e2e database: the demo seed should hand some in (db/seed-jury.ts)`)
-  const assignment = db
-    .insert(jurorAssignments)
-    .values({ examSessionId: copy.examSessionId, jurorId, evaluationId, learnerId: copy.learnerId })
-    .returning()
-    .get()
-  const instance = db
+  const assignment = (
+    await db.insert(jurorAssignments).values({ examSessionId: copy.examSessionId, jurorId, evaluationId, learnerId: copy.learnerId }).returning()
+  )[0]!
+  const [instance] = await db
     .select()
     .from(evaluationInstances)
     .where(and(eq(evaluationInstances.examSessionId, copy.examSessionId), eq(evaluationInstances.evaluationId, evaluationId)))
-    .get()
   return { assignmentId: assignment.id, learnerName: copy.name, learnerEmail: copy.email, anonymous: Boolean(instance?.anonymous) }
 }
 
@@ -84,8 +81,8 @@ async function noSidewaysScroll(page: Page) {
 test('a juror grades written and oral criteria with the keyboard, cites a passage, overrides a competency and sees the audit trail', async ({ page }) => {
   // A long path through a page with read-only editors, on a machine shared with other builds.
   test.setTimeout(240_000)
-  const juror = newJuror('grille')
-  const copy = assignHandedInCopy(juror.id, 'fiche-veille')
+  const juror = await newJuror('grille')
+  const copy = await assignHandedInCopy(juror.id, 'fiche-veille')
   await loginAs(page, { email: juror.email })
 
   // The list: the copy, by instance, to evaluate.
@@ -232,8 +229,8 @@ test('a juror grades written and oral criteria with the keyboard, cites a passag
 })
 
 test('two tabs grading the same cell: the second sees the first one’s value and keeps its own, nothing typed is lost', async ({ browser }) => {
-  const juror = newJuror('conflit')
-  const copy = assignHandedInCopy(juror.id, 'fiche-veille')
+  const juror = await newJuror('conflit')
+  const copy = await assignHandedInCopy(juror.id, 'fiche-veille')
   test.setTimeout(120_000)
   const contexts = await Promise.all([browser.newContext(), browser.newContext()])
   const [a, b] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page]
@@ -269,8 +266,8 @@ test('two tabs grading the same cell: the second sees the first one’s value an
 
 test('an anonymous copy shows its candidate code, never the candidate’s name', async ({ page }) => {
   test.setTimeout(120_000)
-  const juror = newJuror('anonyme')
-  const copy = assignHandedInCopy(juror.id, 'cas-pratique-a3')
+  const juror = await newJuror('anonyme')
+  const copy = await assignHandedInCopy(juror.id, 'cas-pratique-a3')
   expect(copy.anonymous, 'the demo seed marks the cas pratiques anonymous').toBe(true)
   await loginAs(page, { email: juror.email })
   await page.goto('/jury')

@@ -22,8 +22,8 @@ test('lead funnel (C6.3-2): target from a SMART objective, backwards and forward
   page,
 }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('entonnoir')
-  createGroup('msp-a6', [learner])
+  const learner = await createLearner('entonnoir')
+  await createGroup('msp-a6', [learner])
   await loginAs(page, learner)
   const dossierId = await dossierIdOf(learner.email, 'msp-a6')
 
@@ -88,7 +88,7 @@ test('lead funnel (C6.3-2): target from a SMART objective, backwards and forward
   await section.getByText('Données de l’entonnoir (tableau)').click()
   await expect(section.getByRole('region', { name: /^Étapes de l’entonnoir/ }).getByRole('row', { name: /Visiteurs/ })).toContainText('25\u202f000')
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'entonnoir-leads')!.content as { target: number; planned: number; objectiveId: string }
+  const stored = (await sectionRow(dossierId, 'entonnoir-leads'))!.content as { target: number; planned: number; objectiveId: string }
   expect(stored).toMatchObject({ target: 50, planned: 500_000, objectiveId: expect.stringMatching(/^obj-/) })
   await expectNoAxeViolations(page)
 
@@ -144,8 +144,8 @@ test('lead funnel (C6.3-2): target from a SMART objective, backwards and forward
 
 test('lead funnel with the keyboard only: target, planned volume and the rates typed in the grid', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('entonnoir-clavier')
-  createGroup('msp-a6', [learner])
+  const learner = await createLearner('entonnoir-clavier')
+  await createGroup('msp-a6', [learner])
   await loginAs(page, learner)
   const dossierId = await dossierIdOf(learner.email, 'msp-a6')
   await page.goto(`/dossiers/${dossierId}/sections/entonnoir-leads`)
@@ -185,6 +185,6 @@ test('lead funnel with the keyboard only: target, planned volume and the rates t
   await expect(cell(0, needed)).toHaveText('500\u202f000')
   await expect(section.locator('.funnel-verdict')).toHaveText('Cible atteinte : le volume prévu donne 50 Clients pour 50 visés.')
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  expect(sectionRow(dossierId, 'entonnoir-leads')!.content).toMatchObject({ target: 50, planned: 500_000 })
+  expect((await sectionRow(dossierId, 'entonnoir-leads'))!.content).toMatchObject({ target: 50, planned: 500_000 })
   await expectNoAxeViolations(page)
 })

@@ -2,7 +2,7 @@ import { createLearner, dossierIdOf, expect, expectNoAxeViolations, loginAs, ses
 
 /** Issue 14 §5 and §9: each card says what its dossier is about, when it was last edited and what comes next, in a light page. */
 test('each dossier card shows its subject, its last edit and its next step', async ({ page, request }) => {
-  const learner = createLearner('accueil')
+  const learner = await createLearner('accueil')
   await loginAs(page, learner)
   await page.goto('/candidat')
   const a3 = page.locator('#epreuve-cas-pratique-a3')
@@ -33,7 +33,7 @@ test('each dossier card shows its subject, its last edit and its next step', asy
 })
 
 test('the home stays light and reflows at 320, 390 and 1 366 px', async ({ page }) => {
-  await loginAs(page, createLearner('accueil-largeurs'))
+  await loginAs(page, await createLearner('accueil-largeurs'))
   for (const width of [320, 390, 1366]) {
     await page.setViewportSize({ width, height: 900 })
     await page.goto('/candidat')

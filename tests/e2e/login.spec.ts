@@ -71,12 +71,13 @@ test('an empty form gets a French message per field', async ({ page }) => {
 test('repeated failed logins are throttled, even with the right password afterwards', async ({ page }) => {
   const email = `throttle-${Date.now()}@test.local`
   const db = e2eDb()
-  const user = db
-    .insert(schema.users)
-    .values({ email, name: 'Compte Limité', passwordHash: await hashPassword('le-bon-mot-de-passe') })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' }).run()
+  const user = (
+    await db
+      .insert(schema.users)
+      .values({ email, name: 'Compte Limité', passwordHash: await hashPassword('le-bon-mot-de-passe') })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'learner' })
 
   const attempt = async (password: string) => {
     await page.getByLabel('Adresse e-mail').fill(email)

@@ -31,7 +31,7 @@ test('media plan (C10.1): media, phases and waves on the yearly calendar with ma
   page,
 }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('media')
+  const learner = await createLearner('media')
   const dossierId = await dossierIdOf(learner.email, 'cas-pratique-a10')
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}/sections/calendrier-media`)
@@ -80,7 +80,7 @@ test('media plan (C10.1): media, phases and waves on the yearly calendar with ma
   await expect(calendar.locator('.media-cal__marronnier')).toHaveCount(2)
 
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'calendrier-media')!.content as { year: number; waves: { budget: number }[]; marronniers: string[] }
+  const stored = (await sectionRow(dossierId, 'calendrier-media'))!.content as { year: number; waves: { budget: number }[]; marronniers: string[] }
   expect(stored.year).toBe(2027)
   expect(stored.waves.map((w) => w.budget)).toEqual([18_000, 6_500.5])
   expect(stored.marronniers).toEqual(['soldes-hiver', 'black-friday'])

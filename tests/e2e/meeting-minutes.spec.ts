@@ -18,7 +18,7 @@ const SECTION = 'reunions-comptes-rendus'
 
 test('meeting minutes (C12.3): meetings planned beside minutes kept, actions grid, hints, reload, view, Word and Excel', async ({ page }) => {
   test.setTimeout(150_000)
-  const learner = createLearner('comptes-rendus')
+  const learner = await createLearner('comptes-rendus')
   const dossierId = await dossierIdOf(learner.email, 'fiche-manageriale')
   await loginAs(page, learner)
   // Edited in focus mode: the cards and the two lists need the whole width.
@@ -85,7 +85,7 @@ test('meeting minutes (C12.3): meetings planned beside minutes kept, actions gri
   await review.getByLabel('Date de la prochaine réunion').fill('2025-03-31')
   await expect(hints).toHaveCount(0)
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = JSON.stringify(sectionRow(dossierId, SECTION)!.content)
+  const stored = JSON.stringify((await sectionRow(dossierId, SECTION))!.content)
   expect(stored).toContain('"owner":"Paul Roux"')
   expect(stored).toContain('"due":"2025-03-14"')
   expect(stored).toContain('"status":"en-cours"')

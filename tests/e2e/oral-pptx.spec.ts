@@ -45,7 +45,7 @@ const LEA = {
 
 test('a grand oral built from a chart and a persona: rehearsed, downloaded as a PowerPoint that LibreOffice opens', async ({ page }) => {
   test.setTimeout(240_000)
-  const learner = createLearner('pptx')
+  const learner = await createLearner('pptx')
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   const casId = await dossierIdOf(learner.email, 'cas-pratique-a3')
   const cookie = await sessionCookieFor(learner.email)
@@ -89,7 +89,7 @@ test('a grand oral built from a chart and a persona: rehearsed, downloaded as a 
   await parts.fill(2, 'Durée (min)', '3')
   await expect(section.locator('.hints')).toHaveCount(0)
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'support-oral')!.content as { parts: { visuals: { sectionId?: string; dossierId?: string }[] }[] }
+  const stored = (await sectionRow(dossierId, 'support-oral'))!.content as { parts: { visuals: { sectionId?: string; dossierId?: string }[] }[] }
   expect(stored.parts[0]!.visuals.map((v) => [v.sectionId, v.dossierId])).toEqual([
     ['carte-perceptuelle', dossierId],
     ['personae', casId],
@@ -155,7 +155,7 @@ test('a grand oral built from a chart and a persona: rehearsed, downloaded as a 
   fs.rmSync(out, { recursive: true, force: true })
 
   // Another learner gets nothing, neither the slides nor the pictures; the pictures show only the learner's own dossiers.
-  const stranger = createLearner('pptx-autre')
+  const stranger = await createLearner('pptx-autre')
   const other = await sessionCookieFor(stranger.email)
   const persona = `/dossiers/${dossierId}/visuels/personae?image=0&source=${casId}`
   expect((await fetch(`${BASE_URL}/dossiers/${dossierId}/oral/support-oral.pptx`, { headers: { Cookie: other } })).status).toBe(403)

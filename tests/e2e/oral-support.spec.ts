@@ -23,10 +23,10 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR
 
 test('grand oral: parts with times, an image and a section as visuals, hints, shares, reload; axe clean, no sideways scroll', async ({ page }) => {
   test.setTimeout(180_000)
-  const learner = createLearner('oral')
+  const learner = await createLearner('oral')
   const dossierId = await dossierIdOf(learner.email, 'projet-com-a9')
   // A table of the same dossier, written: a picture the oral may show.
-  e2eDb()
+  await e2eDb()
     .insert(schema.dossierSections)
     .values({
       dossierId,
@@ -36,7 +36,6 @@ test('grand oral: parts with times, an image and a section as visuals, hints, sh
       updatedAt: new Date(),
       updatedBy: learner.id,
     })
-    .run()
   await loginAs(page, learner)
   await page.goto(`/dossiers/${dossierId}/sections/support-oral`)
   const section = page.locator('#section-support-oral')
@@ -90,7 +89,7 @@ test('grand oral: parts with times, an image and a section as visuals, hints, sh
   await expect(questions.cell(0, 'Critères')).toHaveText(/^C9\./)
 
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'support-oral')!.content as { parts: { minutes: number; visuals: { kind: string }[] }[] }
+  const stored = (await sectionRow(dossierId, 'support-oral'))!.content as { parts: { minutes: number; visuals: { kind: string }[] }[] }
   expect(stored.parts.map((p) => p.minutes)).toEqual([4, 6.5, 3])
   expect(stored.parts[1]!.visuals.map((v) => v.kind).sort()).toEqual(['image', 'section'])
   await expectNoAxeViolations(page)
@@ -114,9 +113,9 @@ test('grand oral: parts with times, an image and a section as visuals, hints, sh
 
 test('collective oral: a member without a part is named, shares side by side, the part nobody speaks is a hint', async ({ page }) => {
   test.setTimeout(120_000)
-  const anna = createLearner('anna')
-  const bruno = createLearner('bruno')
-  createGroup('msp-a4', [anna, bruno])
+  const anna = await createLearner('anna')
+  const bruno = await createLearner('bruno')
+  await createGroup('msp-a4', [anna, bruno])
   const dossierId = await dossierIdOf(anna.email, 'msp-a4')
   await loginAs(page, anna)
   await page.goto(`/dossiers/${dossierId}/sections/support-oral`)
@@ -170,8 +169,8 @@ test('collective oral: a member without a part is named, shares side by side, th
 
 test('serious game: one part per candidate, each candidate speaking in their own part', async ({ page }) => {
   test.setTimeout(120_000)
-  const trio = [createLearner('chloe'), createLearner('dylan'), createLearner('emma')]
-  createGroup('serious-game-a11', trio)
+  const trio = [await createLearner('chloe'), await createLearner('dylan'), await createLearner('emma')]
+  await createGroup('serious-game-a11', trio)
   const dossierId = await dossierIdOf(trio[0]!.email, 'serious-game-a11')
   await loginAs(page, trio[0]!)
   await page.goto(`/dossiers/${dossierId}/sections/support-oral`)
@@ -186,6 +185,6 @@ test('serious game: one part per candidate, each candidate speaking in their own
   await expect(section.getByRole('button', { name: 'Ajouter une partie par candidat' })).toHaveCount(0)
   await expect(section.locator('.oral-warning')).toHaveCount(0)
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'support-oral')!.content as { parts: { speakers: string[] }[] }
+  const stored = (await sectionRow(dossierId, 'support-oral'))!.content as { parts: { speakers: string[] }[] }
   expect(stored.parts.map((p) => p.speakers)).toEqual(trio.map((l) => [l.id]))
 })

@@ -11,7 +11,7 @@ async function typeAndTab(page: Page, text: string) {
 
 test('perceptual map (C1.3): built with the keyboard only; chart with its table, hints, reload, Word image and table, typed Excel', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('carte')
+  const learner = await createLearner('carte')
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   await loginAs(page, learner)
   // A specialised editor: edited in focus mode.
@@ -53,7 +53,7 @@ test('perceptual map (C1.3): built with the keyboard only; chart with its table,
   await expect(hints).toHaveCount(0)
   await expect(section.getByRole('img', { name: /5\smarques placées/ })).toBeVisible()
   await expect(section.locator('.save-status')).toHaveText(/^Enregistré à/)
-  const stored = sectionRow(dossierId, 'carte-perceptuelle')!.content
+  const stored = (await sectionRow(dossierId, 'carte-perceptuelle'))!.content
   expect(JSON.stringify(stored)).toContain('Monoprix Bio')
   expect(JSON.stringify(stored)).toContain('3.5')
   await expectNoAxeViolations(page)

@@ -72,7 +72,7 @@ function sectionsOf(templateId: string): { id: string; kind: string }[] {
 
 /** A new learner whose fiche de veille holds long words, a long URL and a long e-mail, saved twice (two versions). */
 async function freshLearner() {
-  const learner = createLearner(LONG_LABEL)
+  const learner = await createLearner(LONG_LABEL)
   const dossier = await dossierIdOf(learner.email, 'fiche-veille')
   const cookie = await sessionCookieFor(learner.email)
   const save = async (section: string, baseVersion: number, content: unknown) => {
@@ -105,13 +105,13 @@ async function freshLearner() {
 async function planVisits(routes: { id: string; path: string }[]): Promise<Visit[]> {
   const db = e2eDb()
   const { dossiers, groupMembers, jurorAssignments, submissions, reconciliations, reviewRounds, tutorAssignments, dossierRevisions } = schema
-  const learnerId = userIdByEmail(DEMO_ACCOUNTS.learner.email)
-  const jurorId = userIdByEmail(DEMO_ACCOUNTS.juror.email)
+  const learnerId = await userIdByEmail(DEMO_ACCOUNTS.learner.email)
+  const jurorId = await userIdByEmail(DEMO_ACCOUNTS.juror.email)
   const fresh = await freshLearner()
 
   // The demo learner's dossiers, one per template (their own and their groups').
-  const groupIds = db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.learnerId, learnerId)).all()
-  const own = db
+  const groupIds = await db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.learnerId, learnerId))
+  const own = await db
     .select({ id: dossiers.id, templateId: dossiers.templateId, examSessionId: dossiers.examSessionId })
     .from(dossiers)
     .where(
@@ -123,17 +123,16 @@ async function planVisits(routes: { id: string; path: string }[]): Promise<Visit
         ),
       ),
     )
-    .all()
   const byTemplate = new Map(own.map((d) => [d.templateId, d]))
   const session = own.find((d) => d.templateId === 'fiche-veille')!.examSessionId
   const dossierOf = (templateId: string) => byTemplate.get(templateId)!.id
 
   // The demo learner's tutor (their dossiers are theirs to read).
-  const tutorId = db.select({ id: tutorAssignments.tutorId }).from(tutorAssignments).where(eq(tutorAssignments.learnerId, learnerId)).get()!.id
-  const tutorEmail = db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, tutorId)).get()!.email
+  const tutorId = (await db.select({ id: tutorAssignments.tutorId }).from(tutorAssignments).where(eq(tutorAssignments.learnerId, learnerId)))[0]!.id
+  const tutorEmail = (await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, tutorId)))[0]!.email
 
   // The demo juror's handed-in copies, one per épreuve; a double-marked one with its confrontation.
-  const copies = db
+  const copies = await db
     .select({ id: jurorAssignments.id, evaluationId: jurorAssignments.evaluationId })
     .from(jurorAssignments)
     .innerJoin(
@@ -145,22 +144,21 @@ async function planVisits(routes: { id: string; path: string }[]): Promise<Visit
     )
     .innerJoin(submissions, eq(submissions.dossierId, dossiers.id))
     .where(and(eq(jurorAssignments.jurorId, jurorId), eq(jurorAssignments.examSessionId, session)))
-    .all()
   const copyByEvaluation = new Map(copies.map((c) => [c.evaluationId, c.id]))
-  const confrontation = db
+  const [confrontation] = await db
     .select({ id: reconciliations.leadAssignmentId })
     .from(reconciliations)
     .innerJoin(jurorAssignments, eq(jurorAssignments.id, reconciliations.leadAssignmentId))
     .where(eq(jurorAssignments.jurorId, jurorId))
-    .get()
 
   // The new learner's review round and version.
-  const round = db.select({ id: reviewRounds.id }).from(reviewRounds).where(eq(reviewRounds.dossierId, fresh.dossier)).get()!
-  const revision = db
-    .select({ id: dossierRevisions.id })
-    .from(dossierRevisions)
-    .where(and(eq(dossierRevisions.dossierId, fresh.dossier), isNotNull(dossierRevisions.content)))
-    .get()!
+  const round = (await db.select({ id: reviewRounds.id }).from(reviewRounds).where(eq(reviewRounds.dossierId, fresh.dossier)))[0]!
+  const revision = (
+    await db
+      .select({ id: dossierRevisions.id })
+      .from(dossierRevisions)
+      .where(and(eq(dossierRevisions.dossierId, fresh.dossier), isNotNull(dossierRevisions.content)))
+  )[0]!
 
   const visits: Visit[] = []
   const add = (as: Who, route: string, path: string, email?: string) => visits.push({ as, route: `routes/${route}`, path, email })
@@ -168,7 +166,7 @@ async function planVisits(routes: { id: string; path: string }[]): Promise<Visit
 
   // Logged out.
   add('anonymous', 'connexion', '/connexion')
-  const link = createPasswordLink(e2eDb(), { userId: fresh.id, purpose: 'welcome', createdBy: null })
+  const link = await createPasswordLink(e2eDb(), { userId: fresh.id, purpose: 'welcome', createdBy: null })
   add('anonymous', 'mot-de-passe.$token', `/mot-de-passe/${link.token}`)
   add('anonymous', 'referentiel', '/referentiel')
   everyRole('referentiel', '/referentiel')
@@ -210,7 +208,7 @@ async function planVisits(routes: { id: string; path: string }[]): Promise<Visit
     add('tutor', 'dossiers.$dossierId', `/dossiers/${dossierOf(templateId)}`, tutorEmail)
   add('tutor', 'dossiers.$dossierId_.relectures', `/dossiers/${veille}/relectures`, tutorEmail)
   // The new learner's tutor: their long words, in the dossier and its review round.
-  const freshTutor = createTutorFor('reflow', [fresh]).email
+  const freshTutor = (await createTutorFor('reflow', [fresh])).email
   add('tutor', 'tuteur', '/tuteur', freshTutor)
   add('tutor', 'dossiers.$dossierId', `/dossiers/${fresh.dossier}`, freshTutor)
   add('tutor', 'dossiers.$dossierId_.relectures_.$roundId', `/dossiers/${fresh.dossier}/relectures/${round.id}`, freshTutor)
@@ -366,7 +364,7 @@ for (const group of GROUPS)
   })
 
 test('a rich-text toolbar is one tab stop: the arrows, Home and End move in it, Tab leaves it', async ({ page }) => {
-  const learner = createLearner('barre')
+  const learner = await createLearner('barre')
   const dossier = await dossierIdOf(learner.email, 'fiche-veille')
   await loginAs(page, learner)
   // The address opens the section.
@@ -429,7 +427,7 @@ test('a rich-text toolbar is one tab stop: the arrows, Home and End move in it, 
 })
 
 test('restoring a version says so, on the history, and leads back to the section', async ({ page }) => {
-  const learner = createLearner('restauration')
+  const learner = await createLearner('restauration')
   const dossier = await dossierIdOf(learner.email, 'fiche-veille')
   const cookie = await sessionCookieFor(learner.email)
   for (const [baseVersion, text] of [

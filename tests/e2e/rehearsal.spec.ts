@@ -31,7 +31,7 @@ const TALK = {
 
 test('rehearsal, keyboard only: start, next, over time turns red, finish, the times are kept and shown', async ({ page }) => {
   test.setTimeout(120_000)
-  const learner = createLearner('rehearsal')
+  const learner = await createLearner('rehearsal')
   const dossierId = await dossierIdOf(learner.email, EVALUATION)
   await loginAs(page, learner)
   // Fill the talk through the section API, as the editor's autosave does (the editor has its own spec).
@@ -126,8 +126,9 @@ test('rehearsal, keyboard only: start, next, over time turns red, finish, the ti
 
   // The times are kept in the section's value…
   await expect
-    .poll(() => {
-      const row = sectionRow(dossierId, SECTION) as { content: typeof TALK & { rehearsals: { seconds: number; parts: Record<string, number> }[] } } | undefined
+    .poll(async () => {
+      const row = (await sectionRow(dossierId, SECTION)) as
+        { content: typeof TALK & { rehearsals: { seconds: number; parts: Record<string, number> }[] } } | undefined
       return row?.content.rehearsals.map((r) => [r.seconds, r.parts])
     })
     .toEqual([[150, { 'partie-1': 90, 'partie-2': 60 }]])

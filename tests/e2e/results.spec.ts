@@ -39,7 +39,7 @@ function decision(blocs: [string, BlocDecision['proposed'], BlocDecision['decisi
   return blocs.map(([blocId, proposed, decided, reason]) => ({ blocId, proposed, decision: decided, reason: reason ?? '' }))
 }
 
-function deliberate(
+async function deliberate(
   learnerId: string,
   blocs: BlocDecision[],
   proposed: 'complete' | 'partial' | 'deferred',
@@ -47,7 +47,7 @@ function deliberate(
   reason = '',
 ) {
   const president = DEMO_ACCOUNTS.juror
-  e2eDb()
+  await e2eDb()
     .insert(schema.deliberations)
     .values({
       examSessionId: ctx.sessionId,
@@ -56,75 +56,66 @@ function deliberate(
       proposed,
       decision: decided,
       reason,
-      confirmedBy: userIdByEmail(president.email),
+      confirmedBy: await userIdByEmail(president.email),
       confirmedByName: president.name,
       confirmedAt: new Date(),
     })
-    .run()
 }
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const db = e2eDb()
   ctx.stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
   ctx.sessionName = `Session résultats ${ctx.stamp}`
-  const president = userIdByEmail(DEMO_ACCOUNTS.juror.email)
-  const other = userIdByEmail('jure2@ecole-demo.fr')
-  ctx.sessionId = db
-    .insert(schema.examSessions)
-    .values({ name: ctx.sessionName, startsOn: '2027-01-11', endsOn: '2027-06-30', presidentId: president })
-    .returning()
-    .get().id
+  const president = await userIdByEmail(DEMO_ACCOUNTS.juror.email)
+  const other = await userIdByEmail('jure2@ecole-demo.fr')
+  ctx.sessionId = (
+    await db.insert(schema.examSessions).values({ name: ctx.sessionName, startsOn: '2027-01-11', endsOn: '2027-06-30', presidentId: president }).returning()
+  )[0]!.id
   for (const [i, learner] of [ctx.one, ctx.two].entries()) {
     learner.email = `resultats-${i}-${ctx.stamp}@test.local`
-    learner.id = db.insert(schema.users).values({ email: learner.email, name: learner.name, passwordHash: 'x' }).returning().get().id
-    db.insert(schema.userRoles).values({ userId: learner.id, role: 'learner' }).run()
+    learner.id = (await db.insert(schema.users).values({ email: learner.email, name: learner.name, passwordHash: 'x' }).returning())[0]!.id
+    await db.insert(schema.userRoles).values({ userId: learner.id, role: 'learner' })
   }
-  enrollLearners(db, ctx.sessionId, [ctx.one.id, ctx.two.id])
-  db.insert(schema.evaluationInstances)
-    .values({
-      examSessionId: ctx.sessionId,
-      evaluationId: 'cas-pratique-a3',
-      dueAt: new Date('2027-03-01T17:00:00Z'),
-      cutoffAt: new Date('2027-03-02T17:00:00Z'),
-    })
-    .run()
+  await enrollLearners(db, ctx.sessionId, [ctx.one.id, ctx.two.id])
+  await db.insert(schema.evaluationInstances).values({
+    examSessionId: ctx.sessionId,
+    evaluationId: 'cas-pratique-a3',
+    dueAt: new Date('2027-03-01T17:00:00Z'),
+    cutoffAt: new Date('2027-03-02T17:00:00Z'),
+  })
   const now = new Date()
   // Closed grids: candidate one misses C3.1-2 (with a comment), candidate two has every criterion.
-  const grid = (jurorId: string, learnerId: string, level: (criterionId: string) => string) => {
-    const assignmentId = db
-      .insert(schema.jurorAssignments)
-      .values({ examSessionId: ctx.sessionId, jurorId, evaluationId: 'cas-pratique-a3', learnerId })
-      .returning()
-      .get().id
-    const gradingId = db.insert(schema.gradings).values({ assignmentId, status: 'closed', closedAt: now, updatedAt: now }).returning().get().id
+  const grid = async (jurorId: string, learnerId: string, level: (criterionId: string) => string) => {
+    const assignmentId = (
+      await db.insert(schema.jurorAssignments).values({ examSessionId: ctx.sessionId, jurorId, evaluationId: 'cas-pratique-a3', learnerId }).returning()
+    )[0]!.id
+    const gradingId = (await db.insert(schema.gradings).values({ assignmentId, status: 'closed', closedAt: now, updatedAt: now }).returning())[0]!.id
     for (const criterionId of CRITERIA) {
       const comment = criterionId === 'C3.1-2' && learnerId === ctx.one.id ? COMMENT : ''
-      db.insert(schema.gradeEntries)
+      await db
+        .insert(schema.gradeEntries)
         .values({ gradingId, criterionId, part: 'written', learnerId: '', level: level(criterionId), comment, updatedAt: now })
-        .run()
     }
   }
-  grid(president, ctx.one.id, (c) => (c === 'C3.1-2' ? 'non-acquis' : 'acquis'))
-  grid(other, ctx.two.id, () => 'acquis')
+  await grid(president, ctx.one.id, (c) => (c === 'C3.1-2' ? 'non-acquis' : 'acquis'))
+  await grid(other, ctx.two.id, () => 'acquis')
   // Candidate one thought C3.1-2 achieved (over-estimated) and C3.2-1 in progress (under-estimated).
   for (const [criterionId, status] of [
     ['C3.1-2', 'achieved'],
     ['C3.2-1', 'in_progress'],
     ['C3.2-2', 'achieved'],
   ] as const)
-    db.insert(schema.selfAssessments).values({ learnerId: ctx.one.id, examSessionId: ctx.sessionId, criterionId, status, updatedAt: now }).run()
+    await db.insert(schema.selfAssessments).values({ learnerId: ctx.one.id, examSessionId: ctx.sessionId, criterionId, status, updatedAt: now })
 
-  const bloc = (title: string, position: number, competencyIds: string[]) => {
-    const id = db.insert(schema.competencyBlocs).values({ examSessionId: ctx.sessionId, title, position }).returning().get().id
-    db.insert(schema.blocCompetencies)
-      .values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: ctx.sessionId, competencyId })))
-      .run()
+  const bloc = async (title: string, position: number, competencyIds: string[]) => {
+    const id = (await db.insert(schema.competencyBlocs).values({ examSessionId: ctx.sessionId, title, position }).returning())[0]!.id
+    await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: id, examSessionId: ctx.sessionId, competencyId })))
     return id
   }
-  ctx.blocs.market = bloc('Étude de marché et cibles', 1, ['C3.1', 'C3.2', 'C3.3'])
-  ctx.blocs.watch = bloc('Veille marketing', 2, ['C1.1'])
+  ctx.blocs.market = await bloc('Étude de marché et cibles', 1, ['C3.1', 'C3.2', 'C3.3'])
+  ctx.blocs.watch = await bloc('Veille marketing', 2, ['C1.1'])
   // Candidate one: the jury departs from the proposal on the first bloc.
-  deliberate(
+  await deliberate(
     ctx.one.id,
     decision([
       [ctx.blocs.market, 'not-acquired', 'acquired', REASON],
@@ -167,11 +158,7 @@ test('before publication the learner sees no grade, no decision and gets no atte
   expect(attestation.status()).toBe(404)
   expect(await attestation.text()).toBe('Les résultats ne sont pas encore publiés.')
   // A session the learner is not in: not found.
-  const demo = e2eDb()
-    .select()
-    .from(schema.examSessions)
-    .all()
-    .find((s) => s.name === 'Session de démonstration')!
+  const demo = (await e2eDb().select().from(schema.examSessions)).find((s) => s.name === 'Session de démonstration')!
   expect((await page.request.get(`/candidat/sessions/${demo.id}/resultats`)).status()).toBe(404)
 })
 
@@ -200,13 +187,7 @@ test('the admin cannot publish before every candidate is deliberated; the minute
     'Publication impossible\u00a0: 1\u00a0candidat·e n’a pas de délibération confirmée par le ou la président·e du jury (Élève résultats deux).',
   )
   await expect(refusal).toBeFocused()
-  expect(
-    e2eDb()
-      .select()
-      .from(schema.examSessions)
-      .all()
-      .find((s) => s.id === ctx.sessionId)!.resultsPublishedAt,
-  ).toBeNull()
+  expect((await e2eDb().select().from(schema.examSessions)).find((s) => s.id === ctx.sessionId)!.resultsPublishedAt).toBeNull()
   await expectNoAxeViolations(page)
 
   // The minutes: downloaded from the page, opened by LibreOffice.
@@ -261,7 +242,7 @@ test('the admin cannot publish before every candidate is deliberated; the minute
 
 test('once every candidate is deliberated the admin publishes; the learner then sees the gaps and downloads their attestation', async ({ page, browser }) => {
   test.setTimeout(120_000)
-  deliberate(
+  await deliberate(
     ctx.two.id,
     decision([
       [ctx.blocs.market, 'acquired', 'acquired'],

@@ -85,8 +85,8 @@ test.describe('tutor review: anchored comments', () => {
   let tutor: ReturnType<typeof createTutorFor>
 
   test.beforeAll(async ({ request }) => {
-    learner = createLearner('relue')
-    tutor = createTutorFor('relue', [learner])
+    learner = await createLearner('relue')
+    tutor = await createTutorFor('relue', [learner])
     dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     const cookie = await sessionCookieFor(learner.email)
     await save(request, cookie, dossierId, 'contexte', 0, CONTEXTE)
@@ -167,8 +167,8 @@ test.describe('tutor review with the keyboard only', () => {
   const QUOTE = 'une fabrication française'
 
   test.beforeAll(async ({ request }) => {
-    learner = createLearner('clavier')
-    tutor = createTutorFor('clavier', [learner])
+    learner = await createLearner('clavier')
+    tutor = await createTutorFor('clavier', [learner])
     dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     await save(request, await sessionCookieFor(learner.email), dossierId, 'consolidation', 0, CONSOLIDATION)
     // A passage comment made through the API, as the page would.

@@ -10,16 +10,17 @@ import * as schema from '../../db/schema'
 import { createLearner, dossierIdOf, e2eDb, expect, expectNoAxeViolations, loginAs, sessionCookieFor, test } from './fixtures'
 
 /** A tutor of its own; assigned to `learner` in their session, or to nobody. */
-function createTutor(label: string, learner?: { id: string; examSessionId: string }) {
+async function createTutor(label: string, learner?: { id: string; examSessionId: string }) {
   const db = e2eDb()
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.local`
-  const user = db
-    .insert(schema.users)
-    .values({ email, name: `Tuteur ${label}`, passwordHash: 'x' })
-    .returning()
-    .get()
-  db.insert(schema.userRoles).values({ userId: user.id, role: 'tutor' }).run()
-  if (learner) db.insert(schema.tutorAssignments).values({ examSessionId: learner.examSessionId, tutorId: user.id, learnerId: learner.id }).run()
+  const user = (
+    await db
+      .insert(schema.users)
+      .values({ email, name: `Tuteur ${label}`, passwordHash: 'x' })
+      .returning()
+  )[0]!
+  await db.insert(schema.userRoles).values({ userId: user.id, role: 'tutor' })
+  if (learner) await db.insert(schema.tutorAssignments).values({ examSessionId: learner.examSessionId, tutorId: user.id, learnerId: learner.id })
   return { id: user.id, email }
 }
 
@@ -29,7 +30,7 @@ const row = (besoin: string) => ({ rows: [{ id: 'row-revue-0001', cells: { theme
 /** Saves sections through the autosave API, as the editor does. */
 async function saveAll(request: APIRequestContext, cookie: string, dossierId: string, contents: Record<string, unknown>) {
   for (const [sectionId, content] of Object.entries(contents)) {
-    const row = e2eDb().select().from(schema.dossierSections).where(eq(schema.dossierSections.dossierId, dossierId)).all()
+    const row = await e2eDb().select().from(schema.dossierSections).where(eq(schema.dossierSections.dossierId, dossierId))
     const baseVersion = row.find((r) => r.sectionId === sectionId)?.version ?? 0
     const res = await request.post(`/api/dossiers/${dossierId}/sections/${sectionId}`, { headers: { Cookie: cookie }, data: { baseVersion, content } })
     expect(res.status(), await res.text()).toBe(200)
@@ -54,7 +55,7 @@ async function noSideways(page: Page, what: string) {
 }
 
 const spaces = (s: string) => s.replace(/ /g, '[\\s\\u00a0\\u202f]')
-const roundsOf = (dossierId: string) => e2eDb().select().from(schema.reviewRounds).where(eq(schema.reviewRounds.dossierId, dossierId)).all()
+const roundsOf = async (dossierId: string) => await e2eDb().select().from(schema.reviewRounds).where(eq(schema.reviewRounds.dossierId, dossierId))
 
 test('a learner asks for reviews, the tutor reads what changed word by word and closes each round; keyboard only for the first', async ({
   page,
@@ -63,8 +64,8 @@ test('a learner asks for reviews, the tutor reads what changed word by word and 
 }) => {
   // Two users, seven pages, five axe runs: slow on a busy machine.
   test.setTimeout(240_000)
-  const learner = createLearner('relecture')
-  const tutor = createTutor('relecture', learner)
+  const learner = await createLearner('relecture')
+  const tutor = await createTutor('relecture', learner)
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   const learnerCookie = await sessionCookieFor(learner.email)
   const listUrl = `/dossiers/${dossierId}/relectures`
@@ -93,17 +94,17 @@ test('a learner asks for reviews, the tutor reads what changed word by word and 
   await expect(message).toHaveCount(0)
   await expect(current.getByRole('heading', { level: 3 })).toBeFocused()
   await expectNoAxeViolations(page)
-  const [first] = roundsOf(dossierId)
+  const [first] = await roundsOf(dossierId)
   expect(first).toMatchObject({ message: 'Pouvez-vous relire le contexte ?', closedAt: null })
   // Told to the tutor.
-  const told = e2eDb().select().from(schema.notifications).where(eq(schema.notifications.userId, tutor.id)).all()
+  const told = await e2eDb().select().from(schema.notifications).where(eq(schema.notifications.userId, tutor.id))
   expect(told).toEqual([expect.objectContaining({ type: 'review-request', roundId: first!.id })])
 
   // A second request while one is open is refused, in French.
   const again = await request.post(listUrl, { headers: { Cookie: learnerCookie }, form: { message: 'Encore' } })
   expect(again.status()).toBe(409)
   expect(await again.text()).toContain('Une relecture est déjà demandée pour ce dossier.')
-  expect(roundsOf(dossierId)).toHaveLength(1)
+  expect(await roundsOf(dossierId)).toHaveLength(1)
 
   // The tutor: everything is new in a first round; closes it with the keyboard only.
   const tutorContext = await browser.newContext()
@@ -135,7 +136,7 @@ test('a learner asks for reviews, the tutor reads what changed word by word and 
   await page.getByLabel('Message pour votre tuteur ou tutrice (facultatif)').fill('Deuxième version')
   await page.getByRole('button', { name: 'Envoyer la demande' }).click()
   await expect(page.getByRole('region', { name: 'Relecture en cours' })).toContainText('Deuxième version')
-  const second = roundsOf(dossierId).find((r) => r.closedAt === null)!
+  const second = (await roundsOf(dossierId)).find((r) => r.closedAt === null)!
 
   // The tutor sees the changes since the first round: the word diff and the table's sentence.
   await tutorPage.goto(listUrl)
@@ -162,7 +163,7 @@ test('a learner asks for reviews, the tutor reads what changed word by word and 
   await tutorPage.getByRole('button', { name: 'Clore la relecture' }).click()
   await expect(tutorPage.getByRole('alert')).toHaveText('Écrivez la synthèse de la relecture avant de la clore.')
   await expect(tutorPage.getByLabel('Synthèse pour le ou la candidat·e')).toBeFocused()
-  expect(roundsOf(dossierId).find((r) => r.id === second.id)?.closedAt).toBeNull()
+  expect((await roundsOf(dossierId)).find((r) => r.id === second.id)?.closedAt).toBeNull()
   await tutorPage.getByLabel('Synthèse pour le ou la candidat·e').fill('Le contexte est plus juste.\nReste à chiffrer les besoins.')
   await tutorPage.getByRole('button', { name: 'Clore la relecture' }).click()
   await expect(tutorPage.getByRole('region', { name: 'Synthèse' })).toContainText('Reste à chiffrer les besoins.')
@@ -177,7 +178,7 @@ test('a learner asks for reviews, the tutor reads what changed word by word and 
   await expect(closed.first()).toContainText('Aucun commentaire')
   await expect(closed.nth(1)).toContainText('Bon début : précisez la cible.')
   await expectNoAxeViolations(page)
-  const learnerTold = e2eDb().select().from(schema.notifications).where(eq(schema.notifications.userId, learner.id)).all()
+  const learnerTold = await e2eDb().select().from(schema.notifications).where(eq(schema.notifications.userId, learner.id))
   expect(learnerTold.filter((n) => n.type === 'round-closed').map((n) => n.roundId)).toEqual(expect.arrayContaining([first!.id, second.id]))
   // The learner may read a round but not close it.
   await page.goto(`${listUrl}/${second.id}`)
@@ -187,12 +188,12 @@ test('a learner asks for reviews, the tutor reads what changed word by word and 
 })
 
 test('the summary typed is kept when the round was closed meanwhile', async ({ page, request }) => {
-  const learner = createLearner('relecture-conflit')
-  const tutor = createTutor('relecture-conflit', learner)
+  const learner = await createLearner('relecture-conflit')
+  const tutor = await createTutor('relecture-conflit', learner)
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   const listUrl = `/dossiers/${dossierId}/relectures`
   expect((await request.post(listUrl, { headers: { Cookie: await sessionCookieFor(learner.email) }, form: { message: '' } })).status()).toBe(200)
-  const round = roundsOf(dossierId)[0]!
+  const round = (await roundsOf(dossierId))[0]!
   await loginAs(page, tutor)
   await page.goto(`${listUrl}/${round.id}`)
   await page.getByLabel('Synthèse pour le ou la candidat·e').fill('Une longue synthèse à ne pas perdre.')
@@ -209,9 +210,9 @@ test('the summary typed is kept when the round was closed meanwhile', async ({ p
 })
 
 test('only the dossier’s people read rounds; only its learners ask, only its tutor closes', async ({ request }) => {
-  const learner = createLearner('relecture-acces')
-  const tutor = createTutor('relecture-acces', learner)
-  const stranger = createTutor('relecture-etranger')
+  const learner = await createLearner('relecture-acces')
+  const tutor = await createTutor('relecture-acces', learner)
+  const stranger = await createTutor('relecture-etranger')
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   const listUrl = `/dossiers/${dossierId}/relectures`
   const as = async (email: string) => ({ Cookie: await sessionCookieFor(email) })
@@ -219,7 +220,7 @@ test('only the dossier’s people read rounds; only its learners ask, only its t
 
   expect((await request.post(listUrl, { headers: learnerH, form: { message: 'x'.repeat(2_001) } })).status()).toBe(400)
   expect((await request.post(listUrl, { headers: learnerH, form: { message: '' } })).status()).toBe(200)
-  const roundUrl = `${listUrl}/${roundsOf(dossierId)[0]!.id}`
+  const roundUrl = `${listUrl}/${(await roundsOf(dossierId))[0]!.id}`
 
   for (const url of [listUrl, roundUrl]) {
     expect((await request.get(url, { headers: learnerH })).status(), url).toBe(200)
@@ -233,16 +234,16 @@ test('only the dossier’s people read rounds; only its learners ask, only its t
   expect((await request.post(listUrl, { headers: strangerH, form: { message: '' } })).status()).toBe(403)
   expect((await request.post(roundUrl, { headers: learnerH, form: { summary: 'Je me relis seul.' } })).status()).toBe(403)
   expect((await request.post(roundUrl, { headers: strangerH, form: { summary: 'Intrus' } })).status()).toBe(403)
-  expect(roundsOf(dossierId)[0]).toMatchObject({ closedAt: null, summary: null })
+  expect((await roundsOf(dossierId))[0]).toMatchObject({ closedAt: null, summary: null })
   expect((await request.post(roundUrl, { headers: tutorH, form: { summary: '' } })).status()).toBe(400)
   expect((await request.post(roundUrl, { headers: tutorH, form: { summary: 'Vu.' }, maxRedirects: 0 })).status()).toBe(302)
-  expect(roundsOf(dossierId)[0]).toMatchObject({ closedBy: tutor.id, summary: 'Vu.' })
+  expect((await roundsOf(dossierId))[0]).toMatchObject({ closedBy: tutor.id, summary: 'Vu.' })
   expect((await request.post(roundUrl, { headers: tutorH, form: { summary: 'Encore' } })).status()).toBe(409)
 })
 
 test('screens at 320, 390 and 1366 pixels wide never scroll sideways', async ({ page, request }) => {
-  const learner = createLearner('relecture-ecrans')
-  const tutor = createTutor('relecture-ecrans', learner)
+  const learner = await createLearner('relecture-ecrans')
+  const tutor = await createTutor('relecture-ecrans', learner)
   const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
   const cookie = await sessionCookieFor(learner.email)
   const listUrl = `/dossiers/${dossierId}/relectures`
@@ -261,7 +262,7 @@ test('screens at 320, 390 and 1366 pixels wide never scroll sideways', async ({ 
     besoins: row('Taille du marché'),
   })
   expect((await request.post(listUrl, { headers: { Cookie: cookie }, form: { message: 'Premier envoi.' } })).status()).toBe(200)
-  const first = roundsOf(dossierId)[0]!
+  const first = (await roundsOf(dossierId))[0]!
   const tutorCookie = await sessionCookieFor(tutor.email)
   expect(
     (await request.post(`${listUrl}/${first.id}`, { headers: { Cookie: tutorCookie }, form: { summary: 'Bien.\nÀ compléter.' }, maxRedirects: 0 })).status(),
@@ -271,7 +272,7 @@ test('screens at 320, 390 and 1366 pixels wide never scroll sideways', async ({ 
     besoins: row('Part'),
   })
   expect((await request.post(listUrl, { headers: { Cookie: cookie }, form: { message: 'Un message '.repeat(30) } })).status()).toBe(200)
-  const second = roundsOf(dossierId).find((r) => r.closedAt === null)!
+  const second = (await roundsOf(dossierId)).find((r) => r.closedAt === null)!
 
   await loginAs(page, tutor)
   for (const width of [320, 390, 1366]) {

@@ -35,10 +35,10 @@ test.describe('redirect after login', () => {
 
 test.describe('cross-origin writes', () => {
   const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-  const uploadsOf = (dossierId: string) => e2eDb().select().from(schema.uploads).where(eq(schema.uploads.dossierId, dossierId)).all().length
+  const uploadsOf = async (dossierId: string) => (await e2eDb().select().from(schema.uploads).where(eq(schema.uploads.dossierId, dossierId))).length
 
   test('a page of another origin (same site) can neither save, upload nor log the user out', async ({ page }) => {
-    const learner = createLearner('csrf')
+    const learner = await createLearner('csrf')
     const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     await loginAs(page, { email: learner.email })
     // Chromium asks before a page it believes public (a fulfilled route has no address) reaches localhost: say yes, as a user could.
@@ -68,8 +68,8 @@ test.describe('cross-origin writes', () => {
       },
       { base: BASE_URL, id: dossierId, png: PNG.toString('base64') },
     )
-    expect(sectionRow(dossierId, 'contexte')).toBeUndefined()
-    expect(uploadsOf(dossierId)).toBe(0)
+    expect(await sectionRow(dossierId, 'contexte')).toBeUndefined()
+    expect(await uploadsOf(dossierId)).toBe(0)
 
     await Promise.all([page.waitForURL(`${BASE_URL}/**`), page.getByRole('button', { name: 'go' }).click()])
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Requête refusée')
@@ -79,7 +79,7 @@ test.describe('cross-origin writes', () => {
   })
 
   test('a write with a foreign Origin or a cross-site Sec-Fetch-Site is refused with 403 in French', async ({ request }) => {
-    const learner = createLearner('origin')
+    const learner = await createLearner('origin')
     const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     const cookie = await sessionCookieFor(learner.email)
     const image = { image: { name: 'x.png', mimeType: 'image/png', buffer: PNG } }
@@ -97,7 +97,7 @@ test.describe('cross-origin writes', () => {
       expect(logout.status(), JSON.stringify(foreign)).toBe(403)
       expect(await logout.text()).toContain('Requête refusée')
     }
-    expect(uploadsOf(dossierId)).toBe(0)
+    expect(await uploadsOf(dossierId)).toBe(0)
     // Still logged in; a same-origin write goes through.
     const home = await request.get('/candidat', { headers: { Cookie: cookie }, maxRedirects: 0 })
     expect(home.status()).toBe(200)
@@ -109,7 +109,7 @@ test.describe('cross-origin writes', () => {
   })
 
   test('the JSON API refuses a body that is not declared as JSON', async ({ request }) => {
-    const learner = createLearner('ctype')
+    const learner = await createLearner('ctype')
     const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     const cookie = await sessionCookieFor(learner.email)
     const body = JSON.stringify({ baseVersion: 0, content: { type: 'doc', content: [] } })
@@ -118,7 +118,7 @@ test.describe('cross-origin writes', () => {
       expect(res.status(), type).toBe(415)
       expect((await res.json()).error).toContain('application/json')
     }
-    expect(sectionRow(dossierId, 'contexte')).toBeUndefined()
+    expect(await sectionRow(dossierId, 'contexte')).toBeUndefined()
   })
 })
 
@@ -162,7 +162,7 @@ function sendChunked(path: string, headers: Record<string, string>, preamble: st
 
 test.describe('request bodies', () => {
   test('a chunked body over the cap is refused with 413 while it streams in, and the server keeps answering', async () => {
-    const learner = createLearner('huge')
+    const learner = await createLearner('huge')
     const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     const cookie = await sessionCookieFor(learner.email)
 
@@ -198,7 +198,7 @@ test.describe('request bodies', () => {
   })
 
   test('a declared oversize body is refused before it is read; a body just under the cap is not', async ({ request }) => {
-    const learner = createLearner('declared')
+    const learner = await createLearner('declared')
     const dossierId = await dossierIdOf(learner.email, 'fiche-veille')
     const cookie = await sessionCookieFor(learner.email)
     const tooBig = await request.post(`/dossiers/${dossierId}`, {

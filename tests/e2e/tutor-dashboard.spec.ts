@@ -30,33 +30,33 @@ const rowOf = (page: Page, name: string) => page.getByRole('row').filter({ has: 
 /** The row headers, in the order shown. */
 const learnerNames = (page: Page) => page.locator('tbody th .tdash__name').allTextContents()
 
-function ownDossier(learnerId: string, templateId: string) {
-  return e2eDb()
-    .select({ id: schema.dossiers.id })
-    .from(schema.dossiers)
-    .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, templateId)))
-    .get()!.id
+async function ownDossier(learnerId: string, templateId: string) {
+  return (
+    await e2eDb()
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, templateId)))
+  )[0]!.id
 }
 
 /** Comment threads written directly: `open` open ones and `resolved` resolved ones, each with its first message. */
-function addThreads(dossierId: string, authorId: string, open: number, resolved = 0) {
+async function addThreads(dossierId: string, authorId: string, open: number, resolved = 0) {
   const db = e2eDb()
   for (let i = 0; i < open + resolved; i++) {
-    const thread = db
-      .insert(schema.commentThreads)
-      .values({
-        dossierId,
-        target: 'section',
-        sectionId: 'contexte',
-        authorId,
-        status: i < open ? 'open' : 'resolved',
-        resolvedAt: i < open ? null : new Date(),
-      })
-      .returning()
-      .get()
-    db.insert(schema.commentMessages)
-      .values({ threadId: thread.id, authorId, body: `Remarque ${i + 1} : précisez la source.` })
-      .run()
+    const thread = (
+      await db
+        .insert(schema.commentThreads)
+        .values({
+          dossierId,
+          target: 'section',
+          sectionId: 'contexte',
+          authorId,
+          status: i < open ? 'open' : 'resolved',
+          resolvedAt: i < open ? null : new Date(),
+        })
+        .returning()
+    )[0]!
+    await db.insert(schema.commentMessages).values({ threadId: thread.id, authorId, body: `Remarque ${i + 1} : précisez la source.` })
   }
 }
 
@@ -121,20 +121,19 @@ test('the demo tutor sees their learners and their dossiers; each cell opens its
 })
 
 test('sorting by open comments and filtering by open comments or review requests', async ({ page }) => {
-  const [a, b, c] = ['tri-a', 'tri-b', 'tri-c'].map((label) => createLearner(label)) as [
+  const [a, b, c] = ['tri-a', 'tri-b', 'tri-c'].map(async (label) => await createLearner(label)) as [
     ReturnType<typeof createLearner>,
     ReturnType<typeof createLearner>,
     ReturnType<typeof createLearner>,
   ]
-  const tutor = createTutorFor('tri', [a, b, c])
-  addThreads(ownDossier(a.id, 'fiche-veille'), tutor.id, 2, 3)
-  addThreads(ownDossier(b.id, 'fiche-veille'), tutor.id, 4)
-  addThreads(ownDossier(b.id, 'fiche-ux'), tutor.id, 1)
-  addThreads(ownDossier(c.id, 'fiche-ux'), tutor.id, 0, 2)
-  e2eDb()
+  const tutor = await createTutorFor('tri', [a, b, c])
+  await addThreads(await ownDossier(a.id, 'fiche-veille'), tutor.id, 2, 3)
+  await addThreads(await ownDossier(b.id, 'fiche-veille'), tutor.id, 4)
+  await addThreads(await ownDossier(b.id, 'fiche-ux'), tutor.id, 1)
+  await addThreads(await ownDossier(c.id, 'fiche-ux'), tutor.id, 0, 2)
+  await e2eDb()
     .insert(schema.reviewRounds)
-    .values({ dossierId: ownDossier(c.id, 'fiche-event'), requestedBy: c.id, requestedAt: new Date() })
-    .run()
+    .values({ dossierId: await ownDossier(c.id, 'fiche-event'), requestedBy: c.id, requestedAt: new Date() })
 
   await loginAs(page, tutor)
   await page.goto('/tuteur')
@@ -170,8 +169,8 @@ test('sorting by open comments and filtering by open comments or review requests
 
 test('pagination: 15 learners a page, previous and next, the current page marked', async ({ page }) => {
   test.setTimeout(120_000)
-  const learners = Array.from({ length: 17 }, (_, i) => createLearner(`page-${String(i + 1).padStart(2, '0')}`))
-  const tutor = createTutorFor('pages', learners)
+  const learners = Array.from({ length: 17 }, async (_, i) => await createLearner(`page-${String(i + 1).padStart(2, '0')}`))
+  const tutor = await createTutorFor('pages', learners)
   await loginAs(page, tutor)
   await page.goto('/tuteur')
   const pager = page.getByRole('navigation', { name: 'Pagination' })
@@ -209,7 +208,7 @@ test('another tutor does not see the demo tutor’s learners; a tutor without le
   const veilleId = await dossierIdOf(DEMO_ACCOUNTS.learner.email, 'fiche-veille')
   await expect(page.locator(`a[href="/dossiers/${veilleId}"]`)).toHaveCount(0)
 
-  const lonely = createTutorFor('seul', [])
+  const lonely = await createTutorFor('seul', [])
   await loginAs(page, lonely)
   await page.goto('/tuteur')
   await expect(page.getByText('Aucun·e candidat·e ne vous est confié·e pour l’instant')).toBeVisible()
@@ -217,28 +216,26 @@ test('another tutor does not see the demo tutor’s learners; a tutor without le
 })
 
 test('notifications: the count in the header, the list, opening one marks it read, « Tout marquer comme lu »', async ({ page, request }) => {
-  const learner = createLearner('notif')
-  const tutor = createTutorFor('notif', [learner])
-  const dossierId = ownDossier(learner.id, 'fiche-veille')
+  const learner = await createLearner('notif')
+  const tutor = await createTutorFor('notif', [learner])
+  const dossierId = await ownDossier(learner.id, 'fiche-veille')
   const db = e2eDb()
-  const thread = db.insert(schema.commentThreads).values({ dossierId, target: 'section', sectionId: 'contexte', authorId: tutor.id }).returning().get()
-  const round = db.insert(schema.reviewRounds).values({ dossierId, requestedBy: learner.id, requestedAt: new Date() }).returning().get()
+  const thread = (await db.insert(schema.commentThreads).values({ dossierId, target: 'section', sectionId: 'contexte', authorId: tutor.id }).returning())[0]!
+  const round = (await db.insert(schema.reviewRounds).values({ dossierId, requestedBy: learner.id, requestedAt: new Date() }).returning())[0]!
   const earlier = new Date(Date.now() - 3 * 24 * 3600_000)
-  db.insert(schema.notifications)
-    .values([
-      {
-        userId: tutor.id,
-        type: 'comment',
-        dossierId,
-        threadId: thread.id,
-        actorId: userIdByEmail(DEMO_ACCOUNTS.admin.email),
-        createdAt: earlier,
-        readAt: earlier,
-      },
-      { userId: tutor.id, type: 'review-request', dossierId, roundId: round.id, actorId: learner.id, createdAt: new Date(Date.now() - 60_000) },
-      { userId: tutor.id, type: 'reply', dossierId, threadId: thread.id, actorId: learner.id },
-    ])
-    .run()
+  await db.insert(schema.notifications).values([
+    {
+      userId: tutor.id,
+      type: 'comment',
+      dossierId,
+      threadId: thread.id,
+      actorId: await userIdByEmail(DEMO_ACCOUNTS.admin.email),
+      createdAt: earlier,
+      readAt: earlier,
+    },
+    { userId: tutor.id, type: 'review-request', dossierId, roundId: round.id, actorId: learner.id, createdAt: new Date(Date.now() - 60_000) },
+    { userId: tutor.id, type: 'reply', dossierId, threadId: thread.id, actorId: learner.id },
+  ])
 
   await loginAs(page, tutor)
   await page.goto('/tuteur')
@@ -274,12 +271,10 @@ test('notifications: the count in the header, the list, opening one marks it rea
   await expect(link).toHaveAccessibleName('Notifications')
 
   // « Tout marquer comme lu », on fresh ones.
-  db.insert(schema.notifications)
-    .values([
-      { userId: tutor.id, type: 'reply', dossierId, threadId: thread.id, actorId: learner.id },
-      { userId: tutor.id, type: 'round-closed', dossierId, roundId: round.id, actorId: tutor.id },
-    ])
-    .run()
+  await db.insert(schema.notifications).values([
+    { userId: tutor.id, type: 'reply', dossierId, threadId: thread.id, actorId: learner.id },
+    { userId: tutor.id, type: 'round-closed', dossierId, roundId: round.id, actorId: tutor.id },
+  ])
   await page.reload()
   await expect(link).toHaveAccessibleName('Notifications, 2 non lues')
   await page.getByRole('button', { name: 'Tout marquer comme lu' }).click()
@@ -288,8 +283,8 @@ test('notifications: the count in the header, the list, opening one marks it rea
   await expect(page.getByRole('button', { name: 'Tout marquer comme lu' })).toHaveCount(0)
 
   // Someone else's notification cannot be opened.
-  const others = db.select({ id: schema.notifications.id }).from(schema.notifications).where(eq(schema.notifications.userId, tutor.id)).all()
-  const stranger = createTutorFor('autre', [])
+  const others = await db.select({ id: schema.notifications.id }).from(schema.notifications).where(eq(schema.notifications.userId, tutor.id))
+  const stranger = await createTutorFor('autre', [])
   const post = async (form: Record<string, string>) =>
     (await request.post('/notifications', { headers: { Cookie: await sessionCookieFor(stranger.email) }, form, maxRedirects: 0 })).status()
   expect(await post({ intent: 'open', id: String(others[0]!.id) })).toBe(404)
@@ -302,11 +297,11 @@ test('notifications: the count in the header, the list, opening one marks it rea
 })
 
 test('without JavaScript: the filter form, the pagination and opening a notification still work', async ({ browser }) => {
-  const learners = Array.from({ length: 16 }, (_, i) => createLearner(`sans-js-${String(i + 1).padStart(2, '0')}`))
-  const tutor = createTutorFor('sans-js', learners)
-  const dossierId = ownDossier(learners[0]!.id, 'fiche-ux')
-  const round = e2eDb().insert(schema.reviewRounds).values({ dossierId, requestedBy: learners[0]!.id, requestedAt: new Date() }).returning().get()
-  e2eDb().insert(schema.notifications).values({ userId: tutor.id, type: 'review-request', dossierId, roundId: round.id, actorId: learners[0]!.id }).run()
+  const learners = Array.from({ length: 16 }, async (_, i) => await createLearner(`sans-js-${String(i + 1).padStart(2, '0')}`))
+  const tutor = await createTutorFor('sans-js', learners)
+  const dossierId = await ownDossier(learners[0]!.id, 'fiche-ux')
+  const round = (await e2eDb().insert(schema.reviewRounds).values({ dossierId, requestedBy: learners[0]!.id, requestedAt: new Date() }).returning())[0]!
+  await e2eDb().insert(schema.notifications).values({ userId: tutor.id, type: 'review-request', dossierId, roundId: round.id, actorId: learners[0]!.id })
 
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()

@@ -14,12 +14,12 @@ const versions = new Map<string, number>()
 let n = 0
 process.on('SIGTERM', () => process.exit(0))
 
-function round() {
+async function round() {
   for (const [dossierId, authorId] of targets) {
     n++
     const marker = `sauvegarde-${n}`
     try {
-      const result = saveSection({
+      const result = await saveSection({
         dossierId,
         sectionId: 'contexte',
         baseVersion: versions.get(dossierId) ?? 0,
@@ -35,6 +35,6 @@ function round() {
   }
   setTimeout(round, 2)
 }
-round()
+await round()
 
 export {}

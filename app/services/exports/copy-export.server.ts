@@ -17,22 +17,22 @@ export const NOTHING_HANDED_IN = 'Rien n’a encore été déposé pour cette co
  */
 export async function copyDownload(access: AssignmentAccess): Promise<Response> {
   const { assignment } = access
-  const handIns = latestSnapshots(assignment)
+  const handIns = await latestSnapshots(assignment)
   if (handIns.length === 0) throw new Response(NOTHING_HANDED_IN, { status: 404 })
-  const label = copyLabel(access)
-  const members = access.anonymous ? [] : groupMembersOf(assignment.groupId)
+  const label = await copyLabel(access)
+  const members = access.anonymous ? [] : await groupMembersOf(assignment.groupId)
   const nameOf = new Map(members.map((m) => [m.id, m.name]))
-  const models = handIns.map(({ submission, dossier }) => {
-    const loaded = loadSnapshot(submission.id)!
+  const models = handIns.map(async ({ submission, dossier }) => {
+    const loaded = (await loadSnapshot(submission.id))!
     // An anonymous copy's files go by « piece-jointe-1.pdf »: a file name may name its author.
     const snapshot = access.anonymous ? { ...loaded, sections: loaded.sections.map((s) => ({ ...s, value: withoutAttachmentNames(s.value) })) } : loaded
     // A member's REX (group épreuves are never anonymous): a chapter named after its author.
     if (dossier.learnerId && assignment.groupId) {
       const author = nameOf.get(dossier.learnerId) ?? ''
-      const model = snapshotExport(snapshot, { candidate: author, members: [] })
+      const model = await snapshotExport(snapshot, { candidate: author, members: [] })
       return { ...model, title: `${model.title} — ${author}` }
     }
-    return snapshotExport(snapshot, { candidate: label, members: members.map((m) => m.name) })
+    return await snapshotExport(snapshot, { candidate: label, members: members.map((m) => m.name) })
   })
   const evaluation = referentielIndex.evaluations.get(assignment.evaluationId)
   const evaluationTitle = evaluation?.title ?? models[0]!.evaluationTitle

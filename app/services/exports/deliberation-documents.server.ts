@@ -42,40 +42,42 @@ export async function closeDeliberationPool() {
 const collator = new Intl.Collator('fr', { sensitivity: 'base' })
 
 /** The jury of a session: the jurors assigned in it and its president (even unassigned), the president first, then by name. */
-export function sessionJury(session: Pick<ResultsSession, 'id' | 'presidentId'>, db: DbHandle = getDb()): { id: string; name: string; president: boolean }[] {
-  const assigned = db
+export async function sessionJury(
+  session: Pick<ResultsSession, 'id' | 'presidentId'>,
+  db: DbHandle = getDb(),
+): Promise<{ id: string; name: string; president: boolean }[]> {
+  const assigned = await db
     .selectDistinct({ id: users.id, name: users.name })
     .from(jurorAssignments)
     .innerJoin(users, eq(users.id, jurorAssignments.jurorId))
     .where(eq(jurorAssignments.examSessionId, session.id))
     .orderBy(asc(users.name))
-    .all()
   const president = session.presidentId
     ? (assigned.find((j) => j.id === session.presidentId) ??
-      db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, session.presidentId)).get())
+      (await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, session.presidentId)))[0])
     : undefined
   const others = assigned.filter((j) => j.id !== president?.id).sort((a, b) => collator.compare(a.name, b.name))
   return [...(president ? [{ ...president, president: true }] : []), ...others.map((j) => ({ ...j, president: false }))]
 }
 
 /** Everything the session's documents show. */
-export function deliberationModel(session: ResultsSession, db: DbHandle = getDb(), now = new Date()): DeliberationDocsModel {
+export async function deliberationModel(session: ResultsSession, db: DbHandle = getDb(), now = new Date()): Promise<DeliberationDocsModel> {
   return {
     session: { name: session.name, startsOn: session.startsOn, endsOn: session.endsOn },
-    jury: sessionJury(session, db).map(({ name, president }) => ({ name, president })),
-    blocs: sessionBlocs(session.id, db),
-    candidates: sessionResults(session.id, db),
+    jury: (await sessionJury(session, db)).map(({ name, president }) => ({ name, president })),
+    blocs: await sessionBlocs(session.id, db),
+    candidates: await sessionResults(session.id, db),
     generatedAt: now,
   }
 }
 
 export async function minutesDownload(session: ResultsSession): Promise<Response> {
-  const buffer = await render({ kind: 'minutes', model: deliberationModel(session) })
+  const buffer = await render({ kind: 'minutes', model: await deliberationModel(session) })
   return fileResponse(buffer, `${MINUTES_TITLE} — ${session.name}`.replaceAll('/', '-'), 'docx')
 }
 
 export async function resultsGridDownload(session: ResultsSession): Promise<Response> {
-  const buffer = await render({ kind: 'grid', model: deliberationModel(session) })
+  const buffer = await render({ kind: 'grid', model: await deliberationModel(session) })
   return fileResponse(buffer, `Résultats — ${session.name}`.replaceAll('/', '-'), 'xlsx')
 }
 
@@ -88,12 +90,12 @@ export function noAttestationReason(candidate: Pick<DeliberationDocsModel['candi
 
 /** A candidate's attestation of the blocs validated; 404 with the reason when there is none. */
 export async function attestationDownload(session: ResultsSession, learnerId: string, db: DbHandle = getDb()): Promise<Response> {
-  const candidate = candidateResults(session.id, learnerId, db)
+  const candidate = await candidateResults(session.id, learnerId, db)
   if (!candidate) throw new Response('Ce ou cette candidat·e n’est pas inscrit·e à cette session.', { status: 404 })
   const model: DeliberationDocsModel = {
     session: { name: session.name, startsOn: session.startsOn, endsOn: session.endsOn },
     jury: [],
-    blocs: sessionBlocs(session.id, db),
+    blocs: await sessionBlocs(session.id, db),
     candidates: [candidate],
     generatedAt: new Date(),
   }

@@ -30,13 +30,15 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR
 
 let learner = ''
 let sessionId = ''
-const dossierOf = (evaluationId: string) => learnerDossiers(learner, sessionId).find((d) => d.evaluationId === evaluationId && d.templateId === evaluationId)!
+const dossierOf = async (evaluationId: string) =>
+  (await learnerDossiers(learner, sessionId)).find((d) => d.evaluationId === evaluationId && d.templateId === evaluationId)!
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = getDb()
-  learner = db.insert(schema.users).values({ email: 'chloe@test.fr', name: 'Chloé Lefèvre', passwordHash: 'x' }).returning().get().id
-  sessionId = db.insert(schema.examSessions).values({ name: 'Session de printemps 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning().get().id
-  enrollLearners(db, sessionId, [learner])
+  learner = (await db.insert(schema.users).values({ email: 'chloe@test.fr', name: 'Chloé Lefèvre', passwordHash: 'x' }).returning())[0]!.id
+  sessionId = (await db.insert(schema.examSessions).values({ name: 'Session de printemps 2027', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!
+    .id
+  await enrollLearners(db, sessionId, [learner])
 })
 afterAll(() => closeExportPool())
 
@@ -58,8 +60,8 @@ async function open(buffer: Buffer) {
 
 describe('Word export', () => {
   it('converts a dossier faithfully: cover, contents, rich text, structured fields, charts, self-assessment', async () => {
-    const dossier = dossierOf('cas-pratique-a3')
-    const upload = saveUpload(dossier.id, learner, PNG, 'image/png')
+    const dossier = await dossierOf('cas-pratique-a3')
+    const upload = await saveUpload(dossier.id, learner, PNG, 'image/png')
     const doc: RichTextDoc = {
       type: 'doc',
       content: [
@@ -89,8 +91,8 @@ describe('Word export', () => {
         { type: 'image', attrs: { src: `/fichiers/${upload.id}`, alt: 'Carte des points de vente à Lyon' } },
       ],
     }
-    saveSection({ dossierId: dossier.id, sectionId: 'attitudes-comportements', baseVersion: 0, content: doc, authorId: learner })
-    saveSection({
+    await saveSection({ dossierId: dossier.id, sectionId: 'attitudes-comportements', baseVersion: 0, content: doc, authorId: learner })
+    await saveSection({
       dossierId: dossier.id,
       sectionId: 'mix',
       baseVersion: 0,
@@ -101,7 +103,7 @@ describe('Word export', () => {
       },
       authorId: learner,
     })
-    setSelfAssessment({
+    await setSelfAssessment({
       learnerId: learner,
       examSessionId: sessionId,
       criterionId: 'C3.3-1',
@@ -109,7 +111,7 @@ describe('Word export', () => {
       justification: 'Quatre P détaillés en sous-parties',
     })
 
-    const model = dossierExport(dossier, learner, new Date('2027-03-15T10:00:00Z'))
+    const model = await dossierExport(dossier, learner, new Date('2027-03-15T10:00:00Z'))
     const file = await open(await dossiersToDocx([model], model.title, model.evaluationTitle))
     // Cover: candidate, session, date, competencies.
     expect(file.text).toContain('Candidat·e : Chloé Lefèvre')
@@ -143,8 +145,8 @@ describe('Word export', () => {
   })
 
   it('draws KPI charts and the Gantt chart as images with their alt text', async () => {
-    const a15 = dossierOf('cas-pratique-a15')
-    saveSection({
+    const a15 = await dossierOf('cas-pratique-a15')
+    await saveSection({
       dossierId: a15.id,
       sectionId: 'kpi',
       baseVersion: 0,
@@ -176,8 +178,8 @@ describe('Word export', () => {
       },
       authorId: learner,
     })
-    const a10 = dossierOf('cas-pratique-a10')
-    saveSection({
+    const a10 = await dossierOf('cas-pratique-a10')
+    await saveSection({
       dossierId: a10.id,
       sectionId: 'retroplanning',
       baseVersion: 0,
@@ -201,13 +203,13 @@ describe('Word export', () => {
       },
       authorId: learner,
     })
-    const kpi = await open(await dossiersToDocx([dossierExport(a15, learner)], 'KPI', 'A15'))
+    const kpi = await open(await dossiersToDocx([await dossierExport(a15, learner)], 'KPI', 'A15'))
     expect(kpi.text).toContain('50\u00a0%')
     expect(kpi.text).toContain('125\u00a0%')
     expect(kpi.xml).toContain('descr="Taux d’atteinte des cibles : ROI Search (T1) 125 % ; ROI Search (T2) 218,8 %.')
     expect(kpi.xml).toContain('descr="Évolution de « ROI Search » : T1 : réel 50 %')
     expect(kpi.media.length).toBe(2)
-    const plan = await open(await dossiersToDocx([dossierExport(a10, learner)], 'Plan', 'A10', { sectionId: 'retroplanning' }))
+    const plan = await open(await dossiersToDocx([await dossierExport(a10, learner)], 'Plan', 'A10', { sectionId: 'retroplanning' }))
     expect(plan.xml).toContain('descr="Diagramme de Gantt jusqu’au 14/05/2027 : Impression du 13/05/2027 au 14/05/2027.')
     expect(plan.text).toContain('13 mai 2027')
     // A per-section export holds that section only.
@@ -216,7 +218,7 @@ describe('Word export', () => {
   })
 
   it('assembles the rapport de compétences: the fiches and the four parts of the projet de communication, one table of contents', async () => {
-    const dossiers = rapportDossiers(learner, sessionId)
+    const dossiers = await rapportDossiers(learner, sessionId)
     expect(dossiers.map((d) => d.evaluationId)).toEqual([
       'fiche-veille',
       'fiche-ux',
@@ -227,7 +229,7 @@ describe('Word export', () => {
       'projet-com-a13',
       'projet-com-a14',
     ])
-    const models = dossiers.map((d) => dossierExport(d, learner))
+    const models = dossiers.map(async (d) => await dossierExport(d, learner))
     const file = await open(await dossiersToDocx(models, 'Rapport de compétences', 'Fiches de compétences et projet de communication'))
     for (const m of models) expect(file.text).toContain(m.title.replace(/«\s*/g, '«\u00a0').replace(/\s*»/g, '\u00a0»'))
     const anchors = [...file.xml.matchAll(/<w:hyperlink[^>]*w:anchor="(titre-\d+)"/g)].map((m) => m[1])
@@ -238,10 +240,10 @@ describe('Word export', () => {
 
   it('writes the comment threads as Word comments when asked, read through the comment service', async () => {
     const db = getDb()
-    const tutorRow = db.insert(schema.users).values({ email: 'paul@test.fr', name: 'Paul Tuteur', passwordHash: 'x' }).returning().get()
+    const tutorRow = (await db.insert(schema.users).values({ email: 'paul@test.fr', name: 'Paul Tuteur', passwordHash: 'x' }).returning())[0]!
     const tutor = { id: tutorRow.id, name: tutorRow.name, email: tutorRow.email, roles: ['tutor' as const] }
     const owner = { id: learner, name: 'Chloé Lefèvre', email: 'chloe@test.fr', roles: ['learner' as const] }
-    const dossier = dossierOf('cas-pratique-a3')
+    const dossier = await dossierOf('cas-pratique-a3')
     const content: RichTextDoc = {
       type: 'doc',
       content: [
@@ -252,26 +254,26 @@ describe('Word export', () => {
         },
       ],
     }
-    saveSection({ dossierId: dossier.id, sectionId: 'inclusion', baseVersion: 0, content, authorId: learner })
+    await saveSection({ dossierId: dossier.id, sectionId: 'inclusion', baseVersion: 0, content, authorId: learner })
     const text = anchoringText(content)
     const start = text.indexOf('42 euros')
     const asTutor = { dossier, relations: ['tutor' as const] }
     const asOwner = { dossier, relations: ['owner' as const] }
-    const passage = createThread(asTutor, tutor, {
+    const passage = await createThread(asTutor, tutor, {
       target: 'passage',
       sectionId: 'inclusion',
       selectors: describePassage(text, start, start + 8),
       body: 'Source ?',
     })
-    const section = createThread(asTutor, tutor, { target: 'section', sectionId: 'inclusion', body: 'Bonne section.' })
+    const section = await createThread(asTutor, tutor, { target: 'section', sectionId: 'inclusion', body: 'Bonne section.' })
     expect(passage.ok && section.ok).toBe(true)
     if (!passage.ok || !section.ok) return
-    expect(reply(asOwner, owner, { threadId: passage.threadId, body: 'Étude Xerfi 2026.' }).ok).toBe(true)
-    expect(resolveThread(asTutor, tutor, { threadId: section.threadId }).ok).toBe(true)
+    expect((await reply(asOwner, owner, { threadId: passage.threadId, body: 'Étude Xerfi 2026.' })).ok).toBe(true)
+    expect((await resolveThread(asTutor, tutor, { threadId: section.threadId })).ok).toBe(true)
 
     // Not asked: no comments in the model nor in the file.
-    expect(dossierExport(dossier, learner).comments).toBeUndefined()
-    const model = dossierExport(dossier, learner, new Date(), { comments: { viewer: owner, relations: ['owner'] } })
+    expect((await dossierExport(dossier, learner)).comments).toBeUndefined()
+    const model = await dossierExport(dossier, learner, new Date(), { comments: { viewer: owner, relations: ['owner'] } })
     expect(model.comments?.map((t) => t.messages.map((m) => m.body))).toEqual([['Source ?', 'Étude Xerfi 2026.'], ['Bonne section.']])
     const zip = await JSZip.loadAsync(await dossiersToDocx([model], model.title, model.evaluationTitle, { sectionId: 'inclusion' }))
     const comments = await zip.file('word/comments.xml')!.async('string')
@@ -289,7 +291,7 @@ describe('Word export', () => {
     const downloaded = await JSZip.loadAsync(Buffer.from(await download.arrayBuffer()))
     expect(await downloaded.file('word/comments.xml')!.async('string')).toContain('Source ?')
     const juror = { id: 'juror', name: 'Jeanne Jurée', email: 'j@test.fr', roles: ['juror' as const] }
-    const refused = await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', null, { comments: true }).catch((e: unknown) => e)
+    const refused = await (await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', null, { comments: true })).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(Response)
     expect((refused as Response).status).toBe(403)
     const plain = await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', 'inclusion')
@@ -302,7 +304,7 @@ describe('Word export', () => {
       if (process.env.CI) throw new Error('LibreOffice manquant : .ci/run doit l’installer (scripts/ensure-libreoffice.sh).')
       ctx.skip()
     }
-    const model = dossierExport(dossierOf('cas-pratique-a3'), learner)
+    const model = await dossierExport(await dossierOf('cas-pratique-a3'), learner)
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-docx-pdf-'))
     const docx = path.join(out, 'dossier.docx')
     fs.writeFileSync(docx, await dossiersToDocx([model], model.title, model.evaluationTitle))

@@ -30,7 +30,7 @@ export async function dossierDownload(
   const template = templateOfDossier(dossier)
   const section = sectionId ? template.sections.find((s) => s.id === sectionId) : undefined
   if (sectionId && !section) throw new Response('Cette section n’existe pas dans ce dossier.', { status: 404 })
-  const model = dossierExport(dossier, learnerOf(access, user), new Date(), withComments ? { comments: { viewer: user, relations } } : {})
+  const model = await dossierExport(dossier, learnerOf(access, user), new Date(), withComments ? { comments: { viewer: user, relations } } : {})
   const title = section ? `${template.title} — ${section.title}` : template.title
   const buffer = await renderExport({ format, models: [model], title, subtitle: model.evaluationTitle, sectionId: section?.id })
   return fileResponse(buffer, withComments ? `${title} — commentaires` : title, format)
@@ -40,15 +40,14 @@ const COMMENTS_REFUSAL = 'Les commentaires de ce dossier ne sont lisibles que pa
 
 export async function rapportDownload(user: SessionUser, examSessionId: string): Promise<Response> {
   if (!user.roles.includes('learner')) forbidden('Le rapport de compétences se télécharge depuis l’espace candidat.')
-  const enrolled = getDb()
+  const [enrolled] = await getDb()
     .select({ id: schema.enrollments.examSessionId })
     .from(schema.enrollments)
     .where(and(eq(schema.enrollments.learnerId, user.id), eq(schema.enrollments.examSessionId, examSessionId)))
-    .get()
   if (!enrolled) throw new Response('Vous n’êtes pas inscrit·e à cette session.', { status: 404 })
-  const dossiers = rapportDossiers(user.id, examSessionId)
+  const dossiers = await rapportDossiers(user.id, examSessionId)
   if (dossiers.length === 0) throw new Response('Aucun dossier du rapport de compétences dans cette session.', { status: 404 })
-  const models = dossiers.map((d) => dossierExport(d, user.id))
+  const models = dossiers.map(async (d) => await dossierExport(d, user.id))
   const title = 'Rapport de compétences'
   const buffer = await renderExport({ format: 'docx', models, title, subtitle: 'Fiches de compétences et projet de plan de communication' })
   return fileResponse(buffer, `${title} — ${models[0]!.candidate}`, 'docx')

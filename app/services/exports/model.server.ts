@@ -50,12 +50,12 @@ export type DossierExport = {
 }
 
 /** The uploaded images a dossier's content refers to, if they belong to that dossier. */
-function imagesOf(dossierId: string, values: FieldValue[]): DossierExport['images'] {
+async function imagesOf(dossierId: string, values: FieldValue[]): Promise<DossierExport['images']> {
   const images: DossierExport['images'] = new Map()
   const srcs = new Set(values.flatMap((v) => JSON.stringify(v).match(/\/fichiers\/[0-9a-f-]{36}/g) ?? []))
   for (const src of srcs) {
     const id = src.slice('/fichiers/'.length)
-    const upload = findUpload(id)
+    const upload = await findUpload(id)
     const data = upload?.dossierId === dossierId ? readUpload(id) : null
     if (upload && data) images.set(src, { data: new Uint8Array(data), mime: upload.mime })
   }
@@ -71,16 +71,16 @@ export type CommentsReader = { viewer: SessionUser; relations: readonly DossierR
  * annexed (null: a group dossier exported from outside the group, which names its members).
  * `options.comments`: include the dossier's comment threads, read as that user reads them.
  */
-export function dossierExport(
+export async function dossierExport(
   dossier: Dossier,
   learnerId: string | null,
   generatedAt = new Date(),
   options: { comments?: CommentsReader } = {},
-): DossierExport {
+): Promise<DossierExport> {
   const db = getDb()
-  const { template, evaluation, sections, competencies, members, memberList, objectives } = loadDossier(dossier, learnerId)
-  const learner = learnerId ? db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)).get() : undefined
-  const session = db.select({ name: schema.examSessions.name }).from(schema.examSessions).where(eq(schema.examSessions.id, dossier.examSessionId)).get()
+  const { template, evaluation, sections, competencies, members, memberList, objectives } = await loadDossier(dossier, learnerId)
+  const learner = learnerId ? (await db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, learnerId)))[0] : undefined
+  const [session] = await db.select({ name: schema.examSessions.name }).from(schema.examSessions).where(eq(schema.examSessions.id, dossier.examSessionId))
   const values = sections.map((s) => ({ section: s.section, value: s.state.content }))
   return {
     dossierId: dossier.id,
@@ -100,11 +100,11 @@ export function dossierExport(
       criteria: c.criteria.map((k) => ({ id: k.id, text: k.text, status: k.status, statusLabel: STATUS_LABELS[k.status], justification: k.justification })),
     })),
     objectives: new Map(objectives.map((o) => [o.id, o.label])),
-    images: imagesOf(
+    images: await imagesOf(
       dossier.id,
       values.map((s) => s.value),
     ),
-    ...(options.comments ? { comments: threadsOfDossier(dossier.id, options.comments.viewer, options.comments.relations).map(toExportThread) } : {}),
+    ...(options.comments ? { comments: (await threadsOfDossier(dossier.id, options.comments.viewer, options.comments.relations)).map(toExportThread) } : {}),
   }
 }
 
@@ -112,9 +112,9 @@ export function dossierExport(
  * The dossiers of a learner's rapport de compétences (the fiches and the parts
  * of the projet de communication), in référentiel order.
  */
-export function rapportDossiers(learnerId: string, examSessionId: string): Dossier[] {
+export async function rapportDossiers(learnerId: string, examSessionId: string): Promise<Dossier[]> {
   const order = [...referentielIndex.evaluations.values()].filter((e) => e.type === RAPPORT_TYPE).map((e) => e.id)
-  return learnerDossiers(learnerId, examSessionId)
+  return (await learnerDossiers(learnerId, examSessionId))
     .filter((d) => order.includes(d.evaluationId) && templateOfDossier(d).kind === 'main')
     .sort((a, b) => order.indexOf(a.evaluationId) - order.indexOf(b.evaluationId))
 }

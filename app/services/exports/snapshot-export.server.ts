@@ -18,16 +18,15 @@ import { fileResponse } from './response.server'
  * the snapshot's own copies; the self-assessment is not part of a hand-in, so
  * the export has no appendix; a KPI's SMART objectives are those the snapshot holds.
  */
-export function snapshotExport(snapshot: Snapshot, who: { candidate: string; members: string[] }, generatedAt = new Date()): DossierExport {
+export async function snapshotExport(snapshot: Snapshot, who: { candidate: string; members: string[] }, generatedAt = new Date()): Promise<DossierExport> {
   const { submission, template } = snapshot
   const evaluation = referentielIndex.evaluations.get(template.evaluationId)
-  const session = getDb()
+  const [session] = await getDb()
     .select({ name: schema.examSessions.name })
     .from(schema.submissions)
     .innerJoin(schema.evaluationInstances, eq(schema.evaluationInstances.id, schema.submissions.instanceId))
     .innerJoin(schema.examSessions, eq(schema.examSessions.id, schema.evaluationInstances.examSessionId))
     .where(eq(schema.submissions.id, submission.id))
-    .get()
 
   const objectives = new Map<string, string>()
   for (const { section, value } of snapshot.sections) {
@@ -37,7 +36,7 @@ export function snapshotExport(snapshot: Snapshot, who: { candidate: string; mem
 
   const images: DossierExport['images'] = new Map()
   for (const f of snapshot.files) {
-    const file = snapshotFile(submission.id, f.uploadId)
+    const file = await snapshotFile(submission.id, f.uploadId)
     if (file) images.set(`/fichiers/${f.uploadId}`, { data: file.bytes, mime: file.mime })
   }
 
@@ -67,14 +66,14 @@ export function snapshotExport(snapshot: Snapshot, who: { candidate: string; mem
  * group's members. 404 when the hand-in is not one of this dossier's.
  */
 export async function snapshotDownload(dossier: Dossier, submissionId: string): Promise<Response> {
-  const submission = submissionOfDossier(dossier.id, submissionId)
-  const snapshot = submission ? loadSnapshot(submission.id) : null
+  const submission = await submissionOfDossier(dossier.id, submissionId)
+  const snapshot = submission ? await loadSnapshot(submission.id) : null
   if (!snapshot) throw new Response('Ce dépôt n’existe pas dans ce dossier.', { status: 404 })
-  const members = groupMemberNames(dossier.groupId)
+  const members = await groupMemberNames(dossier.groupId)
   const learner = dossier.learnerId
-    ? getDb().select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, dossier.learnerId)).get()?.name
+    ? (await getDb().select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, dossier.learnerId)))[0]?.name
     : undefined
-  const model = snapshotExport(snapshot, { candidate: learner ?? members.join(', '), members })
+  const model = await snapshotExport(snapshot, { candidate: learner ?? members.join(', '), members })
   const title = `${snapshot.template.title} — dépôt du ${formatShortDate(snapshot.submission.submittedAt)}`
   const buffer = await renderExport({ format: 'docx', models: [model], title: snapshot.template.title, subtitle: model.evaluationTitle })
   return fileResponse(buffer, title.replaceAll('/', '-'), 'docx')
