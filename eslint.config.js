@@ -35,6 +35,16 @@ export default tseslint.config(
     },
   },
   {
+    // Server code awaits every query: a promise left floating is a write that may fail unseen, or a read used before it is there.
+    files: ['app/services/**/*.ts', 'app/routes/**/*.{ts,tsx}', 'db/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'server.ts', 'server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+    },
+  },
+  {
     // Hooks live in .ts files too.
     files: ['app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -12,7 +12,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { resolveSessionSecrets } from './app/services/session-secret.server'
-import { databasePath, openDatabase, runMigrations } from './db/client'
+import { databasePath, openDatabase, runMigrations, transaction } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
 import { writeLimits } from './server/rate-limits'
@@ -38,7 +38,7 @@ const { sessionCookie } = await import('./app/services/session.server')
 // and group membership calls for are created if missing (databases from before provisioning at enrolment).
 {
   const { sqlite, db } = openDatabase()
-  runMigrations(sqlite, db)
+  runMigrations(sqlite)
   const started = performance.now()
   const created = await transaction(db, async (tx) => await provisionDossiers(tx))
   if (created > 0) console.log(`${created} dossiers créés pour les inscriptions existantes (${Math.round(performance.now() - started)} ms)`)

@@ -15,30 +15,30 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 /** A school's database with `n` learners' dossiers, and one uploaded file next to it. */
 async function school(file: string, n: number) {
   const { sqlite, db } = openDatabase(file)
-  runMigrations(sqlite, db)
-  const learners = Array.from(
-    { length: n },
-    async (_, i) =>
+  runMigrations(sqlite)
+  const learners: string[] = []
+  for (let i = 0; i < n; i++) {
+    learners.push(
       (
         await db
           .insert(schema.users)
           .values({ email: `l${i}@test.fr`, name: `L${i}`, passwordHash: 'x' })
           .returning()
       )[0]!.id,
-  )
+    )
+  }
   const session = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
   await enrollLearners(db, session, learners)
   const group = (await db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G' }).returning())[0]!.id
   await addGroupMembers(db, group, learners.slice(0, 2))
-  const dossiers = learners.map(async (learnerId) => ({
-    learnerId,
-    dossierId: (
-      await db
-        .select({ id: schema.dossiers.id })
-        .from(schema.dossiers)
-        .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, 'fiche-veille')))
-    )[0]!.id,
-  }))
+  const dossiers: { learnerId: string; dossierId: string }[] = []
+  for (const learnerId of learners) {
+    const [dossier] = await db
+      .select({ id: schema.dossiers.id })
+      .from(schema.dossiers)
+      .where(and(eq(schema.dossiers.learnerId, learnerId), eq(schema.dossiers.templateId, 'fiche-veille')))
+    dossiers.push({ learnerId, dossierId: dossier!.id })
+  }
   sqlite.close()
   fs.mkdirSync(path.join(path.dirname(file), 'uploads'), { recursive: true })
   fs.writeFileSync(path.join(path.dirname(file), 'uploads', 'image-du-dossier'), 'PNG…')

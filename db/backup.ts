@@ -119,7 +119,7 @@ export async function restoreDatabase(folder: string, to: string, files = path.d
   }
   const { sqlite, db } = openDatabase(to)
   try {
-    runMigrations(sqlite, db)
+    runMigrations(sqlite)
   } finally {
     sqlite.close()
   }

@@ -88,7 +88,7 @@ const CHUNK = 500
  */
 export async function copyDatabase(from: string, to: string): Promise<TableReport[]> {
   const { sqlite, db: lite } = openDatabase(from)
-  runMigrations(sqlite, lite)
+  runMigrations(sqlite)
   const { pool, db } = openPostgres(to)
   try {
     await runPgMigrations(db)

@@ -85,7 +85,7 @@ export async function seedDeliberation(input: SeedDeliberationInput): Promise<{ 
 
   // The example blocs.
   const activities = new Map(referentiel.activities.map((a) => [a.id, a]))
-  EXAMPLE_BLOCS.forEach(async (bloc, i) => {
+  for (const [i, bloc] of EXAMPLE_BLOCS.entries()) {
     const row = (
       await db
         .insert(schema.competencyBlocs)
@@ -94,7 +94,7 @@ export async function seedDeliberation(input: SeedDeliberationInput): Promise<{ 
     )[0]!
     const competencyIds = bloc.activities.flatMap((a) => activities.get(a)?.competencies.map((c) => c.id) ?? [])
     await db.insert(schema.blocCompetencies).values(competencyIds.map((competencyId) => ({ blocId: row.id, examSessionId, competencyId })))
-  })
+  }
   await db.update(schema.examSessions).set({ presidentId: president.id }).where(eq(schema.examSessions.id, examSessionId))
 
   // The copies to grade: each candidate's own, or their group's, with its assigned juror.

@@ -165,7 +165,7 @@ export async function seedDoubleMarking(
         ? [{ kind: 'item', submissionId: snapshot.submissionId, sectionId: section.section.id, itemId: item.id, label: item.label }]
         : undefined
     }
-    grid.rows.forEach(async (row, i) => {
+    for (const [i, row] of grid.rows.entries()) {
       const level = levelOf(i)
       const evidence = divergent.has(i) ? cite(row.criterionId) : undefined
       const comment =
@@ -176,7 +176,7 @@ export async function seedDoubleMarking(
         { criterionId: row.criterionId, part: row.part, learnerId: '', baseVersion: 0, level, comment, ...(evidence ? { evidence } : {}) },
         at(hoursAgo),
       )
-    })
+    }
     if (close) {
       await closeGrading(juror, assignmentId, at(hoursAgo - 1))
       closedGrids++
@@ -221,7 +221,7 @@ export async function seedDoubleMarking(
     if (!(await gradeBoth(candidate.learnerIndex, final, 96))) continue
     const view = await confrontationOf(pair.lead.juror, pair.lead.id, at(30))
     if (view.state !== 'ready') continue
-    view.divergent.forEach(async (cell, i) => {
+    for (const [i, cell] of view.divergent.entries()) {
       const level = final(cell.criterionId)
       await agreeLevel(
         pair.lead.juror,
@@ -229,7 +229,7 @@ export async function seedDoubleMarking(
         { criterionId: cell.criterionId, part: cell.part, learnerId: cell.learnerId, baseVersion: 0, level, comment: AGREED[level][i % AGREED[level].length]! },
         at(29),
       )
-    })
+    }
     await closeReconciliation(pair.lead.juror, pair.lead.id, at(28))
     reconciled++
   }

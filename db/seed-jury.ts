@@ -572,7 +572,7 @@ export async function seedJury(
 
   // Instances: every evaluation of the référentiel.
   const instances = new Map<string, Instance>()
-  referentiel.evaluations.forEach(async (evaluation, n) => {
+  for (const [n, evaluation] of referentiel.evaluations.entries()) {
     const offset = DEADLINE_OFFSETS[evaluation.id] ?? 100 + 7 * n
     const instance = (
       await tx
@@ -587,7 +587,7 @@ export async function seedJury(
         .returning()
     )[0]!
     instances.set(evaluation.id, instance)
-  })
+  }
 
   let extensions = 0
   const extended = learners[EXTENSION.learnerIndex]
@@ -818,7 +818,7 @@ export async function seedGradings(input: { examSessionId: string; juror: Sessio
       { level: 'acquis', comment: 'Requêtes précises, avec les opérateurs et la fréquence de chaque recherche.' },
       { level: 'non-acquis', comment: 'La feuille de route ne dit pas qui diffuse la synthèse ni à quel rythme.' },
     ]
-    written.forEach(async (row, i) => {
+    for (const [i, row] of written.entries()) {
       const evidence =
         i === 0 && item && snapshot
           ? [{ kind: 'item' as const, submissionId: snapshot.submissionId, sectionId: 'besoins', itemId: item.id, label: item.label }]
@@ -830,7 +830,7 @@ export async function seedGradings(input: { examSessionId: string; juror: Sessio
         new Date(now.getTime() - 3 * DAY + i * 60_000),
       )
       cells++
-    })
+    }
     gradings++
   }
 
@@ -839,7 +839,7 @@ export async function seedGradings(input: { examSessionId: string; juror: Sessio
   if (done) {
     const grid = await gridOf(input.juror, done)
     const at = now.getTime() - DAY
-    grid.rows.forEach(async (row, i) => {
+    for (const [i, row] of grid.rows.entries()) {
       const level = i === 2 ? 'non-acquis' : 'acquis'
       const comment = i === 2 ? 'Le planning éditorial ne précise pas qui valide chaque publication.' : ''
       await saveCell(
@@ -849,7 +849,7 @@ export async function seedGradings(input: { examSessionId: string; juror: Sessio
         new Date(at + i * 30_000),
       )
       cells++
-    })
+    }
     await closeGrading(input.juror, done, new Date(at + grid.rows.length * 30_000))
     gradings++
   }

@@ -157,7 +157,8 @@ describe('demo seed: deadlines and hand-ins', () => {
       [DEMO_GRADINGS.closed.evaluationId, 'closed'],
       [DEMO_GRADINGS.inProgress.evaluationId, 'open'],
     ])
-    expect(rows.every(async (r) => r.jurorId === (await idOf('jure1')))).toBe(true)
+    const jure1 = await idOf('jure1')
+    expect(rows.every((r) => r.jurorId === jure1)).toBe(true)
     const open = rows.find((r) => r.status === 'open')!
     const entries = await db.select().from(schema.gradeEntries).where(eq(schema.gradeEntries.gradingId, open.id))
     expect(entries).toHaveLength(3)
@@ -238,7 +239,8 @@ describe('demo seed: double marking', () => {
     expect(await db.select().from(schema.evaluationInstances).where(eq(schema.evaluationInstances.doubleMarking, true))).toHaveLength(1)
     const assignments = await db.select().from(schema.jurorAssignments).where(eq(schema.jurorAssignments.evaluationId, DOUBLE_EVALUATION))
     for (let i = 0; i < 9; i++) {
-      const mine = assignments.filter(async (a) => a.learnerId === (await idOf(`candidat${i + 1}`)))
+      const learnerId = await idOf(`candidat${i + 1}`)
+      const mine = assignments.filter((a) => a.learnerId === learnerId)
       expect(mine.map((a) => a.jurorId).sort(), `candidat${i + 1}`).toEqual([await idOf('jure1'), await idOf('jure2')].sort())
       expect(mine.find((a) => a.lead)?.jurorId, `candidat${i + 1}`).toBe(await idOf(i % 2 === 0 ? 'jure1' : 'jure2'))
       expect(mine.filter((a) => a.lead)).toHaveLength(1)
@@ -265,7 +267,9 @@ describe('demo seed: double marking', () => {
             ),
           )
       )[0]!.id
-    const states = await jurorDoubleMarking(jure1.id, [DEMO_DOUBLE.toReconcile, ...DEMO_DOUBLE.reconciled, DEMO_DOUBLE.secondOnly].map(assignmentOf))
+    const ids: string[] = []
+    for (const i of [DEMO_DOUBLE.toReconcile, ...DEMO_DOUBLE.reconciled, DEMO_DOUBLE.secondOnly]) ids.push(await assignmentOf(i))
+    const states = await jurorDoubleMarking(jure1.id, ids)
     expect(states.get(await assignmentOf(DEMO_DOUBLE.toReconcile))).toEqual({ state: 'to-reconcile', lead: true, ownClosed: true, otherClosed: true })
     for (const i of DEMO_DOUBLE.reconciled) expect(states.get(await assignmentOf(i))?.state, `candidat${i + 1}`).toBe('reconciled')
     expect(states.get(await assignmentOf(DEMO_DOUBLE.secondOnly))).toEqual({ state: 'grading', lead: false, ownClosed: true, otherClosed: false })

@@ -91,7 +91,7 @@ export async function seed(options: { learners: number; now?: Date }) {
   const { seedDraws } = await import('./seed-draws')
   const { seedCaseFiles } = await import('./seed-case-files')
   const { sqlite, db } = openDatabase()
-  runMigrations(sqlite, db)
+  runMigrations(sqlite)
   // Demo accounts share one password: hash it once (scrypt is deliberately slow).
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const people = [...DEMO_STAFF, ...learners(options.learners)]
@@ -140,7 +140,7 @@ export async function seed(options: { learners: number; now?: Date }) {
       if (evaluation.mode === 'group' && evaluation.groupSize) {
         const drawn = seededShuffle(learnerIds, seedFrom(evaluation.id))
         const { groups } = makeGroups(drawn, evaluation.groupSize.min, evaluation.groupSize.max)
-        groups.forEach(async (members, g) => {
+        for (const [g, members] of groups.entries()) {
           const group = (
             await tx
               .insert(schema.groups)
@@ -151,7 +151,7 @@ export async function seed(options: { learners: number; now?: Date }) {
           await tx.insert(schema.jurorAssignments).values({ examSessionId, jurorId: jurorFor(g), evaluationId: evaluation.id, groupId: group.id })
           groupCount++
           jurorCount++
-        })
+        }
       } else {
         await tx
           .insert(schema.jurorAssignments)

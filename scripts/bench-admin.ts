@@ -33,7 +33,7 @@ const TARGET = 5
 process.env.SESSION_SECRET = 'bench-secret'
 
 const { eq, sql } = await import('drizzle-orm')
-const { openDatabase } = await import('../db/client')
+const { execute, openDatabase, transaction } = await import('../db/client')
 const schema = await import('../db/schema')
 const { seed, DEMO_DOMAIN } = await import('../db/seed')
 const { sessionCookie } = await import('../app/services/session.server')
@@ -45,7 +45,7 @@ async function build(file: string, n: number) {
   const { sqlite, db } = openDatabase(file)
   const sessionId = (await db.select({ id: schema.examSessions.id }).from(schema.examSessions))[0]!.id
   const now = Date.now()
-  sqlite.transaction(async () => {
+  await transaction(db, async () => {
     // Graded: every assignment of one copy in three with a hand-in (its main dossier's) gets a closed grid.
     await execute(
       db,
@@ -70,7 +70,7 @@ async function build(file: string, n: number) {
       .from(schema.groups)
       .where(sql`${schema.groups.examSessionId} = ${sessionId} and ${schema.groups.evaluationId} = 'serious-game-a11'`)
     if (group) await db.delete(schema.groupMembers).where(eq(schema.groupMembers.groupId, group.id))
-  })()
+  })
   const admin = (
     await db
       .select({ id: schema.users.id })

@@ -35,7 +35,7 @@ const LETTERS = ['x', 'y', 'z']
 const OPENING = 'Notre début : '
 process.env.SESSION_SECRET = 'bench-secret'
 
-const { openDatabase, runMigrations } = await import('../db/client')
+const { openDatabase, runMigrations, transaction } = await import('../db/client')
 const schema = await import('../db/schema')
 const { addGroupMembers, enrollLearners } = await import('../app/services/dossier-provisioning.server')
 const { sessionCookie } = await import('../app/services/session.server')
@@ -46,15 +46,16 @@ type Group = { dossierId: string; members: Member[] }
 /** A database of `groups` groups of three, each group dossier's section opened with one paragraph. */
 async function build(file: string, groups: number): Promise<Group[]> {
   const { sqlite, db } = openDatabase(file)
-  runMigrations(sqlite, db)
+  runMigrations(sqlite)
   const sessionId = (
     await db
       .insert(schema.examSessions)
       .values({ name: 'Session banc', startsOn: '2026-09-07', endsOn: '2027-06-25' })
       .returning({ id: schema.examSessions.id })
   )[0]!.id
-  const learners = await transaction(db, async () =>
-    Array.from({ length: groups * MEMBERS }, async (_, i) => {
+  const learners = await transaction(db, async () => {
+    const ids: string[] = []
+    for (let i = 0; i < groups * MEMBERS; i++) {
       const id = (
         await db
           .insert(schema.users)
@@ -62,9 +63,10 @@ async function build(file: string, groups: number): Promise<Group[]> {
           .returning({ id: schema.users.id })
       )[0]!.id
       await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
-      return id
-    }),
-  )
+      ids.push(id)
+    }
+    return ids
+  })
   await enrollLearners(db, sessionId, learners)
   const result: Group[] = []
   for (let g = 0; g < groups; g++) {
@@ -128,9 +130,9 @@ const pct = (list: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-async function until(check: () => boolean, ms: number) {
+async function until(check: () => boolean | Promise<boolean>, ms: number) {
   const end = Date.now() + ms
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) return false
     await sleep(100)
   }
@@ -242,17 +244,19 @@ for (const groups of SIZES) {
               .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, SECTION)))
           )[0]?.content ?? {},
         )
-      const missing = () =>
-        editors.reduce(
-          (sum, group, g) => sum + group.reduce(async (s, e) => s + Math.max(0, e.typed - count(await stored(built[g]!.dossierId), e.member.letter)), 0),
-          0,
-        )
-      await until(() => missing() === 0, 15_000)
-      const lost = missing()
-      const extra = editors.reduce(
-        (sum, group, g) => sum + group.reduce(async (s, e) => s + Math.max(0, count(await stored(built[g]!.dossierId), e.member.letter) - e.typed), 0),
-        0,
-      )
+      /** Per member: how many of their letters the stored section holds. */
+      const storedCounts = async () => {
+        const counts: { typed: number; stored: number }[] = []
+        for (const [g, group] of editors.entries()) {
+          const text = await stored(built[g]!.dossierId)
+          for (const e of group) counts.push({ typed: e.typed, stored: count(text, e.member.letter) })
+        }
+        return counts
+      }
+      const missing = async () => (await storedCounts()).reduce((sum, c) => sum + Math.max(0, c.typed - c.stored), 0)
+      await until(async () => (await missing()) === 0, 15_000)
+      const lost = await missing()
+      const extra = (await storedCounts()).reduce((sum, c) => sum + Math.max(0, c.stored - c.typed), 0)
       sqlite.close()
 
       const typed = editors.flat().reduce((s, e) => s + e.typed, 0)

@@ -166,7 +166,8 @@ let seed = 0
 for (const d of dossiers)
   for (const s of templateOfDossier(d).sections)
     await saveSection({ dossierId: d.id, sectionId: s.id, baseVersion: 0, content: fill(s, seed++) as never, authorId: learner })
-const models = dossiers.map(async (d) => await dossierExport(d, learner))
+const models: Awaited<ReturnType<typeof dossierExport>>[] = []
+for (const d of dossiers) models.push(await dossierExport(d, learner))
 const sectionCount = models.reduce((n, m) => n + m.sections.length, 0)
 
 // The same content written with the bare docx library, without our layout: the cover's lines, one

@@ -25,7 +25,7 @@ const THREADS_PER_DOSSIER = 10
 const GROUP_SIZE = 4
 process.env.SESSION_SECRET = 'bench-secret'
 
-const { openDatabase, runMigrations } = await import('../db/client')
+const { openDatabase, runMigrations, transaction } = await import('../db/client')
 const schema = await import('../db/schema')
 const { addGroupMembers, enrollLearners } = await import('../app/services/dossier-provisioning.server')
 const { referentiel } = await import('../templates/referentiel')
@@ -43,7 +43,7 @@ function random(seed: number) {
 /** Builds the database for `n` learners and returns the tutor's cookie and what was created. */
 async function build(file: string, n: number) {
   const { sqlite, db } = openDatabase(file)
-  runMigrations(sqlite, db)
+  runMigrations(sqlite)
   const rand = random(n)
   const started = performance.now()
   const user = async (name: string, email: string, role: 'learner' | 'tutor') => {
@@ -53,10 +53,8 @@ async function build(file: string, n: number) {
   }
   const { tutorId, learnerIds, sessionId } = await transaction(db, async () => {
     const tutorId = await user('Tuteur Banc', 'tuteur@bench.local', 'tutor')
-    const learnerIds = Array.from(
-      { length: n },
-      async (_, i) => await user(`Candidat·e ${String(i + 1).padStart(4, '0')}`, `candidat${i + 1}@bench.local`, 'learner'),
-    )
+    const learnerIds: string[] = []
+    for (let i = 0; i < n; i++) learnerIds.push(await user(`Candidat·e ${String(i + 1).padStart(4, '0')}`, `candidat${i + 1}@bench.local`, 'learner'))
     const sessionId = (
       await db
         .insert(schema.examSessions)
