@@ -17,5 +17,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'templates/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
+    // `npm run test:unit:pg`: the same service tests on a PostgreSQL server (issue 18).
+    globalSetup: process.env.TEST_DATABASE === 'postgres' ? ['tests/unit/pg-global-setup.ts'] : [],
   },
 })

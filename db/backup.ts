@@ -117,7 +117,7 @@ export async function restoreDatabase(folder: string, to: string, files = path.d
   } finally {
     backup.close()
   }
-  const { sqlite, db } = openDatabase(to)
+  const { sqlite } = openDatabase(to)
   try {
     runMigrations(sqlite)
   } finally {

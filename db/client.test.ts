@@ -41,7 +41,7 @@ describe('database', () => {
   })
 
   it('is idempotent: migrating twice changes nothing', () => {
-    const { sqlite, db } = freshDb()
+    const { sqlite } = freshDb()
     expect(() => runMigrations(sqlite)).not.toThrow()
     sqlite.close()
   })

@@ -7,7 +7,10 @@ import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
-import * as schema from './schema'
+import { PgHandle, openPostgres, runPgMigrations } from './client.pg'
+import { isPostgresUrl } from './dialect'
+import type * as schema from './schema'
+import * as sqliteSchema from './schema.sqlite'
 
 /**
  * The database as every service sees it: drizzle's asynchronous SQLite API.
@@ -52,7 +55,7 @@ class SqliteConnection {
   }
 
   /** drizzle's sqlite-proxy callback: rows as arrays, in the columns' order. */
-  readonly query = async (text: string, params: unknown[], method: Method): Promise<{ rows: any[] }> => {
+  readonly query = async (text: string, params: unknown[], method: Method): Promise<{ rows: unknown[] }> => {
     while (!this.free()) await this.wait()
     const statement = this.statement(text)
     if (method === 'run' || !statement.reader) {
@@ -121,33 +124,41 @@ class SqliteConnection {
 }
 
 const connections = new WeakMap<object, SqliteConnection>()
+const pgHandles = new WeakMap<object, PgHandle>()
 const dialect = new SQLiteAsyncDialect()
 
-function connectionOf(db: Db): SqliteConnection {
-  const connection = connections.get(db)
-  if (!connection) throw new Error('Not a database opened by openDatabase()')
-  return connection
+function engineOf(db: Db): SqliteConnection | PgHandle {
+  const engine = connections.get(db) ?? pgHandles.get(db)
+  if (!engine) throw new Error('Not a database opened by openDatabase() or getDb()')
+  return engine
 }
 
 /**
- * Runs fn in one transaction on db's connection: the write lock is taken when
- * it begins, everything fn writes is kept or, if it throws, nothing. Inside
- * another transaction, fn runs in a savepoint of it.
+ * Runs fn in one transaction: on SQLite, BEGIN IMMEDIATE on db's connection;
+ * on PostgreSQL, a transaction that first takes the app's write lock (see
+ * client.pg.ts). Either way the write transactions run one after the other,
+ * and everything fn writes is kept or, if it throws, nothing. Inside another
+ * transaction, fn runs in a savepoint of it.
  */
 export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return connectionOf(db).transaction(() => fn(db))
+  return engineOf(db).transaction(() => fn(db))
 }
 
-/** The rows of hand-written SQL, as objects keyed by its column names (`select x as "name"`). */
+/** The rows of hand-written SQL, as objects keyed by its column names (`select x as "name"`: quote camelCase names). */
 export function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const engine = engineOf(db)
+  if (engine instanceof PgHandle) return engine.rows<T>(query)
   const { sql, params } = dialect.sqlToQuery(query)
-  return connectionOf(db).objects<T>(sql, params)
+  return engine.objects<T>(sql, params)
 }
 
 /** Runs a hand-written statement. */
 export async function execute(db: Db, query: SQL): Promise<void> {
   await queryRows(db, query)
 }
+
+/** The engine DATABASE_URL names. */
+export const usesPostgres = () => isPostgresUrl(process.env.DATABASE_URL)
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations')
 
@@ -165,7 +176,7 @@ export function databasePath(): string {
 export function filesDir(): string {
   if (process.env.FILES_DIR) return path.resolve(process.cwd(), process.env.FILES_DIR)
   const url = process.env.DATABASE_URL ?? ''
-  return /^postgres(ql)?:\/\//.test(url) ? path.resolve(process.cwd(), 'data') : path.dirname(databasePath())
+  return isPostgresUrl(url) ? path.resolve(process.cwd(), 'data') : path.dirname(databasePath())
 }
 
 /** Opens a connection with the pragmas every connection needs. */
@@ -177,7 +188,7 @@ export function openDatabase(file = databasePath()) {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   const connection = new SqliteConnection(sqlite)
-  const db: Db = drizzle(connection.query, { schema })
+  const db: Db = drizzle(connection.query, { schema: sqliteSchema })
   connections.set(db, connection)
   return { sqlite, db }
 }
@@ -201,18 +212,41 @@ export function runMigrations(sqlite: Database.Database) {
   }
 }
 
-let singleton: { sqlite: Database.Database; db: Db } | undefined
+let singleton: { db: Db; close: () => Promise<void> | void } | undefined
 
-/** The app's shared connection, migrated on first use. */
-export function getDb(): Db {
-  if (!singleton) {
-    singleton = openDatabase()
-    runMigrations(singleton.sqlite)
+function openApp(): NonNullable<typeof singleton> {
+  const url = process.env.DATABASE_URL
+  if (isPostgresUrl(url)) {
+    const { pool, db } = openPostgres(url!)
+    const handle = new PgHandle(db, pool)
+    const app = handle.db as unknown as Db
+    pgHandles.set(app, handle)
+    return { db: app, close: () => pool.end() }
   }
+  const { sqlite, db } = openDatabase()
+  runMigrations(sqlite)
+  return { db, close: () => void sqlite.close() }
+}
+
+/**
+ * The app's shared database: SQLite's one connection (migrated on first use),
+ * or a pool on the PostgreSQL server of a `postgres://` DATABASE_URL (migrated
+ * by `migrateDatabase()`, which the server runs when it starts).
+ */
+export function getDb(): Db {
+  singleton ??= openApp()
   return singleton.db
 }
 
-export function closeDb() {
-  singleton?.sqlite.close()
+/** Applies the committed migrations of the engine DATABASE_URL names. */
+export async function migrateDatabase() {
+  const db = getDb()
+  const engine = engineOf(db)
+  if (engine instanceof PgHandle) await runPgMigrations(engine.root)
+}
+
+export async function closeDb() {
+  const closing = singleton
   singleton = undefined
+  await closing?.close()
 }

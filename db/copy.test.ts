@@ -19,7 +19,7 @@ const pgSchema = await import('./schema.pg')
 let postgres: Awaited<ReturnType<typeof startPostgres>>
 beforeAll(async () => {
   await seed({ learners: 9 })
-  closeDb()
+  await closeDb()
   postgres = await startPostgres()
 }, 120_000)
 afterAll(() => {

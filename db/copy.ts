@@ -5,7 +5,7 @@ import { getTableConfig as sqliteConfig, type SQLiteTable } from 'drizzle-orm/sq
 import { openDatabase, runMigrations } from './client'
 import { openPostgres, runPgMigrations, type PgDb } from './client.pg'
 import * as pgSchema from './schema.pg'
-import * as sqliteSchema from './schema'
+import * as sqliteSchema from './schema.sqlite'
 
 /**
  * Moving a school up (issue 18 §2): every row of its SQLite database copied

@@ -1,6 +1,6 @@
 import { databasePath, openDatabase, runMigrations } from './client'
 
-const { sqlite, db } = openDatabase()
+const { sqlite } = openDatabase()
 runMigrations(sqlite)
 sqlite.close()
 console.log(`Migrations appliquées : ${databasePath()}`)

@@ -3,7 +3,7 @@ import { getTableConfig as pgConfig, type PgColumn, type PgTable } from 'drizzle
 import { getTableConfig as sqliteConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
 import * as pg from './schema.pg'
-import * as sqlite from './schema'
+import * as sqlite from './schema.sqlite'
 
 /**
  * The two schemas (SQLite, PostgreSQL) describe the same database: same

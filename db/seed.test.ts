@@ -31,8 +31,8 @@ let first: Awaited<ReturnType<typeof seed>>
 beforeAll(async () => {
   first = await seed({ learners: 9, now: NOW })
 }, 60_000)
-afterAll(() => {
-  closeDb()
+afterAll(async () => {
+  await closeDb()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 

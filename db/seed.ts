@@ -202,7 +202,7 @@ export async function seed(options: { learners: number; now?: Date }) {
   })
   // A CSV of the cas pratique A3's case, through the service the admin screen uses.
   const caseFiles = await seedCaseFiles(summary.examSessionId, summary.staffIds.get(DEMO_STAFF[0]!.email)!)
-  closeDb()
+  await closeDb()
   const { examSessionId: _s, juror1: _j, learnerList: _l, staffIds: _i, ...counts } = summary
   return { ...counts, draws, gradings, double, deliberation, caseFiles, ms: Date.now() - started }
 }

@@ -288,5 +288,5 @@ const bareSize = (await barePptx()).byteLength
 console.log(`Taille de la présentation .pptx : ${(pptxSize / 1024).toFixed(0)} Ko (pptxgenjs seule : ${(bareSize / 1024).toFixed(0)} Ko)`)
 console.log(`Présentation .pptx : ${(rows[6]![1].ms / rows[8]![1].ms).toFixed(1).replace('.', ',')} × la bibliothèque pptxgenjs seule`)
 await closeExportPool()
-closeDb()
+await closeDb()
 fs.rmSync(dir, { recursive: true, force: true })

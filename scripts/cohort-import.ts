@@ -109,5 +109,5 @@ try {
     process.exitCode = 1
   } else throw error
 } finally {
-  closeDb()
+  await closeDb()
 }

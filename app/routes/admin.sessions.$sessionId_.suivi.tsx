@@ -34,7 +34,7 @@ const NO_SESSION = 'Cette session d’examen n’existe pas.'
 export async function loader({ request, params: route }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:examSession:any')
   const params = followUpParams(new URL(request.url))
-  const data = followUp(route.sessionId ?? '', filtersOf(params))
+  const data = await followUp(route.sessionId ?? '', filtersOf(params))
   if (!data) throw new Response(NO_SESSION, { status: 404 })
   return {
     params: { ...params, page: data.page },

@@ -27,7 +27,7 @@ const NEEDS: Record<CommentIntent, Extract<DossierAction, 'comment' | 'reply'>> 
   delete: 'reply',
 }
 
-const WRITES: Record<CommentIntent, (access: DossierAccess, user: Awaited<ReturnType<typeof requireUser>>, input: unknown) => CommentResult> = {
+const WRITES: Record<CommentIntent, (access: DossierAccess, user: Awaited<ReturnType<typeof requireUser>>, input: unknown) => Promise<CommentResult>> = {
   create: createThread,
   reply,
   edit: editMessage,
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!input) return refusal(400, 'La demande n’a pas pu être lue (JSON ou formulaire attendu).')
   if (!intent.success) return refusal(400, 'Action inconnue : créer, répondre, modifier, supprimer, résoudre ou rouvrir.')
 
-  const result = WRITES[intent.data](access, user, input)
+  const result = await WRITES[intent.data](access, user, input)
   if (!result.ok) return refusal(result.status, result.error)
   return Response.json({ ok: true, threadId: result.threadId, ...(result.removed ? { removed: true } : {}) })
 }

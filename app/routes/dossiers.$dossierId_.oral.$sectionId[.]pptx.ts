@@ -50,18 +50,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const size = imageSize(new Uint8Array(bytes))
     return [{ png: new Uint8Array(bytes), mime: upload.mime as TalkImage['mime'], alt, width: size.width ?? 0, height: size.height ?? 0 }]
   }
-  const deck: TalkDeck = {
-    title: section.title,
-    evaluationTitle: referentielIndex.evaluations.get(template.evaluationId)?.title ?? template.title,
-    candidate: learner?.name ?? members.map((m) => m.name).join(', '),
-    slides: talk.parts.map((p) => ({
+  const slides: TalkDeck['slides'] = []
+  for (const p of talk.parts) {
+    const images: TalkImage[] = []
+    for (const v of p.visuals) images.push(...(v.kind === 'image' ? await uploaded(v.src, v.alt) : await pictured(v)))
+    slides.push({
       title: p.title.trim() || 'Partie sans titre',
       message: p.message,
       minutes: p.minutes,
       speakers: p.speakers.flatMap((id) => names.get(id) ?? []),
       notes: p.notes,
-      images: p.visuals.flatMap(async (v) => (v.kind === 'image' ? await uploaded(v.src, v.alt) : await pictured(v))),
-    })),
+      images,
+    })
+  }
+  const deck: TalkDeck = {
+    title: section.title,
+    evaluationTitle: referentielIndex.evaluations.get(template.evaluationId)?.title ?? template.title,
+    candidate: learner?.name ?? members.map((m) => m.name).join(', '),
+    slides,
   }
   const buffer = await renderExport({ format: 'pptx', deck })
   return fileResponse(buffer, `${template.title} — ${section.title}`.replaceAll('/', '-'), 'pptx')

@@ -20,9 +20,9 @@ async function person(roles: Role[], name: string) {
   for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return id
 }
-function refusal(f: () => unknown) {
+async function refusal(f: () => Promise<unknown>) {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof AssignmentsError) return { status: error.status, message: error.message }
     throw error
@@ -82,12 +82,12 @@ describe('tutors', () => {
     expect(rows.map((r) => r.tutorId)).toEqual([p.tutor2])
   })
   it('refuses a non-tutor, a learner not enrolled, and removes a tutoring', async () => {
-    expect(refusal(async () => await assignTutor(sessionId, p.j1, [p.l1]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await assignTutor(sessionId, p.tutor, [p.outsider]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await assignTutor('nope', p.tutor, [p.l1]))).toMatchObject({ status: 404 })
+    expect(await refusal(() => assignTutor(sessionId, p.j1, [p.l1]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => assignTutor(sessionId, p.tutor, [p.outsider]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => assignTutor('nope', p.tutor, [p.l1]))).toMatchObject({ status: 404 })
     await assignTutor(sessionId, p.tutor, [p.l1])
     expect((await unassignTutor(sessionId, p.tutor, p.l1)).message).toBe('Denis Tuteur ne suit plus Léa Un.')
-    expect(refusal(async () => await unassignTutor(sessionId, p.tutor, p.l1))).toMatchObject({ status: 404 })
+    expect(await refusal(() => unassignTutor(sessionId, p.tutor, p.l1))).toMatchObject({ status: 404 })
   })
 })
 
@@ -96,16 +96,16 @@ describe('jurors of one copy', () => {
     await assignJurors(sessionId, 'fiche-veille', p.l1, [p.j1])
     expect((await copy('fiche-veille', p.l1)).jurors.map((j) => j.jurorId)).toEqual([p.j1])
     expect((await instance('fiche-veille')).unassigned).toBe(2)
-    expect(refusal(async () => await assignJurors(sessionId, 'fiche-veille', p.l1, [p.j1, p.j2]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await assignJurors(sessionId, 'fiche-veille', p.l1, [p.tutor]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await assignJurors(sessionId, 'fiche-veille', p.outsider, [p.j1]))).toMatchObject({ status: 404 })
+    expect(await refusal(() => assignJurors(sessionId, 'fiche-veille', p.l1, [p.j1, p.j2]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => assignJurors(sessionId, 'fiche-veille', p.l1, [p.tutor]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => assignJurors(sessionId, 'fiche-veille', p.outsider, [p.j1]))).toMatchObject({ status: 404 })
     // Replacing keeps a single assignment.
     await assignJurors(sessionId, 'fiche-veille', p.l1, [p.j2])
     expect((await copy('fiche-veille', p.l1)).jurors.map((j) => j.jurorId)).toEqual([p.j2])
   })
   it('double marking needs two distinct jurors, the first leads; swapping the lead keeps the rows', async () => {
-    expect(refusal(async () => await assignJurors(sessionId, 'cas-pratique-a3', p.l1, [p.j1]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await assignJurors(sessionId, 'cas-pratique-a3', p.l1, [p.j1, p.j1]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => assignJurors(sessionId, 'cas-pratique-a3', p.l1, [p.j1]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => assignJurors(sessionId, 'cas-pratique-a3', p.l1, [p.j1, p.j1]))).toMatchObject({ status: 400 })
     const out = await assignJurors(sessionId, 'cas-pratique-a3', p.l1, [p.j1, p.j2])
     expect(out.message).toContain('Alice Juré (principal·e) et Bruno Juré')
     const first = (await copy('cas-pratique-a3', p.l1)).jurors
@@ -125,12 +125,12 @@ describe('jurors of one copy', () => {
     await assignJurors(sessionId, 'fiche-veille', p.l2, [p.j1])
     const a = (await copy('fiche-veille', p.l2)).jurors[0]!
     await getDb().insert(schema.gradings).values({ assignmentId: a.assignmentId, updatedAt: new Date() })
-    expect(refusal(async () => await assignJurors(sessionId, 'fiche-veille', p.l2, [p.j2]))).toEqual({
+    expect(await refusal(() => assignJurors(sessionId, 'fiche-veille', p.l2, [p.j2]))).toEqual({
       status: 409,
       message: expect.stringContaining('a déjà commencé'),
     })
     await getDb().update(schema.gradings).set({ status: 'closed' })
-    expect(refusal(async () => await assignJurors(sessionId, 'fiche-veille', p.l2, []))).toEqual({ status: 409, message: expect.stringContaining('est close') })
+    expect(await refusal(() => assignJurors(sessionId, 'fiche-veille', p.l2, []))).toEqual({ status: 409, message: expect.stringContaining('est close') })
   })
   it('assigns a group copy', async () => {
     const groupEval = (await assignmentsOverview(sessionId))!.instances.find((i) => i.mode === 'group')!
@@ -163,11 +163,11 @@ describe('bulk assignment', () => {
     ])
     expect((await instance('cas-pratique-a3')).unassigned).toBe(0)
   })
-  it('needs two jurors for pairs, and one juror role each', () => {
-    expect(refusal(async () => await bulkAssignJurors(sessionId, 'cas-pratique-a3', [p.j1]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await bulkAssignJurors(sessionId, 'cas-pratique-a3', [p.j1, p.j1]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await bulkAssignJurors(sessionId, 'fiche-veille', [p.learnerOnly]))).toMatchObject({ status: 400 })
-    expect(refusal(async () => await bulkAssignJurors(sessionId, 'dossier-inconnu', [p.j1]))).toMatchObject({ status: 404 })
+  it('needs two jurors for pairs, and one juror role each', async () => {
+    expect(await refusal(() => bulkAssignJurors(sessionId, 'cas-pratique-a3', [p.j1]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => bulkAssignJurors(sessionId, 'cas-pratique-a3', [p.j1, p.j1]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => bulkAssignJurors(sessionId, 'fiche-veille', [p.learnerOnly]))).toMatchObject({ status: 400 })
+    expect(await refusal(() => bulkAssignJurors(sessionId, 'dossier-inconnu', [p.j1]))).toMatchObject({ status: 404 })
   })
 })
 

@@ -372,7 +372,7 @@ async function writeJurors(sessionId: string, instance: Instance, copy: Copy, ju
   const keep = new Map(copy.jurors.map((j) => [j.jurorId, j.assignmentId]))
   const gone = copy.jurors.filter((j) => !jurorIds.includes(j.jurorId)).map((j) => j.assignmentId)
   if (gone.length) await tx.delete(jurorAssignments).where(inArray(jurorAssignments.id, gone))
-  jurorIds.forEach(async (jurorId, i) => {
+  for (const [i, jurorId] of jurorIds.entries()) {
     const lead = instance.doubleMarking && i === 0
     const existing = keep.get(jurorId)
     if (existing) await tx.update(jurorAssignments).set({ lead }).where(eq(jurorAssignments.id, existing))
@@ -387,7 +387,7 @@ async function writeJurors(sessionId: string, instance: Instance, copy: Copy, ju
         // Creation order breaks ties after `lead`: the second juror is created after the lead.
         createdAt: new Date(Date.now() + i),
       })
-  })
+  }
 }
 
 /**
@@ -441,11 +441,11 @@ export async function bulkAssignJurors(sessionId: string, evaluationId: string, 
   const copies = (overview?.copies ?? []).filter((c) => c.jurors.length === 0)
   const counts = new Map(ids.map((id) => [id, 0]))
   await transaction(db, async (tx) => {
-    copies.forEach(async (copy, i) => {
+    for (const [i, copy] of copies.entries()) {
       const chosen = instance.doubleMarking ? [ids[i % ids.length]!, ids[(i + 1) % ids.length]!] : [ids[i % ids.length]!]
       for (const id of chosen) counts.set(id, (counts.get(id) ?? 0) + 1)
       await writeJurors(sessionId, instance, copy, chosen, tx)
-    })
+    }
   })
   const perJuror = ids.map((id) => ({ jurorId: id, name: names.get(id) ?? '', count: counts.get(id) ?? 0 }))
   const title = overview?.title ?? ''

@@ -19,9 +19,9 @@ async function person(roles: Role[], name: string) {
   for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name }
 }
-function refusal(f: () => unknown) {
+async function refusal(f: () => Promise<unknown>) {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof BlocsError) return { status: error.status, message: error.message, field: error.field }
     throw error
@@ -73,11 +73,11 @@ describe('blocs', () => {
 
   it('refuses an empty or duplicate title, and a bloc of another session', async () => {
     const a = await createBloc(sessionId, 'Bloc A')
-    expect(refusal(async () => await createBloc(sessionId, '   '))).toMatchObject({ status: 400, field: 'title', message: 'Donnez un titre au bloc.' })
-    expect(refusal(async () => await createBloc(sessionId, 'bloc a'))).toMatchObject({ status: 409, field: 'title' })
-    expect(refusal(async () => await renameBloc(otherSession, a.id, 'X'))).toMatchObject({ status: 404 })
-    expect(refusal(async () => await deleteBloc(otherSession, a.id))).toMatchObject({ status: 404 })
-    expect(refusal(async () => await createBloc('inconnue', 'X'))).toMatchObject({ status: 404 })
+    expect(await refusal(() => createBloc(sessionId, '   '))).toMatchObject({ status: 400, field: 'title', message: 'Donnez un titre au bloc.' })
+    expect(await refusal(() => createBloc(sessionId, 'bloc a'))).toMatchObject({ status: 409, field: 'title' })
+    expect(await refusal(() => renameBloc(otherSession, a.id, 'X'))).toMatchObject({ status: 404 })
+    expect(await refusal(() => deleteBloc(otherSession, a.id))).toMatchObject({ status: 404 })
+    expect(await refusal(() => createBloc('inconnue', 'X'))).toMatchObject({ status: 404 })
     expect(await titles()).toEqual(['Bloc A'])
   })
 
@@ -90,7 +90,7 @@ describe('blocs', () => {
     expect(s.blocs.map((x) => x.competencyIds)).toEqual([['C1.1'], ['C1.2', 'C2.1']])
     expect(s.unassigned).toHaveLength(48)
     expect(s.unassigned.slice(0, 3)).toEqual(['C1.3', 'C2.2', 'C2.3'])
-    expect(refusal(async () => await setBlocCompetencies(sessionId, a.id, ['C99.9']))).toMatchObject({ status: 400 })
+    expect(await refusal(() => setBlocCompetencies(sessionId, a.id, ['C99.9']))).toMatchObject({ status: 400 })
     await setBlocCompetencies(sessionId, a.id, [])
     expect((await blocsSettings(sessionId))!.blocs[0]!.competencyIds).toEqual([])
   })
@@ -116,13 +116,13 @@ describe('blocs', () => {
       confirmedAt: new Date(),
     })
     for (const f of [
-      async () => await createBloc(sessionId, 'Bloc B'),
-      async () => await renameBloc(sessionId, a.id, 'X'),
-      async () => await moveBloc(sessionId, a.id, 'down'),
-      async () => await deleteBloc(sessionId, a.id),
-      async () => await setBlocCompetencies(sessionId, a.id, ['C1.1']),
+      () => createBloc(sessionId, 'Bloc B'),
+      () => renameBloc(sessionId, a.id, 'X'),
+      () => moveBloc(sessionId, a.id, 'down'),
+      () => deleteBloc(sessionId, a.id),
+      () => setBlocCompetencies(sessionId, a.id, ['C1.1']),
     ])
-      expect(refusal(f)).toMatchObject({ status: 409, message: blocs.BLOCS_LOCKED })
+      expect(await refusal(f)).toMatchObject({ status: 409, message: blocs.BLOCS_LOCKED })
     expect((await blocsSettings(sessionId))!.confirmed).toBe(1)
     // Another session's blocs are not locked.
     expect((await createBloc(otherSession, 'Bloc B')).title).toBe('Bloc B')
@@ -135,7 +135,7 @@ describe('the jury president', () => {
     expect(await setPresident(sessionId, people.juror.id)).toBe('Benoît Lemaître préside désormais le jury de la session.')
     expect((await blocsSettings(sessionId))!.session.presidentId).toBe(people.juror.id)
     for (const who of [people.learner, people.tutor])
-      expect(refusal(async () => await setPresident(sessionId, who.id))).toMatchObject({ status: 400, field: 'presidentId' })
+      expect(await refusal(() => setPresident(sessionId, who.id))).toMatchObject({ status: 400, field: 'presidentId' })
     expect((await blocsSettings(sessionId))!.session.presidentId).toBe(people.juror.id)
     await setPresident(sessionId, null)
     expect((await blocsSettings(sessionId))!.session.presidentId).toBeNull()
@@ -143,7 +143,7 @@ describe('the jury president', () => {
 
   it('cannot change once the results are published', async () => {
     await getDb().update(schema.examSessions).set({ resultsPublishedAt: new Date() }).where(eq(schema.examSessions.id, sessionId))
-    expect(refusal(async () => await setPresident(sessionId, people.juror.id))).toMatchObject({ status: 409, message: blocs.PUBLISHED })
+    expect(await refusal(() => setPresident(sessionId, people.juror.id))).toMatchObject({ status: 409, message: blocs.PUBLISHED })
   })
 })
 

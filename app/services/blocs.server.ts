@@ -217,13 +217,12 @@ export async function moveBloc(sessionId: string, blocId: string, direction: 'up
     const j = direction === 'up' ? i - 1 : i + 1
     if (j < 0 || j >= order.length) return
     ;[order[i], order[j]] = [order[j]!, order[i]!]
-    order.forEach(
-      async (id, k) =>
-        await tx
-          .update(competencyBlocs)
-          .set({ position: k + 1 })
-          .where(eq(competencyBlocs.id, id)),
-    )
+    for (const [k, id] of order.entries()) {
+      await tx
+        .update(competencyBlocs)
+        .set({ position: k + 1 })
+        .where(eq(competencyBlocs.id, id))
+    }
   })
 }
 

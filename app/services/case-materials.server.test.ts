@@ -28,7 +28,7 @@ async function person(roles: Role[], name: string): Promise<User> {
   for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
-async function refusal(f: () => unknown) {
+async function refusal(f: () => Promise<unknown>) {
   try {
     await f()
   } catch (error) {
@@ -84,8 +84,8 @@ beforeAll(async () => {
   await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: juror.id, evaluationId: 'cas-pratique-a3', learnerId: owner.id })
   await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: otherJuror.id, evaluationId: 'fiche-veille', learnerId: owner.id })
 })
-afterAll(() => {
-  closeDb()
+afterAll(async () => {
+  await closeDb()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -154,7 +154,7 @@ describe('attaching and removing files', () => {
     expect(fs.readFileSync(path.join(uploadsDir(), 'case-materials', file.id))).toEqual(Buffer.from(csv))
     expect((await caseFiles(sessionId, 'cas-pratique-a3')).map((f) => [f.name, f.uploadedByName])).toEqual([['budget.csv', 'Agnès Admin']])
     // The same bytes again are refused, whatever their name.
-    expect(await refusal(async () => await addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'copie.csv', bytes: csv }))).toEqual({
+    expect(await refusal(() => addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'copie.csv', bytes: csv }))).toEqual({
       status: 409,
       message: 'Ce fichier est déjà joint à cette épreuve, sous le nom «\u00a0budget.csv\u00a0».',
     })
@@ -170,22 +170,22 @@ describe('attaching and removing files', () => {
   it('writes nothing for a refused file, an épreuve without a case or an unknown session', async () => {
     const rows = async () => (await getDb().select().from(schema.caseMaterialFiles)).length
     const before = { rows: await rows(), files: filesOnDisk().length }
-    expect((await refusal(async () => await addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'faux.pdf', bytes: PNG }))).status).toBe(400)
-    expect(await refusal(async () => await addCaseFile(admin, sessionId, 'fiche-veille', { name: 'a.pdf', bytes: PDF }))).toEqual({
+    expect((await refusal(() => addCaseFile(admin, sessionId, 'cas-pratique-a3', { name: 'faux.pdf', bytes: PNG }))).status).toBe(400)
+    expect(await refusal(() => addCaseFile(admin, sessionId, 'fiche-veille', { name: 'a.pdf', bytes: PDF }))).toEqual({
       status: 400,
       message: cm.NOT_A_CASE,
     })
-    expect((await refusal(async () => await addCaseFile(admin, 'inconnue', 'cas-pratique-a3', { name: 'a.pdf', bytes: PDF }))).status).toBe(404)
+    expect((await refusal(() => addCaseFile(admin, 'inconnue', 'cas-pratique-a3', { name: 'a.pdf', bytes: PDF }))).status).toBe(404)
     expect({ rows: await rows(), files: filesOnDisk().length }).toEqual(before)
   })
 
   it('removes a file of the session only, row and bytes', async () => {
     const { file } = await addCaseFile(admin, sessionId, 'msp-a4', { name: 'plan.pdf', bytes: PDF })
-    expect((await refusal(async () => await removeCaseFile(otherSessionId, file.id))).status).toBe(404)
+    expect((await refusal(() => removeCaseFile(otherSessionId, file.id))).status).toBe(404)
     expect(await removeCaseFile(sessionId, file.id)).toBe('«\u00a0plan.pdf\u00a0» est supprimé\u00a0: les candidat·es ne le voient plus dans leur dossier.')
     expect(filesOnDisk()).not.toContain(file.id)
     expect(await caseFiles(sessionId, 'msp-a4')).toEqual([])
-    expect((await refusal(async () => await removeCaseFile(sessionId, file.id))).status).toBe(404)
+    expect((await refusal(() => removeCaseFile(sessionId, file.id))).status).toBe(404)
   })
 
   it('lists every cas pratique and MSP of the session, and only those', async () => {
@@ -216,9 +216,9 @@ describe('the text of a case', () => {
     expect(await caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Maison Lumen', body: 'Une PME.\n\n- Grasse' })
     await saveCaseText(sessionId, 'msp-a5', { title: 'Lumen', body: 'Autre.' })
     expect(await caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Lumen', body: 'Autre.' })
-    expect(await refusal(async () => await saveCaseText(sessionId, 'msp-a5', { title: '', body: 'Texte' }))).toMatchObject({ status: 400 })
+    expect(await refusal(() => saveCaseText(sessionId, 'msp-a5', { title: '', body: 'Texte' }))).toMatchObject({ status: 400 })
     expect(await caseMaterialFor(sessionId, 'msp-a5')).toEqual({ title: 'Lumen', body: 'Autre.' })
-    expect((await refusal(async () => await saveCaseText(sessionId, 'fiche-ux', { title: 'a', body: 'b' }))).message).toBe(cm.NOT_A_CASE)
+    expect((await refusal(() => saveCaseText(sessionId, 'fiche-ux', { title: 'a', body: 'b' }))).message).toBe(cm.NOT_A_CASE)
     expect(await saveCaseText(sessionId, 'msp-a5', { title: ' ', body: '' })).toBe('Le texte du cas est supprimé.')
     expect(await caseMaterialFor(sessionId, 'msp-a5')).toBeNull()
   })

@@ -114,7 +114,7 @@ export async function saveCaseText(sessionId: string, evaluationId: string, inpu
   const body = input.body.replace(/\r\n?/g, '\n').trim()
   const where = and(eq(caseMaterials.examSessionId, sessionId), eq(caseMaterials.evaluationId, evaluationId))
   if (!title && !body) {
-    const removed = (await db.delete(caseMaterials).where(where)).changes
+    const removed = (await db.delete(caseMaterials).where(where).returning({ id: caseMaterials.id })).length
     return removed ? 'Le texte du cas est supprimé.' : 'Il n’y avait pas de texte à enregistrer.'
   }
   if (!title) throw new CaseMaterialError('Donnez un titre au texte du cas (par exemple le nom de l’entreprise).', 400, 'title')
@@ -300,7 +300,7 @@ export async function removeCaseFile(sessionId: string, fileId: string, db: DbHa
       .delete(caseMaterialFiles)
       .where(and(eq(caseMaterialFiles.id, fileId), eq(caseMaterialFiles.examSessionId, sessionId)))
       .returning()
-  )[0]!
+  )[0]
   if (!row) throw new CaseMaterialError(UNKNOWN_FILE, 404)
   fs.rmSync(filePath(row.id), { force: true })
   return `«\u00a0${row.name}\u00a0» est supprimé\u00a0: les candidat·es ne le voient plus dans leur dossier.`

@@ -142,7 +142,7 @@ describe('reading the file', () => {
     await expect(parseCohortFile({ name: 'a.csv', bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 0x61) })).rejects.toMatchObject({ status: 413 })
     await expect(parseCohortFile({ name: 'a.csv', bytes: Buffer.from('\n\n') })).rejects.toThrow('Ce fichier ne contient aucune ligne.')
     await expect(parseCohortFile({ name: 'a.xlsx', bytes: Buffer.from('PK\x03\x04garbage', 'latin1') })).rejects.toBeInstanceOf(CohortImportError)
-    await expect(await planCohortImport('nope', file('Nom complet;Email\nA B;a@b.fr\n'))).rejects.toMatchObject({
+    await expect(planCohortImport('nope', file('Nom complet;Email\nA B;a@b.fr\n'))).rejects.toMatchObject({
       status: 404,
       message: 'Cette session d’examen n’existe pas.',
     })
@@ -226,7 +226,7 @@ describe('applying', () => {
   it('writes nothing when one line is refused', async () => {
     const before = { users: await userCount(), enrolled: await enrolledIn(sessionId), links: (await getDb().select().from(schema.passwordLinks)).length }
     const text = 'Nom complet;E-mail;Groupe\nAlice Bon;alice@exemple.fr;Groupe 1\nBob Mauvais;bob@;\n'
-    const refused = await (await applyCohortImport(sessionId, file(text), admin, { baseUrl: 'https://atelier.test', now: NOW })).catch((e: unknown) => e)
+    const refused = await applyCohortImport(sessionId, file(text), admin, { baseUrl: 'https://atelier.test', now: NOW }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(CohortImportRefused)
     expect((refused as InstanceType<typeof CohortImportRefused>).report.errors).toEqual([
       { line: 3, column: 'B', message: 'adresse e-mail non valide\u00a0: «\u00a0bob@\u00a0».' },

@@ -94,9 +94,9 @@ const paragraph = (doc: Y.Doc, text: string) => {
   p.insert(0, [new Y.XmlText(text)])
   doc.getXmlFragment('default').push([p])
 }
-const until = async (check: () => boolean, ms = 5_000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 5_000) => {
   const end = Date.now() + ms
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out')
     await new Promise((r) => setTimeout(r, 50))
   }

@@ -71,10 +71,17 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     async onStoreDocument({ documentName, document, context }) {
       const { access, user } = context as Context
       const author = lastAuthor.get(documentName) ?? user.id
-      const others = [...(writers.get(documentName) ?? [])].filter((id) => id !== author)
-      // Synchronous (one SQLite transaction): no change comes in between.
-      await storeSharedState(access.dossierId, access.sectionId, document, author, others)
+      // The writers of what is stored now, taken before it is: who changes the document while it is stored writes in the next store.
+      const stored = writers.get(documentName) ?? new Set<string>()
       writers.delete(documentName)
+      const others = [...stored].filter((id) => id !== author)
+      try {
+        await storeSharedState(access.dossierId, access.sectionId, document, author, others)
+      } catch (error) {
+        // Not stored: they are still writers of the next store.
+        writers.set(documentName, new Set([...stored, ...(writers.get(documentName) ?? [])]))
+        throw error
+      }
     },
     async afterUnloadDocument({ documentName }) {
       lastAuthor.delete(documentName)

@@ -75,7 +75,9 @@ export const docJson = (doc: Y.Doc): RichTextDoc => yXmlFragmentToProsemirrorJSO
 export async function storeSharedState(dossierId: string, sectionId: string, doc: Y.Doc, authorId: string, coauthorIds: string[] = []): Promise<void> {
   const db = getDb()
   const now = new Date()
+  // The state and the text at the same instant: edits that arrive while this store awaits go to the next store.
   const state = Buffer.from(Y.encodeStateAsUpdate(doc))
+  const json = docJson(doc)
   await db
     .insert(schema.sectionYdocs)
     .values({ dossierId, sectionId, state, updatedAt: now })
@@ -83,7 +85,7 @@ export async function storeSharedState(dossierId: string, sectionId: string, doc
   // What any save of the section must be (a member's client could put anything in the shared document): repaired to the
   // editor's schema, then checked like an autosave; refused content is not saved (the Yjs state keeps it for the members).
   const field = await sectionField(dossierId, sectionId)
-  const checked = field ? valueSchema(field).safeParse(sanitize(docJson(doc))) : null
+  const checked = field ? valueSchema(field).safeParse(sanitize(json)) : null
   if (!checked?.success) return
   const content = checked.data as RichTextDoc
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -27,9 +27,9 @@ beforeAll(async () => {
 })
 
 /** The HTTP status a service call throws (403, 404…), or null when it does not throw a Response. */
-function thrownStatus(fn: () => unknown): number | null {
+async function thrownStatus(fn: () => Promise<unknown>): Promise<number | null> {
   try {
-    fn()
+    await fn()
   } catch (error) {
     if (error instanceof Response) return error.status
     throw error
@@ -93,15 +93,15 @@ describe('the bank of a tutor', () => {
   })
 
   it('is refused to learners (403); a juror reads the school’s entries (for their grids), never a tutor’s, and writes none', async () => {
-    expect(thrownStatus(async () => await bankFor(users.learner))).toBe(403)
-    expect(thrownStatus(async () => await createEntry(users.learner, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(await thrownStatus(() => bankFor(users.learner))).toBe(403)
+    expect(await thrownStatus(() => createEntry(users.learner, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
     const school = await createEntry(users.admin, 'school', { body: 'Justifiez le choix des canaux.', criterionIds: ['C2.3-1'] })
     const tutors = await createEntry(users.tutor, 'mine', { body: 'Pour mes candidat·es.', criterionIds: ['C2.3-1'] })
     const bank = await bankFor(users.juror)
     expect(bank.map((e) => e.id)).toContain(school.id)
     expect(bank.map((e) => e.id)).not.toContain(tutors.id)
     expect(bank.every((e) => !e.canEdit)).toBe(true)
-    expect(thrownStatus(async () => await createEntry(users.juror, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(await thrownStatus(() => createEntry(users.juror, 'mine', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
   })
 })
 
@@ -120,9 +120,9 @@ describe('managing entries', () => {
     expect((await rowOf(others.id))?.body).toBe('À un autre')
     expect((await rowOf(school.id))?.body).toBe('De l’école')
     // The school's bank is the admin's: a tutor may not write it at all.
-    expect(thrownStatus(async () => await createEntry(tutor, 'school', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
-    expect(thrownStatus(async () => await updateEntry(tutor, 'school', school.id, { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
-    expect(thrownStatus(async () => await deleteEntry(tutor, 'school', school.id))).toBe(403)
+    expect(await thrownStatus(() => createEntry(tutor, 'school', { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(await thrownStatus(() => updateEntry(tutor, 'school', school.id, { body: 'x', criterionIds: ['C1.1-2'] }))).toBe(403)
+    expect(await thrownStatus(() => deleteEntry(tutor, 'school', school.id))).toBe(403)
 
     expect(await deleteEntry(tutor, 'mine', own.id)).toBe(true)
     expect(await rowOf(own.id)).toBeUndefined()
@@ -139,9 +139,9 @@ describe('managing entries', () => {
     expect((await rowOf(tutors.id))?.body).toBe('Du tuteur')
   })
 
-  it('the service refuses invalid input even when a caller skipped the form', () => {
-    expect(async () => await createEntry(users.tutor, 'mine', { body: '', criterionIds: ['C1.1-2'] })).toThrow()
-    expect(async () => await createEntry(users.tutor, 'mine', { body: 'x', criterionIds: ['nope'] })).toThrow()
+  it('the service refuses invalid input even when a caller skipped the form', async () => {
+    await expect(createEntry(users.tutor, 'mine', { body: '', criterionIds: ['C1.1-2'] })).rejects.toThrow()
+    await expect(createEntry(users.tutor, 'mine', { body: 'x', criterionIds: ['nope'] })).rejects.toThrow()
   })
 })
 
@@ -171,11 +171,11 @@ describe('runBankForm', () => {
       id,
     })
     expect(await rowOf(id)).toMatchObject({ body: 'Nouveau', criterionIds: ['C2.1-3'] })
-    expect(thrownStatus(async () => await runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: 'x', criterionIds: ['C2.1-3'] })))).toBe(404)
-    expect(thrownStatus(async () => await runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: '', criterionIds: [] })))).toBe(404)
-    expect(thrownStatus(async () => await runBankForm(otherTutor, 'mine', form({ intent: 'delete', id })))).toBe(404)
-    expect(thrownStatus(async () => await runBankForm(learner, 'mine', form({ intent: 'delete', id })))).toBe(403)
-    expect(thrownStatus(async () => await runBankForm(tutor, 'mine', form({ intent: 'archive', id })))).toBe(400)
+    expect(await thrownStatus(() => runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: 'x', criterionIds: ['C2.1-3'] })))).toBe(404)
+    expect(await thrownStatus(() => runBankForm(otherTutor, 'mine', form({ intent: 'update', id, body: '', criterionIds: [] })))).toBe(404)
+    expect(await thrownStatus(() => runBankForm(otherTutor, 'mine', form({ intent: 'delete', id })))).toBe(404)
+    expect(await thrownStatus(() => runBankForm(learner, 'mine', form({ intent: 'delete', id })))).toBe(403)
+    expect(await thrownStatus(() => runBankForm(tutor, 'mine', form({ intent: 'archive', id })))).toBe(400)
     expect((await runBankForm(tutor, 'mine', form({ intent: 'delete', id }))).outcome).toEqual({ ok: true, done: 'suppr', id })
     expect(await rowOf(id)).toBeUndefined()
   })

@@ -111,14 +111,21 @@ export async function updateEntry(user: BankUser, scope: BankScope, id: string, 
       .set({ body, criterionIds, updatedAt: new Date() })
       .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
       .returning()
-  )[0]!
+  )[0]
   return row ? toEntry(user, row) : null
 }
 
 /** Deletes an entry of `scope`; false when no such entry is the user's to delete. */
 export async function deleteEntry(user: BankUser, scope: BankScope, id: string, db: DbHandle = getDb()): Promise<boolean> {
   if (!may(user, 'delete', scope)) forbidden()
-  return (await db.delete(commentBank).where(and(eq(commentBank.id, id), ownedBy(user, scope)))).changes > 0
+  return (
+    (
+      await db
+        .delete(commentBank)
+        .where(and(eq(commentBank.id, id), ownedBy(user, scope)))
+        .returning({ id: commentBank.id })
+    ).length > 0
+  )
 }
 
 // The form of the bank pages (/tuteur/banque, /admin/banque): one action, three intents.

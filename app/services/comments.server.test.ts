@@ -59,7 +59,7 @@ beforeAll(async () => {
 /** Who `who` is to a dossier, as the routes get it from the access rule. */
 const accessOf = async (who: Who, dossierId: string) => (await dossierRelations(users[who], dossierId))!
 const as = async (who: Who, dossierId = dossiers.veille) => [await accessOf(who, dossierId), users[who]] as const
-const okThread = (r: ReturnType<typeof createThread>) => {
+const okThread = (r: Awaited<ReturnType<typeof createThread>>) => {
   expect(r).toMatchObject({ ok: true })
   return (r as { threadId: string }).threadId
 }

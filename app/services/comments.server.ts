@@ -425,7 +425,7 @@ async function setStatus(access: DossierAccess, user: SessionUser, input: unknow
       .set({ status, resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null })
       .where(and(eq(commentThreads.id, parsed.data.threadId), eq(commentThreads.dossierId, access.dossier.id)))
       .returning({ id: commentThreads.id })
-  )[0]!
+  )[0]
   return done ? { ok: true, threadId: done.id } : fail(404, REFUSALS.noThread)
 }
 

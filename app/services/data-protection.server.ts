@@ -493,14 +493,14 @@ async function collectExport(db: DbHandle, learner: Subject, now: Date) {
     .where(groupIds.length ? or(eq(dossiers.learnerId, id), inArray(dossiers.groupId, groupIds)) : eq(dossiers.learnerId, id))
     .orderBy(asc(dossiers.examSessionId), asc(dossiers.templateId))
   const dossierIds = myDossiers.map((d) => d.id)
-  const inDossiers = <T>(f: () => T[]): T[] => (dossierIds.length ? f() : [])
+  const inDossiers = async <T>(f: () => Promise<T[]>): Promise<T[]> => (dossierIds.length ? await f() : [])
 
-  const sections = inDossiers(async () => await db.select().from(dossierSections).where(inArray(dossierSections.dossierId, dossierIds)))
-  const revisions = inDossiers(
+  const sections = await inDossiers(async () => await db.select().from(dossierSections).where(inArray(dossierSections.dossierId, dossierIds)))
+  const revisions = await inDossiers(
     async () => await db.select().from(dossierRevisions).where(inArray(dossierRevisions.dossierId, dossierIds)).orderBy(asc(dossierRevisions.id)),
   )
-  const images = inDossiers(async () => await db.select().from(uploads).where(inArray(uploads.dossierId, dossierIds)).orderBy(asc(uploads.createdAt)))
-  const threads = inDossiers(
+  const images = await inDossiers(async () => await db.select().from(uploads).where(inArray(uploads.dossierId, dossierIds)).orderBy(asc(uploads.createdAt)))
+  const threads = await inDossiers(
     async () => await db.select().from(commentThreads).where(inArray(commentThreads.dossierId, dossierIds)).orderBy(asc(commentThreads.createdAt)),
   )
   const threadIds = threads.map((t) => t.id)
@@ -511,10 +511,10 @@ async function collectExport(db: DbHandle, learner: Subject, now: Date) {
         .where(inArray(commentMessages.threadId, threadIds))
         .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
     : []
-  const rounds = inDossiers(
+  const rounds = await inDossiers(
     async () => await db.select().from(reviewRounds).where(inArray(reviewRounds.dossierId, dossierIds)).orderBy(asc(reviewRounds.requestedAt)),
   )
-  const handIns = inDossiers(
+  const handIns = await inDossiers(
     async () =>
       await db
         .select({ submission: submissions, evaluationId: evaluationInstances.evaluationId })
@@ -575,7 +575,8 @@ async function collectExport(db: DbHandle, learner: Subject, now: Date) {
   const openSessions = (await db.select({ n: count() }).from(loginSessions).where(eq(loginSessions.userId, id)))[0]?.n ?? 0
   const links = await db.select().from(passwordLinks).where(eq(passwordLinks.userId, id)).orderBy(asc(passwordLinks.createdAt))
   const inbox = await db.select().from(notifications).where(eq(notifications.userId, id)).orderBy(asc(notifications.createdAt))
-  const results = new Map(sessionRows.map(async (s) => [s.id, await learnerResults(s.id, id, db)]))
+  const results = new Map<string, Awaited<ReturnType<typeof learnerResults>>>()
+  for (const s of sessionRows) results.set(s.id, await learnerResults(s.id, id, db))
 
   const label = await peopleLabels(db, learner, [
     ...members.map((m) => m.learnerId),
@@ -840,7 +841,8 @@ async function renameSubmitter(tx: DbHandle, learnerId: string, name: string): P
       .update(submissions)
       .set({ submitterName: name })
       .where(and(eq(submissions.submittedBy, learnerId), ne(submissions.submitterName, name)))
-  ).changes
+      .returning({ id: submissions.id })
+  ).length
 }
 
 export const EXTENSION_REASON_ERASED = 'Motif effacé lors de l’anonymisation.'
@@ -869,17 +871,19 @@ export async function anonymiseLearner(
       .update(users)
       .set({ name: label, email: anonymisedEmail(learner.id), passwordHash: NO_PASSWORD, deactivatedAt: learner.deactivatedAt ?? now, anonymizedAt: now })
       .where(eq(users.id, learner.id))
-    const loginSessionsEnded = (await tx.delete(loginSessions).where(eq(loginSessions.userId, learner.id))).changes
-    const linksDeleted = (await tx.delete(passwordLinks).where(eq(passwordLinks.userId, learner.id))).changes
-    const attemptsDeleted = (await tx.delete(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase()))).changes
-    const notificationsDeleted = (await tx.delete(notifications).where(eq(notifications.userId, learner.id))).changes
+    const loginSessionsEnded = (await tx.delete(loginSessions).where(eq(loginSessions.userId, learner.id)).returning({ id: loginSessions.id })).length
+    const linksDeleted = (await tx.delete(passwordLinks).where(eq(passwordLinks.userId, learner.id)).returning({ id: passwordLinks.id })).length
+    const attemptsDeleted = (await tx.delete(loginAttempts).where(eq(loginAttempts.email, learner.email.toLowerCase())).returning({ id: loginAttempts.id }))
+      .length
+    const notificationsDeleted = (await tx.delete(notifications).where(eq(notifications.userId, learner.id)).returning({ id: notifications.id })).length
     // A reason for an extension may be about the person (health, family): it goes; the dates stay.
     const reasonsErased = (
       await tx
         .update(deadlineExtensions)
         .set({ reason: EXTENSION_REASON_ERASED })
         .where(and(eq(deadlineExtensions.learnerId, learner.id), ne(deadlineExtensions.reason, EXTENSION_REASON_ERASED)))
-    ).changes
+        .returning({ id: deadlineExtensions.id })
+    ).length
     const groupIds = tx.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.learnerId, learner.id))
     const dossierCount =
       (
@@ -1009,7 +1013,8 @@ export async function deleteLearner(
           .update(commentMessages)
           .set({ body: '', deletedAt: now })
           .where(and(eq(commentMessages.authorId, id), inArray(commentMessages.threadId, threads), sql`${commentMessages.deletedAt} is null`))
-      ).changes
+          .returning({ id: commentMessages.id })
+      ).length
       await tx
         .update(reviewRounds)
         .set({ message: '' })

@@ -23,9 +23,9 @@ async function person(roles: Role[], name: string): Promise<User> {
   for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
-function status(f: () => unknown): number {
+async function status(f: () => Promise<unknown>): Promise<number> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof Response) return error.status
     if (error instanceof DeliberationError) return error.status
@@ -33,9 +33,9 @@ function status(f: () => unknown): number {
   }
   return 200
 }
-function refusal(f: () => unknown) {
+async function refusal(f: () => Promise<unknown>) {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof DeliberationError) return { status: error.status, message: error.message, errors: error.errors }
     throw error
@@ -153,12 +153,12 @@ describe('who may deliberate', () => {
   it('the session’s president and the admins; 403 for any other juror, a learner, a tutor; 404 for an unknown session', async () => {
     expect(await access(people.president)).toMatchObject({ president: true, admin: false })
     expect(await access(people.admin)).toMatchObject({ president: false, admin: true })
-    for (const who of [people.juror, people.zoe, people.tutor]) expect(status(async () => await access(who))).toBe(403)
-    expect(status(async () => await deliberationAccess(people.admin, 'inconnue'))).toBe(404)
+    for (const who of [people.juror, people.zoe, people.tutor]) expect(await status(() => access(who))).toBe(403)
+    expect(await status(() => deliberationAccess(people.admin, 'inconnue'))).toBe(404)
     // A learner learns nothing of whether a session exists.
-    expect(status(async () => await deliberationAccess(people.zoe, 'inconnue'))).toBe(403)
+    expect(await status(() => deliberationAccess(people.zoe, 'inconnue'))).toBe(403)
     await getDb().update(schema.examSessions).set({ presidentId: null })
-    expect(status(async () => await access(people.president))).toBe(403)
+    expect(await status(() => access(people.president))).toBe(403)
   })
 
   it('lists the sessions a juror presides', async () => {
@@ -187,13 +187,13 @@ describe('the list and a candidate', () => {
     expect(view.evidence[d.evidenceKey('C1.1', 'C1.1-1', 'written')]).toEqual([{ label: '«\u00a0Un texte\u00a0»', where: expect.stringContaining('—') }])
     expect(view.previous?.name).toBe('Maël Dupré')
     expect(view.next).toBeNull()
-    expect(status(async () => await candidateDeliberation(await access(people.president), people.tutor.id))).toBe(404)
+    expect(await status(async () => await candidateDeliberation(await access(people.president), people.tutor.id))).toBe(404)
   })
 })
 
 describe('confirming', () => {
   it('only the president confirms: an admin reads (403)', async () => {
-    expect(status(async () => await confirmDeliberation(await access(people.admin), people.zoe.id, asProposed()))).toBe(403)
+    expect(await status(async () => await confirmDeliberation(await access(people.admin), people.zoe.id, asProposed()))).toBe(403)
     expect(await stored(people.zoe.id)).toBeUndefined()
   })
 
@@ -220,7 +220,7 @@ describe('confirming', () => {
   })
 
   it('refuses a departure without a reason long enough, and a bloc without a decision; writes nothing', async () => {
-    const short = refusal(
+    const short = await refusal(
       async () =>
         await confirmDeliberation(
           await access(people.president),
@@ -273,16 +273,16 @@ describe('confirming', () => {
     ).toEqual({ replaced: true, decision: 'deferred' })
     expect(await stored(people.zoe.id)).toMatchObject({ decision: 'deferred', confirmedAt: later })
     await getDb().update(schema.examSessions).set({ resultsPublishedAt: new Date() })
-    expect(refusal(async () => await confirmDeliberation(await access(people.president), people.zoe.id, asProposed()))).toMatchObject({
+    expect(await refusal(async () => await confirmDeliberation(await access(people.president), people.zoe.id, asProposed()))).toMatchObject({
       status: 409,
       message: d.PUBLISHED,
     })
     expect(await stored(people.zoe.id)).toMatchObject({ decision: 'deferred' })
   })
 
-  it('refuses when the proposals changed since the page was shown', () => {
+  it('refuses when the proposals changed since the page was shown', async () => {
     const stale = form({ [ids.bloc1]: { shown: 'not-acquired', decision: 'acquired' }, [ids.bloc2]: { shown: 'not-acquired', decision: 'not-acquired' } })
-    expect(refusal(async () => await confirmDeliberation(await access(people.president), people.zoe.id, stale))).toMatchObject({
+    expect(await refusal(async () => await confirmDeliberation(await access(people.president), people.zoe.id, stale))).toMatchObject({
       status: 409,
       message: d.STALE,
     })
@@ -291,17 +291,17 @@ describe('confirming', () => {
   it('refuses a president who no longer presides (403) and an unknown candidate (404)', async () => {
     const a = await access(people.president)
     await getDb().update(schema.examSessions).set({ presidentId: people.juror.id })
-    expect(status(async () => await confirmDeliberation(a, people.zoe.id, asProposed()))).toBe(403)
+    expect(await status(() => confirmDeliberation(a, people.zoe.id, asProposed()))).toBe(403)
     await getDb().update(schema.examSessions).set({ presidentId: people.president.id })
-    expect(status(async () => await confirmDeliberation(await access(people.president), people.tutor.id, asProposed()))).toBe(404)
+    expect(await status(async () => await confirmDeliberation(await access(people.president), people.tutor.id, asProposed()))).toBe(404)
   })
 })
 
 describe('lifting anonymity', () => {
   it('only an admin, once every candidate is deliberated; the juror then sees the name', async () => {
-    expect(status(async () => await liftAnonymity(await access(people.president)))).toBe(403)
+    expect(await status(async () => await liftAnonymity(await access(people.president)))).toBe(403)
     await confirmDeliberation(await access(people.president), people.zoe.id, asProposed())
-    const early = refusal(async () => await liftAnonymity(await access(people.admin)))
+    const early = await refusal(async () => await liftAnonymity(await access(people.admin)))
     expect(early.status).toBe(409)
     expect(early.message).toMatch(/1\u00a0candidat·e attend encore la confirmation de sa décision/)
     expect((await authorizeAssignment(people.president, ids.cas)).anonymous).toBe(true)

@@ -104,9 +104,9 @@ const ALLOWED: Record<DossierRelation, DossierAction[]> = {
 }
 const ACTIONS: DossierAction[] = ['read', 'comment', 'reply', 'update', 'export', 'grade']
 
-function statusOf(fn: () => unknown): number {
+async function statusOf(fn: () => Promise<unknown>): Promise<number> {
   try {
-    fn()
+    await fn()
     return 200
   } catch (e) {
     if (e instanceof Response) return e.status
@@ -122,10 +122,9 @@ describe('dossier access', () => {
         expect((await dossierRelations(users[who], dossiers[target]))?.relations, `${who} → ${target}`).toEqual(expected)
         for (const action of ACTIONS) {
           const allowed = expected.some((r) => ALLOWED[r].includes(action))
-          expect(
-            statusOf(async () => await authorizeDossier(users[who], dossiers[target], action)),
-            `${who} ${action} ${target}`,
-          ).toBe(allowed ? 200 : 403)
+          expect(await statusOf(async () => await authorizeDossier(users[who], dossiers[target], action)), `${who} ${action} ${target}`).toBe(
+            allowed ? 200 : 403,
+          )
         }
       }
     })
@@ -135,22 +134,18 @@ describe('dossier access', () => {
     expect((await authorizeDossier(users.tutor, dossiers.group, 'comment')).dossier).toMatchObject({ id: dossiers.group, evaluationId: 'msp-a2' })
   })
 
-  it('answers 404 for a dossier that does not exist, whoever asks', () => {
-    for (const who of Object.keys(ROLES) as Who[])
-      expect(
-        statusOf(async () => await authorizeDossier(users[who], 'inconnu', 'read')),
-        who,
-      ).toBe(404)
+  it('answers 404 for a dossier that does not exist, whoever asks', async () => {
+    for (const who of Object.keys(ROLES) as Who[]) expect(await statusOf(async () => await authorizeDossier(users[who], 'inconnu', 'read')), who).toBe(404)
   })
 
   it('explains a refusal in French', () => {
-    const message = (fn: () => unknown): Promise<string | null> => {
+    const message = async (fn: () => Promise<unknown>): Promise<string | null> => {
       try {
-        fn()
+        await fn()
       } catch (e) {
-        if (e instanceof Response) return e.text()
+        if (e instanceof Response) return await e.text()
       }
-      return Promise.resolve(null)
+      return null
     }
     return Promise.all([
       expect(message(async () => await authorizeDossier(users.otherLearner, dossiers.individual, 'read'))).resolves.toBe('Vous n’avez pas accès à ce dossier.'),

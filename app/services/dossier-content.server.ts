@@ -127,16 +127,19 @@ export async function loadDossier(dossier: Dossier, learnerId: string | null) {
   // An oral's visuals: the dossier's own sections that show a picture (a chart, a card, a table…), once written.
   const hasOral = template.sections.some((s) => s.field.kind === 'oralSupport')
   const memberList = await groupMemberList(dossier.groupId)
-  const pictures = hasOral
-    ? (await pictureDossiers(dossier)).flatMap(async (d) => {
-        const own = d.id === dossier.id
-        const shown = own ? template : templateOfDossier(d)
-        const written = own ? states : await sectionStates(d.id)
-        return shown.sections
+  const pictures: { id: string; title: string; dossierId: string; where: string | null }[] = []
+  if (hasOral) {
+    for (const d of await pictureDossiers(dossier)) {
+      const own = d.id === dossier.id
+      const shown = own ? template : templateOfDossier(d)
+      const written = own ? states : await sectionStates(d.id)
+      pictures.push(
+        ...shown.sections
           .filter((s) => hasPictures(s.field.kind) && written[s.id] && !isEmpty(entryOf(s.field, written[s.id]!.content)))
-          .map((s) => ({ id: s.id, title: s.title, dossierId: d.id, where: own ? null : shown.title }))
-      })
-    : []
+          .map((s) => ({ id: s.id, title: s.title, dossierId: d.id, where: own ? null : shown.title })),
+      )
+    }
+  }
   return {
     dossier,
     template,
@@ -157,4 +160,4 @@ export async function loadDossier(dossier: Dossier, learnerId: string | null) {
   }
 }
 
-export type DossierContent = ReturnType<typeof loadDossier>
+export type DossierContent = Awaited<ReturnType<typeof loadDossier>>

@@ -60,7 +60,7 @@ describe('dossier provisioning', () => {
 
   it('rolls the enrolment back when provisioning fails', async () => {
     const db = getDb()
-    expect(async () => await enrollLearners(db, sessionId, ['no-such-user'])).toThrow()
+    await expect(enrollLearners(db, sessionId, ['no-such-user'])).rejects.toThrow()
     expect((await db.select().from(schema.enrollments)).some((e) => e.learnerId === 'no-such-user')).toBe(false)
   })
 

@@ -50,7 +50,8 @@ export async function provisionDossiers(db: DbHandle, scope: { learnerIds?: read
         .insert(dossiers)
         .values(rows.slice(i, i + CHUNK))
         .onConflictDoNothing()
-    ).changes
+        .returning({ id: dossiers.id })
+    ).length
   }
   return created
 }

@@ -20,9 +20,9 @@ let otherSessionId = ''
 const paris = (local: string) => InstanceFormSchema.parse({ intent: 'instance', evaluationId: 'x', dueAt: local, cutoffAt: local }).dueAt
 const window = (due: string, cutoff: string) => ({ dueAt: paris(due), cutoffAt: paris(cutoff) })
 
-function refusal(f: () => unknown): { status: number; message: string; field?: string } {
+async function refusal(f: () => Promise<unknown>): Promise<{ status: number; message: string; field?: string }> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof ExamSettingsError) return { status: error.status, message: error.message, ...(error.field ? { field: error.field } : {}) }
     throw error
@@ -80,7 +80,7 @@ describe('grading settings', () => {
     expect((await sessionSettings(sessionId))!.session).toMatchObject({ gradingScale: 'binary', competencyRule: 'all', competencyRuleMin: null })
   })
 
-  it('parses the form: N is required for « at least », a positive integer up to the largest competency', () => {
+  it('parses the form: N is required for « at least », a positive integer up to the largest competency', async () => {
     expect(GradingFormSchema.parse({ intent: 'grading', scale: 'four', rule: 'at-least', min: ' 3 ' })).toEqual({
       scale: 'four',
       rule: { rule: 'at-least', min: 3 },
@@ -96,11 +96,11 @@ describe('grading settings', () => {
       path: ['scale'],
       message: 'Choisissez une échelle de notation.',
     })
-    expect(refusal(async () => await updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'at-least', min: 0 } }))).toMatchObject({
+    expect(await refusal(() => updateSessionGrading(sessionId, { scale: 'binary', rule: { rule: 'at-least', min: 0 } }))).toMatchObject({
       status: 400,
       field: 'min',
     })
-    expect(refusal(async () => await updateSessionGrading('inconnue', { scale: 'binary', rule: { rule: 'all' } })).status).toBe(404)
+    expect((await refusal(() => updateSessionGrading('inconnue', { scale: 'binary', rule: { rule: 'all' } }))).status).toBe(404)
   })
 
   it('refuses to change the scale once a criterion has a level in the session, but not the rule', async () => {
@@ -123,7 +123,7 @@ describe('grading settings', () => {
 
     await db.insert(schema.gradeEntries).values({ gradingId: grading, criterionId: 'C1.1-2', part: 'written', level: 'acquis', updatedAt: new Date() })
     expect((await sessionSettings(sessionId))!.gradesExist).toBe(true)
-    expect(refusal(async () => await updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'all' } }))).toEqual({
+    expect(await refusal(() => updateSessionGrading(sessionId, { scale: 'four', rule: { rule: 'all' } }))).toEqual({
       status: 409,
       field: 'scale',
       message:
@@ -190,11 +190,11 @@ describe('an évaluation’s instance', () => {
     await saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: null })
     expect((await settingsOf('projet-com-a9')).instance).toMatchObject({ oralMinutes: null })
     expect((await loadDossier(dossier, dossier.learnerId)).template.sections.find((s) => s.id === 'support-oral')!.field).not.toHaveProperty('minutes')
-    expect(refusal(async () => await saveInstance(sessionId, 'cas-pratique-a3', { ...dates, anonymous: false, oralMinutes: 20 }))).toMatchObject({
+    expect(await refusal(() => saveInstance(sessionId, 'cas-pratique-a3', { ...dates, anonymous: false, oralMinutes: 20 }))).toMatchObject({
       status: 400,
       field: 'oralMinutes',
     })
-    expect(refusal(async () => await saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 241 }))).toMatchObject({
+    expect(await refusal(() => saveInstance(sessionId, 'projet-com-a9', { ...dates, anonymous: false, oralMinutes: 241 }))).toMatchObject({
       status: 400,
       field: 'oralMinutes',
     })
@@ -206,23 +206,17 @@ describe('an évaluation’s instance', () => {
   })
 
   it('refuses anonymous marking for a group épreuve, a cut-off before the deadline, an unknown évaluation or session', async () => {
-    expect(refusal(async () => await saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: true }))).toEqual({
+    expect(await refusal(() => saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: true }))).toEqual({
       status: 400,
       field: 'anonymous',
       message: 'Une épreuve de groupe comporte un oral devant le jury\u00a0: elle ne peut pas être corrigée anonymement.',
     })
-    expect(refusal(async () => await saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T17:00'), anonymous: false }))).toMatchObject(
-      {
-        status: 400,
-        field: 'cutoffAt',
-      },
-    )
-    expect(refusal(async () => await saveInstance(sessionId, 'inconnue', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })).status).toBe(
-      404,
-    )
-    expect(refusal(async () => await saveInstance('inconnue', 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })).status).toBe(
-      404,
-    )
+    expect(await refusal(() => saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T17:00'), anonymous: false }))).toMatchObject({
+      status: 400,
+      field: 'cutoffAt',
+    })
+    expect((await refusal(() => saveInstance(sessionId, 'inconnue', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false }))).status).toBe(404)
+    expect((await refusal(() => saveInstance('inconnue', 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false }))).status).toBe(404)
     expect((await settingsOf('msp-a2')).instance).toBeNull()
     await saveInstance(sessionId, 'msp-a2', { ...window('2027-05-01T18:00', '2027-05-01T18:00'), anonymous: false })
     expect((await settingsOf('msp-a2')).instance).toMatchObject({ anonymous: false })
@@ -247,9 +241,7 @@ describe('an évaluation’s instance', () => {
     await db.insert(schema.submissions).values([submission('2027-03-30T10:00'), submission('2027-03-31T10:00')])
     expect((await settingsOf('cas-pratique-a3')).submissions).toEqual({ total: 2, dossiers: 1 })
 
-    expect(
-      refusal(async () => await saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-01T12:00', '2027-04-02T12:00'), anonymous: false })),
-    ).toEqual({
+    expect(await refusal(() => saveInstance(sessionId, 'cas-pratique-a3', { ...window('2027-04-01T12:00', '2027-04-02T12:00'), anonymous: false }))).toEqual({
       status: 409,
       field: 'anonymous',
       message: 'Des dossiers ont déjà été déposés pour cette épreuve\u00a0: l’anonymat de la correction ne peut plus être modifié.',
@@ -272,14 +264,14 @@ describe('extensions', () => {
     expect((await resolveLearner(sessionId, ' ZOE@test.fr ')).id).toBe(people.zoe)
     expect((await resolveLearner(sessionId, 'eloise  martin')).id).toBe(people.eloise)
     // Zoé Lefèvre and Zoe Lefevre fold to the same name.
-    expect(refusal(async () => await resolveLearner(sessionId, 'Zoé Lefèvre'))).toMatchObject({
+    expect(await refusal(() => resolveLearner(sessionId, 'Zoé Lefèvre'))).toMatchObject({
       status: 400,
       field: 'learner',
       message: expect.stringMatching(/^Plusieurs/),
     })
     // Not enrolled in this session.
-    expect(refusal(async () => await resolveLearner(sessionId, 'Oscar Dehors (outsider@test.fr)'))).toMatchObject({ status: 400, field: 'learner' })
-    expect(refusal(async () => await resolveLearner(sessionId, 'Personne'))).toMatchObject({ status: 400, field: 'learner' })
+    expect(await refusal(() => resolveLearner(sessionId, 'Oscar Dehors (outsider@test.fr)'))).toMatchObject({ status: 400, field: 'learner' })
+    expect(await refusal(() => resolveLearner(sessionId, 'Personne'))).toMatchObject({ status: 400, field: 'learner' })
   })
 
   it('grants one with its reason and who granted it, and it becomes the learner’s window', async () => {
@@ -309,29 +301,28 @@ describe('extensions', () => {
 
   it('refuses a learner of another session, an extension that shortens or changes nothing, a blank reason — and writes nothing', async () => {
     const before = (await settingsOf('fiche-ux')).extensions
-    const grant = (learner: string, due: string, cutoff: string, reason = 'Motif') =>
-      refusal(async () => await grantExtension(instanceId, learner, { ...window(due, cutoff), reason }, people.admin))
-    expect(grant(people.outsider, '2027-06-08T18:00', '2027-06-09T18:00')).toMatchObject({ status: 400, field: 'learner' })
-    expect(grant(people.eloise, '2027-05-31T18:00', '2027-06-09T18:00')).toEqual({
+    const grant = async (learner: string, due: string, cutoff: string, reason = 'Motif') =>
+      await refusal(() => grantExtension(instanceId, learner, { ...window(due, cutoff), reason }, people.admin))
+    expect(await grant(people.outsider, '2027-06-08T18:00', '2027-06-09T18:00')).toMatchObject({ status: 400, field: 'learner' })
+    expect(await grant(people.eloise, '2027-05-31T18:00', '2027-06-09T18:00')).toEqual({
       status: 400,
       field: 'dueAt',
       message: 'Un report ne peut pas avancer la date limite\u00a0: choisissez au plus tôt le 1 juin 2027 à 18\u00a0h\u00a000.',
     })
-    expect(grant(people.eloise, '2027-06-01T18:00', '2027-06-02T17:00')).toMatchObject({ status: 400, field: 'cutoffAt' })
-    expect(grant(people.eloise, '2027-06-01T18:00', '2027-06-02T18:00')).toMatchObject({
+    expect(await grant(people.eloise, '2027-06-01T18:00', '2027-06-02T17:00')).toMatchObject({ status: 400, field: 'cutoffAt' })
+    expect(await grant(people.eloise, '2027-06-01T18:00', '2027-06-02T18:00')).toMatchObject({
       status: 400,
       field: 'dueAt',
       message: expect.stringMatching(/^Ces dates sont celles/),
     })
-    expect(grant(people.eloise, '2027-06-05T18:00', '2027-06-04T18:00')).toMatchObject({ status: 400, field: 'cutoffAt' })
-    expect(grant(people.eloise, '2027-06-05T18:00', '2027-06-06T18:00', '   ')).toEqual({
+    expect(await grant(people.eloise, '2027-06-05T18:00', '2027-06-04T18:00')).toMatchObject({ status: 400, field: 'cutoffAt' })
+    expect(await grant(people.eloise, '2027-06-05T18:00', '2027-06-06T18:00', '   ')).toEqual({
       status: 400,
       field: 'reason',
       message: 'Indiquez le motif du report.',
     })
     expect(
-      refusal(async () => await grantExtension('inconnue', people.eloise, { ...window('2027-06-05T18:00', '2027-06-06T18:00'), reason: 'x' }, people.admin))
-        .status,
+      (await refusal(() => grantExtension('inconnue', people.eloise, { ...window('2027-06-05T18:00', '2027-06-06T18:00'), reason: 'x' }, people.admin))).status,
     ).toBe(404)
     expect((await settingsOf('fiche-ux')).extensions).toEqual(before)
   })
@@ -371,15 +362,16 @@ describe('extensions', () => {
 describe('double marking', () => {
   it('is set with the dates, counts the copies that have two jurors and the closed confrontations, and is fixed once a grid is closed', async () => {
     const db = getDb()
-    const jurors = ['jure-a', 'jure-b'].map(
-      async (name) =>
+    const jurors: string[] = []
+    for (const name of ['jure-a', 'jure-b'])
+      jurors.push(
         (
           await db
             .insert(schema.users)
             .values({ email: `${name}@test.fr`, name, passwordHash: 'x' })
             .returning()
         )[0]!.id,
-    )
+      )
     const dates = window('2027-05-10T18:00', '2027-05-12T18:00')
     const created = (await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })).instance
     expect(created.doubleMarking).toBe(true)
@@ -414,7 +406,7 @@ describe('double marking', () => {
     await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: true })
     await db.update(schema.gradings).set({ status: 'closed', closedAt: new Date() }).where(eq(schema.gradings.id, grading))
     expect((await settingsOf('cas-pratique-a10')).closedGrids).toBe(1)
-    expect(refusal(async () => await saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }))).toEqual({
+    expect(await refusal(() => saveInstance(sessionId, 'cas-pratique-a10', { ...dates, anonymous: true, doubleMarking: false }))).toEqual({
       status: 409,
       field: 'doubleMarking',
       message:

@@ -466,5 +466,9 @@ export async function grantExtension(
 export async function removeExtension(id: string, sessionId: string): Promise<boolean> {
   const db = getDb()
   const inSession = db.select({ id: evaluationInstances.id }).from(evaluationInstances).where(eq(evaluationInstances.examSessionId, sessionId))
-  return (await db.delete(deadlineExtensions).where(and(eq(deadlineExtensions.id, id), inArray(deadlineExtensions.instanceId, inSession)))).changes > 0
+  const removed = await db
+    .delete(deadlineExtensions)
+    .where(and(eq(deadlineExtensions.id, id), inArray(deadlineExtensions.instanceId, inSession)))
+    .returning({ id: deadlineExtensions.id })
+  return removed.length > 0
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,7 +36,7 @@ async function person(name: string, role: 'learner' | 'juror' = 'learner') {
   return { id, name, email }
 }
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-type Person = ReturnType<typeof person>
+type Person = Awaited<ReturnType<typeof person>>
 
 async function newSession(name: string) {
   return (await getDb().insert(schema.examSessions).values({ name, startsOn: '2027-01-01', endsOn: '2027-12-31' }).returning())[0]!.id
@@ -48,7 +49,7 @@ async function instance(sessionId: string, evaluationId: string, due: string, cu
       .returning()
   )[0]!
 }
-type Instance = ReturnType<typeof instance>
+type Instance = Awaited<ReturnType<typeof instance>>
 
 async function mainDossier(sessionId: string, evaluationId: string, owner: { learnerId?: string; groupId?: string }) {
   const db = getDb()
@@ -171,55 +172,55 @@ beforeAll(async () => {
   await handInAt(msp, (await mainDossier(sessionId, 'msp-a2-rex', { learnerId: p.Zoé!.id })).id, p.Zoé!, '2027-03-12T10:00', 'on-time')
 })
 
-afterAll(() => {
-  closeDb()
+afterAll(async () => {
+  await closeDb()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** The state of a candidate (first name) on an evaluation, as the full list shows it. */
-function stateOf(first: string, evaluationId: string) {
-  const data = followUp(sessionId, {}, { now: NOW, all: true })!
+async function stateOf(first: string, evaluationId: string) {
+  const data = (await followUp(sessionId, {}, { now: NOW, all: true }))!
   const row = data.rows.find((r) => r.id === p[first]!.id)!
   return stateOfCode(row.states[data.shown.indexOf(evaluationId)]!)
 }
 
 describe('followUp: one state per candidate and instance', () => {
-  it('is null for an unknown session', () => {
-    expect(followUp('inconnue')).toBeNull()
+  it('is null for an unknown session', async () => {
+    expect(await followUp('inconnue')).toBeNull()
   })
 
-  it('tells a draft, an on-time and a late hand-in, an overdue and a missed one, a graded and a reconciled copy', () => {
-    expect(stateOf('Anaïs', 'cas-pratique-a3')).toBe('submitted')
-    expect(stateOf('Bruno', 'cas-pratique-a3')).toBe('late')
-    expect(stateOf('Élodie', 'cas-pratique-a3')).toBe('late') // the latest hand-in counts
-    expect(stateOf('Chloé', 'cas-pratique-a3')).toBe('overdue') // deadline passed, cut-off not
-    expect(stateOf('Zoé', 'cas-pratique-a3')).toBe('overdue')
-    expect(stateOf('Denis', 'cas-pratique-a3')).toBe('draft') // his extension: his deadline is ahead
-    expect(stateOf('Anaïs', 'fiche-veille')).toBe('missed') // cut-off passed, nothing handed in
-    expect(stateOf('Bruno', 'fiche-veille')).toBe('graded') // its one juror closed the grid
-    expect(stateOf('Élodie', 'fiche-veille')).toBe('submitted') // one grid of two closed, the other not started
-    expect(stateOf('Chloé', 'cas-pratique-a10')).toBe('reconciled')
-    expect(stateOf('Denis', 'cas-pratique-a10')).toBe('submitted') // double marking: one grid still open
-    expect(stateOf('Anaïs', 'cas-pratique-a10')).toBe('draft')
+  it('tells a draft, an on-time and a late hand-in, an overdue and a missed one, a graded and a reconciled copy', async () => {
+    expect(await stateOf('Anaïs', 'cas-pratique-a3')).toBe('submitted')
+    expect(await stateOf('Bruno', 'cas-pratique-a3')).toBe('late')
+    expect(await stateOf('Élodie', 'cas-pratique-a3')).toBe('late') // the latest hand-in counts
+    expect(await stateOf('Chloé', 'cas-pratique-a3')).toBe('overdue') // deadline passed, cut-off not
+    expect(await stateOf('Zoé', 'cas-pratique-a3')).toBe('overdue')
+    expect(await stateOf('Denis', 'cas-pratique-a3')).toBe('draft') // his extension: his deadline is ahead
+    expect(await stateOf('Anaïs', 'fiche-veille')).toBe('missed') // cut-off passed, nothing handed in
+    expect(await stateOf('Bruno', 'fiche-veille')).toBe('graded') // its one juror closed the grid
+    expect(await stateOf('Élodie', 'fiche-veille')).toBe('submitted') // one grid of two closed, the other not started
+    expect(await stateOf('Chloé', 'cas-pratique-a10')).toBe('reconciled')
+    expect(await stateOf('Denis', 'cas-pratique-a10')).toBe('submitted') // double marking: one grid still open
+    expect(await stateOf('Anaïs', 'cas-pratique-a10')).toBe('draft')
     // No instance (no deadline yet): a draft, never late.
-    expect(stateOf('Zoé', 'projet-com-a14')).toBe('draft')
+    expect(await stateOf('Zoé', 'projet-com-a14')).toBe('draft')
   })
 
-  it('counts a group épreuve per candidate through their group’s dossier, with a member’s extension for the whole group', () => {
-    expect(stateOf('Anaïs', 'msp-a2')).toBe('graded')
-    expect(stateOf('Bruno', 'msp-a2')).toBe('graded')
-    expect(stateOf('Chloé', 'msp-a2')).toBe('overdue') // Denis's extension: the cut-off is not passed for Groupe 2
-    expect(stateOf('Denis', 'msp-a2')).toBe('overdue')
-    expect(stateOf('Zoé', 'msp-a2')).toBe('missed') // her REX handed in is not the group's work
-    expect(stateOf('Élodie', 'msp-a2')).toBe('no-group')
-    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+  it('counts a group épreuve per candidate through their group’s dossier, with a member’s extension for the whole group', async () => {
+    expect(await stateOf('Anaïs', 'msp-a2')).toBe('graded')
+    expect(await stateOf('Bruno', 'msp-a2')).toBe('graded')
+    expect(await stateOf('Chloé', 'msp-a2')).toBe('overdue') // Denis's extension: the cut-off is not passed for Groupe 2
+    expect(await stateOf('Denis', 'msp-a2')).toBe('overdue')
+    expect(await stateOf('Zoé', 'msp-a2')).toBe('missed') // her REX handed in is not the group's work
+    expect(await stateOf('Élodie', 'msp-a2')).toBe('no-group')
+    const data = (await followUp(sessionId, {}, { now: NOW, all: true }))!
     const row = data.rows.find((r) => r.id === p.Chloé!.id)!
     expect(row.groups[data.shown.indexOf('msp-a2')]).toBe('Groupe 2')
     expect(row.groups[data.shown.indexOf('cas-pratique-a3')]).toBe('')
   })
 
   it('agrees with handInSummaries, the hand-in’s own states, on every dossier', async () => {
-    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+    const data = (await followUp(sessionId, {}, { now: NOW, all: true }))!
     const dossiers = await getDb().select().from(schema.dossiers).where(eq(schema.dossiers.examSessionId, sessionId))
     const summaries = await handInSummaries(
       dossiers.filter((d) => d.templateId === d.evaluationId),
@@ -249,8 +250,8 @@ describe('followUp: one state per candidate and instance', () => {
     expect(compared).toBe(6 * 17 - 1 - 6 * 4)
   })
 
-  it('counts every candidate once per instance, in their state', () => {
-    const data = followUp(sessionId, {}, { now: NOW })!
+  it('counts every candidate once per instance, in their state', async () => {
+    const data = (await followUp(sessionId, {}, { now: NOW }))!
     const column = (id: string) => data.columns.find((c) => c.evaluationId === id)!.counts
     expect(column('cas-pratique-a3')).toEqual({ 'no-group': 0, draft: 1, overdue: 2, missed: 0, submitted: 1, late: 2, graded: 0, reconciled: 0 })
     expect(column('fiche-veille')).toEqual({ 'no-group': 0, draft: 0, overdue: 0, missed: 4, submitted: 1, late: 0, graded: 1, reconciled: 0 })
@@ -260,8 +261,8 @@ describe('followUp: one state per candidate and instance', () => {
     expect(data.candidates).toBe(6)
   })
 
-  it('counts what the rows show: every column’s counts are its letters in the full list', () => {
-    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+  it('counts what the rows show: every column’s counts are its letters in the full list', async () => {
+    const data = (await followUp(sessionId, {}, { now: NOW, all: true }))!
     data.columns.forEach((column, c) => {
       const letters = data.rows.map((r) => r.states[c]!)
       for (const state of Object.keys(STATE_CODES) as (keyof typeof STATE_CODES)[])
@@ -269,8 +270,8 @@ describe('followUp: one state per candidate and instance', () => {
     })
   })
 
-  it('orders the instances by deadline, those without one last', () => {
-    const data = followUp(sessionId, {}, { now: NOW })!
+  it('orders the instances by deadline, those without one last', async () => {
+    const data = (await followUp(sessionId, {}, { now: NOW }))!
     expect(data.columns.slice(0, 4).map((c) => c.evaluationId)).toEqual(['fiche-veille', 'cas-pratique-a3', 'msp-a2', 'cas-pratique-a10'])
     expect(data.columns).toHaveLength(17)
     expect(data.columns[0]).toMatchObject({ label: 'Fiche Veille', group: false, dueAt: at('2027-03-01T18:00').getTime() })
@@ -279,50 +280,60 @@ describe('followUp: one state per candidate and instance', () => {
 })
 
 describe('followUp: filters', () => {
-  const names = (filters: Parameters<typeof followUp>[1]) => followUp(sessionId, filters, { now: NOW })!.rows.map((r) => r.name.split(' ')[0])
+  const names = async (filters: Parameters<typeof followUp>[1]) => (await followUp(sessionId, filters, { now: NOW }))!.rows.map((r) => r.name.split(' ')[0])
 
-  it('lists everyone by name in French order', () => {
-    expect(names({})).toEqual(['Anaïs', 'Bruno', 'Chloé', 'Denis', 'Élodie', 'Zoé'])
+  it('lists everyone by name in French order', async () => {
+    expect(await names({})).toEqual(['Anaïs', 'Bruno', 'Chloé', 'Denis', 'Élodie', 'Zoé'])
   })
 
-  it('searches names without case or accents, and e-mail addresses', () => {
-    expect(names({ q: 'ELODIE' })).toEqual(['Élodie'])
-    expect(names({ q: 'bénard' })).toEqual(['Anaïs'])
-    expect(names({ q: p.Zoé!.email })).toEqual(['Zoé'])
-    expect(names({ q: 'personne' })).toEqual([])
+  it('searches names without case or accents, and e-mail addresses', async () => {
+    expect(await names({ q: 'ELODIE' })).toEqual(['Élodie'])
+    expect(await names({ q: 'bénard' })).toEqual(['Anaïs'])
+    expect(await names({ q: p.Zoé!.email })).toEqual(['Zoé'])
+    expect(await names({ q: 'personne' })).toEqual([])
   })
 
-  it('keeps the candidates in a state on at least one épreuve, or on the chosen one', () => {
-    expect(names({ category: 'reconciled' })).toEqual(['Chloé'])
-    expect(names({ category: 'graded' })).toEqual(['Anaïs', 'Bruno'])
-    expect(names({ category: 'no-group', evaluationId: 'msp-a2' })).toEqual(['Élodie'])
+  it('keeps the candidates in a state on at least one épreuve, or on the chosen one', async () => {
+    expect(await names({ category: 'reconciled' })).toEqual(['Chloé'])
+    expect(await names({ category: 'graded' })).toEqual(['Anaïs', 'Bruno'])
+    expect(await names({ category: 'no-group', evaluationId: 'msp-a2' })).toEqual(['Élodie'])
     // No group formed yet in the other group épreuves: everyone is without a group there.
-    expect(names({ category: 'no-group' })).toHaveLength(6)
+    expect(await names({ category: 'no-group' })).toHaveLength(6)
     // Late: handed in late, or nothing handed in past the deadline (overdue or missed).
-    expect(names({ category: 'late' })).toEqual(['Anaïs', 'Bruno', 'Chloé', 'Denis', 'Élodie', 'Zoé'])
-    expect(names({ category: 'late', evaluationId: 'cas-pratique-a3' })).toEqual(['Bruno', 'Chloé', 'Élodie', 'Zoé'])
-    expect(names({ category: 'draft', evaluationId: 'cas-pratique-a3' })).toEqual(['Denis'])
-    expect(names({ category: 'handed-in', evaluationId: 'fiche-veille' })).toEqual(['Élodie'])
+    expect(await names({ category: 'late' })).toEqual(['Anaïs', 'Bruno', 'Chloé', 'Denis', 'Élodie', 'Zoé'])
+    expect(await names({ category: 'late', evaluationId: 'cas-pratique-a3' })).toEqual(['Bruno', 'Chloé', 'Élodie', 'Zoé'])
+    expect(await names({ category: 'draft', evaluationId: 'cas-pratique-a3' })).toEqual(['Denis'])
+    expect(await names({ category: 'handed-in', evaluationId: 'fiche-veille' })).toEqual(['Élodie'])
   })
 
-  it('shows only the chosen épreuve’s column', () => {
-    const data = followUp(sessionId, { evaluationId: 'msp-a2' }, { now: NOW })!
+  it('shows only the chosen épreuve’s column', async () => {
+    const data = (await followUp(sessionId, { evaluationId: 'msp-a2' }, { now: NOW }))!
     expect(data.shown).toEqual(['msp-a2'])
     expect(data.rows.map((r) => r.states).join('')).toBe(
       [STATE_CODES.graded, STATE_CODES.graded, STATE_CODES.overdue, STATE_CODES.overdue, STATE_CODES['no-group'], STATE_CODES.missed].join(''),
     )
     expect(data.rows[0]!.groups).toEqual(['Groupe 1'])
     // An unknown evaluation is ignored: every column.
-    expect(followUp(sessionId, { evaluationId: 'inconnue' }, { now: NOW })!.shown).toHaveLength(17)
+    expect((await followUp(sessionId, { evaluationId: 'inconnue' }, { now: NOW }))!.shown).toHaveLength(17)
   })
 
-  it('keeps a group’s members, by its exact name without case', () => {
-    expect(names({ group: 'groupe 2' })).toEqual(['Chloé', 'Denis'])
-    expect(names({ group: 'Groupe', evaluationId: 'msp-a2' })).toEqual([])
-    expect(names({ group: 'Groupe 1', evaluationId: 'cas-pratique-a3' })).toEqual([])
-    expect(names({ group: 'Groupe 2', category: 'late', q: 'denis' })).toEqual(['Denis'])
+  it('keeps a group’s members, by its exact name without case', async () => {
+    expect(await names({ group: 'groupe 2' })).toEqual(['Chloé', 'Denis'])
+    expect(await names({ group: 'Groupe', evaluationId: 'msp-a2' })).toEqual([])
+    expect(await names({ group: 'Groupe 1', evaluationId: 'cas-pratique-a3' })).toEqual([])
+    expect(await names({ group: 'Groupe 2', category: 'late', q: 'denis' })).toEqual(['Denis'])
   })
 })
+
+/** The prototype of every better-sqlite3 statement, the connection's included. */
+function statementPrototype() {
+  const memory = new Database(':memory:')
+  try {
+    return Object.getPrototypeOf(memory.prepare('select 1')) as object
+  } finally {
+    memory.close()
+  }
+}
 
 describe('followUp: pages and queries', () => {
   let bigSession = ''
@@ -332,12 +343,12 @@ describe('followUp: pages and queries', () => {
   beforeAll(async () => {
     const db = getDb()
     bigSession = await newSession('Grande session')
-    const ids = Array.from({ length: 120 }, async (_, i) => (await person(`Candidat ${String(i + 1).padStart(3, '0')}`)).id)
+    const ids: string[] = []
+    for (let i = 0; i < 120; i++) ids.push((await person(`Candidat ${String(i + 1).padStart(3, '0')}`)).id)
     await enrollLearners(db, bigSession, ids)
     await instance(bigSession, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
-    // Count the statements run (prepared or reused) on the connection.
-    const client = (db as unknown as { $client: { prepare: (s: string) => object } }).$client
-    const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>
+    // Count the statements run (prepared or reused) on the connection: better-sqlite3's statements share one prototype.
+    const proto = statementPrototype() as Record<string, (...args: unknown[]) => unknown>
     for (const method of ['all', 'get', 'run', 'iterate']) {
       const original = proto[method]!
       originals.set(method, original)
@@ -348,33 +359,32 @@ describe('followUp: pages and queries', () => {
     }
   })
   afterAll(() => {
-    const client = (getDb() as unknown as { $client: { prepare: (s: string) => object } }).$client
-    const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, unknown>
+    const proto = statementPrototype() as Record<string, unknown>
     for (const [method, original] of originals) proto[method] = original
   })
 
-  it('pages 25 at a time, the page clamped to the pages there are', () => {
-    const first = followUp(bigSession, {}, { now: NOW })!
+  it('pages 25 at a time, the page clamped to the pages there are', async () => {
+    const first = (await followUp(bigSession, {}, { now: NOW }))!
     expect(FOLLOW_UP_PAGE_SIZE).toBe(25)
     expect(first).toMatchObject({ total: 120, candidates: 120, page: 1, pages: 5 })
     expect(first.rows).toHaveLength(25)
     expect(first.rows[0]!.name).toBe('Candidat 001')
-    const last = followUp(bigSession, { page: 5 }, { now: NOW })!
+    const last = (await followUp(bigSession, { page: 5 }, { now: NOW }))!
     expect(last.rows.map((r) => r.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Candidat ${101 + i}`))
-    expect(followUp(bigSession, { page: 99 }, { now: NOW })!.page).toBe(5)
-    expect(followUp(bigSession, { page: 0 }, { now: NOW })!.page).toBe(1)
-    expect(followUp(bigSession, {}, { now: NOW, all: true })!.rows).toHaveLength(120)
+    expect((await followUp(bigSession, { page: 99 }, { now: NOW }))!.page).toBe(5)
+    expect((await followUp(bigSession, { page: 0 }, { now: NOW }))!.page).toBe(1)
+    expect((await followUp(bigSession, {}, { now: NOW, all: true }))!.rows).toHaveLength(120)
     // Every row is a state per column: 17 letters.
     expect(first.rows[0]!.states).toHaveLength(17)
     expect(first.rows[0]!.states[first.shown.indexOf('cas-pratique-a3')]).toBe(STATE_CODES.overdue)
   })
 
-  it('reads the same few statements whatever the cohort and the page (no query per candidate)', () => {
+  it('reads the same few statements whatever the cohort and the page (no query per candidate)', async () => {
     statements.length = 0
-    followUp(sessionId, {}, { now: NOW })
+    await followUp(sessionId, {}, { now: NOW })
     const small = statements.length
     statements.length = 0
-    followUp(bigSession, { page: 2, q: 'candidat', category: 'late' }, { now: NOW })
+    await followUp(bigSession, { page: 2, q: 'candidat', category: 'late' }, { now: NOW })
     expect(statements.length).toBe(small)
     // Session, instances, learners, groups, hand-ins, the owners of dossiers not seen yet, grids, reconciliations, extensions.
     expect(small).toBeLessThanOrEqual(9)
@@ -384,7 +394,7 @@ describe('followUp: pages and queries', () => {
 
 describe('followUpWorkbook', () => {
   it('writes the filtered candidates (every page), the counts per épreuve and the legend', async () => {
-    const data = followUp(sessionId, { category: 'late', evaluationId: 'cas-pratique-a3' }, { now: NOW, all: true })!
+    const data = (await followUp(sessionId, { category: 'late', evaluationId: 'cas-pratique-a3' }, { now: NOW, all: true }))!
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load((await followUpWorkbook(data)) as unknown as ExcelJS.Buffer)
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Candidats', 'Épreuves', 'Légende'])
@@ -419,7 +429,7 @@ describe('followUpWorkbook', () => {
   })
 
   it('writes every column without an épreuve filter, with the groups of the group épreuves', async () => {
-    const data = followUp(sessionId, {}, { now: NOW, all: true })!
+    const data = (await followUp(sessionId, {}, { now: NOW, all: true }))!
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load((await followUpWorkbook(data)) as unknown as ExcelJS.Buffer)
     const sheet = workbook.getWorksheet('Candidats')!

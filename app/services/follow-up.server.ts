@@ -16,7 +16,7 @@
  *
  * No access check: the routes require an admin.
  */
-import type BetterSqlite3 from 'better-sqlite3'
+import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import {
@@ -35,7 +35,7 @@ import {
   type FollowUpState,
 } from '~/domain/follow-up'
 import { formatInstant, handInTiming } from '~/domain/hand-in'
-import { getDb } from './db.server'
+import { getDb, queryRows } from './db.server'
 import { referentiel } from './referentiel.server'
 import { DOSSIER_LABELS } from './tutor-dashboard.server'
 import { fitColumns, styleHeaderRow, writeHeader } from './exports/xlsx-sheet.server'
@@ -130,22 +130,6 @@ const emptyCounts = () => Object.fromEntries(FOLLOW_UP_STATES.map((s) => [s, 0])
 type Extension = { dueAt: number; cutoffAt: number }
 
 /**
- * The follow-up runs the same statements on every request: each is prepared
- * once per connection and returns arrays (not objects), up to a few thousand
- * rows each. `@s` is the session's id.
- */
-const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
-
-function query<T extends unknown[]>(text: string, params: Record<string, unknown>): T[] {
-  const client = (getDb() as unknown as { $client: BetterSqlite3.Database }).$client
-  let statements = prepared.get(client)
-  if (!statements) prepared.set(client, (statements = new Map()))
-  let statement = statements.get(text)
-  if (!statement) statements.set(text, (statement = client.prepare(text).raw(true)))
-  return statement.all(params) as T[]
-}
-
-/**
  * Whose each dossier is: its learner, or its group. Nothing ever changes a
  * dossier's owner and a dossier id is never reused, so an owner read once
  * stays true: kept here (up to OWNERS_MAX, then started afresh), the
@@ -154,15 +138,16 @@ function query<T extends unknown[]>(text: string, params: Record<string, unknown
 const ownerCache = new Map<string, string>()
 const OWNERS_MAX = 200_000
 
-function dossierOwners(dossierIds: readonly string[]): Map<string, string> {
+async function dossierOwners(dossierIds: readonly string[]): Promise<Map<string, string>> {
   const missing: string[] = []
   for (const id of dossierIds) if (!ownerCache.has(id)) missing.push(id)
   if (missing.length === 0) return ownerCache
   if (ownerCache.size + missing.length > OWNERS_MAX) ownerCache.clear()
-  const rows = query<[id: string, owner: string]>('select id, coalesce(group_id, learner_id) from dossiers where id in (select value from json_each(@ids))', {
-    ids: JSON.stringify(missing),
-  })
-  for (const [id, owner] of rows) ownerCache.set(id, owner)
+  const rows = await queryRows<{ id: string; owner: string }>(
+    getDb(),
+    sql`select id as "id", coalesce(group_id, learner_id) as "owner" from dossiers where id in (select value from json_each(${JSON.stringify(missing)}))`,
+  )
+  for (const { id, owner } of rows) ownerCache.set(id, owner)
   return ownerCache
 }
 
@@ -185,17 +170,20 @@ function foldName(name: string): string {
  * candidate only for the rows shown (and, with a state filter, for the
  * candidates the other filters leave).
  */
-export function followUp(sessionId: string, filters: FollowUpFilters = {}, options: { now?: Date; all?: boolean } = {}): FollowUp | null {
+export async function followUp(sessionId: string, filters: FollowUpFilters = {}, options: { now?: Date; all?: boolean } = {}): Promise<FollowUp | null> {
   const now = options.now ?? new Date()
-  const bind = { s: sessionId }
-  const [found] = query<[id: string, name: string]>('select id, name from exam_sessions where id = @s', bind)
+  const db = getDb()
+  const [found] = await queryRows<{ id: string; name: string }>(db, sql`select id as "id", name as "name" from exam_sessions where id = ${sessionId}`)
   if (!found) return null
-  const session = { id: found[0], name: found[1] }
+  const session = { id: found.id, name: found.name }
 
-  const instances = query<[id: string, evaluationId: string, dueAt: number, cutoffAt: number, doubleMarking: number]>(
-    'select id, evaluation_id, due_at, cutoff_at, double_marking from evaluation_instances where exam_session_id = @s',
-    bind,
-  ).map(([id, evaluationId, dueAt, cutoffAt, doubleMarking]) => ({
+  const instances = (
+    await queryRows<{ id: string; evaluationId: string; dueAt: number; cutoffAt: number; doubleMarking: number }>(
+      db,
+      sql`select id as "id", evaluation_id as "evaluationId", due_at as "dueAt", cutoff_at as "cutoffAt", double_marking as "doubleMarking"
+        from evaluation_instances where exam_session_id = ${sessionId}`,
+    )
+  ).map(({ id, evaluationId, dueAt, cutoffAt, doubleMarking }) => ({
     id,
     evaluationId,
     dueAt: new Date(dueAt),
@@ -210,55 +198,59 @@ export function followUp(sessionId: string, filters: FollowUpFilters = {}, optio
   })
 
   // Nearly in French order already (by code point), so that sorting them in French afterwards takes few comparisons.
-  const learners = query<[id: string, name: string, email: string]>(
-    `select u.id, u.name, u.email from enrollments e join users u on u.id = e.learner_id where e.exam_session_id = @s order by u.name`,
-    bind,
-  )
+  const learners = (
+    await queryRows<{ id: string; name: string; email: string }>(
+      db,
+      sql`select u.id as "id", u.name as "name", u.email as "email" from enrollments e join users u on u.id = e.learner_id
+        where e.exam_session_id = ${sessionId} order by u.name`,
+    )
+  ).map((l): [id: string, name: string, email: string] => [l.id, l.name, l.email])
   // The session's groups with their members (one row per group).
-  const groupRows = query<[id: string, evaluationId: string, name: string, members: string | null]>(
-    `select g.id, g.evaluation_id, g.name, (select group_concat(gm.learner_id) from group_members gm where gm.group_id = g.id)
-      from groups g where g.exam_session_id = @s`,
-    bind,
+  const groupRows = await queryRows<{ id: string; evaluationId: string; name: string; members: string | null }>(
+    db,
+    sql`select g.id as "id", g.evaluation_id as "evaluationId", g.name as "name",
+        (select group_concat(gm.learner_id) from group_members gm where gm.group_id = g.id) as "members"
+      from groups g where g.exam_session_id = ${sessionId}`,
   )
   // Every hand-in of a main dossier (the group's, not the REX), oldest first: the latest of each dossier is read last.
-  const handIns = query<[dossierId: string, evaluationId: string, timing: 'on-time' | 'late']>(
-    `select s.dossier_id, i.evaluation_id, s.timing
+  const handIns = await queryRows<{ dossierId: string; evaluationId: string; timing: 'on-time' | 'late' }>(
+    db,
+    sql`select s.dossier_id as "dossierId", i.evaluation_id as "evaluationId", s.timing as "timing"
       from evaluation_instances i join submissions s on s.instance_id = i.id
-      where i.exam_session_id = @s and s.template_id = i.evaluation_id
+      where i.exam_session_id = ${sessionId} and s.template_id = i.evaluation_id
       order by s.submitted_at`,
-    bind,
   )
-  const owners = dossierOwners(handIns.map((h) => h[0]))
+  const owners = await dossierOwners(handIns.map((h) => h.dossierId))
   // Graded copies: only a copy with a closed grid can be; all its assignments say whether every grid is closed. Read from
   // the closed grids first (through the assignments' primary key), then, if there are any, one pass over the session's
   // assignments (juror_assignments has no index by copy: see the report of npm run bench:admin).
-  const graders = query<[evaluationId: string, subject: string, closed: number]>(
-    `with closed as materialized (
+  const graders = await queryRows<{ evaluationId: string; subject: string; closed: number }>(
+    db,
+    sql`with closed as materialized (
         select ja.evaluation_id as evaluationId, coalesce(ja.learner_id, ja.group_id) as subject
         from gradings g cross join juror_assignments ja on ja.id = g.assignment_id
-        where g.status = 'closed' and +ja.exam_session_id = @s)
-      select ja.evaluation_id, coalesce(ja.learner_id, ja.group_id), g.status is 'closed'
+        where g.status = 'closed' and +ja.exam_session_id = ${sessionId})
+      select ja.evaluation_id as "evaluationId", coalesce(ja.learner_id, ja.group_id) as "subject", g.status is 'closed' as "closed"
       from juror_assignments ja left join gradings g on g.assignment_id = ja.id
-      where exists (select 1 from closed) and ja.exam_session_id = @s and ja.evaluation_id in (select evaluationId from closed)
+      where exists (select 1 from closed) and ja.exam_session_id = ${sessionId} and ja.evaluation_id in (select evaluationId from closed)
         and (ja.evaluation_id, coalesce(ja.learner_id, ja.group_id)) in (select evaluationId, subject from closed)`,
-    bind,
   )
-  const reconciled = query<[instanceId: string, subject: string]>(
-    `select r.instance_id, r.subject_id from evaluation_instances i join reconciliations r on r.instance_id = i.id
-      where i.exam_session_id = @s and r.status = 'closed'`,
-    bind,
+  const reconciled = await queryRows<{ instanceId: string; subject: string }>(
+    db,
+    sql`select r.instance_id as "instanceId", r.subject_id as "subject" from evaluation_instances i join reconciliations r on r.instance_id = i.id
+      where i.exam_session_id = ${sessionId} and r.status = 'closed'`,
   )
-  const extensionRows = query<[instanceId: string, learnerId: string, dueAt: number, cutoffAt: number]>(
-    `select x.instance_id, x.learner_id, x.due_at, x.cutoff_at
-      from evaluation_instances i join deadline_extensions x on x.instance_id = i.id where i.exam_session_id = @s`,
-    bind,
+  const extensionRows = await queryRows<{ instanceId: string; learnerId: string; dueAt: number; cutoffAt: number }>(
+    db,
+    sql`select x.instance_id as "instanceId", x.learner_id as "learnerId", x.due_at as "dueAt", x.cutoff_at as "cutoffAt"
+      from evaluation_instances i join deadline_extensions x on x.instance_id = i.id where i.exam_session_id = ${sessionId}`,
   )
 
   // Lookups by evaluation, then by learner or subject (a learner id or a group id).
   const byEvaluation = <T>() => new Map(referentiel.evaluations.map((e) => [e.id, new Map<string, T>()]))
   const groupOf = byEvaluation<{ id: string; name: string }>()
   const membersOf = new Map<string, string[]>()
-  for (const [id, evaluationId, name, list] of groupRows) {
+  for (const { id, evaluationId, name, members: list } of groupRows) {
     if (!list) continue
     const members = list.split(',')
     membersOf.set(id, members)
@@ -267,19 +259,19 @@ export function followUp(sessionId: string, filters: FollowUpFilters = {}, optio
     if (map) for (const m of members) if (!map.has(m) || collator.compare(name, map.get(m)!.name) < 0) map.set(m, group)
   }
   const handInOf = byEvaluation<'on-time' | 'late'>()
-  for (const [dossierId, evaluationId, timing] of handIns) {
+  for (const { dossierId, evaluationId, timing } of handIns) {
     const subject = owners.get(dossierId)
     if (subject) handInOf.get(evaluationId)?.set(subject, timing)
   }
   const gradedOf = byEvaluation<boolean>()
-  for (const [evaluationId, subject, closed] of graders) {
+  for (const { evaluationId, subject, closed } of graders) {
     const map = gradedOf.get(evaluationId)
     map?.set(subject, (map.get(subject) ?? true) && Boolean(closed))
   }
   const reconciledOf = new Map<string, Set<string>>()
-  for (const [instanceId, subject] of reconciled) reconciledOf.set(instanceId, (reconciledOf.get(instanceId) ?? new Set()).add(subject))
+  for (const { instanceId, subject } of reconciled) reconciledOf.set(instanceId, (reconciledOf.get(instanceId) ?? new Set()).add(subject))
   const extensionsOf = new Map<string, Map<string, Extension>>()
-  for (const [instanceId, learnerId, dueAt, cutoffAt] of extensionRows) {
+  for (const { instanceId, learnerId, dueAt, cutoffAt } of extensionRows) {
     const map = extensionsOf.get(instanceId) ?? new Map<string, Extension>()
     map.set(learnerId, { dueAt, cutoffAt })
     extensionsOf.set(instanceId, map)

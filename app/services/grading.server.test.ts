@@ -5,7 +5,7 @@ import type { GridView } from '~/domain/grading-view'
 import type { Role } from '~/domain/permissions'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb } = await setupTempDb('grading')
+const { getDb, execute } = await setupTempDb('grading')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -37,9 +37,9 @@ async function write(dossierId: string, author: User, sectionId: string, content
   expect((await saveSection({ dossierId, sectionId, baseVersion: current?.v ?? 0, content: content as never, authorId: author.id })).ok).toBe(true)
 }
 /** The status a call ends with: a thrown Response's or GradingError's, else 200. */
-function statusOf(f: () => unknown): number {
+async function statusOf(f: () => Promise<unknown>): Promise<number> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof Response) return error.status
     if (error instanceof GradingError) return error.status
@@ -47,9 +47,9 @@ function statusOf(f: () => unknown): number {
   }
   return 200
 }
-function refusal(f: () => unknown): InstanceType<typeof GradingError> {
+async function refusal(f: () => Promise<unknown>): Promise<InstanceType<typeof GradingError>> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof GradingError) return error
     throw error
@@ -145,25 +145,25 @@ const competency = (view: Pick<GridView, 'competencies'>, competencyId: string, 
   view.competencies.find((c) => c.competencyId === competencyId && c.learnerId === learnerId)!
 
 describe('who may grade', () => {
-  it('gives the grid to its juror only: 403 for another juror, a learner, a tutor, an admin; 404 for an unknown copy', () => {
-    expect(statusOf(async () => await gridOf(people.juror, ids.anonymous))).toBe(200)
-    expect(statusOf(async () => await gridOf(people.otherJuror, ids.anonymous))).toBe(403)
-    expect(statusOf(async () => await gridOf(people.juror, ids.otherJurors))).toBe(403)
-    for (const who of [people.zoe, people.tutor, people.admin]) expect(statusOf(async () => await gridOf(who, ids.anonymous))).toBe(403)
-    expect(statusOf(async () => await gridOf(people.juror, 'inconnue'))).toBe(404)
+  it('gives the grid to its juror only: 403 for another juror, a learner, a tutor, an admin; 404 for an unknown copy', async () => {
+    expect(await statusOf(async () => await gridOf(people.juror, ids.anonymous))).toBe(200)
+    expect(await statusOf(async () => await gridOf(people.otherJuror, ids.anonymous))).toBe(403)
+    expect(await statusOf(async () => await gridOf(people.juror, ids.otherJurors))).toBe(403)
+    for (const who of [people.zoe, people.tutor, people.admin]) expect(await statusOf(async () => await gridOf(who, ids.anonymous))).toBe(403)
+    expect(await statusOf(async () => await gridOf(people.juror, 'inconnue'))).toBe(404)
   })
 
   it('refuses writes to another juror’s copy (403) and to a learner (403), before writing anything', async () => {
     const op = { criterionId: 'C3.1-1', part: 'written' as const, learnerId: '', baseVersion: 0, level: 'acquis' }
-    expect(statusOf(async () => await saveCell(people.juror, ids.otherJurors, op))).toBe(403)
-    expect(statusOf(async () => await saveCell(people.zoe, ids.anonymous, op))).toBe(403)
-    expect(statusOf(async () => await closeGrading(people.mael, ids.otherJurors))).toBe(403)
-    expect(statusOf(async () => await saveCell(people.juror, 'inconnue', op))).toBe(404)
+    expect(await statusOf(async () => await saveCell(people.juror, ids.otherJurors, op))).toBe(403)
+    expect(await statusOf(async () => await saveCell(people.zoe, ids.anonymous, op))).toBe(403)
+    expect(await statusOf(async () => await closeGrading(people.mael, ids.otherJurors))).toBe(403)
+    expect(await statusOf(async () => await saveCell(people.juror, 'inconnue', op))).toBe(404)
     expect(await getDb().select().from(schema.gradings).where(eq(schema.gradings.assignmentId, ids.otherJurors))).toEqual([])
   })
 
-  it('refuses to grade a copy that is not handed in', () => {
-    const refused = refusal(
+  it('refuses to grade a copy that is not handed in', async () => {
+    const refused = await refusal(
       async () => await saveCell(people.juror, ids.unsubmitted, { criterionId: 'C3.1-1', part: 'written', learnerId: '', baseVersion: 0, level: 'acquis' }),
     )
     expect([refused.status, refused.message]).toEqual([400, NOTHING_HANDED_IN])
@@ -249,22 +249,27 @@ describe('the grid', () => {
     expect(JSON.stringify(cas.snapshots[0]!.sections)).toContain('contraste renforcé')
   })
 
-  it('refuses a row that is not in the grid, a member on a shared row, a non-member on a member row, and a level off the session’s scale', () => {
+  it('refuses a row that is not in the grid, a member on a shared row, a non-member on a member row, and a level off the session’s scale', async () => {
     const base = { part: 'written' as const, learnerId: '', baseVersion: 0 }
-    expect(refusal(async () => await saveCell(people.juror, ids.anonymous, { ...base, criterionId: 'C9.9-9', level: 'acquis' })).status).toBe(400)
+    expect((await refusal(async () => await saveCell(people.juror, ids.anonymous, { ...base, criterionId: 'C9.9-9', level: 'acquis' }))).status).toBe(400)
     expect(
-      refusal(async () => await saveCell(people.juror, ids.anonymous, { ...base, part: 'oral', criterionId: 'C3.1-1', level: 'acquis' })).message,
+      (await refusal(async () => await saveCell(people.juror, ids.anonymous, { ...base, part: 'oral', criterionId: 'C3.1-1', level: 'acquis' }))).message,
     ).toContain('l’oral')
     expect(
-      refusal(async () => await saveCell(people.juror, ids.group, { ...base, criterionId: 'C2.1-1', learnerId: people.zoe.id, level: 'acquis' })).status,
+      (await refusal(async () => await saveCell(people.juror, ids.group, { ...base, criterionId: 'C2.1-1', learnerId: people.zoe.id, level: 'acquis' })))
+        .status,
     ).toBe(400)
-    expect(refusal(async () => await saveCell(people.juror, ids.group, { ...base, criterionId: 'C2.1-4', part: 'oral', level: 'acquis' })).status).toBe(400)
+    expect((await refusal(async () => await saveCell(people.juror, ids.group, { ...base, criterionId: 'C2.1-4', part: 'oral', level: 'acquis' }))).status).toBe(
+      400,
+    )
     expect(
-      refusal(
-        async () => await saveCell(people.juror, ids.group, { ...base, criterionId: 'C2.1-4', part: 'oral', learnerId: people.anais.id, level: 'acquis' }),
+      (
+        await refusal(
+          async () => await saveCell(people.juror, ids.group, { ...base, criterionId: 'C2.1-4', part: 'oral', learnerId: people.anais.id, level: 'acquis' }),
+        )
       ).status,
     ).toBe(400)
-    const offScale = refusal(async () => await saveCell(people.juror, ids.anonymous, { ...base, criterionId: 'C3.1-1', level: 'maitrise' }))
+    const offScale = await refusal(async () => await saveCell(people.juror, ids.anonymous, { ...base, criterionId: 'C3.1-1', level: 'maitrise' }))
     expect(offScale.message).toBe('Ce niveau n’existe pas sur l’échelle de la session (Acquis, Non acquis).')
   })
 
@@ -279,8 +284,10 @@ describe('the grid', () => {
     expect(answer.audit[0]!.text).toBe('Preuves de C3.2-2 (écrit)\u00a0: ajout de «\u00a0contraste renforcé\u00a0»')
     const foreign = [{ ...evidence[0]!, submissionId: submissionIds.maelCas }]
     expect(
-      refusal(
-        async () => await saveCell(people.juror, ids.anonymous, { criterionId: 'C3.2-2', part: 'written', learnerId: '', baseVersion: 1, evidence: foreign }),
+      (
+        await refusal(
+          async () => await saveCell(people.juror, ids.anonymous, { criterionId: 'C3.2-2', part: 'written', learnerId: '', baseVersion: 1, evidence: foreign }),
+        )
       ).status,
     ).toBe(400)
   })
@@ -370,7 +377,7 @@ describe('saving as the juror goes', () => {
     expect(second.cell).toMatchObject({ level: 'acquis', comment: 'Mix cohérent.', version: 2 })
     // Another tab, still at version 1 (or thinking the cell new), is refused and told what is stored.
     for (const baseVersion of [1, 0]) {
-      const stale = refusal(
+      const stale = await refusal(
         async () => await saveCell(people.juror, ids.anonymous, { criterionId: 'C3.3-1', part: 'written', learnerId: '', baseVersion, level: 'non-acquis' }),
       )
       expect(stale.status).toBe(409)
@@ -437,7 +444,7 @@ describe('the jury’s decision on a competency', () => {
       action: 'override',
       text: `Compétence C3.2\u00a0: décision du jury «\u00a0Acquise\u00a0» — justification\u00a0: ${op.justification}`,
     })
-    const stale = refusal(async () => await saveOverride(people.juror, ids.anonymous, { ...op, result: 'not-acquired', baseVersion: 0 }))
+    const stale = await refusal(async () => await saveOverride(people.juror, ids.anonymous, { ...op, result: 'not-acquired', baseVersion: 0 }))
     expect([stale.status, stale.current.override]).toEqual([409, { result: 'acquired', justification: op.justification, version: 1 }])
     const withdrawn = await saveOverride(people.juror, ids.anonymous, { ...op, result: null, justification: '', baseVersion: 1 })
     expect(competency(withdrawn, 'C3.2').override).toBeNull()
@@ -452,8 +459,8 @@ describe('the jury’s decision on a competency', () => {
     expect(competency(answer, 'C2.2', people.mael.id).override?.result).toBe('not-acquired')
     expect(competency(answer, 'C2.2', people.zoe.id).override).toBeNull()
     expect(answer.audit[0]!.text).toContain('Compétence C2.2 (Maël Dupré)\u00a0: décision du jury «\u00a0Non acquise\u00a0»')
-    expect(refusal(async () => await saveOverride(people.juror, ids.group, { ...op, learnerId: '' })).status).toBe(400)
-    expect(refusal(async () => await saveOverride(people.juror, ids.group, { ...op, competencyId: 'C3.1', learnerId: people.zoe.id })).status).toBe(400)
+    expect((await refusal(async () => await saveOverride(people.juror, ids.group, { ...op, learnerId: '' }))).status).toBe(400)
+    expect((await refusal(async () => await saveOverride(people.juror, ids.group, { ...op, competencyId: 'C3.1', learnerId: people.zoe.id }))).status).toBe(400)
   })
 })
 
@@ -463,11 +470,13 @@ describe('closing the grid', () => {
     expect(closed.status).toBe('closed')
     expect(closed.audit[0]).toMatchObject({ action: 'close', text: 'Grille close' })
     expect(await gridOf(people.juror, ids.veille)).toMatchObject({ status: 'closed', closedAt: expect.any(Number) })
-    const cell = refusal(async () => await grade(ids.veille, 'C1.1-1', 'written', '', { level: 'non-acquis' }))
+    const cell = await refusal(async () => await grade(ids.veille, 'C1.1-1', 'written', '', { level: 'non-acquis' }))
     expect([cell.status, cell.message]).toEqual([400, CLOSED])
     expect(
-      refusal(
-        async () => await saveOverride(people.juror, ids.veille, { competencyId: 'C1.1', learnerId: '', baseVersion: 0, result: null, justification: '' }),
+      (
+        await refusal(
+          async () => await saveOverride(people.juror, ids.veille, { competencyId: 'C1.1', learnerId: '', baseVersion: 0, result: null, justification: '' }),
+        )
       ).status,
     ).toBe(400)
     // Closing twice changes nothing.
@@ -482,16 +491,16 @@ describe('the audit trail', () => {
   it('is append-only: the database refuses to update or delete an entry', async () => {
     const db = getDb()
     expect((await db.select().from(schema.gradeAudit)).length).toBeGreaterThan(0)
-    const failure = (f: () => unknown) => {
+    const failure = async (f: () => Promise<unknown>) => {
       try {
-        f()
+        await f()
       } catch (error) {
         return String((error as Error).cause ?? error)
       }
       return 'accepted'
     }
-    expect(failure(async () => await execute(db, sql`update grade_audit set actor_name = 'Quelqu’un d’autre'`))).toMatch(/audit log is append-only/)
-    expect(failure(async () => await execute(db, sql`delete from grade_audit`))).toMatch(/audit log is append-only/)
+    expect(await failure(async () => await execute(db, sql`update grade_audit set actor_name = 'Quelqu’un d’autre'`))).toMatch(/audit log is append-only/)
+    expect(await failure(async () => await execute(db, sql`delete from grade_audit`))).toMatch(/audit log is append-only/)
     expect(await db.select().from(schema.gradeAudit).where(eq(schema.gradeAudit.actorName, 'Quelqu’un d’autre'))).toEqual([])
   })
 })

@@ -18,9 +18,9 @@ async function person(roles: Role[], name: string): Promise<User> {
   for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
-function refusal(f: () => unknown) {
+async function refusal(f: () => Promise<unknown>) {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof GroupsError) return { status: error.status, message: error.message }
     throw error
@@ -121,15 +121,15 @@ describe('formRandomGroups', () => {
   })
 
   it('refuses when everyone has a group, a split that does not fit, a non-admin, an individual épreuve, an unknown session', async () => {
-    expect(refusal(async () => await formRandomGroups(admin, sessionId, 'msp-a2', 's'))).toEqual({ status: 409, message: g.ALL_GROUPED })
+    expect(await refusal(() => formRandomGroups(admin, sessionId, 'msp-a2', 's'))).toEqual({ status: 409, message: g.ALL_GROUPED })
     const two = await newSession('Session deux', learners.slice(0, 2))
-    expect(refusal(async () => await formRandomGroups(admin, two, 'serious-game-a11', 's'))).toMatchObject({
+    expect(await refusal(() => formRandomGroups(admin, two, 'serious-game-a11', 's'))).toMatchObject({
       status: 409,
       message: expect.stringContaining('il en reste 2'),
     })
-    expect(refusal(async () => await formRandomGroups(tutor, sessionId, 'msp-a4', 's')).status).toBe(403)
-    expect(refusal(async () => await formRandomGroups(admin, sessionId, 'cas-pratique-a3', 's')).status).toBe(400)
-    expect(refusal(async () => await formRandomGroups(admin, 'nope', 'msp-a4', 's')).status).toBe(404)
+    expect((await refusal(() => formRandomGroups(tutor, sessionId, 'msp-a4', 's'))).status).toBe(403)
+    expect((await refusal(() => formRandomGroups(admin, sessionId, 'cas-pratique-a3', 's'))).status).toBe(400)
+    expect((await refusal(() => formRandomGroups(admin, 'nope', 'msp-a4', 's'))).status).toBe(404)
     expect(await getDb().select().from(schema.groups).where(eq(schema.groups.examSessionId, two))).toEqual([])
   })
 
@@ -145,16 +145,16 @@ describe('formRandomGroups', () => {
 describe('createGroup', () => {
   it('creates a group of the chosen learners, with a size check and no learner twice', async () => {
     const [zoe, amine, elodie, bao] = learners as [User, User, User, User]
-    expect(refusal(async () => await createGroup(sessionId, 'serious-game-a11', [zoe.id, amine.id]))).toMatchObject({
+    expect(await refusal(() => createGroup(sessionId, 'serious-game-a11', [zoe.id, amine.id]))).toMatchObject({
       status: 400,
       message: expect.stringContaining('exactement 3'),
     })
-    expect(refusal(async () => await createGroup(sessionId, 'serious-game-a11', []))).toMatchObject({ status: 400, message: g.NONE_CHOSEN })
-    expect(refusal(async () => await createGroup(sessionId, 'serious-game-a11', [zoe.id, amine.id, tutor.id])).status).toBe(400)
+    expect(await refusal(() => createGroup(sessionId, 'serious-game-a11', []))).toMatchObject({ status: 400, message: g.NONE_CHOSEN })
+    expect((await refusal(() => createGroup(sessionId, 'serious-game-a11', [zoe.id, amine.id, tutor.id]))).status).toBe(400)
     const made = await createGroup(sessionId, 'serious-game-a11', [zoe.id, amine.id, elodie.id])
     expect(made.name).toBe('Groupe 1')
     expect(made.message).toBe('Groupe 1 est créé avec Amine Benali, Élodie Martin, Zoé Lefèvre.')
-    expect(refusal(async () => await createGroup(sessionId, 'serious-game-a11', [zoe.id, bao.id, learners[4]!.id]))).toMatchObject({
+    expect(await refusal(() => createGroup(sessionId, 'serious-game-a11', [zoe.id, bao.id, learners[4]!.id]))).toMatchObject({
       status: 409,
       message: 'Déjà dans un groupe de cette épreuve\u00a0: Zoé Lefèvre.',
     })
@@ -188,7 +188,7 @@ describe('moveLearner', () => {
     expect(rexAfter).toEqual([rexBefore])
     // The target now has 3: full.
     const other = after.groups.find((x) => x.id === big.id)!.members[0]!
-    expect(refusal(async () => await moveLearner(sessionId, 'msp-a2', other.id, small[0]!.id))).toMatchObject({
+    expect(await refusal(() => moveLearner(sessionId, 'msp-a2', other.id, small[0]!.id))).toMatchObject({
       status: 409,
       message: expect.stringContaining('le maximum'),
     })
@@ -196,8 +196,8 @@ describe('moveLearner', () => {
     const warned = await moveLearner(sessionId, 'msp-a2', other.id, small[1]!.id)
     expect(warned.message).toContain(`Attention\u00a0: ${big.name} n’a plus que 1\u00a0membre`)
     expect((await epreuve(sessionId, 'msp-a2')).groups.find((x) => x.id === big.id)!.sizeError).toContain('celui-ci en compte 1')
-    expect(refusal(async () => await moveLearner(sessionId, 'msp-a2', other.id, small[1]!.id)).status).toBe(400)
-    expect(refusal(async () => await moveLearner(sessionId, 'msp-a2', other.id, 'nope')).status).toBe(404)
+    expect((await refusal(() => moveLearner(sessionId, 'msp-a2', other.id, small[1]!.id))).status).toBe(400)
+    expect((await refusal(() => moveLearner(sessionId, 'msp-a2', other.id, 'nope'))).status).toBe(404)
   })
 
   it('refuses once the old or the new group’s dossier was handed in', async () => {
@@ -234,8 +234,8 @@ describe('moveLearner', () => {
       status: 409,
       message: `Le dossier de ${a.name} est déjà déposé\u00a0: les dépôts sont figés, la composition de ce groupe ne change plus.`,
     }
-    expect(refusal(async () => await moveLearner(s, 'msp-a5', learners[0]!.id, b.id))).toEqual(expected)
-    expect(refusal(async () => await moveLearner(s, 'msp-a5', learners[3]!.id, a.id)).status).toBe(409)
+    expect(await refusal(() => moveLearner(s, 'msp-a5', learners[0]!.id, b.id))).toEqual(expected)
+    expect((await refusal(() => moveLearner(s, 'msp-a5', learners[3]!.id, a.id))).status).toBe(409)
     expect((await epreuve(s, 'msp-a5')).groups.find((x) => x.id === a.id)!.handedIn).toBe(true)
   })
 
@@ -256,7 +256,7 @@ describe('moveLearner', () => {
       ['b', true],
     ])
     // b is full (3): a move into it is refused. To make room in a (groups by hand are exactly 3), a member is removed directly.
-    expect(refusal(async () => await moveLearner(s, 'serious-game-a11', learners[0]!.id, b.id)).status).toBe(409)
+    expect((await refusal(() => moveLearner(s, 'serious-game-a11', learners[0]!.id, b.id))).status).toBe(409)
     await getDb()
       .delete(schema.groupMembers)
       .where(and(eq(schema.groupMembers.groupId, a.id), eq(schema.groupMembers.learnerId, learners[2]!.id)))

@@ -180,7 +180,7 @@ function nextNames(taken: readonly string[], count: number): string[] {
   return names
 }
 
-function drawView(row: ReturnType<typeof drawHistory>[number], names: Map<string, string>): DrawView {
+function drawView(row: Awaited<ReturnType<typeof drawHistory>>[number], names: Map<string, string>): DrawView {
   return {
     id: row.id,
     seed: row.seed,
@@ -205,7 +205,8 @@ function drawView(row: ReturnType<typeof drawHistory>[number], names: Map<string
 export async function groupsOverview(sessionId: string, db: DbHandle = getDb()): Promise<EpreuveGroups[] | null> {
   if (!(await db.select({ id: examSessions.id }).from(examSessions).where(eq(examSessions.id, sessionId)))[0]) return null
   const enrolled = await enrolledLearners(sessionId, db)
-  return groupEpreuves().map(async ({ id: evaluationId, size }) => {
+  const overview: EpreuveGroups[] = []
+  for (const { id: evaluationId, size } of groupEpreuves()) {
     const rows = await groupsOf(sessionId, evaluationId, db)
     const grouped = new Set(rows.flatMap((g) => g.members.map((m) => m.id)))
     const seriousGame = evaluationId === SERIOUS_GAME_ID
@@ -214,12 +215,13 @@ export async function groupsOverview(sessionId: string, db: DbHandle = getDb()):
       rows.map((g) => g.id),
       db,
     )
-    const histories = new Map(rows.map(async (g) => [g.id, seriousGame ? await drawHistory(g.id, db) : []]))
+    const histories = new Map<string, Awaited<ReturnType<typeof drawHistory>>>()
+    for (const g of rows) histories.set(g.id, seriousGame ? await drawHistory(g.id, db) : [])
     const drawnIds = [...new Set([...histories.values()].flatMap((h) => h.flatMap((d) => d.result.map((r) => r.learnerId))))]
     const names = new Map(
       drawnIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, drawnIds))).map((u) => [u.id, u.name]) : [],
     )
-    return {
+    overview.push({
       evaluationId,
       title: epreuveTitle(evaluationId),
       sizeRule: sizeRule(size),
@@ -237,8 +239,9 @@ export async function groupsOverview(sessionId: string, db: DbHandle = getDb()):
       }),
       ungrouped: enrolled.filter((l) => !grouped.has(l.id)),
       formations: await formationsOf(sessionId, evaluationId, size, db),
-    }
-  })
+    })
+  }
+  return overview
 }
 
 /** The épreuve's random formations, newest first, each replayed from its seed. */
@@ -319,13 +322,14 @@ export async function formRandomGroups(
       existing.map((g) => g.name),
       drawn.groups.length,
     )
-    const created = drawn.groups.map(async (memberIds, i) => {
+    const created: FormedGroups['groups'] = []
+    for (const [i, memberIds] of drawn.groups.entries()) {
       const group = (
         await tx.insert(groups).values({ examSessionId: sessionId, evaluationId, name: names[i]! }).returning({ id: groups.id, name: groups.name })
       )[0]!
       await addGroupMembers(tx, group.id, memberIds)
-      return { ...group, memberIds }
-    })
+      created.push({ ...group, memberIds })
+    }
     await tx.insert(groupFormations).values({
       examSessionId: sessionId,
       evaluationId,

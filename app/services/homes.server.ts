@@ -66,7 +66,8 @@ export async function learnerHome(learnerId: string) {
     .where(eq(enrollments.learnerId, learnerId))
     .orderBy(asc(examSessions.startsOn))
 
-  return sessions.map(async (session) => {
+  // Independent reads, outside any transaction: the sessions are read concurrently.
+  const homes = sessions.map(async (session) => {
     // Only the groups this learner belongs to, in this session.
     const myGroups = await db
       .select({ id: groups.id, name: groups.name, evaluationId: groups.evaluationId })
@@ -148,6 +149,7 @@ export async function learnerHome(learnerId: string) {
       .filter((t) => t.evaluations.length > 0)
     return { ...session, tutors, evaluationCount: evaluations.length, types }
   })
+  return await Promise.all(homes)
 }
 
 /** Every exam session with its counts, for admins. */

@@ -19,11 +19,11 @@ export async function jsonOpAction<S extends z.ZodType>(
   request: Request,
   options: {
     /** Throws a 4xx Response when the user may not write here. */
-    authorize: () => void
+    authorize: () => Promise<unknown>
     maxBytes: number
     tooLarge: string
     schema: S
-    apply: (op: z.infer<S>) => Record<string, unknown>
+    apply: (op: z.infer<S>) => Promise<Record<string, unknown>>
     /** The service's error class: its status and message become the answer. */
     errorClass: new (...args: never[]) => StatusError
   },

@@ -38,9 +38,9 @@ async function write(dossierId: string, author: User, sectionId: string, content
     .where(and(eq(schema.dossierSections.dossierId, dossierId), eq(schema.dossierSections.sectionId, sectionId)))
   expect((await saveSection({ dossierId, sectionId, baseVersion: current?.v ?? 0, content: content as never, authorId: author.id })).ok).toBe(true)
 }
-function refusal(f: () => unknown): number {
+async function refusal(f: () => Promise<unknown>): Promise<number> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof Response) return error.status
     throw error
@@ -118,15 +118,15 @@ beforeAll(async () => {
 afterAll(() => closeExportPool())
 
 describe('a juror’s own assignments', () => {
-  it('refuses every user without the juror role (403, even for an unknown id), another juror’s copy (403), and an unknown id (404)', () => {
+  it('refuses every user without the juror role (403, even for an unknown id), another juror’s copy (403), and an unknown id (404)', async () => {
     for (const who of [people.zoe, people.tutor, people.admin]) {
-      expect(refusal(async () => await authorizeAssignment(who, ids.anonymous))).toBe(403)
-      expect(refusal(async () => await authorizeAssignment(who, 'nope'))).toBe(403)
+      expect(await refusal(async () => await authorizeAssignment(who, ids.anonymous))).toBe(403)
+      expect(await refusal(async () => await authorizeAssignment(who, 'nope'))).toBe(403)
     }
-    expect(refusal(async () => await authorizeAssignment(people.otherJuror, ids.anonymous))).toBe(403)
-    expect(refusal(async () => await authorizeAssignment(people.juror, ids.otherJurors))).toBe(403)
-    expect(refusal(async () => await authorizeAssignment(people.juror, 'nope'))).toBe(404)
-    expect(refusal(async () => await authorizeAssignment(people.otherJuror, ids.otherJurors))).toBe(200)
+    expect(await refusal(async () => await authorizeAssignment(people.otherJuror, ids.anonymous))).toBe(403)
+    expect(await refusal(async () => await authorizeAssignment(people.juror, ids.otherJurors))).toBe(403)
+    expect(await refusal(async () => await authorizeAssignment(people.juror, 'nope'))).toBe(404)
+    expect(await refusal(async () => await authorizeAssignment(people.otherJuror, ids.otherJurors))).toBe(200)
   })
 
   it('is anonymous for an individual épreuve of an anonymous instance, never for a group épreuve', async () => {
@@ -215,7 +215,7 @@ describe('the copy as Word', () => {
   }, 60_000)
 
   it('404 while nothing is handed in', async () => {
-    const refused = await (await copyDownload(await authorizeAssignment(people.juror, ids.unsubmitted))).catch((e: unknown) => e)
+    const refused = await copyDownload(await authorizeAssignment(people.juror, ids.unsubmitted)).catch((e: unknown) => e)
     expect(refused instanceof Response && refused.status).toBe(404)
   })
 })

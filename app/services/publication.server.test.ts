@@ -47,9 +47,9 @@ async function deliberate(learnerId: string, decision: OverallDecision, decision
 }
 
 /** The Response a service threw (access refusals are thrown Responses). */
-function thrown(f: () => unknown): { status: number; text: Promise<string> } {
+async function thrown(f: () => Promise<unknown>): Promise<{ status: number; text: Promise<string> }> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof Response) return { status: error.status, text: error.text() }
     throw error
@@ -143,8 +143,8 @@ describe('publication', () => {
     const at = new Date('2027-07-01T08:00:00Z')
     expect(await publishResults(sessionId, getDb(), at)).toEqual(at)
     expect((await publicationState(sessionId))!.session.publishedAt).toBe(at.getTime())
-    expect(async () => await publishResults(sessionId)).toThrow('Les résultats de cette session sont déjà publiés.')
-    expect(async () => await publishResults('inconnue')).toThrow('Cette session d’examen n’existe pas.')
+    await expect(publishResults(sessionId)).rejects.toThrow('Les résultats de cette session sont déjà publiés.')
+    await expect(publishResults('inconnue')).rejects.toThrow('Cette session d’examen n’existe pas.')
 
     expect([...(await publishedResultSessions(people.zoe.id))]).toEqual([sessionId])
     expect((await publishedResultSessions(people.outsider.id)).size).toBe(0)
@@ -161,7 +161,7 @@ describe('publication', () => {
     await withdrawResults(sessionId)
     expect(await learnerResults(sessionId, people.mael.id)).toMatchObject({ state: 'unpublished' })
     expect((await publishedResultSessions(people.zoe.id)).size).toBe(0)
-    expect(async () => await withdrawResults(sessionId)).toThrow('Les résultats de cette session ne sont pas publiés.')
+    await expect(withdrawResults(sessionId)).rejects.toThrow('Les résultats de cette session ne sont pas publiés.')
     await publishResults(sessionId)
   })
 
@@ -175,9 +175,9 @@ describe('publication', () => {
 })
 
 describe('who reads the documents', () => {
-  const statusOf = (f: () => unknown) => {
+  const statusOf = async (f: () => Promise<unknown>) => {
     try {
-      f()
+      await f()
       return 200
     } catch (error) {
       if (error instanceof Response) return error.status
@@ -187,28 +187,28 @@ describe('who reads the documents', () => {
   it('the minutes and the grid: the session’s president and admins; 403 for anyone else; 404 for an unknown session', async () => {
     expect((await resultsOfficerAccess(people.admin, sessionId)).as).toBe('admin')
     expect((await resultsOfficerAccess(people.president, sessionId)).as).toBe('president')
-    expect(statusOf(async () => await resultsOfficerAccess(people.juror, sessionId))).toBe(403)
-    expect(statusOf(async () => await resultsOfficerAccess(people.tutor, sessionId))).toBe(403)
-    expect(statusOf(async () => await resultsOfficerAccess(people.zoe, sessionId))).toBe(403)
+    expect(await statusOf(async () => await resultsOfficerAccess(people.juror, sessionId))).toBe(403)
+    expect(await statusOf(async () => await resultsOfficerAccess(people.tutor, sessionId))).toBe(403)
+    expect(await statusOf(async () => await resultsOfficerAccess(people.zoe, sessionId))).toBe(403)
     // The president of one session is no one in another.
-    expect(statusOf(async () => await resultsOfficerAccess(people.president, otherSessionId))).toBe(403)
-    expect(statusOf(async () => await resultsOfficerAccess(people.admin, 'inconnue'))).toBe(404)
+    expect(await statusOf(async () => await resultsOfficerAccess(people.president, otherSessionId))).toBe(403)
+    expect(await statusOf(async () => await resultsOfficerAccess(people.admin, 'inconnue'))).toBe(404)
     // A former juror (role withdrawn) no longer presides.
-    expect(statusOf(async () => await resultsOfficerAccess({ ...people.president, roles: [] }, sessionId))).toBe(403)
+    expect(await statusOf(async () => await resultsOfficerAccess({ ...people.president, roles: [] }, sessionId))).toBe(403)
   })
 
   it('an attestation: also the candidate once published, never another learner', async () => {
     expect((await attestationAccess(people.zoe, sessionId, people.zoe.id)).as).toBe('candidate')
     expect((await attestationAccess(people.president, sessionId, people.zoe.id)).as).toBe('president')
     expect((await attestationAccess(people.admin, sessionId, people.zoe.id)).as).toBe('admin')
-    const other = thrown(async () => await attestationAccess(people.mael, sessionId, people.zoe.id))
+    const other = await thrown(async () => await attestationAccess(people.mael, sessionId, people.zoe.id))
     expect(other.status).toBe(403)
     expect(await other.text).toBe('Vous ne pouvez télécharger que votre propre attestation.')
-    expect(statusOf(async () => await attestationAccess(people.juror, sessionId, people.zoe.id))).toBe(403)
-    expect(statusOf(async () => await attestationAccess(people.tutor, sessionId, people.zoe.id))).toBe(403)
-    expect(statusOf(async () => await attestationAccess(people.outsider, sessionId, people.outsider.id))).toBe(404)
+    expect(await statusOf(async () => await attestationAccess(people.juror, sessionId, people.zoe.id))).toBe(403)
+    expect(await statusOf(async () => await attestationAccess(people.tutor, sessionId, people.zoe.id))).toBe(403)
+    expect(await statusOf(async () => await attestationAccess(people.outsider, sessionId, people.outsider.id))).toBe(404)
     await withdrawResults(sessionId)
-    const before = thrown(async () => await attestationAccess(people.zoe, sessionId, people.zoe.id))
+    const before = await thrown(async () => await attestationAccess(people.zoe, sessionId, people.zoe.id))
     expect(before.status).toBe(404)
     expect(await before.text).toBe('Les résultats ne sont pas encore publiés.')
     expect((await attestationAccess(people.president, sessionId, people.zoe.id)).as).toBe('president')
@@ -241,15 +241,15 @@ describe('the downloads', () => {
     expect(text).toContain('Bloc A — Veille')
     expect(text).not.toContain('Bloc B — Pilotage')
 
-    const none = await (await attestationDownload(await publicationSession(), people.anais.id)).catch((e: unknown) => e as Response)
+    const none = await attestationDownload(await publicationSession(), people.anais.id).catch((e: unknown) => e as Response)
     expect(none.status).toBe(404)
     expect(await none.text()).toBe('Aucun bloc de compétences n’a été validé pour Anaïs Bénard\u00a0: il n’y a pas d’attestation.')
     const late = await person(['learner'], 'Gaëlle Perrot')
     await enrollLearners(getDb(), sessionId, [late.id])
-    const pending = await (await attestationDownload(await publicationSession(), late.id)).catch((e: unknown) => e as Response)
+    const pending = await attestationDownload(await publicationSession(), late.id).catch((e: unknown) => e as Response)
     expect(pending.status).toBe(404)
     expect(await pending.text()).toBe('Gaëlle Perrot n’a pas encore de délibération confirmée (non délibéré)\u00a0: il n’y a pas d’attestation.')
-    const stranger = await (await attestationDownload(await publicationSession(), people.outsider.id)).catch((e: unknown) => e as Response)
+    const stranger = await attestationDownload(await publicationSession(), people.outsider.id).catch((e: unknown) => e as Response)
     expect(stranger.status).toBe(404)
     await getDb().delete(schema.enrollments).where(eq(schema.enrollments.learnerId, late.id))
   }, 60_000)

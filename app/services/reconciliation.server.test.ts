@@ -44,9 +44,9 @@ async function person(roles: Role[], name: string): Promise<User> {
   return { id, name, email, roles }
 }
 const doc = (...texts: string[]) => ({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) })
-function statusOf(f: () => unknown): number {
+async function statusOf(f: () => Promise<unknown>): Promise<number> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof Response) return error.status
     if (error instanceof GradingError || error instanceof ReconciliationError) return error.status
@@ -54,9 +54,9 @@ function statusOf(f: () => unknown): number {
   }
   return 200
 }
-function refusal(f: () => unknown): { status: number; message: string; current?: unknown } {
+async function refusal(f: () => Promise<unknown>): Promise<{ status: number; message: string; current?: unknown }> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof GradingError || error instanceof ReconciliationError) return { status: error.status, message: error.message, current: error.current }
     if (error instanceof Response) return { status: error.status, message: '' }
@@ -130,8 +130,8 @@ beforeAll(async () => {
 })
 
 /** Grades every row of a grid: `levels[i]` for row i (undefined: 'acquis'; null: no level). */
-function gradeAll(user: User, assignmentId: string, levels: Record<number, string | null>, comment = (i: number) => `Commentaire ${i}`) {
-  rows.forEach(async (row, i) => {
+async function gradeAll(user: User, assignmentId: string, levels: Record<number, string | null>, comment = (i: number) => `Commentaire ${i}`) {
+  for (const [i, row] of rows.entries()) {
     const level = i in levels ? levels[i]! : 'acquis'
     const current = (await gridOf(user, assignmentId)).cells.find((c) => c.criterionId === row.criterionId && c.part === row.part)
     await saveCell(user, assignmentId, {
@@ -142,7 +142,7 @@ function gradeAll(user: User, assignmentId: string, levels: Record<number, strin
       level,
       comment: comment(i),
     })
-  })
+  }
 }
 const reconciliationRow = async () =>
   (
@@ -177,14 +177,14 @@ describe('independent grading', () => {
     expect(secondView).toContain('SECRET-DU-SECOND')
     expect(secondView).not.toContain('SECRET-DU-PRINCIPAL')
     // Each grid on the other juror's assignment: refused.
-    expect(statusOf(async () => await gridOf(people.lead, ids.second))).toBe(403)
-    expect(statusOf(async () => await gridOf(people.second, ids.lead))).toBe(403)
+    expect(await statusOf(() => gridOf(people.lead, ids.second))).toBe(403)
+    expect(await statusOf(() => gridOf(people.second, ids.lead))).toBe(403)
   })
 
   it('keeps the confrontation waiting until both grids are closed: who still has to close, nothing of either grid, no reconciliation yet', async () => {
     const waiting = await confrontationOf(people.second, ids.second)
     expect(waiting).toMatchObject({ state: 'waiting', viewerIsLead: false, ownClosed: false, otherClosed: false, otherName: 'Benoît Lemaître', label: code })
-    gradeAll(people.lead, ids.lead, {})
+    await gradeAll(people.lead, ids.lead, {})
     await closeGrading(people.lead, ids.lead)
     const stillWaiting = await confrontationOf(people.second, ids.second)
     expect(stillWaiting).toMatchObject({ state: 'waiting', ownClosed: false, otherClosed: true })
@@ -197,19 +197,19 @@ describe('independent grading', () => {
     }
     expect(await reconciliationRow()).toBeUndefined()
     // Nothing revealed yet: the lead may still reopen and correct their grid.
-    expect(statusOf(async () => await reopenGrading(people.lead, ids.lead))).toBe(200)
+    expect(await statusOf(() => reopenGrading(people.lead, ids.lead))).toBe(200)
     await closeGrading(people.lead, ids.lead)
   })
 
-  it('is for the two jurors of the copy only: 403 for anyone else, 404 for an unknown copy, a third juror or a copy not double-marked', () => {
-    expect(statusOf(async () => await confrontationOf(people.stranger, ids.lead))).toBe(403)
-    expect(statusOf(async () => await confrontationOf(people.second, ids.lead))).toBe(403)
-    expect(statusOf(async () => await confrontationOf(people.zoe, ids.lead))).toBe(403)
-    expect(statusOf(async () => await confrontationOf(people.admin, ids.lead))).toBe(403)
-    expect(statusOf(async () => await confrontationOf(people.lead, 'inconnue'))).toBe(404)
-    expect(statusOf(async () => await confrontationOf(people.third, ids.third))).toBe(404)
-    expect(statusOf(async () => await confrontationOf(people.lead, ids.single))).toBe(404)
-    expect(statusOf(async () => await confrontationOf(people.lead, ids.alone))).toBe(404)
+  it('is for the two jurors of the copy only: 403 for anyone else, 404 for an unknown copy, a third juror or a copy not double-marked', async () => {
+    expect(await statusOf(() => confrontationOf(people.stranger, ids.lead))).toBe(403)
+    expect(await statusOf(() => confrontationOf(people.second, ids.lead))).toBe(403)
+    expect(await statusOf(() => confrontationOf(people.zoe, ids.lead))).toBe(403)
+    expect(await statusOf(() => confrontationOf(people.admin, ids.lead))).toBe(403)
+    expect(await statusOf(() => confrontationOf(people.lead, 'inconnue'))).toBe(404)
+    expect(await statusOf(() => confrontationOf(people.third, ids.third))).toBe(404)
+    expect(await statusOf(() => confrontationOf(people.lead, ids.single))).toBe(404)
+    expect(await statusOf(() => confrontationOf(people.lead, ids.alone))).toBe(404)
   })
 
   it('says in the juror’s list where each double-marked copy stands', async () => {
@@ -232,7 +232,7 @@ describe('independent grading', () => {
 describe('the confrontation', () => {
   it('opens once both grids are closed: divergent cells side by side with both comments, the agreeing ones apart, the reconciliation created', async () => {
     // Row 1: the second says « non acquis »; row 2: no level from the second. Row 0 agrees (both « acquis »).
-    gradeAll(people.second, ids.second, { 1: 'non-acquis', 2: null }, (i) => `Avis du second ${i}`)
+    await gradeAll(people.second, ids.second, { 1: 'non-acquis', 2: null }, (i) => `Avis du second ${i}`)
     await closeGrading(people.second, ids.second)
     expect(await reconciliationRow()).toBeUndefined()
     const view = ready(await confrontationOf(people.second, ids.second))
@@ -281,7 +281,7 @@ describe('the confrontation', () => {
       [people.lead, ids.lead],
       [people.second, ids.second],
     ] as const) {
-      expect(refusal(async () => await reopenGrading(user, id))).toMatchObject({ status: 400, message: GRID_CONFRONTED })
+      expect(await refusal(() => reopenGrading(user, id))).toMatchObject({ status: 400, message: GRID_CONFRONTED })
       expect(await gridDoubleMarking(await authorizeAssignment(user, id))).toMatchObject({ state: 'to-reconcile', reopenLocked: GRID_CONFRONTED })
     }
     expect((await gridDoubleMarking(await authorizeAssignment(people.lead, ids.lead)))?.otherName).toBe('Chloé Aubertin')
@@ -289,21 +289,21 @@ describe('the confrontation', () => {
     // The third juror's grid is an ordinary one.
     await saveCell(people.third, ids.third, { criterionId: rows[0]!.criterionId, part: rows[0]!.part, learnerId: '', baseVersion: 0, level: 'acquis' })
     await closeGrading(people.third, ids.third)
-    expect(statusOf(async () => await reopenGrading(people.third, ids.third))).toBe(200)
+    expect(await statusOf(() => reopenGrading(people.third, ids.third))).toBe(200)
   })
 
   it('lets the lead record an agreed level with a comment, versioned and audited; refuses the other juror, agreeing cells, unknown levels and stale versions', async () => {
     const cell = { criterionId: rows[1]!.criterionId, part: rows[1]!.part, learnerId: '' }
-    expect(refusal(async () => await agreeLevel(people.second, ids.second, { ...cell, baseVersion: 0, level: 'acquis', comment: 'Accord.' }))).toMatchObject({
+    expect(await refusal(() => agreeLevel(people.second, ids.second, { ...cell, baseVersion: 0, level: 'acquis', comment: 'Accord.' }))).toMatchObject({
       status: 403,
       message: ONLY_LEAD,
     })
     const agreeing = { criterionId: rows[0]!.criterionId, part: rows[0]!.part, learnerId: '' }
-    expect(refusal(async () => await agreeLevel(people.lead, ids.lead, { ...agreeing, baseVersion: 0, level: 'acquis', comment: 'Accord.' }))).toMatchObject({
+    expect(await refusal(() => agreeLevel(people.lead, ids.lead, { ...agreeing, baseVersion: 0, level: 'acquis', comment: 'Accord.' }))).toMatchObject({
       status: 400,
       message: NOT_DIVERGENT,
     })
-    expect(refusal(async () => await agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 0, level: 'excellent', comment: 'Accord.' })).status).toBe(400)
+    expect((await refusal(() => agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 0, level: 'excellent', comment: 'Accord.' }))).status).toBe(400)
 
     const first = await agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 0, level: 'non-acquis', comment: 'Les sources ne sont pas datées.' })
     expect(first.agreed).toMatchObject({ level: 'non-acquis', version: 1 })
@@ -311,7 +311,7 @@ describe('the confrontation', () => {
     expect(first.audit[0]!.text).toMatch(
       /^Niveau retenu après confrontation pour C3\.1-2 \(écrit\)\s: aucun niveau → Non acquis — «\sLes sources ne sont pas datées\.\s»$/,
     )
-    const stale = refusal(async () => await agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 0, level: 'acquis', comment: 'Autre avis.' }))
+    const stale = await refusal(() => agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 0, level: 'acquis', comment: 'Autre avis.' }))
     expect(stale).toMatchObject({ status: 409, message: STALE_AGREED, current: { agreed: { level: 'non-acquis', version: 1 } } })
     const second = await agreeLevel(people.lead, ids.lead, {
       ...cell,
@@ -337,26 +337,26 @@ describe('the confrontation', () => {
 
   it('closes only once every divergent cell has an agreed level, then refuses edits until the lead reopens it', async () => {
     expect(await finalCells(ids.instance, people.zoe.id)).toBeNull()
-    const missing = refusal(async () => await closeReconciliation(people.lead, ids.lead))
+    const missing = await refusal(() => closeReconciliation(people.lead, ids.lead))
     expect(missing.status).toBe(400)
     expect(missing.message).toBe(
       `Un critère divergent n’a pas encore de niveau retenu : ${rows[2]!.criterionId} (écrit). Enregistrez-le avant de clore la confrontation.`,
     )
     const cell = { criterionId: rows[2]!.criterionId, part: rows[2]!.part, learnerId: '' }
     await agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 0, level: 'acquis', comment: 'Critère traité dans la partie inclusion.' })
-    expect(refusal(async () => await closeReconciliation(people.second, ids.second)).status).toBe(403)
+    expect((await refusal(() => closeReconciliation(people.second, ids.second))).status).toBe(403)
     const closed = await closeReconciliation(people.lead, ids.lead)
     expect(closed.status).toBe('closed')
     expect(closed.audit[0]).toMatchObject({ action: 'reconcile-close', text: 'Confrontation des deux grilles close' })
-    expect(refusal(async () => await agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 1, level: 'non-acquis', comment: 'Non.' }))).toMatchObject({
+    expect(await refusal(() => agreeLevel(people.lead, ids.lead, { ...cell, baseVersion: 1, level: 'non-acquis', comment: 'Non.' }))).toMatchObject({
       status: 400,
       message: RECONCILIATION_CLOSED,
     })
     expect((await jurorDoubleMarking(people.second.id, [ids.second])).get(ids.second)?.state).toBe('reconciled')
     // Still frozen after closing: the grids stay closed.
-    expect(statusOf(async () => await reopenGrading(people.second, ids.second))).toBe(400)
+    expect(await statusOf(() => reopenGrading(people.second, ids.second))).toBe(400)
 
-    expect(refusal(async () => await reopenReconciliation(people.second, ids.second)).status).toBe(403)
+    expect((await refusal(() => reopenReconciliation(people.second, ids.second))).status).toBe(403)
     const reopened = await reopenReconciliation(people.lead, ids.lead)
     expect(reopened.status).toBe('open')
     expect(reopened.audit.map((e) => e.action).slice(0, 2)).toEqual(['reconcile-reopen', 'reconcile-close'])

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GradePart } from '~/domain/grading'
@@ -379,24 +380,30 @@ describe('the whole session', () => {
   it('reads a fixed number of queries whatever the cohort', async () => {
     const db = getDb()
     const count = async () => {
-      // better-sqlite3 prepares each statement it runs: count them.
-      const client = (db as unknown as { $client: { prepare: (...a: unknown[]) => unknown } }).$client
-      const prepare = client.prepare.bind(client)
+      // Every query runs a better-sqlite3 statement (prepared once, then reused), and every statement shares one prototype: count the runs.
+      const memory = new Database(':memory:')
+      const proto = Object.getPrototypeOf(memory.prepare('select 1')) as Record<'all' | 'get' | 'run', (...a: unknown[]) => unknown>
+      memory.close()
+      const originals = { all: proto.all, get: proto.get, run: proto.run }
       let calls = 0
-      client.prepare = (...a: unknown[]) => {
-        calls++
-        return prepare(...a)
+      for (const method of ['all', 'get', 'run'] as const) {
+        const original = originals[method]
+        proto[method] = function (this: unknown, ...a: unknown[]) {
+          calls++
+          return original.apply(this, a)
+        }
       }
       try {
         await sessionResults(sessionId)
       } finally {
-        client.prepare = prepare
+        Object.assign(proto, originals)
       }
       return calls
     }
     const before = await count()
     expect(before).toBeGreaterThan(5)
-    const extra = Array.from({ length: 5 }, async (_, i) => await person(['learner'], `Élève ${i}`))
+    const extra: User[] = []
+    for (let i = 0; i < 5; i++) extra.push(await person(['learner'], `Élève ${i}`))
     await enrollLearners(
       db,
       sessionId,

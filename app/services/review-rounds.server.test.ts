@@ -8,7 +8,7 @@ const { learnerDossiers, templateOfDossier } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
 const { saveSection } = await import('./dossier-sections.server')
 const { changesSince, closeRound, openRoundOf, requestReview, ReviewRoundError, roundOf, roundsOf } = await import('./review-rounds.server')
-type Dossier = ReturnType<typeof learnerDossiers>[number]
+type Dossier = Awaited<ReturnType<typeof learnerDossiers>>[number]
 
 const doc = (...paragraphs: string[]) => ({
   type: 'doc' as const,
@@ -64,9 +64,9 @@ const save = async (dossier: Dossier, sectionId: string, content: unknown) => {
   })
   expect(result.ok).toBe(true)
 }
-function refusal(f: () => unknown): { status: number; message: string } {
+async function refusal(f: () => Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof ReviewRoundError) return { status: error.status, message: error.message }
     throw error
@@ -87,7 +87,7 @@ describe('requesting a review', () => {
     expect(await notificationsOf(people.otherTutor)).toEqual([])
     expect(await notificationsOf(people.learner)).toEqual([])
 
-    expect(refusal(async () => await requestReview(dossier, people.learner, ''))).toEqual({
+    expect(await refusal(async () => await requestReview(dossier, people.learner, ''))).toEqual({
       status: 409,
       message: 'Une relecture est déjà demandée pour ce dossier.',
     })
@@ -96,7 +96,7 @@ describe('requesting a review', () => {
 
   it('accepts no message, refuses one over 2 000 characters and writes nothing', async () => {
     const dossier = await dossierOf('fiche-ux')
-    expect(refusal(async () => await requestReview(dossier, people.learner, 'x'.repeat(2_001)))).toEqual({
+    expect(await refusal(async () => await requestReview(dossier, people.learner, 'x'.repeat(2_001)))).toEqual({
       status: 400,
       message: 'Le message est limité à 2\u00a0000 caractères.',
     })
@@ -115,11 +115,11 @@ describe('closing a round', () => {
   it('requires a summary, then snapshots every section, closes the round and tells the learners', async () => {
     const dossier = await dossierOf('fiche-manageriale')
     const round = await requestReview(dossier, people.learner, '')
-    expect(refusal(async () => await closeRound(dossier, round.id, people.tutor, '   '))).toEqual({
+    expect(await refusal(async () => await closeRound(dossier, round.id, people.tutor, '   '))).toEqual({
       status: 400,
       message: 'Écrivez la synthèse de la relecture avant de la clore.',
     })
-    expect(refusal(async () => await closeRound(dossier, round.id, people.tutor, 'x'.repeat(5_001))).status).toBe(400)
+    expect((await refusal(async () => await closeRound(dossier, round.id, people.tutor, 'x'.repeat(5_001)))).status).toBe(400)
     expect((await openRoundOf(dossier.id))?.id).toBe(round.id)
 
     const first = getSections(dossier)[0]!
@@ -140,12 +140,12 @@ describe('closing a round', () => {
       expect.objectContaining({ type: 'round-closed', actorId: people.tutor }),
     ])
 
-    expect(refusal(async () => await closeRound(dossier, round.id, people.tutor, 'Encore'))).toEqual({
+    expect(await refusal(async () => await closeRound(dossier, round.id, people.tutor, 'Encore'))).toEqual({
       status: 409,
       message: 'Cette relecture est déjà close.',
     })
     // A round is only found in its own dossier.
-    expect(refusal(async () => await closeRound(await dossierOf('fiche-veille'), round.id, people.tutor, 'Ailleurs')).status).toBe(404)
+    expect((await refusal(async () => await closeRound(await dossierOf('fiche-veille'), round.id, people.tutor, 'Ailleurs'))).status).toBe(404)
     expect(await roundOf((await dossierOf('fiche-veille')).id, round.id)).toBeNull()
     expect(await roundOf(dossier.id, round.id)).toMatchObject({ requestedBy: 'Nom learner', closedBy: 'Nom tutor', summary: 'Bon début.' })
   })

@@ -45,9 +45,10 @@ export async function shownPictures(
 export async function sectionPictures(
   dossier: Dossier,
   sectionId: string,
-  states: Record<string, SectionState> = await sectionStates(dossier.id),
+  states?: Record<string, SectionState>,
   today = todayInFrance(),
 ): Promise<ChartImage[]> {
+  states ??= await sectionStates(dossier.id)
   const section = templateOfDossier(dossier).sections.find((s) => s.id === sectionId)
   if (!section) return []
   return picturesOf(entryOf(section.field, states[section.id]?.content ?? emptyValue(section.field)), today)

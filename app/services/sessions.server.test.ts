@@ -37,11 +37,11 @@ describe('sessions', () => {
   it('creates, refuses a second session of the same name (whatever the case), edits and archives', async () => {
     const { id } = await createSession(form())
     expect(await sessionOf(id)).toMatchObject({ name: 'Session 2027', retentionMonths: 36, archivedAt: null })
-    expect(async () => await createSession(form({ name: 'session 2027' }))).toThrow(SessionError)
+    await expect(createSession(form({ name: 'session 2027' }))).rejects.toThrow(SessionError)
     await createSession(form({ name: 'Session créée' }))
-    expect(async () => await createSession(form({ name: 'SESSION CRÉÉE' }))).toThrow('Une autre session porte déjà ce nom.')
+    await expect(createSession(form({ name: 'SESSION CRÉÉE' }))).rejects.toThrow('Une autre session porte déjà ce nom.')
     const other = (await createSession(form({ name: 'Autre' }))).id
-    expect(async () => await updateSession(other, form({ name: 'SESSION 2027' }))).toThrow('Une autre session porte déjà ce nom.')
+    await expect(updateSession(other, form({ name: 'SESSION 2027' }))).rejects.toThrow('Une autre session porte déjà ce nom.')
     await updateSession(id, form({ name: 'Session 2027 — juin', retentionMonths: '48' }))
     expect(await sessionOf(id)).toMatchObject({ name: 'Session 2027 — juin', retentionMonths: 48 })
     const at = new Date('2027-07-01T10:00:00Z')
@@ -50,6 +50,6 @@ describe('sessions', () => {
     expect((await sessionOf(id))?.archivedAt).toEqual(at)
     expect(await setArchived(id, false)).toBe(true)
     expect((await sessionOf(id))?.archivedAt).toBeNull()
-    expect(async () => await setArchived('inconnue', true)).toThrow('Cette session d’examen n’existe pas.')
+    await expect(setArchived('inconnue', true)).rejects.toThrow('Cette session d’examen n’existe pas.')
   })
 })

@@ -94,7 +94,8 @@ export async function setArchived(id: string, archived: boolean, now = new Date(
           .update(examSessions)
           .set({ archivedAt: archived ? now : null })
           .where(and(eq(examSessions.id, id), archived ? isNull(examSessions.archivedAt) : isNotNull(examSessions.archivedAt)))
-      ).changes > 0
+          .returning({ id: examSessions.id })
+      ).length > 0
     )
   })
 }

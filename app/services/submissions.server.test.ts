@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb } = await setupTempDb('submissions')
+const { getDb, execute, queryRows } = await setupTempDb('submissions')
 const schema = await import('#db/schema')
 const { parisInstant, parisLocal } = await import('~/domain/hand-in')
 const { learnerDossiers } = await import('./dossiers.server')
@@ -18,7 +18,7 @@ const { drawGroupThemes } = await import('./theme-draws.server')
 const { snapshotExport } = await import('./exports/snapshot-export.server')
 const { dossiersToDocx } = await import('./exports/docx.server')
 const { handIn, HandInError, handInSummary, loadSnapshot, snapshotsDir, submissionsOfDossier, verifySnapshot } = sub
-type Dossier = ReturnType<typeof learnerDossiers>[number]
+type Dossier = Awaited<ReturnType<typeof learnerDossiers>>[number]
 type User = { id: string; name: string; email: string; roles: Role[] }
 
 // A 2×1 red PNG.
@@ -79,9 +79,9 @@ async function individual(evaluationId: string, dueAt: Date, cutoffAt: Date) {
   const inst = await instance(sessionId, evaluationId, dueAt, cutoffAt)
   return { learner, sessionId, instance: inst, dossier: await dossierOf(learner, sessionId, evaluationId) }
 }
-function refusal(f: () => unknown): { status: number; message: string; problems: string[] } {
+async function refusal(f: () => Promise<unknown>): Promise<{ status: number; message: string; problems: string[] }> {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof HandInError) return { status: error.status, message: error.message, problems: error.problems.map((p) => p.message) }
     if (error instanceof Response) return { status: error.status, message: '', problems: [] }
@@ -90,9 +90,9 @@ function refusal(f: () => unknown): { status: number; message: string; problems:
   throw new Error('expected a refusal')
 }
 /** The SQLite error under drizzle's « Failed to run the query ». */
-function sqliteError(f: () => unknown): string {
+async function sqliteError(f: () => Promise<unknown>): Promise<string> {
   try {
-    f()
+    await f()
   } catch (error) {
     const e = error as Error & { cause?: Error }
     return `${e.message} ${e.cause?.message ?? ''}`
@@ -115,7 +115,7 @@ describe('deadlines, in Paris time', () => {
     expect((await handIn(learner, dossier.id, { confirmed: true, now: ms(due, 1) })).submission.timing).toBe('late')
     expect((await handIn(learner, dossier.id, { confirmed: true, now: cutoff })).submission.timing).toBe('late')
     const before = await count('submissions')
-    const refused = refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now: ms(cutoff, 1) }))
+    const refused = await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now: ms(cutoff, 1) }))
     expect(refused.status).toBe(400)
     expect(refused.message).toBe('La date limite est dépassée\u00a0: le dépôt était possible jusqu’au 21 mai 2027 à 12\u00a0h\u00a000 (heure de Paris).')
     expect(await count('submissions')).toBe(before)
@@ -132,7 +132,7 @@ describe('deadlines, in Paris time', () => {
     // 02:00 UTC is 04:00 in Paris: late (a deadline read as winter time, 02:30 UTC, would still call it on time).
     expect((await handIn(learner, dossier.id, { confirmed: true, now: new Date('2027-03-28T01:30:00.001Z') })).submission.timing).toBe('late')
     expect((await handIn(learner, dossier.id, { confirmed: true, now: new Date('2027-03-28T02:00:00.000Z') })).submission.timing).toBe('late')
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now: new Date('2027-03-28T02:00:00.001Z') })).status).toBe(400)
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now: new Date('2027-03-28T02:00:00.001Z') }))).status).toBe(400)
   })
 
   it('the night summer time ends: the hour 02:00–03:00 happens twice, and the repeated hour after a 02:30 deadline is late', async () => {
@@ -151,7 +151,7 @@ describe('deadlines, in Paris time', () => {
     expect(parisLocal(new Date('2027-10-31T01:00:00.000Z'))).toBe('2027-10-31T02:00')
     expect((await handIn(learner, dossier.id, { confirmed: true, now: new Date('2027-10-31T01:00:00.000Z') })).submission.timing).toBe('late')
     expect((await handIn(learner, dossier.id, { confirmed: true, now: cutoff })).submission.timing).toBe('late')
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now: ms(cutoff, 1) })).status).toBe(400)
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now: ms(cutoff, 1) }))).status).toBe(400)
   })
 
   it('an extension moves both limits for its learner only, and says why', async () => {
@@ -175,8 +175,8 @@ describe('deadlines, in Paris time', () => {
     expect((await handIn(a.learner, a.dossier.id, { confirmed: true, now: extDue })).submission.timing).toBe('on-time')
     expect((await handIn(a.learner, a.dossier.id, { confirmed: true, now: ms(extDue, 1) })).submission.timing).toBe('late')
     expect((await handIn(a.learner, a.dossier.id, { confirmed: true, now: extCutoff })).submission.timing).toBe('late')
-    expect(refusal(async () => await handIn(a.learner, a.dossier.id, { confirmed: true, now: ms(extCutoff, 1) })).status).toBe(400)
-    expect(refusal(async () => await handIn(other, otherDossier.id, { confirmed: true, now: ms(cutoff, 1) })).status).toBe(400)
+    expect((await refusal(async () => await handIn(a.learner, a.dossier.id, { confirmed: true, now: ms(extCutoff, 1) }))).status).toBe(400)
+    expect((await refusal(async () => await handIn(other, otherDossier.id, { confirmed: true, now: ms(cutoff, 1) }))).status).toBe(400)
     expect((await handInSummary(otherDossier, ms(cutoff, 1))).state).toBe('refused')
   })
 
@@ -185,13 +185,13 @@ describe('deadlines, in Paris time', () => {
     const sessionId = await session()
     await enrollLearners(getDb(), sessionId, [learner.id])
     const dossier = await dossierOf(learner, sessionId, 'fiche-veille')
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true }))).toMatchObject({
+    expect(await refusal(async () => await handIn(learner, dossier.id, { confirmed: true }))).toMatchObject({
       status: 400,
       message: 'La date de dépôt de cette épreuve n’est pas encore fixée.',
     })
     expect((await handInSummary(dossier)).state).toBe('draft')
     await instance(sessionId, 'fiche-veille', at('2027-06-01T12:00'), at('2027-06-02T12:00'))
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: false, now: at('2027-05-01T12:00') }))).toMatchObject({
+    expect(await refusal(async () => await handIn(learner, dossier.id, { confirmed: false, now: at('2027-05-01T12:00') }))).toMatchObject({
       status: 400,
       message: sub.NOT_CONFIRMED,
     })
@@ -209,8 +209,9 @@ describe('who may hand in', () => {
     await getDb().insert(schema.tutorAssignments).values({ examSessionId: sessionId, tutorId: tutor.id, learnerId: learner.id })
     await getDb().insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: juror.id, evaluationId: 'fiche-veille', learnerId: learner.id })
     const now = at('2027-05-01T12:00')
-    for (const who of [other, tutor, juror, admin]) expect(refusal(async () => await handIn(who, dossier.id, { confirmed: true, now })).status).toBe(403)
-    expect(refusal(async () => await handIn(learner, 'no-such-dossier', { confirmed: true, now })).status).toBe(404)
+    for (const who of [other, tutor, juror, admin])
+      expect((await refusal(async () => await handIn(who, dossier.id, { confirmed: true, now }))).status).toBe(403)
+    expect((await refusal(async () => await handIn(learner, 'no-such-dossier', { confirmed: true, now }))).status).toBe(404)
     expect(await submissionsOfDossier(dossier.id)).toEqual([])
   })
 })
@@ -230,7 +231,7 @@ describe('a group hands in once, and every member sees who and when', () => {
 
     // Serious game: at least 3 professionals in the testing phase.
     await save(dossier, a, 'testing', table({ professionnel: 'Anne Roux' }, { professionnel: 'Paul Morel' }))
-    const blocked = refusal(async () => await handIn(b, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') }))
+    const blocked = await refusal(async () => await handIn(b, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') }))
     expect(blocked).toEqual({
       status: 400,
       message: sub.BLOCKED,
@@ -242,7 +243,7 @@ describe('a group hands in once, and every member sees who and when', () => {
     expect(await submissionsOfDossier(dossier.id)).toEqual([])
     await save(dossier, a, 'testing', table({ professionnel: 'Anne Roux' }, { professionnel: 'Paul Morel' }, { professionnel: 'Léa Petit' }))
     // Serious game: every member has drawn a theme.
-    expect(refusal(async () => await handIn(b, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') })).problems).toEqual([
+    expect((await refusal(async () => await handIn(b, dossier.id, { confirmed: true, now: at('2027-05-01T12:00') }))).problems).toEqual([
       'Le tirage des thèmes n’est pas fait pour\u00a0: Hugo Bernard, Inès Martin, Lina Petit.',
     ])
     expect((await sub.draftProblems(dossier)).map((p) => p.sectionId)).toEqual(['repartition'])
@@ -273,11 +274,11 @@ describe('a group hands in once, and every member sees who and when', () => {
     const inst = await instance(sessionId, 'msp-a2', at('2027-06-01T12:00'), at('2027-06-02T12:00'))
     const rex = await dossierOf(a, sessionId, 'msp-a2-rex')
     expect(rex.learnerId).toBe(a.id)
-    expect(refusal(async () => await handIn(b, rex.id, { confirmed: true, now: at('2027-05-01T12:00') })).status).toBe(403)
+    expect((await refusal(async () => await handIn(b, rex.id, { confirmed: true, now: at('2027-05-01T12:00') }))).status).toBe(403)
     const { submission, candidateCode } = await handIn(a, rex.id, { confirmed: true, now: at('2027-06-01T12:00') })
     expect(submission.statement).toMatch(/travail est personnel/)
     expect(await sub.candidateCode(inst.id, a.id)).toBe(candidateCode)
-    expect(refusal(async () => await handIn(a, rex.id, { confirmed: true, now: ms(at('2027-06-02T12:00'), 1) })).status).toBe(400)
+    expect((await refusal(async () => await handIn(a, rex.id, { confirmed: true, now: ms(at('2027-06-02T12:00'), 1) }))).status).toBe(400)
   })
 })
 
@@ -288,16 +289,16 @@ describe('the référentiel’s numbers block hand-in below them and pass at the
   it('fiche Event: two events, one on site and one digital', async () => {
     const { learner, dossier } = await individual('fiche-event', at('2027-06-01T12:00'), at('2027-06-02T12:00'))
     await save(dossier, learner, 'planning', table(event('Présentiel', 1)))
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).problems).toEqual([
       'Planning des événements\u00a0: au moins 2 événements planifiés, 1 pour l’instant.',
       'Planning des événements\u00a0: au moins 1 événement digital, 0 pour l’instant.',
     ])
     await save(dossier, learner, 'planning', table(event('Présentiel', 1), event('Présentiel', 2)))
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).problems).toEqual([
       'Planning des événements\u00a0: au moins 1 événement digital, 0 pour l’instant.',
     ])
     await save(dossier, learner, 'planning', table(event('Digital', 1), event('Digital', 2)))
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).problems).toEqual([
       'Planning des événements\u00a0: au moins 1 événement en présentiel, 0 pour l’instant.',
     ])
     expect(await submissionsOfDossier(dossier.id)).toEqual([])
@@ -323,11 +324,11 @@ describe('the référentiel’s numbers block hand-in below them and pass at the
     })
     await save(dossier, learner, 'planning-reunions', meetings('Comité de lancement'))
     await save(dossier, learner, 'reunions-comptes-rendus', minutes('Comité de lancement'))
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).problems).toEqual([
       'Planning des réunions\u00a0: au moins 2 réunions planifiées, 1 pour l’instant.',
     ])
     await save(dossier, learner, 'planning-reunions', meetings('Comité de lancement', 'Point d’étape'))
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now })).problems).toEqual([
+    expect((await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).problems).toEqual([
       'Réunions et comptes-rendus\u00a0: pas de compte-rendu pour «\u00a0Point d’étape\u00a0» (chaque ligne de «\u00a0Planning des réunions\u00a0» doit y être nommée).',
     ])
     await save(dossier, learner, 'reunions-comptes-rendus', minutes('Comité de lancement', 'Point d’étape'))
@@ -343,7 +344,7 @@ describe('the référentiel’s numbers block hand-in below them and pass at the
     await instance(sessionId, 'serious-game-a11', at('2027-06-01T12:00'), at('2027-06-02T12:00'))
     const dossier = await dossierOf(a, sessionId, 'serious-game-a11')
     await save(dossier, a, 'testing', table({ professionnel: 'Anne Roux' }, { professionnel: 'ANNE ROUX' }, { professionnel: 'Paul Morel' }))
-    expect(refusal(async () => await handIn(a, dossier.id, { confirmed: true, now })).problems).toEqual([
+    expect((await refusal(async () => await handIn(a, dossier.id, { confirmed: true, now }))).problems).toEqual([
       'Phase de testing\u00a0: au moins 3 professionnels consultés lors du testing, 2 pour l’instant.',
       expect.stringMatching(/^Le tirage des thèmes n’est pas fait pour\u00a0: /),
     ])
@@ -387,7 +388,7 @@ describe('resubmission', () => {
     expect((await handInSummary(dossier, now)).state).toBe('submitted')
     await db.update(schema.gradings).set({ status: 'closed', closedAt: now }).where(eq(schema.gradings.assignmentId, two))
     expect((await handInSummary(dossier, now)).state).toBe('graded')
-    expect(refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).toMatchObject({ status: 409, message: sub.ALREADY_GRADED })
+    expect(await refusal(async () => await handIn(learner, dossier.id, { confirmed: true, now }))).toMatchObject({ status: 409, message: sub.ALREADY_GRADED })
   })
 })
 
@@ -445,10 +446,7 @@ describe('snapshots are immutable', () => {
       `update submission_files set sha256 = 'x' where submission_id = '${id}'`,
       `delete from submission_files where submission_id = '${id}'`,
     ]) {
-      expect(
-        sqliteError(async () => await execute(db, sql.raw(statement))),
-        statement,
-      ).toMatch(/snapshot is immutable/)
+      expect(await sqliteError(async () => await execute(db, sql.raw(statement))), statement).toMatch(/snapshot is immutable/)
     }
     expect((await verifySnapshot(id)).ok).toBe(true)
   })
@@ -456,14 +454,15 @@ describe('snapshots are immutable', () => {
   describe('a snapshot changed behind the app’s back fails its fingerprint check', () => {
     const TRIGGERS = ['submission_sections_immutable', 'submission_files_immutable']
     /** Runs `tamper` with the immutability triggers dropped, then puts them back. */
-    async function withoutTriggers(tamper: () => void) {
+    async function withoutTriggers(tamper: () => Promise<unknown>) {
       const db = getDb()
-      const saved = TRIGGERS.map(
-        async (name) => ((await queryRows(db, sql`select sql from sqlite_master where type = 'trigger' and name = ${name}`))[0] as { sql: string }).sql,
-      )
+      const saved: string[] = []
+      for (const name of TRIGGERS) {
+        saved.push(((await queryRows(db, sql`select sql from sqlite_master where type = 'trigger' and name = ${name}`))[0] as { sql: string }).sql)
+      }
       for (const name of TRIGGERS) await execute(db, sql.raw(`drop trigger ${name}`))
       try {
-        tamper()
+        await tamper()
       } finally {
         for (const statement of saved) await execute(db, sql.raw(statement))
       }
@@ -484,7 +483,7 @@ describe('snapshots are immutable', () => {
       expect(check.actual).not.toBe(submission.fingerprint)
       // The triggers are back.
       expect(
-        sqliteError(async () => await execute(getDb(), sql`update submission_sections set content = '{}' where submission_id = ${submission.id}`)),
+        await sqliteError(async () => await execute(getDb(), sql`update submission_sections set content = '{}' where submission_id = ${submission.id}`)),
       ).toMatch(/immutable/)
     })
 

@@ -271,9 +271,7 @@ export async function candidateCode(instanceId: string, subjectId: string, db: D
   if (existing) return existing.code
   for (;;) {
     const code = newCode()
-    const inserted = (
-      await db.insert(candidateCodes).values({ instanceId, subjectId, code }).onConflictDoNothing().returning({ code: candidateCodes.code })
-    )[0]!
+    const [inserted] = await db.insert(candidateCodes).values({ instanceId, subjectId, code }).onConflictDoNothing().returning({ code: candidateCodes.code })
     if (inserted) return inserted.code
     const [raced] = await db
       .select({ code: candidateCodes.code })
@@ -379,8 +377,9 @@ export async function handIn(
   const timing = handInTiming(now, window)
   if (timing === 'closed') throw new HandInError(closedMessage(window), 400)
   if (!confirmed) throw new HandInError(NOT_CONFIRMED, 400)
-  if ((await handInSummary(dossier, now, db)).state === 'graded') throw new HandInError(ALREADY_GRADED, 409)
   return await transaction(db, async (tx) => {
+    // In the transaction: a juror closing the last grid meanwhile cannot let a hand-in through after the grading.
+    if ((await handInSummary(dossier, now, tx)).state === 'graded') throw new HandInError(ALREADY_GRADED, 409)
     const sections = await draftSections(template, dossier.id, tx)
     const problems = [
       ...handInProblems(template, Object.fromEntries(sections.map((s) => [s.sectionId, s.content]))),

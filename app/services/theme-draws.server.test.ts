@@ -16,9 +16,9 @@ async function person(roles: Role[], name: string): Promise<User> {
   for (const role of roles) await getDb().insert(schema.userRoles).values({ userId: id, role })
   return { id, name, email, roles }
 }
-function refusal(f: () => unknown) {
+async function refusal(f: () => Promise<unknown>) {
   try {
-    f()
+    await f()
   } catch (error) {
     if (error instanceof ThemeDrawError) return { status: error.status, message: error.message }
     throw error
@@ -98,8 +98,8 @@ describe('drawGroupThemes', () => {
     const id = await group('serious-game-a11', [zoe(), amine()])
     const first = await drawGroupThemes(admin, id, { now: new Date('2027-03-01T09:00:00Z') })
     expect(first.result).toHaveLength(2)
-    expect(refusal(async () => await drawGroupThemes(admin, id))).toEqual({ status: 400, message: t.REASON_NEEDED })
-    expect(refusal(async () => await drawGroupThemes(admin, id, { reason: '  trop   bref ' }))).toEqual({ status: 400, message: t.REASON_NEEDED })
+    expect(await refusal(() => drawGroupThemes(admin, id))).toEqual({ status: 400, message: t.REASON_NEEDED })
+    expect(await refusal(() => drawGroupThemes(admin, id, { reason: '  trop   bref ' }))).toEqual({ status: 400, message: t.REASON_NEEDED })
     expect(await drawHistory(id)).toHaveLength(1)
     const later = new Date('2027-03-02T10:00:00Z')
     const second = await drawGroupThemes(admin, id, { now: later, reason: '  Candidate absente   au premier tirage ' })
@@ -113,14 +113,14 @@ describe('drawGroupThemes', () => {
 
   it('refuses a non-admin, an unknown group, a group of another épreuve, an empty group and more than 3 members', async () => {
     const sg = await group('serious-game-a11', [zoe(), amine(), elodie()])
-    expect(refusal(async () => await drawGroupThemes({ ...tutor, roles: ['tutor'] }, sg))).toEqual({ status: 403, message: t.NOT_ADMIN })
-    expect(refusal(async () => await drawGroupThemes(admin, 'nope'))).toEqual({ status: 404, message: t.NO_GROUP })
+    expect(await refusal(() => drawGroupThemes({ ...tutor, roles: ['tutor'] }, sg))).toEqual({ status: 403, message: t.NOT_ADMIN })
+    expect(await refusal(() => drawGroupThemes(admin, 'nope'))).toEqual({ status: 404, message: t.NO_GROUP })
     const msp = await group('msp-a2', [zoe(), amine()])
-    expect(refusal(async () => await drawGroupThemes(admin, msp))).toEqual({ status: 400, message: t.NOT_SERIOUS_GAME })
-    expect(refusal(async () => await drawGroupThemes(admin, await group('serious-game-a11', [])))).toEqual({ status: 409, message: t.NO_MEMBERS })
+    expect(await refusal(() => drawGroupThemes(admin, msp))).toEqual({ status: 400, message: t.NOT_SERIOUS_GAME })
+    expect(await refusal(async () => await drawGroupThemes(admin, await group('serious-game-a11', [])))).toEqual({ status: 409, message: t.NO_MEMBERS })
     const four = await group('serious-game-a11', [zoe(), amine(), elodie(), bao()])
-    expect(refusal(async () => await drawGroupThemes(admin, four))).toEqual({ status: 409, message: t.TOO_MANY })
-    expect(refusal(async () => await drawGroupThemes(admin, sg, { reason: 'x'.repeat(t.REASON_MAX + 1) }))).toMatchObject({ status: 400 })
+    expect(await refusal(() => drawGroupThemes(admin, four))).toEqual({ status: 409, message: t.TOO_MANY })
+    expect(await refusal(() => drawGroupThemes(admin, sg, { reason: 'x'.repeat(t.REASON_MAX + 1) }))).toMatchObject({ status: 400 })
     expect(await getDb().select().from(schema.themeDraws)).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
@@ -82,7 +82,7 @@ beforeAll(async () => {
   await status(veille[3]!, 'todo')
 })
 
-const rowOf = (d: ReturnType<typeof tutorDashboard>, learnerId: string, sessionId = ids.s) =>
+const rowOf = (d: Awaited<ReturnType<typeof tutorDashboard>>, learnerId: string, sessionId = ids.s) =>
   d.rows.find((r) => r.learnerId === learnerId && r.sessionId === sessionId)
 
 describe('tutorDashboard', () => {
@@ -162,15 +162,18 @@ describe('tutorDashboard', () => {
   it('paginates by learner, the page clamped to the pages there are', async () => {
     const db = getDb()
     const tutor = (await db.insert(schema.users).values({ email: 'big@test.fr', name: 'Grand tuteur', passwordHash: 'x' }).returning())[0]!.id
-    const learners = Array.from({ length: PAGE_SIZE + 5 }, async (_, i) => {
+    const learners: string[] = []
+    for (let i = 0; i < PAGE_SIZE + 5; i++) {
       const email = `l${String(i).padStart(2, '0')}@test.fr`
-      return (
-        await db
-          .insert(schema.users)
-          .values({ email, name: `Élève ${String(i).padStart(2, '0')}`, passwordHash: 'x' })
-          .returning()
-      )[0]!.id
-    })
+      learners.push(
+        (
+          await db
+            .insert(schema.users)
+            .values({ email, name: `Élève ${String(i).padStart(2, '0')}`, passwordHash: 'x' })
+            .returning()
+        )[0]!.id,
+      )
+    }
     await enrollLearners(db, ids.s, learners)
     await db.insert(schema.tutorAssignments).values(learners.map((learnerId) => ({ examSessionId: ids.s, tutorId: tutor, learnerId })))
     const first = await tutorDashboard(tutor)
@@ -188,20 +191,23 @@ describe('tutorDashboard', () => {
     const bigTutor = (await getDb().select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments))
       .map((r) => r.id)
       .find((id) => ![ids.tutor, ids.otherTutor].includes(id))!
-    // Every query prepares a statement on the connection: count them.
-    const client = (getDb() as ReturnType<typeof getDb> & { $client: Database }).$client
-    const prepare = vi.spyOn(client, 'prepare')
+    // Every query runs a statement on the connection (prepared once, then reused): count the runs. Every
+    // better-sqlite3 statement shares one prototype.
+    const memory = new Database(':memory:')
+    const proto = Object.getPrototypeOf(memory.prepare('select 1')) as Database.Statement
+    memory.close()
+    const runs = [vi.spyOn(proto, 'all'), vi.spyOn(proto, 'get'), vi.spyOn(proto, 'run')]
     const queries = async (tutorId: string, options: Parameters<typeof tutorDashboard>[1]) => {
-      prepare.mockClear()
+      for (const spy of runs) spy.mockClear()
       expect((await tutorDashboard(tutorId, options)).rows.length).toBeGreaterThan(0)
-      return prepare.mock.calls.length
+      return runs.reduce((n, spy) => n + spy.mock.calls.length, 0)
     }
     for (const options of [{}, { sort: 'comments' as const }, { sort: 'activity' as const, dir: 'asc' as const }, { q: 'e' }]) {
       expect(await queries(bigTutor, options), JSON.stringify(options)).toBe(await queries(ids.tutor, options))
     }
     // Sorting by name reads no totals: one query fewer.
     expect(await queries(ids.tutor, {})).toBe((await queries(ids.tutor, { sort: 'comments' })) - 1)
-    prepare.mockRestore()
+    for (const spy of runs) spy.mockRestore()
   })
 })
 

@@ -36,7 +36,7 @@ beforeAll(async () => {
 })
 
 const all = { q: '', role: null, sessionId: null, state: null, page: 1 } as const
-const names = (r: ReturnType<typeof searchUsers>) => r.rows.map((u) => u.name)
+const names = (r: Awaited<ReturnType<typeof searchUsers>>) => r.rows.map((u) => u.name)
 
 describe('searchUsers', () => {
   it('pages by name, and clamps the page to the pages there are', async () => {

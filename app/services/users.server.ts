@@ -98,7 +98,8 @@ export async function setAccountActive(userId: string, active: boolean, now = ne
         .update(users)
         .set({ deactivatedAt: active ? null : now })
         .where(and(eq(users.id, userId), active ? isNotNull(users.deactivatedAt) : isNull(users.deactivatedAt)))
-    ).changes
+        .returning({ id: users.id })
+    ).length
     if (!active) await tx.delete(loginSessions).where(eq(loginSessions.userId, userId))
     return changed > 0
   })
@@ -136,7 +137,7 @@ export async function setUserRoles(userId: string, roles: Role[]) {
 
 /** Revokes every login session of a user. Returns how many were revoked. */
 export async function revokeSessions(userId: string): Promise<number> {
-  return (await getDb().delete(loginSessions).where(eq(loginSessions.userId, userId))).changes
+  return (await getDb().delete(loginSessions).where(eq(loginSessions.userId, userId)).returning({ id: loginSessions.id })).length
 }
 
 /** The exam sessions, for the user list's filter. */

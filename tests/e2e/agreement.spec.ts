@@ -88,12 +88,10 @@ test.beforeAll(async () => {
         .values({ assignmentId, status, closedAt: status === 'closed' ? now : null, updatedAt: now })
         .returning()
     )[0]!.id
-    levels.forEach(
-      async (level, i) =>
-        await db.insert(schema.gradeEntries).values({ gradingId, criterionId: CRITERIA[i]!, part: 'written', learnerId: '', level, updatedAt: now }),
-    )
+    for (const [i, level] of levels.entries())
+      await db.insert(schema.gradeEntries).values({ gradingId, criterionId: CRITERIA[i]!, part: 'written', learnerId: '', level, updatedAt: now })
   }
-  COPIES.forEach(async (copy, i) => {
+  for (const [i, copy] of COPIES.entries()) {
     await grid(
       ctx.sessionId,
       ctx.jurors[0]!.id,
@@ -110,7 +108,7 @@ test.beforeAll(async () => {
       'closed',
       copy.map((c) => c[1]),
     )
-  })
+  }
   // The other session: the second juror has not closed the grid yet.
   await grid(ctx.emptySessionId, ctx.jurors[0]!.id, learners[0]!.id, true, 'closed', [A, A, A])
   await grid(ctx.emptySessionId, ctx.jurors[1]!.id, learners[0]!.id, false, 'open', [N, N, N])

@@ -235,7 +235,8 @@ test('a large épreuve shows its copies 50 at a time', async ({ page }) => {
   await db
     .insert(schema.evaluationInstances)
     .values({ examSessionId: sessionId, evaluationId: 'fiche-veille', dueAt: new Date(Date.now() + 7 * DAY), cutoffAt: new Date(Date.now() + 10 * DAY) })
-  const learners = Array.from({ length: 51 }, async (_, i) => await account(`n${i}`, `Élève n° ${String(i + 1).padStart(2, '0')}`, 'learner', stamp))
+  const learners = []
+  for (let i = 0; i < 51; i++) learners.push(await account(`n${i}`, `Élève n° ${String(i + 1).padStart(2, '0')}`, 'learner', stamp))
   await enrollLearners(
     db,
     sessionId,

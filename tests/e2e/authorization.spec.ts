@@ -29,12 +29,12 @@ const all = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, learner: o, t
 const loggedIn = (o: Outcome): Record<Who, Outcome> => ({ ...all(o), anonymous: 'login' })
 const only = (role: Role): Record<Who, Outcome> => ({ ...loggedIn(403), [role]: 200 })
 const adminOnly = (admin: Outcome): Record<Who, Outcome> => ({ ...loggedIn(403), admin })
-const learnerId = async () => await userIdByEmail(DEMO_ACCOUNTS.learner.email)
-const tutorId = async () => await userIdByEmail(DEMO_ACCOUNTS.tutor.email)
+const learnerId = () => ids.learner
+const tutorId = () => ids.tutor
 const learnerOnly = (learner: Outcome, others: Outcome = 403): Record<Who, Outcome> => ({ ...loggedIn(others), learner })
 
-// Made in beforeAll: the demo learner's exam session.
-const ids = { session: '' }
+// Made in beforeAll: the demo learner's exam session, the demo learner's and tutor's ids.
+const ids = { session: '', learner: '', tutor: '' }
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a1e0a50000000049454e44ae426082',
   'hex',
@@ -113,28 +113,28 @@ const CASES: Case[] = [
   {
     route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
     method: 'GET',
-    path: async () => `/admin/utilisateurs/${await learnerId()}/donnees.zip`,
+    path: () => `/admin/utilisateurs/${learnerId()}/donnees.zip`,
     expect: adminOnly(200),
   },
   { route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip', method: 'GET', path: () => '/admin/utilisateurs/inconnu/donnees.zip', expect: adminOnly(404) },
   {
     route: 'routes/admin.utilisateurs.$userId_.donnees[.]zip',
     method: 'GET',
-    path: async () => `/admin/utilisateurs/${await tutorId()}/donnees.zip`,
+    path: () => `/admin/utilisateurs/${tutorId()}/donnees.zip`,
     expect: adminOnly(409),
   },
   // Anonymising or deleting before the retention period has elapsed: 409, nothing written; an unknown account: 404.
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: async () => `/admin/utilisateurs/${await learnerId()}?anonymiser`,
+    path: () => `/admin/utilisateurs/${learnerId()}?anonymiser`,
     body: () => ({ form: { intent: 'anonymise', confirmation: DEMO_ACCOUNTS.learner.email } }),
     expect: adminOnly(409),
   },
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: async () => `/admin/utilisateurs/${await learnerId()}?supprimer`,
+    path: () => `/admin/utilisateurs/${learnerId()}?supprimer`,
     body: () => ({ form: { intent: 'delete', confirmation: DEMO_ACCOUNTS.learner.email } }),
     expect: adminOnly(409),
   },
@@ -231,12 +231,12 @@ const CASES: Case[] = [
     body: () => ({ form: { name: '', email: 'x' } }),
     expect: adminOnly(400),
   },
-  { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: async () => `/admin/utilisateurs/${await learnerId()}`, expect: adminOnly(200) },
+  { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => `/admin/utilisateurs/${learnerId()}`, expect: adminOnly(200) },
   { route: 'routes/admin.utilisateurs.$userId', method: 'GET', path: () => '/admin/utilisateurs/inconnu', expect: adminOnly(404) },
   {
     route: 'routes/admin.utilisateurs.$userId',
     method: 'POST',
-    path: async () => `/admin/utilisateurs/${await learnerId()}`,
+    path: () => `/admin/utilisateurs/${learnerId()}`,
     body: () => ({ form: { intent: 'roles', roles: 'pirate' } }),
     expect: adminOnly(400),
   },
@@ -378,7 +378,7 @@ const CASES: Case[] = [
   {
     route: 'routes/deliberation.$sessionId_.$learnerId',
     method: 'GET',
-    path: async () => `/deliberation/${ids.session}/${await learnerId()}`,
+    path: () => `/deliberation/${ids.session}/${learnerId()}`,
     expect: { ...loggedIn(403), juror: 200, admin: 200 },
   },
   {
@@ -391,7 +391,7 @@ const CASES: Case[] = [
   {
     route: 'routes/deliberation.$sessionId_.$learnerId',
     method: 'POST',
-    path: async () => `/deliberation/${ids.session}/${await learnerId()}`,
+    path: () => `/deliberation/${ids.session}/${learnerId()}`,
     body: () => ({ form: { intent: 'confirm', decision: 'pirate' } }),
     expect: { ...loggedIn(403), juror: 400 },
   },
@@ -410,7 +410,7 @@ const CASES: Case[] = [
   {
     route: 'routes/deliberation.$sessionId_.$learnerId_.attestation[.]docx',
     method: 'GET',
-    path: async () => `/deliberation/${ids.session}/${await learnerId()}/attestation.docx`,
+    path: () => `/deliberation/${ids.session}/${learnerId()}/attestation.docx`,
     // The demo learner is not deliberated yet: no attestation, even for the officers; not published, so not for the
     // learner either (404); never for a tutor. The downloads themselves: results.spec.ts.
     expect: { ...loggedIn(403), learner: 404, juror: 404, admin: 404 },
@@ -898,6 +898,8 @@ async function fillTarget(target: Target, email: string, evaluationId: string) {
 }
 
 test.beforeAll(async () => {
+  ids.learner = await userIdByEmail(DEMO_ACCOUNTS.learner.email)
+  ids.tutor = await userIdByEmail(DEMO_ACCOUNTS.tutor.email)
   await pickActors()
   await fillTarget(targets.individual, emails.owner, 'fiche-veille')
   await fillTarget(targets.group, emails.member, 'msp-a2')
@@ -990,7 +992,7 @@ for (const c of CASES) {
     const results: Record<string, Outcome> = {}
     for (const who of WHO) {
       const headers: Record<string, string> = who === 'anonymous' ? {} : { Cookie: await sessionCookieFor(DEMO_ACCOUNTS[who].email) }
-      const response = await send(request, c.method, await c.path(), headers, c.body?.() ?? {})
+      const response = await send(request, c.method, c.path(), headers, c.body?.() ?? {})
       results[who] = await outcome(response.status(), response.headers()['location'])
     }
     expect(results).toEqual(c.expect)

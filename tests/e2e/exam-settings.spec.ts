@@ -17,12 +17,13 @@ test.beforeAll(async () => {
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
   ctx.sessionName = `Session réglages ${stamp}`
   ctx.sessionId = (await db.insert(schema.examSessions).values({ name: ctx.sessionName, startsOn: '2027-01-11', endsOn: '2027-06-30' }).returning())[0]!.id
-  ctx.learners = ['Inès Fabre', 'Noé Girard', 'Maëlle Roux'].map(async (name, i) => {
+  ctx.learners = []
+  for (const [i, name] of ['Inès Fabre', 'Noé Girard', 'Maëlle Roux'].entries()) {
     const email = `reglages-${i}-${stamp}@test.local`
     const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
     await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
-    return { id, name, email }
-  })
+    ctx.learners.push({ id, name, email })
+  }
   await enrollLearners(
     db,
     ctx.sessionId,

@@ -43,7 +43,8 @@ test.beforeAll(async () => {
     return { id, email, name }
   }
   for (const [key, name] of Object.entries(NAMES)) ctx.people[key] = await user(name, key)
-  const extras = Array.from({ length: EXTRA }, async (_, i) => await user(`Zélie Page ${String(i + 1).padStart(2, '0')}`, `z${i}`))
+  const extras = []
+  for (let i = 0; i < EXTRA; i++) extras.push(await user(`Zélie Page ${String(i + 1).padStart(2, '0')}`, `z${i}`))
   await enrollLearners(
     db,
     sessionId,

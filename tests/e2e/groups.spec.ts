@@ -27,12 +27,13 @@ test.beforeAll(async () => {
       .values({ name: `Session groupes ${ctx.stamp}`, startsOn: '2027-01-11', endsOn: '2027-06-30' })
       .returning()
   )[0]!.id
-  ctx.learners = NAMES.map(async (name, i) => {
+  ctx.learners = []
+  for (const [i, name] of NAMES.entries()) {
     const email = `groupes-${i}-${ctx.stamp}@test.local`
     const id = (await db.insert(schema.users).values({ email, name, passwordHash: 'x' }).returning())[0]!.id
     await db.insert(schema.userRoles).values({ userId: id, role: 'learner' })
-    return { id, email, name }
-  })
+    ctx.learners.push({ id, email, name })
+  }
   await enrollLearners(
     db,
     ctx.sessionId,

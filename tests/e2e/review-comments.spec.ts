@@ -81,8 +81,8 @@ async function caretAt(page: Page, sectionId: string, offset: number) {
 test.describe('tutor review: anchored comments', () => {
   test.describe.configure({ mode: 'serial' })
   let dossierId = ''
-  let learner: ReturnType<typeof createLearner>
-  let tutor: ReturnType<typeof createTutorFor>
+  let learner: Awaited<ReturnType<typeof createLearner>>
+  let tutor: Awaited<ReturnType<typeof createTutorFor>>
 
   test.beforeAll(async ({ request }) => {
     learner = await createLearner('relue')
@@ -162,8 +162,8 @@ test.describe('tutor review: anchored comments', () => {
 
 test.describe('tutor review with the keyboard only', () => {
   let dossierId = ''
-  let learner: ReturnType<typeof createLearner>
-  let tutor: ReturnType<typeof createTutorFor>
+  let learner: Awaited<ReturnType<typeof createLearner>>
+  let tutor: Awaited<ReturnType<typeof createTutorFor>>
   const QUOTE = 'une fabrication française'
 
   test.beforeAll(async ({ request }) => {

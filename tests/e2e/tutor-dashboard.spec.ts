@@ -121,11 +121,7 @@ test('the demo tutor sees their learners and their dossiers; each cell opens its
 })
 
 test('sorting by open comments and filtering by open comments or review requests', async ({ page }) => {
-  const [a, b, c] = ['tri-a', 'tri-b', 'tri-c'].map(async (label) => await createLearner(label)) as [
-    ReturnType<typeof createLearner>,
-    ReturnType<typeof createLearner>,
-    ReturnType<typeof createLearner>,
-  ]
+  const [a, b, c] = [await createLearner('tri-a'), await createLearner('tri-b'), await createLearner('tri-c')]
   const tutor = await createTutorFor('tri', [a, b, c])
   await addThreads(await ownDossier(a.id, 'fiche-veille'), tutor.id, 2, 3)
   await addThreads(await ownDossier(b.id, 'fiche-veille'), tutor.id, 4)
@@ -169,7 +165,8 @@ test('sorting by open comments and filtering by open comments or review requests
 
 test('pagination: 15 learners a page, previous and next, the current page marked', async ({ page }) => {
   test.setTimeout(120_000)
-  const learners = Array.from({ length: 17 }, async (_, i) => await createLearner(`page-${String(i + 1).padStart(2, '0')}`))
+  const learners = []
+  for (let i = 0; i < 17; i++) learners.push(await createLearner(`page-${String(i + 1).padStart(2, '0')}`))
   const tutor = await createTutorFor('pages', learners)
   await loginAs(page, tutor)
   await page.goto('/tuteur')
@@ -297,7 +294,8 @@ test('notifications: the count in the header, the list, opening one marks it rea
 })
 
 test('without JavaScript: the filter form, the pagination and opening a notification still work', async ({ browser }) => {
-  const learners = Array.from({ length: 16 }, async (_, i) => await createLearner(`sans-js-${String(i + 1).padStart(2, '0')}`))
+  const learners = []
+  for (let i = 0; i < 16; i++) learners.push(await createLearner(`sans-js-${String(i + 1).padStart(2, '0')}`))
   const tutor = await createTutorFor('sans-js', learners)
   const dossierId = await ownDossier(learners[0]!.id, 'fiche-ux')
   const round = (await e2eDb().insert(schema.reviewRounds).values({ dossierId, requestedBy: learners[0]!.id, requestedAt: new Date() }).returning())[0]!

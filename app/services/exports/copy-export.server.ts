@@ -2,6 +2,7 @@ import { withoutAttachmentNames } from '~/domain/attachments'
 import { copyLabel, groupMembersOf, latestSnapshots, type AssignmentAccess } from '../jury-access.server'
 import { referentielIndex } from '../referentiel.server'
 import { loadSnapshot } from '../submissions.server'
+import type { DossierExport } from './model.server'
 import { renderExport } from './pool.server'
 import { fileResponse } from './response.server'
 import { snapshotExport } from './snapshot-export.server'
@@ -22,7 +23,8 @@ export async function copyDownload(access: AssignmentAccess): Promise<Response> 
   const label = await copyLabel(access)
   const members = access.anonymous ? [] : await groupMembersOf(assignment.groupId)
   const nameOf = new Map(members.map((m) => [m.id, m.name]))
-  const models = handIns.map(async ({ submission, dossier }) => {
+  const models: DossierExport[] = []
+  for (const { submission, dossier } of handIns) {
     const loaded = (await loadSnapshot(submission.id))!
     // An anonymous copy's files go by « piece-jointe-1.pdf »: a file name may name its author.
     const snapshot = access.anonymous ? { ...loaded, sections: loaded.sections.map((s) => ({ ...s, value: withoutAttachmentNames(s.value) })) } : loaded
@@ -30,10 +32,11 @@ export async function copyDownload(access: AssignmentAccess): Promise<Response> 
     if (dossier.learnerId && assignment.groupId) {
       const author = nameOf.get(dossier.learnerId) ?? ''
       const model = await snapshotExport(snapshot, { candidate: author, members: [] })
-      return { ...model, title: `${model.title} — ${author}` }
+      models.push({ ...model, title: `${model.title} — ${author}` })
+      continue
     }
-    return await snapshotExport(snapshot, { candidate: label, members: members.map((m) => m.name) })
-  })
+    models.push(await snapshotExport(snapshot, { candidate: label, members: members.map((m) => m.name) }))
+  }
   const evaluation = referentielIndex.evaluations.get(assignment.evaluationId)
   const evaluationTitle = evaluation?.title ?? models[0]!.evaluationTitle
   const buffer = await renderExport({ format: 'docx', models, title: models[0]!.title, subtitle: evaluationTitle })

@@ -8,6 +8,7 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 import { setupTempDb } from '../../../tests/unit/temp-db'
+import type { DossierExport } from './model.server'
 
 const { getDb } = await setupTempDb('docx')
 const schema = await import('#db/schema')
@@ -229,7 +230,8 @@ describe('Word export', () => {
       'projet-com-a13',
       'projet-com-a14',
     ])
-    const models = dossiers.map(async (d) => await dossierExport(d, learner))
+    const models: DossierExport[] = []
+    for (const d of dossiers) models.push(await dossierExport(d, learner))
     const file = await open(await dossiersToDocx(models, 'Rapport de compétences', 'Fiches de compétences et projet de communication'))
     for (const m of models) expect(file.text).toContain(m.title.replace(/«\s*/g, '«\u00a0').replace(/\s*»/g, '\u00a0»'))
     const anchors = [...file.xml.matchAll(/<w:hyperlink[^>]*w:anchor="(titre-\d+)"/g)].map((m) => m[1])
@@ -291,7 +293,7 @@ describe('Word export', () => {
     const downloaded = await JSZip.loadAsync(Buffer.from(await download.arrayBuffer()))
     expect(await downloaded.file('word/comments.xml')!.async('string')).toContain('Source ?')
     const juror = { id: 'juror', name: 'Jeanne Jurée', email: 'j@test.fr', roles: ['juror' as const] }
-    const refused = await (await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', null, { comments: true })).catch((e: unknown) => e)
+    const refused = await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', null, { comments: true }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(Response)
     expect((refused as Response).status).toBe(403)
     const plain = await dossierDownload({ user: juror, dossier, relations: ['juror'] }, 'docx', 'inclusion')

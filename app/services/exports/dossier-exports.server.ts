@@ -4,7 +4,7 @@ import { forbidden, type SessionUser } from '../auth.server'
 import { getDb, schema } from '../db.server'
 import { learnerOf, type DossierAccess } from '../dossier-access.server'
 import { templateOfDossier } from '../dossiers.server'
-import { dossierExport, rapportDossiers } from './model.server'
+import { dossierExport, rapportDossiers, type DossierExport } from './model.server'
 import { renderExport } from './pool.server'
 import { fileResponse } from './response.server'
 
@@ -47,7 +47,8 @@ export async function rapportDownload(user: SessionUser, examSessionId: string):
   if (!enrolled) throw new Response('Vous n’êtes pas inscrit·e à cette session.', { status: 404 })
   const dossiers = await rapportDossiers(user.id, examSessionId)
   if (dossiers.length === 0) throw new Response('Aucun dossier du rapport de compétences dans cette session.', { status: 404 })
-  const models = dossiers.map(async (d) => await dossierExport(d, user.id))
+  const models: DossierExport[] = []
+  for (const d of dossiers) models.push(await dossierExport(d, user.id))
   const title = 'Rapport de compétences'
   const buffer = await renderExport({ format: 'docx', models, title, subtitle: 'Fiches de compétences et projet de plan de communication' })
   return fileResponse(buffer, `${title} — ${models[0]!.candidate}`, 'docx')

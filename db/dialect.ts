@@ -1,0 +1,2 @@
+/** A DATABASE_URL naming a PostgreSQL server (`postgres://…` or `postgresql://…`); anything else is a SQLite file. */
+export const isPostgresUrl = (url: string | undefined) => /^postgres(ql)?:\/\//.test(url ?? '')
