@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test'
 
+import { isPostgresUrl } from './db/dialect'
 import { E2E_DATABASE, E2E_PORT, E2E_SECRET } from './tests/e2e/env'
+
+const SEED_FILE = 'data/e2e-seed.db'
 
 /**
  * e2e tests drive Debian's chromium (Playwright cannot download browsers here)
@@ -39,7 +42,10 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && tsx db/seed.ts && tsx server.ts`,
+    // On PostgreSQL (scripts/e2e-postgres.ts), the demo is seeded into SQLite, then moved up with db:copy, as a school would.
+    command: isPostgresUrl(E2E_DATABASE)
+      ? `rm -f ${SEED_FILE} ${SEED_FILE}-wal ${SEED_FILE}-shm && DATABASE_URL=${SEED_FILE} tsx db/seed.ts && tsx db/copy-cli.ts --from ${SEED_FILE} --to ${E2E_DATABASE} > /dev/null && tsx server.ts`
+      : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && tsx db/seed.ts && tsx server.ts`,
     url: `http://localhost:${E2E_PORT}/connexion`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -12,7 +12,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { resolveSessionSecrets } from './app/services/session-secret.server'
-import { databasePath, openDatabase, runMigrations, transaction } from './db/client'
+import { databaseLabel, prepareDatabase } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
 import { writeLimits } from './server/rate-limits'
@@ -37,12 +37,9 @@ const { sessionCookie } = await import('./app/services/session.server')
 // Migrations are applied at start, on a short-lived connection; then the dossiers every enrolment
 // and group membership calls for are created if missing (databases from before provisioning at enrolment).
 {
-  const { sqlite, db } = openDatabase()
-  runMigrations(sqlite)
   const started = performance.now()
-  const created = await transaction(db, async (tx) => await provisionDossiers(tx))
+  const created = await prepareDatabase(async (tx) => await provisionDossiers(tx))
   if (created > 0) console.log(`${created} dossiers créés pour les inscriptions existantes (${Math.round(performance.now() - started)} ms)`)
-  sqlite.close()
 }
 
 const viteDevServer = MODE === 'production' ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -119,7 +116,7 @@ app.all(
 app.use(ignoreRefusedBodyErrors)
 
 const server = app.listen(PORT, () => {
-  console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databasePath()})`)
+  console.log(`Atelier prêt sur http://localhost:${PORT} (${MODE}, base ${databaseLabel()})`)
 })
 // Live co-editing of group dossiers, on the same server (a page opens a WebSocket only from its own origin).
 // It comes with the server build (entry.server.tsx), in the routes' module graph.

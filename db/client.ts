@@ -7,7 +7,8 @@ import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
-import { PgHandle, openPostgres, runPgMigrations } from './client.pg'
+import type { Pool } from 'pg'
+import { PgHandle, openPostgres, runPgMigrations, type PgDb } from './client.pg'
 import { isPostgresUrl } from './dialect'
 import type * as schema from './schema'
 import * as sqliteSchema from './schema.sqlite'
@@ -167,6 +168,14 @@ export function databasePath(): string {
   return path.resolve(process.cwd(), url.replace(/^file:/, ''))
 }
 
+/** Where the data is, for the server's start message: the SQLite file, or the PostgreSQL server and database (without password). */
+export function databaseLabel(): string {
+  const url = process.env.DATABASE_URL
+  if (!isPostgresUrl(url)) return databasePath()
+  const { host, pathname, username } = new URL(url!)
+  return `postgres://${username ? `${username}@` : ''}${host}${pathname}`
+}
+
 /**
  * The folder of the files the app stores (uploads, hand-in snapshots):
  * FILES_DIR, or the SQLite database's folder. With several app servers
@@ -214,16 +223,25 @@ export function runMigrations(sqlite: Database.Database) {
 
 let singleton: { db: Db; close: () => Promise<void> | void } | undefined
 
-function openApp(): NonNullable<typeof singleton> {
-  const url = process.env.DATABASE_URL
+/** The app's handle on a PostgreSQL pool, typed as the SQLite database the services are written against (same tables, same API). */
+function pgApp(db: PgDb, pool: Pool): Db {
+  const handle = new PgHandle(db, pool)
+  const app = handle.db as unknown as Db
+  pgHandles.set(app, handle)
+  return app
+}
+
+/**
+ * A database the app's services can use, for a DATABASE_URL-like location: a
+ * pool on a PostgreSQL server, or a connection to a SQLite file (migrated).
+ * The app's own is getDb()'s; tools and tests beside a running server open another.
+ */
+export function openAppDatabase(url = process.env.DATABASE_URL): { db: Db; close: () => Promise<void> | void } {
   if (isPostgresUrl(url)) {
     const { pool, db } = openPostgres(url!)
-    const handle = new PgHandle(db, pool)
-    const app = handle.db as unknown as Db
-    pgHandles.set(app, handle)
-    return { db: app, close: () => pool.end() }
+    return { db: pgApp(db, pool), close: () => pool.end() }
   }
-  const { sqlite, db } = openDatabase()
+  const { sqlite, db } = openDatabase(url === undefined ? undefined : path.resolve(process.cwd(), url.replace(/^file:/, '')))
   runMigrations(sqlite)
   return { db, close: () => void sqlite.close() }
 }
@@ -231,18 +249,36 @@ function openApp(): NonNullable<typeof singleton> {
 /**
  * The app's shared database: SQLite's one connection (migrated on first use),
  * or a pool on the PostgreSQL server of a `postgres://` DATABASE_URL (migrated
- * by `migrateDatabase()`, which the server runs when it starts).
+ * by prepareDatabase(), which the server runs when it starts).
  */
 export function getDb(): Db {
-  singleton ??= openApp()
+  singleton ??= openAppDatabase()
   return singleton.db
 }
 
-/** Applies the committed migrations of the engine DATABASE_URL names. */
-export async function migrateDatabase() {
-  const db = getDb()
-  const engine = engineOf(db)
-  if (engine instanceof PgHandle) await runPgMigrations(engine.root)
+/**
+ * At start: applies the committed migrations of the engine DATABASE_URL names,
+ * then runs `then` in one transaction, on a short-lived connection of its own
+ * (closed before the app opens its own).
+ */
+export async function prepareDatabase<T>(then: (db: Db) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL
+  if (isPostgresUrl(url)) {
+    const { pool, db } = openPostgres(url!, 1)
+    try {
+      await runPgMigrations(db)
+      return await transaction(pgApp(db, pool), then)
+    } finally {
+      await pool.end()
+    }
+  }
+  const { sqlite, db } = openDatabase()
+  try {
+    runMigrations(sqlite)
+    return await transaction(db, then)
+  } finally {
+    sqlite.close()
+  }
 }
 
 export async function closeDb() {

@@ -6,7 +6,7 @@
  *   npm run cohort:import -- candidats.xlsx --session <id> --dry-run
  *   npm run cohort:import -- candidats.csv --session <id> --base-url https://atelier.ecole.fr
  *
- * The database is DATABASE_URL's (./data/atelier.db by default). Exit code: 0
+ * The database is DATABASE_URL's (./data/atelier.db by default; SQLite or PostgreSQL). Exit code: 0
  * done (or nothing refused in a dry run), 1 refused (nothing written), 2 usage.
  */
 import fs from 'node:fs'
@@ -52,7 +52,7 @@ const baseUrl = values['base-url'] ?? process.env.PUBLIC_URL ?? `http://localhos
 if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) usage(`Adresse du site non valide : ${baseUrl} (exemple : https://atelier.ecole.fr).`)
 
 // Imported after the arguments are checked: opening the database (and migrating it) is for a valid command only.
-const { closeDb, databasePath } = await import('../db/client')
+const { closeDb, databaseLabel } = await import('../db/client')
 const { applyCohortImport, CohortImportError, CohortImportRefused, planCohortImport } = await import('../app/services/cohort-import.server')
 const { formatImportError, IMPORT_FIELD_LABELS } = await import('../app/domain/cohort-import')
 
@@ -79,7 +79,7 @@ function printReport(report: ImportReport) {
 }
 
 const input = { name: path.basename(file), bytes: fs.readFileSync(file) }
-console.log(`Base : ${databasePath()}`)
+console.log(`Base : ${databaseLabel()}`)
 try {
   if (values['dry-run']) {
     const report = await planCohortImport(values.session!, input)

@@ -1,16 +1,14 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-case-materials-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb } = await setupTempDb('case-materials')
 const schema = await import('#db/schema')
 const { enrollLearners, addGroupMembers } = await import('./dossier-provisioning.server')
 const { uploadsDir } = await import('./uploads.server')
@@ -83,10 +81,6 @@ beforeAll(async () => {
   await db.insert(schema.tutorAssignments).values({ examSessionId: otherSessionId, learnerId: stranger.id, tutorId: otherTutor.id })
   await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: juror.id, evaluationId: 'cas-pratique-a3', learnerId: owner.id })
   await db.insert(schema.jurorAssignments).values({ examSessionId: sessionId, jurorId: otherJuror.id, evaluationId: 'fiche-veille', learnerId: owner.id })
-})
-afterAll(async () => {
-  await closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('reading a file’s type from its content', () => {

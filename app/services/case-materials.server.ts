@@ -386,8 +386,9 @@ export async function mayReadCaseMaterial(user: SessionUser, examSessionId: stri
   const juror = user.roles.includes('juror') ? 1 : 0
   if (!learner && !tutor && !juror) return false
   const uid = user.id
+  // `ok` is 1 or 0 on SQLite, true or false on PostgreSQL.
   const row = (
-    await queryRows<{ ok: number }>(
+    await queryRows<{ ok: number | boolean }>(
       db,
       sql`select (
       exists (

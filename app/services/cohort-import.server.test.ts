@@ -8,7 +8,7 @@ import { NO_PASSWORD, type ImportLineError } from '~/domain/cohort-import'
 import type { Role } from '~/domain/permissions'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb, dir, dbFile } = await setupTempDb('import')
+const { getDb, dir } = await setupTempDb('import')
 const schema = await import('#db/schema')
 const { applyCohortImport, CohortImportError, CohortImportRefused, parseCohortFile, planCohortImport, rosterRows, rosterWorkbook } =
   await import('./cohort-import.server')
@@ -321,7 +321,7 @@ describe('npm run cohort:import', () => {
   const run = (...args: string[]) =>
     spawnSync('npx', ['tsx', 'scripts/cohort-import.ts', ...args], {
       cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: dbFile },
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
       encoding: 'utf8',
       timeout: 60_000,
     })
@@ -332,7 +332,7 @@ describe('npm run cohort:import', () => {
     const before = await userCount()
     const result = spawnSync('npx', ['tsx', 'scripts/cohort-import.ts', input, '--session', sessionId, '--dry-run'], {
       cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: dbFile },
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
       encoding: 'utf8',
       timeout: 60_000,
     })

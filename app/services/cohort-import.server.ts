@@ -32,7 +32,7 @@ import {
   type ImportRow,
 } from '~/domain/cohort-import'
 import type { SessionUser } from './auth.server'
-import { getDb, schema, type DbHandle, transaction } from './db.server'
+import { epochMs, getDb, inList, schema, type DbHandle, transaction } from './db.server'
 import { addGroupMembers, enrollLearners } from './dossier-provisioning.server'
 import { createPasswordLink, passwordLinkPath } from './password-links.server'
 import { referentiel } from './referentiel.server'
@@ -200,10 +200,7 @@ async function planLines(
   // What the database already holds, read once.
   const fileEmails = [...new Set(parsed.records.map((r) => (r.cells[col.email] ?? '').trim().toLowerCase()).filter(Boolean))]
   const found = fileEmails.length
-    ? await db
-        .select({ id: users.id, email: users.email, deactivatedAt: users.deactivatedAt })
-        .from(users)
-        .where(sql`${users.email} in (select value from json_each(${JSON.stringify(fileEmails)}))`)
+    ? await db.select({ id: users.id, email: users.email, deactivatedAt: users.deactivatedAt }).from(users).where(inList(users.email, fileEmails))
     : []
   const foundIds = found.map((a) => a.id)
   const learners = new Set(
@@ -406,7 +403,7 @@ export async function rosterRows(sessionId: string, db: DbHandle = getDb()): Pro
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .where(eq(groups.examSessionId, sessionId))
   const links = await db
-    .select({ userId: passwordLinks.userId, expiresAt: sql<number>`max(${passwordLinks.expiresAt})` })
+    .select({ userId: passwordLinks.userId, expiresAt: sql<number>`max(${epochMs(passwordLinks.expiresAt)})` })
     .from(passwordLinks)
     .innerJoin(enrollments, and(eq(enrollments.learnerId, passwordLinks.userId), eq(enrollments.examSessionId, sessionId)))
     .where(isNull(passwordLinks.usedAt))

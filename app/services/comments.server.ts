@@ -9,7 +9,7 @@ import { emptyValue, entryOf, itemsOf } from '~/kinds/registry'
 import { anchoringText } from '~/kinds/rich-text/anchoring'
 import type { KindItem } from '~/kinds/types'
 import type { SessionUser } from './auth.server'
-import { getDb, schema, type DbHandle, transaction } from './db.server'
+import { getDb, insertionOrder, schema, type DbHandle, transaction } from './db.server'
 import type { DossierAccess } from './dossier-access.server'
 import { learnersOfDossier, tutorsOfDossier } from './dossier-people.server'
 import { templateOfDossier, type Dossier } from './dossiers.server'
@@ -177,7 +177,7 @@ export async function threadsOfDossier(dossierId: string, viewer: SessionUser, r
     .leftJoin(users, eq(users.id, commentThreads.authorId))
     .leftJoin(resolvers, eq(resolvers.id, commentThreads.resolvedBy))
     .where(eq(commentThreads.dossierId, dossierId))
-    .orderBy(asc(commentThreads.createdAt), asc(sql`${commentThreads}.rowid`))
+    .orderBy(asc(commentThreads.createdAt), insertionOrder(commentThreads))
   if (threads.length === 0) return []
 
   const messages = await db
@@ -195,7 +195,7 @@ export async function threadsOfDossier(dossierId: string, viewer: SessionUser, r
     .innerJoin(commentThreads, eq(commentThreads.id, commentMessages.threadId))
     .leftJoin(users, eq(users.id, commentMessages.authorId))
     .where(eq(commentThreads.dossierId, dossierId))
-    .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
+    .orderBy(asc(commentMessages.createdAt), insertionOrder(commentMessages))
 
   const canReply = dossierGrants(relations, 'reply')
   const canResolve = dossierGrants(relations, 'comment')
@@ -400,7 +400,7 @@ export async function deleteMessage(access: DossierAccess, user: SessionUser, in
       .select({ id: commentMessages.id, deletedAt: commentMessages.deletedAt })
       .from(commentMessages)
       .where(eq(commentMessages.threadId, message.threadId))
-      .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
+      .orderBy(asc(commentMessages.createdAt), insertionOrder(commentMessages))
     let keep = all.length
     while (keep > 0 && all[keep - 1]!.deletedAt !== null) keep--
     if (keep === 0) {

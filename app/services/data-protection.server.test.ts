@@ -1,15 +1,12 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
-// A database (and uploads folder) of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-data-protection-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb, transaction, queryRows } = await import('#db/client')
+const { getDb, transaction, queryRows } = await setupTempDb('data-protection')
 const schema = await import('#db/schema')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
 const { saveSection } = await import('./dossier-sections.server')
@@ -195,10 +192,6 @@ beforeAll(async () => {
   await save(chloeVeille.id, chloe, 'contexte', doc('La veille de Chloé.', chloeImage))
   await handIn(chloeVeille.id, 'fiche-veille', chloe, 'contexte', doc('La veille de Chloé.', chloeImage))
   await grade(chloeVeille, juror, { learnerId: chloe.id })
-})
-afterAll(async () => {
-  await closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('refusals', () => {

@@ -52,7 +52,7 @@ import {
 } from '~/domain/retention'
 import { entryOf, plainTextOf } from '~/kinds/registry'
 import type { SessionUser } from './auth.server'
-import { getDb, schema, type DbHandle, transaction } from './db.server'
+import { getDb, insertionOrder, notInList, schema, type DbHandle, transaction } from './db.server'
 import { epreuveTitle } from './groups-admin.server'
 import { learnerResults } from './publication.server'
 import { snapshotsDir } from './submissions.server'
@@ -509,7 +509,7 @@ async function collectExport(db: DbHandle, learner: Subject, now: Date) {
         .select()
         .from(commentMessages)
         .where(inArray(commentMessages.threadId, threadIds))
-        .orderBy(asc(commentMessages.createdAt), asc(sql`${commentMessages}.rowid`))
+        .orderBy(asc(commentMessages.createdAt), insertionOrder(commentMessages))
     : []
   const rounds = await inDossiers(
     async () => await db.select().from(reviewRounds).where(inArray(reviewRounds.dossierId, dossierIds)).orderBy(asc(reviewRounds.requestedAt)),
@@ -532,23 +532,13 @@ async function collectExport(db: DbHandle, learner: Subject, now: Date) {
     .select({ revision: dossierRevisions, templateId: dossiers.templateId, examSessionId: dossiers.examSessionId })
     .from(dossierRevisions)
     .innerJoin(dossiers, eq(dossiers.id, dossierRevisions.dossierId))
-    .where(
-      and(
-        eq(dossierRevisions.authorId, id),
-        dossierIds.length ? sql`${dossierRevisions.dossierId} not in (select value from json_each(${JSON.stringify(dossierIds)}))` : undefined,
-      ),
-    )
+    .where(and(eq(dossierRevisions.authorId, id), dossierIds.length ? notInList(dossierRevisions.dossierId, dossierIds) : undefined))
     .orderBy(asc(dossierRevisions.id))
   const elsewhereMessages = await db
     .select({ message: commentMessages })
     .from(commentMessages)
     .innerJoin(commentThreads, eq(commentThreads.id, commentMessages.threadId))
-    .where(
-      and(
-        eq(commentMessages.authorId, id),
-        dossierIds.length ? sql`${commentThreads.dossierId} not in (select value from json_each(${JSON.stringify(dossierIds)}))` : undefined,
-      ),
-    )
+    .where(and(eq(commentMessages.authorId, id), dossierIds.length ? notInList(commentThreads.dossierId, dossierIds) : undefined))
     .orderBy(asc(commentMessages.createdAt))
 
   const tutors = await db

@@ -163,10 +163,10 @@ export async function sessionSettings(sessionId: string): Promise<SessionSetting
     (
       await queryRows<{ evaluationId: string; copies: number; withTwoJurors: number }>(
         db,
-        sql`select evaluation_id as evaluationId, count(*) as copies, sum(jurors >= 2) as withTwoJurors from (
+        sql`select evaluation_id as "evaluationId", count(*) as copies, sum(case when jurors >= 2 then 1 else 0 end) as "withTwoJurors" from (
           select evaluation_id, coalesce(learner_id, group_id) as target, count(distinct juror_id) as jurors
           from juror_assignments where exam_session_id = ${sessionId} group by evaluation_id, target
-        ) group by evaluation_id`,
+        ) as targets group by evaluation_id`,
       )
     ).map((r) => [r.evaluationId, r]),
   )

@@ -1,16 +1,13 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest'
 import type { HandInState } from '~/domain/hand-in'
+import { setupTempDb } from '../../tests/unit/temp-db'
 
 // A database of its own for this file, set before the services open it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-follow-up-'))
-process.env.DATABASE_URL = path.join(dir, 'test.db')
-const { getDb, closeDb } = await import('#db/client')
+const { getDb, usesPostgres } = await setupTempDb('follow-up')
 const schema = await import('#db/schema')
 const { parisInstant } = await import('~/domain/hand-in')
 const { STATE_CODES, stateOfCode } = await import('~/domain/follow-up')
@@ -172,11 +169,6 @@ beforeAll(async () => {
   await handInAt(msp, (await mainDossier(sessionId, 'msp-a2-rex', { learnerId: p.Zoé!.id })).id, p.Zoé!, '2027-03-12T10:00', 'on-time')
 })
 
-afterAll(async () => {
-  await closeDb()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
 /** The state of a candidate (first name) on an evaluation, as the full list shows it. */
 async function stateOf(first: string, evaluationId: string) {
   const data = (await followUp(sessionId, {}, { now: NOW, all: true }))!
@@ -325,20 +317,23 @@ describe('followUp: filters', () => {
   })
 })
 
-/** The prototype of every better-sqlite3 statement, the connection's included. */
-function statementPrototype() {
+/**
+ * Spies on every query run on the database: on SQLite, the runs of better-sqlite3's statements (prepared or reused:
+ * they share one prototype, the connection's included); on PostgreSQL, node-postgres's client queries.
+ */
+function querySpies(): MockInstance[] {
+  if (usesPostgres()) return [vi.spyOn(pg.Client.prototype, 'query')]
   const memory = new Database(':memory:')
-  try {
-    return Object.getPrototypeOf(memory.prepare('select 1')) as object
-  } finally {
-    memory.close()
-  }
+  const proto = Object.getPrototypeOf(memory.prepare('select 1')) as Database.Statement
+  memory.close()
+  return [vi.spyOn(proto, 'all'), vi.spyOn(proto, 'get'), vi.spyOn(proto, 'run'), vi.spyOn(proto, 'iterate')]
 }
 
 describe('followUp: pages and queries', () => {
   let bigSession = ''
-  const statements: string[] = []
-  const originals = new Map<string, (...args: unknown[]) => unknown>()
+  let spies: MockInstance[] = []
+  const queries = () => spies.reduce((n, spy) => n + spy.mock.calls.length, 0)
+  const clear = () => spies.forEach((spy) => spy.mockClear())
 
   beforeAll(async () => {
     const db = getDb()
@@ -347,20 +342,10 @@ describe('followUp: pages and queries', () => {
     for (let i = 0; i < 120; i++) ids.push((await person(`Candidat ${String(i + 1).padStart(3, '0')}`)).id)
     await enrollLearners(db, bigSession, ids)
     await instance(bigSession, 'cas-pratique-a3', '2027-03-10T18:00', '2027-03-20T18:00')
-    // Count the statements run (prepared or reused) on the connection: better-sqlite3's statements share one prototype.
-    const proto = statementPrototype() as Record<string, (...args: unknown[]) => unknown>
-    for (const method of ['all', 'get', 'run', 'iterate']) {
-      const original = proto[method]!
-      originals.set(method, original)
-      proto[method] = function (this: { source: string }, ...args: unknown[]) {
-        statements.push(this.source)
-        return original.apply(this, args)
-      }
-    }
+    spies = querySpies()
   })
   afterAll(() => {
-    const proto = statementPrototype() as Record<string, unknown>
-    for (const [method, original] of originals) proto[method] = original
+    for (const spy of spies) spy.mockRestore()
   })
 
   it('pages 25 at a time, the page clamped to the pages there are', async () => {
@@ -380,12 +365,12 @@ describe('followUp: pages and queries', () => {
   })
 
   it('reads the same few statements whatever the cohort and the page (no query per candidate)', async () => {
-    statements.length = 0
+    clear()
     await followUp(sessionId, {}, { now: NOW })
-    const small = statements.length
-    statements.length = 0
+    const small = queries()
+    clear()
     await followUp(bigSession, { page: 2, q: 'candidat', category: 'late' }, { now: NOW })
-    expect(statements.length).toBe(small)
+    expect(queries()).toBe(small)
     // Session, instances, learners, groups, hand-ins, the owners of dossiers not seen yet, grids, reconciliations, extensions.
     expect(small).toBeLessThanOrEqual(9)
     expect(small).toBeGreaterThanOrEqual(7)

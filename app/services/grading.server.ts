@@ -29,7 +29,7 @@ import {
 import type { AuditEntry, CompetencyView, CopySummary, GridCell, GridView, InstanceCopies, SnapshotView } from '~/domain/grading-view'
 import { competencyRange } from '~/domain/referentiel'
 import type { SessionUser } from './auth.server'
-import { getDb, schema, type DbHandle, queryRows, transaction } from './db.server'
+import { epochMs, getDb, jsonEach, schema, type DbHandle, queryRows, transaction } from './db.server'
 import { reopenLock } from './double-marking.server'
 import type { CellOp, GridOpInput, OverrideOp } from './grading-input.server'
 import { authorizeAssignment, copyLabel, groupMembersOf, targetHandIns, type AssignmentAccess, type HandIn } from './jury-access.server'
@@ -53,10 +53,11 @@ type InstanceRow = {
   assignments: number
   instanceId: string
   dueAt: number
-  anonymous: number
+  /** SQLite gives 1/0, PostgreSQL true/false (as for every condition read raw below). */
+  anonymous: number | boolean
   sessionName: string
   startsOn: string
-  handedIn: number
+  handedIn: number | boolean
 }
 type CopyRow = {
   assignmentId: string
@@ -66,12 +67,12 @@ type CopyRow = {
   learnerId: string | null
   at: number
   timing: string
-  anonymous: number
+  anonymous: number | boolean
   code: string | null
   learnerName: string | null
   groupName: string | null
   status: string | null
-  started: number
+  started: number | boolean
 }
 
 /**
@@ -90,9 +91,9 @@ export async function jurorCopies(jurorId: string): Promise<InstanceCopies[]> {
   const db = getDb()
   const instanceRows = await queryRows<InstanceRow>(
     db,
-    sql`select ja.exam_session_id as examSessionId, ja.evaluation_id as evaluationId, ja.n as assignments, ei.id as instanceId,
-        ei.due_at as dueAt, (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous, es.name as sessionName, es.starts_on as startsOn,
-        exists (select 1 from submissions s where s.instance_id = ei.id) as handedIn
+    sql`select ja.exam_session_id as "examSessionId", ja.evaluation_id as "evaluationId", ja.n as assignments, ei.id as "instanceId",
+        ${epochMs(sql`ei.due_at`)} as "dueAt", (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous, es.name as "sessionName",
+        es.starts_on as "startsOn", exists (select 1 from submissions s where s.instance_id = ei.id) as "handedIn"
       from (select exam_session_id, evaluation_id, count(*) as n from juror_assignments where juror_id = ${jurorId} group by exam_session_id, evaluation_id) ja
       join evaluation_instances ei on ei.exam_session_id = ja.exam_session_id and ei.evaluation_id = ja.evaluation_id
       join exam_sessions es on es.id = ja.exam_session_id`,
@@ -121,54 +122,60 @@ export async function jurorCopies(jurorId: string): Promise<InstanceCopies[]> {
 
   // Only the instances something was handed in for are searched for copies.
   const handedIn = instanceRows.filter((r) => r.handedIn)
-  const open = JSON.stringify(handedIn.map(keyOf))
+  const open = handedIn.map(keyOf)
   // [evaluationId, templateId] of the templates of those evaluations.
   const evaluations = new Set(handedIn.map((r) => r.evaluationId))
-  const templates = JSON.stringify(dossierTemplates.filter((t) => evaluations.has(t.evaluationId)).map((t) => [t.evaluationId, t.id]))
+  const templates = dossierTemplates.filter((t) => evaluations.has(t.evaluationId)).map((t) => [t.evaluationId, t.id])
+  // `cross join` fixes SQLite's join order; its conditions go in `where` (PostgreSQL takes no `on` after a cross join).
+  // The latest hand-in of each assignment is the first of its row_number() window.
   const copies =
-    open === '[]'
+    open.length === 0
       ? []
       : await queryRows<CopyRow>(
           db,
-          sql`with t(evaluation_id, template_id) as materialized (select value ->> 0, value ->> 1 from json_each(${templates})),
-          open(k) as materialized (select value from json_each(${open})),
+          sql`with t(evaluation_id, template_id) as materialized (select value ->> 0, value ->> 1 from ${jsonEach(templates, 'json')}),
+          open(k) as materialized (select value from ${jsonEach(open)}),
           mine as materialized (select id, exam_session_id, evaluation_id, learner_id, group_id from juror_assignments
             where juror_id = ${jurorId} and exam_session_id || ' ' || evaluation_id in (select k from open)),
-          latest as (select x.assignment_id, max(x.submitted_at) as at, x.timing as timing from (
-            select ja.id as assignment_id, s.submitted_at, s.timing from mine ja
-              cross join t on t.evaluation_id = ja.evaluation_id
-              cross join dossiers d on d.exam_session_id = ja.exam_session_id and d.template_id = t.template_id and d.learner_id = ja.learner_id
-              cross join submissions s on s.dossier_id = d.id
-              where ja.learner_id is not null
-            union all
-            select ja.id, s.submitted_at, s.timing from mine ja
-              cross join dossiers d on d.group_id = ja.group_id
-              cross join submissions s on s.dossier_id = d.id
-              where ja.group_id is not null and d.evaluation_id = ja.evaluation_id
-            union all
-            select ja.id, s.submitted_at, s.timing from mine ja
-              cross join group_members gm on gm.group_id = ja.group_id
-              cross join t on t.evaluation_id = ja.evaluation_id
-              cross join dossiers d on d.exam_session_id = ja.exam_session_id and d.template_id = t.template_id and d.learner_id = gm.learner_id
-              cross join submissions s on s.dossier_id = d.id
-              where ja.group_id is not null
-          ) x group by x.assignment_id)
-          select ja.id as assignmentId, ja.exam_session_id as examSessionId, ja.evaluation_id as evaluationId, ja.group_id as groupId,
-            ja.learner_id as learnerId, l.at as at, l.timing as timing, (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous,
+          latest as (select y.assignment_id, y.submitted_at as at, y.timing from (
+            select x.assignment_id, x.submitted_at, x.timing, row_number() over (partition by x.assignment_id order by x.submitted_at desc) as n from (
+              select ja.id as assignment_id, s.submitted_at, s.timing from mine ja
+                cross join t
+                cross join dossiers d
+                cross join submissions s
+                where ja.learner_id is not null and t.evaluation_id = ja.evaluation_id
+                  and d.exam_session_id = ja.exam_session_id and d.template_id = t.template_id and d.learner_id = ja.learner_id and s.dossier_id = d.id
+              union all
+              select ja.id, s.submitted_at, s.timing from mine ja
+                cross join dossiers d
+                cross join submissions s
+                where ja.group_id is not null and d.group_id = ja.group_id and d.evaluation_id = ja.evaluation_id and s.dossier_id = d.id
+              union all
+              select ja.id, s.submitted_at, s.timing from mine ja
+                cross join group_members gm
+                cross join t
+                cross join dossiers d
+                cross join submissions s
+                where ja.group_id is not null and gm.group_id = ja.group_id and t.evaluation_id = ja.evaluation_id
+                  and d.exam_session_id = ja.exam_session_id and d.template_id = t.template_id and d.learner_id = gm.learner_id and s.dossier_id = d.id
+            ) x
+          ) y where y.n = 1)
+          select ja.id as "assignmentId", ja.exam_session_id as "examSessionId", ja.evaluation_id as "evaluationId", ja.group_id as "groupId",
+            ja.learner_id as "learnerId", ${epochMs(sql`l.at`)} as at, l.timing as timing, (ei.anonymous and ei.anonymity_lifted_at is null) as anonymous,
             case when ei.anonymous and ei.anonymity_lifted_at is null and ja.group_id is null then cc.code end as code,
             -- No name is read for an anonymous copy (until anonymity is lifted after deliberation).
-            case when ei.anonymous and ei.anonymity_lifted_at is null and ja.group_id is null then null else u.name end as learnerName,
-            g.name as groupName, gr.status as status,
+            case when ei.anonymous and ei.anonymity_lifted_at is null and ja.group_id is null then null else u.name end as "learnerName",
+            g.name as "groupName", gr.status as status,
             (exists (select 1 from grade_entries ge where ge.grading_id = gr.id and (ge.level is not null or ge.comment <> '' or ge.evidence <> '[]'))
               or exists (select 1 from competency_overrides co where co.grading_id = gr.id and co.result is not null)) as started
           from latest l
-          cross join juror_assignments ja on ja.id = l.assignment_id
+          cross join juror_assignments ja
           join evaluation_instances ei on ei.exam_session_id = ja.exam_session_id and ei.evaluation_id = ja.evaluation_id
           left join users u on u.id = ja.learner_id
           left join groups g on g.id = ja.group_id
           left join gradings gr on gr.assignment_id = ja.id
           left join candidate_codes cc on cc.instance_id = ei.id and cc.subject_id = ja.learner_id
-          where ja.juror_id = ${jurorId}`,
+          where ja.id = l.assignment_id and ja.juror_id = ${jurorId}`,
         )
 
   // The members of the groups handed in, reached from the juror's own assignments.
@@ -177,11 +184,11 @@ export async function jurorCopies(jurorId: string): Promise<InstanceCopies[]> {
   if (groupCopies.length > 0) {
     const members = await queryRows<{ groupId: string; name: string }>(
       db,
-      sql`select gm.group_id as groupId, u.name as name from json_each(${JSON.stringify(groupCopies)}) a
-        cross join juror_assignments ja on ja.id = a.value
-        cross join group_members gm on gm.group_id = ja.group_id
-        cross join users u on u.id = gm.learner_id
-        where ja.juror_id = ${jurorId}`,
+      sql`select gm.group_id as "groupId", u.name as name from ${jsonEach(groupCopies)} a
+        cross join juror_assignments ja
+        cross join group_members gm
+        cross join users u
+        where ja.id = a.value and gm.group_id = ja.group_id and u.id = gm.learner_id and ja.juror_id = ${jurorId}`,
     )
     for (const m of members.sort((x, y) => collator.compare(x.name, y.name))) membersOf.set(m.groupId, [...(membersOf.get(m.groupId) ?? []), m.name])
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { forbidden, requireUser, type SessionUser } from './auth.server'
-import { getDb, schema, type DbHandle, queryRows } from './db.server'
+import { epochMs, getDb, schema, type DbHandle, queryRows } from './db.server'
 import { candidateCode, instanceFor, snapshotFile, type Instance, type Submission } from './submissions.server'
 
 const { jurorAssignments, groupMembers, groups, submissions, submissionFiles, users } = schema
@@ -68,17 +68,18 @@ export type HandIn = {
  * learner's dossiers of the evaluation; for a group, the group's dossier and
  * its members' (their REX) — the juror clause of dossierRelations. One query
  * through the dossiers' learner and group indexes (the session and
- * evaluation are checked on the rows found, never scanned: the `+` keeps
- * SQLite off their index).
+ * evaluation are checked on the rows found, never scanned: the `|| ''` keeps
+ * SQLite off their index; `cross join` fixes the join order, its condition in
+ * `where` as PostgreSQL wants it).
  */
 export async function targetHandIns(assignment: Assignment, db: DbHandle = getDb()): Promise<HandIn[]> {
   const { examSessionId, evaluationId, learnerId, groupId } = assignment
   return await queryRows<HandIn>(
     db,
-    sql`select s.id as id, s.dossier_id as dossierId, s.template_id as templateId, d.learner_id as learnerId, d.group_id as groupId,
-        s.submitted_at as submittedAt, s.timing as timing, s.fingerprint as fingerprint
-      from dossiers d cross join submissions s on s.dossier_id = d.id
-      where +d.exam_session_id = ${examSessionId} and +d.evaluation_id = ${evaluationId}
+    sql`select s.id as id, s.dossier_id as "dossierId", s.template_id as "templateId", d.learner_id as "learnerId", d.group_id as "groupId",
+        ${epochMs(sql`s.submitted_at`)} as "submittedAt", s.timing as timing, s.fingerprint as fingerprint
+      from dossiers d cross join submissions s
+      where s.dossier_id = d.id and d.exam_session_id || '' = ${examSessionId} and d.evaluation_id || '' = ${evaluationId}
         and (d.learner_id = ${learnerId} or d.group_id = ${groupId} or d.learner_id in (select learner_id from group_members where group_id = ${groupId}))
       order by s.submitted_at desc, s.id`,
   )

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
+import pg from 'pg'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GradePart } from '~/domain/grading'
 import type { Role } from '~/domain/permissions'
 import type { CandidateResults } from '~/domain/results-view'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb } = await setupTempDb('results')
+const { getDb, usesPostgres } = await setupTempDb('results')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -380,14 +381,23 @@ describe('the whole session', () => {
   it('reads a fixed number of queries whatever the cohort', async () => {
     const db = getDb()
     const count = async () => {
-      // Every query runs a better-sqlite3 statement (prepared once, then reused), and every statement shares one prototype: count the runs.
-      const memory = new Database(':memory:')
-      const proto = Object.getPrototypeOf(memory.prepare('select 1')) as Record<'all' | 'get' | 'run', (...a: unknown[]) => unknown>
-      memory.close()
-      const originals = { all: proto.all, get: proto.get, run: proto.run }
+      // On SQLite every query runs a better-sqlite3 statement (prepared once, then reused), and every statement shares one
+      // prototype; on PostgreSQL every query is a node-postgres client's query (the pool's too): count the runs.
+      let proto: Record<string, (...a: unknown[]) => unknown>
+      let methods: string[]
+      if (usesPostgres()) {
+        proto = pg.Client.prototype as unknown as typeof proto
+        methods = ['query']
+      } else {
+        const memory = new Database(':memory:')
+        proto = Object.getPrototypeOf(memory.prepare('select 1')) as typeof proto
+        memory.close()
+        methods = ['all', 'get', 'run']
+      }
+      const originals = Object.fromEntries(methods.map((method) => [method, proto[method]!]))
       let calls = 0
-      for (const method of ['all', 'get', 'run'] as const) {
-        const original = originals[method]
+      for (const method of methods) {
+        const original = originals[method]!
         proto[method] = function (this: unknown, ...a: unknown[]) {
           calls++
           return original.apply(this, a)

@@ -28,7 +28,7 @@ import {
   type GridRow,
 } from '~/domain/grading'
 import type { BlocOutcome, CandidateResults, CompetencyOutcome, CompetencySource, CriterionOutcome } from '~/domain/results-view'
-import { getDb, schema, type DbHandle, queryRows } from './db.server'
+import { epochMs, getDb, schema, type DbHandle, queryRows } from './db.server'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { dossierTemplates } from './templates.server'
 
@@ -125,20 +125,20 @@ async function load(examSessionId: string, learnerId: string | null, db: DbHandl
 
   // The closed grids of the session (for one learner: of their copies, their group's cells limited to the shared rows and their own).
   const scope =
-    learnerId === null ? sql`1` : sql`(ja.learner_id = ${learnerId} or ja.group_id in (select group_id from group_members where learner_id = ${learnerId}))`
-  const cellScope = learnerId === null ? sql`1` : sql`ge.learner_id in ('', ${learnerId})`
+    learnerId === null ? sql`true` : sql`(ja.learner_id = ${learnerId} or ja.group_id in (select group_id from group_members where learner_id = ${learnerId}))`
+  const cellScope = learnerId === null ? sql`true` : sql`ge.learner_id in ('', ${learnerId})`
   const gradingRows = await queryRows<{
     gradingId: string
     assignmentId: string
     evaluationId: string
     subjectId: string
     jurorName: string
-    lead: number
+    lead: number | boolean
     closedAt: number | null
   }>(
     db,
-    sql`select g.id as gradingId, ja.id as assignmentId, ja.evaluation_id as evaluationId, coalesce(ja.learner_id, ja.group_id) as subjectId,
-        u.name as jurorName, ja.lead as lead, g.closed_at as closedAt
+    sql`select g.id as "gradingId", ja.id as "assignmentId", ja.evaluation_id as "evaluationId", coalesce(ja.learner_id, ja.group_id) as "subjectId",
+        u.name as "jurorName", ja.lead as lead, ${epochMs(sql`g.closed_at`)} as "closedAt"
       from juror_assignments ja
       join gradings g on g.assignment_id = ja.id
       join users u on u.id = ja.juror_id
@@ -151,10 +151,11 @@ async function load(examSessionId: string, learnerId: string | null, db: DbHandl
     learnerId: string
     level: string | null
     comment: string
-    evidence: string
+    /** JSON text from SQLite; PostgreSQL's jsonb comes parsed. */
+    evidence: string | unknown[]
   }>(
     db,
-    sql`select ge.grading_id as gradingId, ge.criterion_id as criterionId, ge.part as part, ge.learner_id as learnerId, ge.level as level,
+    sql`select ge.grading_id as "gradingId", ge.criterion_id as "criterionId", ge.part as part, ge.learner_id as "learnerId", ge.level as level,
         ge.comment as comment, ge.evidence as evidence
       from juror_assignments ja
       join gradings g on g.assignment_id = ja.id
@@ -163,12 +164,12 @@ async function load(examSessionId: string, learnerId: string | null, db: DbHandl
   )
   const overrideRows = await queryRows<{ gradingId: string; competencyId: string; learnerId: string; result: CompetencyResult; justification: string }>(
     db,
-    sql`select co.grading_id as gradingId, co.competency_id as competencyId, co.learner_id as learnerId, co.result as result, co.justification as justification
+    sql`select co.grading_id as "gradingId", co.competency_id as "competencyId", co.learner_id as "learnerId", co.result as result, co.justification as justification
       from juror_assignments ja
       join gradings g on g.assignment_id = ja.id
       join competency_overrides co on co.grading_id = g.id
       where ja.exam_session_id = ${examSessionId} and g.status = 'closed' and co.result is not null and ${scope}
-        and ${learnerId === null ? sql`1` : sql`co.learner_id in ('', ${learnerId})`}`,
+        and ${learnerId === null ? sql`true` : sql`co.learner_id in ('', ${learnerId})`}`,
   )
   const byGrading = new Map<string, ClosedGrid>()
   const grids = new Map<string, ClosedGrid[]>()
@@ -197,20 +198,20 @@ async function load(examSessionId: string, learnerId: string | null, db: DbHandl
   // Closed reconciliations of the session's instances, with their agreed levels.
   const reconciliationRows = await queryRows<{ id: string; instanceId: string; subjectId: string; leadAssignmentId: string }>(
     db,
-    sql`select r.id as id, r.instance_id as instanceId, r.subject_id as subjectId, r.lead_assignment_id as leadAssignmentId
+    sql`select r.id as id, r.instance_id as "instanceId", r.subject_id as "subjectId", r.lead_assignment_id as "leadAssignmentId"
       from reconciliations r join evaluation_instances ei on ei.id = r.instance_id
       where ei.exam_session_id = ${examSessionId} and r.status = 'closed'
-        and ${learnerId === null ? sql`1` : sql`(r.subject_id = ${learnerId} or r.subject_id in (select group_id from group_members where learner_id = ${learnerId}))`}`,
+        and ${learnerId === null ? sql`true` : sql`(r.subject_id = ${learnerId} or r.subject_id in (select group_id from group_members where learner_id = ${learnerId}))`}`,
   )
   const reconciledRows = reconciliationRows.length
     ? await queryRows<{ reconciliationId: string; criterionId: string; part: string; learnerId: string; level: string; comment: string }>(
         db,
-        sql`select re.reconciliation_id as reconciliationId, re.criterion_id as criterionId, re.part as part, re.learner_id as learnerId,
+        sql`select re.reconciliation_id as "reconciliationId", re.criterion_id as "criterionId", re.part as part, re.learner_id as "learnerId",
             re.level as level, re.comment as comment
           from reconciliations r join evaluation_instances ei on ei.id = r.instance_id
           join reconciled_entries re on re.reconciliation_id = r.id
           where ei.exam_session_id = ${examSessionId} and r.status = 'closed'
-            and ${learnerId === null ? sql`1` : sql`re.learner_id in ('', ${learnerId})`}`,
+            and ${learnerId === null ? sql`true` : sql`re.learner_id in ('', ${learnerId})`}`,
       )
     : []
   const reconciliations = new Map<string, Reconciliation>()
@@ -255,9 +256,9 @@ async function load(examSessionId: string, learnerId: string | null, db: DbHandl
   }
 }
 
-function parseEvidence(json: string): GradeEvidence[] {
+function parseEvidence(json: string | unknown[]): GradeEvidence[] {
   try {
-    const value: unknown = JSON.parse(json)
+    const value: unknown = typeof json === 'string' ? JSON.parse(json) : json
     return Array.isArray(value) ? (value as GradeEvidence[]) : []
   } catch {
     return []

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { REVIEW_ALREADY_OPEN, threadCountsByRound } from '~/domain/review-round'
 import { CloseRoundSchema, RequestReviewSchema } from './review-round-input.server'
@@ -7,7 +7,7 @@ import { plainBlocks } from '~/kinds/rich-text/rich-text'
 import { diffOf, emptyValue, entryOf } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
 import type { FieldKind } from '#templates/template.schema'
-import { getDb, schema, type DbHandle, transaction } from './db.server'
+import { getDb, insertionOrder, schema, type DbHandle, transaction } from './db.server'
 import { learnersOfDossier, tutorsOfDossier } from './dossier-people.server'
 import { templateOfDossier, type Dossier } from './dossiers.server'
 import { notify } from './notifications.server'
@@ -31,7 +31,7 @@ function parse<T>(result: { success: true; data: T } | { success: false; error: 
 }
 
 /** Rounds are sequential (one open at a time): their insertion order is their order. */
-const chronological = [asc(reviewRounds.requestedAt), asc(sql`"review_rounds"."rowid"`)] as const
+const chronological = [asc(reviewRounds.requestedAt), insertionOrder(reviewRounds)] as const
 
 /** The open round of a dossier, if any. */
 export async function openRoundOf(dossierId: string, db: DbHandle = getDb()): Promise<{ id: string; requestedAt: number } | null> {

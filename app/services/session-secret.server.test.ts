@@ -11,8 +11,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 describe('session secret', () => {
   const missing = path.join(dir, 'absent', 'session-secret')
 
-  it('lives next to the database', () => {
-    expect(sessionSecretFile('/var/lib/atelier/atelier.db')).toBe('/var/lib/atelier/session-secret')
+  it('lives next to the SQLite database, or in the folder several servers share (FILES_DIR)', () => {
+    const saved = { url: process.env.DATABASE_URL, files: process.env.FILES_DIR }
+    try {
+      delete process.env.FILES_DIR
+      process.env.DATABASE_URL = '/var/lib/atelier/atelier.db'
+      expect(sessionSecretFile()).toBe('/var/lib/atelier/session-secret')
+      process.env.DATABASE_URL = 'postgres://atelier@db.ecole.fr/atelier'
+      process.env.FILES_DIR = '/srv/atelier-partage'
+      expect(sessionSecretFile()).toBe('/srv/atelier-partage/session-secret')
+    } finally {
+      for (const [name, value] of [
+        ['DATABASE_URL', saved.url],
+        ['FILES_DIR', saved.files],
+      ] as const) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+    }
   })
 
   it('prefers SESSION_SECRET (comma-separated, for rotation) over the file', () => {

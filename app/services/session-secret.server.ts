@@ -1,14 +1,18 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { databasePath } from '#db/client'
+import { filesDir } from '#db/client'
 
 /** Signs cookies in development only: it is public. */
 export const DEV_SESSION_SECRET = 'atelier-dev-secret-change-me'
 
-/** The secret written by `npm run setup`, next to the database (`data/session-secret` by default). */
-export function sessionSecretFile(databaseFile = databasePath()): string {
-  return path.join(path.dirname(databaseFile), 'session-secret')
+/**
+ * The secret written by `npm run setup`, in the folder of the stored files
+ * (`data/session-secret` by default): next to the SQLite database, or in the
+ * folder several app servers share (FILES_DIR), so that they all sign alike.
+ */
+export function sessionSecretFile(folder = filesDir()): string {
+  return path.join(folder, 'session-secret')
 }
 
 export const MISSING_SECRET_MESSAGE = (file: string) =>

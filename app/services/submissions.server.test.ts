@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '~/domain/permissions'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb, execute, queryRows } = await setupTempDb('submissions')
+const { getDb, execute, queryRows, usesPostgres } = await setupTempDb('submissions')
 const schema = await import('#db/schema')
+const { timeParam } = await import('./db.server')
 const { parisInstant, parisLocal } = await import('~/domain/hand-in')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -89,8 +90,8 @@ async function refusal(f: () => Promise<unknown>): Promise<{ status: number; mes
   }
   throw new Error('expected a refusal')
 }
-/** The SQLite error under drizzle's « Failed to run the query ». */
-async function sqliteError(f: () => Promise<unknown>): Promise<string> {
+/** drizzle's « Failed query » with the database's error under it (its cause). */
+async function dbError(f: () => Promise<unknown>): Promise<string> {
   try {
     await f()
   } catch (error) {
@@ -438,29 +439,45 @@ describe('snapshots are immutable', () => {
     const db = getDb()
     const id = submission.id
     for (const statement of [
-      `update submissions set fingerprint = 'x' where id = '${id}'`,
-      `update submissions set submitted_at = 0 where id = '${id}'`,
-      `delete from submissions where id = '${id}'`,
-      `update submission_sections set content = '{}' where submission_id = '${id}'`,
-      `delete from submission_sections where submission_id = '${id}'`,
-      `update submission_files set sha256 = 'x' where submission_id = '${id}'`,
-      `delete from submission_files where submission_id = '${id}'`,
+      sql`update submissions set fingerprint = 'x' where id = ${id}`,
+      sql`update submissions set submitted_at = ${timeParam(0)} where id = ${id}`,
+      sql`delete from submissions where id = ${id}`,
+      sql`update submission_sections set content = '{}' where submission_id = ${id}`,
+      sql`delete from submission_sections where submission_id = ${id}`,
+      sql`update submission_files set sha256 = 'x' where submission_id = ${id}`,
+      sql`delete from submission_files where submission_id = ${id}`,
     ]) {
-      expect(await sqliteError(async () => await execute(db, sql.raw(statement))), statement).toMatch(/snapshot is immutable/)
+      // The error's message names the statement.
+      expect(await dbError(async () => await execute(db, statement))).toMatch(/snapshot is immutable/)
     }
     expect((await verifySnapshot(id)).ok).toBe(true)
   })
 
   describe('a snapshot changed behind the app’s back fails its fingerprint check', () => {
-    const TRIGGERS = ['submission_sections_immutable', 'submission_files_immutable']
-    /** Runs `tamper` with the immutability triggers dropped, then puts them back. */
+    const TRIGGERS = { submission_sections: 'submission_sections_immutable', submission_files: 'submission_files_immutable' }
+    /**
+     * Runs `tamper` with the immutability triggers off, then puts them back: on SQLite, dropped then created again
+     * from their saved SQL; on PostgreSQL, disabled then enabled.
+     */
     async function withoutTriggers(tamper: () => Promise<unknown>) {
       const db = getDb()
+      if (usesPostgres()) {
+        const alter = async (action: 'disable' | 'enable') => {
+          for (const [table, name] of Object.entries(TRIGGERS)) await execute(db, sql.raw(`alter table ${table} ${action} trigger ${name}`))
+        }
+        await alter('disable')
+        try {
+          await tamper()
+        } finally {
+          await alter('enable')
+        }
+        return
+      }
       const saved: string[] = []
-      for (const name of TRIGGERS) {
+      for (const name of Object.values(TRIGGERS)) {
         saved.push(((await queryRows(db, sql`select sql from sqlite_master where type = 'trigger' and name = ${name}`))[0] as { sql: string }).sql)
       }
-      for (const name of TRIGGERS) await execute(db, sql.raw(`drop trigger ${name}`))
+      for (const name of Object.values(TRIGGERS)) await execute(db, sql.raw(`drop trigger ${name}`))
       try {
         await tamper()
       } finally {
@@ -483,7 +500,7 @@ describe('snapshots are immutable', () => {
       expect(check.actual).not.toBe(submission.fingerprint)
       // The triggers are back.
       expect(
-        await sqliteError(async () => await execute(getDb(), sql`update submission_sections set content = '{}' where submission_id = ${submission.id}`)),
+        await dbError(async () => await execute(getDb(), sql`update submission_sections set content = '{}' where submission_id = ${submission.id}`)),
       ).toMatch(/immutable/)
     })
 

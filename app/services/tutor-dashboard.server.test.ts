@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import pg from 'pg'
+import { beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb } = await setupTempDb('dashboard')
+const { getDb, usesPostgres } = await setupTempDb('dashboard')
 const schema = await import('#db/schema')
 const { learnerDossiers } = await import('./dossiers.server')
 const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
@@ -191,12 +192,16 @@ describe('tutorDashboard', () => {
     const bigTutor = (await getDb().select({ id: schema.tutorAssignments.tutorId }).from(schema.tutorAssignments))
       .map((r) => r.id)
       .find((id) => ![ids.tutor, ids.otherTutor].includes(id))!
-    // Every query runs a statement on the connection (prepared once, then reused): count the runs. Every
-    // better-sqlite3 statement shares one prototype.
-    const memory = new Database(':memory:')
-    const proto = Object.getPrototypeOf(memory.prepare('select 1')) as Database.Statement
-    memory.close()
-    const runs = [vi.spyOn(proto, 'all'), vi.spyOn(proto, 'get'), vi.spyOn(proto, 'run')]
+    // On SQLite, every query runs a statement on the connection (prepared once, then reused): count the runs. Every
+    // better-sqlite3 statement shares one prototype. On PostgreSQL, every query is a node-postgres client's.
+    const runs: MockInstance[] = []
+    if (usesPostgres()) runs.push(vi.spyOn(pg.Client.prototype, 'query'))
+    else {
+      const memory = new Database(':memory:')
+      const proto = Object.getPrototypeOf(memory.prepare('select 1')) as Database.Statement
+      memory.close()
+      runs.push(vi.spyOn(proto, 'all'), vi.spyOn(proto, 'get'), vi.spyOn(proto, 'run'))
+    }
     const queries = async (tutorId: string, options: Parameters<typeof tutorDashboard>[1]) => {
       for (const spy of runs) spy.mockClear()
       expect((await tutorDashboard(tutorId, options)).rows.length).toBeGreaterThan(0)

@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm'
 import { progressOf, type Status } from '~/domain/self-assessment'
-import { getDb, schema, queryRows } from './db.server'
+import { epochMs, getDb, groupConcat, inList, schema, queryRows } from './db.server'
 import { RAPPORT_TYPE } from '~/domain/referentiel'
 import { referentiel, referentielIndex } from './referentiel.server'
 import { dossierTemplates } from './templates.server'
@@ -99,23 +99,24 @@ const TEMPLATE_CRITERIA = new Map(dossierTemplates.map((t) => [t.id, [...new Set
  * per assigned member.
  *
  * The group branch fixes its join order (`cross join`) and keeps the session
- * test off the index (`+`): without statistics, SQLite otherwise reads every
- * dossier of the session for each assignment (1.8 s instead of 30 ms for 300
- * learners).
+ * test off the index (`|| ''`, SQLite's `+x` that PostgreSQL lacks): without
+ * statistics, SQLite otherwise reads every dossier of the session for each
+ * assignment (1.8 s instead of 30 ms for 300 learners).
  */
 function tutorDossiers(tutorId: string, learnerIds?: readonly string[]): SQL {
-  const only = learnerIds ? sql` and ta.learner_id in (select value from json_each(${JSON.stringify(learnerIds)}))` : sql``
+  const only = learnerIds ? sql` and ${inList(sql`ta.learner_id`, [...learnerIds])}` : sql``
   return sql`
-    select ta.learner_id as learnerId, ta.exam_session_id as sessionId, d.id as dossierId, d.template_id as templateId
+    select ta.learner_id as "learnerId", ta.exam_session_id as "sessionId", d.id as "dossierId", d.template_id as "templateId"
     from tutor_assignments ta
     join dossiers d on d.exam_session_id = ta.exam_session_id and d.learner_id = ta.learner_id
     where ta.tutor_id = ${tutorId}${only}
     union all
     select ta.learner_id, ta.exam_session_id, d.id, d.template_id
     from tutor_assignments ta
-    cross join group_members gm on gm.learner_id = ta.learner_id
-    cross join dossiers d on d.group_id = gm.group_id
-    where ta.tutor_id = ${tutorId}${only} and +d.exam_session_id = ta.exam_session_id`
+    cross join group_members gm
+    cross join dossiers d
+    where ta.tutor_id = ${tutorId}${only} and gm.learner_id = ta.learner_id and d.group_id = gm.group_id
+      and d.exam_session_id || '' = ta.exam_session_id`
 }
 
 type Totals = Pick<DashboardRow, 'lastActivity' | 'openRequests' | 'openComments'>
@@ -123,9 +124,9 @@ const rowKey = (r: { learnerId: string; sessionId: string }) => `${r.learnerId}|
 
 /** Each total of an assignment, over its dossiers (`m`), each dossier's figure read through an index on dossier_id. */
 const TOTALS: Record<keyof Totals, SQL> = {
-  lastActivity: sql`max((select max(s.updated_at) from dossier_sections s where s.dossier_id = m.dossierId))`,
-  openRequests: sql`sum(exists (select 1 from review_rounds r where r.dossier_id = m.dossierId and r.closed_at is null))`,
-  openComments: sql`sum((select count(*) from comment_threads t where t.dossier_id = m.dossierId and t.status = 'open'))`,
+  lastActivity: sql`max((select max(${epochMs(sql`s.updated_at`)}) from dossier_sections s where s.dossier_id = m."dossierId"))`,
+  openRequests: sql`sum(case when exists (select 1 from review_rounds r where r.dossier_id = m."dossierId" and r.closed_at is null) then 1 else 0 end)`,
+  openComments: sql`sum((select count(*) from comment_threads t where t.dossier_id = m."dossierId" and t.status = 'open'))`,
 }
 
 /**
@@ -137,12 +138,12 @@ async function learnerTotals(tutorId: string, needed: readonly (keyof Totals)[])
   const rows = await queryRows<{ learnerId: string; sessionId: string } & Partial<Totals>>(
     getDb(),
     sql`
-    select m.learnerId, m.sessionId, ${sql.join(
-      needed.map((k) => sql`${TOTALS[k]} as ${sql.raw(k)}`),
+    select m."learnerId", m."sessionId", ${sql.join(
+      needed.map((k) => sql`${TOTALS[k]} as ${sql.identifier(k)}`),
       sql`, `,
     )}
     from (${tutorDossiers(tutorId)}) m
-    group by m.learnerId, m.sessionId`,
+    group by m."learnerId", m."sessionId"`,
   )
   return new Map(rows.map((r) => [rowKey(r), r]))
 }
@@ -231,24 +232,24 @@ async function pageRows(tutorId: string, page: Assignment[]): Promise<DashboardR
   const learnerIds = [...new Set(page.map((a) => a.learnerId))]
   const links = await queryRows<{ learnerId: string; sessionId: string; dossierId: string; templateId: string }>(db, tutorDossiers(tutorId, learnerIds))
   // The ids come from the tutor-scoped query above.
-  const ids = sql`(select value from json_each(${JSON.stringify([...new Set(links.map((l) => l.dossierId))])}))`
+  const inIds = inList(sql`dossier_id`, [...new Set(links.map((l) => l.dossierId))])
   const byDossier = (rows: { dossierId: string; value: number }[]) => new Map(rows.map((r) => [r.dossierId, r.value]))
   const lastActivity = byDossier(
     await queryRows<{ dossierId: string; value: number }>(
       db,
-      sql`select dossier_id as dossierId, max(updated_at) as value from dossier_sections where dossier_id in ${ids} group by dossier_id`,
+      sql`select dossier_id as "dossierId", max(${epochMs(sql`updated_at`)}) as value from dossier_sections where ${inIds} group by dossier_id`,
     ),
   )
   const requestedAt = byDossier(
     await queryRows(
       db,
-      sql`select dossier_id as dossierId, max(requested_at) as value from review_rounds where closed_at is null and dossier_id in ${ids} group by dossier_id`,
+      sql`select dossier_id as "dossierId", max(${epochMs(sql`requested_at`)}) as value from review_rounds where closed_at is null and ${inIds} group by dossier_id`,
     ),
   )
   const openComments = byDossier(
     await queryRows<{ dossierId: string; value: number }>(
       db,
-      sql`select dossier_id as dossierId, count(*) as value from comment_threads where status = 'open' and dossier_id in ${ids} group by dossier_id`,
+      sql`select dossier_id as "dossierId", count(*) as value from comment_threads where status = 'open' and ${inIds} group by dossier_id`,
     ),
   )
   const statuses = await selfAssessmentsOf(tutorId, learnerIds)
@@ -290,18 +291,18 @@ async function pageRows(tutorId: string, page: Assignment[]): Promise<DashboardR
 /**
  * The learners' criteria marked « atteint » or « en cours », per assignment,
  * scoped to the tutor's assignments: one row per learner (the ids joined by
- * SQLite), not one per criterion.
+ * the database), not one per criterion.
  */
 async function selfAssessmentsOf(tutorId: string, learnerIds: string[]) {
   const rows = await queryRows<{ learnerId: string; sessionId: string; achieved: string | null; inProgress: string | null }>(
     getDb(),
     sql`
-    select sa.learner_id as learnerId, sa.exam_session_id as sessionId,
-      group_concat(case when sa.status = 'achieved' then sa.criterion_id end, ' ') as achieved,
-      group_concat(case when sa.status = 'in_progress' then sa.criterion_id end, ' ') as inProgress
+    select sa.learner_id as "learnerId", sa.exam_session_id as "sessionId",
+      ${groupConcat(sql`case when sa.status = 'achieved' then sa.criterion_id end`, ' ')} as achieved,
+      ${groupConcat(sql`case when sa.status = 'in_progress' then sa.criterion_id end`, ' ')} as "inProgress"
     from tutor_assignments ta
     join self_assessments sa on sa.learner_id = ta.learner_id and sa.exam_session_id = ta.exam_session_id
-    where ta.tutor_id = ${tutorId} and ta.learner_id in (select value from json_each(${JSON.stringify(learnerIds)})) and sa.status <> 'todo'
+    where ta.tutor_id = ${tutorId} and ${inList(sql`ta.learner_id`, learnerIds)} and sa.status <> 'todo'
     group by sa.learner_id, sa.exam_session_id`,
   )
   const byRow = new Map<string, Map<string, Status>>()

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '~/domain/permissions'
-import { getDb, schema, transaction } from './db.server'
+import { getDb, inList, likeInsensitive, schema, transaction } from './db.server'
 import { hashPassword } from './password.server'
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
@@ -23,7 +23,7 @@ export async function searchUsers(filters: UserFilters) {
   const db = getDb()
   const conditions: SQL[] = []
   const q = filters.q.trim()
-  if (q) conditions.push(sql`(${users.name} like ${likePattern(q)} escape '\\' or ${users.email} like ${likePattern(q.toLowerCase())} escape '\\')`)
+  if (q) conditions.push(or(likeInsensitive(users.name, likePattern(q)), likeInsensitive(users.email, likePattern(q.toLowerCase())))!)
   if (filters.role)
     conditions.push(
       exists(
@@ -73,17 +73,12 @@ export async function searchUsers(filters: UserFilters) {
       ? await db
           .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
           .from(users)
-          .where(sql`${users.id} in (select value from json_each(${JSON.stringify(ids)}))`)
+          .where(inList(users.id, ids))
       : []
     ).map((u) => [u.id, u]),
   )
   const rows = ids.map((id) => byId.get(id)!)
-  const roles = ids.length
-    ? await db
-        .select()
-        .from(userRoles)
-        .where(sql`${userRoles.userId} in (select value from json_each(${JSON.stringify(ids)}))`)
-    : []
+  const roles = ids.length ? await db.select().from(userRoles).where(inList(userRoles.userId, ids)) : []
   return { rows: rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id).map((r) => r.role) })), total, page, pages }
 }
 

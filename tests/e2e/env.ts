@@ -1,4 +1,5 @@
 /** Settings shared by playwright.config.ts and the e2e fixtures. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
-export const E2E_DATABASE = 'data/e2e.db'
+/** The e2e server's database: a SQLite file, or the PostgreSQL database of `npm run test:e2e:pg` (scripts/e2e-postgres.ts). */
+export const E2E_DATABASE = process.env.E2E_DATABASE_URL ?? 'data/e2e.db'
 export const E2E_SECRET = 'e2e-session-secret'

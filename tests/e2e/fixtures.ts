@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { and, eq, isNull } from 'drizzle-orm'
-import { openDatabase } from '../../db/client'
+import { openAppDatabase } from '../../db/client'
 import * as schema from '../../db/schema'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../db/seed'
 import type { Role } from '../../app/domain/permissions'
@@ -21,10 +21,10 @@ export const DEMO_ACCOUNTS: Record<Role, { email: string; name: string; home: st
   admin: { email: `admin@${DEMO_DOMAIN}`, name: 'Hélène Dubreuil', home: '/admin', heading: /Sessions d’examen/ },
 }
 
-let connection: ReturnType<typeof openDatabase> | undefined
-/** The e2e server's database, opened beside it (WAL allows both). */
+let connection: ReturnType<typeof openAppDatabase> | undefined
+/** The e2e server's database, opened beside it (SQLite's WAL allows both; on PostgreSQL, a pool of its own). */
 export function e2eDb() {
-  connection ??= openDatabase(E2E_DATABASE)
+  connection ??= openAppDatabase(E2E_DATABASE)
   return connection.db
 }
 

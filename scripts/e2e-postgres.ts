@@ -1,0 +1,34 @@
+/**
+ * The e2e tests on PostgreSQL (issue 18): `npm run test:e2e:pg [-- <specs>]`.
+ * Starts a throw-away PostgreSQL server (Debian's package), creates an empty
+ * database, and runs Playwright against the app on it: playwright.config.ts
+ * seeds the demo into SQLite and copies it over with db:copy, then serves the
+ * production build with DATABASE_URL=postgres://…. Without specs, the subset
+ * the issue names: autosave, conflicts, the authorization matrix, hand-ins and
+ * exports. The server is stopped and removed afterwards.
+ */
+import { spawnSync } from 'node:child_process'
+import pg from 'pg'
+import { startPostgres } from '../tests/unit/temp-postgres'
+
+const SUBSET = ['dossier-api', 'dossier.spec', 'authorization', 'hand-in', 'exports', 'double-marking']
+
+const server = await startPostgres()
+let status = 1
+try {
+  const admin = new pg.Client({ connectionString: server.url })
+  await admin.connect()
+  await admin.query('create database atelier_e2e')
+  await admin.end()
+  const url = server.url.replace(/\/postgres$/, '/atelier_e2e')
+  const specs = process.argv.slice(2)
+  const run = spawnSync('npx', ['playwright', 'test', ...(specs.length ? specs : SUBSET)], {
+    stdio: 'inherit',
+    // DATABASE_URL too: the tests' own database access (tests/e2e/fixtures.ts) picks its tables by it.
+    env: { ...process.env, E2E_DATABASE_URL: url, DATABASE_URL: url },
+  })
+  status = run.status ?? 1
+} finally {
+  server.stop()
+}
+process.exit(status)
