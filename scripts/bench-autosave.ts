@@ -82,7 +82,12 @@ async function measure(label: string, database: string, servers: number): Promis
             .from(tables.dossiers)
             .where(and(eq(tables.dossiers.learnerId, user.id), eq(tables.dossiers.templateId, 'fiche-veille')))
         )[0]!
-        return { index: i + 1, cookie, dossierId: dossier.id }
+        // The version the editor opens on (the demo has written the section of most learners).
+        const [section] = await db
+          .select({ version: tables.dossierSections.version })
+          .from(tables.dossierSections)
+          .where(and(eq(tables.dossierSections.dossierId, dossier.id), eq(tables.dossierSections.sectionId, 'contexte')))
+        return { index: i + 1, cookie, dossierId: dossier.id, version: section?.version ?? 0 }
       }),
     )
 
@@ -94,7 +99,7 @@ async function measure(label: string, database: string, servers: number): Promis
 
     await Promise.all(
       learners.map(async (l) => {
-        let version = 0
+        let version = l.version
         let n = 0
         // Spread the learners over the first second.
         await new Promise((r) => setTimeout(r, Math.random() * 1000))
