@@ -158,8 +158,7 @@ export async function execute(db: Db, query: SQL): Promise<void> {
   await queryRows(db, query)
 }
 
-/** The engine DATABASE_URL names. */
-export const usesPostgres = () => isPostgresUrl(process.env.DATABASE_URL)
+export { usesPostgres } from './dialect'
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations')
 

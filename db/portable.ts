@@ -1,5 +1,5 @@
 import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm'
-import { isPostgresUrl } from './dialect'
+import { usesPostgres } from './dialect'
 
 /**
  * The few pieces of hand-written SQL that SQLite and PostgreSQL spell
@@ -7,7 +7,7 @@ import { isPostgresUrl } from './dialect'
  * per process like db/schema.ts does. Everything else the services write
  * through drizzle's query builder, which speaks both.
  */
-const postgres = () => isPostgresUrl(process.env.DATABASE_URL)
+const postgres = usesPostgres
 
 /**
  * The values of a JSON list, as a table with one column `value`: for

@@ -17,8 +17,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { and, eq } from 'drizzle-orm'
-import pg from 'pg'
-import { startPostgres } from '../tests/unit/temp-postgres'
+import { createDatabase, startPostgres } from '../tests/unit/temp-postgres'
 import { serve } from './bench-server'
 import { freePort } from './free-port'
 
@@ -161,11 +160,7 @@ if (values.db === 'postgres') {
   results.push(await measure('SQLite, 1 serveur', SEED, 1))
   const server = await startPostgres()
   try {
-    const admin = new pg.Client({ connectionString: server.url })
-    await admin.connect()
-    await admin.query('create database atelier_bench')
-    await admin.end()
-    const url = server.url.replace(/\/postgres$/, '/atelier_bench')
+    const url = await createDatabase(server.url, 'atelier_bench')
     // The same demo, moved up as a school would; SQLite's file is as the seed left it (the SQLite run wrote its own saves).
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${SEED}${suffix}`, { force: true })
     tsx(['db/seed.ts', '--learners', String(LEARNERS)], { DATABASE_URL: SEED })

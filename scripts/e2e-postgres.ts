@@ -8,19 +8,14 @@
  * exports. The server is stopped and removed afterwards.
  */
 import { spawnSync } from 'node:child_process'
-import pg from 'pg'
-import { startPostgres } from '../tests/unit/temp-postgres'
+import { createDatabase, startPostgres } from '../tests/unit/temp-postgres'
 
 const SUBSET = ['dossier-api', 'dossier.spec', 'authorization', 'hand-in', 'exports', 'double-marking']
 
 const server = await startPostgres()
 let status = 1
 try {
-  const admin = new pg.Client({ connectionString: server.url })
-  await admin.connect()
-  await admin.query('create database atelier_e2e')
-  await admin.end()
-  const url = server.url.replace(/\/postgres$/, '/atelier_e2e')
+  const url = await createDatabase(server.url, 'atelier_e2e')
   const specs = process.argv.slice(2)
   const run = spawnSync('npx', ['playwright', 'test', ...(specs.length ? specs : SUBSET)], {
     stdio: 'inherit',

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node'
 import { openPostgres, runPgMigrations } from '../../db/client.pg'
-import { startPostgres } from './temp-postgres'
+import { createDatabase, startPostgres } from './temp-postgres'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,10 +16,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const server = await startPostgres()
-  const admin = openPostgres(server.url, 1)
-  await admin.pool.query('create database atelier_template')
-  await admin.pool.end()
-  const template = openPostgres(server.url.replace(/\/postgres$/, '/atelier_template'), 1)
+  const template = openPostgres(await createDatabase(server.url, 'atelier_template'), 1)
   await runPgMigrations(template.db)
   await template.pool.end()
   project.provide('postgresUrl', server.url)

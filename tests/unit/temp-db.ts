@@ -2,8 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, inject } from 'vitest'
+import { createDatabase } from './temp-postgres'
 
 /**
  * Gives a unit test file its own throw-away database: a new directory under the
@@ -30,11 +30,7 @@ export async function setupTempDb(name: string) {
   if (process.env.TEST_DATABASE === 'postgres') {
     const server = inject('postgresUrl')
     const database = `test_${name.replace(/\W/g, '_')}_${crypto.randomBytes(4).toString('hex')}`.toLowerCase()
-    const admin = new pg.Client({ connectionString: server })
-    await admin.connect()
-    await admin.query(`create database ${database} template atelier_template`)
-    await admin.end()
-    process.env.DATABASE_URL = server.replace(/\/postgres$/, `/${database}`)
+    process.env.DATABASE_URL = await createDatabase(server, database, 'atelier_template')
   } else {
     process.env.DATABASE_URL = dbFile
   }

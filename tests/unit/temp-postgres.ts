@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 import { postgresProgram } from '../../db/client.pg'
 import { freePort } from '../../scripts/free-port'
 
@@ -38,4 +39,16 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
       }
     },
   }
+}
+
+/** Creates database `name` (a copy of `template` if given) on the server of `serverUrl`; returns its URL. */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`)
+  } finally {
+    await admin.end()
+  }
+  return serverUrl.replace(/\/postgres$/, `/${name}`)
 }
