@@ -16,6 +16,7 @@ import { databaseLabel, prepareDatabase } from './db/client'
 import { provisionDossiers } from './app/services/dossier-provisioning.server'
 import { ignoreRefusedBodyErrors, limitBodies, refuser, sameOriginWrites } from './server/http-guards'
 import { writeLimits } from './server/rate-limits'
+import { connectRedis, redisUrl } from './app/services/redis.server'
 import type { mountCollaboration as MountCollaboration } from './app/services/collaboration-socket.server'
 
 const MODE = process.env.NODE_ENV ?? 'development'
@@ -23,6 +24,8 @@ const PORT = Number(process.env.PORT ?? 3000)
 // Tests raise the limits (many logins from one address); production keeps them.
 const LIMIT_FACTOR = Number(process.env.RATE_LIMIT_FACTOR ?? 1)
 const TRUST_PROXY = process.env.TRUST_PROXY === 'true'
+// Several app servers (issue 18): co-editing and rate limits shared through Redis.
+const REDIS_URL = redisUrl()
 
 // No production server with the public development secret.
 try {
@@ -86,6 +89,7 @@ app.use(sameOriginWrites({ trustProxy: TRUST_PROXY, refuse }))
 app.use(
   writeLimits({
     factor: LIMIT_FACTOR,
+    redis: REDIS_URL ? connectRedis(REDIS_URL) : null,
     sessionIdOf: async (cookie) => {
       const value: unknown = await sessionCookie.parse(cookie ?? null)
       return typeof value === 'string' && value ? value : null
@@ -123,6 +127,7 @@ const server = app.listen(PORT, () => {
 type Entry = { mountCollaboration: typeof MountCollaboration }
 const entry = (typeof build === 'function' ? await build() : build).entry.module as unknown as Entry
 const collaboration = entry.mountCollaboration(server, {
+  redisUrl: REDIS_URL,
   sameOrigin: (request) => {
     const host = TRUST_PROXY ? (request.headers['x-forwarded-host'] ?? request.headers.host) : request.headers.host
     try {

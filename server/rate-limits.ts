@@ -1,10 +1,13 @@
 /**
  * Write limits. A logged-in user's writes count against their session (25 learners
  * behind one classroom address must not share one budget); anonymous writes count
- * against the client address.
+ * against the client address. Counted in this process's memory, or in Redis
+ * when several app servers share it (issue 18): a budget is one for all of them.
  */
 import type { Request, RequestHandler, Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import type { Redis } from 'ioredis'
+import { RedisStore, type RedisReply } from 'rate-limit-redis'
 
 /** The verified id of the session in a Cookie header, or null (absent, unsigned or forged cookie). */
 export type SessionIdOf = (cookieHeader: string | undefined) => Promise<string | null>
@@ -32,16 +35,25 @@ const tooMany = (message: string) => ({
   },
 })
 
-/** `factor` raises every limit (tests log in many times from one address). */
-export function writeLimits({ factor, sessionIdOf }: { factor: number; sessionIdOf: SessionIdOf }): RequestHandler {
+/** The counts of one limit in Redis, apart from the others'. */
+const sharedStore = (redis: Redis, name: string) =>
+  new RedisStore({
+    prefix: `atelier:limits:${name}:`,
+    sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+  })
+
+/** `factor` raises every limit (tests log in many times from one address); `redis` shares the counts between app servers. */
+export function writeLimits({ factor, sessionIdOf, redis = null }: { factor: number; sessionIdOf: SessionIdOf; redis?: Redis | null }): RequestHandler {
   // Logins are anonymous: per address. A classroom logging in at once stays under it;
   // guessing one account's password is throttled per account and address by the login service.
   const logins = rateLimit({
     limit: LOGINS_PER_MINUTE_PER_ADDRESS * factor,
+    ...(redis ? { store: sharedStore(redis, 'logins') } : {}),
     ...tooMany('Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.'),
   })
   const writes = rateLimit({
     limit: WRITES_PER_MINUTE * factor,
+    ...(redis ? { store: sharedStore(redis, 'writes') } : {}),
     keyGenerator: (_req, res) => res.locals.limitKey as string,
     ...tooMany('Trop de requêtes. Patientez une minute avant de réessayer.'),
   })

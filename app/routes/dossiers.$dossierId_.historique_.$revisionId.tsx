@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useRef } from 'react'
 import { PageHeader } from '~/components/ui'
 import { entryOf } from '~/kinds/registry'
-import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 import { FieldView } from '~/kinds/registry.browser'
 import { staticHtml } from '~/kinds/registry.server'
 import { formatDateTime, formatList, frenchTypography as ft } from '~/domain/format'
@@ -39,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, dossier } = await requireDossierAccess(request, params.dossierId, 'update')
   const revision = await load(params.revisionId, dossier.id)
-  await restoreRevision(dossier.id, revision.id, user.id)
+  const restored = await restoreRevision(dossier.id, revision.id, user.id)
   // A rich-text section of a group written in right now: its members' editors show the restored text at once.
-  await replaceOpenDocument(user, dossier.id, revision.sectionId, revision.content as RichTextDoc)
+  if (restored?.sharedUpdate) await replaceOpenDocument(user.id, dossier.id, revision.sectionId, restored.sharedUpdate)
   // Back to the history, which confirms the restore and leads to the section (dossiers.$dossierId_.historique.tsx).
   throw redirect(`/dossiers/${dossier.id}/historique?restauree=${revision.id}`)
 }

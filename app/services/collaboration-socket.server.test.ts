@@ -187,9 +187,9 @@ describe('the collaboration server', () => {
     await until(async () => JSON.stringify((await sectionStates(dossierId)).contexte!.content).includes('pendant la restauration'))
     const before = (await listRevisions(dossierId)).find((r) => r.sectionId === 'contexte' && r.kind === 'restore')!
     const restored = (await getRevision(dossierId, before.id))!
-    expect((await restoreRevision(dossierId, before.id, people.bruno))!.ok).toBe(true)
-    const user = { id: people.bruno, name: 'bruno', email: 'bruno@test.fr', roles: ['learner' as const] }
-    expect(await replaceOpenDocument(user, dossierId, 'contexte', restored.content as never)).toBe(true)
+    const restore = (await restoreRevision(dossierId, before.id, people.bruno))!
+    expect(restore.ok && restore.sharedUpdate).toBeTruthy()
+    await replaceOpenDocument(people.bruno, dossierId, 'contexte', restore.sharedUpdate!)
     // Both editors show the restored text, and the next store does not bring the old one back.
     await until(() => !JSON.stringify(docJson(anna.doc)).includes('pendant la restauration'))
     expect(JSON.stringify(docJson(bruno.doc))).not.toContain('pendant la restauration')
@@ -200,7 +200,13 @@ describe('the collaboration server', () => {
     anna.close()
     bruno.close()
     await until(() => openDocuments() === 0)
-    // Not open any more: nothing to replace (the next opening starts from the saved JSON).
-    expect(await replaceOpenDocument(user, dossierId, 'contexte', restored.content as never)).toBe(false)
+    // Not open any more: nothing to replace (the next opening starts from the stored state, restored already).
+    const again = (await restoreRevision(dossierId, before.id, people.bruno))!
+    await replaceOpenDocument(people.bruno, dossierId, 'contexte', again.sharedUpdate!)
+    expect(openDocuments()).toBe(0)
+    const reader = connect('bruno')
+    expect(await reader.outcome).toBe('synced')
+    expect(docJson(reader.doc)).toEqual(restored.content)
+    reader.close()
   })
 })

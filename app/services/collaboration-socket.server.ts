@@ -1,33 +1,39 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis'
 import { Hocuspocus } from '@hocuspocus/server'
+import { Redlock } from '@sesamecare-oss/redlock'
+import type { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { editorSchema } from '~/kinds/rich-text/pm-schema'
-import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
-import { sanitize } from '~/kinds/rich-text/sanitize'
 import { getUser, type SessionUser } from './auth.server'
-import { collaborationAccess, documentName, FRAGMENT, loadSharedState, storeSharedState, type CollabAccess } from './collaboration.server'
+import { connectRedis } from './redis.server'
+import { collaborationAccess, documentName, loadSharedState, storeSharedState, type CollabAccess } from './collaboration.server'
 
 /** Where browsers open the shared documents (a WebSocket on the app's own server). */
 export const COLLABORATION_PATH = '/collaboration'
 
-type Context = { user: SessionUser; access: CollabAccess }
+type Context = { user: Pick<SessionUser, 'id'>; access: CollabAccess }
 
-/** The documents open on this server, once it is mounted (see replaceOpenDocument). */
-let replaceOpen: ((user: SessionUser, name: string, content: RichTextDoc) => Promise<boolean>) | null = null
+/** Where a restore's change is published to every app server sharing Redis. */
+const RESTORES = 'atelier:collaboration:restores'
+
+/** The collaboration servers mounted in this process (one in production), and Redis when they share it. */
+const mounted = new Set<{ applyRestore: (name: string, userId: string, update: Uint8Array) => Promise<void>; publisher: Redis | null }>()
 
 /**
- * After a restore from the history: if the section's shared document is open
- * (members are writing in it), its content becomes the restored one, as an
- * edit of `user` that reaches every member at once — otherwise the open
- * document, stored a moment later, would write the old text over the
- * restored one. A document that is not open starts from the restored JSON
- * anyway (restoreRevision drops its stored Yjs state). False: not open here.
+ * After a restore from the history (restoreRevision's `sharedUpdate`): the
+ * shared document, if open (members are writing in it), takes the restored
+ * content as an edit of `userId` that reaches every member at once — on every
+ * app server when several share Redis. Otherwise the open document, stored a
+ * moment later, would bring the old text back. A document open nowhere
+ * starts from the stored state, which is restored already.
  */
-export async function replaceOpenDocument(user: SessionUser, dossierId: string, sectionId: string, content: RichTextDoc) {
-  return (await replaceOpen?.(user, documentName(dossierId, sectionId), content)) ?? false
+export async function replaceOpenDocument(userId: string, dossierId: string, sectionId: string, update: Uint8Array) {
+  const name = documentName(dossierId, sectionId)
+  const publisher = [...mounted].find((m) => m.publisher)?.publisher
+  if (publisher) await publisher.publish(RESTORES, JSON.stringify({ name, userId, update: Buffer.from(update).toString('base64') }))
+  else for (const server of mounted) await server.applyRestore(name, userId, update)
 }
 
 /**
@@ -38,18 +44,28 @@ export async function replaceOpenDocument(user: SessionUser, dossierId: string, 
  * (app/services/collaboration.server.ts), at most a couple of seconds after
  * the last keystroke and before the last member leaves.
  *
+ * With `redisUrl` (several app servers, issue 18), Hocuspocus's Redis
+ * extension relays every change between the servers holding a document, and
+ * a server storing it waits for another one storing it at the same moment
+ * (the stored state merges both: storeSharedState).
+ *
  * server.ts reaches it through the server build (entry.server.tsx exports
  * it): it runs in the same module graph as the routes (one database handle,
  * the templates as Vite bundles them).
  */
-export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOrigin: (request: IncomingMessage) => boolean }) {
+export function mountCollaboration(
+  server: HttpServer,
+  { sameOrigin, redisUrl = null }: { sameOrigin: (request: IncomingMessage) => boolean; redisUrl?: string | null },
+) {
   // The member who changed a document last, and everyone who changed it since it was stored: its saves are theirs in the history.
   const lastAuthor = new Map<string, string>()
   const writers = new Map<string, Set<string>>()
+  const shared = redisUrl ? new SharedDocuments({ createClient: () => connectRedis(redisUrl), prefix: 'atelier:collaboration' }) : null
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: 1_000,
     maxDebounce: 5_000,
+    extensions: shared ? [shared] : [],
     async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
       const user = await getUser(new Request('http://localhost/', { headers: { cookie: requestHeaders.cookie ?? '' } }))
       const access = user ? await collaborationAccess(user, documentName) : null
@@ -89,16 +105,28 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     },
   })
 
-  replaceOpen = async (user, name, content) => {
-    const access = await collaborationAccess(user, name)
-    if (!hocuspocus.documents.has(name) || !access || access.readOnly) return false
-    const connection = await hocuspocus.openDirectConnection(name, { user, access } satisfies Context)
-    lastAuthor.set(name, user.id)
-    // Changed to match the restored content (Yjs keeps what the members type meanwhile, after it).
-    await connection.transact((doc) => prosemirrorJSONToYXmlFragment(editorSchema, sanitize(content), doc.getXmlFragment(FRAGMENT)))
+  // Applied where the document is open: an edit through a connection of the server itself, stored as any other.
+  const applyRestore = async (name: string, userId: string, update: Uint8Array) => {
+    const [dossierId, sectionId] = name.split('/')
+    if (!hocuspocus.documents.has(name) || !dossierId || !sectionId) return
+    const context: Context = { user: { id: userId }, access: { dossierId, sectionId, readOnly: false } }
+    const connection = await hocuspocus.openDirectConnection(name, context)
+    lastAuthor.set(name, userId)
+    await connection.transact((doc) => Y.applyUpdate(doc, update))
     await connection.disconnect()
-    return true
   }
+  const publisher = redisUrl ? connectRedis(redisUrl) : null
+  const subscriber = redisUrl ? connectRedis(redisUrl) : null
+  if (subscriber) {
+    void subscriber.subscribe(RESTORES).catch((error: Error) => console.error(`Restaurations non relayées : ${error.message}`))
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== RESTORES) return
+      const { name, userId, update } = JSON.parse(message) as { name: string; userId: string; update: string }
+      applyRestore(name, userId, Buffer.from(update, 'base64')).catch((error: Error) => console.error(`Restauration non appliquée : ${error.message}`))
+    })
+  }
+  const self = { applyRestore, publisher }
+  mounted.add(self)
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -114,9 +142,25 @@ export function mountCollaboration(server: HttpServer, { sameOrigin }: { sameOri
     hocuspocus,
     /** Stores every open document, then closes the connections (shutdown). */
     close: async () => {
-      replaceOpen = null
+      mounted.delete(self)
       hocuspocus.closeConnections()
       sockets.close()
+      subscriber?.disconnect()
+      publisher?.disconnect()
+      await shared?.onDestroy()
     },
+  }
+}
+
+/**
+ * Hocuspocus's Redis extension, except that a server storing a document while
+ * another one stores it waits for its turn instead of skipping its store: the
+ * extension skips it, and the edits this server received last would be stored
+ * by nobody if the other server's members stopped writing.
+ */
+class SharedDocuments extends RedisExtension {
+  constructor(configuration: ConstructorParameters<typeof RedisExtension>[0]) {
+    super(configuration)
+    this.redlock = new Redlock([this.pub], { retryCount: 50, retryDelay: 100, retryJitter: 50 })
   }
 }

@@ -3,6 +3,8 @@ import { emptyValue } from '~/kinds/registry'
 import type { FieldValue } from '~/kinds/values'
 import { getDb, schema, type DbHandle, transaction } from './db.server'
 import { templatesById } from './templates.server'
+import { restoreSharedState } from './collaboration.server'
+import type { RichTextDoc } from '~/kinds/rich-text/rich-text'
 
 const { dossiers, dossierSections, dossierRevisions, users } = schema
 
@@ -200,10 +202,11 @@ export async function getRevision(dossierId: string, revisionId: number) {
 export async function restoreRevision(dossierId: string, revisionId: number, authorId: string) {
   const revision = await getRevision(dossierId, revisionId)
   if (!revision) return null
-  const result = await saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content, authorId, kind: 'restore' })
-  // A section written together is rebuilt from the restored content when it is next opened (issue 17 §1).
-  await getDb()
-    .delete(schema.sectionYdocs)
-    .where(and(eq(schema.sectionYdocs.dossierId, dossierId), eq(schema.sectionYdocs.sectionId, revision.sectionId)))
-  return { ...result, sectionId: revision.sectionId }
+  return await transaction(getDb(), async () => {
+    const result = await saveSection({ dossierId, sectionId: revision.sectionId, baseVersion: -1, content: revision.content, authorId, kind: 'restore' })
+    // A section written together: its shared document becomes the restored content too (issue 17 §1); the change, for
+    // the documents open right now (collaboration-socket.server.ts replaceOpenDocument).
+    const sharedUpdate = result.ok ? await restoreSharedState(dossierId, revision.sectionId, revision.content as RichTextDoc) : null
+    return { ...result, sectionId: revision.sectionId, sharedUpdate }
+  })
 }
