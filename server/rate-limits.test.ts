@@ -1,7 +1,9 @@
 import { createCookie } from '@remix-run/node'
 import express from 'express'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { limitKey, writeLimits, WRITES_PER_MINUTE } from './rate-limits'
+import { startRedis } from '../tests/unit/temp-redis'
+import { limitKey, LOGINS_PER_MINUTE_PER_ADDRESS, writeLimits, WRITES_PER_MINUTE } from './rate-limits'
 import { listen } from './test-server'
 
 const cookie = createCookie('atelier_session', { secrets: ['test-secret'] })
@@ -55,5 +57,47 @@ describe('write limits', () => {
 
   it('reads are never limited', async () => {
     for (let i = 0; i < LIMIT * 2; i++) expect((await fetch(`${server.base}/api/x`)).status).toBe(200)
+  })
+})
+
+describe('write limits shared by several app servers (issue 18)', () => {
+  const FACTOR = 0.05
+  const LIMIT = WRITES_PER_MINUTE * FACTOR
+  let redisServer: Awaited<ReturnType<typeof startRedis>>
+  const clients: Redis[] = []
+  const servers: Awaited<ReturnType<typeof listen>>[] = []
+  beforeAll(async () => {
+    redisServer = await startRedis()
+    // Two app servers counting in the same Redis, as behind a load balancer.
+    for (let i = 0; i < 2; i++) {
+      const redis = new Redis(redisServer.url)
+      clients.push(redis)
+      const app = express()
+      app.use(writeLimits({ factor: FACTOR, sessionIdOf, redis }))
+      app.all('*', (_req, res) => void res.send('ok'))
+      servers.push(await listen(app))
+    }
+  })
+  afterAll(() => {
+    for (const server of servers) server.close()
+    for (const client of clients) client.disconnect()
+    redisServer.stop()
+  })
+
+  const post = async (server: number, headers: Record<string, string> = {}) =>
+    (await fetch(`${servers[server]!.base}/api/x`, { method: 'POST', headers })).status
+
+  it('one user’s budget is one across servers: writes sent round-robin are throttled at the limit, not twice it', async () => {
+    const user = await cookieFor('learner-shared')
+    for (let i = 0; i < LIMIT; i++) expect(await post(i % 2, { Cookie: user })).toBe(200)
+    expect(await post(0, { Cookie: user })).toBe(429)
+    expect(await post(1, { Cookie: user })).toBe(429)
+    expect(await post(1, { Cookie: await cookieFor('learner-other') })).toBe(200)
+  })
+
+  it('logins from one address are counted across servers too', async () => {
+    const login = async (server: number) => (await fetch(`${servers[server]!.base}/connexion`, { method: 'POST' })).status
+    for (let i = 0; i < LOGINS_PER_MINUTE_PER_ADDRESS * FACTOR; i++) expect(await login(i % 2)).toBe(200)
+    expect(await login(1)).toBe(429)
   })
 })

@@ -1,22 +1,15 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { connectEditor, groupDossier, paragraph, people, until } from '../../tests/unit/collaboration-fixture'
 import { setupTempDb } from '../../tests/unit/temp-db'
 
-const { getDb } = await setupTempDb('collaboration')
-const schema = await import('#db/schema')
-const { sessionCookie, SESSION_TTL_MS } = await import('./session.server')
-const { addGroupMembers, enrollLearners } = await import('./dossier-provisioning.server')
-const { learnerDossiers } = await import('./dossiers.server')
+await setupTempDb('collaboration')
 const { getRevision, sectionStates, listRevisions, restoreRevision } = await import('./dossier-sections.server')
 const { COLLABORATION_PATH, mountCollaboration, replaceOpenDocument } = await import('./collaboration-socket.server')
 const { docJson, documentName } = await import('./collaboration.server')
 
-const people = { anna: '', bruno: '', carla: '', tutor: '' }
-const cookies: Record<string, string> = {}
 let dossierId = ''
 let server: http.Server
 let url = ''
@@ -24,32 +17,7 @@ let close: () => Promise<void>
 let openDocuments: () => number
 
 beforeAll(async () => {
-  const db = getDb()
-  const session = (await db.insert(schema.examSessions).values({ name: 'S', startsOn: '2027-01-01', endsOn: '2027-06-30' }).returning())[0]!.id
-  for (const key of Object.keys(people) as (keyof typeof people)[]) {
-    people[key] = (
-      await db
-        .insert(schema.users)
-        .values({ email: `${key}@test.fr`, name: key, passwordHash: 'x' })
-        .returning()
-    )[0]!.id
-    await db.insert(schema.userRoles).values({ userId: people[key], role: key === 'tutor' ? 'tutor' : 'learner' })
-    const login = (
-      await db
-        .insert(schema.loginSessions)
-        .values({ userId: people[key], expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
-        .returning()
-    )[0]!
-    cookies[key] = (await sessionCookie.serialize(login.id)).split(';')[0]!
-  }
-  await enrollLearners(db, session, [people.anna, people.bruno, people.carla])
-  const group = (await db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G1' }).returning())[0]!.id
-  await addGroupMembers(db, group, [people.anna, people.bruno])
-  const other = (await db.insert(schema.groups).values({ examSessionId: session, evaluationId: 'msp-a2', name: 'G2' }).returning())[0]!.id
-  await addGroupMembers(db, other, [people.carla])
-  await db.insert(schema.tutorAssignments).values({ examSessionId: session, tutorId: people.tutor, learnerId: people.anna })
-  dossierId = (await learnerDossiers(people.anna, session)).find((d) => d.templateId === 'msp-a2')!.id
-
+  dossierId = await groupDossier()
   server = http.createServer((_req, res) => res.end())
   const mounted = mountCollaboration(server, { sameOrigin: (request) => request.headers.origin === 'http://app.test' })
   close = mounted.close
@@ -63,44 +31,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
 })
 
-/** A member's editor in Node: a Yjs document synced through the collaboration server with their cookie. */
-function connect(who: keyof typeof people, section = 'contexte') {
-  const doc = new Y.Doc()
-  const socket = new HocuspocusProviderWebsocket({
-    url,
-    WebSocketPolyfill: class extends WebSocket {
-      constructor(address: string | URL) {
-        super(address, { headers: { cookie: cookies[who]!, origin: 'http://app.test' } })
-      }
-    } as unknown as typeof WebSocket,
-  })
-  let settle: (outcome: string) => void = () => {}
-  const outcome = new Promise<string>((resolve) => (settle = resolve))
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: documentName(dossierId, section),
-    document: doc,
-    token: 'session',
-    onSynced: () => settle('synced'),
-    onAuthenticationFailed: ({ reason }) => settle(`refused: ${reason}`),
-  })
-  // A socket passed in is shared: each document attaches to it.
-  provider.attach()
-  return { doc, provider, outcome, close: () => (provider.destroy(), socket.destroy()) }
-}
-
-const paragraph = (doc: Y.Doc, text: string) => {
-  const p = new Y.XmlElement('paragraph')
-  p.insert(0, [new Y.XmlText(text)])
-  doc.getXmlFragment('default').push([p])
-}
-const until = async (check: () => boolean | Promise<boolean>, ms = 5_000) => {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+const connect = (who: keyof typeof people, section = 'contexte') => connectEditor(url, who, documentName(dossierId, section))
 
 describe('the collaboration server', () => {
   it('syncs two members of the group, stores the document as the section’s JSON, attributed', async () => {
