@@ -1,19 +1,22 @@
 import { spawn } from 'node:child_process'
 
 /**
- * Starts the production build (server.ts) on `port` with the database `file`,
- * as the benches need it: a session secret of their own and the rate limits
- * raised (many logins from one address). Resolves once /connexion answers,
- * with a function that stops it.
+ * Starts the production build (server.ts) on `port` with the database
+ * `database` (a SQLite file or a `postgres://` URL), as the benches need it:
+ * a session secret of their own and the rate limits raised (many logins from
+ * one address). `extra` adds to its environment (e.g. REDIS_URL and FILES_DIR
+ * for several servers sharing one PostgreSQL). Resolves once /connexion
+ * answers, with a function that stops it.
  */
-export async function serve(file: string, port: number) {
+export async function serve(database: string, port: number, extra: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: file,
+    DATABASE_URL: database,
     SESSION_SECRET: 'bench-secret',
     NODE_ENV: 'production',
     PORT: String(port),
     RATE_LIMIT_FACTOR: '1000',
+    ...extra,
   }
   // Its own process group, so that stopping it also stops tsx's child node process.
   const server = spawn('npx', ['tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })

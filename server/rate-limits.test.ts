@@ -78,8 +78,8 @@ describe('write limits shared by several app servers (issue 18)', () => {
       servers.push(await listen(app))
     }
   })
-  afterAll(() => {
-    for (const server of servers) server.close()
+  afterAll(async () => {
+    for (const server of servers) await server.close()
     for (const client of clients) client.disconnect()
     redisServer.stop()
   })
