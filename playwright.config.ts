@@ -1,9 +1,25 @@
 import { defineConfig, devices } from '@playwright/test'
 
 import { isPostgresUrl } from './db/dialect'
-import { E2E_DATABASE, E2E_PORT, E2E_SECRET } from './tests/e2e/env'
+import { E2E_DATABASE, E2E_FILES_DIR, E2E_PORT, E2E_REDIS_URL, E2E_SECOND_BASE_URL, E2E_SECRET } from './tests/e2e/env'
 
 const SEED_FILE = 'data/e2e-seed.db'
+
+/** How each e2e app server runs: the production build, its own port, the rate limits raised (many logins from one address). */
+const server = (port: number) => ({
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  env: {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: E2E_DATABASE,
+    SESSION_SECRET: E2E_SECRET,
+    RATE_LIMIT_FACTOR: '100',
+    ...(E2E_REDIS_URL ? { REDIS_URL: E2E_REDIS_URL, FILES_DIR: E2E_FILES_DIR } : {}),
+  },
+})
 
 /**
  * e2e tests drive Debian's chromium (Playwright cannot download browsers here)
@@ -41,22 +57,27 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    // On PostgreSQL (scripts/e2e-postgres.ts), the demo is seeded into SQLite, then moved up with db:copy, as a school would.
-    command: isPostgresUrl(E2E_DATABASE)
-      ? `rm -f ${SEED_FILE} ${SEED_FILE}-wal ${SEED_FILE}-shm && DATABASE_URL=${SEED_FILE} tsx db/seed.ts && tsx db/copy-cli.ts --from ${SEED_FILE} --to ${E2E_DATABASE} > /dev/null && tsx server.ts`
-      : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && tsx db/seed.ts && tsx server.ts`,
-    url: `http://localhost:${E2E_PORT}/connexion`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(E2E_PORT),
-      DATABASE_URL: E2E_DATABASE,
-      SESSION_SECRET: E2E_SECRET,
-      RATE_LIMIT_FACTOR: '100',
+  // On PostgreSQL with Redis (scripts/e2e-postgres.ts), a second app server on the next port shares the database, the
+  // files folder and Redis, as behind a load balancer: multi-server.spec.ts reaches both.
+  testIgnore: E2E_SECOND_BASE_URL ? [] : ['**/multi-server.spec.ts'],
+  webServer: [
+    {
+      // On PostgreSQL (scripts/e2e-postgres.ts), the demo is seeded into SQLite, then moved up with db:copy, as a school would.
+      command: isPostgresUrl(E2E_DATABASE)
+        ? `rm -f ${SEED_FILE} ${SEED_FILE}-wal ${SEED_FILE}-shm && DATABASE_URL=${SEED_FILE} tsx db/seed.ts && tsx db/copy-cli.ts --from ${SEED_FILE} --to ${E2E_DATABASE} > /dev/null && tsx server.ts`
+        : `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && tsx db/seed.ts && tsx server.ts`,
+      url: `http://localhost:${E2E_PORT}/connexion`,
+      ...server(E2E_PORT),
     },
-  },
+    // Started once the first one answers (its database is ready).
+    ...(E2E_SECOND_BASE_URL
+      ? [
+          {
+            command: `tsx scripts/wait-for.ts http://localhost:${E2E_PORT}/connexion && tsx server.ts`,
+            url: `${E2E_SECOND_BASE_URL}/connexion`,
+            ...server(E2E_PORT + 1),
+          },
+        ]
+      : []),
+  ],
 })

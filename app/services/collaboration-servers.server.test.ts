@@ -59,7 +59,10 @@ describe('co-editing through two app servers sharing Redis', { timeout: 30_000 }
   })
 
   it('a section opened for the first time on both servers at once starts from one document, not two merged (the text is not doubled)', async () => {
-    const written = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Rédigé avant le travail à plusieurs.' }] }] }
+    const written = {
+      type: 'doc' as const,
+      content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Rédigé avant le travail à plusieurs.' }] }],
+    }
     expect((await saveSection({ dossierId, sectionId: 'conclusion-analyse', baseVersion: 0, content: written, authorId: people.anna })).ok).toBe(true)
     const [anna, bruno] = [on(0, 'anna', 'conclusion-analyse'), on(1, 'bruno', 'conclusion-analyse')]
     expect(await anna.outcome).toBe('synced')
