@@ -35,7 +35,10 @@ const tooMany = (message: string) => ({
   },
 })
 
-/** The counts of one limit in Redis, apart from the others'. */
+/**
+ * The counts of one limit in Redis, apart from the others'. Redis unreachable: requests go through unlimited
+ * (passOnStoreError) rather than every save failing; express-rate-limit logs it.
+ */
 const sharedStore = (redis: Redis, name: string) =>
   new RedisStore({
     prefix: `atelier:limits:${name}:`,
@@ -48,12 +51,12 @@ export function writeLimits({ factor, sessionIdOf, redis = null }: { factor: num
   // guessing one account's password is throttled per account and address by the login service.
   const logins = rateLimit({
     limit: LOGINS_PER_MINUTE_PER_ADDRESS * factor,
-    ...(redis ? { store: sharedStore(redis, 'logins') } : {}),
+    ...(redis ? { store: sharedStore(redis, 'logins'), passOnStoreError: true } : {}),
     ...tooMany('Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.'),
   })
   const writes = rateLimit({
     limit: WRITES_PER_MINUTE * factor,
-    ...(redis ? { store: sharedStore(redis, 'writes') } : {}),
+    ...(redis ? { store: sharedStore(redis, 'writes'), passOnStoreError: true } : {}),
     keyGenerator: (_req, res) => res.locals.limitKey as string,
     ...tooMany('Trop de requêtes. Patientez une minute avant de réessayer.'),
   })
