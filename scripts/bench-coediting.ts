@@ -49,6 +49,9 @@ const SIZES = values.groups.split(',').map(Number)
 const SECONDS = Number(values.seconds)
 const SERVERS = Number(values.servers)
 if (!Number.isInteger(SERVERS) || SERVERS < 1) throw new Error(`--servers ${values.servers}: a whole number, 1 or more`)
+// With several servers, each result line starts with its engine and servers.
+const MULTI_LABEL = `PostgreSQL + Redis, ${SERVERS} serveurs`
+const LABEL_WIDTH = MULTI_LABEL.length
 const MEMBERS = 3
 const KEYS_PER_SECOND = 5
 const EVALUATION = 'msp-a2'
@@ -302,7 +305,7 @@ async function run(groups: number, built: Group[], target: Target): Promise<stri
 
     const typed = editors.flat().reduce((s, e) => s + e.typed, 0)
     const line =
-      (SERVERS > 1 ? `${target.label.padEnd(29)} | ` : '') +
+      (SERVERS > 1 ? `${target.label.padEnd(LABEL_WIDTH)} | ` : '') +
       `${String(groups).padStart(2)} groupe${groups > 1 ? 's' : ' '} de ${MEMBERS} | ${typed} frappes en ${elapsed.toFixed(0)} s : ${(typed / elapsed).toFixed(1)} mises à jour/s reçues,` +
       ` ${(deliveries / elapsed).toFixed(1)} diffusées/s | latence frappe → écran des autres p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms` +
       ` | /connexion p50 ${pct(idle, 50).toFixed(1)} ms au repos, ${pct(loaded, 50).toFixed(1)} ms en charge` +
@@ -336,7 +339,7 @@ try {
           // Files (and the session secret, were it not in the environment) in one folder the servers share, as one volume.
           const files = path.join(dir, 'files')
           fs.mkdirSync(files)
-          const target = { label: `PostgreSQL + Redis, ${SERVERS} serveurs`, database: url, servers: SERVERS, env: { REDIS_URL: redis.url, FILES_DIR: files } }
+          const target = { label: MULTI_LABEL, database: url, servers: SERVERS, env: { REDIS_URL: redis.url, FILES_DIR: files } }
           results.push(await run(groups, built, target))
         }
       } finally {
