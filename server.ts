@@ -140,8 +140,9 @@ const collaboration = entry.mountCollaboration(server, {
 
 function shutdown(signal: string) {
   console.log(`${signal} reçu : arrêt en cours…`)
-  void collaboration.close()
-  server.close(() => process.exit(0))
+  // Open shared documents are stored before the process ends.
+  const stored = collaboration.close()
+  server.close(() => void stored.finally(() => process.exit(0)))
   server.closeIdleConnections()
   // Requests still running get 10 s to finish.
   setTimeout(() => process.exit(1), 10_000).unref()

@@ -13,7 +13,7 @@ const { docJson, documentName } = await import('./collaboration.server')
 
 let dossierId = ''
 let redis: Awaited<ReturnType<typeof startRedis>>
-const servers: { http: http.Server; url: string; close: () => Promise<void>; open: () => number }[] = []
+const servers: { http: http.Server; url: string; close: () => Promise<void>; open: () => number; closed?: boolean }[] = []
 
 beforeAll(async () => {
   dossierId = await groupDossier()
@@ -29,6 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const server of servers) {
+    if (server.closed) continue
     await server.close()
     await new Promise<void>((resolve) => server.http.close(() => resolve()))
   }
@@ -99,5 +100,19 @@ describe('co-editing through two app servers sharing Redis', { timeout: 30_000 }
     const saved = await stored()
     expect(saved).toContain('après la restauration')
     expect(saved).not.toContain('à retirer')
+  })
+  it('a server shutting down stores what its members wrote last, though another server holds the document too', async () => {
+    const [anna, bruno] = [on(0, 'anna'), on(1, 'bruno')]
+    expect(await anna.outcome).toBe('synced')
+    expect(await bruno.outcome).toBe('synced')
+    paragraph(bruno.doc, 'Écrit juste avant l’arrêt du serveur B.')
+    // Server B has it (it reached Anna through server A), not stored yet: B stops.
+    await until(() => text(anna.doc).includes('juste avant l’arrêt'))
+    expect(await stored()).not.toContain('juste avant l’arrêt')
+    servers[1]!.closed = true
+    await servers[1]!.close()
+    expect(await stored()).toContain('juste avant l’arrêt')
+    bruno.close()
+    anna.close()
   })
 })

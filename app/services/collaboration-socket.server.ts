@@ -145,6 +145,9 @@ export function mountCollaboration(
       mounted.delete(self)
       hocuspocus.closeConnections()
       sockets.close()
+      // The documents are stored as their last connection closes (through Redis's lock): Redis is let go once they are.
+      const end = Date.now() + 5_000
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50))
       subscriber?.disconnect()
       publisher?.disconnect()
       await shared?.onDestroy()
