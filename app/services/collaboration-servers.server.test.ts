@@ -57,6 +57,9 @@ describe('co-editing through two app servers sharing Redis', { timeout: 30_000 }
     expect(saved).toContain('Anna sur le serveur A.')
     expect(saved).toContain('Bruno sur le serveur B.')
     expect(saved.split('serveur A').length - 1).toBe(1)
+    // One revision naming both, whichever server stored it.
+    const last = (await listRevisions(dossierId)).find((r) => r.sectionId === 'contexte')!
+    expect([last.author, ...last.coauthors].sort()).toEqual(['anna', 'bruno'])
   })
 
   it('a section opened for the first time on both servers at once starts from one document, not two merged (the text is not doubled)', async () => {

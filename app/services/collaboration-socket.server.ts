@@ -57,9 +57,9 @@ export function mountCollaboration(
   server: HttpServer,
   { sameOrigin, redisUrl = null }: { sameOrigin: (request: IncomingMessage) => boolean; redisUrl?: string | null },
 ) {
-  // The member who changed a document last, and everyone who changed it since it was stored: its saves are theirs in the history.
-  const lastAuthor = new Map<string, string>()
-  const writers = new Map<string, Set<string>>()
+  // Who wrote in each document since it was last stored: its saves are theirs in the history (on every server, with Redis).
+  const publisher = redisUrl ? connectRedis(redisUrl) : null
+  const writers = publisher ? redisWriters(publisher) : memoryWriters()
   const shared = redisUrl ? new SharedDocuments({ createClient: () => connectRedis(redisUrl), prefix: 'atelier:collaboration' }) : null
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -81,27 +81,30 @@ export function mountCollaboration(
     async onChange({ documentName, context }) {
       const user = (context as Context | undefined)?.user
       if (!user) return
-      lastAuthor.set(documentName, user.id)
-      writers.set(documentName, (writers.get(documentName) ?? new Set()).add(user.id))
+      // Not awaited by Hocuspocus: an error must not escape.
+      await writers.wrote(documentName, user.id).catch((error: Error) => console.error(`Auteurs non notés : ${error.message}`))
     },
     async onStoreDocument({ documentName, document, context }) {
       const { access, user } = context as Context
-      const author = lastAuthor.get(documentName) ?? user.id
       // The writers of what is stored now, taken before it is: who changes the document while it is stored writes in the next store.
-      const stored = writers.get(documentName) ?? new Set<string>()
-      writers.delete(documentName)
-      const others = [...stored].filter((id) => id !== author)
+      const { last, all } = await writers.take(documentName)
+      const author = last ?? user.id
       try {
-        await storeSharedState(access.dossierId, access.sectionId, document, author, others)
+        await storeSharedState(
+          access.dossierId,
+          access.sectionId,
+          document,
+          author,
+          all.filter((id) => id !== author),
+        )
       } catch (error) {
         // Not stored: they are still writers of the next store.
-        writers.set(documentName, new Set([...stored, ...(writers.get(documentName) ?? [])]))
+        await writers.keep(documentName, all)
         throw error
       }
     },
     async afterUnloadDocument({ documentName }) {
-      lastAuthor.delete(documentName)
-      writers.delete(documentName)
+      writers.forget(documentName)
     },
   })
 
@@ -111,11 +114,10 @@ export function mountCollaboration(
     if (!hocuspocus.documents.has(name) || !dossierId || !sectionId) return
     const context: Context = { user: { id: userId }, access: { dossierId, sectionId, readOnly: false } }
     const connection = await hocuspocus.openDirectConnection(name, context)
-    lastAuthor.set(name, userId)
+    await writers.wrote(name, userId)
     await connection.transact((doc) => Y.applyUpdate(doc, update))
     await connection.disconnect()
   }
-  const publisher = redisUrl ? connectRedis(redisUrl) : null
   const subscriber = redisUrl ? connectRedis(redisUrl) : null
   if (subscriber) {
     void subscriber.subscribe(RESTORES).catch((error: Error) => console.error(`Restaurations non relayées : ${error.message}`))
@@ -152,6 +154,60 @@ export function mountCollaboration(
       publisher?.disconnect()
       await shared?.onDestroy()
     },
+  }
+}
+
+/** Who wrote in each open document since it was last stored, and who wrote last. */
+type Writers = {
+  wrote(name: string, userId: string): Promise<void>
+  /** The last writer, and everyone who wrote since the last store (forgotten now: `keep` gives them back if the store fails). */
+  take(name: string): Promise<{ last: string | null; all: string[] }>
+  keep(name: string, ids: string[]): Promise<void>
+  forget(name: string): void
+}
+
+/** One app server: in its memory. */
+function memoryWriters(): Writers {
+  const last = new Map<string, string>()
+  const all = new Map<string, Set<string>>()
+  return {
+    wrote: async (name, id) => void (last.set(name, id), all.set(name, (all.get(name) ?? new Set()).add(id))),
+    take: async (name) => {
+      const ids = [...(all.get(name) ?? [])]
+      all.delete(name)
+      return { last: last.get(name) ?? null, all: ids }
+    },
+    keep: async (name, ids) => void all.set(name, new Set([...ids, ...(all.get(name) ?? [])])),
+    forget: (name) => void (last.delete(name), all.delete(name)),
+  }
+}
+
+/**
+ * Several app servers: in Redis, so that the server storing a document names
+ * the members who wrote in it through the others too. Kept a day at most
+ * (another server may still hold the document when this one unloads it).
+ */
+function redisWriters(redis: Redis): Writers {
+  const DAY = 86_400
+  const lastKey = (name: string) => `atelier:writers:${name}:last`
+  const allKey = (name: string) => `atelier:writers:${name}:all`
+  return {
+    wrote: async (name, id) => {
+      await redis.multi().set(lastKey(name), id, 'EX', DAY).sadd(allKey(name), id).expire(allKey(name), DAY).exec()
+    },
+    take: async (name) => {
+      const replies = await redis.multi().get(lastKey(name)).smembers(allKey(name)).del(allKey(name)).exec()
+      return { last: (replies?.[0]?.[1] as string | null) ?? null, all: (replies?.[1]?.[1] as string[] | undefined) ?? [] }
+    },
+    keep: async (name, ids) => {
+      if (ids.length)
+        await redis
+          .multi()
+          .sadd(allKey(name), ...ids)
+          .expire(allKey(name), DAY)
+          .exec()
+    },
+    forget: () => {},
   }
 }
 
