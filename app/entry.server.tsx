@@ -7,6 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { definitions } from './kinds/registry'
 import { provideDefinitions } from './kinds/registry.on-demand'
 import { NonceProvider } from './nonce'
+import { loggable } from './services/loggable.server'
 
 // Pages that load field kinds on demand in the browser find them all at hand on the server.
 provideDefinitions(definitions)
@@ -51,7 +52,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) console.error(loggable(error))
         },
       },
     )
@@ -67,5 +68,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
   if (error instanceof Error && error.name === 'PayloadTooLargeError') return
   if (isRouteErrorResponse(error) && error.status === 404) return
-  console.error(error)
+  console.error(loggable(error))
 }

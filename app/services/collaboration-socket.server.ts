@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { getUser, type SessionUser } from './auth.server'
+import { loggable } from './loggable.server'
 import { connectRedis } from './redis.server'
 import { collaborationAccess, documentName, loadSharedState, storeSharedState, type CollabAccess } from './collaboration.server'
 
@@ -82,7 +83,7 @@ export function mountCollaboration(
       const user = (context as Context | undefined)?.user
       if (!user) return
       // Not awaited by Hocuspocus: an error must not escape.
-      await writers.wrote(documentName, user.id).catch((error: Error) => console.error(`Auteurs non notés : ${error.message}`))
+      await writers.wrote(documentName, user.id).catch((error: Error) => console.error('Auteurs non notés :', loggable(error)))
     },
     async onStoreDocument({ documentName, document, context }) {
       const { access, user } = context as Context
@@ -98,9 +99,9 @@ export function mountCollaboration(
           all.filter((id) => id !== author),
         )
       } catch (error) {
-        // Not stored: they are still writers of the next store.
+        // Not stored: they are still writers of the next store (Hocuspocus logs the error: without the query's parameters).
         await writers.keep(documentName, all)
-        throw error
+        throw loggable(error)
       }
     },
     async afterUnloadDocument({ documentName }) {
@@ -120,11 +121,11 @@ export function mountCollaboration(
   }
   const subscriber = redisUrl ? connectRedis(redisUrl) : null
   if (subscriber) {
-    void subscriber.subscribe(RESTORES).catch((error: Error) => console.error(`Restaurations non relayées : ${error.message}`))
+    void subscriber.subscribe(RESTORES).catch((error: Error) => console.error('Restaurations non relayées :', loggable(error)))
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== RESTORES) return
       const { name, userId, update } = JSON.parse(message) as { name: string; userId: string; update: string }
-      applyRestore(name, userId, Buffer.from(update, 'base64')).catch((error: Error) => console.error(`Restauration non appliquée : ${error.message}`))
+      applyRestore(name, userId, Buffer.from(update, 'base64')).catch((error: Error) => console.error('Restauration non appliquée :', loggable(error)))
     })
   }
   const self = { applyRestore, publisher }
