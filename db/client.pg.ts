@@ -43,13 +43,9 @@ export function postgresProgram(name: string): string | null {
  * The key of the advisory lock every write transaction takes first: they run
  * one after the other, across every app server, as SQLite's BEGIN IMMEDIATE
  * makes them run on one — a read-then-write (the autosave's version check)
- * sees no other transaction's write between its read and its write. A
- * transaction scoped to rows of its own (one section's autosave) takes it
- * shared, and its scope's lock exclusive.
+ * sees no other transaction's write between its read and its write.
  */
 const WRITE_LOCK = 18_0001
-/** The first key of the scoped locks (two int4 keys: they never meet WRITE_LOCK's one bigint key). */
-const SCOPE_LOCKS = 18
 
 /**
  * The app's handle on PostgreSQL: the pool, or — inside `transaction()` — the
@@ -75,16 +71,11 @@ export class PgHandle {
     })
   }
 
-  /** `scope`: the write lock shared, then the scope's own lock, exclusive (see transaction() in client.ts). */
-  transaction<T>(fn: () => Promise<T>, scope?: string): Promise<T> {
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
     const current = this.context.getStore()
     if (current) return current.transaction((savepoint) => this.context.run(savepoint, fn))
     return this.root.transaction(async (tx) => {
-      await tx.execute(
-        scope
-          ? sql`select pg_advisory_xact_lock_shared(${WRITE_LOCK}), pg_advisory_xact_lock(${SCOPE_LOCKS}, hashtext(${scope}))`
-          : sql`select pg_advisory_xact_lock(${WRITE_LOCK})`,
-      )
+      await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`)
       return this.context.run(tx, fn)
     })
   }

@@ -140,16 +140,9 @@ function engineOf(db: Db): SqliteConnection | PgHandle {
  * client.pg.ts). Either way the write transactions run one after the other,
  * and everything fn writes is kept or, if it throws, nothing. Inside another
  * transaction, fn runs in a savepoint of it.
- *
- * `scope` (e.g. « section:<dossier>/<section> »): fn reads and writes only
- * that scope's rows. On PostgreSQL it then runs alongside transactions of
- * other scopes (several app servers saving different sections at once), still
- * one after the other with those of the same scope and with every unscoped
- * one; SQLite runs it like any other.
  */
-export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>, scope?: string): Promise<T> {
-  const engine = engineOf(db)
-  return engine instanceof PgHandle ? engine.transaction(() => fn(db), scope) : engine.transaction(() => fn(db))
+export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return engineOf(db).transaction(() => fn(db))
 }
 
 /** The rows of hand-written SQL, as objects keyed by its column names (`select x as "name"`: quote camelCase names). */

@@ -71,89 +71,84 @@ export async function saveSection(input: {
 }): Promise<SaveResult> {
   const db = getDb()
   const kind = input.kind ?? 'save'
-  // Only this section's rows: on PostgreSQL, saves of other sections run meanwhile (one at a time per section).
-  return await transaction(
-    db,
-    async (tx) => {
-      const now = new Date()
-      const [current] = await tx
-        .select()
-        .from(dossierSections)
-        .where(and(eq(dossierSections.dossierId, input.dossierId), eq(dossierSections.sectionId, input.sectionId)))
-      const currentVersion = current?.version ?? 0
+  return await transaction(db, async (tx) => {
+    const now = new Date()
+    const [current] = await tx
+      .select()
+      .from(dossierSections)
+      .where(and(eq(dossierSections.dossierId, input.dossierId), eq(dossierSections.sectionId, input.sectionId)))
+    const currentVersion = current?.version ?? 0
 
-      if (kind === 'conflict-copy') {
-        await tx.insert(dossierRevisions).values({
-          dossierId: input.dossierId,
-          sectionId: input.sectionId,
-          version: currentVersion,
-          kind,
-          content: input.content,
-          authorId: input.authorId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        return { ok: true, version: currentVersion, savedAt: now.getTime() }
+    if (kind === 'conflict-copy') {
+      await tx.insert(dossierRevisions).values({
+        dossierId: input.dossierId,
+        sectionId: input.sectionId,
+        version: currentVersion,
+        kind,
+        content: input.content,
+        authorId: input.authorId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      return { ok: true, version: currentVersion, savedAt: now.getTime() }
+    }
+
+    if (kind === 'save' && currentVersion !== input.baseVersion) {
+      // Never saved (a client that believes otherwise, e.g. after a database reset): the current state is the empty field.
+      if (!current)
+        return { ok: false, conflict: { content: await emptyContent(tx, input.dossierId, input.sectionId), version: 0, updatedAt: 0, updatedBy: null } }
+      const name = current.updatedBy ? ((await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)))[0]?.name ?? null) : null
+      return {
+        ok: false,
+        conflict: { content: current.content, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
       }
+    }
 
-      if (kind === 'save' && currentVersion !== input.baseVersion) {
-        // Never saved (a client that believes otherwise, e.g. after a database reset): the current state is the empty field.
-        if (!current)
-          return { ok: false, conflict: { content: await emptyContent(tx, input.dossierId, input.sectionId), version: 0, updatedAt: 0, updatedBy: null } }
-        const name = current.updatedBy ? ((await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)))[0]?.name ?? null) : null
-        return {
-          ok: false,
-          conflict: { content: current.content, version: currentVersion, updatedAt: current.updatedAt.getTime(), updatedBy: name },
-        }
-      }
+    const version = currentVersion + 1
+    await tx
+      .insert(dossierSections)
+      .values({ dossierId: input.dossierId, sectionId: input.sectionId, content: input.content, version, updatedAt: now, updatedBy: input.authorId })
+      .onConflictDoUpdate({
+        target: [dossierSections.dossierId, dossierSections.sectionId],
+        set: { content: input.content, version, updatedAt: now, updatedBy: input.authorId },
+      })
 
-      const version = currentVersion + 1
+    const [last] = await tx
+      .select()
+      .from(dossierRevisions)
+      .where(and(eq(dossierRevisions.dossierId, input.dossierId), eq(dossierRevisions.sectionId, input.sectionId)))
+      .orderBy(desc(dossierRevisions.id))
+    const together = input.coauthorIds !== undefined
+    const coalesce =
+      kind === 'save' &&
+      last?.kind === 'save' &&
+      (last.authorId === input.authorId || (together && last.coauthorIds !== null)) &&
+      last.version === currentVersion &&
+      now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS &&
+      !shrinksALot(last.content, input.content)
+    const others = (ids: (string | null)[]) => (together ? [...new Set(ids)].filter((id): id is string => !!id && id !== input.authorId) : null)
+    if (coalesce) {
+      // The revision is the last saver's, with everyone else who wrote in it.
+      const coauthorIds = others([last.authorId, ...(last.coauthorIds ?? []), ...(input.coauthorIds ?? [])])
       await tx
-        .insert(dossierSections)
-        .values({ dossierId: input.dossierId, sectionId: input.sectionId, content: input.content, version, updatedAt: now, updatedBy: input.authorId })
-        .onConflictDoUpdate({
-          target: [dossierSections.dossierId, dossierSections.sectionId],
-          set: { content: input.content, version, updatedAt: now, updatedBy: input.authorId },
-        })
-
-      const [last] = await tx
-        .select()
-        .from(dossierRevisions)
-        .where(and(eq(dossierRevisions.dossierId, input.dossierId), eq(dossierRevisions.sectionId, input.sectionId)))
-        .orderBy(desc(dossierRevisions.id))
-      const together = input.coauthorIds !== undefined
-      const coalesce =
-        kind === 'save' &&
-        last?.kind === 'save' &&
-        (last.authorId === input.authorId || (together && last.coauthorIds !== null)) &&
-        last.version === currentVersion &&
-        now.getTime() - last.createdAt.getTime() < REVISION_WINDOW_MS &&
-        !shrinksALot(last.content, input.content)
-      const others = (ids: (string | null)[]) => (together ? [...new Set(ids)].filter((id): id is string => !!id && id !== input.authorId) : null)
-      if (coalesce) {
-        // The revision is the last saver's, with everyone else who wrote in it.
-        const coauthorIds = others([last.authorId, ...(last.coauthorIds ?? []), ...(input.coauthorIds ?? [])])
-        await tx
-          .update(dossierRevisions)
-          .set({ version, content: input.content, updatedAt: now, ...(together ? { authorId: input.authorId, coauthorIds } : {}) })
-          .where(eq(dossierRevisions.id, last.id))
-      } else {
-        await tx.insert(dossierRevisions).values({
-          dossierId: input.dossierId,
-          sectionId: input.sectionId,
-          version,
-          kind,
-          content: input.content,
-          authorId: input.authorId,
-          coauthorIds: others(input.coauthorIds ?? []),
-          createdAt: now,
-          updatedAt: now,
-        })
-      }
-      return { ok: true, version, savedAt: now.getTime() }
-    },
-    `section:${input.dossierId}/${input.sectionId}`,
-  )
+        .update(dossierRevisions)
+        .set({ version, content: input.content, updatedAt: now, ...(together ? { authorId: input.authorId, coauthorIds } : {}) })
+        .where(eq(dossierRevisions.id, last.id))
+    } else {
+      await tx.insert(dossierRevisions).values({
+        dossierId: input.dossierId,
+        sectionId: input.sectionId,
+        version,
+        kind,
+        content: input.content,
+        authorId: input.authorId,
+        coauthorIds: others(input.coauthorIds ?? []),
+        createdAt: now,
+        updatedAt: now,
+      })
+    }
+    return { ok: true, version, savedAt: now.getTime() }
+  })
 }
 
 /** The names of the members who wrote in revisions with their last saver (sections written together), in the revisions' order. */
