@@ -79,9 +79,12 @@ describe('write limits shared by several app servers (issue 18)', () => {
     }
   })
   afterAll(async () => {
-    for (const server of servers) await server.close()
-    for (const client of clients) client.disconnect()
-    redisServer.stop()
+    try {
+      for (const server of servers) await server.close()
+      for (const client of clients) client.disconnect()
+    } finally {
+      redisServer.stop()
+    }
   })
 
   const post = async (server: number, headers: Record<string, string> = {}) =>

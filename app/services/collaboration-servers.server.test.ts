@@ -28,12 +28,15 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const server of servers) {
-    if (server.closed) continue
-    await server.close()
-    await new Promise<void>((resolve) => server.http.close(() => resolve()))
+  try {
+    for (const server of servers) {
+      if (server.closed) continue
+      await server.close()
+      await new Promise<void>((resolve) => server.http.close(() => resolve()))
+    }
+  } finally {
+    redis.stop()
   }
-  redis.stop()
 })
 
 const on = (server: number, who: keyof typeof people, section = 'contexte') => connectEditor(servers[server]!.url, who, documentName(dossierId, section))
