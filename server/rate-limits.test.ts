@@ -3,6 +3,7 @@ import express from 'express'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedis } from '../tests/unit/temp-redis'
+import { freePort } from '../scripts/free-port'
 import { limitKey, LOGINS_PER_MINUTE_PER_ADDRESS, writeLimits, WRITES_PER_MINUTE } from './rate-limits'
 import { listen } from './test-server'
 
@@ -96,6 +97,33 @@ describe('write limits shared by several app servers (issue 18)', () => {
     expect(await post(0, { Cookie: user })).toBe(429)
     expect(await post(1, { Cookie: user })).toBe(429)
     expect(await post(1, { Cookie: await cookieFor('learner-other') })).toBe(200)
+  })
+
+  it('limits come back when Redis does: a server started while Redis was down counts again once it is up', async () => {
+    const port = await freePort()
+    const redis = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: 1, retryStrategy: () => 100 })
+    redis.on('error', () => {})
+    const app = express()
+    app.use(writeLimits({ factor: FACTOR, sessionIdOf, redis }))
+    app.all('*', (_req, res) => void res.send('ok'))
+    const server = await listen(app)
+    let late: Awaited<ReturnType<typeof startRedis>> | null = null
+    try {
+      const write = async () => (await fetch(`${server.base}/api/x`, { method: 'POST', headers: { Cookie: await cookieFor('learner-late') } })).status
+      // Redis down: writes go through, uncounted.
+      for (let i = 0; i < LIMIT + 1; i++) expect(await write()).toBe(200)
+      late = await startRedis(port)
+      await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())))
+      // The first count after Redis is back may still fail (the script is loaded again meanwhile); then the limit holds.
+      await write()
+      const statuses: number[] = []
+      for (let i = 0; i < LIMIT + 1; i++) statuses.push(await write())
+      expect(statuses).toContain(429)
+    } finally {
+      await server.close()
+      redis.disconnect()
+      late?.stop()
+    }
   })
 
   it('logins from one address are counted across servers too', async () => {

@@ -5,7 +5,7 @@
  * when several app servers share it (issue 18): a budget is one for all of them.
  */
 import type { Request, RequestHandler, Response } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options } from 'express-rate-limit'
 import type { Redis } from 'ioredis'
 import { RedisStore, type RedisReply } from 'rate-limit-redis'
 
@@ -36,11 +36,31 @@ const tooMany = (message: string) => ({
 })
 
 /**
+ * rate-limit-redis loads its counting script once, when the server starts: if Redis was unreachable then, every count
+ * fails until a restart. This store loads it again after a failed count, so the limits come back with Redis.
+ */
+class SharedCounts extends RedisStore {
+  private options: Options | null = null
+  override async init(options: Options) {
+    this.options = options
+    await super.init(options)
+  }
+  override async increment(key: string): Promise<IncrementResponse> {
+    try {
+      return await super.increment(key)
+    } catch (error) {
+      if (this.options) this.init(this.options).catch(() => {})
+      throw error
+    }
+  }
+}
+
+/**
  * The counts of one limit in Redis, apart from the others'. Redis unreachable: requests go through unlimited
  * (passOnStoreError) rather than every save failing; express-rate-limit logs it.
  */
 const sharedStore = (redis: Redis, name: string) =>
-  new RedisStore({
+  new SharedCounts({
     prefix: `atelier:limits:${name}:`,
     sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
   })

@@ -4,12 +4,12 @@ import { freePort } from '../../scripts/free-port'
 
 /**
  * A throw-away Redis server (Debian's redis-server, scripts/ensure-redis.sh) on
- * a free port of 127.0.0.1, nothing written to disk: what several app servers
+ * a free port (or `port`) of 127.0.0.1, nothing written to disk: what several app servers
  * share for live co-editing and rate limits (issue 18). Returns its URL and a
  * function that stops it.
  */
-export async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort()
+export async function startRedis(port?: number): Promise<{ url: string; stop: () => void }> {
+  port ??= await freePort()
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
   const failed = new Promise<never>((_, reject) => {
     server.once('error', () => reject(new Error('Redis est introuvable : bash scripts/ensure-redis.sh (ou sudo apt-get install -y redis-server).')))
